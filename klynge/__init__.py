@@ -1,0 +1,1 @@
+"""Klynge: the working system of Denmark's cross-sector health collaboration."""

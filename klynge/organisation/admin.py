@@ -1,0 +1,79 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Affiliation, Body, BodyKind, BodyLevel, ChairRotation, Mandate, Membership, Organisation, Person
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "parent", "region", "municipality_code"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "short_name", "municipality_code", "sor_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(BodyKind)
+class BodyKindAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "groups_bodies", "sort_order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(BodyLevel)
+class BodyLevelAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "rank"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MandateInline(admin.StackedInline):
+    model = Mandate
+    fk_name = "body"
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person", "organisation"]
+
+
+class ChairRotationInline(admin.TabularInline):
+    model = ChairRotation
+    extra = 0
+
+
+@admin.register(Body)
+class BodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "level", "parent", "active_from", "active_to"]
+    list_filter = ["kind", "level", "region"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["member_organisations", "predecessors"]
+    autocomplete_fields = ["parent"]
+    inlines = [MandateInline, MembershipInline, ChairRotationInline]
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "title", "email", "user"]
+    search_fields = ["name", "title", "email"]
+    inlines = [AffiliationInline]
+    exclude = ["slug"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "body", "role", "organisation", "start", "end"]
+    list_filter = ["role", "body"]
+    search_fields = ["person__name", "body__name"]
+    autocomplete_fields = ["person", "body", "organisation"]
+
+
+@admin.register(Mandate)
+class MandateAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "title", "valid_from", "valid_to", "approved_by", "approved_on"]
+    list_filter = ["body"]

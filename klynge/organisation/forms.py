@@ -1,0 +1,88 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from .models import Body, Mandate, Membership, Organisation, Person
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DkfdsFormMixin:
+    """Give every widget the design system's CSS class."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-checkbox")
+            elif not isinstance(widget, forms.FileInput):
+                widget.attrs.setdefault("class", "form-input")
+
+
+class MembershipForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "organisation", "title", "start", "end", "note"]
+        widgets = {"start": DATE_INPUT, "end": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+
+class EndMembershipForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["end"]
+        widgets = {"end": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end"].required = True
+
+
+class MandateForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Mandate
+        fields = ["title", "text", "file", "approved_by", "approved_on", "valid_from", "valid_to"]
+        widgets = {
+            "approved_on": DATE_INPUT, "valid_from": DATE_INPUT, "valid_to": DATE_INPUT,
+            "text": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and getattr(upload, "size", 0) > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                f"Filen “{upload.name}” fylder {filesizeformat(upload.size)}; "
+                f"grænsen er {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
+            )
+        if upload and getattr(upload, "size", 1) == 0:
+            raise forms.ValidationError(f"Filen “{upload.name}” er tom.")
+        return upload
+
+
+class SubBodyForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "short_name", "slug", "kind", "level", "description", "active_from", "active_to"]
+        widgets = {"active_from": DATE_INPUT, "active_to": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"slug": "Udfyldes automatisk ud fra navnet, hvis feltet er tomt."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        from klynge.core.text import danish_slugify
+
+        slug = self.cleaned_data.get("slug") or danish_slugify(self.data.get("name", ""))
+        if Body.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                f"Kortnavnet “{slug}” bruges allerede af et andet organ. Vælg et andet."
+            )
+        return slug

@@ -1,0 +1,85 @@
+"""Who may do what: the one place every permission question is answered.
+
+Roles are scoped to bodies and come from the structure itself:
+- administrator: a Django superuser; may do everything.
+- secretariat: an active membership with role "secretariat" in a body; may edit
+  that body and everything under it (a cluster's secretariat edits its levels and groups).
+- member: any other active membership in a body; may see the body's members-only
+  content (closed items, internal documents).
+- the public (anonymous or without memberships): sees only what is public.
+
+A user acts through the Person linked to the account (Person.user).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from .choices import Role
+from .models import Body, Membership
+
+
+def _person_id(user) -> int | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    return person.pk if person else None
+
+
+def _active_memberships(user, on: datetime.date | None = None):
+    person_id = _person_id(user)
+    if person_id is None:
+        return Membership.objects.none()
+    return Membership.objects.filter(person_id=person_id).active(on)
+
+
+def is_administrator(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def secretariat_body_ids(user) -> set[int]:
+    """Bodies where the user holds an active secretariat seat (not yet expanded downwards)."""
+    return set(_active_memberships(user).filter(role=Role.SECRETARIAT).values_list("body_id", flat=True))
+
+
+def member_body_ids(user) -> set[int]:
+    return set(_active_memberships(user).values_list("body_id", flat=True))
+
+
+def can_edit_body(user, body: Body) -> bool:
+    """Secretariat of the body or of any body above it, or an administrator."""
+    if is_administrator(user):
+        return True
+    own = secretariat_body_ids(user)
+    return bool(own) and bool(own & {body.pk, *body.ancestor_ids()})
+
+
+def can_see_members_only(user, body: Body) -> bool:
+    """Members-only content of a body (closed items, internal papers)."""
+    if is_administrator(user):
+        return True
+    if body.pk in member_body_ids(user):
+        return True
+    return can_edit_body(user, body)
+
+
+def can_see_contact_details(user) -> bool:
+    """E-mail addresses are for people inside the collaboration, not the public web."""
+    return is_administrator(user) or bool(member_body_ids(user))
+
+
+def editable_bodies(user):
+    """Every body the user may edit (for menus and form choices)."""
+    if is_administrator(user):
+        return Body.objects.all()
+    roots = secretariat_body_ids(user)
+    ids = set(roots)
+    frontier = set(roots)
+    while frontier:
+        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return Body.objects.filter(pk__in=ids)
+
+

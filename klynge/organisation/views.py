@@ -1,0 +1,167 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from . import permissions, queries
+from .actions import add_mandate_version
+from .forms import EndMembershipForm, MandateForm, MembershipForm, SubBodyForm
+from .models import Body, Mandate, Membership, Organisation, Person
+
+
+def front(request):
+    return render(request, "organisation/front.html", {"regions": queries.regions_with_bodies()})
+
+
+def _body_or_404(slug):
+    return get_object_or_404(Body.objects.select_related("kind", "level", "parent", "region"), slug=slug)
+
+
+def body_detail(request, slug):
+    body = _body_or_404(slug)
+    today = timezone.localdate()
+    mandates = list(body.mandates.select_related("approved_by").order_by("-valid_from"))
+    current_mandate = body.current_mandate(today)
+    context = {
+        "body": body,
+        "breadcrumbs": list(reversed(body.ancestors())),
+        "region": body.effective_region(),
+        "current_mandate": current_mandate,
+        "mandate_history": mandates,
+        "members_by_party": queries.members_grouped_by_party(body, today),
+        "former_members": queries.former_members(body, today),
+        "children": body.children.select_related("kind", "level").order_by("level__rank", "name"),
+        "member_organisations": body.member_organisations.order_by("name"),
+        "predecessors": body.predecessors.all(),
+        "successors": body.successors.all(),
+        "can_edit": permissions.can_edit_body(request.user, body),
+        "show_contact": permissions.can_see_contact_details(request.user),
+        "today": today,
+    }
+    return render(request, "organisation/body.html", context)
+
+
+def body_chairs(request, slug):
+    body = _body_or_404(slug)
+    terms, rotations = queries.chair_terms(body)
+    return render(request, "organisation/chairs.html", {
+        "body": body, "terms": terms, "rotations": rotations, "today": timezone.localdate(),
+        "breadcrumbs": [*reversed(body.ancestors()), body],
+        "can_edit": permissions.can_edit_body(request.user, body),
+    })
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    memberships = (
+        person.memberships.select_related("body", "organisation", "body__kind")
+        .order_by("-start")
+    )
+    return render(request, "organisation/person.html", {
+        "person": person,
+        "memberships": memberships,
+        "affiliations": person.affiliations.select_related("organisation").order_by("-start"),
+        "show_contact": permissions.can_see_contact_details(request.user),
+        "today": timezone.localdate(),
+    })
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation.objects.select_related("parent", "region"), slug=slug)
+    today = timezone.localdate()
+    return render(request, "organisation/organisation.html", {
+        "organisation": organisation,
+        "children": organisation.children.order_by("name"),
+        "bodies": organisation.member_of_bodies.select_related("kind").order_by("name"),
+        "representatives": Membership.objects.active(today).filter(organisation=organisation)
+        .select_related("person", "body").order_by("body__name", "person__name"),
+        "today": today,
+    })
+
+
+def person_search(request):
+    """A plain list of persons, filterable by name (for finding someone quickly)."""
+    q = request.GET.get("q", "").strip()
+    persons = Person.objects.order_by("name")
+    if q:
+        persons = persons.filter(Q(name__icontains=q) | Q(title__icontains=q))
+    return render(request, "organisation/persons.html", {"persons": persons[:500], "q": q})
+
+
+# --- edits -------------------------------------------------------------------------------
+
+def _require_edit(request, body):
+    if not permissions.can_edit_body(request.user, body):
+        raise PermissionDenied("Du har ikke ret til at redigere dette organ.")
+
+
+@login_required
+def membership_add(request, slug):
+    body = _body_or_404(slug)
+    _require_edit(request, body)
+    form = MembershipForm(request.POST or None, instance=Membership(body=body))
+    if request.method == "POST" and form.is_valid():
+        membership = form.save()
+        messages.success(request, f"{membership.person} er tilføjet som {membership.get_role_display().lower()}.")
+        return redirect(body)
+    return render(request, "organisation/form.html", {
+        "form": form, "body": body, "title": f"Tilføj medlem til {body}", "submit": "Tilføj medlem",
+    })
+
+
+@login_required
+def membership_end(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("body", "person"), pk=pk)
+    _require_edit(request, membership.body)
+    form = EndMembershipForm(request.POST or None, instance=membership,
+                             initial={"end": membership.end or timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        form.instance._change_reason = "Medlemskab afsluttet"
+        form.save()
+        messages.success(request, f"Medlemskabet for {membership.person} slutter {membership.end:%d.%m.%Y}.")
+        return redirect(membership.body)
+    return render(request, "organisation/form.html", {
+        "form": form, "body": membership.body, "submit": "Afslut medlemskab",
+        "title": f"Afslut medlemskab: {membership.person}, {membership.get_role_display().lower()}",
+    })
+
+
+@login_required
+def mandate_add(request, slug):
+    body = _body_or_404(slug)
+    _require_edit(request, body)
+    form = MandateForm(request.POST or None, request.FILES or None, instance=Mandate(body=body))
+    if request.method == "POST" and form.is_valid():
+        add_mandate_version(form.instance)
+        messages.success(request, "Den nye version af kommissoriet er gemt.")
+        return redirect(body)
+    return render(request, "organisation/form.html", {
+        "form": form, "body": body, "title": f"Ny version af kommissoriet for {body}",
+        "submit": "Gem kommissorium", "multipart": True,
+    })
+
+
+@login_required
+def subbody_add(request, slug):
+    parent = _body_or_404(slug)
+    _require_edit(request, parent)
+    form = SubBodyForm(request.POST or None, instance=Body(parent=parent))
+    if request.method == "POST" and form.is_valid():
+        body = form.save()
+        messages.success(request, f"{body} er oprettet under {parent}.")
+        return redirect(body)
+    return render(request, "organisation/form.html", {
+        "form": form, "body": parent, "title": f"Opret underorgan under {parent}", "submit": "Opret organ",
+    })
+
+
+def mandate_file(request, pk):
+    """Mandate files are public documents; served through a view so storage stays private."""
+    from django.http import FileResponse, Http404
+
+    mandate = get_object_or_404(Mandate, pk=pk)
+    if not mandate.file:
+        raise Http404("Kommissoriet har ingen fil.")
+    return FileResponse(mandate.file.open("rb"), as_attachment=True, filename=mandate.file.name.rsplit("/", 1)[-1])

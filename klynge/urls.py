@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Klynge – administration"
+admin.site.site_title = "Klynge"
+admin.site.index_title = "Administration"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("log-ind/", auth_views.LoginView.as_view(), name="login"),
+    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("klynge.organisation.urls")),
+]
