@@ -60,6 +60,11 @@ INSTALLED_APPS = [
     "simple_history",
     "klynge.core",
     "klynge.organisation",
+    "klynge.meetings",
+    "klynge.importer",
+    "klynge.funds",
+    "klynge.indicators",
+    "klynge.api",
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("indikatorer/", include("klynge.indicators.urls")),
+    path("klyngemidler/", include("klynge.funds.urls")),
+    path("import/", include("klynge.importer.urls")),
+    path("", include("klynge.meetings.urls")),
     path("", include("klynge.organisation.urls")),
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "klynge.meetings"
+    label = "meetings"
+    verbose_name = "Møder og sager"
