@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Affiliation, Body, BodyKind, BodyLevel, ChairRotation, Mandate, Membership, Organisation, Person
+from .models import (
+    Affiliation,
+    Body,
+    BodyKind,
+    BodyLevel,
+    ChairRotation,
+    Mandate,
+    Membership,
+    Organisation,
+    Person,
+)
 
 
 @admin.register(Organisation)

@@ -14,7 +14,17 @@ from klynge.core.demo import demo_builder
 
 from .choices import OrganisationKind as K
 from .choices import Role
-from .models import Affiliation, Body, BodyKind, BodyLevel, ChairRotation, Mandate, Membership, Organisation, Person
+from .models import (
+    Affiliation,
+    Body,
+    BodyKind,
+    BodyLevel,
+    ChairRotation,
+    Mandate,
+    Membership,
+    Organisation,
+    Person,
+)
 
 D = datetime.date
 DEMO_PASSWORD = "klynge-demo"
@@ -290,7 +300,7 @@ def build_structure(out):
 
 def _demo_users(persons, out):
     User = get_user_model()
-    out.write("\nDemobrugere (adgangskode for alle: %s):" % DEMO_PASSWORD)
+    out.write(f"\nDemobrugere (adgangskode for alle: {DEMO_PASSWORD}):")
     for username, person_name, description in DEMO_USERS:
         user, created = User.objects.get_or_create(username=username)
         if created:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
-
 from .choices import Role
 from .models import Body, Membership
 
