@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "simple_history",
     "klynge.core",
     "klynge.organisation",
+    "klynge.documents",
     "klynge.meetings",
     "klynge.importer",
     "klynge.funds",

@@ -1,0 +1,138 @@
+"""Writes that touch several rows of the meeting cycle, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from . import timeplan
+from .choices import TRANSITIONS, MeetingStatus, ProposalStatus
+from .models import AgendaItem, Matter, Meeting, Proposal
+
+
+@transaction.atomic
+def renumber(meeting: Meeting) -> None:
+    """Give the items positions and numbers 1..n: main items first, written briefings last."""
+    items = list(meeting.items.order_by("position", "pk"))
+    changed = []
+    for item, position, number in timeplan.numbering(items):
+        if item.position != position or item.number != number:
+            item.position, item.number = position, number
+            changed.append(item)
+    if changed:
+        AgendaItem.objects.bulk_update(changed, ["position", "number"])
+
+
+@transaction.atomic
+def move_item(item: AgendaItem, new_index: int) -> None:
+    """Move an item to ``new_index`` among its meeting's items (0-based) and renumber."""
+    items = [i for i in item.meeting.items.order_by("position", "pk") if i.pk != item.pk]
+    new_index = max(0, min(new_index, len(items)))
+    items.insert(new_index, item)
+    for position, each in enumerate(items):
+        each.position = position
+    AgendaItem.objects.bulk_update(items, ["position"])
+    renumber(item.meeting)
+
+
+def link_item_to_matter(item: AgendaItem, title: str | None = None) -> Matter | None:
+    """Items sharing a journal number form one matter; create it on first sight."""
+    number = (item.case_number or "").strip()
+    if not number:
+        return item.matter
+    matter, _ = Matter.objects.get_or_create(case_number=number, defaults={"title": title or item.title})
+    if item.matter_id != matter.pk:
+        item.matter = matter
+        AgendaItem.objects.filter(pk=item.pk).update(matter=matter)
+    return matter
+
+
+def missing_decisions(meeting: Meeting) -> list[AgendaItem]:
+    """Items that need a recorded outcome before the minutes can be approved or published."""
+    missing = []
+    items = meeting.items.prefetch_related("recommendations")
+    for item in items:
+        if not item.needs_decision:
+            continue
+        recommendations = list(item.recommendations.all())
+        if recommendations:
+            if any(not r.outcome for r in recommendations):
+                missing.append(item)
+        elif not item.decision.strip() and not item.minutes.strip():
+            missing.append(item)
+    return missing
+
+
+@transaction.atomic
+def transition(meeting: Meeting, new_status: str, user=None, reason: str = "") -> Meeting:
+    """Move a meeting along its cycle, refusing moves the cycle does not allow."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    allowed = TRANSITIONS.get(meeting.status, set())
+    if new_status not in allowed:
+        raise ValidationError(
+            f"Mødet kan ikke gå fra “{meeting.get_status_display()}” til “{MeetingStatus(new_status).label}”."
+        )
+    if new_status in (MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_PUBLISHED):
+        missing = missing_decisions(meeting)
+        if missing:
+            numbers = ", ".join(str(i.number) for i in missing)
+            raise ValidationError(
+                f"Referatet mangler en beslutning eller et udfald for punkt {numbers}. Udfyld dem først."
+            )
+    now = timezone.now()
+    if new_status == MeetingStatus.AGENDA_PUBLISHED:
+        meeting.agenda_published_at = meeting.agenda_published_at or now
+    elif new_status == MeetingStatus.MINUTES_APPROVED:
+        meeting.minutes_approved_at = now
+    elif new_status == MeetingStatus.MINUTES_PUBLISHED:
+        meeting.minutes_published_at = now
+    if new_status == MeetingStatus.CANCELLED:
+        meeting.cancelled_reason = reason
+        meeting.sequence += 1
+    elif meeting.status == MeetingStatus.CANCELLED:
+        meeting.sequence += 1
+    meeting.status = new_status
+    meeting._change_reason = reason or f"Status: {MeetingStatus(new_status).label}"
+    meeting.version += 1
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def accept_proposal(proposal: Proposal, meeting: Meeting, user) -> AgendaItem:
+    """Take a proposal into a meeting's agenda, its text carried over."""
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError("Forslaget er allerede behandlet.")
+    if meeting.body_id != proposal.target_body_id:
+        raise ValidationError("Mødet hører ikke til det organ, forslaget er sendt til.")
+    last = meeting.items.order_by("-position").first()
+    item = AgendaItem.objects.create(
+        meeting=meeting, position=(last.position + 1) if last else 0, title=proposal.title,
+        summary=proposal.summary, description=proposal.description, case_number=proposal.case_number,
+    )
+    source = proposal.source_item
+    if source is not None and source.matter_id and not item.case_number:
+        item.matter_id = source.matter_id
+        item.save(update_fields=["matter"])
+    link_item_to_matter(item)
+    renumber(meeting)
+    proposal.status = ProposalStatus.ACCEPTED
+    proposal.resulting_item = item
+    proposal.target_meeting = meeting
+    proposal.decided_by = user
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    return item
+
+
+@transaction.atomic
+def decline_proposal(proposal: Proposal, reason: str, user) -> Proposal:
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError("Forslaget er allerede behandlet.")
+    if not reason.strip():
+        raise ValidationError("Skriv en begrundelse, som forslagsstilleren kan se.")
+    proposal.status = ProposalStatus.DECLINED
+    proposal.decline_reason = reason.strip()
+    proposal.decided_by = user
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    return proposal

@@ -1,0 +1,9 @@
+from .followup import Proposal, Task
+from .items import AgendaItem, Attachment, Recommendation
+from .matters import Matter
+from .meeting import Attendance, Meeting, MinutesRevision
+
+__all__ = [
+    "AgendaItem", "Attachment", "Attendance", "Matter", "Meeting", "MinutesRevision", "Proposal",
+    "Recommendation", "Task",
+]

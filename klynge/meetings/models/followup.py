@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from klynge.core.models import TrackedModel
+
+from ..choices import OPEN_TASK_STATUSES, ProposalStatus, TaskOwnerKind, TaskStatus
+
+
+class Task(TrackedModel):
+    """A follow-up task (opgave) arising from a decision."""
+
+    item = models.ForeignKey("meetings.AgendaItem", verbose_name="punkt", on_delete=models.CASCADE,
+                             related_name="tasks")
+    recommendation = models.ForeignKey("meetings.Recommendation", verbose_name="beslutning", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="tasks")
+    description = models.TextField("opgave")
+    owner_kind = models.CharField("ansvarlig type", max_length=20, choices=TaskOwnerKind.choices,
+                                  default=TaskOwnerKind.SECRETARIAT)
+    owner_person = models.ForeignKey("organisation.Person", verbose_name="ansvarlig person", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="tasks")
+    owner_organisation = models.ForeignKey("organisation.Organisation", verbose_name="ansvarlig part", null=True,
+                                           blank=True, on_delete=models.PROTECT, related_name="tasks")
+    due = models.DateField("frist", null=True, blank=True)
+    status = models.CharField("status", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    closed_note = models.TextField("afslutningsnote", blank=True)
+    closed_at = models.DateTimeField("afsluttet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "opgave"
+        verbose_name_plural = "opgaver"
+        ordering = ["due", "pk"]
+        indexes = [models.Index(fields=["status", "due"])]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_TASK_STATUSES
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_kind == TaskOwnerKind.PERSON and self.owner_person_id:
+            return self.owner_person.name
+        if self.owner_kind == TaskOwnerKind.ORGANISATION and self.owner_organisation_id:
+            return self.owner_organisation.name
+        return "Sekretariatet"
+
+    def clean(self):
+        if self.owner_kind == TaskOwnerKind.PERSON and not self.owner_person_id:
+            raise ValidationError({"owner_person": "Vælg den ansvarlige person."})
+        if self.owner_kind == TaskOwnerKind.ORGANISATION and not self.owner_organisation_id:
+            raise ValidationError({"owner_organisation": "Vælg den ansvarlige part."})
+        if self.due and self.item_id and self.due < self.item.meeting.date:
+            raise ValidationError({"due": "Fristen ligger før mødet, hvor opgaven blev givet."})
+        if self.status in (TaskStatus.DONE, TaskStatus.CANCELLED) and not self.closed_note.strip():
+            raise ValidationError({"closed_note": "Skriv en kort note, når opgaven afsluttes."})
+
+
+class Proposal(TrackedModel):
+    """A proposed item for a coming meeting of the same or another body."""
+
+    source_item = models.ForeignKey("meetings.AgendaItem", verbose_name="foreslået fra punkt", null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="proposals")
+    target_body = models.ForeignKey("organisation.Body", verbose_name="til organ", on_delete=models.PROTECT,
+                                    related_name="incoming_proposals")
+    target_meeting = models.ForeignKey("meetings.Meeting", verbose_name="til møde", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="incoming_proposals")
+    title = models.CharField("titel", max_length=300)
+    summary = models.TextField("resumé", blank=True)
+    description = models.TextField("sagsfremstilling", blank=True)
+    case_number = models.CharField("journalnummer", max_length=60, blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="foreslået af", null=True,
+                                    on_delete=models.SET_NULL, related_name="proposals")
+    status = models.CharField("status", max_length=20, choices=ProposalStatus.choices,
+                              default=ProposalStatus.PENDING)
+    decline_reason = models.TextField("begrundelse for afvisning", blank=True)
+    resulting_item = models.OneToOneField("meetings.AgendaItem", verbose_name="optaget som punkt", null=True,
+                                          blank=True, on_delete=models.SET_NULL, related_name="from_proposal")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="behandlet af", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField("behandlet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "forslag til punkt"
+        verbose_name_plural = "forslag til punkter"
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.title} → {self.target_body}"
+
+    def clean(self):
+        from django.utils import timezone
+
+        if self.target_body_id and not self.target_body.is_active(timezone.localdate()):
+            raise ValidationError({"target_body": f"{self.target_body} er ophørt og kan ikke modtage forslag."})
+        if self.status == ProposalStatus.DECLINED and not self.decline_reason.strip():
+            raise ValidationError({"decline_reason": "Skriv en begrundelse, som forslagsstilleren kan se."})
+        if self.target_meeting_id and self.target_meeting.body_id != self.target_body_id:
+            raise ValidationError({"target_meeting": "Mødet hører ikke til det valgte organ."})

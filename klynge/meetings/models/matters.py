@@ -1,0 +1,27 @@
+from django.db import models
+from django.urls import reverse
+
+from klynge.core.models import TrackedModel
+
+
+class Matter(TrackedModel):
+    """A matter (sag): items sharing a journal number or linked by hand, across meetings and bodies."""
+
+    case_number = models.CharField("journalnummer", max_length=60, unique=True, null=True, blank=True)
+    title = models.CharField("titel", max_length=300)
+    owner_body = models.ForeignKey(
+        "organisation.Body", verbose_name="ejes af", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="owned_matters",
+        help_text="Sættes, når sekretariatet udpeger ejeren; ellers ejes sagen af det organ, der senest har behandlet den.",
+    )
+
+    class Meta:
+        verbose_name = "sag"
+        verbose_name_plural = "sager"
+        ordering = ["-modified"]
+
+    def __str__(self):
+        return f"{self.title} ({self.case_number})" if self.case_number else self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:matter", args=[self.pk])

@@ -1,0 +1,154 @@
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from klynge.core.models import TrackedModel
+
+from ..choices import (
+    AGENDA_PUBLIC,
+    MINUTES_LOCKED,
+    AttendanceStatus,
+    MeetingStatus,
+    PlaceKind,
+)
+from .versioned import VersionedModel
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_bodies(self, body_ids):
+        return self.filter(body_id__in=body_ids)
+
+    def upcoming(self, on: datetime.date):
+        return self.filter(date__gte=on).exclude(status=MeetingStatus.CANCELLED)
+
+
+class Meeting(VersionedModel, TrackedModel):
+    """A meeting of a body, from planning through published minutes."""
+
+    body = models.ForeignKey("organisation.Body", verbose_name="organ", on_delete=models.PROTECT,
+                             related_name="meetings")
+    title = models.CharField("titel", max_length=200, blank=True,
+                             help_text="Valgfri; ellers bruges organets navn.")
+    date = models.DateField("dato")
+    start = models.TimeField("start")
+    end = models.TimeField("slut")
+    place_kind = models.CharField("mødeform", max_length=20, choices=PlaceKind.choices, default=PlaceKind.PHYSICAL)
+    address = models.CharField("mødested", max_length=300, blank=True)
+    online_link = models.URLField("link til virtuelt møde", blank=True)
+    status = models.CharField("status", max_length=30, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    cancelled_reason = models.CharField("begrundelse for aflysning", max_length=300, blank=True)
+    # Calendar: a stable UID for the life of the meeting; SEQUENCE grows with every move.
+    uid = models.UUIDField("kalender-UID", default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField("kalenderversion", default=0, editable=False)
+    agenda_published_at = models.DateTimeField("dagsorden offentliggjort", null=True, blank=True)
+    minutes_approved_at = models.DateTimeField("referat godkendt", null=True, blank=True)
+    minutes_published_at = models.DateTimeField("referat offentliggjort", null=True, blank=True)
+    minutes_note = models.TextField("generelt om referatet", blank=True)
+    source_document = models.ForeignKey(
+        "documents.SourceDocument", verbose_name="importeret fra", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="meetings",
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "møde"
+        verbose_name_plural = "møder"
+        ordering = ["-date", "-start"]
+        indexes = [models.Index(fields=["body", "date"]), models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{self.display_title} {self.date:%d.%m.%Y}"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.body.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", args=[self.pk])
+
+    @property
+    def agenda_is_public(self) -> bool:
+        return self.status in AGENDA_PUBLIC
+
+    @property
+    def minutes_locked(self) -> bool:
+        return self.status in MINUTES_LOCKED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    def starts_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.start)
+
+    def ends_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.end)
+
+    def clean(self):
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "Mødet skal slutte efter, det starter."})
+        if self.place_kind in (PlaceKind.VIRTUAL, PlaceKind.HYBRID) and not self.online_link and not self.address:
+            raise ValidationError({"online_link": "Angiv et link til det virtuelle møde."})
+        if self.place_kind in (PlaceKind.PHYSICAL, PlaceKind.HYBRID) and not self.address:
+            raise ValidationError({"address": "Angiv mødestedet."})
+        if self.body_id and self.date and not self.body.is_active(self.date):
+            raise ValidationError({"date": f"{self.body} er ikke aktivt på denne dato."})
+
+
+class Attendance(TrackedModel):
+    """Who took part: present, apologies, substitutes ('deltog på vegne af'), guests."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey("organisation.Person", verbose_name="person", on_delete=models.PROTECT,
+                               related_name="attendance")
+    status = models.CharField("deltagelse", max_length=20, choices=AttendanceStatus.choices,
+                              default=AttendanceStatus.PRESENT)
+    organisation = models.ForeignKey("organisation.Organisation", verbose_name="repræsenterer", null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField("titel", max_length=200, blank=True)
+    on_behalf_of = models.ForeignKey("organisation.Person", verbose_name="på vegne af", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="substituted_by")
+    item = models.ForeignKey("meetings.AgendaItem", verbose_name="gæst til punkt", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="guests")
+
+    class Meta:
+        verbose_name = "deltagelse"
+        verbose_name_plural = "deltagelse"
+        ordering = ["status", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_meeting",
+                                    violation_error_message="Personen er allerede registreret ved mødet."),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+    def clean(self):
+        if self.status == AttendanceStatus.SUBSTITUTE and not self.on_behalf_of_id:
+            raise ValidationError({"on_behalf_of": "Angiv, hvem stedfortræderen deltog på vegne af."})
+        if self.on_behalf_of_id and self.on_behalf_of_id == self.person_id:
+            raise ValidationError({"on_behalf_of": "En person kan ikke deltage på vegne af sig selv."})
+
+
+class MinutesRevision(TrackedModel):
+    """An explicit, reasoned correction of approved minutes, kept in the history."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="revisions")
+    reason = models.TextField("begrundelse")
+    changes = models.JSONField("ændringer", default=list,
+                               help_text="[{'field': ..., 'item': nummer, 'before': ..., 'after': ...}]")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="rettet af", null=True,
+                                on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "rettelse af referat"
+        verbose_name_plural = "rettelser af referater"
+        ordering = ["created"]
+
+    def __str__(self):
+        return f"Rettelse af {self.meeting}: {self.reason[:60]}"
