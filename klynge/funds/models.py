@@ -1,0 +1,302 @@
+"""Cluster funds: grants, carry-over, initiatives, budget lines, spending, other funding.
+
+Amounts are whole kroner in BigIntegerField, never floats. Every record inherits
+TrackedModel, so every change is in the history with who, when and (through
+``_change_reason``) why.
+
+Links to the meetings app (the decision that approved an initiative or a budget, and
+its matter) are kept as a text reference plus a nullable id until that app has models;
+a later migration turns the ids into foreign keys.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from klynge.core.models import TrackedModel
+
+from . import calculations
+from .choices import FundingKind, InitiativeStatus
+
+YEAR_VALIDATORS = [MinValueValidator(2000, "Året skal være 2000 eller senere."),
+                   MaxValueValidator(2100, "Året skal være 2100 eller tidligere.")]
+
+
+class BudgetLocked(ValidationError):
+    """Raised when an approved budget is changed without a new decision or a reasoned override."""
+
+
+def cluster_q():
+    return models.Q(kind__groups_bodies=True)
+
+
+class Grant(TrackedModel):
+    """Funds granted to a cluster for a year, as one party's share (a municipality, the region,
+    or a pooled share such as 'the municipalities of the cluster')."""
+
+    cluster = models.ForeignKey("organisation.Body", verbose_name="klynge", on_delete=models.PROTECT,
+                                related_name="grants", limit_choices_to=cluster_q)
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
+                              related_name="cluster_grants")
+    amount = models.BigIntegerField("beløb (kr.)",
+                                    validators=[MinValueValidator(0, "En bevilling kan ikke være negativ.")])
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "bevilling"
+        verbose_name_plural = "bevillinger"
+        ordering = ["cluster", "year", "party__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "year", "party"], name="funds_grant_unique_party_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="funds_grant_amount_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.party} {self.year}: {calculations.format_kroner(self.amount)}"
+
+
+class Transfer(TrackedModel):
+    """Carry-over (overførsel) of a party's funds from one year to a later one."""
+
+    cluster = models.ForeignKey("organisation.Body", verbose_name="klynge", on_delete=models.PROTECT,
+                                related_name="fund_transfers", limit_choices_to=cluster_q)
+    party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
+                              related_name="fund_transfers")
+    from_year = models.PositiveSmallIntegerField("fra år", validators=YEAR_VALIDATORS)
+    to_year = models.PositiveSmallIntegerField("til år", validators=YEAR_VALIDATORS)
+    amount = models.BigIntegerField("beløb (kr.)",
+                                    validators=[MinValueValidator(1, "Et overført beløb skal være positivt.")])
+    decision_reference = models.CharField("beslutning", max_length=300, blank=True,
+                                          help_text="Mødet og punktet, hvor overførslen blev besluttet.")
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "overførsel"
+        verbose_name_plural = "overførsler"
+        ordering = ["cluster", "from_year", "party__name"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="funds_transfer_amount_positive"),
+            models.CheckConstraint(condition=models.Q(to_year__gt=models.F("from_year")),
+                                   name="funds_transfer_forward_in_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.party} {self.from_year}→{self.to_year}: {calculations.format_kroner(self.amount)}"
+
+    def clean(self):
+        if self.from_year and self.to_year and self.to_year <= self.from_year:
+            raise ValidationError({"to_year": "Midler kan kun overføres til et senere år."})
+
+
+class Initiative(TrackedModel):
+    """An initiative (indsats) that cluster funds are committed to."""
+
+    cluster = models.ForeignKey("organisation.Body", verbose_name="klynge", on_delete=models.PROTECT,
+                                related_name="initiatives", limit_choices_to=cluster_q)
+    number = models.CharField("nummer", max_length=20, help_text="F.eks. 3, 10a eller 10b.")
+    title = models.CharField("titel", max_length=300)
+    responsible_body = models.ForeignKey("organisation.Body", verbose_name="ansvarligt forum", null=True,
+                                         blank=True, on_delete=models.SET_NULL,
+                                         related_name="responsible_for_initiatives")
+    focus_area = models.CharField("indsatsområde", max_length=200, blank=True)
+    project_owner = models.ForeignKey(
+        "organisation.Organisation", verbose_name="projektejer", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="owned_initiatives",
+        help_text="Kommunen eller sygehuset med det juridiske og økonomiske ansvar; sender regninger til parterne.",
+    )
+    chairs = models.ManyToManyField("organisation.Person", verbose_name="formandskab", blank=True,
+                                    related_name="chaired_initiatives")
+    status = models.CharField("status", max_length=20, choices=InitiativeStatus.choices,
+                              default=InitiativeStatus.PROPOSED)
+    start = models.DateField("start", null=True, blank=True)
+    end = models.DateField("slut", null=True, blank=True)
+    description = models.TextField("beskrivelse", blank=True)
+    evaluation_plan = models.TextField("evalueringsplan", blank=True)
+    decision_reference = models.CharField("godkendt ved beslutning", max_length=300, blank=True,
+                                          help_text="Møde og punkt, f.eks. “Politisk niveau 16. januar 2023, punkt 4”.")
+    decision_id = models.PositiveBigIntegerField("beslutnings-id", null=True, blank=True, editable=False,
+                                                 help_text="Reserveret til kobling til mødemodulets beslutning.")
+    matter_reference = models.CharField("sag", max_length=300, blank=True,
+                                        help_text="Sagens titel eller journalnummer.")
+    matter_id = models.PositiveBigIntegerField("sags-id", null=True, blank=True, editable=False,
+                                               help_text="Reserveret til kobling til mødemodulets sag.")
+    is_example = models.BooleanField("eksempel", default=False, editable=False,
+                                     help_text="Demodata, som ikke stammer fra korpusset.")
+
+    class Meta:
+        verbose_name = "indsats"
+        verbose_name_plural = "indsatser"
+        ordering = ["cluster", "number"]
+        constraints = [models.UniqueConstraint(fields=["cluster", "number"], name="funds_initiative_unique_number")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("funds:initiative", args=[self.cluster.slug, self.number])
+
+    @property
+    def sort_key(self):
+        return calculations.natural_key(self.number)
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Slutdatoen ligger før startdatoen."})
+        self.number = (self.number or "").strip()
+        if self.number and not calculations.natural_key(self.number):
+            raise ValidationError({"number": "Angiv et nummer, f.eks. 3 eller 10a."})
+
+    # --- budget approval -------------------------------------------------------------
+    def latest_approval(self):
+        return self.budget_approvals.order_by("-decided_on", "-pk").first()
+
+    @property
+    def budget_locked(self) -> bool:
+        return self.budget_approvals.exists()
+
+
+class BudgetApproval(TrackedModel):
+    """A decision that approved (or re-approved) an initiative's budget. While one exists the
+    budget is locked: changes need a new decision or an explicit, reasoned override."""
+
+    initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,
+                                   related_name="budget_approvals")
+    decided_on = models.DateField("besluttet den")
+    reference = models.CharField("beslutning", max_length=300,
+                                 help_text="Forum, møde og punkt, f.eks. “Politisk niveau 16. januar 2023, punkt 4”.")
+    decision_id = models.PositiveBigIntegerField("beslutnings-id", null=True, blank=True, editable=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="registreret af", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    budget_total = models.BigIntegerField("godkendt budget i alt (kr.)", default=0)
+
+    class Meta:
+        verbose_name = "budgetgodkendelse"
+        verbose_name_plural = "budgetgodkendelser"
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.reference} ({self.decided_on:%d.%m.%Y})"
+
+
+class LockedBudgetMixin:
+    """Refuse to save or delete a line of an approved budget without a stated basis.
+
+    Callers set ``instance._change_reason`` (who and when come from the history) and
+    ``instance._budget_change_allowed = True`` after recording a new decision or a
+    reasoned override (see actions.change_budget_line).
+    """
+
+    def _initiative_for_lock(self):
+        return self.initiative
+
+    def _check_lock(self):
+        initiative = self._initiative_for_lock()
+        if initiative is not None and initiative.pk and initiative.budget_locked and not getattr(
+            self, "_budget_change_allowed", False
+        ):
+            raise BudgetLocked(
+                f"Budgettet for indsats {initiative.number} er godkendt ved en beslutning og er låst. "
+                "En ændring kræver en ny beslutning eller en begrundet overstyring."
+            )
+
+
+class BudgetLine(LockedBudgetMixin, TrackedModel):
+    """Funds committed to an initiative for a year, from one party."""
+
+    initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,
+                                   related_name="budget_lines")
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
+                              related_name="budget_lines")
+    amount = models.BigIntegerField("beløb (kr.)",
+                                    validators=[MinValueValidator(0, "Et budget kan ikke være negativt.")])
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "budgetlinje"
+        verbose_name_plural = "budgetlinjer"
+        ordering = ["initiative", "year", "party__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "year", "party"], name="funds_budget_unique_party_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="funds_budget_amount_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.initiative.number} {self.party} {self.year}: {calculations.format_kroner(self.amount)}"
+
+    def save(self, *args, **kwargs):
+        self._check_lock()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_lock()
+        return super().delete(*args, **kwargs)
+
+
+class DistributionShare(TrackedModel):
+    """One party's weight in an initiative's distribution key (fordelingsnøgle) for invoicing.
+
+    Weights are whole numbers (per cent, per mille, inhabitants, ...); only their ratio
+    counts. Without a key, the initiative's budget per party is the key."""
+
+    initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,
+                                   related_name="distribution_shares")
+    party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
+                              related_name="distribution_shares")
+    weight = models.PositiveBigIntegerField("andel")
+
+    class Meta:
+        verbose_name = "andel i fordelingsnøgle"
+        verbose_name_plural = "fordelingsnøgle"
+        ordering = ["initiative", "party__name"]
+        constraints = [models.UniqueConstraint(fields=["initiative", "party"], name="funds_share_unique_party")]
+
+    def __str__(self):
+        return f"{self.party}: {self.weight}"
+
+
+class Spending(TrackedModel):
+    """Actual spending (forbrug) on an initiative for a period, charged to a budget year."""
+
+    initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,
+                                   related_name="spendings")
+    year = models.PositiveSmallIntegerField("budgetår", validators=YEAR_VALIDATORS)
+    period_start = models.DateField("periode fra")
+    period_end = models.DateField("periode til")
+    amount = models.BigIntegerField("beløb (kr.)")
+    description = models.CharField("tekst", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "forbrug"
+        verbose_name_plural = "forbrug"
+        ordering = ["initiative", "period_start", "pk"]
+
+    def __str__(self):
+        return f"{self.initiative.number} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "Periodens slutdato ligger før startdatoen."})
+
+
+class OtherFunding(TrackedModel):
+    """Funding of an initiative from outside the cluster funds: pools, foundations, a party's own money."""
+
+    initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,
+                                   related_name="other_funding")
+    kind = models.CharField("type", max_length=20, choices=FundingKind.choices, default=FundingKind.POOL)
+    source = models.CharField("kilde", max_length=300, help_text="F.eks. puljens eller fondens navn.")
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    amount = models.BigIntegerField("beløb (kr.)", validators=[MinValueValidator(0, "Beløbet kan ikke være negativt.")])
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "anden finansiering"
+        verbose_name_plural = "anden finansiering"
+        ordering = ["initiative", "year", "source"]
+
+    def __str__(self):
+        return f"{self.source} {self.year}: {calculations.format_kroner(self.amount)}"

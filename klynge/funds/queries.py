@@ -1,0 +1,87 @@
+"""Read the ORM into the plain inputs of calculations.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from klynge.organisation.models import Body
+
+from . import calculations as calc
+from .models import BudgetLine, Grant, Initiative, Transfer
+
+
+def clusters():
+    return Body.objects.filter(kind__groups_bodies=True).select_related("kind", "region").order_by("name")
+
+
+def cluster_initiatives(cluster: Body) -> list[Initiative]:
+    items = list(Initiative.objects.filter(cluster=cluster).select_related("project_owner", "responsible_body"))
+    return sorted(items, key=lambda i: i.sort_key)
+
+
+def grant_inputs(cluster: Body) -> list[calc.Grant]:
+    return [calc.Grant(g.year, g.party.name, g.amount)
+            for g in Grant.objects.filter(cluster=cluster).select_related("party")]
+
+
+def transfer_inputs(cluster: Body) -> list[calc.Transfer]:
+    return [calc.Transfer(t.party.name, t.from_year, t.to_year, t.amount)
+            for t in Transfer.objects.filter(cluster=cluster).select_related("party")]
+
+
+def line_inputs(cluster: Body, initiative: Initiative | None = None) -> list[calc.Line]:
+    lines = BudgetLine.objects.filter(initiative__cluster=cluster).select_related("party", "initiative")
+    if initiative is not None:
+        lines = lines.filter(initiative=initiative)
+    return [calc.Line(b.initiative.number, b.year, b.party.name, b.amount) for b in lines]
+
+
+def available_years(cluster: Body) -> list[int]:
+    return calc.all_years(grant_inputs(cluster), transfer_inputs(cluster), line_inputs(cluster))
+
+
+@dataclass
+class ClusterOverview:
+    cluster: Body
+    overview: calc.Overview
+    initiatives: dict[str, Initiative]   # number -> initiative, for titles and links
+    all_years: list[int]
+
+    def rows(self):
+        """(initiative, row) in natural order, for templates and exports."""
+        return [(self.initiatives[r.initiative], r) for r in self.overview.rows]
+
+
+def cluster_overview(cluster: Body, years: list[int] | None = None) -> ClusterOverview:
+    grants, transfers, lines = grant_inputs(cluster), transfer_inputs(cluster), line_inputs(cluster)
+    every_year = calc.all_years(grants, transfers, lines)
+    chosen = [y for y in (years or every_year)]
+    initiatives = {i.number: i for i in cluster_initiatives(cluster)}
+    chosen_set = set(chosen)
+    numbers_with_lines = {line.initiative for line in lines if line.year in chosen_set}
+    order = [n for n in initiatives if n in numbers_with_lines]
+    result = calc.overview(grants, transfers, lines, chosen, initiatives=order)
+    return ClusterOverview(cluster, result, initiatives, every_year)
+
+
+def parse_years(values) -> list[int] | None:
+    """'2022,2023' or ['2022', '2023'] -> [2022, 2023]; None when nothing (or nothing valid) is given."""
+    if isinstance(values, str):
+        values = [values]
+    years = set()
+    for value in values or []:
+        for part in str(value).split(","):
+            part = part.strip()
+            if part.isdigit() and 2000 <= int(part) <= 2100:
+                years.add(int(part))
+    return sorted(years) or None
+
+
+def distribution_key(initiative: Initiative) -> tuple[dict[str, int], bool]:
+    """(weights by party name, explicit?) An explicit key if recorded, else the budget's shares."""
+    shares = {s.party.name: s.weight for s in initiative.distribution_shares.select_related("party")}
+    if shares:
+        return shares, True
+    lines = [calc.Line(initiative.number, b.year, b.party.name, b.amount)
+             for b in initiative.budget_lines.select_related("party")]
+    return calc.key_from_budget(lines), False
