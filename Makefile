@@ -18,8 +18,9 @@ run: $(STAMP)
 	$(BIN)/klynge demo
 	$(BIN)/klynge serve
 
+# pytest exits 5 when no tests are collected; that is not a failure.
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest || [ $$? -eq 5 ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check klynge tests bench
