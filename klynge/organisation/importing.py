@@ -84,7 +84,7 @@ def _save(rows, filename) -> ImportResult:
         saved[org.name] = (line, row, org)
         created += was_new
         updated += not was_new
-    for name, (line, row, org) in saved.items():
+    for line, row, org in saved.values():
         for field in ("parent", "region"):
             if row.get(field):
                 target = Organisation.objects.filter(name=row[field]).first()

@@ -12,7 +12,9 @@ class Matter(TrackedModel):
     owner_body = models.ForeignKey(
         "organisation.Body", verbose_name="ejes af", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="owned_matters",
-        help_text="Sættes, når sekretariatet udpeger ejeren; ellers ejes sagen af det organ, der senest har behandlet den.",
+        help_text=(
+            "Sættes, når sekretariatet udpeger ejeren; ellers ejes sagen af det organ, der senest har behandlet den."
+        ),
     )
 
     class Meta:
