@@ -1,0 +1,125 @@
+"""iCalendar feeds of meetings: per body, per cluster (all its bodies) and per person.
+
+Feeds are public by nature: they carry a meeting's date, time, place and, once the
+agenda is published, the item titles as the public sees them (closed items only as
+"Lukket punkt" with their number). Each meeting keeps one UID for life
+("<meeting.uid>@klynge"); moves and cancellations bump SEQUENCE, and a cancelled
+meeting stays in the feed with STATUS:CANCELLED so subscribed calendars remove it.
+Times are local Danish time with a VTIMEZONE for Europe/Copenhagen.
+"""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from .. import timeplan, visibility
+from ..choices import MeetingStatus, PlaceKind
+from ..models import AgendaItem, Meeting
+from .document import danish_date
+from .links import absolute, meeting_path
+
+TZ = ZoneInfo("Europe/Copenhagen")
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+HISTORY = datetime.timedelta(days=2 * 365)  # how far back a feed reaches
+PRODID = "-//Klynge//Mødekalender//DA"
+
+
+def feed_meetings(body_ids, today: datetime.date | None = None):
+    """Meetings of these bodies from two years back and on, cancelled ones included."""
+    today = today or timezone.localdate()
+    return (
+        Meeting.objects.filter(body_id__in=list(body_ids), date__gte=today - HISTORY)
+        .select_related("body")
+        .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("position", "pk")))
+        .order_by("date", "start")
+    )
+
+
+def descendant_ids(body) -> set[int]:
+    """The body and every body under it (one query per level of the tree)."""
+    from klynge.organisation.models import Body
+
+    ids = {body.pk}
+    frontier = {body.pk}
+    while frontier:
+        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
+def render_feed(meetings, name: str, description: str = "", request=None) -> bytes:
+    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=name, description=description or name)
+    calendar.add("X-WR-TIMEZONE", "Europe/Copenhagen")
+    calendar.refresh_interval = datetime.timedelta(hours=1)
+    calendar.add("X-PUBLISHED-TTL", datetime.timedelta(hours=1))  # Outlook's refresh hint
+    dates = []
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, request))
+        dates.append(meeting.date)
+    if dates:
+        calendar.add_missing_timezones(first_date=min(dates) - datetime.timedelta(days=366),
+                                       last_date=max(dates) + datetime.timedelta(days=366))
+    return calendar.to_ical()
+
+
+def _event(meeting: Meeting, request=None) -> Event:
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    start = datetime.datetime.combine(meeting.date, meeting.start, tzinfo=TZ)
+    end = datetime.datetime.combine(meeting.date, meeting.end, tzinfo=TZ)
+    url = absolute(meeting_path(meeting), request)
+    summary = meeting.display_title
+    if cancelled:
+        summary = f"AFLYST: {summary}"
+    event = Event.new(
+        uid=f"{meeting.uid}@klynge",
+        summary=summary,
+        start=start,
+        end=end,
+        stamp=meeting.modified.astimezone(datetime.UTC),
+        created=meeting.created.astimezone(datetime.UTC),
+        last_modified=meeting.modified.astimezone(datetime.UTC),
+        sequence=meeting.sequence,
+        status="CANCELLED" if cancelled else "CONFIRMED",
+        location=_location(meeting),
+        description=_description(meeting, url),
+        url=url,
+    )
+    event.add("TRANSP", "OPAQUE")
+    event.add("CLASS", "PUBLIC")
+    return event
+
+
+def _location(meeting: Meeting) -> str:
+    if meeting.place_kind == PlaceKind.VIRTUAL:
+        return "Virtuelt møde" + (f": {meeting.online_link}" if meeting.online_link else "")
+    if meeting.place_kind == PlaceKind.HYBRID:
+        return f"{meeting.address} og virtuelt".strip()
+    return meeting.address
+
+
+def _description(meeting: Meeting, url: str) -> str:
+    lines = [f"{meeting.body.name}, {danish_date(meeting.date, 'l j. F Y')} "
+             f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}."]
+    if meeting.status == MeetingStatus.CANCELLED:
+        lines.append("Mødet er aflyst." + (f" {meeting.cancelled_reason}" if meeting.cancelled_reason else ""))
+    if meeting.online_link and meeting.place_kind != PlaceKind.PHYSICAL:
+        lines.append(f"Link til mødet: {meeting.online_link}")
+    if visibility.can_see_agenda(AnonymousUser(), meeting) and meeting.status != MeetingStatus.CANCELLED:
+        items = timeplan.order_items(list(meeting.items.all()))
+        slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
+        lines.append("")
+        lines.append("Dagsorden:")
+        for item, slot in zip(visibility.public_items(items), slots, strict=True):
+            if getattr(item, "redacted", False):
+                lines.append(f"{item.number}. {item.title}")
+            else:
+                lines.append(f"{item.number}. {item.title}" + (f" ({slot.label()})" if slot.label() else ""))
+    lines.append("")
+    lines.append(f"Mødets side: {url}")
+    return "\n".join(lines)

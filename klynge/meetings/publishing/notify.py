@@ -1,0 +1,89 @@
+"""E-mails to a body's members when an agenda or minutes are published.
+
+Plain text in Danish through Django's e-mail framework (the console backend in
+development). E-mails go outside the site, so they are built from the public version
+of the document (``public=True``): a closed item appears only as "Lukket punkt" with
+its number, whoever receives the mail. Members follow the link and log in to read more.
+
+Call ``notify_agenda_published(meeting)`` / ``notify_minutes_published(meeting)`` from
+the publish action, inside its transaction: the mails go only once the transaction has
+committed (never for a publication that was rolled back), and a failing mail server
+is logged rather than breaking the publication.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from klynge.organisation.models import Membership
+
+from .document import build_agenda, build_minutes, load_meeting
+from .links import absolute, meeting_path
+
+log = logging.getLogger(__name__)
+
+
+def notify_agenda_published(meeting) -> None:
+    """Send the agenda notice to the body's active members after the current transaction commits."""
+    pk = meeting.pk
+    transaction.on_commit(lambda: send_agenda_published(pk), robust=True)
+
+
+def notify_minutes_published(meeting) -> None:
+    """Send the minutes notice to the body's active members after the current transaction commits."""
+    pk = meeting.pk
+    transaction.on_commit(lambda: send_minutes_published(pk), robust=True)
+
+
+def send_agenda_published(meeting_pk: int) -> int:
+    meeting = load_meeting(meeting_pk)
+    document = build_agenda(meeting, public=True)
+    subject = f"Dagsorden: {document.title} {document.date_label}"
+    return _send(meeting, document, subject, "meetings/email/agenda_published.txt", "agenda_docx", "agenda_pdf")
+
+
+def send_minutes_published(meeting_pk: int) -> int:
+    meeting = load_meeting(meeting_pk)
+    document = build_minutes(meeting, public=True)
+    subject = f"Referat: {document.title} {document.date_label}"
+    return _send(meeting, document, subject, "meetings/email/minutes_published.txt", "minutes_docx", "minutes_pdf")
+
+
+def recipients(meeting) -> list[tuple[str, str]]:
+    """(name, e-mail) of the body's active members, each address once."""
+    seen, people = set(), []
+    memberships = (Membership.objects.active().filter(body_id=meeting.body_id).exclude(person__email="")
+                   .select_related("person").order_by("person__name"))
+    for membership in memberships:
+        email = membership.person.email.strip()
+        if email and email.lower() not in seen:
+            seen.add(email.lower())
+            people.append((membership.person.name, email))
+    return people
+
+
+def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
+    people = recipients(meeting)
+    if not people:
+        return 0
+    context = {
+        "doc": document,
+        "page_url": absolute(meeting_path(meeting)),
+        "docx_url": absolute(reverse(f"meetings:{docx_name}", args=[meeting.pk])),
+        "pdf_url": absolute(reverse(f"meetings:{pdf_name}", args=[meeting.pk])),
+        "has_closed": any(item.redacted for item in document.items),
+    }
+    messages = []
+    for name, email in people:
+        body = render_to_string(template, {**context, "name": name}).strip() + "\n"
+        messages.append(EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
+                                     to=[email]))
+    sent = get_connection().send_messages(messages) or 0
+    log.info("Sendte %s e-mails om %s", sent, subject)
+    return sent

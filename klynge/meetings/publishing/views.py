@@ -1,0 +1,90 @@
+"""Downloads of agendas and minutes (Word, PDF) and the calendar feeds."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from klynge.organisation.models import Body, Membership, Person
+
+from .. import visibility
+from ..models import Meeting
+from . import docx, ics, pdf
+from .document import build_agenda, build_minutes
+
+
+def _meeting(pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+
+
+def _file(content: bytes, content_type: str, filename: str, personal: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A file with closed items must not sit in shared caches; none are worth caching anyway.
+    response["Cache-Control"] = "private, no-store" if personal else "private, max-age=0"
+    return response
+
+
+def _agenda(request, pk: int, renderer, content_type: str, extension: str) -> HttpResponse:
+    meeting = _meeting(pk)
+    if not visibility.can_see_agenda(request.user, meeting):
+        raise Http404("Dagsordenen findes ikke.")
+    document = build_agenda(meeting, request.user)
+    return _file(renderer(document), content_type, document.filename(extension), document.includes_closed)
+
+
+def _minutes(request, pk: int, renderer, content_type: str, extension: str) -> HttpResponse:
+    meeting = _meeting(pk)
+    if not visibility.can_see_minutes(request.user, meeting):
+        raise Http404("Referatet findes ikke.")
+    document = build_minutes(meeting, request.user)
+    return _file(renderer(document), content_type, document.filename(extension), document.includes_closed)
+
+
+@require_GET
+def agenda_docx(request, pk: int):
+    return _agenda(request, pk, docx.render_docx, docx.CONTENT_TYPE, "docx")
+
+
+@require_GET
+def agenda_pdf(request, pk: int):
+    return _agenda(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
+
+
+@require_GET
+def minutes_docx(request, pk: int):
+    return _minutes(request, pk, docx.render_docx, docx.CONTENT_TYPE, "docx")
+
+
+@require_GET
+def minutes_pdf(request, pk: int):
+    return _minutes(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
+
+
+def _feed(request, meetings, name: str, slug: str) -> HttpResponse:
+    content = ics.render_feed(meetings, name, request=request)
+    response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+@require_GET
+def body_ics(request, slug: str):
+    body = get_object_or_404(Body, slug=slug)
+    return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug)
+
+
+@require_GET
+def cluster_ics(request, slug: str):
+    body = get_object_or_404(Body, slug=slug)
+    ids = ics.descendant_ids(body)
+    return _feed(request, ics.feed_meetings(ids), f"Mødekalender for {body.name} (alle organer)", slug)
+
+
+@require_GET
+def person_ics(request, slug: str):
+    person = get_object_or_404(Person, slug=slug)
+    ids = set(Membership.objects.active().filter(person=person).values_list("body_id", flat=True))
+    return _feed(request, ics.feed_meetings(ids), f"Møder for {person.name}", slug)
