@@ -42,6 +42,11 @@ def import_targets(user, cluster: Body | None) -> set[Target] | None:
         raise PermissionError("Vælg den klynge, tallene hører til.")
     if not can_import_for_cluster(user, cluster):
         raise PermissionError(f"Du kan ikke indlæse tal for {cluster.name}.")
+    return cluster_targets(cluster)
+
+
+def cluster_targets(cluster: Body) -> set[Target]:
+    """A cluster and its member municipalities: what a cluster-scoped import may touch."""
     targets = {Target("body", cluster.pk, cluster.name, Level.CLUSTER)}
     for org in cluster.member_organisations.filter(kind=OrganisationKind.MUNICIPALITY):
         targets.add(Target("org", org.pk, org.name, Level.MUNICIPALITY))
