@@ -1,0 +1,328 @@
+"""Text clean-up before parsing: page furniture, broken words and Danish OCR damage.
+
+Pure functions, no database. Every change is counted (``Normalised.repairs``), and
+nothing is changed unless there is evidence: a line is page furniture only if it is a
+page number or repeats at page edges, a hyphen is removed only where the two halves are
+a Danish word (or plainly one word broken by the line), and a word is replaced only where
+the replacement is a Danish word (or a known name) and the word as it stands is not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .lexicon import Lexicon
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:af|/|of)\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.I
+)
+SENTENCE_END = re.compile(r"[.:!?;)\]»”\"]\s*$")
+PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+TOKEN = re.compile(r"(?<![\w@&])(?:[^\W\d_]|[@&3](?=[^\W\d_]))(?:[^\W\d_]|[@&3])*(?![\w@&])")
+LETTER = re.compile(r"[^\W\d_]")
+SECTION_WORDS = re.compile(
+    r"^(?:#+\s*)?[*_]*\s*(?:resum[eé]|sagsfremstilling|indstilling|beslutning|referat|bilag|baggrund)\b", re.I
+)
+
+
+@dataclass
+class Normalised:
+    text: str
+    repairs: int = 0
+    furniture: int = 0
+    joined: int = 0
+    replaced: int = 0
+    replacements: list[tuple[str, str]] = field(default_factory=list)
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+def _shape(line: str) -> str:
+    """A line with its digits blanked, so 'Side 3 af 9' and 'Side 4 af 9' look alike."""
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _remove_furniture(text: str) -> tuple[list[str], int]:
+    pages = text.split("\f")
+    removed = 0
+    lines_out: list[str] = []
+    if len(pages) > 1:
+        edge_counts: Counter[str] = Counter()
+        for page in pages:
+            lines = [ln for ln in page.split("\n") if ln.strip()]
+            edges = {_shape(ln) for ln in lines[:3] + lines[-3:]}
+            edge_counts.update(edges)
+        repeated = {s for s, n in edge_counts.items() if n >= max(2, len(pages) // 2) and not SECTION_WORDS.match(s)}
+        for page in pages:
+            lines = page.split("\n")
+            idx = [i for i, ln in enumerate(lines) if ln.strip()]
+            edge = set(idx[:3] + idx[-3:])
+            for i, ln in enumerate(lines):
+                if i in edge and (PAGE_NUMBER.match(ln) or _shape(ln) in repeated):
+                    removed += 1
+                    lines_out.append("\x00")  # marks a cut; joined below
+                    continue
+                lines_out.append(ln)
+            lines_out.append("\x00")
+    else:
+        lines_out = text.split("\n")
+
+    # Furniture inside running text (text files cut from PDFs): page-number lines and
+    # lines that repeat next to them.
+    numbers = [i for i, ln in enumerate(lines_out) if ln != "\x00" and PAGE_NUMBER.match(ln) and _is_isolated(lines_out, i)]
+    if numbers:
+        near: Counter[str] = Counter()
+        for i in numbers:
+            for j in range(max(0, i - 3), min(len(lines_out), i + 4)):
+                if j != i and lines_out[j].strip() and lines_out[j] != "\x00":
+                    near[_shape(lines_out[j])] += 1
+        headers = {s for s, n in near.items() if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120}
+        counts = Counter(_shape(ln) for ln in lines_out if ln.strip())
+        headers = {s for s in headers if counts[s] >= 2}
+        numbered = set(numbers)
+        for i, ln in enumerate(lines_out):
+            if i in numbered or (ln.strip() and ln != "\x00" and _shape(ln) in headers):
+                lines_out[i] = "\x00"
+                removed += 1
+    return lines_out, removed
+
+
+def _is_isolated(lines: list[str], i: int) -> bool:
+    """A page-number line stands between text, not inside a list or a table."""
+    line = lines[i].strip()
+    if re.fullmatch(r"\d{1,3}\.", line):
+        return False  # "3." is a list number
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip() and lines[j] != "\x00"), "")
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip() and lines[j] != "\x00"), "")
+    if "\t" in prev or "\t" in nxt or "|" in prev or "|" in nxt:
+        return False
+    if re.match(r"^\s*\d", nxt) and re.match(r"^\s*\d", prev):
+        return False  # a column of figures
+    return bool(LETTER.search(prev) or LETTER.search(nxt))
+
+
+def _join_cuts(lines: list[str]) -> list[str]:
+    """Close the gaps left by removed furniture: a sentence cut by a page break is one again."""
+    out: list[str] = []
+    pending_cut = False
+    for ln in lines:
+        if ln == "\x00":
+            pending_cut = True
+            continue
+        if pending_cut:
+            pending_cut = False
+            if ln.strip():
+                # the previous text line, skipping blank lines around the cut
+                k = len(out) - 1
+                while k >= 0 and not out[k].strip():
+                    k -= 1
+                if k >= 0 and not SENTENCE_END.search(out[k]) and re.match(r"^\s*[a-zæøå]", ln) \
+                        and not out[k].lstrip().startswith(("#", "|")):
+                    del out[k + 1:]
+                    if out[k].rstrip().endswith("-"):
+                        out[k] = out[k].rstrip() + "\n" + ln.lstrip()  # hyphen join decides below
+                    else:
+                        out[k] = out[k].rstrip() + " " + ln.lstrip()
+                    continue
+        out.append(ln)
+    return out
+
+
+# --- broken words --------------------------------------------------------------------------
+
+HYPHEN_BREAK = re.compile(r"([^\W\d_]{1,40})-[ \t]*\n[ \t]*([a-zæøå][^\W\d_]*)")
+CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "men"}
+
+
+def _join_hyphens(text: str, lexicon: Lexicon | None) -> tuple[str, int]:
+    count = 0
+
+    def fix(m: re.Match) -> str:
+        nonlocal count
+        left, right = m.group(1), m.group(2)
+        if right.lower() in CONJUNCTIONS:
+            return m.group(0)  # "patient- og pårørende": a real hyphen before a conjunction
+        count += 1
+        if left.isupper() and len(left) > 1:
+            return f"{left}-{right}"  # "IV-\nbehandling" -> "IV-behandling"
+        joined = left + right
+        if lexicon is not None and not lexicon.knows(joined) and lexicon.knows(left) and lexicon.knows(right) \
+                and len(left) > 2:
+            return f"{left}-{right}"  # two words joined by a hyphen, kept
+        return joined
+
+    return HYPHEN_BREAK.sub(fix, text), count
+
+
+# --- OCR damage to æ, ø, å ---------------------------------------------------------------
+
+MANDATORY = {"@": ("ø",), "&": ("å",), "3": ("å",)}
+OPTIONAL = {"g": ("ø",), "G": ("Ø",), "a": ("å", "æ"), "A": ("Å", "Æ")}
+
+
+def _fold(word: str) -> str:
+    w = word.lower().replace("ae", "a")
+    return w.translate(str.maketrans({"æ": "a", "å": "a", "&": "a", "3": "a", "ø": "g", "@": "g"}))
+
+
+class NameIndex:
+    """Known names (persons, organisations, bodies) by their OCR-folded form."""
+
+    def __init__(self, names=()):
+        self.tokens: set[str] = set()
+        by_key: dict[str, set[str]] = {}
+        for name in names:
+            for token in re.split(r"[\s/,()]+|(?<=\w)-(?=\w)", name or ""):
+                token = token.strip(".")
+                if len(token) >= 3 and LETTER.search(token):
+                    self.tokens.add(token)
+                    by_key.setdefault(_fold(token), set()).add(token)
+        self.by_key = by_key
+
+    def repair(self, word: str) -> str | None:
+        if word in self.tokens:
+            return None
+        found = self.by_key.get(_fold(word))
+        if found and len(found) == 1:
+            (token,) = found
+            if token.lower() != word.lower() or token != word and not word.isupper():
+                return token if not word.isupper() else token.upper()
+        return None
+
+
+def _positions(word: str):
+    """(index, length, options, mandatory) for every place OCR may have damaged."""
+    out = []
+    i = 0
+    while i < len(word):
+        pair = word[i:i + 2]
+        if pair in ("ae", "Ae", "AE"):
+            out.append((i, 2, ("æ",) if pair == "ae" else ("Æ",), False))
+        ch = word[i]
+        if ch in MANDATORY:
+            out.append((i, 1, MANDATORY[ch], True))
+        elif ch in OPTIONAL:
+            out.append((i, 1, OPTIONAL[ch], False))
+        i += 1
+    return out
+
+
+def _apply(word: str, changes) -> str:
+    result, last = [], 0
+    for index, length, repl in sorted(changes):
+        if index < last:
+            return ""
+        result.append(word[last:index])
+        result.append(repl)
+        last = index + length
+    result.append(word[last:])
+    return "".join(result)
+
+
+def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max_optional: int = 2) -> str | None:
+    """The repaired form of one damaged word, or None to keep it as it is."""
+    damaged_marks = any(c in word for c in "@&3")
+    if not damaged_marks and (lexicon.is_word(word) or lexicon.is_compound(word)):
+        return None
+    if not damaged_marks and word.isupper() and len(word) <= 4:
+        return None  # abbreviations: PPR, SSU, KL
+    if names is not None and word[:1].isupper() or names is not None and damaged_marks:
+        named = names.repair(word)
+        if named:
+            return named
+    positions = _positions(word)
+    mandatory = [(i, n, opts[0]) for i, n, opts, m in positions if m]
+    optional = [(i, n, opts) for i, n, opts, m in positions if not m][:12]
+    for size in range(0, max_optional + 1):
+        found: set[str] = set()
+        for combo in combinations(optional, size):
+            choices = [[]]
+            for i, n, opts in combo:
+                choices = [c + [(i, n, o)] for c in choices for o in opts]
+            for choice in choices:
+                candidate = _apply(word, mandatory + choice)
+                if candidate and candidate != word and lexicon.is_word(candidate):
+                    found.add(candidate)
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            return None  # ambiguous: leave it for a person
+    if mandatory:
+        candidate = _apply(word, mandatory)
+        if candidate and lexicon.is_compound(candidate):
+            return candidate
+    return None
+
+
+_KNOWN: dict[str, bool] = {}
+
+
+def _known(lexicon: Lexicon, word: str) -> bool:
+    """Memoised across documents: is this undamaged-looking word Danish as it stands?"""
+    known = _KNOWN.get(word)
+    if known is None:
+        known = not any(c in word for c in "@&3") and (lexicon.is_word(word) or lexicon.is_compound(word))
+        if len(_KNOWN) > 300_000:
+            _KNOWN.clear()
+        _KNOWN[word] = known
+    return known
+
+
+def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, cache: dict) -> tuple[str, list]:
+    replacements: list[tuple[str, str]] = []
+    if lexicon is None and names is None:
+        return text, replacements
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if lexicon is not None and _known(lexicon, word):
+            return word
+        if word not in cache:
+            result = None
+            if lexicon is not None:
+                result = repair_word(word, lexicon, names)
+            elif names is not None and (word[:1].isupper() or any(c in word for c in "@&3")):
+                result = names.repair(word)
+            cache[word] = result
+        result = cache[word]
+        if result:
+            replacements.append((word, result))
+            return result
+        return word
+
+    pieces, last = [], 0
+    for protected in PROTECTED.finditer(text):
+        pieces.append(TOKEN.sub(fix, text[last:protected.start()]))
+        pieces.append(protected.group(0))
+        last = protected.end()
+    pieces.append(TOKEN.sub(fix, text[last:]))
+    return "".join(pieces), replacements
+
+
+# --- the whole pass ---------------------------------------------------------------------
+
+def clean_characters(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u00ad", "")
+    text = text.replace("\u2028", "\n").replace("\ufeff", "")
+    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f]", "", text)
+
+
+def normalise(text: str, lexicon: Lexicon | None = None, known_names=(), cache: dict | None = None) -> Normalised:
+    text = clean_characters(text)
+    lines, furniture = _remove_furniture(text)
+    if furniture:
+        lines = _join_cuts(lines)
+    else:
+        lines = [ln for ln in lines if ln != "\x00"]
+    text = "\n".join(lines)
+    text, joined = _join_hyphens(text, lexicon)
+    names = NameIndex(known_names) if known_names else None
+    text, replacements = _repair_words(text, lexicon, names, cache if cache is not None else {})
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    repairs = furniture + joined + len(replacements)
+    return Normalised(text, repairs, furniture, joined, len(replacements), replacements)

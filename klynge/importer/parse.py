@@ -1,0 +1,893 @@
+"""Minutes and agendas as text -> plain dataclasses. No database, no I/O.
+
+Built for the family of layouts, not for one: Markdown-like headings
+(``## **Punkt 3: Title v. Name (kl. 17:25-18:25)**``), plain ``Punkt 3: Title``,
+numbered plain text (``3. Title v. Name (kl. 09:05-09:20)``), section words in any case,
+with or without bold, alone on a line or followed by their text ("Beslutning: Godkendt.").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .numbers import cell_value, check_totals, describe
+
+
+class NoMeetingFound(ValueError):
+    """The text holds no recognisable meeting (no date or no items)."""
+
+
+# --- the result -------------------------------------------------------------------------
+
+@dataclass
+class ParsedPerson:
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class ParsedTask:
+    description: str
+    owner_kind: str  # "person" | "organisation" | "secretariat"
+    owner_name: str | None = None
+    due: datetime.date | None = None
+    recommendation: int | None = None
+
+
+@dataclass
+class ParsedItem:
+    number: int | None
+    title: str
+    presenter: str | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+    kind: str = "decision"
+    closed: bool = False
+    case_number: str | None = None
+    summary: str = ""
+    description: str = ""
+    recommendations: list[str] = field(default_factory=list)
+    minutes: str = ""
+    decision: str = ""
+    attachments: list[str] = field(default_factory=list)
+    tables: list[list[list]] = field(default_factory=list)
+    guests: list[ParsedPerson] = field(default_factory=list)
+    tasks: list[ParsedTask] = field(default_factory=list)
+
+
+@dataclass
+class ParsedWarning:
+    code: str
+    message: str
+    item: int | None = None
+
+
+@dataclass
+class ParsedDocument:
+    kind: str
+    title: str
+    body: str | None
+    cluster: str | None
+    date: datetime.date
+    start: datetime.time | None
+    end: datetime.time | None
+    place: str | None
+    attendees: list[ParsedPerson] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    substitutes: list[tuple[str, str]] = field(default_factory=list)  # (substitute, on behalf of)
+    guests: list[ParsedPerson] = field(default_factory=list)
+    items: list[ParsedItem] = field(default_factory=list)
+    repairs: int = 0
+    warnings: list[ParsedWarning] = field(default_factory=list)
+
+
+# --- text helpers -----------------------------------------------------------------------
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_WORDS = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({MONTH_RE})\.?\s*(\d{{4}})", re.I)
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./ ]\s*(\d{4}|\d{2})(?![\d-])")
+TIME = r"(\d{1,2})[.:](\d{2})"
+SLOT = re.compile(
+    rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
+KL_TIME = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
+CASE_LABEL = re.compile(r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$",
+                        re.I)
+TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")
+PUNKT = re.compile(
+    r"^(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$",
+    re.I)
+NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
+PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
+NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+NAME_RE = re.compile(rf"^{NAME}$")
+ORG_PATTERN = re.compile(
+    r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
+    r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
+    r"|PLO[- ]+[A-ZÆØÅ][\w-]+|PLO|Nord-KAP|Danske Patienter|Danske Regioner|Ældre ?[Ss]agen|Sundhedsstyrelsen|KL\b)"
+)
+PARTY = re.compile(r"\s*\((?:[A-ZÆØÅ]{1,2}|SF|RV|EL|DF|LA|KD)\)")
+
+SECTIONS = [
+    ("summary", r"resum[eé]|sagsresum[eé]|kort resum[eé]|resum[eé] og formål"),
+    ("description", r"sagsfremstilling|beskrivelse af sagen|sagsbeskrivelse|sagens indhold|beskrivelse|uddybning"),
+    ("recommendations", r"indstilling(?:er)?(?: til beslutning)?|forslag til beslutning|det indstilles,?"
+                        r"|sekretariatet indstiller|formandskabet indstiller"),
+    ("decision", r"beslutning(?:er)?|konklusion(?:er)?|afgørelse|beslutningsreferat"),
+    ("minutes", r"referat|referat af drøftelsen?|drøftelse|bemærkninger"),
+    ("attachments", r"bilag(?:sliste)?|vedlagte bilag|bilag til punktet"),
+]
+SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*(?::\s*(?P<rest>.*)|\.?\s*)$", re.I)) for name, pattern in SECTIONS]
+RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
+
+HEADER_LABELS = [
+    ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
+    ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
+    ("body", r"mødeforum|forum|organ|udvalg"),
+    ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
+    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
+    ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
+]
+HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
+ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
+KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
+CLUSTER_WORD = re.compile(r"klynge|sundhedsråd", re.I)
+
+TASK_VERBS = (
+    r"undersøger|udarbejder|sender|sikrer|følger op|indkalder|tager kontakt|kontakter|vender tilbage|indsender|"
+    r"udsender|koordinerer|forbereder|afklarer|samler op|inviterer|indhenter|laver|skriver|formidler|"
+    r"videreformidler|fremsender|retter|opdaterer|planlægger|tilretter|drøfter videre med|melder tilbage|"
+    r"(?:vil|skal)\s+(?:undersøge|udarbejde|sende|sikre|følge op|indkalde|kontakte|vende tilbage|forberede|afklare|"
+    r"invitere|indhente|lave|skrive|formidle|fremsende|rette|opdatere|planlægge|tilrette)"
+)
+TASK_PERSON = re.compile(rf"(?P<owner>{NAME})\s+(?P<verb>{TASK_VERBS})\b(?P<rest>[^.]*)")
+TASK_SECRETARIAT = re.compile(rf"(?P<owner>\b(?:[Kk]lynge)?[Ss]ekretariatet)\s+(?P<verb>{TASK_VERBS})\b(?P<rest>[^.]*)")
+DUE = re.compile(rf"\b(?:senest|inden|frist)\s+(?:d\.|den)?\s*(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH_RE})\.?\s*(?P<y>\d{{4}})",
+                 re.I)
+
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_BULLET = re.compile(r"^(\s*)[*•·▪◦●]\s+")
+_BOLD = re.compile(r"\*\*|__")
+_STAR = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])")
+_UNESCAPE = re.compile("\x01(.)\x02")
+_SPACES = re.compile(r"[ ]{2,}")
+_MARKUP = re.compile(r"[#*_<\[\\•·▪◦●]")
+
+
+def _link(m: re.Match) -> str:
+    text, url = m.group(1), m.group(2)
+    if text and text.replace("www.", "") in url:
+        return text
+    return f"{text} ({url})".strip()
+
+
+def plain(line: str) -> str:
+    """A line without Markdown/HTML markup: headings, bold, italics, links, escapes."""
+    has_tab = "\t" in line
+    if not _MARKUP.search(line):
+        return line.strip(" ") if has_tab else _SPACES.sub(" ", line).strip()
+    s = line.replace("\t", " \t ") if has_tab else line
+    s = _ESCAPE.sub(lambda m: "\x01" + m.group(1) + "\x02", s)
+    s = _HEADING_MARK.sub("", s)
+    s = _LINK.sub(_link, s)
+    s = _TAG.sub("", s)
+    s = _BULLET.sub(r"\1- ", s)
+    s = _BOLD.sub("", s)
+    s = _STAR.sub("", s)
+    s = _UNDERSCORE.sub("", s)
+    s = _UNESCAPE.sub(r"\1", s)
+    if has_tab:
+        return s.replace(" \t ", "\t").strip(" ")
+    return _SPACES.sub(" ", s).strip()
+
+
+def find_date(text: str) -> datetime.date | None:
+    for pattern, order in ((DATE_WORDS, "dmy_words"), (DATE_ISO, "ymd"), (DATE_NUM, "dmy")):
+        for m in pattern.finditer(text):
+            try:
+                if order == "dmy_words":
+                    return datetime.date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+                if order == "ymd":
+                    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                year = int(m.group(3))
+                year = year + 2000 if year < 100 else year
+                return datetime.date(year, int(m.group(2)), int(m.group(1)))
+            except (ValueError, KeyError):
+                continue
+    return None
+
+
+def _time(h: str, m: str) -> datetime.time | None:
+    try:
+        return datetime.time(int(h), int(m))
+    except ValueError:
+        return None
+
+
+def _join(lines: list[str]) -> str:
+    """Section lines as text: paragraphs separated by one blank line."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line.rstrip())
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out).strip()
+
+
+# --- people -----------------------------------------------------------------------------
+
+def _find_org(text: str, organisations: list[str]) -> tuple[str, int, int] | None:
+    """(organisation name, start, end) of the first known or recognisable organisation in text."""
+    lowered = text.lower()
+    best = None
+    for org in organisations:
+        if org and org.lower() in lowered and (best is None or len(org) > len(best)):
+            best = org
+    if best:
+        start = lowered.index(best.lower())
+        return best, start, start + len(best)
+    m = ORG_PATTERN.search(text)
+    if m:
+        return re.sub(r"^PLO[- ]+", "PLO-", m.group(0)) if m.group(0) != "PLO" else "PLO", m.start(), m.end()
+    return None
+
+
+def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | None:
+    """'Torben Hansen (A), borgmester Randers Kommune (kommunal formand)' -> name, title, organisation."""
+    s = re.sub(r"^\s*(?:[-–•]\s+|\d{1,2}[.)]\s+)", "", line).strip().rstrip(".;,")
+    s = PARTY.sub("", s)
+    if not s or len(s) > 250:
+        return None
+    m = re.match(rf"^({NAME})(?=\s*(?:[,(–-]|$|\s+[a-zæøå]))", s)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    words = name.split()
+    if len(words) < 2 or any(w.lower() in {"kommune", "region", "sygehus", "niveau"} for w in words):
+        return None
+    rest = s[m.end():].strip(" ,–-")
+    found = _find_org(rest, list(organisations)) if rest else None
+    organisation = None
+    title = rest
+    if found:
+        organisation, a, b = found
+        title = title[:a] + " " + title[b:]
+    title = re.sub(r"\s*,\s*,", ",", title)
+    title = re.sub(r"\s{2,}", " ", title).strip(" ,–-")
+    title = re.sub(r"\s+,", ",", title)
+    if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
+        title = title[1:-1]
+    return ParsedPerson(name, title or None, organisation)
+
+
+def _names_in(text: str) -> list[str]:
+    """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
+    text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
+    parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
+    if parts and all(NAME_RE.match(PARTY.sub("", p).strip()) for p in parts):
+        return [PARTY.sub("", p).strip() for p in parts]
+    names = []
+    for chunk in text.split(";"):
+        person = parse_person(chunk)
+        if person:
+            names.append(person.name)
+    return names
+
+
+# --- the parser -------------------------------------------------------------------------
+
+@dataclass
+class _Heading:
+    index: int
+    number: int | None
+    title: str
+    strong: bool = True
+
+
+def _section_of(text: str):
+    for name, pattern in SECTION_RE:
+        m = pattern.match(text)
+        if m:
+            return name, (m.group("rest") or "").strip()
+    if RECOMMENDATION_LEAD.match(text):
+        return "recommendations", text
+    return None
+
+
+def _looks_like_heading_title(title: str) -> bool:
+    return bool(title) and len(title) <= 250 and not title.rstrip().endswith((",", ";"))
+
+
+def _find_headings(lines: list[str]) -> list[_Heading]:
+    punkt = []
+    for i, text in enumerate(lines):
+        if not text or TOC_LINE.search(text):
+            continue
+        m = PUNKT.match(text)
+        if not m:
+            continue
+        title = m.group("title").strip()
+        if m.group("sep").isspace():
+            if not m.group("num") or not title or title[0].islower() or title.endswith("."):
+                continue  # "Punkt 3 blev drøftet ..." is a sentence, not a heading
+        if not _looks_like_heading_title(title) and title:
+            continue
+        number = int(m.group("num")) if m.group("num") else None
+        punkt.append(_Heading(i, number, title))
+    if punkt:
+        return punkt
+
+    candidates = []
+    for i, text in enumerate(lines):
+        m = NUMBERED.match(text)
+        if not m or TOC_LINE.search(text) or re.match(r"^\d{1,2}[.)]\s*\d", text):
+            continue
+        title = m.group("title").strip()
+        if not title[0].isupper() or not _looks_like_heading_title(title):
+            continue
+        strong = bool(SLOT.search(title) or PRESENTER.search(SLOT.sub("", title)))
+        for j in range(i + 1, min(len(lines), i + 5)):
+            if lines[j]:
+                if _section_of(lines[j]) or CASE_NUMBER.match(lines[j]):
+                    strong = True
+                break
+        if re.match(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orientering|meddelelser|skriftlig orientering)",
+                    title, re.I):
+            strong = True
+        candidates.append(_Heading(i, int(m.group("num")), title, strong))
+    strong = [c for c in candidates if c.strong]
+    if len(strong) >= 2:
+        chosen = []
+        numbers = {c.number for c in strong}
+        for c in candidates:
+            if c.strong:
+                chosen.append(c)
+            elif c.number not in numbers and chosen and chosen[-1].number is not None and c.number == chosen[-1].number + 1:
+                chosen.append(c)
+        return chosen
+    # only weak candidates: the longest run counting 1, 2, 3, ...
+    chain: list[_Heading] = []
+    for c in candidates:
+        if c.number == (chain[-1].number + 1 if chain else 1):
+            chain.append(c)
+        elif c.number == 1 and not chain:
+            chain = [c]
+    return chain if len(chain) >= 2 else []
+
+
+def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
+    """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
+    tail = ""
+    m = re.search(r"(?:(?<=[.:)])|\s{2,}|\s[-–]\s)\s*(?=(?:resum[eé]|sagsfremstilling|indstilling|det indstilles|"
+                  r"beslutning|referat|bilag)\s*:)", title, re.I)
+    if m:
+        title, tail = title[:m.start()].strip(), title[m.end():].strip()
+    closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
+    if closed:
+        title = CLOSED.sub(" ", title).strip()
+    start = end = None
+    slot = None
+    for slot in SLOT.finditer(title):
+        pass
+    if slot is not None:
+        start, end = _time(slot.group(1), slot.group(2)), _time(slot.group(3), slot.group(4))
+        title = (title[:slot.start()] + title[slot.end():]).strip()
+    else:
+        single = KL_TIME.search(title)
+        if single:
+            start = _time(single.group(1), single.group(2))
+            title = (title[:single.start()] + title[single.end():]).strip(" ()")
+    title = re.sub(r"\(\s*\)", "", title).strip()
+    presenter = None
+    pm = PRESENTER.search(title)
+    if pm:
+        presenter = pm.group("name").strip().rstrip(".,")
+        title = title[:pm.start()].strip()
+    title = title.strip(" -–:").strip()
+    return title, presenter, start, end, closed, tail
+
+
+def _item_kind(title: str, recommendations: list[str]) -> str:
+    t = title.lower()
+    if re.match(r"^(skriftlig(e)? orientering|til skriftlig orientering|meddelelser)", t):
+        return "written_briefing"
+    if re.match(r"^(pause|frokost|frokostpause|kaffepause|kort pause)\b", t):
+        return "break"
+    if re.match(r"^(velkomst|velkommen|præsentation af deltagere)", t):
+        return "welcome"
+    if re.match(r"^godkendelse af (?:den )?dagsorden", t):
+        return "agenda_approval"
+    if re.match(r"^(eventuelt|evt\.?)(\b|$)", t):
+        return "any_other_business"
+    if re.match(r"^(orientering|status|nyt fra|opfølgning på)\b", t) or " til orientering" in t:
+        return "orientation"
+    if re.match(r"^(drøftelse|temadrøftelse|tema|dialog|input til|erfaringer)\b", t):
+        return "discussion"
+    recs = " ".join(recommendations).lower()
+    if recs and "efterretning" in recs and not re.search(r"godkend|beslut|vedtag", recs):
+        return "orientation"
+    if recs and re.search(r"drøft", recs) and not re.search(r"godkend|beslut|vedtag|priorit", recs):
+        return "discussion"
+    return "decision"
+
+
+def _recommendations(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text.split("\n")]
+    numbered: list[str] = []
+    bullets: list[str] = []
+    at_lines: list[str] = []
+    inline = None
+    last = None
+    for ln in lines:
+        if not ln:
+            last = None
+            continue
+        if RECOMMENDATION_LEAD.match(ln):
+            m = re.search(r"\bat\s+(.+)$", ln)
+            if m and not ln.endswith(":") and len(m.group(1)) > 3 and not re.match(r"^[A-ZÆØÅ]", m.group(1)):
+                inline = m.group(1)
+            continue
+        m = re.match(r"^(\d{1,2})[.)]\s+(.*)$", ln)
+        if m:
+            numbered.append(m.group(2))
+            last = "numbered"
+            continue
+        m = re.match(r"^-\s+(.*)$", ln)
+        if m and m.group(1).strip():
+            bullets.append(m.group(1))
+            last = "bullets"
+            continue
+        if re.match(r"^at\s+", ln, re.I):
+            at_lines.append(ln)
+            last = "at"
+            continue
+        if last == "numbered":
+            numbered[-1] += " " + ln
+        elif last == "bullets":
+            bullets[-1] += " " + ln
+        elif last == "at":
+            at_lines[-1] += " " + ln
+    chosen = numbered or bullets or at_lines or ([inline] if inline else [])
+    if not chosen:
+        rest = [ln for ln in lines if ln and not RECOMMENDATION_LEAD.match(ln)]
+        chosen = [" ".join(rest)] if rest else []
+    out = []
+    for rec in chosen:
+        rec = re.sub(r"^at\s+", "", rec.strip(), flags=re.I)
+        rec = re.sub(r"(?:,|;)?\s*(?:og|samt)?\s*$", "", rec).strip()
+        if rec:
+            out.append(rec)
+    return out
+
+
+def _table(block: list[str]) -> tuple[list[list], list[list[str]]]:
+    raw_rows = []
+    for ln in block:
+        if ln.strip().startswith("|"):
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+                continue
+        else:
+            cells = [c.strip() for c in ln.split("\t")]
+        raw_rows.append(cells)
+    width = max((len(r) for r in raw_rows), default=0)
+    raw_rows = [r + [""] * (width - len(r)) for r in raw_rows]
+    return [[cell_value(c) for c in r] for r in raw_rows], raw_rows
+
+
+def _tasks(text: str, recommendation_numbers: set[int], organisations: list[str]) -> list[ParsedTask]:
+    tasks = []
+    for paragraph in text.split("\n"):
+        number = None
+        m = re.match(r"^(\d{1,2})[.)]\s+", paragraph)
+        if m and int(m.group(1)) in recommendation_numbers:
+            number = int(m.group(1))
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", paragraph):
+            sentence = re.sub(r"^\d{1,2}[.)]\s+", "", sentence).strip()
+            due_m = DUE.search(sentence)
+            due = None
+            if due_m:
+                try:
+                    due = datetime.date(int(due_m.group("y")), MONTHS[due_m.group("m").lower().rstrip(".")],
+                                        int(due_m.group("d")))
+                except (ValueError, KeyError):
+                    due = None
+            sm = TASK_SECRETARIAT.search(sentence)
+            if sm:
+                tasks.append(ParsedTask(sentence.rstrip("."), "secretariat", None, due, number))
+                continue
+            org = next((o for o in organisations if re.search(rf"\b{re.escape(o)}\s+(?:{TASK_VERBS})\b", sentence)),
+                       None)
+            if org:
+                tasks.append(ParsedTask(sentence.rstrip("."), "organisation", org, due, number))
+                continue
+            pm = TASK_PERSON.search(sentence)
+            if pm:
+                owner = pm.group("owner").strip()
+                first = owner.split()[0]
+                if ORG_PATTERN.fullmatch(owner) or first in {"Det", "Der", "Den", "De", "Fagligt", "Punktet"}:
+                    continue
+                if len(owner.split()) >= 2:
+                    tasks.append(ParsedTask(sentence.rstrip("."), "person", owner, due, number))
+    return tasks
+
+
+def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]:
+    """Guests named in an item: after 'gæster', 'deltager:' or 'X deltager under punktet'."""
+    guests: list[ParsedPerson] = []
+    collecting = False
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            continue
+        if re.search(r"\bgæst(?:er|erne)?\b|\b(?:deltager|deltog)\s*(?:under punktet|på mødet)?\s*:?\s*$", s, re.I) \
+                and (s.endswith(":") or s.endswith(".") or "gæst" in s.lower()):
+            collecting = True
+            continue
+        if collecting and s.startswith("-"):
+            person = parse_person(s, organisations)
+            if person:
+                guests.append(person)
+            continue
+        collecting = False
+        m = re.match(rf"^({NAME}),\s*(.+?)\s+deltager under punktet", s)
+        if m:
+            person = parse_person(f"{m.group(1)}, {m.group(2)}", organisations)
+            if person:
+                guests.append(person)
+    return guests
+
+
+def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
+    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
+    organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
+    raw_lines = text.split("\n")
+    lines = [plain(ln) for ln in raw_lines]
+    headings = _find_headings(lines)
+
+    first = headings[0].index if headings else len(lines)
+    header = lines[:first]
+    header_nonempty = [ln for ln in header if ln][:80]
+
+    # title: the first line that is not a label; a bare "Referat" takes the next line too
+    title = ""
+    for k, ln in enumerate(header_nonempty):
+        if any(p.match(ln) for _, p in HEADER_RE) and not KIND_WORDS.search(ln):
+            continue
+        if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I):
+            continue
+        title = ln
+        if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
+            title = f"{ln} {header_nonempty[k + 1]}"
+        break
+    if not title and headings:
+        title = lines[headings[0].index]
+
+    # header fields
+    fields: dict[str, str] = {}
+    lists: dict[str, list[str]] = {"attendees": [], "absent": [], "guests": []}
+    current_list = None
+    in_toc = False
+    for k, ln in enumerate(header):
+        if not ln:
+            continue
+        if re.fullmatch(r"(indholdsfortegnelse|indhold|dagsorden)\s*:?", ln, re.I):
+            in_toc = True
+            current_list = None
+            continue
+        if TOC_LINE.search(ln):
+            continue
+        matched = False
+        for name, pattern in HEADER_RE:
+            m = pattern.match(ln)
+            if not m:
+                continue
+            matched = True
+            in_toc = False
+            rest = m.group("rest").strip()
+            if name in lists:
+                current_list = name
+                if rest:
+                    lists[name].append(rest)
+            else:
+                current_list = None
+                if not rest:
+                    nxt = next((x for x in header[k + 1:] if x), "")
+                    rest = nxt
+                fields.setdefault(name, rest)
+            break
+        if matched or in_toc:
+            continue
+        if current_list:
+            lists[current_list].append(ln)
+
+    date = find_date(fields.get("date", "")) or find_date(title)
+    if date is None:
+        for ln in header_nonempty[:30]:
+            date = find_date(ln)
+            if date:
+                break
+    time_source = fields.get("date", "") + " " + title
+    start = end = None
+    km = KL_TIME.search(time_source) or SLOT.search(fields.get("date", ""))
+    if km:
+        start = _time(km.group(1), km.group(2))
+        if km.group(3):
+            end = _time(km.group(3), km.group(4))
+
+    meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields
+    if date is None or not headings or (not meeting_marker and not any(_section_of(ln) for ln in lines if ln)):
+        raise NoMeetingFound(
+            "Der blev ikke genkendt noget møde: "
+            + ("ingen mødedato" if date is None else "ingen dagsordenspunkter") + " i teksten."
+        )
+
+    # kind, body, cluster from the title
+    kind = "minutes" if re.search(r"referat", title, re.I) else "agenda" if re.search(r"dagsorden", title, re.I) else ""
+    name_part = KIND_WORDS.sub(" ", title)
+    name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)
+    name_part = DATE_WORDS.sub(" ", name_part)
+    name_part = DATE_ISO.sub(" ", name_part)
+    name_part = DATE_NUM.sub(" ", name_part)
+    name_part = KL_TIME.sub(" ", name_part)
+    name_part = re.sub(r"\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", " ", name_part, flags=re.I)
+    name_part = re.sub(r"^\s*(?:fra|for)?\s*(?:mødet|møde)?\s*(?:i|for)?\s+", " ", name_part, flags=re.I)
+    name_part = re.sub(r"\s+(?:d\.|den)\s*$", "", name_part.strip(" -–—,:"), flags=re.I).strip(" -–—,:")
+    parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+", name_part) if p.strip(" ,:")]
+    cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
+    body = next((p for p in parts if p != cluster), None)
+    if fields.get("body"):
+        body = fields["body"]
+    if cluster is None:
+        for ln in header_nonempty[:15]:
+            m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
+            if m:
+                cluster = m.group(1)
+                break
+
+    place = fields.get("place") or None
+    if place:
+        place = re.sub(r"\s{2,}", " ", place).strip()
+
+    # items
+    items: list[ParsedItem] = []
+    all_guests: list[ParsedPerson] = []
+    for h_index, heading in enumerate(headings):
+        stop = headings[h_index + 1].index if h_index + 1 < len(headings) else len(lines)
+        heading_title = heading.title
+        body_start = heading.index + 1
+        if not heading_title:
+            nxt = next((j for j in range(heading.index + 1, stop) if lines[j]), None)
+            if nxt is not None:
+                heading_title = lines[nxt]
+                body_start = nxt + 1
+        # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
+        if body_start < stop and lines[body_start] and not SLOT.search(heading_title) \
+                and SLOT.search(lines[body_start]) and len(lines[body_start]) < 80 \
+                and not _section_of(lines[body_start]):
+            heading_title = f"{heading_title} {lines[body_start]}"
+            body_start += 1
+        item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
+        item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+        sections: dict[str, list[str]] = {name: [] for name, _ in SECTIONS}
+        current = "description"
+        block: list[str] = []
+        item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
+        raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
+
+        def flush_table():
+            if len(block) >= 2 or (block and block[0].count("\t") >= 2):
+                rows, raw_rows = _table(block)
+                item.tables.append(rows)
+                for problem in check_totals(rows, raw_rows):
+                    warnings_acc.append(ParsedWarning("table_total", describe(problem), heading.number))
+                sections[current].extend(block)
+            else:
+                sections[current].extend(block)
+            block.clear()
+
+        warnings_acc: list[ParsedWarning] = []
+        for k, ln in enumerate(item_lines):
+            raw = raw_item_lines[k] if k < len(raw_item_lines) else ln
+            is_table = ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2)
+            if is_table:
+                block.append(ln if not ln.startswith("|") else ln)
+                continue
+            if block:
+                flush_table()
+            if not ln:
+                sections[current].append("")
+                continue
+            section = _section_of(ln)
+            if section:
+                current, rest = section
+                if rest:
+                    sections[current].append(rest)
+                continue
+            if CASE_NUMBER.match(ln) and not item.case_number:
+                item.case_number = ln.strip()
+                continue
+            cm = CASE_LABEL.match(ln)
+            if cm and not item.case_number:
+                item.case_number = cm.group(1).strip().rstrip(".")
+                continue
+            if re.fullmatch(r"\(?\s*(lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", ln, re.I):
+                item.closed = True
+                continue
+            if item.start is None and re.match(r"^(?:tid|tidspunkt|kl\.?)\s*:?\s*\d", ln, re.I):
+                sm = SLOT.search(ln)
+                if sm:
+                    item.start, item.end = _time(sm.group(1), sm.group(2)), _time(sm.group(3), sm.group(4))
+                    continue
+            pm = re.match(r"^(?:oplægsholder|fremlægges af|præsentation ved|ansvarlig|v\.)\s*:?\s*(" + NAME + r")\s*$",
+                          ln, re.I)
+            if pm and item.presenter is None:
+                item.presenter = pm.group(1)
+                continue
+            sections[current].append(ln)
+        if block:
+            flush_table()
+
+        item.summary = _join(sections["summary"])
+        item.description = _join(sections["description"])
+        item.recommendations = _recommendations(_join(sections["recommendations"]))
+        item.minutes = _join(sections["minutes"])
+        item.decision = _join(sections["decision"])
+        attachments = []
+        for ln in sections["attachments"]:
+            ln = re.sub(r"^\s*(?:-\s+|\d{1,2}[.)]\s+|bilag\s*\d+\s*[:.-]\s*)", "", ln, flags=re.I).strip()
+            if ln:
+                attachments.extend(a.strip() for a in ln.split(";") if a.strip())
+        item.attachments = attachments
+        item.kind = _item_kind(item.title, item.recommendations)
+        rec_numbers = set(range(1, len(item.recommendations) + 1))
+        item.tasks = _tasks("\n".join(filter(None, [item.minutes, item.decision])), rec_numbers, organisations)
+        item.guests = _guests_in(item_lines, organisations)
+        for g in item.guests:
+            all_guests.append(g)
+        if ATTENDEE_ITEM.match(item.title):
+            for ln in item_lines:
+                if ln and not _section_of(ln) and not HEADER_RE[4][1].match(ln) and not re.search(r"afbud", ln, re.I):
+                    lists["attendees"].append(ln)
+        items.append(item)
+        doc_warnings = warnings_acc
+        items[-1]._warnings = doc_warnings  # type: ignore[attr-defined]
+
+    # a table of contents written as headings: an empty heading repeated later is not an item
+    keep = []
+    for k, item in enumerate(items):
+        empty = not any([item.summary, item.description, item.recommendations, item.minutes, item.decision,
+                         item.attachments, item.tables])
+        later = any(o.number == item.number and o.title.lower()[:30] == item.title.lower()[:30]
+                    for o in items[k + 1:])
+        if not (empty and later):
+            keep.append(item)
+    items = keep
+
+    # apologies, substitutes and attendees anywhere in the text
+    absent: list[str] = []
+    substitutes: list[tuple[str, str]] = []
+    for ln in lines:
+        if not ln:
+            continue
+        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
+        if am and not re.match(r"^ingen\b", am.group(1), re.I):
+            absent.extend(_names_in(am.group(1)))
+        for sm in re.finditer(rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})", ln):
+            substitutes.append((sm.group(1).strip(), sm.group(2).strip()))
+        for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
+            substitutes.append((sm.group(1).strip(), sm.group(2).strip()))
+    for ln in lists["absent"]:
+        if not re.match(r"^ingen\b", ln, re.I):
+            absent.extend(_names_in(ln))
+
+    attendees: list[ParsedPerson] = []
+    seen: set[str] = set()
+    for ln in lists["attendees"]:
+        if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
+            continue
+        candidates = []
+        stripped = re.sub(r"^\s*[-–•]\s+", "", ln)
+        names = [p.strip() for p in re.split(r";|,", stripped)]
+        if len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n):
+            candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
+        else:
+            person = parse_person(ln, organisations)
+            candidates = [person] if person else []
+        for person in candidates:
+            key = person.name.lower()
+            if key not in seen:
+                seen.add(key)
+                attendees.append(person)
+    for sub, _ in substitutes:
+        if sub.lower() not in seen:
+            seen.add(sub.lower())
+            attendees.append(ParsedPerson(sub))
+    for _, behalf in substitutes:
+        if behalf not in absent:
+            absent.append(behalf)
+    guests: list[ParsedPerson] = []
+    for ln in lists["guests"]:
+        person = parse_person(ln, organisations)
+        if person:
+            guests.append(person)
+    guests.extend(all_guests)
+    absent = list(dict.fromkeys(absent))
+
+    if not kind:
+        kind = "minutes" if any(i.minutes or i.decision for i in items) else "agenda"
+    if end is None:
+        ends = [i.end for i in items if i.end]
+        end = max(ends) if ends else None
+
+    warnings: list[ParsedWarning] = []
+    for item in items:
+        warnings.extend(getattr(item, "_warnings", []))
+        if hasattr(item, "_warnings"):
+            del item._warnings
+    warnings.extend(check_items(items))
+    return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
+                          guests, items, repairs, warnings)
+
+
+def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
+    """Time slots out of order or overlapping; item numbers repeated or skipped."""
+    warnings = []
+    previous = None
+    for item in items:
+        label = f"punkt {item.number}" if item.number is not None else f"punktet “{item.title}”"
+        if item.start and item.end and item.end <= item.start:
+            warnings.append(ParsedWarning("time_slot_invalid", f"Tidsrummet for {label} slutter "
+                                          f"kl. {item.end:%H:%M}, før det starter kl. {item.start:%H:%M}.",
+                                          item.number))
+        if item.start is None:
+            continue
+        if previous is not None:
+            plabel = f"punkt {previous.number}" if previous.number is not None else f"punktet “{previous.title}”"
+            if item.start < previous.start:
+                warnings.append(ParsedWarning(
+                    "time_slot_order", f"{label.capitalize()} starter kl. {item.start:%H:%M}, før {plabel} "
+                    f"(kl. {previous.start:%H:%M}), selv om det står efter det.", item.number))
+            elif previous.end and item.start < previous.end:
+                warnings.append(ParsedWarning(
+                    "time_slot_overlap", f"{label.capitalize()} starter kl. {item.start:%H:%M}, før {plabel} "
+                    f"slutter kl. {previous.end:%H:%M}.", item.number))
+        previous = item
+    seen: set[int] = set()
+    last = None
+    for item in items:
+        if item.number is None:
+            continue
+        if item.number in seen:
+            warnings.append(ParsedWarning("item_number_repeated",
+                                          f"Punktnummer {item.number} står mere end én gang.", item.number))
+        elif last is not None and item.number > last + 1:
+            missing = ", ".join(str(n) for n in range(last + 1, item.number))
+            warnings.append(ParsedWarning("item_number_skipped",
+                                          f"Punktnummer {missing} mangler mellem punkt {last} og punkt {item.number}.",
+                                          item.number))
+        elif last is not None and item.number < last:
+            warnings.append(ParsedWarning("item_number_order",
+                                          f"Punkt {item.number} står efter punkt {last}.", item.number))
+        seen.add(item.number)
+        last = max(last, item.number) if last is not None else item.number
+    return warnings
