@@ -53,11 +53,13 @@ def descendant_ids(body) -> set[int]:
     return ids
 
 
-def render_feed(meetings, name: str, description: str = "", request=None) -> bytes:
-    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=name, description=description or name)
+def render_feed(meetings, name: str, uid: str, description: str = "", request=None) -> bytes:
+    """The feed as bytes; ``uid`` names the feed itself and must be stable (e.g. 'organ-<slug>@klynge')."""
+    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=name, description=description or name, uid=uid)
     calendar.add("X-WR-TIMEZONE", "Europe/Copenhagen")
     calendar.refresh_interval = datetime.timedelta(hours=1)
-    calendar.add("X-PUBLISHED-TTL", datetime.timedelta(hours=1))  # Outlook's refresh hint
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # required by RFC 7986
+    calendar.add("X-PUBLISHED-TTL", "PT1H")  # Outlook's refresh hint
     dates = []
     for meeting in meetings:
         calendar.add_component(_event(meeting, request))

@@ -13,10 +13,12 @@ of contents with item times and page numbers; per item "Punkt N: Title v. Presen
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
 from fpdf import FPDF
+from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace
 
 from .document import MINUTES, ItemEntry, MeetingDocument
@@ -29,6 +31,8 @@ INK = (26, 26, 26)
 MUTED = (89, 89, 89)
 WARNING = (160, 28, 28)
 RULE = (200, 210, 220)
+# fontTools logs every glyph subset at INFO; one PDF would flood the log.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 LINE = 5.2  # mm per line of body text
 CONTENT_TYPE = "application/pdf"
 
@@ -72,13 +76,24 @@ class _MinutesPDF(FPDF):
 
 
 def render_pdf(document: MeetingDocument) -> bytes:
+    # The table of contents is drawn last (it needs the page numbers) into pages reserved
+    # up front. Reserve one page; if the contents need more, draw again with one more, so
+    # page numbers and "Side N af M" stay right and no reserved page is left blank.
+    for toc_pages in range(1, 2 + len(document.items) // 10):
+        try:
+            return _render(document, toc_pages)
+        except FPDFException as error:
+            if "too many page breaks" not in str(error):
+                raise
+    return _render(document, 2 + len(document.items) // 10)
+
+
+def _render(document: MeetingDocument, toc_pages: int) -> bytes:
     pdf = _MinutesPDF(document)
     pdf.add_page()
     _front(pdf, document)
     items_by_heading = {item.heading: item for item in document.items}
-    pages = 1 + len(document.items) // 28
-    pdf.insert_toc_placeholder(lambda p, sections: _contents(p, sections, items_by_heading), pages=pages,
-                               allow_extra_pages=True, reset_page_indices=False)
+    pdf.insert_toc_placeholder(lambda p, sections: _contents(p, sections, items_by_heading), pages=toc_pages)
     if document.kind == MINUTES and document.attendance:
         _attendance(pdf, document)
     for item in document.items:
@@ -131,6 +146,7 @@ def _notice(pdf: _MinutesPDF, text: str) -> None:
 
 
 def _contents(pdf: _MinutesPDF, sections, items_by_heading) -> None:
+    pdf.set_x(pdf.l_margin)
     pdf.set_font(FONT, "B", 13)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 8, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
@@ -175,7 +191,6 @@ def _heading(pdf: _MinutesPDF, text: str, size: float, colour=INK, space_before:
 
 
 def _attendance(pdf: _MinutesPDF, document: MeetingDocument) -> None:
-    pdf.add_page()
     _heading(pdf, "Mødedeltagere", 14, ACCENT, section=True)
     for group in document.attendance:
         _heading(pdf, group.label, 11, keep=14)

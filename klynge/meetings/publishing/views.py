@@ -62,8 +62,8 @@ def minutes_pdf(request, pk: int):
     return _minutes(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
 
 
-def _feed(request, meetings, name: str, slug: str) -> HttpResponse:
-    content = ics.render_feed(meetings, name, request=request)
+def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
+    content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", request=request)
     response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
@@ -73,18 +73,19 @@ def _feed(request, meetings, name: str, slug: str) -> HttpResponse:
 @require_GET
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
-    return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug)
+    return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug, "organ")
 
 
 @require_GET
 def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
-    return _feed(request, ics.feed_meetings(ids), f"Mødekalender for {body.name} (alle organer)", slug)
+    return _feed(request, ics.feed_meetings(ids), f"Mødekalender for {body.name} (alle organer)", slug,
+                 "klynge")
 
 
 @require_GET
 def person_ics(request, slug: str):
     person = get_object_or_404(Person, slug=slug)
     ids = set(Membership.objects.active().filter(person=person).values_list("body_id", flat=True))
-    return _feed(request, ics.feed_meetings(ids), f"Møder for {person.name}", slug)
+    return _feed(request, ics.feed_meetings(ids), f"Møder for {person.name}", slug, "person")
