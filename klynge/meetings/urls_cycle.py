@@ -1,1 +1,36 @@
-urlpatterns = []
+"""The meeting cycle: meetings, agenda editor, minutes, proposals, matters, follow-up."""
+
+from django.urls import path
+
+from .views import followup, items, matters, meetings, minutes
+
+urlpatterns = [
+    path("moeder/", meetings.calendar, name="calendar"),
+    path("moeder/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("moeder/<int:pk>/rediger/", meetings.meeting_edit, name="meeting_edit"),
+    path("moeder/<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
+    path("moeder/<int:pk>/punkter/ny/", items.item_add, name="item_add"),
+    path("moeder/<int:pk>/raekkefoelge/", items.agenda_reorder, name="agenda_reorder"),
+    path("moeder/<int:pk>/deltagere/", minutes.attendance, name="attendance"),
+    path("moeder/<int:pk>/ret-referat/", minutes.revise_minutes, name="revise_minutes"),
+    path("deltagelse/<int:pk>/slet/", minutes.attendance_delete, name="attendance_delete"),
+    path("punkter/<int:pk>/rediger/", items.item_edit, name="item_edit"),
+    path("punkter/<int:pk>/flyt/", items.item_move, name="item_move"),
+    path("punkter/<int:pk>/slet/", items.item_delete, name="item_delete"),
+    path("punkter/<int:pk>/referat/", minutes.item_minutes, name="item_minutes"),
+    path("punkter/<int:pk>/bilag/ny/", items.attachment_add, name="attachment_add"),
+    path("punkter/<int:pk>/opgaver/ny/", followup.task_add, name="task_add"),
+    path("punkter/<int:pk>/foreslaa/", followup.propose, name="propose"),
+    path("bilag/<int:pk>/", items.attachment_download, name="attachment"),
+    path("bilag/<int:pk>/slet/", items.attachment_delete, name="attachment_delete"),
+    path("opgaver/<int:pk>/afslut/", followup.task_close, name="task_close"),
+    path("opfoelgning/", followup.followup_index, name="followup"),
+    path("opfoelgning/<slug:slug>/", followup.followup, name="followup_cluster"),
+    path("organer/<slug:slug>/moeder/", meetings.body_meetings, name="body_meetings"),
+    path("organer/<slug:slug>/moeder/ny/", meetings.meeting_add, name="meeting_add"),
+    path("organer/<slug:slug>/forslag/", followup.proposal_queue, name="proposals"),
+    path("forslag/<int:pk>/", followup.proposal_decide, name="proposal_decide"),
+    path("mine-forslag/", followup.my_proposals, name="my_proposals"),
+    path("sager/", matters.matter_list, name="matters"),
+    path("sager/<int:pk>/", matters.matter_detail, name="matter"),
+]

@@ -1,0 +1,215 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+
+from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
+from klynge.organisation.models import Body, Organisation, Person
+
+from .choices import AttendanceStatus, ItemKind, Outcome, TaskOwnerKind, TaskStatus
+from .models import AgendaItem, Attachment, Attendance, Meeting, Proposal, Task
+from .models.items import ATTACHMENT_EXTENSIONS
+
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class MeetingForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "date", "start", "end", "place_kind", "address", "online_link"]
+        widgets = {"date": DATE_INPUT, "start": TIME_INPUT, "end": TIME_INPUT}
+
+
+class VersionedFormMixin:
+    """Carries the version the editor loaded, so a stale save can be refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
+
+
+class AgendaItemForm(VersionedFormMixin, DkfdsFormMixin, forms.ModelForm):
+    recommendations_text = forms.CharField(
+        label="Indstilling", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Én indstilling pr. linje; de nummereres automatisk. Skriv uden “at” i starten, hvis du vil.",
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "kind", "presenters", "duration_minutes", "summary", "description", "case_number",
+                  "closed"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "description": forms.Textarea(attrs={"rows": 8}),
+                   "presenters": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presenters"].queryset = Person.objects.order_by("name")
+        self.fields["presenters"].required = False
+        self.fields["presenters"].help_text = "Hold Ctrl nede for at vælge flere."
+        if self.instance.pk:
+            self.initial["recommendations_text"] = "\n".join(r.text for r in self.instance.recommendations.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == ItemKind.WRITTEN_BRIEFING:
+            cleaned["duration_minutes"] = 0
+        return cleaned
+
+    def recommendation_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("recommendations_text", "").splitlines()
+                if line.strip()]
+
+
+class MinutesForm(VersionedFormMixin, DkfdsFormMixin, forms.ModelForm):
+    """Minutes of one item: text, overall decision and an outcome per recommendation."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["minutes", "decision"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 5}), "decision": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recommendations = list(self.instance.recommendations.all())
+        for rec in self.recommendations:
+            self.fields[f"outcome_{rec.pk}"] = forms.ChoiceField(
+                label=f"Udfald for indstilling {rec.number}", choices=[("", "Vælg udfald"), *Outcome.choices],
+                required=False, initial=rec.outcome, help_text=rec.text,
+            )
+            self.fields[f"decision_{rec.pk}"] = forms.CharField(
+                label=f"Beslutning for indstilling {rec.number}", required=False, initial=rec.decision_text,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            for name in (f"outcome_{rec.pk}", f"decision_{rec.pk}"):
+                widget = self.fields[name].widget
+                widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-input")
+
+    def save_recommendations(self):
+        changed = []
+        for rec in self.recommendations:
+            outcome = self.cleaned_data.get(f"outcome_{rec.pk}", "")
+            text = self.cleaned_data.get(f"decision_{rec.pk}", "")
+            if (rec.outcome, rec.decision_text) != (outcome, text):
+                rec.outcome, rec.decision_text = outcome, text
+                rec.save()
+                changed.append(rec)
+        return changed
+
+
+class AttachmentForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file", "title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = True
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Udfyldes med filnavnet, hvis feltet er tomt."
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return upload
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ATTACHMENT_EXTENSIONS:
+            raise forms.ValidationError(
+                f"Filtypen “.{extension}” er ikke tilladt for bilag. Tilladt: {', '.join(ATTACHMENT_EXTENSIONS)}."
+            )
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                f"Filen “{upload.name}” fylder {filesizeformat(upload.size)}; grænsen er "
+                f"{filesizeformat(settings.UPLOAD_MAX_BYTES)}."
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(f"Filen “{upload.name}” er tom.")
+        return upload
+
+
+class AttendanceForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["person", "status", "organisation", "title", "on_behalf_of", "item"]
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Person.objects.order_by("name")
+        self.fields["person"].queryset = people
+        self.fields["on_behalf_of"].queryset = people
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["item"].queryset = meeting.items.order_by("position") if meeting else AgendaItem.objects.none()
+        self.fields["status"].choices = AttendanceStatus.choices
+
+    def validate_unique(self):
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+
+
+class TaskForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["description", "recommendation", "owner_kind", "owner_person", "owner_organisation", "due"]
+        widgets = {"due": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].queryset = self.instance.item.recommendations.all()
+        self.fields["owner_person"].queryset = Person.objects.order_by("name")
+        self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["owner_kind"].choices = TaskOwnerKind.choices
+
+
+class CloseTaskForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["status", "closed_note"]
+        widgets = {"closed_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(TaskStatus.DONE, TaskStatus.DONE.label),
+                                         (TaskStatus.CANCELLED, TaskStatus.CANCELLED.label)]
+        self.fields["closed_note"].required = True
+
+    def save(self, commit=True):
+        self.instance.closed_at = timezone.now()
+        return super().save(commit)
+
+
+class ProposalForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["target_body", "title", "summary", "description", "case_number"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_body"].queryset = Body.objects.select_related("kind").order_by("name")
+
+
+class DeclineProposalForm(DkfdsFormMixin, forms.Form):
+    reason = forms.CharField(label="Begrundelse", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Forslagsstilleren kan se begrundelsen.")
+
+
+class AcceptProposalForm(DkfdsFormMixin, forms.Form):
+    meeting = forms.ModelChoiceField(label="Optag på dagsordenen til", queryset=Meeting.objects.none())
+
+    def __init__(self, *args, body=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            body=body, date__gte=timezone.localdate(), status__in=["planned", "agenda_published"]
+        ).order_by("date")
+
+
+class RevisionForm(DkfdsFormMixin, forms.Form):
+    item = forms.ModelChoiceField(label="Punkt", queryset=AgendaItem.objects.none())
+    field = forms.ChoiceField(label="Hvad rettes", choices=[("minutes", "Referat"), ("decision", "Beslutning")])
+    text = forms.CharField(label="Ny tekst", widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(label="Begrundelse for rettelsen", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.order_by("position")

@@ -1,0 +1,62 @@
+"""A matter's whole path across meetings and bodies, as a given user may see it."""
+
+from collections import Counter
+
+from . import visibility
+from .choices import OPEN_TASK_STATUSES, ROLE_BY_KIND, MatterRole, ProposalStatus
+from .models import AgendaItem, Proposal, Task
+
+
+def _outcome(item) -> str:
+    outcomes = [r.get_outcome_display() for r in item.recommendations.all() if r.outcome]
+    if outcomes:
+        counts = Counter(outcomes)
+        return ", ".join(f"{label}" + (f" ({n})" if n > 1 else "") for label, n in counts.items())
+    if item.decision:
+        return item.decision[:160]
+    return ""
+
+
+def matter_path(matter, user) -> dict:
+    items = list(
+        AgendaItem.objects.filter(matter=matter)
+        .select_related("meeting", "meeting__body")
+        .prefetch_related("recommendations")
+        .order_by("meeting__date", "meeting__start", "position")
+    )
+    steps = []
+    for item in items:
+        meeting = item.meeting
+        if not visibility.can_see_agenda(user, meeting):
+            continue
+        shown = visibility.redact(item, visibility.can_see_closed(user, meeting))
+        steps.append({
+            "meeting": meeting, "body": meeting.body, "item": shown,
+            "role": ROLE_BY_KIND.get(item.kind, MatterRole.INFORMATION).label,
+            "outcome": "" if getattr(shown, "redacted", False) or not visibility.can_see_minutes(user, meeting)
+            else _outcome(item),
+        })
+    pending = list(Proposal.objects.filter(source_item__matter=matter, status=ProposalStatus.PENDING)
+                   .select_related("target_body"))
+    tasks = [t for t in Task.objects.filter(item__matter=matter, status__in=OPEN_TASK_STATUSES)
+             .select_related("item__meeting__body", "owner_person", "owner_organisation")
+             if not t.item.closed or visibility.can_see_closed(user, t.item.meeting)]
+    return {
+        "steps": steps,
+        "treatments": len(steps),
+        "body_count": len({s["body"].pk for s in steps}),
+        "owner": current_owner(matter, steps, pending),
+        "pending": pending,
+        "open_tasks": tasks,
+    }
+
+
+def current_owner(matter, steps, pending):
+    """The body that owns a matter now: set by hand, else a body it is proposed to, else the last to treat it."""
+    if matter.owner_body_id:
+        return matter.owner_body
+    if pending:
+        return pending[-1].target_body
+    if steps:
+        return steps[-1]["body"]
+    return None

@@ -1,0 +1,48 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .. import visibility
+from ..models import AgendaItem, Meeting
+
+
+def get_meeting(pk) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("body", "body__kind", "body__parent"), pk=pk)
+
+
+def get_item(pk) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting", "meeting__body", "meeting__body__kind"), pk=pk
+    )
+
+
+def require_edit(user, meeting):
+    if not visibility.can_edit_meeting(user, meeting):
+        raise PermissionDenied("Kun organets sekretariat kan redigere mødet.")
+
+
+def require_item_access(user, item):
+    """A closed item is 404 to those who may not see it: not even its existence leaks."""
+    meeting = item.meeting
+    if not visibility.can_see_agenda(user, meeting):
+        raise Http404
+    if item.closed and not visibility.can_see_closed(user, meeting):
+        raise Http404
+
+
+def changed_fields(form, current, loaded_version) -> list[dict]:
+    """For a refused stale save: what the other person changed since this user loaded the record.
+
+    The change history holds the row as it was at ``loaded_version``; every field that differs
+    between that snapshot and the current row is listed with what this user typed.
+    """
+    snapshot = current.history.filter(version=loaded_version).order_by("-history_date").first()
+    rows = []
+    for name, field in form.fields.items():
+        if name == "loaded_version" or not hasattr(current, name) or hasattr(getattr(current, name), "all"):
+            continue
+        theirs = getattr(current, name)
+        before = getattr(snapshot, name, None) if snapshot else None
+        if snapshot is None or before != theirs:
+            rows.append({"label": field.label, "before": before, "theirs": theirs, "mine": form.data.get(name, "")})
+    return rows

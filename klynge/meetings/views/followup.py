@@ -1,0 +1,135 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from klynge.organisation import permissions
+from klynge.organisation.models import Body
+from klynge.organisation.views import _body_or_404
+
+from .. import actions, visibility
+from ..choices import OPEN_TASK_STATUSES, ProposalStatus
+from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskForm
+from ..models import Proposal, Task
+from ..publishing.ics import descendant_ids
+from .common import get_item, require_edit, require_item_access
+
+
+@login_required
+def task_add(request, pk):
+    item = get_item(pk)
+    require_edit(request.user, item.meeting)
+    form = TaskForm(request.POST or None, instance=Task(item=item))
+    if request.method == "POST" and form.is_valid():
+        task = form.save()
+        messages.success(request, f"Opgaven er oprettet med {task.owner_label} som ansvarlig.")
+        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Ny opgave fra punkt {item.number}: {item.title}", "submit": "Opret opgave",
+        "cancel_url": item.meeting.get_absolute_url(),
+    })
+
+
+@login_required
+def task_close(request, pk):
+    task = get_object_or_404(Task.objects.select_related("item__meeting__body"), pk=pk)
+    require_edit(request.user, task.item.meeting)
+    form = CloseTaskForm(request.POST or None, instance=task)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Opgaven er afsluttet.")
+        return redirect(request.GET.get("tilbage") or task.item.meeting.get_absolute_url())
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Afslut opgave: {task}", "submit": "Afslut opgave",
+        "cancel_url": task.item.meeting.get_absolute_url(),
+    })
+
+
+def followup_index(request):
+    clusters = Body.objects.filter(kind__groups_bodies=True).order_by("name")
+    return render(request, "meetings/followup_index.html", {"clusters": clusters})
+
+
+def followup(request, slug):
+    """Open tasks of a cluster by owner and due date; overdue ones marked."""
+    cluster = _body_or_404(slug)
+    tasks = list(
+        Task.objects.filter(item__meeting__body_id__in=descendant_ids(cluster), status__in=OPEN_TASK_STATUSES)
+        .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
+        .order_by("due", "pk")
+    )
+    tasks = [t for t in tasks if not t.item.closed or permissions.can_see_members_only(request.user,
+                                                                                         t.item.meeting.body)]
+    by_owner = {}
+    for task in tasks:
+        by_owner.setdefault(task.owner_label, []).append(task)
+    return render(request, "meetings/followup.html", {
+        "cluster": cluster, "by_owner": sorted(by_owner.items()), "today": timezone.localdate(),
+        "can_edit": permissions.can_edit_body(request.user, cluster), "count": len(tasks),
+    })
+
+
+@login_required
+def propose(request, pk):
+    """Propose an item for a coming meeting of the same or another body."""
+    item = get_item(pk)
+    require_item_access(request.user, item)
+    if not (permissions.can_see_members_only(request.user, item.meeting.body)):
+        raise PermissionDenied("Kun organets medlemmer og sekretariat kan foreslå punkter herfra.")
+    initial = {"title": item.title, "summary": item.summary, "case_number": item.case_number,
+               "target_body": item.meeting.body_id}
+    form = ProposalForm(request.POST or None, initial=initial,
+                        instance=Proposal(source_item=item, proposed_by=request.user))
+    if request.method == "POST" and form.is_valid():
+        proposal = form.save()
+        messages.success(request, f"Forslaget er sendt til {proposal.target_body}s sekretariat.")
+        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Foreslå punkt til et kommende møde (fra punkt {item.number})",
+        "submit": "Send forslag", "cancel_url": item.meeting.get_absolute_url(),
+    })
+
+
+@login_required
+def proposal_queue(request, slug):
+    body = _body_or_404(slug)
+    if not permissions.can_edit_body(request.user, body):
+        raise PermissionDenied
+    pending = Proposal.objects.filter(target_body=body, status=ProposalStatus.PENDING).select_related(
+        "source_item__meeting__body", "proposed_by__person")
+    decided = Proposal.objects.filter(target_body=body).exclude(status=ProposalStatus.PENDING).select_related(
+        "source_item__meeting__body", "resulting_item__meeting")[:50]
+    return render(request, "meetings/proposals.html", {"body": body, "pending": pending, "decided": decided})
+
+
+@login_required
+def proposal_decide(request, pk):
+    proposal = get_object_or_404(Proposal.objects.select_related("target_body", "source_item__meeting"), pk=pk)
+    if not permissions.can_edit_body(request.user, proposal.target_body):
+        raise PermissionDenied
+    accept = AcceptProposalForm(request.POST if "accept" in request.POST else None, body=proposal.target_body)
+    decline = DeclineProposalForm(request.POST if "decline" in request.POST else None)
+    try:
+        if "accept" in request.POST and accept.is_valid():
+            item = actions.accept_proposal(proposal, accept.cleaned_data["meeting"], request.user)
+            messages.success(request, f"Forslaget er optaget som punkt {item.number} på {item.meeting}.")
+            return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+        if "decline" in request.POST and decline.is_valid():
+            actions.decline_proposal(proposal, decline.cleaned_data["reason"], request.user)
+            messages.success(request, "Forslaget er afvist; forslagsstilleren kan se begrundelsen.")
+            return redirect("meetings:proposals", slug=proposal.target_body.slug)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return render(request, "meetings/proposal_decide.html", {"proposal": proposal, "accept": accept,
+                                                              "decline": decline})
+
+
+@login_required
+def my_proposals(request):
+    proposals = Proposal.objects.filter(proposed_by=request.user).select_related(
+        "target_body", "source_item__meeting", "resulting_item__meeting")
+    return render(request, "meetings/my_proposals.html", {"proposals": proposals})
+
+
+__all__ = ["visibility"]

@@ -1,0 +1,202 @@
+import hashlib
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import actions, visibility
+from ..forms import AgendaItemForm, AttachmentForm
+from ..models import AgendaItem, Attachment, Recommendation
+from ..models.versioned import StaleEditError
+from .common import changed_fields, get_item, get_meeting, require_edit, require_item_access
+
+
+def _require_agenda_open(request, meeting):
+    if meeting.minutes_locked:
+        messages.error(request, "Referatet er godkendt og låst. Brug “Ret referat” med en begrundelse.")
+        return False
+    return True
+
+
+@login_required
+def item_add(request, pk):
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    if not _require_agenda_open(request, meeting):
+        return redirect(meeting)
+    last = meeting.items.order_by("-position").first()
+    item = AgendaItem(meeting=meeting, position=(last.position + 1) if last else 0)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save()
+            _save_recommendations(item, form.recommendation_lines())
+            actions.link_item_to_matter(item)
+            actions.renumber(meeting)
+        item.refresh_from_db()
+        messages.success(request, f"Punktet “{item.title}” er tilføjet.")
+        return redirect(meeting.get_absolute_url() + "#dagsorden")
+    return render(request, "meetings/item_form.html", {"form": form, "meeting": meeting, "title": "Nyt punkt"})
+
+
+@login_required
+def item_edit(request, pk):
+    item = get_item(pk)
+    meeting = item.meeting
+    require_edit(request.user, meeting)
+    if not _require_agenda_open(request, meeting):
+        return redirect(meeting)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        loaded = form.cleaned_data["loaded_version"]
+        try:
+            with transaction.atomic():
+                item = form.save(commit=False)
+                item.save_versioned(loaded)
+                form.save_m2m()
+                _save_recommendations(item, form.recommendation_lines())
+                actions.link_item_to_matter(item)
+                actions.renumber(meeting)
+        except ValidationError as error:
+            form.add_error("recommendations_text", error)
+        except StaleEditError as stale:
+            conflict = changed_fields(form, stale.current, loaded)
+            form = AgendaItemForm(request.POST, instance=stale.current)
+            form.data = form.data.copy()
+            form.data["loaded_version"] = stale.current.version
+        else:
+            messages.success(request, f"Punkt {item.number} er gemt.")
+            return redirect(meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return render(request, "meetings/item_form.html", {
+        "form": form, "meeting": meeting, "item": item, "title": f"Rediger punkt {item.number}",
+        "conflict": conflict,
+    })
+
+
+def _save_recommendations(item, lines):
+    """Keep recommendations in step with the editor's lines, preserving recorded outcomes by number."""
+    existing = {r.number: r for r in item.recommendations.all()}
+    for number, text in enumerate(lines, start=1):
+        rec = existing.pop(number, None)
+        if rec is None:
+            Recommendation.objects.create(item=item, number=number, text=text)
+        elif rec.text != text:
+            rec.text = text
+            rec.save()
+    for rec in existing.values():
+        if rec.outcome:
+            raise ValidationError(f"Indstilling {rec.number} har et registreret udfald og kan ikke slettes.")
+        rec.delete()
+
+
+@login_required
+@require_POST
+def item_move(request, pk):
+    """Keyboard-friendly reordering: buttons 'Flyt op' / 'Flyt ned' post a direction."""
+    item = get_item(pk)
+    require_edit(request.user, item.meeting)
+    if not _require_agenda_open(request, item.meeting):
+        return redirect(item.meeting)
+    ids = list(item.meeting.items.order_by("position", "pk").values_list("pk", flat=True))
+    index = ids.index(item.pk)
+    new_index = index - 1 if request.POST.get("direction") == "up" else index + 1
+    actions.move_item(item, new_index)
+    item.refresh_from_db()
+    messages.success(request, f"“{item.title}” er nu punkt {item.number}.")
+    return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+
+
+@login_required
+@require_POST
+def agenda_reorder(request, pk):
+    """Mouse reordering: the drag-and-drop script posts the new order of item ids as JSON."""
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    if meeting.minutes_locked:
+        return JsonResponse({"fejl": "Referatet er låst."}, status=409)
+    try:
+        order = [int(x) for x in json.loads(request.body)["order"]]
+    except (ValueError, KeyError, TypeError):
+        return HttpResponseBadRequest("Ugyldig rækkefølge.")
+    items = {i.pk: i for i in meeting.items.all()}
+    if sorted(order) != sorted(items):
+        return JsonResponse({"fejl": "Rækkefølgen passer ikke med mødets punkter. Genindlæs siden."}, status=409)
+    with transaction.atomic():
+        for position, item_id in enumerate(order):
+            items[item_id].position = position
+        AgendaItem.objects.bulk_update(items.values(), ["position"])
+        actions.renumber(meeting)
+    numbers = dict(meeting.items.values_list("pk", "number"))
+    return JsonResponse({"numbers": {str(k): v for k, v in numbers.items()}})
+
+
+@login_required
+@require_POST
+def item_delete(request, pk):
+    item = get_item(pk)
+    require_edit(request.user, item.meeting)
+    if not _require_agenda_open(request, item.meeting):
+        return redirect(item.meeting)
+    meeting, title = item.meeting, item.title
+    with transaction.atomic():
+        item.delete()
+        actions.renumber(meeting)
+    messages.success(request, f"Punktet “{title}” er slettet.")
+    return redirect(meeting.get_absolute_url() + "#dagsorden")
+
+
+@login_required
+def attachment_add(request, pk):
+    item = get_item(pk)
+    require_edit(request.user, item.meeting)
+    form = AttachmentForm(request.POST or None, request.FILES or None,
+                          instance=Attachment(item=item, position=item.attachments.count()))
+    if request.method == "POST" and form.is_valid():
+        attachment = form.save(commit=False)
+        upload = form.cleaned_data["file"]
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        attachment.sha256, attachment.size = digest.hexdigest(), upload.size
+        attachment.title = attachment.title or upload.name
+        attachment.save()
+        messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
+        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Tilføj bilag til punkt {item.number}: {item.title}", "submit": "Tilføj bilag",
+        "multipart": True, "cancel_url": item.meeting.get_absolute_url(),
+    })
+
+
+def attachment_download(request, pk):
+    """Attachments are served through this view so a closed item's files never leak."""
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
+    require_item_access(request.user, attachment.item)
+    if not attachment.file:
+        raise Http404("Bilaget findes kun som titel.")
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True,
+                            filename=attachment.file.name.rsplit("/", 1)[-1])
+    if attachment.item.closed:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
+    require_edit(request.user, attachment.item.meeting)
+    item = attachment.item
+    attachment.file.delete(save=False)
+    attachment.delete()
+    messages.success(request, "Bilaget er slettet.")
+    return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+
+
+__all__ = ["visibility"]

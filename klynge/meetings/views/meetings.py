@@ -1,0 +1,175 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from klynge.organisation.models import Body
+from klynge.organisation.views import _body_or_404
+
+from .. import actions, timeplan, visibility
+from ..choices import MeetingStatus, ProposalStatus
+from ..forms import MeetingForm
+from ..models import Meeting, Proposal
+from ..publishing.ics import descendant_ids
+from .common import get_meeting, require_edit
+
+# The secretariat's next steps from each status: (target status, button label, style).
+NEXT_STEPS = {
+    MeetingStatus.PLANNED: [(MeetingStatus.AGENDA_PUBLISHED, "Offentliggør dagsorden", "primary")],
+    MeetingStatus.AGENDA_PUBLISHED: [(MeetingStatus.HELD, "Marker mødet som afholdt", "primary"),
+                                     (MeetingStatus.PLANNED, "Træk dagsordenen tilbage", "secondary")],
+    MeetingStatus.HELD: [(MeetingStatus.MINUTES_DRAFT, "Begynd på referatet", "primary")],
+    MeetingStatus.MINUTES_DRAFT: [(MeetingStatus.MINUTES_IN_REVIEW, "Send referatet til kommentering", "primary"),
+                                  (MeetingStatus.MINUTES_APPROVED, "Godkend referatet", "secondary")],
+    MeetingStatus.MINUTES_IN_REVIEW: [(MeetingStatus.MINUTES_APPROVED, "Godkend referatet", "primary"),
+                                      (MeetingStatus.MINUTES_DRAFT, "Tilbage til udkast", "secondary")],
+    MeetingStatus.MINUTES_APPROVED: [(MeetingStatus.MINUTES_PUBLISHED, "Offentliggør referatet", "primary")],
+    MeetingStatus.CANCELLED: [(MeetingStatus.PLANNED, "Genoptag mødet", "secondary")],
+}
+
+
+def calendar(request):
+    """A year's meetings per cluster, covering all its bodies."""
+    year = _int(request.GET.get("aar"), timezone.localdate().year)
+    clusters = list(Body.objects.filter(kind__groups_bodies=True).order_by("name"))
+    cluster = next((c for c in clusters if c.slug == request.GET.get("klynge")), None)
+    meetings = Meeting.objects.filter(date__year=year).select_related("body").order_by("date", "start")
+    if cluster is not None:
+        meetings = meetings.filter(body_id__in=descendant_ids(cluster))
+    months = {}
+    for meeting in meetings:
+        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
+    return render(request, "meetings/calendar.html", {
+        "year": year, "years": range(year - 3, year + 3), "clusters": clusters, "cluster": cluster,
+        "months": sorted(months.items()), "today": timezone.localdate(),
+    })
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def body_meetings(request, slug):
+    body = _body_or_404(slug)
+    meetings = body.meetings.order_by("-date", "-start")
+    return render(request, "meetings/body_meetings.html", {
+        "body": body, "meetings": meetings, "can_edit": visibility.permissions.can_edit_body(request.user, body),
+        "today": timezone.localdate(),
+    })
+
+
+@login_required
+def meeting_add(request, slug):
+    body = _body_or_404(slug)
+    if not visibility.permissions.can_edit_body(request.user, body):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, instance=Meeting(body=body))
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        messages.success(request, "Mødet er oprettet. Byg dagsordenen nedenfor.")
+        return redirect(meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Nyt møde i {body}", "submit": "Opret møde", "cancel_url": body.get_absolute_url(),
+    })
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    before = (meeting.date, meeting.start, meeting.end, meeting.address, meeting.online_link)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save(commit=False)
+        if (meeting.date, meeting.start, meeting.end, meeting.address, meeting.online_link) != before:
+            meeting.sequence += 1  # calendar programs update the event they already have
+        meeting.save()
+        messages.success(request, "Mødet er opdateret.")
+        return redirect(meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Rediger mødet {meeting}", "submit": "Gem", "cancel_url": meeting.get_absolute_url(),
+    })
+
+
+def meeting_detail(request, pk):
+    meeting = get_meeting(pk)
+    user = request.user
+    can_edit = visibility.can_edit_meeting(user, meeting)
+    show_agenda = visibility.can_see_agenda(user, meeting)
+    show_minutes = visibility.can_see_minutes(user, meeting)
+    items, slots, overrun = [], [], 0
+    if show_agenda:
+        items = list(meeting.items.prefetch_related(
+            "presenters", "recommendations", "attachments", "tasks__owner_person", "tasks__owner_organisation",
+        ).order_by("position", "pk"))
+        slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
+        overrun = timeplan.overrun_minutes(meeting.date, meeting.start, meeting.end, items)
+        items = visibility.visible_items(user, meeting, items)
+    attendance = list(meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")) \
+        if show_minutes else []
+    if not visibility.can_see_closed(user, meeting):
+        # A guest invited for a closed item would reveal what the item was about.
+        attendance = [a for a in attendance if not (a.item_id and a.item.closed)]
+    return render(request, "meetings/meeting.html", {
+        "meeting": meeting, "body": meeting.body, "rows": list(zip(items, slots, strict=True)),
+        "overrun": overrun, "can_edit": can_edit, "show_agenda": show_agenda, "show_minutes": show_minutes,
+        "attendance": attendance, "next_steps": NEXT_STEPS.get(meeting.status, []) if can_edit else [],
+        "can_cancel": can_edit and MeetingStatus.CANCELLED in actions.TRANSITIONS.get(meeting.status, set()),
+        "breadcrumbs": [*reversed(meeting.body.ancestors()), meeting.body],
+        "incoming": _incoming_proposals(meeting) if can_edit else [],
+        "logged_in": user.is_authenticated,
+        "can_propose": visibility.can_see_closed(user, meeting),
+    })
+
+
+def _incoming_proposals(meeting):
+    return list(Proposal.objects.filter(target_body=meeting.body, status=ProposalStatus.PENDING)
+                .select_related("source_item__meeting__body"))
+
+
+@login_required
+@require_POST
+def meeting_status(request, pk):
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    target = request.POST.get("status", "")
+    if target not in MeetingStatus.values:
+        raise Http404
+    try:
+        with transaction.atomic():
+            meeting = actions.transition(meeting, target, request.user, request.POST.get("reason", "").strip())
+            _notify(meeting, target)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(meeting)
+    messages.success(request, f"Mødets status er nu: {meeting.get_status_display()}.")
+    return redirect(meeting)
+
+
+def _notify(meeting, status):
+    from ..publishing import notify
+
+    if status == MeetingStatus.AGENDA_PUBLISHED:
+        notify.notify_agenda_published(meeting)
+    elif status == MeetingStatus.MINUTES_PUBLISHED:
+        notify.notify_minutes_published(meeting)
+
+
+def next_meeting_of(body: Body, after: datetime.date | None = None):
+    after = after or timezone.localdate()
+    return body.meetings.filter(date__gte=after).exclude(status=MeetingStatus.CANCELLED).order_by("date").first()
+
+
+def meeting_redirect(request, pk):
+    return redirect(get_object_or_404(Meeting, pk=pk))

@@ -1,0 +1,106 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ..choices import MeetingStatus
+from ..forms import AttendanceForm, MinutesForm, RevisionForm
+from ..models import Attendance, MinutesRevision
+from ..models.versioned import StaleEditError
+from .common import changed_fields, get_item, get_meeting, require_edit
+
+MINUTES_EDITABLE = {MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_IN_REVIEW}
+
+
+def _refuse_locked(request, meeting):
+    if meeting.status not in MINUTES_EDITABLE:
+        if meeting.minutes_locked:
+            messages.error(request, "Referatet er godkendt og låst. En rettelse kræver en begrundelse: brug "
+                                    "“Ret referat”.")
+        else:
+            messages.error(request, "Referatet kan først skrives, når mødet er afholdt.")
+        return True
+    return False
+
+
+@login_required
+def item_minutes(request, pk):
+    item = get_item(pk)
+    meeting = item.meeting
+    require_edit(request.user, meeting)
+    if _refuse_locked(request, meeting):
+        return redirect(meeting)
+    form = MinutesForm(request.POST or None, instance=item)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        loaded = form.cleaned_data["loaded_version"]
+        try:
+            with transaction.atomic():
+                item = form.save(commit=False)
+                item.save_versioned(loaded)
+                form.save_recommendations()
+        except StaleEditError as stale:
+            conflict = changed_fields(form, stale.current, loaded)
+            form = MinutesForm(request.POST.copy(), instance=stale.current)
+            form.data["loaded_version"] = stale.current.version
+        else:
+            messages.success(request, f"Referatet for punkt {item.number} er gemt.")
+            return redirect(meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return render(request, "meetings/minutes_form.html", {
+        "form": form, "meeting": meeting, "item": item, "conflict": conflict,
+        "title": f"Referat for punkt {item.number}: {item.title}",
+    })
+
+
+@login_required
+def attendance(request, pk):
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    form = AttendanceForm(request.POST or None, instance=Attendance(meeting=meeting), meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        row = form.save()
+        messages.success(request, f"{row.person}: {row.get_status_display().lower()}.")
+        return redirect("meetings:attendance", pk=meeting.pk)
+    rows = meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")
+    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting, "rows": rows})
+
+
+@login_required
+@require_POST
+def attendance_delete(request, pk):
+    row = get_object_or_404(Attendance.objects.select_related("meeting__body"), pk=pk)
+    require_edit(request.user, row.meeting)
+    row.delete()
+    return redirect("meetings:attendance", pk=row.meeting_id)
+
+
+@login_required
+def revise_minutes(request, pk):
+    """An explicit, reasoned correction of approved minutes, kept in the history."""
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    if not meeting.minutes_locked:
+        messages.info(request, "Referatet er ikke godkendt endnu; ret det direkte.")
+        return redirect(meeting)
+    form = RevisionForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        item, field = form.cleaned_data["item"], form.cleaned_data["field"]
+        reason = form.cleaned_data["reason"].strip()
+        with transaction.atomic():
+            before = getattr(item, field)
+            setattr(item, field, form.cleaned_data["text"])
+            item.version += 1
+            item._change_reason = f"Rettelse af godkendt referat: {reason}"
+            item.save()
+            MinutesRevision.objects.create(
+                meeting=meeting, reason=reason, made_by=request.user,
+                changes=[{"item": item.number, "field": field, "before": before, "after": getattr(item, field)}],
+            )
+        messages.success(request, f"Rettelsen af punkt {item.number} er gemt og vises i referatets historik.")
+        return redirect(meeting.get_absolute_url() + "#rettelser")
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Ret det godkendte referat: {meeting}", "submit": "Gem rettelse",
+        "cancel_url": meeting.get_absolute_url(),
+        "intro": "Referatet er godkendt. En rettelse gemmes med din begrundelse og vises i referatets historik.",
+    })
