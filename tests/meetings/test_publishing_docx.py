@@ -96,9 +96,11 @@ def test_another_clusters_member_gets_the_public_agenda(login, structure, other_
 
 
 def test_public_minutes_docx_has_decisions_outcomes_attendance_and_no_closed_content(client, structure):
-    meeting = make_corpus_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
+    meeting = make_corpus_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED,
+                                  minutes_note="Mødet blev holdt med <strong>ny mødeleder</strong>.")
     word, _ = _fetch(client, "minutes_docx", meeting)
     assert "Mødedeltagere" in _headings(word, 1)
+    assert "Generelt om referatet" in _headings(word, 1)
     assert {"Deltagere", "Afbud", "Stedfortrædere", "Gæster", "Beslutning", "Referat", "Opfølgning"} <= set(
         _headings(word, 2))
     text = _all_text(word)
@@ -106,6 +108,7 @@ def test_public_minutes_docx_has_decisions_outcomes_attendance_and_no_closed_con
     assert "Ad 2.\tGodkendt med ændringer. Med de ændringer, der blev nævnt." in text
     assert "Sekretariatet: Sekretariatet udarbejder et overblik" in text
     assert "Birgitte Aagaard (deltog på vegne af Søren Ølgaard)" in text
+    assert "Mødet blev holdt med ny mødeleder." in text
     assert "Punkt 4: Lukket punkt" in _headings(word, 1)
     for secret in CLOSED_SECRETS:
         assert secret not in text, secret

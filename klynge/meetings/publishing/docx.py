@@ -37,6 +37,9 @@ def render_docx(document: MeetingDocument) -> bytes:
     _contents(word, document)
     if document.kind == MINUTES and document.attendance:
         _attendance(word, document)
+    if document.kind == MINUTES and document.minutes_note:
+        word.add_heading("Generelt om referatet", level=1)
+        _blocks(word, document.minutes_note)
     for item in document.items:
         _item(word, document, item)
     buffer = io.BytesIO()

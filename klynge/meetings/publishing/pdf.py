@@ -96,6 +96,9 @@ def _render(document: MeetingDocument, toc_pages: int) -> bytes:
     pdf.insert_toc_placeholder(lambda p, sections: _contents(p, sections, items_by_heading), pages=toc_pages)
     if document.kind == MINUTES and document.attendance:
         _attendance(pdf, document)
+    if document.kind == MINUTES and document.minutes_note:
+        _heading(pdf, "Generelt om referatet", 14, ACCENT, section=True)
+        _blocks(pdf, document.minutes_note)
     for item in document.items:
         _item(pdf, document, item)
     return bytes(pdf.output())
