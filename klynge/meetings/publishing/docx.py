@@ -203,6 +203,7 @@ def _contents(word, document: MeetingDocument) -> None:
         title = item.display_title + (f" v. {', '.join(item.presenters)}" if item.presenters else "")
         cells[1].paragraphs[0].add_run(title)
         cells[2].paragraphs[0].add_run(item.slot.removeprefix("kl. ") if item.slot else "")
+    word.add_page_break()  # the items begin on a page of their own, as in printed minutes
 
 
 def _shade(cell, colour: str) -> None:
