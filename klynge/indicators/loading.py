@@ -45,6 +45,7 @@ REQUIRED = ("indicator", "area", "period")
 LABELS = {"indicator": "indikator", "area": "område", "period": "periode", "value": "værdi",
           "numerator": "tæller", "denominator": "nævner", "age_band": "aldersgruppe"}
 MAX_REPORTED = 200
+LEVEL_DEFINITE = {Level.MUNICIPALITY: "kommunen", Level.CLUSTER: "klyngen", Level.REGION: "regionen"}
 LEVEL_WORD = {Level.MUNICIPALITY: "kommuneniveau", Level.CLUSTER: "klyngeniveau", Level.REGION: "regionsniveau"}
 VALUE_PLACES = Decimal("0.0001")
 
@@ -227,7 +228,7 @@ def validate(data: bytes, name: str, allowed: set[Target] | None = None,
         else:
             if indicator is not None and not indicator.allows_level(target.level):
                 fail("area", f"“{indicator.name}” opgøres på {LEVEL_WORD[indicator.level]} og "
-                             f"kan ikke indlæses for {Level(target.level).label.lower()}en {target.name}.")
+                             f"kan ikke indlæses for {LEVEL_DEFINITE[target.level]} {target.name}.")
                 ok = False
             if allowed is not None and target not in allowed:
                 fail("area", f"du kan ikke indlæse tal for {target.name}; kun for {scope_name}.")
