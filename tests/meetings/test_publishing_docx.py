@@ -144,3 +144,16 @@ def test_minutes_files_wait_for_publication_for_the_public_but_members_read_them
 
 def test_files_of_a_meeting_that_does_not_exist_are_404(client):
     assert client.get(reverse("meetings:agenda_docx", args=[999999])).status_code == 404
+
+
+def test_pasted_control_characters_and_emoji_do_not_break_the_files(client, structure):
+    from .factories import make_item, make_meeting, make_recommendation
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.AGENDA_PUBLISHED)
+    item = make_item(meeting, title="Indsat\x0bfra Word\x07 🙂", summary="Linje\x0cskift", description="<p>A\x01B</p>")
+    make_recommendation(item, "godkender\x0b planen")
+    word, _ = _fetch(client, "agenda_docx", meeting)
+    assert "Punkt 1: Indsat fra Word  🙂 (kl. 17:00-17:20)" in _headings(word, 1)
+    response = client.get(reverse("meetings:agenda_pdf", args=[meeting.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert client.head(reverse("meetings:agenda_pdf", args=[meeting.pk])).status_code == 200

@@ -131,3 +131,16 @@ def test_feeds_of_unknown_bodies_and_persons_are_404(client, db):
     assert client.get(reverse("meetings:body_ics", args=["findes-ikke"])).status_code == 404
     assert client.get(reverse("meetings:cluster_ics", args=["findes-ikke"])).status_code == 404
     assert client.get(reverse("meetings:person_ics", args=["findes-ikke"])).status_code == 404
+
+
+def test_feed_queries_do_not_grow_with_the_number_of_meetings(client, structure, django_assert_max_num_queries):
+    from .factories import make_item
+
+    for n in range(12):
+        meeting = make_meeting(structure.political, date=SOON + datetime.timedelta(days=n),
+                               status=MeetingStatus.AGENDA_PUBLISHED)
+        make_item(meeting, title="Punkt")
+        make_item(meeting, title="Lukket", closed=True)
+    with django_assert_max_num_queries(8):
+        calendar, _ = _feed(client, "cluster_ics", structure.cluster.slug)
+    assert len(_events(calendar)) == 12

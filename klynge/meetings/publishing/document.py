@@ -20,7 +20,7 @@ from django.utils import dateformat, timezone, translation
 from .. import timeplan, visibility
 from ..choices import AttendanceStatus, ItemKind, MeetingStatus, Outcome, PlaceKind
 from ..models import AgendaItem, Attendance, Meeting, Task
-from .richtext import Block, to_blocks
+from .richtext import Block, clean, to_blocks
 
 AGENDA = "agenda"
 MINUTES = "minutes"
@@ -196,17 +196,17 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
     document = MeetingDocument(
         kind=kind,
         meeting_pk=meeting.pk,
-        body_name=meeting.body.name,
-        title=meeting.display_title,
+        body_name=clean(meeting.body.name),
+        title=clean(meeting.display_title),
         date=meeting.date,
         weekday_date=danish_date(meeting.date, "l \\d. j. F Y").capitalize(),
         date_label=danish_date(meeting.date),
         time_label=f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}",
-        place=_place(meeting),
+        place=clean(_place(meeting)),
         online_link=meeting.online_link,
         status_label=meeting.get_status_display(),
         cancelled=meeting.status == MeetingStatus.CANCELLED,
-        cancelled_reason=meeting.cancelled_reason,
+        cancelled_reason=clean(meeting.cancelled_reason),
         items=entries,
         includes_closed=any(e.closed and not e.redacted for e in entries),
         public=not may_see_closed,
@@ -227,11 +227,11 @@ def _item_entry(meeting: Meeting, item: AgendaItem, slot: timeplan.Slot, minutes
     recommendations = list(item.recommendations.all())
     entry = ItemEntry(
         number=item.number,
-        title=item.title,
+        title=clean(item.title),
         closed=item.closed,
         kind=item.kind,
         kind_label=item.get_kind_display(),
-        presenters=sorted(p.name for p in item.presenters.all()),
+        presenters=sorted(clean(p.name) for p in item.presenters.all()),
         slot=slot.label(),
         overruns=slot.overruns,
         after_main_items=item.is_after_main_items,
@@ -240,20 +240,20 @@ def _item_entry(meeting: Meeting, item: AgendaItem, slot: timeplan.Slot, minutes
         description=to_blocks(item.description),
         recommendations=[
             RecommendationEntry(
-                number=r.number, text=r.text.strip(),
+                number=r.number, text=clean(r.text).strip(),
                 outcome=Outcome(r.outcome).label if minutes and r.outcome else "",
-                decision=r.decision_text.strip() if minutes else "",
+                decision=clean(r.decision_text).strip() if minutes else "",
             )
             for r in recommendations
         ],
         recommendation_intro=_recommendation_intro(meeting, recommendations),
-        attachments=[a.title or a.file.name.rsplit("/", 1)[-1] for a in item.attachments.all()],
+        attachments=[clean(a.title or a.file.name.rsplit("/", 1)[-1]) for a in item.attachments.all()],
     )
     if minutes:
         entry.minutes = to_blocks(item.minutes)
         entry.decision = to_blocks(item.decision)
         entry.tasks = [
-            TaskEntry(description=t.description.strip(), owner=t.owner_label,
+            TaskEntry(description=clean(t.description).strip(), owner=clean(t.owner_label),
                       due=danish_date(t.due) if t.due else "")
             for t in item.tasks.all()
         ]
@@ -319,7 +319,7 @@ def _person_line(row: Attendance) -> str:
         parts.append(row.title)
     if row.organisation_id:
         parts.append(row.organisation.name)
-    return ", ".join(parts)
+    return clean(", ".join(parts))
 
 
 def _join_names(names: list[str]) -> str:

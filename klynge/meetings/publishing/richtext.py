@@ -34,13 +34,19 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
+def clean(value: str) -> str:
+    """Text without control characters (pasted from Word they break .docx files and PDFs)."""
+    return _CONTROL.sub(" ", value or "")
+
+
 def to_blocks(value: str) -> list[Block]:
     """Blocks for rich text (HTML subset) or plain text (paragraphs on blank lines, lines kept)."""
-    value = (value or "").strip()
+    value = clean(value).strip()
     if not value:
         return []
     if not _TAG.search(value):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from klynge.organisation.models import Body, Membership, Person
 
@@ -42,22 +42,22 @@ def _minutes(request, pk: int, renderer, content_type: str, extension: str) -> H
     return _file(renderer(document), content_type, document.filename(extension), document.includes_closed)
 
 
-@require_GET
+@require_safe
 def agenda_docx(request, pk: int):
     return _agenda(request, pk, docx.render_docx, docx.CONTENT_TYPE, "docx")
 
 
-@require_GET
+@require_safe
 def agenda_pdf(request, pk: int):
     return _agenda(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
 
 
-@require_GET
+@require_safe
 def minutes_docx(request, pk: int):
     return _minutes(request, pk, docx.render_docx, docx.CONTENT_TYPE, "docx")
 
 
-@require_GET
+@require_safe
 def minutes_pdf(request, pk: int):
     return _minutes(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
 
@@ -70,13 +70,13 @@ def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug, "organ")
 
 
-@require_GET
+@require_safe
 def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
@@ -84,7 +84,7 @@ def cluster_ics(request, slug: str):
                  "klynge")
 
 
-@require_GET
+@require_safe
 def person_ics(request, slug: str):
     person = get_object_or_404(Person, slug=slug)
     ids = set(Membership.objects.active().filter(person=person).values_list("body_id", flat=True))
