@@ -164,7 +164,7 @@ _BULLET = re.compile(r"^(\s*)[*•·▪◦●]\s+")
 _BOLD = re.compile(r"\*\*|__")
 _STAR = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])")
-_UNESCAPE = re.compile("\x01(.)\x02")
+_UNESCAPE = re.compile("[\ue000-\ue07f]")
 _SPACES = re.compile(r"[ ]{2,}")
 _MARKUP = re.compile(r"[#*_<\[\\•·▪◦●]")
 
@@ -182,7 +182,7 @@ def plain(line: str) -> str:
     if not _MARKUP.search(line):
         return line.strip(" ") if has_tab else _SPACES.sub(" ", line).strip()
     s = line.replace("\t", " \t ") if has_tab else line
-    s = _ESCAPE.sub(lambda m: "\x01" + m.group(1) + "\x02", s)
+    s = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), s)
     s = _HEADING_MARK.sub("", s)
     s = _LINK.sub(_link, s)
     s = _TAG.sub("", s)
@@ -190,7 +190,7 @@ def plain(line: str) -> str:
     s = _BOLD.sub("", s)
     s = _STAR.sub("", s)
     s = _UNDERSCORE.sub("", s)
-    s = _UNESCAPE.sub(r"\1", s)
+    s = _UNESCAPE.sub(lambda m: chr(ord(m.group(0)) - 0xE000), s)
     if has_tab:
         return s.replace(" \t ", "\t").strip(" ")
     return _SPACES.sub(" ", s).strip()

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "importer"
-urlpatterns = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("fil/", views.upload_file, name="upload-file"),
+]
