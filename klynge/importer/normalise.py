@@ -25,7 +25,8 @@ PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r
 TOKEN = re.compile(r"(?<![\w@&])(?:[^\W\d_]|[@&3](?=[^\W\d_]))(?:[^\W\d_]|[@&3])*(?![\w@&])")
 LETTER = re.compile(r"[^\W\d_]")
 SECTION_WORDS = re.compile(
-    r"^(?:#+\s*)?[*_]*\s*(?:resum[eé]|sagsfremstilling|indstilling|beslutning|referat|bilag|baggrund)\b", re.I
+    r"^(?:#+\s*)?[*_]*\s*(?:resum[eé]|sagsfremstilling|indstilling|beslutning|referat|bilag|baggrund)[*_]*\s*:?\s*$",
+    re.I,
 )
 
 
@@ -149,11 +150,10 @@ def _join_hyphens(text: str, lexicon: Lexicon | None) -> tuple[str, int]:
         count += 1
         if left.isupper() and len(left) > 1:
             return f"{left}-{right}"  # "IV-\nbehandling" -> "IV-behandling"
-        joined = left + right
-        if lexicon is not None and not lexicon.knows(joined) and lexicon.knows(left) and lexicon.knows(right) \
-                and len(left) > 2:
-            return f"{left}-{right}"  # two words joined by a hyphen, kept
-        return joined
+        if len(left) <= 2 or left[:1].isupper() and lexicon is not None and lexicon.is_word(left) \
+                and lexicon.is_word(right) and not lexicon.knows(left + right):
+            return f"{left}-{right}"  # "e-\nmail", "Region-\nsamarbejde": a hyphen that belongs
+        return left + right
 
     return HYPHEN_BREAK.sub(fix, text), count
 
@@ -226,8 +226,9 @@ def _apply(word: str, changes) -> str:
 def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max_optional: int = 2) -> str | None:
     """The repaired form of one damaged word, or None to keep it as it is."""
     damaged_marks = any(c in word for c in "@&3")
-    if not damaged_marks and (lexicon.is_word(word) or lexicon.is_compound(word)):
+    if not damaged_marks and lexicon.is_word(word):
         return None
+    compound = not damaged_marks and lexicon.is_compound(word)
     if not damaged_marks and word.isupper() and len(word) <= 4:
         return None  # abbreviations: PPR, SSU, KL
     if names is not None and word[:1].isupper() or names is not None and damaged_marks:
@@ -255,6 +256,26 @@ def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max
         candidate = _apply(word, mandatory)
         if candidate and lexicon.is_compound(candidate):
             return candidate
+    if compound:
+        return None  # a compound as it stands, and no listed word nearby: keep it
+    plainly_damaged = bool(mandatory) or "ae" in word.lower()
+    if plainly_damaged or len(word) >= 8:
+        # no listed word: the fewest further changes that make a compound ("Temadrgftelse");
+        # one change only unless the word is plainly damaged
+        for size in range(1, (max_optional if plainly_damaged else 1) + 1):
+            found = set()
+            for combo in combinations(optional[:8], size):
+                choices = [[]]
+                for i, n, opts in combo:
+                    choices = [c + [(i, n, o)] for c in choices for o in opts]
+                for choice in choices:
+                    candidate = _apply(word, mandatory + choice)
+                    if candidate and lexicon.is_compound(candidate):
+                        found.add(candidate)
+            if len(found) > 1:
+                return None
+            if len(found) == 1:
+                return found.pop()
     return None
 
 
@@ -265,11 +286,16 @@ def _known(lexicon: Lexicon, word: str) -> bool:
     """Memoised across documents: is this undamaged-looking word Danish as it stands?"""
     known = _KNOWN.get(word)
     if known is None:
-        known = not any(c in word for c in "@&3") and (lexicon.is_word(word) or lexicon.is_compound(word))
+        known = not any(c in word for c in "@&3") and lexicon.is_word(word)
         if len(_KNOWN) > 300_000:
             _KNOWN.clear()
         _KNOWN[word] = known
     return known
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[max(0, index - 12):index].rstrip(" \t")
+    return (not before and index < 12) or before.endswith(("\n", ".", "!", "?", ":"))
 
 
 def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, cache: dict) -> tuple[str, list]:
@@ -279,6 +305,15 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
+        if lexicon is not None and len(word) <= 3 and word[:1].isupper() and word[1:].islower() \
+                and _sentence_start(m.string, m.start()) and not _known(lexicon, word.lower()):
+            # "Pa mødet": a short capitalised word opening a sentence is judged in lower case
+            # (the dictionary lists "Pa" as a unit); names are longer than three letters
+            fixed = repair_word(word.lower(), lexicon)
+            if fixed:
+                fixed = fixed[0].upper() + fixed[1:]
+                replacements.append((word, fixed))
+                return fixed
         if lexicon is not None and _known(lexicon, word):
             return word
         if word not in cache:
@@ -290,6 +325,8 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
             cache[word] = result
         result = cache[word]
         if result:
+            if word[0] in "@&3" and result[0].islower() and _sentence_start(m.string, m.start()):
+                result = result[0].upper() + result[1:]  # "@vrige" opening a sentence is "Øvrige"
             replacements.append((word, result))
             return result
         return word

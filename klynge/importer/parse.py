@@ -128,6 +128,8 @@ SECTIONS = [
     ("attachments", r"bilag(?:sliste)?|vedlagte bilag|bilag til punktet"),
 ]
 SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*(?::\s*(?P<rest>.*)|\.?\s*)$", re.I)) for name, pattern in SECTIONS]
+ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orientering|meddelelser|"
+                          r"skriftlig orientering|drøftelse|beslutning om|opfølgning på|status på)\b", re.I)
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
@@ -301,6 +303,7 @@ class _Heading:
     number: int | None
     title: str
     strong: bool = True
+    tier: int = 2
 
 
 def _section_of(text: str):
@@ -344,25 +347,30 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         title = m.group("title").strip()
         if not title[0].isupper() or not _looks_like_heading_title(title):
             continue
-        strong = bool(SLOT.search(title) or PRESENTER.search(SLOT.sub("", title)))
+        # tier 2: the line carries a slot or a presenter, or a section word / journal number follows;
+        # tier 1: it opens with a word items open with; tier 0: only its number
+        tier = 2 if SLOT.search(title) or PRESENTER.search(SLOT.sub("", title)) else 0
         for j in range(i + 1, min(len(lines), i + 5)):
             if lines[j]:
                 if _section_of(lines[j]) or CASE_NUMBER.match(lines[j]):
-                    strong = True
+                    tier = 2
                 break
-        if re.match(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orientering|meddelelser|skriftlig orientering)",
-                    title, re.I):
-            strong = True
-        candidates.append(_Heading(i, int(m.group("num")), title, strong))
-    strong = [c for c in candidates if c.strong]
+        if tier == 0 and ITEM_OPENING.match(title):
+            tier = 1
+        candidates.append(_Heading(i, int(m.group("num")), title, tier == 2, tier))
+    strong = [c for c in candidates if c.tier == 2]
     if len(strong) >= 2:
-        chosen = []
-        numbers = {c.number for c in strong}
-        for c in candidates:
-            if c.strong:
+        chosen = sorted(strong, key=lambda c: c.index)
+        taken = {c.number for c in strong}
+        for c in sorted((c for c in candidates if c.tier < 2), key=lambda c: -c.tier):
+            if c.number in taken:
+                continue
+            before = [h for h in chosen if h.index < c.index]
+            after = [h for h in chosen if h.index > c.index]
+            if (not before or before[-1].number < c.number) and (not after or c.number < after[0].number):
                 chosen.append(c)
-            elif c.number not in numbers and chosen and chosen[-1].number is not None and c.number == chosen[-1].number + 1:
-                chosen.append(c)
+                chosen.sort(key=lambda h: h.index)
+                taken.add(c.number)
         return chosen
     # only weak candidates: the longest run counting 1, 2, 3, ...
     chain: list[_Heading] = []
@@ -372,6 +380,17 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         elif c.number == 1 and not chain:
             chain = [c]
     return chain if len(chain) >= 2 else []
+
+
+def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
+    """Unnumbered breaks with a slot ("Pause (kl. 19.10-19.20)") are items too."""
+    found = []
+    for i, text in enumerate(lines):
+        if i in taken or not text or TOC_LINE.search(text) or len(text) > 80:
+            continue
+        if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
+            found.append(_Heading(i, None, text))
+    return found
 
 
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
@@ -563,6 +582,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     raw_lines = text.split("\n")
     lines = [plain(ln) for ln in raw_lines]
     headings = _find_headings(lines)
+    if headings:
+        headings = sorted(headings + _breaks(lines, {h.index for h in headings}), key=lambda h: h.index)
 
     first = headings[0].index if headings else len(lines)
     header = lines[:first]
