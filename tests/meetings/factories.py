@@ -27,13 +27,15 @@ def make_meeting(body, **kw) -> Meeting:
 
 
 def make_item(meeting, **kw) -> AgendaItem:
-    """An item appended to the meeting's agenda; ``number`` follows ``position`` unless given."""
+    """An item appended to the meeting's agenda; numbered like renumbering does unless given."""
     if "position" not in kw:
         last = meeting.items.order_by("-position").first()
         kw["position"] = (last.position + 1) if last else 0
-    kw.setdefault("number", kw["position"] + 1)
     kw.setdefault("title", f"Punkt til test {next(_counter)}")
     kw.setdefault("kind", ItemKind.DECISION)
+    if "number" not in kw:  # as renumbering does it: breaks take a place but no number
+        numbered = meeting.items.exclude(kind=ItemKind.BREAK).filter(position__lt=kw["position"]).count()
+        kw["number"] = 0 if kw["kind"] == ItemKind.BREAK else numbered + 1
     kw.setdefault("duration_minutes", 0 if kw["kind"] == ItemKind.WRITTEN_BRIEFING else 20)
     presenters = kw.pop("presenters", [])
     item = AgendaItem.objects.create(meeting=meeting, **kw)

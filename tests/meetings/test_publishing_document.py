@@ -40,11 +40,12 @@ def test_agenda_items_carry_numbers_presenters_and_time_slots(structure):
     headings = [item.heading for item in doc.items]
     assert headings[0] == "Punkt 1: Velkomst v. Mette Heidemann (kl. 17:00-17:05)"
     assert headings[1] == "Punkt 2: Drøftelse af patient- og pårørendeinddragelse v. Mette Heidemann (kl. 17:05-17:25)"
-    assert headings[4] == "Punkt 5: Pause (kl. 18:45-18:55)"
-    assert headings[7] == "Punkt 8: Skriftlig orientering: Mødekalender 2023"
+    assert headings[4] == "Pause (kl. 18:45-18:55)"  # a break takes a place but no number
+    assert headings[5].startswith("Punkt 5: Beslutning om implementeringsstruktur")
+    assert headings[7] == "Punkt 7: Skriftlig orientering: Mødekalender 2023"
     assert doc.weekday_date == "Onsdag d. 7. december 2022"
     assert doc.time_label == "kl. 17:00-20:00"
-    assert [i.number for i in doc.later_items] == [8, 9]
+    assert [i.number for i in doc.later_items] == [7, 8]
 
 
 def test_recommendations_are_introduced_the_danish_way(structure):

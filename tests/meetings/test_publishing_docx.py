@@ -52,13 +52,13 @@ def test_public_agenda_docx_has_item_headings_times_and_closed_item_as_stub(clie
         "Punkt 2: Drøftelse af patient- og pårørendeinddragelse v. Mette Heidemann (kl. 17:05-17:25)",
         "Punkt 3: Temadrøftelse om børn og unges trivsel v. Mette Heidemann (kl. 17:25-18:25)",
         "Punkt 4: Lukket punkt",
-        "Punkt 5: Pause (kl. 18:45-18:55)",
-        "Punkt 6: Beslutning om implementeringsstruktur under Fagligt strategisk niveau v. Mette Heidemann "
+        "Punkt 5: Beslutning om implementeringsstruktur under Fagligt strategisk niveau v. Mette Heidemann "
         "(kl. 18:55-19:20)",
-        "Punkt 7: Eventuelt (kl. 19:20-19:25)",
-        "Punkt 8: Skriftlig orientering: Mødekalender 2023",
-        "Punkt 9: Skriftlig orientering: Opfølgning på samarbejdsaftale på demensområdet",
+        "Punkt 6: Eventuelt (kl. 19:20-19:25)",
+        "Punkt 7: Skriftlig orientering: Mødekalender 2023",
+        "Punkt 8: Skriftlig orientering: Opfølgning på samarbejdsaftale på demensområdet",
     ]
+    assert "Pause (kl. 18:45-18:55)" in _headings(word, 1)  # a break takes a place but no number
     assert "Indholdsfortegnelse" in _headings(word, 1)
     assert {"Resumé", "Sagsfremstilling", "Indstilling", "Bilag"} <= set(_headings(word, 2))
     assert "Beslutning" not in _headings(word, 2)  # an agenda carries no decisions
@@ -66,6 +66,7 @@ def test_public_agenda_docx_has_item_headings_times_and_closed_item_as_stub(clie
     assert rows[0] == ["Punkt", "Emne", "Tid"]
     assert rows[2] == ["2", "Drøftelse af patient- og pårørendeinddragelse v. Mette Heidemann", "17:05-17:25"]
     assert rows[4] == ["4", "Lukket punkt", ""]
+    assert rows[5] == ["", "Pause", "18:45-18:55"]
     header = [[c.text for c in row.cells] for row in word.tables[0].rows]
     assert ["Mødedato", "Onsdag d. 7. december 2022 kl. 17:00-20:00"] in header
     assert header[-1][0] == "Mødested" and "Rådhus" in header[-1][1]

@@ -85,6 +85,7 @@ def test_feed_lists_the_public_agenda_and_never_closed_content(client, login, st
         description = str(_events(calendar)[f"{meeting.uid}@klynge"]["DESCRIPTION"])
         assert "4. Lukket punkt" in description
         assert "2. Drøftelse af patient- og pårørendeinddragelse (kl. 17:05-17:25)" in description
+        assert "\nPause (kl. 18:45-18:55)\n5. Beslutning om" in description
         unfolded = text.replace("\r\n ", "")
         for secret in CLOSED_SECRETS:
             assert secret not in unfolded and secret not in description, secret

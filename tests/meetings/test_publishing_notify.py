@@ -54,6 +54,7 @@ def test_agenda_mail_goes_to_each_member_after_commit_with_links_and_no_closed_c
     assert "Mødedato: Onsdag d. 7. december 2022 kl. 17:00-20:00" in body
     assert "Punkt 2: Drøftelse af patient- og pårørendeinddragelse v. Mette Heidemann (kl. 17:05-17:25)" in body
     assert "Punkt 4: Lukket punkt\n" in body
+    assert "\nPause (kl. 18:45-18:55)\nPunkt 5: Beslutning om implementeringsstruktur" in body
     assert f"/moeder/{meeting.pk}/\n" in body
     assert f"/moeder/{meeting.pk}/dagsorden.docx" in body and f"/moeder/{meeting.pk}/dagsorden.pdf" in body
     assert "lukkede punkter" in body

@@ -90,8 +90,23 @@ class ItemEntry:
         return text
 
     @property
+    def is_break(self) -> bool:
+        return self.kind == ItemKind.BREAK
+
+    @property
+    def number_label(self) -> str:
+        """'4', or '' for a break, which takes a place in the agenda but no number."""
+        return "" if self.is_break or not self.number else str(self.number)
+
+    @property
     def heading(self) -> str:
-        return f"Punkt {self.number}: {self.title_line}"
+        """'Punkt 3: Title v. Presenter (kl. 17:25-18:25)'; a break is just 'Pause (kl. 19:10-19:20)'."""
+        return f"Punkt {self.number}: {self.title_line}" if self.number_label else self.title_line
+
+    @property
+    def short_heading(self) -> str:
+        """'Punkt 3: Title' without presenters and times (for lists in e-mails)."""
+        return f"Punkt {self.number}: {self.display_title}" if self.number_label else self.display_title
 
     @property
     def has_decision(self) -> bool:
@@ -189,7 +204,8 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
     for item, seen, slot in zip(items, shown, slots, strict=True):
         if getattr(seen, "redacted", False):
             entries.append(ItemEntry(number=item.number, title=visibility.CLOSED_ITEM_TITLE, closed=True,
-                                     redacted=True, after_main_items=item.is_after_main_items))
+                                     redacted=True, kind=getattr(seen, "kind", ""),
+                                     after_main_items=item.is_after_main_items))
             continue
         entries.append(_item_entry(meeting, item, slot, minutes))
 

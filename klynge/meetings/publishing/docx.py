@@ -199,7 +199,7 @@ def _contents(word, document: MeetingDocument) -> None:
         cells = table.add_row().cells
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
-        cells[0].paragraphs[0].add_run(str(item.number))
+        cells[0].paragraphs[0].add_run(item.number_label)
         title = item.display_title + (f" v. {', '.join(item.presenters)}" if item.presenters else "")
         cells[1].paragraphs[0].add_run(title)
         cells[2].paragraphs[0].add_run(item.slot.removeprefix("kl. ") if item.slot else "")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from .. import timeplan, visibility
-from ..choices import MeetingStatus, PlaceKind
+from ..choices import ItemKind, MeetingStatus, PlaceKind
 from ..models import AgendaItem, Meeting
 from .document import danish_date
 from .links import absolute, meeting_path
@@ -118,10 +118,11 @@ def _description(meeting: Meeting, url: str) -> str:
         lines.append("")
         lines.append("Dagsorden:")
         for item, slot in zip(visibility.public_items(items), slots, strict=True):
-            if getattr(item, "redacted", False):
-                lines.append(f"{item.number}. {item.title}")
-            else:
-                lines.append(f"{item.number}. {item.title}" + (f" ({slot.label()})" if slot.label() else ""))
+            numbered = item.number and item.kind != ItemKind.BREAK  # breaks carry no number
+            line = f"{item.number}. {item.title}" if numbered else item.title
+            if not getattr(item, "redacted", False) and slot.label():
+                line += f" ({slot.label()})"
+            lines.append(line)
     lines.append("")
     lines.append(f"Mødets side: {url}")
     return "\n".join(lines)

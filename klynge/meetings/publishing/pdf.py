@@ -172,7 +172,7 @@ def _contents(pdf: _MinutesPDF, sections, items_by_heading) -> None:
                 row.cell("")
             else:
                 title = item.display_title + (f" v. {', '.join(item.presenters)}" if item.presenters else "")
-                row.cell(str(item.number))
+                row.cell(item.number_label)
                 row.cell(title, link=link)
                 row.cell(item.slot.removeprefix("kl. ") if item.slot else "")
             row.cell(pdf.pages[section.page_number].get_label())
