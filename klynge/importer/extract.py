@@ -265,6 +265,13 @@ def _docx_paragraph(p, document, formats, counters, qn) -> str:
             if other == num_id and int(other_level) > int(level or 0):
                 del counters[(other, other_level)]
         return f"{indent}{counters[key]}. {text.strip()}"
-    if style_name.lower().startswith("list bullet") and text.strip():
+    lowered = (style_name or "").lower()
+    if lowered.startswith("list bullet") and text.strip():
         return f"- {text.strip()}"
+    if lowered.startswith("list number") and text.strip():
+        key = ("style", lowered)
+        counters[key] = counters.get(key, 0) + 1
+        return f"{counters[key]}. {text.strip()}"
+    if text.strip():
+        counters.pop(("style", "list number"), None)  # a new list starts after other text
     return text

@@ -161,8 +161,8 @@ def _label(grid, i, j, label_col, header) -> str:
 
 def describe(problem: dict) -> str:
     if problem["kind"] == "row":
-        where = f"totalrækken (række {problem['row']}) i kolonnen “{problem['label']}” (kolonne {problem['column']})"
-        return (f"Tabellens {where} angiver {_fmt(problem['stated'])}, men tallene over den giver "
+        return (f"Tabellen: totalrækken (række {problem['row']}) angiver {_fmt(problem['stated'])} i kolonnen "
+                f"“{problem['label']}” (kolonne {problem['column']}), men tallene over den giver "
                 f"{_fmt(problem['computed'])}.")
-    return (f"Tabellens række {problem['row']} angiver {_fmt(problem['stated'])} i kolonnen "
+    return (f"Tabellen: række {problem['row']} angiver {_fmt(problem['stated'])} i kolonnen "
             f"“{problem['label']}” (kolonne {problem['column']}), men delene giver {_fmt(problem['computed'])}.")

@@ -130,6 +130,7 @@ SECTIONS = [
 SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*(?::\s*(?P<rest>.*)|\.?\s*)$", re.I)) for name, pattern in SECTIONS]
 ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orientering|meddelelser|"
                           r"skriftlig orientering|drøftelse|beslutning om|opfølgning på|status på)\b", re.I)
+SUBSTITUTION = re.compile(r"\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\b|på vegne af", re.I)
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
@@ -285,8 +286,9 @@ def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
     parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
+    parts = [p for p in parts if not ORG_PATTERN.search(p)]  # "Carl Dam, Struer Kommune": one person
     if parts and all(NAME_RE.match(PARTY.sub("", p).strip()) for p in parts):
-        return [PARTY.sub("", p).strip() for p in parts]
+        return [PARTY.sub("", p).strip().rstrip(".") for p in parts]
     names = []
     for chunk in text.split(";"):
         person = parse_person(chunk)
@@ -345,8 +347,8 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         if not m or TOC_LINE.search(text) or re.match(r"^\d{1,2}[.)]\s*\d", text):
             continue
         title = m.group("title").strip()
-        if not title[0].isupper() or not _looks_like_heading_title(title):
-            continue
+        if not title[0].isupper() or not _looks_like_heading_title(title) or re.match(r"^at\s", title, re.I):
+            continue  # "2. At temagruppen godkender ..." is a recommendation
         # tier 2: the line carries a slot or a presenter, or a section word / journal number follows;
         # tier 1: it opens with a word items open with; tier 0: only its number
         tier = 2 if SLOT.search(title) or PRESENTER.search(SLOT.sub("", title)) else 0
@@ -671,7 +673,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     name_part = DATE_NUM.sub(" ", name_part)
     name_part = KL_TIME.sub(" ", name_part)
     name_part = re.sub(r"\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", " ", name_part, flags=re.I)
-    name_part = re.sub(r"^\s*(?:fra|for)?\s*(?:mødet|møde)?\s*(?:i|for)?\s+", " ", name_part, flags=re.I)
+    name_part = re.sub(r"^\s*(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:mødet|møde|mødet)\s+(?:i|for)\s+)?", " ", name_part,
+                       flags=re.I)
     name_part = re.sub(r"\s+(?:d\.|den)\s*$", "", name_part.strip(" -–—,:"), flags=re.I).strip(" -–—,:")
     parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+", name_part) if p.strip(" ,:")]
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
@@ -814,11 +817,11 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)))
         for sm in re.finditer(rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})", ln):
-            substitutes.append((sm.group(1).strip(), sm.group(2).strip()))
+            substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
-            substitutes.append((sm.group(1).strip(), sm.group(2).strip()))
+            substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     for ln in lists["absent"]:
-        if not re.match(r"^ingen\b", ln, re.I):
+        if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
             absent.extend(_names_in(ln))
 
     attendees: list[ParsedPerson] = []
@@ -828,6 +831,13 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
             continue
         candidates = []
         stripped = re.sub(r"^\s*[-–•]\s+", "", ln)
+        if ";" in stripped:
+            for chunk in stripped.split(";"):
+                person = parse_person(chunk, organisations)
+                if person and person.name.lower() not in seen:
+                    seen.add(person.name.lower())
+                    attendees.append(person)
+            continue
         names = [p.strip() for p in re.split(r";|,", stripped)]
         if len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n):
             candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]

@@ -49,7 +49,7 @@ def make_pdf(pages: list[str], table: list[list[str]] | None = None, password: s
         pdf.multi_cell(0, 5, text)
         if table and index == len(pages) - 1:
             pdf.ln(4)
-            with pdf.table() as grid:
+            with pdf.table(first_row_as_headings=False) as grid:
                 for row in table:
                     cells = grid.row()
                     for value in row:
