@@ -7,7 +7,7 @@ briefings take no time and come after the main items.
 import datetime
 from dataclasses import dataclass
 
-from .choices import AFTER_MAIN_ITEMS
+from .choices import AFTER_MAIN_ITEMS, ItemKind
 
 
 @dataclass(frozen=True)
@@ -58,5 +58,16 @@ def overrun_minutes(meeting_date, start, end, items) -> int:
 
 
 def numbering(items) -> list[tuple[object, int, int]]:
-    """(item, position, number) for every item after ordering: numbers 1..n, no gaps."""
-    return [(item, index, index + 1) for index, item in enumerate(order_items(items))]
+    """(item, position, number) for every item after ordering: numbers 1..n without gaps.
+
+    Breaks take a place in the order but no number (0), as in Danish agendas:
+    "Punkt 5 ... Pause (19.10-19.20) ... Punkt 6".
+    """
+    result, number = [], 0
+    for position, item in enumerate(order_items(items)):
+        if item.kind == ItemKind.BREAK:
+            result.append((item, position, 0))
+        else:
+            number += 1
+            result.append((item, position, number))
+    return result

@@ -156,6 +156,8 @@ PERSONS = [
     ("Anders Blæsbjerg Baun", "Direktør for sundhed og dannelse", "Syddjurs Kommune"),
     ("Stinna Andreasen", "Specialkonsulent", "Randers Kommune"),
     ("Leanne Hejlskov", "AC-fuldmægtig, Sundhedsplanlægning", "Region Midtjylland"),
+    # Not named in the corpus: a demo person so Lillebælt has a secretariat user too.
+    ("Klyngesekretariatet Lillebælt (demoperson)", "Klyngesekretariat", "Region Syddanmark"),
 ]
 
 START = D(2022, 7, 1)
@@ -183,6 +185,8 @@ MEMBERSHIPS = [
     ("Anders Blæsbjerg Baun", "randersklyngen-klyngestyregruppe", Role.MEMBER, "Syddjurs Kommune", "", START),
     ("Stinna Andreasen", "randersklyngen", Role.SECRETARIAT, "Randers Kommune", "Klyngesekretariat", START),
     ("Leanne Hejlskov", "randersklyngen", Role.SECRETARIAT, "Region Midtjylland", "Klyngesekretariat", START),
+    ("Klyngesekretariatet Lillebælt (demoperson)", "sundhedsklynge-lillebaelt", Role.SECRETARIAT,
+     "Region Syddanmark", "Klyngesekretariat", START),
 ]
 
 MANDATES = [
@@ -219,6 +223,8 @@ ROTATION_NOTE = "Eksempel i demodata; korpusset nævner ikke rotationen"
 DEMO_USERS = [
     ("admin", None, "administrator (alt)"),
     ("sekretariat", "Stinna Andreasen", "sekretariat for Randersklyngen (redigerer alt under klyngen)"),
+    ("sekretariat-lillebaelt", "Klyngesekretariatet Lillebælt (demoperson)",
+     "sekretariat for Sundhedsklynge Lillebælt (demoperson)"),
     ("medlem", "Torben Hansen", "medlem af Randersklyngen – Politisk niveau"),
     ("anden-klynge", "Mette Heidemann", "medlem af Sundhedsklynge Lillebælt – Fagligt strategisk niveau"),
 ]
@@ -312,5 +318,5 @@ def _demo_users(persons, out):
             Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
             person.user = user
             person.save()
-        out.write(f"  {username:<14} {description}")
+        out.write(f"  {username:<22} {description}")
     out.write("")

@@ -39,6 +39,7 @@ def body_detail(request, slug):
         "can_edit": permissions.can_edit_body(request.user, body),
         "show_contact": permissions.can_see_contact_details(request.user),
         "today": today,
+        "upcoming": body.meetings.filter(date__gte=today).exclude(status="cancelled").order_by("date").first(),
     }
     return render(request, "organisation/body.html", context)
 

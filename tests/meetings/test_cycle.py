@@ -43,8 +43,9 @@ def test_time_plan_runs_from_the_start_with_breaks_and_briefings_last(structure,
                                  ("Beslutning", "decision", "30")]:
         client.post(f"/moeder/{meeting.pk}/punkter/ny/", {"title": title, "kind": kind,
                                                           "duration_minutes": minutes, "loaded_version": 1})
-    numbers = list(meeting.items.order_by("number").values_list("number", "title"))
-    assert numbers == [(1, "Velkomst"), (2, "Drøftelse"), (3, "Pause"), (4, "Beslutning"), (5, "Mødekalender")]
+    numbers = list(meeting.items.order_by("position").values_list("number", "title"))
+    # Breaks keep their place but take no number, as in Danish agendas; briefings come last.
+    assert numbers == [(1, "Velkomst"), (2, "Drøftelse"), (0, "Pause"), (3, "Beslutning"), (4, "Mødekalender")]
     page = client.get(f"/moeder/{meeting.pk}/").content.decode()
     assert "kl. 17:00-17:05" in page and "kl. 17:05-17:25" in page and "kl. 17:25-17:35" in page
     assert "kl. 17:35-18:05" in page
