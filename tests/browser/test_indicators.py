@@ -5,13 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, log_in, screenshot
-from tests.conftest import PASSWORD, make_persona
-from tests.indicators.conftest import RISING, months
-
 from klynge.indicators.choices import Direction, Level, Unit
 from klynge.indicators.models import Indicator
 from klynge.organisation.choices import Role
+from tests.browser.conftest import axe_violations, log_in, screenshot
+from tests.conftest import PASSWORD, make_persona
+from tests.indicators.conftest import RISING, months
 
 
 @pytest.fixture

@@ -177,3 +177,12 @@ def test_csv_template_has_the_import_columns(client, db):
 def test_dashboard_queries_do_not_grow_with_the_number_of_series(client, loaded, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         client.get(loaded.get_absolute_url())
+
+
+def test_administrators_maintain_definitions_in_the_admin(login, loaded, admin_user):
+    client = login(admin_user)
+    for name in ("indicator", "goal", "area", "series"):
+        response = client.get(reverse(f"admin:indicators_{name}_changelist"))
+        assert response.status_code == 200
+    page = client.get(reverse("admin:indicators_indicator_changelist")).content.decode()
+    assert "Akutte indlæggelser 65+" in page
