@@ -55,13 +55,13 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         edge_counts: Counter[str] = Counter()
         for page in pages:
             lines = [ln for ln in page.split("\n") if ln.strip()]
-            edges = {_shape(ln) for ln in lines[:3] + lines[-3:]}
+            edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120}
             edge_counts.update(edges)
         repeated = {s for s, n in edge_counts.items() if n >= max(2, len(pages) // 2) and not SECTION_WORDS.match(s)}
         for page in pages:
             lines = page.split("\n")
             idx = [i for i, ln in enumerate(lines) if ln.strip()]
-            edge = set(idx[:3] + idx[-3:])
+            edge = set(idx[:2] + idx[-2:])
             for i, ln in enumerate(lines):
                 if i in edge and (PAGE_NUMBER.match(ln) or _shape(ln) in repeated):
                     removed += 1
@@ -114,21 +114,20 @@ def _join_cuts(lines: list[str]) -> list[str]:
         if ln == "\x00":
             pending_cut = True
             continue
-        if pending_cut:
+        if pending_cut and ln.strip():
             pending_cut = False
-            if ln.strip():
-                # the previous text line, skipping blank lines around the cut
-                k = len(out) - 1
-                while k >= 0 and not out[k].strip():
-                    k -= 1
-                if k >= 0 and not SENTENCE_END.search(out[k]) and re.match(r"^\s*[a-zæøå]", ln) \
-                        and not out[k].lstrip().startswith(("#", "|")):
-                    del out[k + 1:]
-                    if out[k].rstrip().endswith("-"):
-                        out[k] = out[k].rstrip() + "\n" + ln.lstrip()  # hyphen join decides below
-                    else:
-                        out[k] = out[k].rstrip() + " " + ln.lstrip()
-                    continue
+            # the previous text line, skipping blank lines around the cut
+            k = len(out) - 1
+            while k >= 0 and not out[k].strip():
+                k -= 1
+            if k >= 0 and not SENTENCE_END.search(out[k]) and re.match(r"^\s*[a-zæøå]", ln) \
+                    and not out[k].lstrip().startswith(("#", "|")):
+                del out[k + 1:]
+                if out[k].rstrip().endswith("-"):
+                    out[k] = out[k].rstrip() + "\n" + ln.lstrip()  # the hyphen join decides below
+                else:
+                    out[k] = out[k].rstrip() + " " + ln.lstrip()
+                continue
         out.append(ln)
     return out
 

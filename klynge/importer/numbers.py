@@ -95,8 +95,9 @@ def check_totals(rows: list[list], raw_rows: list[list[str]] | None = None) -> l
     label_col = 0 if all(c is None or isinstance(c, str) or _is_year(c) for c in (r[0] for r in grid[body_start:])) \
         else None
 
-    def tolerance(cells) -> float:
+    def tolerance(cells, values=()) -> float:
         d = max((decimals(c) for c in cells if isinstance(c, str)), default=0)
+        d = max([d] + [len(repr(v).split(".")[1]) for v in values if isinstance(v, float) and not v.is_integer()])
         return 0.5 * 10 ** (-d) * max(1, len(cells)) if d else 0.5
 
     total_cols = [j for j, h in enumerate(header) if header_is_text and isinstance(h, str) and TOTAL_WORDS.search(h)]
@@ -127,7 +128,7 @@ def check_totals(rows: list[list], raw_rows: list[list[str]] | None = None) -> l
             if not isinstance(stated, (int, float)) or len(parts) < 2:
                 continue
             computed = sum(parts)
-            if abs(computed - stated) > tolerance([raw(i, k) for k in range(first_part, j + 1)]):
+            if abs(computed - stated) > tolerance([raw(i, k) for k in range(first_part, j + 1)], parts + [stated]):
                 problems.append({"row": i + 1, "column": j + 1, "label": _label(grid, i, j, label_col, header),
                                  "stated": stated, "computed": _tidy(computed), "kind": "column"})
     for i in total_rows:
@@ -140,7 +141,7 @@ def check_totals(rows: list[list], raw_rows: list[list[str]] | None = None) -> l
             if len(parts) < 2:
                 continue
             computed = sum(parts)
-            if abs(computed - stated) > tolerance([raw(k, j) for k in range(body_start, i + 1)]):
+            if abs(computed - stated) > tolerance([raw(k, j) for k in range(body_start, i + 1)], parts + [stated]):
                 problems.append({"row": i + 1, "column": j + 1, "label": _label(grid, i, j, label_col, header),
                                  "stated": stated, "computed": _tidy(computed), "kind": "row"})
     return problems

@@ -130,7 +130,7 @@ Beslutning: Intet.
         1, "GODKENDELSE AF DAGSORDEN", "agenda_approval", "Dagsordenen blev godkendt.")
     assert (second.title, second.presenter, second.case_number) == (
         "Orientering om akutfunktionen", "Bo Ravn", "23/4567")
-    assert second.recommendations == ["orienteringen tages til efterretning"]
+    assert second.recommendations == ["orienteringen tages til efterretning."]
     assert second.summary == "Kort status på akutfunktionen."
     assert second.tasks[0].owner_kind == "secretariat" and second.tasks[0].due == datetime.date(2024, 4, 1)
     codes = [(w.code, w.item) for w in doc.warnings]
