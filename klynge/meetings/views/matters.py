@@ -1,19 +1,83 @@
-from django.db.models import Count, Q
+from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from .. import matters as matter_queries
-from ..models import Matter
+from .. import visibility
+from ..models import AgendaItem, Matter
+
+LIST_LIMIT = 200
+
+
+class _Access:
+    """Per-request cache of what a user may see of each meeting's items (one check per body)."""
+
+    def __init__(self, user):
+        self.user = user
+        self._closed = {}
+
+    def shows(self, item) -> bool:
+        """Whether the user sees this item's title and text (not only "Lukket punkt", not hidden)."""
+        meeting = item.meeting
+        if not visibility.can_see_agenda(self.user, meeting):
+            return False
+        if not item.closed:
+            return True
+        if meeting.body_id not in self._closed:
+            self._closed[meeting.body_id] = visibility.can_see_closed(self.user, meeting)
+        return self._closed[meeting.body_id]
+
+
+def _as_seen(matter, items, access):
+    """(title, case number, treatments) of a matter as this user may see it; None if nothing of it.
+
+    A matter takes its title from the item that created it, often a closed one, and items on
+    agendas not yet published are not public either. Whoever may not see every item of the
+    matter sees it under the title of the first item they may see, and does not see the
+    matter at all when they may see none of its items.
+    """
+    shown = [item for item in items if access.shows(item)]
+    if len(shown) == len(items):
+        return matter.title, matter.case_number, len(items)
+    if not shown:
+        return None
+    case_number = matter.case_number if any(i.case_number == matter.case_number for i in shown) else ""
+    return shown[0].title, case_number, len(shown)
+
+
+def _items_prefetch():
+    return Prefetch("items", queryset=AgendaItem.objects.select_related("meeting", "meeting__body")
+                    .order_by("meeting__date", "meeting__start", "position"))
 
 
 def matter_list(request):
     q = request.GET.get("q", "").strip()
-    matters = Matter.objects.annotate(treatments=Count("items")).order_by("-modified")
+    matters = Matter.objects.order_by("-modified").prefetch_related(_items_prefetch())
     if q:
-        matters = matters.filter(Q(case_number__icontains=q) | Q(title__icontains=q))
-    return render(request, "meetings/matters.html", {"matters": matters[:200], "q": q})
+        matters = matters.filter(
+            Q(case_number__icontains=q) | Q(title__icontains=q) | Q(items__title__icontains=q)
+        ).distinct()
+    access, rows = _Access(request.user), []
+    for matter in matters.iterator(chunk_size=LIST_LIMIT):
+        seen = _as_seen(matter, list(matter.items.all()), access)
+        if seen is None:
+            continue
+        title, case_number, treatments = seen
+        if q and q.lower() not in title.lower() and q.lower() not in case_number.lower():
+            continue  # it matched only on what this user may not see
+        rows.append({"pk": matter.pk, "get_absolute_url": matter.get_absolute_url(), "title": title,
+                     "case_number": case_number, "treatments": treatments})
+        if len(rows) == LIST_LIMIT:
+            break
+    return render(request, "meetings/matters.html", {"matters": rows, "q": q})
 
 
 def matter_detail(request, pk):
-    matter = get_object_or_404(Matter, pk=pk)
+    matter = get_object_or_404(Matter.objects.prefetch_related(_items_prefetch()), pk=pk)
+    seen = _as_seen(matter, list(matter.items.all()), _Access(request.user))
+    if seen is None:
+        raise Http404("Sagen findes ikke.")
     path = matter_queries.matter_path(matter, request.user)
-    return render(request, "meetings/matter.html", {"matter": matter, **path})
+    return render(request, "meetings/matter.html", {
+        "matter": matter, "title": seen[0], "case_number": seen[1], **path,
+    })
