@@ -381,7 +381,7 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
             chain.append(c)
         elif c.number == 1 and not chain:
             chain = [c]
-    return chain if len(chain) >= 2 else []
+    return chain
 
 
 def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
