@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from klynge.api.api import api
+
 admin.site.site_header = "Klynge – administration"
 admin.site.site_title = "Klynge"
 admin.site.index_title = "Administration"
@@ -10,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/v1/", api.urls),
     path("indikatorer/", include("klynge.indicators.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),
     path("import/", include("klynge.importer.urls")),
