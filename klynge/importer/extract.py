@@ -124,7 +124,9 @@ def _pdf(filename: str, data: bytes) -> Extracted:
         raise ImportRefused(filename, "PDF'en er krypteret og beskyttet med en adgangskode. Fjern beskyttelsen, "
                             "og prøv igen.", "encrypted") from exc
     except (PDFSyntaxError, Exception) as exc:  # noqa: BLE001 - pdfminer raises many kinds
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        causes = [exc, *getattr(exc, "args", ())]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) \
+                or "password" in repr(exc).lower() or "encrypt" in repr(exc).lower():
             raise ImportRefused(filename, "PDF'en er krypteret og beskyttet med en adgangskode. Fjern "
                                 "beskyttelsen, og prøv igen.", "encrypted") from exc
         raise ImportRefused(filename, "PDF'en kan ikke læses; den er beskadiget eller ikke en PDF.", "garbage") from exc

@@ -79,10 +79,15 @@ class People:
         key = _norm(name).replace(" - ", "-")
         if key not in self._orgs:
             found = None
-            for org in Organisation.objects.all():
+            orgs = list(Organisation.objects.all())
+            for org in orgs:
                 if key in {_norm(org.name).replace(" - ", "-"), _norm(org.short_name).replace(" - ", "-")}:
                     found = org
                     break
+            if found is None:
+                # "Psykiatrien Region Midtjylland" belongs to the known "Region Midtjylland"
+                inside = [o for o in orgs if re.search(rf"(?<!\w){re.escape(_norm(o.name))}(?!\w)", key)]
+                found = max(inside, key=lambda o: len(o.name), default=None)
             self._orgs[key] = found
         return self._orgs[key]
 
@@ -282,7 +287,7 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
     items: list[tuple[ParsedItem, AgendaItem]] = []
     for position, parsed in enumerate(doc.items):
         item = AgendaItem.objects.create(
-            meeting=meeting, position=position, number=parsed.number or position + 1, title=parsed.title[:300] or "–",
+            meeting=meeting, position=position, number=0 if parsed.kind == "break" else parsed.number or position + 1, title=parsed.title[:300] or "–",
             kind=parsed.kind, duration_minutes=_duration(parsed), summary=parsed.summary,
             description=text_to_html(parsed.description), closed=parsed.closed,
             case_number=(parsed.case_number or "")[:60], minutes=parsed.minutes, decision=parsed.decision,
@@ -330,7 +335,7 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
     for p in doc.attendees:
         org = people.organisation(p.organisation)
         title = p.title or ""
-        if p.organisation and org is None:
+        if p.organisation and (org is None or _norm(org.name) != _norm(p.organisation)):
             title = f"{title}, {p.organisation}".strip(", ")
         person = people.person(p.name, org, p.title)
         behalf = substitutes.get(p.name.casefold())
@@ -348,7 +353,7 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
     for g in doc.guests:
         org = people.organisation(g.organisation)
         title = g.title or ""
-        if g.organisation and org is None:
+        if g.organisation and (org is None or _norm(org.name) != _norm(g.organisation)):
             title = f"{title}, {g.organisation}".strip(", ")
         attend(people.person(g.name, org, g.title), AttendanceStatus.GUEST, organisation=org, title=title[:200],
                item=guest_item.get(g.name.casefold()))

@@ -245,13 +245,17 @@ def _find_org(text: str, organisations: list[str]) -> tuple[str, int, int] | Non
     for org in organisations:
         if org and org.lower() in lowered and (best is None or len(org) > len(best)):
             best = org
+    known = None
     if best:
         start = lowered.index(best.lower())
-        return best, start, start + len(best)
+        known = (best, start, start + len(best))
     m = ORG_PATTERN.search(text)
+    pattern = None
     if m:
-        return re.sub(r"^PLO[- ]+", "PLO-", m.group(0)) if m.group(0) != "PLO" else "PLO", m.start(), m.end()
-    return None
+        pattern = (re.sub(r"^PLO[- ]+", "PLO-", m.group(0)) if m.group(0) != "PLO" else "PLO", m.start(), m.end())
+    if known and pattern and pattern[1] <= known[1] and pattern[2] >= known[2] and pattern[2] - pattern[1] > len(best):
+        return pattern  # "Psykiatrien Region Midtjylland" is more than the known "Region Midtjylland"
+    return known or pattern
 
 
 def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | None:
