@@ -81,3 +81,40 @@ def chair_terms(body):
         rotation.state = "tidligere" if rotation.end < today else ("nu" if rotation.start <= today else "planlagt")
         rotations[rotation.seat].append(rotation)
     return terms, dict(rotations)
+
+
+def change_history(body, limit=200):
+    """Who changed what and when, for a body and its memberships and mandates, newest first.
+
+    Each entry: {"when", "who", "what", "action", "changes": [(field label, old, new)], "reason"}.
+    """
+    from .models import Mandate
+
+    records = []
+    sources = [
+        (body.history.all(), lambda r: "Organet"),
+        (Membership.history.filter(body_id=body.pk).select_related("person"),
+         lambda r: f"Medlemskab: {r.person.name if r.person else '?'}"),
+        (Mandate.history.filter(body_id=body.pk), lambda r: f"Kommissorium: {r.title}"),
+    ]
+    for queryset, describe in sources:
+        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
+            records.append((record, describe(record)))
+    records.sort(key=lambda pair: pair[0].history_date, reverse=True)
+    actions = {"+": "oprettet", "~": "ændret", "-": "slettet"}
+    entries = []
+    for record, what in records[:limit]:
+        changes = []
+        previous = record.prev_record
+        if record.history_type == "~" and previous is not None:
+            delta = record.diff_against(previous, excluded_fields=["modified", "version"])
+            for change in delta.changes:
+                label = record.instance_type._meta.get_field(change.field).verbose_name
+                changes.append((label, change.old, change.new))
+        user = record.history_user
+        entries.append({
+            "when": record.history_date, "what": what, "action": actions[record.history_type],
+            "who": (getattr(getattr(user, "person", None), "name", None) or user.get_username()) if user else "System",
+            "changes": changes, "reason": record.history_change_reason or "",
+        })
+    return entries

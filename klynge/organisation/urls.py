@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.front, name="front"),
     path("organer/<slug:slug>/", views.body_detail, name="body"),
     path("organer/<slug:slug>/formandskab/", views.body_chairs, name="body_chairs"),
+    path("organer/<slug:slug>/historik/", views.body_history, name="body_history"),
     path("organer/<slug:slug>/medlemmer/ny/", views.membership_add, name="membership_add"),
     path("organer/<slug:slug>/kommissorium/ny/", views.mandate_add, name="mandate_add"),
     path("organer/<slug:slug>/underorgan/ny/", views.subbody_add, name="subbody_add"),

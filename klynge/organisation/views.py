@@ -38,6 +38,7 @@ def body_detail(request, slug):
         "successors": body.successors.all(),
         "can_edit": permissions.can_edit_body(request.user, body),
         "show_contact": permissions.can_see_contact_details(request.user),
+        "show_history": permissions.can_see_members_only(request.user, body),
         "today": today,
         "upcoming": body.meetings.filter(date__gte=today).exclude(status="cancelled").order_by("date").first(),
     }
@@ -51,6 +52,17 @@ def body_chairs(request, slug):
         "body": body, "terms": terms, "rotations": rotations, "today": timezone.localdate(),
         "breadcrumbs": [*reversed(body.ancestors()), body],
         "can_edit": permissions.can_edit_body(request.user, body),
+    })
+
+
+def body_history(request, slug):
+    """The change history of a body, its memberships and mandates, for those inside the collaboration."""
+    body = _body_or_404(slug)
+    if not permissions.can_see_members_only(request.user, body):
+        raise PermissionDenied("Ændringshistorikken er for organets medlemmer og sekretariat.")
+    return render(request, "organisation/history.html", {
+        "body": body, "entries": queries.change_history(body),
+        "breadcrumbs": [*reversed(body.ancestors()), body],
     })
 
 

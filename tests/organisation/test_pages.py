@@ -221,3 +221,17 @@ def test_dates_render_in_danish(structure, client):
 
 def test_today_is_used_for_current_and_former(structure):
     assert structure.political.is_active(timezone.localdate())
+
+
+def test_change_history_shows_who_changed_what_and_when(structure, login, secretariat_user, member_user, client):
+    person = Person.objects.create(name="Historisk Person")
+    secretariat = login(secretariat_user)
+    secretariat.post(f"/organer/{structure.political.slug}/medlemmer/ny/", {
+        "person": person.pk, "role": Role.MEMBER, "start": "2024-01-01"})
+    membership = Membership.objects.get(person=person)
+    secretariat.post(f"/medlemskaber/{membership.pk}/afslut/", {"end": "2024-06-30"})
+    page = secretariat.get(f"/organer/{structure.political.slug}/historik/").content.decode()
+    assert "Medlemskab: Historisk Person ændret" in page and "Medlemskab afsluttet" in page
+    assert "Sekretariat A" in page and "30. juni 2024" in page
+    client.logout()
+    assert client.get(f"/organer/{structure.political.slug}/historik/").status_code == 403
