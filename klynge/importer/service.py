@@ -21,6 +21,15 @@ from .parse import NoMeetingFound, ParsedDocument, ParsedWarning, parse
 from .report import to_json
 
 
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+
+def danish_date(day) -> str:
+    """'7. juni 2023', as everywhere in Klynge."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
 @dataclass
 class FileResult:
     filename: str
@@ -73,7 +82,7 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
     report = to_json(document)
     if existing is not None and not dry_run:
         meeting = existing.meetings.first()
-        where = f" som mødet {meeting}" if meeting else ""
+        where = f" som mødet {danish_date(meeting.date)} i {meeting.body}" if meeting else ""
         return FileResult(filename, "unchanged", f"{filename}: Filen er allerede importeret{where} "
                           f"(samme SHA-256). Intet er ændret.", report, document, meeting,
                           meeting.body if meeting else None)
@@ -98,6 +107,7 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
         return FileResult(filename, "failed", f"{filename}: Importen mislykkedes, og intet er gemt "
                           f"({type(exc).__name__}: {exc}).", report, document)
     kind = "Referatet" if document.kind == "minutes" else "Dagsordenen"
-    return FileResult(filename, "imported", f"{filename}: {kind} er importeret som {meeting} i {body} "
+    return FileResult(filename, "imported", f"{filename}: {kind} er importeret som mødet {danish_date(meeting.date)} "
+                      f"i {body} "
                       f"({len(document.items)} punkter, {document.repairs} rettelser, "
                       f"{len(document.warnings)} advarsler).", report, document, meeting, body, notes=notes)

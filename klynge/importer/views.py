@@ -12,7 +12,7 @@ from klynge.organisation.permissions import editable_bodies
 
 from .extract import ImportRefused, check_size
 from .forms import UploadForm
-from .service import FileResult, import_file
+from .service import FileResult, danish_date, import_file
 
 
 def _may_import(user) -> bool:
@@ -63,7 +63,7 @@ def _payload(result: FileResult) -> dict:
         "candidates": [{"id": b.pk, "name": str(b)} for b in result.candidates],
         "summary": None if doc is None else {
             "kind": "Referat" if doc.kind == "minutes" else "Dagsorden",
-            "date": f"{doc.date.day}. {_MONTHS[doc.date.month - 1]} {doc.date.year}",
+            "date": danish_date(doc.date),
             "items": len(doc.items), "attendees": len(doc.attendees), "absent": len(doc.absent),
             "guests": len(doc.guests), "repairs": doc.repairs,
         },
@@ -71,10 +71,6 @@ def _payload(result: FileResult) -> dict:
         "notes": result.notes,
         "report": result.report,
     }
-
-
-_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december"]
 
 
 @login_required

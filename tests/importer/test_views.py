@@ -1,0 +1,101 @@
+"""The upload page: permissions, one file at a time as JSON, confirmation of a matched body, CSRF."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from klynge.meetings.models import Meeting
+from klynge.organisation.models import Body, BodyKind
+
+from .conftest import LILLEBAELT, RANDERS, STATUS_REPORT
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(path, name=None):
+    return SimpleUploadedFile(name or path.name, path.read_bytes(), content_type="text/plain")
+
+
+def test_the_page_needs_a_secretariat(client, structure, member_user, login):
+    url = reverse("importer:upload")
+    assert client.get(url).status_code == 302
+    assert login(member_user).get(url).status_code == 403
+
+
+def test_the_page_offers_only_bodies_the_user_may_edit(login, secretariat_user, structure):
+    page = login(secretariat_user).get(reverse("importer:upload"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Klynge A – Politisk niveau" in html and "Klynge B" not in html
+    assert 'type="file"' in html and "multiple" in html and "Find organet ud fra dokumentets titel" in html
+
+
+def test_one_file_is_imported_and_answered_as_json(lexicon, login, secretariat_user, structure):
+    client = login(secretariat_user)
+    response = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS), "body": structure.political.pk})
+    data = response.json()
+    assert data["status"] == "imported", data["message"]
+    assert data["summary"]["items"] == 9 and data["summary"]["date"] == "1. november 2023"
+    meeting = Meeting.objects.get()
+    assert data["meeting_url"] == meeting.get_absolute_url()
+    assert meeting.source_document.uploaded_by == secretariat_user
+    assert data["report"]["title"] == "REFERAT Randersklyngen d. 01-11-2023"
+
+
+def test_importing_into_another_clusters_body_is_refused(lexicon, login, secretariat_user, structure):
+    response = login(secretariat_user).post(reverse("importer:upload-file"),
+                                            {"file": upload(RANDERS), "body": structure.other_body.pk})
+    assert response.status_code == 403
+    assert "Du kan ikke importere i det valgte organ" in response.json()["message"]
+    assert Meeting.objects.count() == 0
+
+
+def test_a_body_matched_from_the_title_must_be_confirmed(lexicon, login, secretariat_user, structure):
+    kind = BodyKind.objects.get(name="Sundhedsklynge")
+    randers = Body.objects.create(name="Randersklyngen", slug="randers-test", kind=kind, parent=structure.cluster)
+    client = login(secretariat_user)
+    first = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS)}).json()
+    assert first["status"] == "confirm"
+    assert first["candidates"] == [{"id": randers.pk, "name": "Randersklyngen"}]
+    assert "Bekræft organet" in first["message"] and Meeting.objects.count() == 0
+    second = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS), "body": randers.pk}).json()
+    assert second["status"] == "imported"
+    assert Meeting.objects.get().body == randers
+
+
+def test_a_match_the_user_may_not_edit_is_not_offered(lexicon, login, secretariat_user, structure):
+    kind = BodyKind.objects.get(name="Sundhedsklynge")
+    Body.objects.create(name="Randersklyngen", slug="randers-b", kind=kind, parent=structure.other_cluster)
+    result = login(secretariat_user).post(reverse("importer:upload-file"), {"file": upload(RANDERS)}).json()
+    assert result["status"] == "needs_body" and result["candidates"] == []
+
+
+def test_without_javascript_the_form_posts_all_files_and_shows_each_report(lexicon, login, secretariat_user,
+                                                                           structure):
+    response = login(secretariat_user).post(reverse("importer:upload"), {
+        "files": [upload(RANDERS), upload(STATUS_REPORT)], "body": structure.political.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "randersklyngen-2023-11-01.txt: Referatet er importeret" in html
+    assert "midtvejsstatus-sundhedsaftalen-2019-2023.txt: Der blev ikke genkendt noget møde" in html
+    assert Meeting.objects.count() == 1
+
+
+def test_dry_run_from_the_page_saves_nothing(lexicon, login, secretariat_user, structure):
+    data = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": upload(LILLEBAELT), "body": structure.political.pk, "dry_run": "1"}).json()
+    assert data["status"] == "checked" and data["summary"]["items"] == 15
+    assert Meeting.objects.count() == 0
+
+
+def test_csrf_is_required(secretariat_user, structure):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat_user)
+    response = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS)})
+    assert response.status_code == 403
+    page = client.get(reverse("importer:upload"))
+    token = page.cookies["csrftoken"].value
+    ok = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS), "body": structure.political.pk,
+                                                        "dry_run": "1"}, HTTP_X_CSRFTOKEN=token)
+    assert ok.status_code == 200
