@@ -223,6 +223,11 @@ def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(pa
     # --- eight items through the item form --------------------------------------------------------
     page.goto(f"/moeder/{meeting.pk}/punkter/ny/")
     assert axe_violations(page) == []
+    closed_box = page.get_by_label("Lukket punkt")  # a checkbox one can see, below its label
+    assert closed_box.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert closed_box.bounding_box()["y"] > page.locator("label[for=id_closed]").bounding_box()["y"]
+    presenters = page.get_by_label("Fremlægges af")  # the list shows several names, not one line
+    assert presenters.bounding_box()["height"] > 100
     screenshot(page, "meeting-item-form")
     for spec in ITEMS:
         _add_item(page, meeting.pk, *spec)
@@ -243,6 +248,13 @@ def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(pa
     assert "v. Kristine Lindeneg Drejø, Ulrik Johansen" in item3.inner_text()
     assert "Det indstilles, at" in item3.inner_text()
     assert "løber" not in page.locator("main").inner_text()  # 80 minutes fit in two hours
+    # Moves are offered only where they change something: not past the ends, not across the briefings.
+    assert page.locator("#punkt-1").get_by_role("button", name="Flyt op").count() == 0
+    assert page.locator("#punkt-5").get_by_role("button", name="Flyt ned").count() == 0
+    assert page.locator("#punkt-6").get_by_role("button", name="Flyt op").count() == 0
+    assert page.locator("#punkt-7").get_by_role("button", name="Flyt ned").count() == 0
+    pause = page.locator("article.klynge-break")
+    assert pause.get_by_role("button", name="Flyt op “Pause”").count() == 1  # named for screen readers
 
     # --- reorder by mouse: drag "Demensindsats" above "Status på sundhedsaftalens indsatser" -----
     source = page.locator("#agenda-order tr", has_text="Demensindsats")
@@ -368,6 +380,9 @@ def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(pa
         main = citizen.locator("main").inner_text()
         assert "Referat" in main and "Status på sundhedsaftalens indsatser" in main
         assert "Lukket punkt" in main
+        assert citizen.locator("#agenda-order .badge").count() == 0  # "Lukket punkt" says it already
+        groups = citizen.locator("section[aria-labelledby=deltagere] h3").all_inner_texts()
+        assert groups == ["Deltog", "Deltog som stedfortræder", "Afbud"]
         assert "Statusrapporten er godkendt." in main
         assert "Deltog på vegne af Anders Blæsbjerg Baun".lower() in main.lower()
         _assert_no_secret(citizen.content(), "mødesiden")

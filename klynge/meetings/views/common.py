@@ -46,3 +46,17 @@ def changed_fields(form, current, loaded_version) -> list[dict]:
         if snapshot is None or before != theirs:
             rows.append({"label": field.label, "before": before, "theirs": theirs, "mine": form.data.get(name, "")})
     return rows
+
+
+def item_anchor(item) -> str:
+    """The fragment of an item on its meeting page: breaks carry no number, so they go by their id."""
+    return f"punkt-{item.number}" if item.number else f"pause-{item.pk}"
+
+
+def item_url(item) -> str:
+    return item.meeting.get_absolute_url() + "#" + item_anchor(item)
+
+
+def item_label(item) -> str:
+    """How messages and screen readers name an item: "punkt 3", or a break by its title."""
+    return f"punkt {item.number}" if item.number else f"“{item.title}”"

@@ -13,7 +13,7 @@ from ..choices import OPEN_TASK_STATUSES, ProposalStatus
 from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskForm
 from ..models import Proposal, Task
 from ..publishing.ics import descendant_ids
-from .common import get_item, require_edit, require_item_access
+from .common import get_item, item_url, require_edit, require_item_access
 
 
 @login_required
@@ -24,7 +24,7 @@ def task_add(request, pk):
     if request.method == "POST" and form.is_valid():
         task = form.save()
         messages.success(request, f"Opgaven er oprettet med {task.owner_label} som ansvarlig.")
-        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+        return redirect(item_url(item))
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Ny opgave fra punkt {item.number}: {item.title}", "submit": "Opret opgave",
         "cancel_url": item.meeting.get_absolute_url(),
@@ -84,7 +84,7 @@ def propose(request, pk):
     if request.method == "POST" and form.is_valid():
         proposal = form.save()
         messages.success(request, f"Forslaget er sendt til {proposal.target_body}s sekretariat.")
-        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+        return redirect(item_url(item))
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Foreslå punkt til et kommende møde (fra punkt {item.number})",
         "submit": "Send forslag", "cancel_url": item.meeting.get_absolute_url(),
@@ -114,7 +114,7 @@ def proposal_decide(request, pk):
         if "accept" in request.POST and accept.is_valid():
             item = actions.accept_proposal(proposal, accept.cleaned_data["meeting"], request.user)
             messages.success(request, f"Forslaget er optaget som punkt {item.number} på {item.meeting}.")
-            return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+            return redirect(item_url(item))
         if "decline" in request.POST and decline.is_valid():
             actions.decline_proposal(proposal, decline.cleaned_data["reason"], request.user)
             messages.success(request, "Forslaget er afvist; forslagsstilleren kan se begrundelsen.")

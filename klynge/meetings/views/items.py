@@ -13,7 +13,7 @@ from .. import actions, visibility
 from ..forms import AgendaItemForm, AttachmentForm
 from ..models import AgendaItem, Attachment, Recommendation
 from ..models.versioned import StaleEditError
-from .common import changed_fields, get_item, get_meeting, require_edit, require_item_access
+from .common import changed_fields, get_item, get_meeting, item_label, item_url, require_edit, require_item_access
 
 
 def _require_agenda_open(request, meeting):
@@ -71,10 +71,12 @@ def item_edit(request, pk):
             form.data = form.data.copy()
             form.data["loaded_version"] = stale.current.version
         else:
-            messages.success(request, f"Punkt {item.number} er gemt.")
-            return redirect(meeting.get_absolute_url() + f"#punkt-{item.number}")
+            item.refresh_from_db(fields=["number", "position"])  # renumbering may have moved it
+            label = item_label(item)
+            messages.success(request, f"{label[:1].upper()}{label[1:]} er gemt.")
+            return redirect(item_url(item))
     return render(request, "meetings/item_form.html", {
-        "form": form, "meeting": meeting, "item": item, "title": f"Rediger punkt {item.number}",
+        "form": form, "meeting": meeting, "item": item, "title": f"Rediger {item_label(item)}",
         "conflict": conflict,
     })
 
@@ -108,8 +110,11 @@ def item_move(request, pk):
     new_index = index - 1 if request.POST.get("direction") == "up" else index + 1
     actions.move_item(item, new_index)
     item.refresh_from_db()
-    messages.success(request, f"“{item.title}” er nu punkt {item.number}.")
-    return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+    if item.number:
+        messages.success(request, f"“{item.title}” er nu punkt {item.number}.")
+    else:
+        messages.success(request, f"“{item.title}” er flyttet.")
+    return redirect(item_url(item))
 
 
 @login_required
@@ -167,7 +172,7 @@ def attachment_add(request, pk):
         attachment.title = attachment.title or upload.name
         attachment.save()
         messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
-        return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+        return redirect(item_url(item))
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Tilføj bilag til punkt {item.number}: {item.title}", "submit": "Tilføj bilag",
         "multipart": True, "cancel_url": item.meeting.get_absolute_url(),
@@ -196,7 +201,7 @@ def attachment_delete(request, pk):
     attachment.file.delete(save=False)
     attachment.delete()
     messages.success(request, "Bilaget er slettet.")
-    return redirect(item.meeting.get_absolute_url() + f"#punkt-{item.number}")
+    return redirect(item_url(item))
 
 
 __all__ = ["visibility"]

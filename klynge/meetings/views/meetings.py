@@ -13,11 +13,11 @@ from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404
 
 from .. import actions, timeplan, visibility
-from ..choices import MeetingStatus, ProposalStatus
+from ..choices import AttendanceStatus, MeetingStatus, ProposalStatus
 from ..forms import MeetingForm
 from ..models import Meeting, Proposal
 from ..publishing.ics import descendant_ids
-from .common import get_meeting, require_edit
+from .common import get_meeting, item_label, require_edit
 
 # The secretariat's next steps from each status: (target status, button label, style).
 NEXT_STEPS = {
@@ -115,9 +115,14 @@ def meeting_detail(request, pk):
         ).order_by("position", "pk"))
         slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
         overrun = timeplan.overrun_minutes(meeting.date, meeting.start, meeting.end, items)
+        for item in items:
+            item.ref = item_label(item)  # "punkt 3", or a break by its title, for links read aloud
+        if can_edit:
+            _mark_moves(items)
         items = visibility.visible_items(user, meeting, items)
     attendance = list(meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")) \
         if show_minutes else []
+    attendance.sort(key=lambda a: ATTENDANCE_ORDER.get(a.status, 9))  # present first, apologies last
     if not visibility.can_see_closed(user, meeting):
         # A guest invited for a closed item would reveal what the item was about.
         attendance = [a for a in attendance if not (a.item_id and a.item.closed)]
@@ -131,6 +136,21 @@ def meeting_detail(request, pk):
         "logged_in": user.is_authenticated,
         "can_propose": visibility.can_see_closed(user, meeting),
     })
+
+
+# The order of the groups in the list of participants, as Danish minutes have them.
+ATTENDANCE_ORDER = {AttendanceStatus.PRESENT: 0, AttendanceStatus.SUBSTITUTE: 1, AttendanceStatus.GUEST: 2,
+                    AttendanceStatus.APOLOGIES: 3}
+
+
+def _mark_moves(items):
+    """Offer "Flyt op"/"Flyt ned" only where a move changes something: not past either end, and not
+    across the line between the main items and the written briefings (renumbering undoes that)."""
+    for index, item in enumerate(items):
+        before = items[index - 1] if index else None
+        after = items[index + 1] if index + 1 < len(items) else None
+        item.can_move_up = before is not None and before.is_after_main_items == item.is_after_main_items
+        item.can_move_down = after is not None and after.is_after_main_items == item.is_after_main_items
 
 
 def _incoming_proposals(meeting):

@@ -8,7 +8,7 @@ from ..choices import MeetingStatus
 from ..forms import AttendanceForm, MinutesForm, RevisionForm
 from ..models import Attendance, MinutesRevision
 from ..models.versioned import StaleEditError
-from .common import changed_fields, get_item, get_meeting, require_edit
+from .common import changed_fields, get_item, get_meeting, item_label, item_url, require_edit
 
 MINUTES_EDITABLE = {MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_IN_REVIEW}
 
@@ -45,8 +45,8 @@ def item_minutes(request, pk):
             form = MinutesForm(request.POST.copy(), instance=stale.current)
             form.data["loaded_version"] = stale.current.version
         else:
-            messages.success(request, f"Referatet for punkt {item.number} er gemt.")
-            return redirect(meeting.get_absolute_url() + f"#punkt-{item.number}")
+            messages.success(request, f"Referatet for {item_label(item)} er gemt.")
+            return redirect(item_url(item))
     return render(request, "meetings/minutes_form.html", {
         "form": form, "meeting": meeting, "item": item, "conflict": conflict,
         "title": f"Referat for punkt {item.number}: {item.title}",
