@@ -104,7 +104,8 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
     class Meta:
         model = Initiative
         fields = ["number", "title", "status", "focus_area", "responsible_body", "project_owner", "chairs",
-                  "start", "end", "description", "evaluation_plan", "decision_reference", "matter_reference"]
+                  "start", "end", "description", "evaluation_plan", "decision_reference", "decision",
+                  "matter_reference", "matter"]
         widgets = {"start": DATE_INPUT, "end": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 5}),
                    "evaluation_plan": forms.Textarea(attrs={"rows": 4}),
                    "chairs": forms.SelectMultiple(attrs={"size": 6})}
@@ -120,6 +121,20 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
         self.fields["project_owner"].queryset = Organisation.objects.order_by("name")
         self.fields["chairs"].queryset = Person.objects.order_by("name")
         self.fields["chairs"].help_text = "Hold Ctrl (eller Cmd) nede for at vælge flere."
+        from klynge.meetings.models import AgendaItem, Matter
+
+        bodies = self.fields["responsible_body"].queryset
+        # Decisions of the cluster's bodies: items whose minutes are approved or published, closed ones excluded.
+        self.fields["decision"].queryset = (
+            AgendaItem.objects.filter(meeting__body__in=bodies, closed=False,
+                                      meeting__status__in=["minutes_approved", "minutes_published"])
+            .select_related("meeting__body").order_by("-meeting__date", "position")
+        )
+        self.fields["decision"].label_from_instance = (
+            lambda item: f"{item.meeting.body.short_name or item.meeting.body.name} "
+                         f"{item.meeting.date:%d.%m.%Y}, punkt {item.number}: {item.title[:60]}"
+        )
+        self.fields["matter"].queryset = Matter.objects.filter(items__meeting__body__in=bodies).distinct()
 
     def clean_number(self):
         number = (self.cleaned_data.get("number") or "").strip()

@@ -117,12 +117,14 @@ class Initiative(TrackedModel):
     evaluation_plan = models.TextField("evalueringsplan", blank=True)
     decision_reference = models.CharField("godkendt ved beslutning", max_length=300, blank=True,
                                           help_text="Møde og punkt, f.eks. “Politisk niveau 16. januar 2023, punkt 4”.")
-    decision_id = models.PositiveBigIntegerField("beslutnings-id", null=True, blank=True, editable=False,
-                                                 help_text="Reserveret til kobling til mødemodulets beslutning.")
+    decision = models.ForeignKey(
+        "meetings.AgendaItem", verbose_name="beslutningens punkt", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="approved_initiatives", help_text="Punktet på mødet, hvor indsatsen blev godkendt.",
+    )
     matter_reference = models.CharField("sag", max_length=300, blank=True,
                                         help_text="Sagens titel eller journalnummer.")
-    matter_id = models.PositiveBigIntegerField("sags-id", null=True, blank=True, editable=False,
-                                               help_text="Reserveret til kobling til mødemodulets sag.")
+    matter = models.ForeignKey("meetings.Matter", verbose_name="sag i mødemodulet", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="initiatives")
     is_example = models.BooleanField("eksempel", default=False, editable=False,
                                      help_text="Demodata, som ikke stammer fra korpusset.")
 
@@ -167,7 +169,8 @@ class BudgetApproval(TrackedModel):
     decided_on = models.DateField("besluttet den")
     reference = models.CharField("beslutning", max_length=300,
                                  help_text="Forum, møde og punkt, f.eks. “Politisk niveau 16. januar 2023, punkt 4”.")
-    decision_id = models.PositiveBigIntegerField("beslutnings-id", null=True, blank=True, editable=False)
+    decision = models.ForeignKey("meetings.AgendaItem", verbose_name="beslutningens punkt", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="budget_approvals")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="registreret af", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     budget_total = models.BigIntegerField("godkendt budget i alt (kr.)", default=0)
