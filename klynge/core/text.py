@@ -1,5 +1,8 @@
 """Text helpers: sanitised rich text and slugs with Danish letters."""
 
+import html
+import re
+
 import nh3
 from django.utils.text import slugify
 
@@ -21,3 +24,36 @@ def sanitise_html(html: str) -> str:
 def danish_slugify(value: str) -> str:
     """'Sundhedsklynge Lillebælt' -> 'sundhedsklynge-lillebaelt'."""
     return slugify((value or "").translate(_DANISH))
+
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_BULLET = re.compile(r"^[-*•]\s+")
+_NUMBERED = re.compile(r"^\d+[.)]\s+")
+
+
+def _list_item(marker, line: str) -> str:
+    return "<li>" + html.escape(marker.sub("", line)) + "</li>"
+
+
+def rich_text_from_input(text: str) -> str:
+    """Rich text as typed into a plain text box, or pasted HTML, as safe HTML.
+
+    Typed text gets light structure: a blank line starts a new paragraph, lines starting
+    with "- " or "* " become a bulleted list, lines starting with "1. " a numbered list.
+    Text that already contains HTML (pasted from Word or a browser) is only sanitised.
+    """
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        return ""
+    if _HTML_TAG.search(text):
+        return sanitise_html(text)
+    blocks = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if all(_BULLET.match(line) for line in lines):
+            blocks.append("<ul>" + "".join(_list_item(_BULLET, line) for line in lines) + "</ul>")
+        elif all(_NUMBERED.match(line) for line in lines):
+            blocks.append("<ol>" + "".join(_list_item(_NUMBERED, line) for line in lines) + "</ol>")
+        else:
+            blocks.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    return sanitise_html("".join(blocks))

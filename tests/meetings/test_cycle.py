@@ -336,3 +336,10 @@ def test_meeting_page_queries_do_not_grow_with_items(structure, client, django_a
         Attachment.objects.create(item=item, title=f"Bilag {n}b.pdf")
     with django_assert_max_num_queries(25):
         assert client.get(f"/moeder/{meeting.pk}/").status_code == 200
+
+
+def test_typed_case_description_gets_paragraphs_and_lists(structure):
+    item = make_item(make_meeting(structure.political),
+                     description="Baggrund & formål\nanden linje\n\n- første punkt\n- andet punkt")
+    assert item.description == ("<p>Baggrund &amp; formål<br>anden linje</p>"
+                                "<ul><li>første punkt</li><li>andet punkt</li></ul>")

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from klynge.core.models import TrackedModel
-from klynge.core.text import sanitise_html
+from klynge.core.text import rich_text_from_input
 
 from ..choices import AFTER_MAIN_ITEMS, ItemKind, Outcome
 from .versioned import VersionedModel
@@ -27,7 +27,10 @@ class AgendaItem(VersionedModel, TrackedModel):
     duration_minutes = models.PositiveIntegerField("varighed (minutter)", default=0,
                                                    validators=[MaxValueValidator(24 * 60)])
     summary = models.TextField("resumé", blank=True)
-    description = models.TextField("sagsfremstilling", blank=True, help_text="Formateret tekst; renses ved gem.")
+    description = models.TextField(
+        "sagsfremstilling", blank=True,
+        help_text="Tom linje giver nyt afsnit; linjer med “- ” bliver til punktopstilling. Indsat HTML renses.",
+    )
     closed = models.BooleanField("lukket punkt", default=False,
                                  help_text="Et lukket punkt vises kun for organets medlemmer og sekretariat.")
     case_number = models.CharField("journalnummer", max_length=60, blank=True, db_index=True)
@@ -57,7 +60,7 @@ class AgendaItem(VersionedModel, TrackedModel):
         return self.kind not in (ItemKind.BREAK, ItemKind.WRITTEN_BRIEFING)
 
     def save(self, *args, **kwargs):
-        self.description = sanitise_html(self.description)
+        self.description = rich_text_from_input(self.description)
         super().save(*args, **kwargs)
 
 
