@@ -6,6 +6,7 @@ Every refusal is an ImportRefused with a Danish message that names the file and 
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -131,12 +132,14 @@ def _pdf(filename: str, data: bytes) -> Extracted:
                                 "beskyttelsen, og prøv igen.", "encrypted") from exc
         raise ImportRefused(filename, "PDF'en kan ikke læses; den er beskadiget eller ikke en PDF.", "garbage") from exc
     pages_text: list[str] = []
-    images = 0
     try:
         with pdf:
-            for page in pdf.pages:
-                images += len(page.images)
-                pages_text.append(_pdf_page(page))
+            count = len(pdf.pages)
+            workers = min(os.cpu_count() or 1, MAX_WORKERS, count // PAGES_PER_WORKER)
+            if workers > 1:
+                pages_text = _pdf_parallel(data, count, workers)
+            if not pages_text:
+                pages_text = [_pdf_page(page) for page in pdf.pages]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ImportRefused(filename, "PDF'en er krypteret og beskyttet med en adgangskode.", "encrypted") from exc
     except Exception as exc:  # noqa: BLE001
@@ -146,6 +149,35 @@ def _pdf(filename: str, data: bytes) -> Extracted:
         raise ImportRefused(filename, "PDF'en har intet tekstlag (den er sikkert skannet). Den kræver OCR først: "
                             "kør den gennem et OCR-program, og importér resultatet.", "needs_ocr")
     return Extracted(text, "pdf", None, len(pages_text))
+
+
+MAX_WORKERS = 4
+PAGES_PER_WORKER = 15
+
+
+def _pdf_range(data: bytes, start: int, stop: int) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data), pages=list(range(start + 1, stop + 1))) as pdf:
+        return [_pdf_page(page) for page in pdf.pages]
+
+
+def _pdf_parallel(data: bytes, count: int, workers: int) -> list[str]:
+    """Long PDFs: page ranges read in parallel processes (pdfminer is pure Python and slow).
+    Returns [] when processes cannot be used here; the caller then reads page by page."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return []
+    step = -(-count // workers)
+    ranges = [(i, min(count, i + step)) for i in range(0, count, step)]
+    try:
+        with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_pdf_range, [data] * len(ranges), [a for a, _ in ranges], [b for _, b in ranges]))
+    except (OSError, RuntimeError):
+        return []
+    return [text for part in parts for text in part]
 
 
 def _pdf_page(page) -> str:

@@ -294,16 +294,16 @@ class Lexicon:
 def _cache_path(dic: Path) -> Path:
     stat = dic.stat()
     key = hashlib.sha256(f"{dic.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{CACHE_VERSION}".encode()).hexdigest()
-    base = os.environ.get("KLYNGE_CACHE_DIR")
-    if base:
-        folder = Path(base)
-    else:
-        try:
-            from django.conf import settings
+    from django.conf import settings
 
-            folder = Path(settings.DATA_DIR) / "cache"
-        except Exception:  # noqa: BLE001 - outside Django (bench, plain scripts)
-            folder = Path.home() / ".cache" / "klynge"
+    if os.environ.get("KLYNGE_CACHE_DIR"):
+        folder = Path(os.environ["KLYNGE_CACHE_DIR"])
+    elif settings.configured:
+        folder = Path(settings.DATA_DIR) / "cache"
+    elif os.environ.get("KLYNGE_DATA_DIR"):
+        folder = Path(os.environ["KLYNGE_DATA_DIR"]) / "cache"
+    else:  # outside Django (bench, plain scripts)
+        folder = Path.home() / ".cache" / "klynge"
     return folder / f"da_DK-{key[:16]}.lex"
 
 
