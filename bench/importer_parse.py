@@ -8,10 +8,11 @@ text minutes of the corpus' size, and (2) the seconds for a generated 100-page t
 ruled tables. Targets: at least 20 documents/s on one core, and under 10 s for the PDF; the
 exit status is 1 when a target is missed. Text documents are timed in CPU seconds of this
 process (one core), wall-clock beside; the PDF in wall-clock seconds (a PDF of more than 30
-pages is read by up to four processes in parallel), CPU seconds of all processes beside. The documents are the corpus copies and their
-layout and OCR variants from tests/importer/fixtures/, each given its own date, title and
-names (seeded), so no two are alike; the DB's known names are stood in for by 300 generated
-names. Loading the Danish dictionary (a cached file) is timed separately.
+pages is read by up to four processes in parallel), CPU seconds of all processes beside.
+The documents are the corpus copies and their layout and OCR variants from
+tests/importer/fixtures/, each given its own date, title and names (seeded), so no two are
+alike; the DB's known names are stood in for by 300 generated names. Loading the Danish
+dictionary (a cached file) is timed separately.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def pdf_100_pages() -> bytes:
                    new_x="LMARGIN", new_y="NEXT")
     item, k = 1, 0
     while pdf.pages_count < 100:
-        pdf.multi_cell(0, 5, f"Punkt {item}: Drøftelse af sag nummer {item} v. Anne Holm", new_x="LMARGIN", new_y="NEXT")
+        heading = f"Punkt {item}: Drøftelse af sag nummer {item} v. Anne Holm"
+        pdf.multi_cell(0, 5, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(0, 5, "Sagsfremstilling", new_x="LMARGIN", new_y="NEXT")
         for _ in range(12):
             pdf.multi_cell(0, 5, paragraphs[k % len(paragraphs)], new_x="LMARGIN", new_y="NEXT")

@@ -49,7 +49,8 @@ def check_size(filename: str, size: int, limit: int) -> None:
         raise ImportRefused(filename, "Filen er tom.", "empty")
     if size > limit:
         raise ImportRefused(filename, f"Filen fylder {_human_size(size)}, men grænsen er {_human_size(limit)}. "
-                            "Del filen op, eller bed en administrator hæve grænsen (KLYNGE_UPLOAD_MAX_MB).", "too_large")
+                            "Del filen op, eller bed en administrator hæve grænsen (KLYNGE_UPLOAD_MAX_MB).",
+                            "too_large")
 
 
 def extract(filename: str, data: bytes, limit: int | None = None) -> Extracted:
@@ -91,6 +92,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+PUNCTUATION = set(".,;:!?-–—()[]{}/\\'\"«»”“’*#_%&@+=<>|§$€½…•·")
+
+
 def _looks_binary(data: bytes, text: str) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
@@ -100,7 +104,7 @@ def _looks_binary(data: bytes, text: str) -> bool:
     chars = text[:65536]
     control = sum(1 for c in chars if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7f <= ord(c) < 0xa0)
     letters = sum(1 for c in chars if c.isalpha())
-    odd = sum(1 for c in chars if not (c.isalnum() or c.isspace() or c in ".,;:!?-–—()[]{}/\\'\"«»”“’*#_%&@+=<>|§$€½…•·"))
+    odd = sum(1 for c in chars if not (c.isalnum() or c.isspace() or c in PUNCTUATION))
     return control > len(chars) * 0.01 or letters < len(chars) * 0.4 or odd > len(chars) * 0.15
 
 

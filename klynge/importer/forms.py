@@ -25,7 +25,8 @@ class UploadForm(DkfdsFormMixin, forms.Form):
         label="Filer", help_text=f"PDF med tekstlag, Word (.docx) eller tekst (.txt, .md); højst "
         f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB pr. fil. Vælg gerne flere filer på én gang.")
     body = forms.ModelChoiceField(
-        queryset=Body.objects.none(), label="Organ", required=False, empty_label="Find organet ud fra dokumentets titel",
+        queryset=Body.objects.none(), label="Organ", required=False,
+        empty_label="Find organet ud fra dokumentets titel",
         help_text="Organet, møderne hører til. Findes det ud fra titlen, skal du bekræfte det, før der gemmes.")
     dry_run = forms.BooleanField(label="Prøv kun: læs og kontrollér filerne uden at gemme noget", required=False)
     confirm_match = forms.BooleanField(

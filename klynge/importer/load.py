@@ -191,7 +191,8 @@ def outcomes(item: ParsedItem) -> list[tuple[str, str]]:
                 current = None
     general_text = " ".join(general)
     covered: set[int] = set()
-    m = re.search(r"godkendte indstilling(?:en|erne)? til (?:punkt|indstilling|nr\.?)\s*([\d ,og]+)", general_text, re.I)
+    m = re.search(r"godkendte indstilling(?:en|erne)? til (?:punkt|indstilling|nr\.?)\s*([\d ,og]+)",
+                  general_text, re.I)
     if m:
         covered = {int(x) for x in re.findall(r"\d+", m.group(1)) if 1 <= int(x) <= n}
     general_outcome = (Outcome.APPROVED if re.search(r"godkendte indstilling(?:en|erne)?\s*(?:,|\.|og|$)",
@@ -282,12 +283,14 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
         minutes_note=f"Importeret fra {source.original_name}.", source_document=source,
     )
     if not body.is_active(doc.date):
-        notes.append(f"{body} var ikke aktivt den {doc.date:%d.%m.%Y} ifølge strukturen; mødet er importeret alligevel.")
+        notes.append(f"{body} var ikke aktivt den {doc.date:%d.%m.%Y} ifølge strukturen; "
+                     "mødet er importeret alligevel.")
     people = People()
     items: list[tuple[ParsedItem, AgendaItem]] = []
     for position, parsed in enumerate(doc.items):
         item = AgendaItem.objects.create(
-            meeting=meeting, position=position, number=0 if parsed.kind == "break" else parsed.number or position + 1, title=parsed.title[:300] or "–",
+            meeting=meeting, position=position, title=parsed.title[:300] or "–",
+            number=0 if parsed.kind == "break" else parsed.number or position + 1,
             kind=parsed.kind, duration_minutes=_duration(parsed), summary=parsed.summary,
             description=text_to_html(parsed.description), closed=parsed.closed,
             case_number=(parsed.case_number or "")[:60], minutes=parsed.minutes, decision=parsed.decision,
@@ -319,8 +322,9 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
                     continue
                 kind = TaskOwnerKind.ORGANISATION
             due = task.due if task.due and task.due >= doc.date else None
-            Task.objects.create(item=item, recommendation=by_number.get(task.recommendation), description=task.description,
-                                owner_kind=kind, owner_person=owner_person, owner_organisation=owner_org, due=due)
+            Task.objects.create(item=item, recommendation=by_number.get(task.recommendation),
+                                description=task.description, owner_kind=kind, owner_person=owner_person,
+                                owner_organisation=owner_org, due=due)
         if item.case_number:
             link_item_to_matter(item)
 

@@ -74,7 +74,8 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
 
     # Furniture inside running text (text files cut from PDFs): page-number lines and
     # lines that repeat next to them.
-    numbers = [i for i, ln in enumerate(lines_out) if ln != "\x00" and PAGE_NUMBER.match(ln) and _is_isolated(lines_out, i)]
+    numbers = [i for i, ln in enumerate(lines_out)
+               if ln != "\x00" and PAGE_NUMBER.match(ln) and _is_isolated(lines_out, i)]
     if numbers:
         near: Counter[str] = Counter()
         for i in numbers:

@@ -100,8 +100,8 @@ SLOT = re.compile(
     rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
 KL_TIME = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
-CASE_LABEL = re.compile(r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$",
-                        re.I)
+CASE_LABEL = re.compile(
+    r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
 TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")
 PUNKT = re.compile(
     r"^(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$",
@@ -131,6 +131,8 @@ SECTION_RE = [(name, re.compile(rf"^(?:{pattern})\s*(?::\s*(?P<rest>.*)|\.?\s*)$
 ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orientering|meddelelser|"
                           r"skriftlig orientering|drøftelse|beslutning om|opfølgning på|status på)\b", re.I)
 SUBSTITUTION = re.compile(r"\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\b|på vegne af", re.I)
+SUBSTITUTE_SENTENCE = re.compile(
+    rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})")
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
@@ -154,9 +156,10 @@ TASK_VERBS = (
     r"invitere|indhente|lave|skrive|formidle|fremsende|rette|opdatere|planlægge|tilrette)"
 )
 TASK_PERSON = re.compile(rf"(?P<owner>{NAME})\s+(?P<verb>{TASK_VERBS})\b(?P<rest>[^.]*)")
-TASK_SECRETARIAT = re.compile(rf"(?P<owner>\b(?:[Kk]lynge)?[Ss]ekretariatet)\s+(?P<verb>{TASK_VERBS})\b(?P<rest>[^.]*)")
-DUE = re.compile(rf"\b(?:senest|inden|frist)\s+(?:d\.|den)?\s*(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH_RE})\.?\s*(?P<y>\d{{4}})",
-                 re.I)
+TASK_SECRETARIAT = re.compile(
+    rf"(?P<owner>\b(?:[Kk]lynge)?[Ss]ekretariatet)\s+(?P<verb>{TASK_VERBS})\b(?P<rest>[^.]*)")
+DUE = re.compile(
+    rf"\b(?:senest|inden|frist)\s+(?:d\.|den)?\s*(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH_RE})\.?\s*(?P<y>\d{{4}})", re.I)
 
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -410,9 +413,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if closed:
         title = CLOSED.sub(" ", title).strip()
     start = end = None
-    slot = None
-    for slot in SLOT.finditer(title):
-        pass
+    slots = list(SLOT.finditer(title))
+    slot = slots[-1] if slots else None
     if slot is not None:
         start, end = _time(slot.group(1), slot.group(2)), _time(slot.group(3), slot.group(4))
         title = (title[:slot.start()] + title[slot.end():]).strip()
@@ -582,6 +584,108 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
     return guests
 
 
+class _Sections:
+    """The lines of one item, sorted into its sections, with its tables."""
+
+    def __init__(self, item: ParsedItem):
+        self.item = item
+        self.lines: dict[str, list[str]] = {name: [] for name, _ in SECTIONS}
+        self.current = "description"
+        self.block: list[str] = []
+        self.warnings: list[ParsedWarning] = []
+
+    def add(self, line: str) -> None:
+        self.lines[self.current].append(line)
+
+    def flush_table(self) -> None:
+        block = self.block
+        if len(block) >= 2 or (block and block[0].count("\t") >= 2):
+            rows, raw_rows = _table(block)
+            self.item.tables.append(rows)
+            for problem in check_totals(rows, raw_rows):
+                self.warnings.append(ParsedWarning("table_total", describe(problem), self.item.number))
+        self.lines[self.current].extend(block)
+        self.block = []
+
+
+PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ved|ansvarlig|v\.)\s*:?\s*({NAME})\s*$",
+                            re.I)
+
+
+def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
+    """One item from its heading to the next: (item, its lines, its warnings)."""
+    heading_title = heading.title
+    body_start = heading.index + 1
+    if not heading_title:
+        nxt = next((j for j in range(heading.index + 1, stop) if lines[j]), None)
+        if nxt is not None:
+            heading_title = lines[nxt]
+            body_start = nxt + 1
+    # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
+    if body_start < stop and lines[body_start] and not SLOT.search(heading_title) \
+            and SLOT.search(lines[body_start]) and len(lines[body_start]) < 80 and not _section_of(lines[body_start]):
+        heading_title = f"{heading_title} {lines[body_start]}"
+        body_start += 1
+    item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
+    item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+    sections = _Sections(item)
+    item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
+    raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
+    for ln, raw in zip(item_lines, raw_item_lines, strict=True):
+        if ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2):
+            sections.block.append(ln)
+            continue
+        if sections.block:
+            sections.flush_table()
+        if not ln:
+            sections.add("")
+            continue
+        section = _section_of(ln)
+        if section:
+            sections.current, rest = section
+            if rest:
+                sections.add(rest)
+            continue
+        if CASE_NUMBER.match(ln) and not item.case_number:
+            item.case_number = ln.strip()
+            continue
+        cm = CASE_LABEL.match(ln)
+        if cm and not item.case_number:
+            item.case_number = cm.group(1).strip().rstrip(".")
+            continue
+        if re.fullmatch(r"\(?\s*(lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", ln, re.I):
+            item.closed = True
+            continue
+        if item.start is None and re.match(r"^(?:tid|tidspunkt|kl\.?)\s*:?\s*\d", ln, re.I):
+            sm = SLOT.search(ln)
+            if sm:
+                item.start, item.end = _time(sm.group(1), sm.group(2)), _time(sm.group(3), sm.group(4))
+                continue
+        pm = PRESENTER_LINE.match(ln)
+        if pm and item.presenter is None:
+            item.presenter = pm.group(1)
+            continue
+        sections.add(ln)
+    if sections.block:
+        sections.flush_table()
+
+    found = sections.lines
+    item.summary = _join(found["summary"])
+    item.description = _join(found["description"])
+    item.recommendations = _recommendations(_join(found["recommendations"]))
+    item.minutes = _join(found["minutes"])
+    item.decision = _join(found["decision"])
+    for ln in found["attachments"]:
+        ln = re.sub(r"^\s*(?:-\s+|\d{1,2}[.)]\s+|bilag\s*\d+\s*[:.-]\s*)", "", ln, flags=re.I).strip()
+        if ln:
+            item.attachments.extend(a.strip() for a in ln.split(";") if a.strip())
+    item.kind = _item_kind(item.title, item.recommendations)
+    rec_numbers = set(range(1, len(item.recommendations) + 1))
+    item.tasks = _tasks("\n".join(filter(None, [item.minutes, item.decision])), rec_numbers, organisations)
+    item.guests = _guests_in(item_lines, organisations)
+    return item, item_lines, sections.warnings
+
+
 def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
@@ -698,107 +802,18 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
 
     # items
     items: list[ParsedItem] = []
+    item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
     for h_index, heading in enumerate(headings):
         stop = headings[h_index + 1].index if h_index + 1 < len(headings) else len(lines)
-        heading_title = heading.title
-        body_start = heading.index + 1
-        if not heading_title:
-            nxt = next((j for j in range(heading.index + 1, stop) if lines[j]), None)
-            if nxt is not None:
-                heading_title = lines[nxt]
-                body_start = nxt + 1
-        # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
-        if body_start < stop and lines[body_start] and not SLOT.search(heading_title) \
-                and SLOT.search(lines[body_start]) and len(lines[body_start]) < 80 \
-                and not _section_of(lines[body_start]):
-            heading_title = f"{heading_title} {lines[body_start]}"
-            body_start += 1
-        item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
-        item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
-        sections: dict[str, list[str]] = {name: [] for name, _ in SECTIONS}
-        current = "description"
-        block: list[str] = []
-        item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
-        raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
-
-        def flush_table():
-            if len(block) >= 2 or (block and block[0].count("\t") >= 2):
-                rows, raw_rows = _table(block)
-                item.tables.append(rows)
-                for problem in check_totals(rows, raw_rows):
-                    warnings_acc.append(ParsedWarning("table_total", describe(problem), heading.number))
-                sections[current].extend(block)
-            else:
-                sections[current].extend(block)
-            block.clear()
-
-        warnings_acc: list[ParsedWarning] = []
-        for k, ln in enumerate(item_lines):
-            raw = raw_item_lines[k] if k < len(raw_item_lines) else ln
-            is_table = ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2)
-            if is_table:
-                block.append(ln if not ln.startswith("|") else ln)
-                continue
-            if block:
-                flush_table()
-            if not ln:
-                sections[current].append("")
-                continue
-            section = _section_of(ln)
-            if section:
-                current, rest = section
-                if rest:
-                    sections[current].append(rest)
-                continue
-            if CASE_NUMBER.match(ln) and not item.case_number:
-                item.case_number = ln.strip()
-                continue
-            cm = CASE_LABEL.match(ln)
-            if cm and not item.case_number:
-                item.case_number = cm.group(1).strip().rstrip(".")
-                continue
-            if re.fullmatch(r"\(?\s*(lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", ln, re.I):
-                item.closed = True
-                continue
-            if item.start is None and re.match(r"^(?:tid|tidspunkt|kl\.?)\s*:?\s*\d", ln, re.I):
-                sm = SLOT.search(ln)
-                if sm:
-                    item.start, item.end = _time(sm.group(1), sm.group(2)), _time(sm.group(3), sm.group(4))
-                    continue
-            pm = re.match(r"^(?:oplægsholder|fremlægges af|præsentation ved|ansvarlig|v\.)\s*:?\s*(" + NAME + r")\s*$",
-                          ln, re.I)
-            if pm and item.presenter is None:
-                item.presenter = pm.group(1)
-                continue
-            sections[current].append(ln)
-        if block:
-            flush_table()
-
-        item.summary = _join(sections["summary"])
-        item.description = _join(sections["description"])
-        item.recommendations = _recommendations(_join(sections["recommendations"]))
-        item.minutes = _join(sections["minutes"])
-        item.decision = _join(sections["decision"])
-        attachments = []
-        for ln in sections["attachments"]:
-            ln = re.sub(r"^\s*(?:-\s+|\d{1,2}[.)]\s+|bilag\s*\d+\s*[:.-]\s*)", "", ln, flags=re.I).strip()
-            if ln:
-                attachments.extend(a.strip() for a in ln.split(";") if a.strip())
-        item.attachments = attachments
-        item.kind = _item_kind(item.title, item.recommendations)
-        rec_numbers = set(range(1, len(item.recommendations) + 1))
-        item.tasks = _tasks("\n".join(filter(None, [item.minutes, item.decision])), rec_numbers, organisations)
-        item.guests = _guests_in(item_lines, organisations)
-        for g in item.guests:
-            all_guests.append(g)
+        item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
+        item_warnings[id(item)] = found
+        all_guests.extend(item.guests)
         if ATTENDEE_ITEM.match(item.title):
             for ln in item_lines:
-                if ln and not _section_of(ln) and not HEADER_RE[4][1].match(ln) and not re.search(r"afbud", ln, re.I):
+                if ln and not _section_of(ln) and not re.search(r"afbud", ln, re.I):
                     lists["attendees"].append(ln)
         items.append(item)
-        doc_warnings = warnings_acc
-        items[-1]._warnings = doc_warnings  # type: ignore[attr-defined]
 
     # a table of contents written as headings: an empty heading repeated later is not an item
     keep = []
@@ -820,7 +835,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)))
-        for sm in re.finditer(rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})", ln):
+        for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
@@ -876,9 +891,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
 
     warnings: list[ParsedWarning] = []
     for item in items:
-        warnings.extend(getattr(item, "_warnings", []))
-        if hasattr(item, "_warnings"):
-            del item._warnings
+        warnings.extend(item_warnings[id(item)])
     warnings.extend(check_items(items))
     return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
                           guests, items, repairs, warnings)

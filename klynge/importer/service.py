@@ -20,7 +20,6 @@ from .normalise import normalise
 from .parse import NoMeetingFound, ParsedDocument, ParsedWarning, parse
 from .report import to_json
 
-
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
 

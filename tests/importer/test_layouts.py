@@ -70,7 +70,7 @@ def test_ocr_repair_never_changes_a_correct_word_and_restores_most_damaged_ones(
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        for x, y in zip(a[i1:i2], b[j1:j2]):
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=False):
             if any(c in x for c in "æøåÆØÅ"):
                 missed += 1  # still damaged; the damaged form is itself a Danish word ("vare", "rad")
             else:
@@ -160,7 +160,8 @@ Beslutning
     assert doc.kind == "agenda" and doc.place == "Microsoft Teams"
     assert doc.body == "Temagruppe for ældre" and doc.cluster == "Midtklyngen"
     assert [i.number for i in doc.items] == [1, 2, 3, 4]
-    assert doc.items[1].recommendations == ["temagruppen drøfter status.", "temagruppen godkender den reviderede tidsplan."]
+    assert doc.items[1].recommendations == ["temagruppen drøfter status.",
+                                            "temagruppen godkender den reviderede tidsplan."]
     assert doc.items[2].closed and doc.items[2].title == "Personsag"
 
 

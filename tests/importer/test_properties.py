@@ -12,8 +12,9 @@ ALPHABET = st.characters(
     codec="utf-8", categories=("L", "N", "P", "S", "Zs"), include_characters="\n\t\f#*_<>|æøåÆØÅ@&3-–.:()"
 )
 WORDS = ["møde", "sagen", "klyngen", "indsats", "borgere", "status", "økonomi", "året", "plan", "børn", "unge",
-         "ældre", "region", "kommune", "samarbejde", "aftale", "drøftelse", "orientering", "opfølgning", "tværsektoriel",
-         "implementering", "arbejdsgruppe", "evaluering", "data", "forløb", "sundhed", "trivsel", "midler"]
+         "ældre", "region", "kommune", "samarbejde", "aftale", "drøftelse", "orientering", "opfølgning",
+         "tværsektoriel", "implementering", "arbejdsgruppe", "evaluering", "data", "forløb", "sundhed", "trivsel",
+         "midler"]
 NAMES = ["Mette Heidemann", "Kurt Æbelø", "Anders Kühnau", "Bo Smith", "Lise Krog"]
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
