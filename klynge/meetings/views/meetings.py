@@ -106,6 +106,7 @@ def meeting_detail(request, pk):
     meeting = get_meeting(pk)
     user = request.user
     can_edit = visibility.can_edit_meeting(user, meeting)
+    see_closed = visibility.can_see_closed(user, meeting)  # once: each check is a query
     show_agenda = visibility.can_see_agenda(user, meeting)
     show_minutes = visibility.can_see_minutes(user, meeting)
     items, slots, overrun = [], [], 0
@@ -119,11 +120,11 @@ def meeting_detail(request, pk):
             item.ref = item_label(item)  # "punkt 3", or a break by its title, for links read aloud
         if can_edit:
             _mark_moves(items)
-        items = visibility.visible_items(user, meeting, items)
+        items = [visibility.redact(item, see_closed) for item in items]
     attendance = list(meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")) \
         if show_minutes else []
     attendance.sort(key=lambda a: ATTENDANCE_ORDER.get(a.status, 9))  # present first, apologies last
-    if not visibility.can_see_closed(user, meeting):
+    if not see_closed:
         # A guest invited for a closed item would reveal what the item was about.
         attendance = [a for a in attendance if not (a.item_id and a.item.closed)]
     return render(request, "meetings/meeting.html", {
@@ -134,7 +135,8 @@ def meeting_detail(request, pk):
         "breadcrumbs": [*reversed(meeting.body.ancestors()), meeting.body],
         "incoming": _incoming_proposals(meeting) if can_edit else [],
         "logged_in": user.is_authenticated,
-        "can_propose": visibility.can_see_closed(user, meeting),
+        "can_propose": see_closed,
+        "revisions": list(meeting.revisions.all()) if show_minutes else [],
     })
 
 
