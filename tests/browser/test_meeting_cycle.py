@@ -225,6 +225,7 @@ def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(pa
     assert axe_violations(page) == []
     closed_box = page.get_by_label("Lukket punkt")  # a checkbox one can see, below its label
     assert closed_box.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert closed_box.evaluate("e => getComputedStyle(e).appearance") != "none"
     assert closed_box.bounding_box()["y"] > page.locator("label[for=id_closed]").bounding_box()["y"]
     presenters = page.get_by_label("Fremlægges af")  # the list shows several names, not one line
     assert presenters.bounding_box()["height"] > 100
