@@ -99,13 +99,15 @@ TIME = r"(\d{1,2})[.:](\d{2})"
 SLOT = re.compile(
     rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
 KL_TIME = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?"
+                      r"(?![\d.:])", re.I)
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
 TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")
 PUNKT = re.compile(
-    r"^(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$",
-    re.I)
+    r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?|ad\s+(?P<adnum>\d{1,3}))"
+    r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
@@ -293,9 +295,10 @@ def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
     parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
-    parts = [p for p in parts if not ORG_PATTERN.search(p)]  # "Carl Dam, Struer Kommune": one person
-    if parts and all(NAME_RE.match(PARTY.sub("", p).strip()) for p in parts):
-        return [PARTY.sub("", p).strip().rstrip(".") for p in parts]
+    parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
+    bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
+    if bare and all(NAME_RE.match(b) for b in bare):
+        return bare
     names = []
     for chunk in text.split(";"):
         person = parse_person(chunk)
@@ -338,12 +341,13 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         if not m:
             continue
         title = m.group("title").strip()
+        num = m.group("num") or m.group("adnum")
         if m.group("sep").isspace():
-            if not m.group("num") or not title or title[0].islower() or title.endswith("."):
+            if not num or not title or title[0].islower() or title.endswith("."):
                 continue  # "Punkt 3 blev drøftet ..." is a sentence, not a heading
         if not _looks_like_heading_title(title) and title:
             continue
-        number = int(m.group("num")) if m.group("num") else None
+        number = int(num) if num else None
         punkt.append(_Heading(i, number, title))
     if punkt:
         return punkt
@@ -593,6 +597,7 @@ class _Sections:
         self.current = "description"
         self.block: list[str] = []
         self.warnings: list[ParsedWarning] = []
+        self.labelled: set[str] = set()
 
     def add(self, line: str) -> None:
         self.lines[self.current].append(line)
@@ -643,6 +648,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
         section = _section_of(ln)
         if section:
             sections.current, rest = section
+            sections.labelled.add(sections.current)
             if rest:
                 sections.add(rest)
             continue
@@ -683,6 +689,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     rec_numbers = set(range(1, len(item.recommendations) + 1))
     item.tasks = _tasks("\n".join(filter(None, [item.minutes, item.decision])), rec_numbers, organisations)
     item.guests = _guests_in(item_lines, organisations)
+    item._unlabelled = "description" not in sections.labelled and "summary" not in sections.labelled
     return item, item_lines, sections.warnings
 
 
@@ -764,6 +771,11 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         start = _time(km.group(1), km.group(2))
         if km.group(3):
             end = _time(km.group(3), km.group(4))
+    else:
+        hm = KL_HOURS.search(time_source)  # "kl. 9-11", "kl. 14"
+        if hm:
+            start = _time(hm.group(1), hm.group(2) or "0")
+            end = _time(hm.group(3), hm.group(4) or "0") if hm.group(3) else None
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields
     if date is None or not headings or (not meeting_marker and not any(_section_of(ln) for ln in lines if ln)):
@@ -885,6 +897,11 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
 
     if not kind:
         kind = "minutes" if any(i.minutes or i.decision for i in items) else "agenda"
+    for item in items:
+        # in minutes, an item's text under no section word is what was said: the minutes
+        if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
+            item.minutes, item.description = item.description, ""
+        item.__dict__.pop("_unlabelled", None)
     if end is None:
         ends = [i.end for i in items if i.end]
         end = max(ends) if ends else None

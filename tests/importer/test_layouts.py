@@ -242,3 +242,61 @@ def test_text_pdf_with_a_ruled_table(lexicon, reference):
         (i.number, i.start, i.end, i.kind) for i in reference.items]
     assert (doc.date, doc.start) == (reference.date, reference.start)
     assert reference.items[4].tables[0] in [t for i in doc.items for t in i.tables]
+
+
+def test_ad_headings_hours_without_minutes_and_unlabelled_minutes(lexicon):
+    text = """Beslutningsreferat
+Direktørforum, Sundhedsklynge Vest
+Tidspunkt: Fredag den 8. september 2023, kl. 9-11
+Sted: Regionshuset, lokale 3
+Til stede: Anne Hansen, Bo Jensen, Carl Madsen
+Fraværende: Dorte Friis (Ikast-Brande Kommune), Erik Lund
+
+Ad 1. Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+
+Ad 2. Klyngemidler 2024
+Sekretariatet fremlagde budgettet.
+Konklusion: Forumet godkendte budgettet. Anne Hansen sender budgettet til kommunerne senest den 1. oktober 2023.
+
+Ad 3. Eventuelt
+Intet.
+"""
+    doc, _ = parsed(text, lexicon)
+    assert (doc.kind, doc.body, doc.cluster) == ("minutes", "Direktørforum", "Sundhedsklynge Vest")
+    assert (doc.start, doc.end) == (T(9, 0), T(11, 0))
+    assert [a.name for a in doc.attendees] == ["Anne Hansen", "Bo Jensen", "Carl Madsen"]
+    assert doc.absent == ["Dorte Friis", "Erik Lund"]
+    assert [(i.number, i.title, i.kind) for i in doc.items] == [
+        (1, "Godkendelse af dagsorden", "agenda_approval"), (2, "Klyngemidler 2024", "decision"),
+        (3, "Eventuelt", "any_other_business")]
+    assert doc.items[0].minutes == "Dagsordenen blev godkendt." and doc.items[0].description == ""
+    assert doc.items[1].decision.startswith("Forumet godkendte budgettet.")
+    [task] = doc.items[1].tasks
+    assert (task.owner_kind, task.owner_name, task.due) == ("person", "Anne Hansen", datetime.date(2023, 10, 1))
+
+
+def test_bold_numbered_headings_with_inline_bold_labels(lexicon):
+    text = """**REFERAT**
+**Temagruppe Børn og Unge – Midtklyngen**
+**Dato:** 12.06.2024 **kl.** 13.00-15.30
+**Sted:** Teams
+
+**1. Velkommen og præsentationsrunde**
+Alle blev budt velkommen.
+**2. Status på samarbejdsaftalen v. Lise Krog**
+**Referat:** Lise Krog gav status. Der er fremdrift.
+- Kommunerne har udpeget kontaktpersoner.
+**Beslutning:** Status taget til efterretning.
+**3. Evt.**
+Næste møde holdes 1. oktober.
+"""
+    doc, _ = parsed(text, lexicon)
+    assert (doc.title, doc.body, doc.cluster) == ("REFERAT Temagruppe Børn og Unge – Midtklyngen",
+                                                  "Temagruppe Børn og Unge", "Midtklyngen")
+    assert (doc.date, doc.start, doc.end, doc.place) == (datetime.date(2024, 6, 12), T(13, 0), T(15, 30), "Teams")
+    assert [(i.number, i.title, i.presenter, i.kind) for i in doc.items] == [
+        (1, "Velkommen og præsentationsrunde", None, "welcome"),
+        (2, "Status på samarbejdsaftalen", "Lise Krog", "orientation"), (3, "Evt.", None, "any_other_business")]
+    assert doc.items[1].minutes == "Lise Krog gav status. Der er fremdrift.\n- Kommunerne har udpeget kontaktpersoner."
+    assert doc.items[1].decision == "Status taget til efterretning."
