@@ -99,8 +99,8 @@ TIME = r"(\d{1,2})[.:](\d{2})"
 SLOT = re.compile(
     rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
 KL_TIME = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
-KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?"
-                      r"(?![\d.:])", re.I)
+KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?"
+                      r"(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?(?![\d.:])", re.I)
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
