@@ -617,6 +617,20 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
                             re.I)
 
 
+def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
+    """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
+    nxt = lines[k]
+    if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
+        return False
+    if SLOT.search(title):
+        return False
+    if SLOT.search(nxt) and len(nxt) < 80:
+        return True  # "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
+    after = lines[k + 1] if k + 1 < stop else ""
+    return len(title) >= 50 and not nxt.endswith((".", ":")) and (
+        not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
+
+
 def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
     """One item from its heading to the next: (item, its lines, its warnings)."""
     heading_title = heading.title
@@ -627,8 +641,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             heading_title = lines[nxt]
             body_start = nxt + 1
     # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
-    if body_start < stop and lines[body_start] and not SLOT.search(heading_title) \
-            and SLOT.search(lines[body_start]) and len(lines[body_start]) < 80 and not _section_of(lines[body_start]):
+    if body_start < stop and _continues_heading(heading_title, lines, body_start, stop):
         heading_title = f"{heading_title} {lines[body_start]}"
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)

@@ -300,3 +300,33 @@ Næste møde holdes 1. oktober.
         (2, "Status på samarbejdsaftalen", "Lise Krog", "orientation"), (3, "Evt.", None, "any_other_business")]
     assert doc.items[1].minutes == "Lise Krog gav status. Der er fremdrift.\n- Kommunerne har udpeget kontaktpersoner."
     assert doc.items[1].decision == "Status taget til efterretning."
+
+
+def test_pdf_running_headers_and_page_numbers_are_removed(lexicon, reference):
+    from fpdf import FPDF
+
+    from .conftest import FONT_DIR
+
+    class Minutes(FPDF):
+        def header(self):
+            self.set_font("Plex", size=8)
+            self.cell(0, 5, "Referat – Sundhedsklynge Lillebælt – Fagligt strategisk niveau – 7. december 2022",
+                      new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Plex", size=8)
+            self.cell(0, 5, f"Side {self.page_no()} af {{nb}}")
+
+    pdf = Minutes(format="A4")
+    pdf.add_font("Plex", "", str(FONT_DIR / "IBMPlexSans-Regular.ttf"))
+    pdf.add_page()
+    pdf.set_font("Plex", size=10)
+    plain = (FIXTURES / "lillebaelt-plain.txt").read_text(encoding="utf-8")
+    pdf.multi_cell(0, 5, "\n".join(ln for ln in plain.split("\n") if "\t" not in ln and not ln.startswith("8.310")))
+    extracted = extract("referat.pdf", bytes(pdf.output()))
+    assert extracted.pages > 5
+    doc, cleaned = parsed(extracted.text, lexicon)
+    assert "Side 3 af" not in cleaned.text and cleaned.text.count("Referat – Sundhedsklynge Lillebælt") == 0
+    assert cleaned.furniture >= 2 * extracted.pages - 2
+    assert [(i.number, i.title, i.start) for i in doc.items] == [(i.number, i.title, i.start) for i in reference.items]
