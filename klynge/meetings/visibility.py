@@ -73,3 +73,25 @@ def visible_items(user, meeting, items):
 def public_items(items):
     """Items as the public sees them: for files, feeds and e-mails that go to everyone."""
     return [redact(item, False) for item in items]
+
+
+def visible_items_q(user, prefix: str = ""):
+    """An ORM filter for the agenda items this user may see in full, for lists and search.
+
+    The same rules as can_see_agenda and can_see_closed, expressed on the database so a
+    list over thousands of items does not check them one by one. ``prefix`` is the path
+    from the queried model to the item (e.g. "items__").
+    """
+    from django.db.models import Q
+
+    if permissions.is_administrator(user):
+        return Q()
+    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    members_only = editable | permissions.member_body_ids(user)
+    p = prefix
+    agenda_visible = (
+        Q(**{f"{p}meeting__status__in": list(AGENDA_PUBLIC)})
+        | Q(**{f"{p}meeting__status": MeetingStatus.CANCELLED, f"{p}meeting__agenda_published_at__isnull": False})
+        | Q(**{f"{p}meeting__body_id__in": editable})
+    )
+    return agenda_visible & (Q(**{f"{p}closed": False}) | Q(**{f"{p}meeting__body_id__in": members_only}))
