@@ -268,7 +268,7 @@ class Lexicon:
     # cache on disk: 4 arrays of sorted hashes
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes may build it at once
         with tmp.open("wb") as fh:
             fh.write(CACHE_VERSION.encode() + b"\n")
             for role in self.ROLES:
