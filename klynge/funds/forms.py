@@ -134,7 +134,9 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
             lambda item: f"{item.meeting.body.short_name or item.meeting.body.name} "
                          f"{item.meeting.date:%d.%m.%Y}, punkt {item.number}: {item.title[:60]}"
         )
-        self.fields["matter"].queryset = Matter.objects.filter(items__meeting__body__in=bodies).distinct()
+        # Matters the public can name: at least one of their items is an open (not closed) item.
+        self.fields["matter"].queryset = Matter.objects.filter(items__meeting__body__in=bodies,
+                                                                items__closed=False).distinct()
 
     def clean_number(self):
         number = (self.cleaned_data.get("number") or "").strip()

@@ -39,6 +39,8 @@ def link_item_to_matter(item: AgendaItem, title: str | None = None) -> Matter | 
     number = (item.case_number or "").strip()
     if not number:
         return item.matter
+    # The title may come from a closed item: pages show it only to those who may see every
+    # item of the matter (views/matters.py); everywhere else a matter is named by its items.
     matter, _ = Matter.objects.get_or_create(case_number=number, defaults={"title": title or item.title})
     if item.matter_id != matter.pk:
         item.matter = matter

@@ -56,6 +56,8 @@ class ItemKind(models.TextChoices):
 
 # Items that take no time in the plan and come after the main items.
 AFTER_MAIN_ITEMS = {ItemKind.WRITTEN_BRIEFING}
+# Items whose minutes may be approved without a recorded decision or outcome.
+NO_DECISION_NEEDED = {ItemKind.BREAK, ItemKind.WRITTEN_BRIEFING, ItemKind.WELCOME, ItemKind.ANY_OTHER_BUSINESS}
 
 
 class MatterRole(models.TextChoices):

@@ -223,10 +223,14 @@ def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(pa
     # --- eight items through the item form --------------------------------------------------------
     page.goto(f"/moeder/{meeting.pk}/punkter/ny/")
     assert axe_violations(page) == []
-    closed_box = page.get_by_label("Lukket punkt")  # a checkbox one can see, below its label
-    assert closed_box.evaluate("e => getComputedStyle(e).opacity") == "1"
-    assert closed_box.evaluate("e => getComputedStyle(e).appearance") != "none"
-    assert closed_box.bounding_box()["y"] > page.locator("label[for=id_closed]").bounding_box()["y"]
+    # DKFDS checkbox: the input comes first and its label draws the box; clicking the label ticks it.
+    closed_box = page.get_by_label("Lukket punkt")
+    closed_label = page.locator("label[for=id_closed]")
+    assert closed_label.evaluate("e => getComputedStyle(e, '::before').content") != "none"
+    closed_label.click()
+    assert closed_box.is_checked()
+    closed_label.click()
+    assert not closed_box.is_checked()
     presenters = page.get_by_label("Fremlægges af")  # the list shows several names, not one line
     assert presenters.bounding_box()["height"] > 100
     screenshot(page, "meeting-item-form")

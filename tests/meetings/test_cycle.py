@@ -343,3 +343,10 @@ def test_typed_case_description_gets_paragraphs_and_lists(structure):
                      description="Baggrund & formål\nanden linje\n\n- første punkt\n- andet punkt")
     assert item.description == ("<p>Baggrund &amp; formål<br>anden linje</p>"
                                 "<ul><li>første punkt</li><li>andet punkt</li></ul>")
+
+
+def test_welcome_and_any_other_business_need_no_decision(structure):
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_DRAFT)
+    make_item(meeting, title="Velkomst", kind=ItemKind.WELCOME)
+    make_item(meeting, title="Eventuelt", kind=ItemKind.ANY_OTHER_BUSINESS)
+    assert actions.missing_decisions(meeting) == []

@@ -6,7 +6,7 @@ from django.urls import reverse
 from klynge.core.models import TrackedModel
 from klynge.core.text import rich_text_from_input
 
-from ..choices import AFTER_MAIN_ITEMS, ItemKind, Outcome
+from ..choices import AFTER_MAIN_ITEMS, NO_DECISION_NEEDED, ItemKind, Outcome
 from .versioned import VersionedModel
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "ppt", "odt", "ods", "odp", "txt", "csv",
@@ -48,7 +48,8 @@ class AgendaItem(VersionedModel, TrackedModel):
         return f"Punkt {self.number}: {self.title}"
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting", args=[self.meeting_id]) + f"#punkt-{self.number}"
+        anchor = f"punkt-{self.number}" if self.number else f"pause-{self.pk}"
+        return reverse("meetings:meeting", args=[self.meeting_id]) + f"#{anchor}"
 
     @property
     def is_after_main_items(self) -> bool:
@@ -57,7 +58,7 @@ class AgendaItem(VersionedModel, TrackedModel):
     @property
     def needs_decision(self) -> bool:
         """Items whose minutes must record an outcome before publishing."""
-        return self.kind not in (ItemKind.BREAK, ItemKind.WRITTEN_BRIEFING)
+        return self.kind not in NO_DECISION_NEEDED
 
     def save(self, *args, **kwargs):
         self.description = rich_text_from_input(self.description)

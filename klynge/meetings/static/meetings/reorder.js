@@ -4,12 +4,14 @@
   var body = document.getElementById("agenda-order");
   if (!body || !body.dataset.reorderUrl) { return; }
   var dragged = null;
+  var dropped = false;
   function csrf() {
     var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
     return m ? decodeURIComponent(m[1]) : "";
   }
   body.addEventListener("dragstart", function (e) {
     dragged = e.target.closest("tr");
+    dropped = false;
     e.dataTransfer.effectAllowed = "move";
     e.dataTransfer.setData("text/plain", dragged.dataset.itemId);
   });
@@ -20,8 +22,13 @@
     var after = e.clientY > row.getBoundingClientRect().top + row.offsetHeight / 2;
     body.insertBefore(dragged, after ? row.nextSibling : row);
   });
+  // A row let go outside the table was moved on screen but not saved: show the saved order again.
+  body.addEventListener("dragend", function () {
+    if (!dropped) { window.location.reload(); }
+  });
   body.addEventListener("drop", function (e) {
     e.preventDefault();
+    dropped = true;
     var order = Array.prototype.map.call(body.querySelectorAll("tr"), function (r) { return r.dataset.itemId; });
     fetch(body.dataset.reorderUrl, {
       method: "POST", credentials: "same-origin",
