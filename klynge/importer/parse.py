@@ -146,6 +146,7 @@ HEADER_LABELS = [
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
+INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
 CLUSTER_WORD = re.compile(r"klynge|sundhedsråd", re.I)
@@ -283,12 +284,13 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     if found:
         organisation, a, b = found
         title = title[:a] + " " + title[b:]
+    title = re.sub(r"\(\s*\)", "", title)  # the organisation was all there was in the brackets
     title = re.sub(r"\s*,\s*,", ",", title)
     title = re.sub(r"\s{2,}", " ", title).strip(" ,–-")
     title = re.sub(r"\s+,", ",", title)
     if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
         title = title[1:-1]
-    return ParsedPerson(name, title or None, organisation)
+    return ParsedPerson(name, title.strip() or None, organisation)
 
 
 def _names_in(text: str) -> list[str]:
@@ -883,7 +885,12 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
                     attendees.append(person)
             continue
         names = [p.strip() for p in re.split(r";|,", stripped)]
-        if len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n):
+        # "Jens Hansen (Hillerød Kommune), Lone Berg (Region Hovedstaden)": people on one line.
+        bracketed = [c for c in INLINE_PEOPLE.split(stripped) if c.strip()]
+        people = [parse_person(c, organisations) for c in bracketed] if len(bracketed) > 1 else []
+        if people and all(people):
+            candidates = people
+        elif len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n):
             candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
         else:
             person = parse_person(ln, organisations)

@@ -330,3 +330,14 @@ def test_pdf_running_headers_and_page_numbers_are_removed(lexicon, reference):
     assert "Side 3 af" not in cleaned.text and cleaned.text.count("Referat – Sundhedsklynge Lillebælt") == 0
     assert cleaned.furniture >= 2 * extracted.pages - 2
     assert [(i.number, i.title, i.start) for i in doc.items] == [(i.number, i.title, i.start) for i in reference.items]
+
+
+def test_attendees_with_their_organisations_on_one_line_are_separate_people():
+    from klynge.importer.parse import parse
+
+    text = ("Referat af møde i Chefforum, Sundhedsklynge Nordsjælland\nDato: 12. marts 2024, kl. 9.00-11.30\n\n"
+            "Deltagere: Jens Hansen (Hillerød Kommune), Lone Berg (Region Hovedstaden)\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning: Godkendt.\n")
+    document = parse(text, organisations=["Hillerød Kommune", "Region Hovedstaden"])
+    assert [(p.name, p.title, p.organisation) for p in document.attendees] == [
+        ("Jens Hansen", None, "Hillerød Kommune"), ("Lone Berg", None, "Region Hovedstaden")]
