@@ -86,11 +86,44 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         counts = Counter(_shape(ln) for ln in lines_out if ln.strip())
         headers = {s for s in headers if counts[s] >= 2}
         numbered = set(numbers)
+        numbered |= _running_headers_beside(lines_out, numbers)
         for i, ln in enumerate(lines_out):
             if i in numbered or (ln.strip() and ln != "\x00" and _shape(ln) in headers):
                 lines_out[i] = "\x00"
                 removed += 1
     return lines_out, removed
+
+
+RUNNING_DATE = re.compile(r"\b\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}\b")
+
+
+def _running_headers_beside(lines: list[str], numbers: list[int]) -> set[int]:
+    """A header or footer printed once next to a page number: it repeats the document's title
+    (the first line) and usually the date, and is not a sentence."""
+    title = next((ln for ln in lines if ln.strip() and ln != "\x00"), "")
+    title_words = {w for w in re.findall(r"[^\W\d_]{4,}", title.lower())}
+    found = set()
+    for i in numbers:
+        for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
+            if j is None:
+                continue
+            line = lines[j].strip()
+            words = re.findall(r"[^\W\d_]{4,}", line.lower())
+            if not words or len(line) > 120 or SECTION_WORDS.match(line) or line.endswith((".", ":")):
+                continue
+            shared = sum(w in title_words for w in words) / len(words)
+            if shared >= 0.6 and (RUNNING_DATE.search(line) or shared == 1):
+                found.add(j)
+    return found
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip() and lines[j] != "\x00":
+            return j
+        j += step
+    return None
 
 
 def _is_isolated(lines: list[str], i: int) -> bool:
@@ -160,7 +193,9 @@ def _join_hyphens(text: str, lexicon: Lexicon | None) -> tuple[str, int]:
 
 # --- OCR damage to æ, ø, å ---------------------------------------------------------------
 
-MANDATORY = {"@": ("ø",), "&": ("å",), "3": ("å",)}
+# A mark that is never Danish in a word must be repaired; its usual reading comes first,
+# the others are tried too ("f@lles" is "fælles", "m&de" may be "møde").
+MANDATORY = {"@": ("ø", "æ", "å"), "&": ("å", "ø", "æ"), "3": ("å",)}
 OPTIONAL = {"g": ("ø",), "G": ("Ø",), "a": ("å", "æ"), "A": ("Å", "Æ")}
 
 
@@ -236,26 +271,31 @@ def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max
         if named:
             return named
     positions = _positions(word)
-    mandatory = [(i, n, opts[0]) for i, n, opts, m in positions if m]
+    mandatory_positions = [(i, n, opts) for i, n, opts, m in positions if m][:6]
     optional = [(i, n, opts) for i, n, opts, m in positions if not m][:12]
-    for size in range(0, max_optional + 1):
-        found: set[str] = set()
-        for combo in combinations(optional, size):
-            choices = [[]]
-            for i, n, opts in combo:
-                choices = [c + [(i, n, o)] for c in choices for o in opts]
-            for choice in choices:
-                candidate = _apply(word, mandatory + choice)
-                if candidate and candidate != word and lexicon.is_word(candidate):
-                    found.add(candidate)
-        if len(found) == 1:
-            return found.pop()
-        if len(found) > 1:
-            return None  # ambiguous: leave it for a person
-    if mandatory:
-        candidate = _apply(word, mandatory)
-        if candidate and lexicon.is_compound(candidate):
-            return candidate
+    # Every reading of the marks that must change, the usual reading first.
+    readings = [[]]
+    for i, n, opts in mandatory_positions:
+        readings = [r + [(i, n, o)] for r in readings for o in opts]
+    for mandatory in readings:
+        for size in range(0, max_optional + 1):
+            found: set[str] = set()
+            for combo in combinations(optional, size):
+                choices = [[]]
+                for i, n, opts in combo:
+                    choices = [c + [(i, n, o)] for c in choices for o in opts]
+                for choice in choices:
+                    candidate = _apply(word, mandatory + choice)
+                    if candidate and candidate != word and lexicon.is_word(candidate):
+                        found.add(candidate)
+            if len(found) == 1:
+                return found.pop()
+            if len(found) > 1:
+                return None  # ambiguous: leave it for a person
+    if readings[0]:
+        compounds = {c for c in (_apply(word, r) for r in readings) if c and lexicon.is_compound(c)}
+        if len(compounds) == 1:
+            return compounds.pop()
     if compound:
         return None  # a compound as it stands, and no listed word nearby: keep it
     plainly_damaged = bool(mandatory) or "ae" in word.lower()

@@ -86,6 +86,7 @@ def test_correct_text_is_never_changed(lexicon):
     ("mgdet", "mødet"), ("m@det", "mødet"), ("p&", "på"), ("p3", "på"), ("omradet", "området"),
     ("vaere", "være"), ("naermere", "nærmere"), ("fglge", "følge"), ("undersgger", "undersøger"),
     ("Temadrgftelse", "Temadrøftelse"), ("tvaersektoriel", "tværsektoriel"),
+    ("f@lles", "fælles"), ("s&rlige", "særlige"),  # a mark that stands for another letter than usual
 ])
 def test_damaged_words_are_repaired(lexicon, damaged, repaired):
     assert repair_word(damaged, lexicon) == repaired
@@ -121,3 +122,14 @@ def test_form_feed_pages_lose_their_running_headers_and_numbers(lexicon):
     result = normalise("\f".join(pages), lexicon)
     assert "Chefforum – referat" not in result.text and "Side " not in result.text
     assert all(body in result.text for body in bodies)
+
+
+def test_a_running_header_printed_once_beside_a_page_number_is_removed(lexicon):
+    text = ("REFERAT Sundhedsklynge Vest - Politisk niveau d. 05-09-2023\n\nPunkt 1: Status\n"
+            "Der er behov for et styrket samarbejde mellem kommunerne og\n"
+            "                 Side 3 af 8\n"
+            "Sundhedsklynge Vest - Politisk niveau - 05.09.2023\n"
+            "hospitalet om udskrivelser.\n")
+    result = normalise(text, lexicon)
+    assert "Side 3 af 8" not in result.text and "05.09.2023" not in result.text
+    assert "kommunerne og hospitalet om udskrivelser." in result.text.replace("\n", " ")
