@@ -1,7 +1,6 @@
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
+from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DkfdsFormMixin
 
 from .permissions import uploadable_clusters
@@ -35,14 +34,7 @@ class ImportForm(DkfdsFormMixin, forms.Form):
         self.fields["file"].widget.attrs["accept"] = ".csv,.xlsx,text/csv"
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                f"Filen “{upload.name}” fylder {filesizeformat(upload.size)}; grænsen er "
-                f"{filesizeformat(settings.UPLOAD_MAX_BYTES)}."
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(f"Filen “{upload.name}” er tom.")
+        upload = check_upload(self.cleaned_data["file"])
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(f"Filen “{upload.name}” skal være en CSV-fil eller et Excel-regneark (.xlsx).")
         return upload

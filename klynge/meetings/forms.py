@@ -1,8 +1,7 @@
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
@@ -116,14 +115,7 @@ class AttachmentForm(DkfdsFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 f"Filtypen “.{extension}” er ikke tilladt for bilag. Tilladt: {', '.join(ATTACHMENT_EXTENSIONS)}."
             )
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                f"Filen “{upload.name}” fylder {filesizeformat(upload.size)}; grænsen er "
-                f"{filesizeformat(settings.UPLOAD_MAX_BYTES)}."
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(f"Filen “{upload.name}” er tom.")
-        return upload
+        return check_upload(upload)
 
 
 class AttendanceForm(DkfdsFormMixin, forms.ModelForm):

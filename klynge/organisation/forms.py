@@ -1,6 +1,6 @@
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+
+from klynge.core.uploads import check_upload
 
 from .models import Body, Mandate, Membership, Organisation, Person
 
@@ -55,15 +55,7 @@ class MandateForm(DkfdsFormMixin, forms.ModelForm):
         }
 
     def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and getattr(upload, "size", 0) > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                f"Filen “{upload.name}” fylder {filesizeformat(upload.size)}; "
-                f"grænsen er {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
-            )
-        if upload and getattr(upload, "size", 1) == 0:
-            raise forms.ValidationError(f"Filen “{upload.name}” er tom.")
-        return upload
+        return check_upload(self.cleaned_data.get("file"))
 
 
 class SubBodyForm(DkfdsFormMixin, forms.ModelForm):
