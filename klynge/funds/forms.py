@@ -4,6 +4,7 @@ separators, no negative grants or budgets, known parties only, no duplicate line
 from django import forms
 from django.db.models import Q
 
+from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
@@ -250,9 +251,11 @@ class ImportForm(forms.Form):
     file = forms.FileField(label="CSV-fil", help_text="Kolonner: kind,year,party,initiative,title,amount.")
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
+        upload = check_upload(self.cleaned_data["file"])
         if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("Filen er for stor; en CSV med klyngemidler fylder sjældent over 5 MB.")
+            raise forms.ValidationError(
+                f"Filen “{upload.name}” er for stor; en CSV med klyngemidler fylder sjældent over 5 MB."
+            )
         return upload
 
 
