@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from klynge.core.cpr import MASK, mask_cpr
 from klynge.documents.models import SourceDocument
 from klynge.meetings.actions import link_item_to_matter, renumber
 from klynge.meetings.choices import AttendanceStatus, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
@@ -22,7 +23,6 @@ from klynge.organisation.models import Affiliation, Body, Organisation, Person
 
 from .parse import ParsedDocument, ParsedItem
 
-CPR = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})-?(\d{4})(?!\d)")
 URL = re.compile(r"https?://\S+")
 VIRTUAL = re.compile(r"virtuel|teams|online|zoom|skype|video", re.I)
 
@@ -240,10 +240,13 @@ def load(doc: ParsedDocument, body: Body, *, filename: str, data: bytes, content
     """Write the document into ``body``. Returns the meeting and notes for the report."""
     notes: list[str] = []
     sha = SourceDocument.digest(data)
-    text_for_cpr = " ".join([doc.title] + [i.description + i.minutes + i.decision + i.summary for i in doc.items])
+    masked = _mask_cpr_numbers(doc)
+    if masked:
+        notes.append(f"{masked} CPR-nummer/-numre i teksten er erstattet med {MASK}; originalfilen er markeret "
+                     "og vises kun for sekretariatet.")
     source = SourceDocument(original_name=filename[:300], sha256=sha, size=len(data), content_type=content_type[:100],
                             uploaded_by=user if getattr(user, "is_authenticated", False) else None,
-                            contains_cpr=any(_valid_cpr(m) for m in CPR.finditer(text_for_cpr)))
+                            contains_cpr=bool(masked))
     source.file.save(re.sub(r"[^\w.\- ]", "_", filename.rsplit("/", 1)[-1])[:200] or "dokument", ContentFile(data),
                      save=False)
     try:
@@ -255,12 +258,29 @@ def load(doc: ParsedDocument, body: Body, *, filename: str, data: bytes, content
     return meeting, notes
 
 
-def _valid_cpr(m: re.Match) -> bool:
-    try:
-        datetime.date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return True
-    except ValueError:
-        return False
+def _mask_cpr_numbers(doc: ParsedDocument) -> int:
+    """Replace CPR numbers in every text the loader stores; how many there were."""
+    total = 0
+    doc.title, n = mask_cpr(doc.title)
+    total += n
+    for item in doc.items:
+        for name in ("title", "summary", "description", "minutes", "decision"):
+            value, n = mask_cpr(getattr(item, name) or "")
+            setattr(item, name, value)
+            total += n
+        masked_recs = [mask_cpr(r) for r in item.recommendations]
+        item.recommendations = [text for text, _ in masked_recs]
+        total += sum(n for _, n in masked_recs)
+        for task in item.tasks:
+            task.description, n = mask_cpr(task.description)
+            total += n
+        for table in item.tables:
+            for row in table:
+                for index, cell in enumerate(row):
+                    if isinstance(cell, str):
+                        row[index], n = mask_cpr(cell)
+                        total += n
+    return total
 
 
 def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[str], user) -> Meeting:

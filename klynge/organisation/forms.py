@@ -1,5 +1,6 @@
 from django import forms
 
+from klynge.core.cpr import refuse_cpr
 from klynge.core.uploads import check_upload
 
 from .models import Body, Mandate, Membership, Organisation, Person
@@ -8,7 +9,18 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DkfdsFormMixin:
-    """Give every widget the design system's CSS class."""
+    """Give every widget the design system's CSS class, and refuse CPR numbers in any text field."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and value:
+                try:
+                    refuse_cpr(value, str(self.fields[name].label or name).capitalize() if name in self.fields
+                               else "Teksten")
+                except forms.ValidationError as error:
+                    self.add_error(name if name in self.fields else None, error)
+        return cleaned
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -158,3 +158,15 @@ def test_an_agenda_becomes_a_published_agenda(lexicon, lillebaelt_bodies):
     assert result.meeting.end == datetime.time(18)
     rec = Recommendation.objects.get()
     assert (rec.text, rec.outcome) == ("godkender forslaget", "")
+
+
+def test_cpr_numbers_in_imported_text_are_masked_and_the_original_flagged(lexicon, lillebaelt_bodies):
+    text = ("Referat – Sundhedsklynge Lillebælt – Politisk niveau\nMødedato: 16. januar 2023 kl. 16.00-18.00\n\n"
+            "Punkt 1: Borgerhenvendelse (kl. 16.00-16.30)\nBeslutning\n"
+            "Henvendelsen fra borgeren med CPR 010203-1234 blev drøftet.\n")
+    result = import_file("cpr.txt", text.encode("utf-8"))
+    assert result.status == "imported", result.message
+    item = result.meeting.items.get()
+    assert "010203-1234" not in item.decision and "XXXXXX-XXXX" in item.decision
+    assert result.meeting.source_document.contains_cpr
+    assert any("CPR" in note for note in result.notes)

@@ -350,3 +350,14 @@ def test_welcome_and_any_other_business_need_no_decision(structure):
     make_item(meeting, title="Velkomst", kind=ItemKind.WELCOME)
     make_item(meeting, title="Eventuelt", kind=ItemKind.ANY_OTHER_BUSINESS)
     assert actions.missing_decisions(meeting) == []
+
+
+def test_a_cpr_number_in_an_item_is_refused_and_nothing_is_saved(structure, login, secretariat_user):
+    meeting = make_meeting(structure.political)
+    response = login(secretariat_user).post(f"/moeder/{meeting.pk}/punkter/ny/", {
+        "title": "Borgersag", "kind": "decision", "duration_minutes": 10,
+        "description": "Borgeren (CPR 010203-1234) har klaget.", "loaded_version": 1,
+    })
+    assert "ser ud til at indeholde et CPR-nummer (010203-…)" in response.content.decode()
+    assert "1234" not in response.content.decode().split("CPR-nummer")[1][:40]
+    assert not meeting.items.exists()
