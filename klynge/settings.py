@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "klynge.funds",
     "klynge.indicators",
     "klynge.api",
+    "klynge.search",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from klynge.api.api import api
+from klynge.search.views import search_page
 
 admin.site.site_header = "Klynge – administration"
 admin.site.site_title = "Klynge"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
+    path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),
     path("import/", include("klynge.importer.urls")),

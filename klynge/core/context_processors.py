@@ -11,6 +11,7 @@ MAIN_MENU = [
     ("Indikatorer", "indicators:index"),
     ("Import", "importer:upload"),
     ("Personer", "persons"),
+    ("Søg", "search"),
 ]
 
 
