@@ -77,7 +77,7 @@ def test_edit_form_is_usable_by_keyboard(page, demo):
 @pytest.mark.parametrize("path", [
     "/", "/organer/randersklyngen-politisk-niveau/", "/organer/lillebaelt-koordinerende-niveau/",
     "/personer/torben-hansen/", "/parter/region-midtjylland/", "/organer/lillebaelt-politisk-niveau/formandskab/",
-    "/log-ind/",
+    "/log-ind/", "/soeg/?q=Randers", "/sager/", "/moeder/?aar=2023",
 ])
 def test_structure_pages_have_no_serious_accessibility_violations(page, demo, path):
     page.goto(path)
