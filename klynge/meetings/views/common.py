@@ -30,6 +30,15 @@ def require_item_access(user, item):
         raise Http404
 
 
+def refused_stale_save(form_class, request, form, stale, loaded_version):
+    """After a refused stale save: (what the other person changed, the form again on the newest
+    version with this user's input kept), so nothing is silently overwritten or lost."""
+    conflict = changed_fields(form, stale.current, loaded_version)
+    fresh = form_class(request.POST.copy(), instance=stale.current)
+    fresh.data["loaded_version"] = stale.current.version
+    return conflict, fresh
+
+
 def changed_fields(form, current, loaded_version) -> list[dict]:
     """For a refused stale save: what the other person changed since this user loaded the record.
 

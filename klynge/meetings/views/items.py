@@ -13,7 +13,7 @@ from .. import actions, visibility
 from ..forms import AgendaItemForm, AttachmentForm
 from ..models import AgendaItem, Attachment, Recommendation
 from ..models.versioned import StaleEditError
-from .common import changed_fields, get_item, get_meeting, item_label, item_url, require_edit, require_item_access
+from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit, require_item_access
 
 
 def _require_agenda_open(request, meeting):
@@ -41,7 +41,10 @@ def item_add(request, pk):
         item.refresh_from_db()
         messages.success(request, f"Punktet “{item.title}” er tilføjet.")
         return redirect(meeting.get_absolute_url() + "#dagsorden")
-    return render(request, "meetings/item_form.html", {"form": form, "meeting": meeting, "title": "Nyt punkt"})
+    return render(request, "meetings/versioned_form.html", {
+        "form": form, "meeting": meeting, "title": "Nyt punkt", "submit": "Gem punkt",
+        "cancel_url": meeting.get_absolute_url() + "#dagsorden",
+    })
 
 
 @login_required
@@ -66,18 +69,15 @@ def item_edit(request, pk):
         except ValidationError as error:
             form.add_error("recommendations_text", error)
         except StaleEditError as stale:
-            conflict = changed_fields(form, stale.current, loaded)
-            form = AgendaItemForm(request.POST, instance=stale.current)
-            form.data = form.data.copy()
-            form.data["loaded_version"] = stale.current.version
+            conflict, form = refused_stale_save(AgendaItemForm, request, form, stale, loaded)
         else:
             item.refresh_from_db(fields=["number", "position"])  # renumbering may have moved it
             label = item_label(item)
             messages.success(request, f"{label[:1].upper()}{label[1:]} er gemt.")
             return redirect(item_url(item))
-    return render(request, "meetings/item_form.html", {
+    return render(request, "meetings/versioned_form.html", {
         "form": form, "meeting": meeting, "item": item, "title": f"Rediger {item_label(item)}",
-        "conflict": conflict,
+        "conflict": conflict, "submit": "Gem punkt", "cancel_url": meeting.get_absolute_url() + "#dagsorden",
     })
 
 

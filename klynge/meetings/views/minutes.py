@@ -8,7 +8,7 @@ from ..choices import MeetingStatus
 from ..forms import AttendanceForm, MinutesForm, RevisionForm
 from ..models import Attendance, MinutesRevision
 from ..models.versioned import StaleEditError
-from .common import changed_fields, get_item, get_meeting, item_label, item_url, require_edit
+from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit
 
 MINUTES_EDITABLE = {MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_IN_REVIEW}
 
@@ -41,14 +41,13 @@ def item_minutes(request, pk):
                 item.save_versioned(loaded)
                 form.save_recommendations()
         except StaleEditError as stale:
-            conflict = changed_fields(form, stale.current, loaded)
-            form = MinutesForm(request.POST.copy(), instance=stale.current)
-            form.data["loaded_version"] = stale.current.version
+            conflict, form = refused_stale_save(MinutesForm, request, form, stale, loaded)
         else:
             messages.success(request, f"Referatet for {item_label(item)} er gemt.")
             return redirect(item_url(item))
-    return render(request, "meetings/minutes_form.html", {
+    return render(request, "meetings/versioned_form.html", {
         "form": form, "meeting": meeting, "item": item, "conflict": conflict,
+        "submit": "Gem referat", "cancel_url": item_url(item),
         "title": f"Referat for punkt {item.number}: {item.title}",
     })
 
