@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "klynge.core.context_processors.site",
+                "klynge.core.params.query_errors",
             ],
         },
     },

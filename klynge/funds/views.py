@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from klynge.core.params import query_params
 from klynge.organisation.models import Body, Organisation
 
 from . import calculations as calc
@@ -81,7 +82,7 @@ def index(request):
 
 
 def _years_from_request(request):
-    return queries.parse_years(request.GET.getlist("aar"))
+    return query_params(request).years("aar", minimum=2000, maximum=2100)
 
 
 def overview(request, slug, template="funds/overview.html"):

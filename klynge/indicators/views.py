@@ -1,4 +1,3 @@
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+
+from klynge.core.params import query_params
 
 from . import queries, rules
 from .charts import build_chart
@@ -108,12 +109,7 @@ def benchmark(request, slug):
     if not indicators:
         return render(request, "indicators/benchmark.html", {"area": area, "indicators": [], "bm": None})
     chosen = next((i for i in indicators if i.slug == request.GET.get("indikator")), indicators[0])
-    period = None
-    if request.GET.get("periode"):
-        try:
-            period = datetime.date.fromisoformat(request.GET["periode"])
-        except ValueError:
-            period = None
+    period = query_params(request).date("periode", label="Perioden")
     bm = queries.benchmark(area, chosen, period)
     return render(request, "indicators/benchmark.html", {
         "area": area, "indicators": indicators, "chosen": chosen, "bm": bm,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from klynge.core.params import YEAR_MAX, YEAR_MIN, query_params
 from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404
 
@@ -36,7 +37,7 @@ NEXT_STEPS = {
 
 def calendar(request):
     """A year's meetings per cluster, covering all its bodies."""
-    year = _int(request.GET.get("aar"), timezone.localdate().year)
+    year = query_params(request).year("aar", default=timezone.localdate().year)
     clusters = list(Body.objects.filter(kind__groups_bodies=True).order_by("name"))
     cluster = next((c for c in clusters if c.slug == request.GET.get("klynge")), None)
     meetings = Meeting.objects.filter(date__year=year).select_related("body").order_by("date", "start")
@@ -46,16 +47,10 @@ def calendar(request):
     for meeting in meetings:
         months.setdefault(meeting.date.replace(day=1), []).append(meeting)
     return render(request, "meetings/calendar.html", {
-        "year": year, "years": range(year - 3, year + 3), "clusters": clusters, "cluster": cluster,
+        "year": year, "years": range(max(year - 3, YEAR_MIN), min(year + 3, YEAR_MAX + 1)),
+        "clusters": clusters, "cluster": cluster,
         "months": sorted(months.items()), "today": timezone.localdate(),
     })
-
-
-def _int(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def body_meetings(request, slug):
