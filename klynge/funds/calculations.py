@@ -281,6 +281,25 @@ def natural_key(number: str) -> tuple:
 
 _GROUPED = re.compile(r"^\d{1,3}([.\s ]\d{3})+$")
 
+# The largest amount Klynge keeps, in whole kroner (12 digits: just under a trillion). The columns
+# are 64-bit integers; this bound keeps every sum of amounts far inside them on both databases.
+MAX_KRONER = 999_999_999_999
+
+
+def kroner_out_of_range(amount: int) -> str | None:
+    """A Danish message when an amount lies beyond ±MAX_KRONER, else None."""
+    if abs(amount) > MAX_KRONER:
+        return f"Beløbet er for stort: et beløb kan højst være {format_kroner(MAX_KRONER)}"
+    return None
+
+
+def validate_kroner(value) -> None:
+    """Model field validator: the same bound in the admin and in every form."""
+    from django.core.exceptions import ValidationError
+
+    if isinstance(value, int) and (message := kroner_out_of_range(value)):
+        raise ValidationError(message, code="max_value")
+
 
 def parse_kroner(text: str) -> int:
     """Parse whole kroner as secretariats write them: '2.069.103', '2069103', '2 069 103',
@@ -302,10 +321,12 @@ def parse_kroner(text: str) -> int:
         if decimals.strip("0") not in ("", "-"):
             raise ValueError(f"“{raw}” er ikke hele kroner; skriv beløbet uden øre.")
         value = whole
-    if value.isdigit():
-        return sign * int(value)
-    if _GROUPED.match(value):
-        return sign * int(re.sub(r"[.\s ]", "", value))
+    digits = re.sub(r"[.\s ]", "", value) if (value.isdigit() or _GROUPED.match(value)) else ""
+    if digits.isascii() and digits.isdigit():
+        digits = digits.lstrip("0") or "0"
+        if len(digits) > len(str(MAX_KRONER)) or int(digits) > MAX_KRONER:
+            raise ValueError(f"“{raw[:40]}” er for stort: et beløb kan højst være {format_kroner(MAX_KRONER)}")
+        return sign * int(digits)
     raise ValueError(f"“{raw}” er ikke et gyldigt beløb i hele kroner (f.eks. 2.069.103).")
 
 

@@ -9,7 +9,7 @@ from klynge.organisation.forms import DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
 from .actions import REASON_MAX
-from .calculations import natural_key, parse_kroner
+from .calculations import MAX_KRONER, natural_key, parse_kroner
 from .choices import ChangeBasis
 from .models import BudgetApproval, BudgetLine, Grant, Initiative, OtherFunding, Spending, Transfer
 
@@ -231,8 +231,9 @@ class DistributionKeyForm(DkfdsFormMixin, forms.Form):
         self.parties = list(parties)
         for party in self.parties:
             self.fields[f"party_{party.pk}"] = forms.IntegerField(
-                label=party.name, min_value=0, required=False, initial=current.get(party.pk),
+                label=party.name, min_value=0, max_value=MAX_KRONER, required=False, initial=current.get(party.pk),
                 error_messages={"min_value": "En andel kan ikke være negativ.",
+                                "max_value": "Andelen er for stor; skriv f.eks. procenter eller indbyggertal.",
                                 "invalid": "Skriv et helt tal, f.eks. 50."},
             )
         self.order_fields([f"party_{p.pk}" for p in self.parties] + ["reason"])

@@ -1,15 +1,17 @@
 """Import grants and budget lines from CSV: validate everything first, then write in one transaction.
 
 Columns: ``kind,year,party,initiative,title,amount`` (any order; comma or semicolon separated;
-UTF-8 or Windows-1252). ``kind`` is ``grant`` or ``budget``. Every problem is reported in
+UTF-8, UTF-16 with BOM, Windows-1252 or Latin-1). ``kind`` is ``grant`` or ``budget``. Every problem is reported in
 Danish with its row (line number in the file, the header being row 1) and column, and
 nothing is written if there is any.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -68,12 +70,41 @@ class _Row:
 
 
 def decode(data: bytes | str) -> str:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1252, then Latin-1.
+
+    Raises FundsImportError naming the line when the text holds characters no CSV of amounts
+    has (control characters, NUL bytes of a binary or UTF-16 file without BOM)."""
     if isinstance(data, str):
-        return data.lstrip("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
+        text = data.lstrip("\ufeff")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FundsImportError(["Filen begynder som UTF-16-tekst, men kan ikke læses som det. "
+                                    "Gem den som CSV (UTF-8) og prøv igen."]) from None
+        text = text.lstrip("\ufeff")
+    else:
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        bad = next((ch for ch in line if _UNREADABLE.match(ch)), None)
+        if bad is not None:
+            problems.append(f"Række {number}: tegnet U+{ord(bad):04X} kan ikke læses som tekst. Filen er ikke en "
+                            "tekstfil i UTF-8 eller Windows-1252; gem den som CSV (UTF-8) og prøv igen.")
+            if len(problems) == 5:
+                break
+    if problems:
+        raise FundsImportError(problems)
+    return text
+
+
+# Control characters (tab aside) and the C1 range Latin-1 gives for bytes Windows-1252 leaves undefined.
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def infer_kind(name: str) -> str:

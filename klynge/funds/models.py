@@ -42,7 +42,8 @@ class Grant(TrackedModel):
     party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
                               related_name="cluster_grants")
     amount = models.BigIntegerField("beløb (kr.)",
-                                    validators=[MinValueValidator(0, "En bevilling kan ikke være negativ.")])
+                                    validators=[MinValueValidator(0, "En bevilling kan ikke være negativ."),
+                                                calculations.validate_kroner])
     note = models.CharField("bemærkning", max_length=300, blank=True)
 
     class Meta:
@@ -68,7 +69,8 @@ class Transfer(TrackedModel):
     from_year = models.PositiveSmallIntegerField("fra år", validators=YEAR_VALIDATORS)
     to_year = models.PositiveSmallIntegerField("til år", validators=YEAR_VALIDATORS)
     amount = models.BigIntegerField("beløb (kr.)",
-                                    validators=[MinValueValidator(1, "Et overført beløb skal være positivt.")])
+                                    validators=[MinValueValidator(1, "Et overført beløb skal være positivt."),
+                                                calculations.validate_kroner])
     decision_reference = models.CharField("beslutning", max_length=300, blank=True,
                                           help_text="Mødet og punktet, hvor overførslen blev besluttet.")
     note = models.CharField("bemærkning", max_length=300, blank=True)
@@ -215,7 +217,8 @@ class BudgetLine(LockedBudgetMixin, TrackedModel):
     party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
                               related_name="budget_lines")
     amount = models.BigIntegerField("beløb (kr.)",
-                                    validators=[MinValueValidator(0, "Et budget kan ikke være negativt.")])
+                                    validators=[MinValueValidator(0, "Et budget kan ikke være negativt."),
+                                                calculations.validate_kroner])
     note = models.CharField("bemærkning", max_length=300, blank=True)
 
     class Meta:
@@ -269,7 +272,7 @@ class Spending(TrackedModel):
     year = models.PositiveSmallIntegerField("budgetår", validators=YEAR_VALIDATORS)
     period_start = models.DateField("periode fra")
     period_end = models.DateField("periode til")
-    amount = models.BigIntegerField("beløb (kr.)")
+    amount = models.BigIntegerField("beløb (kr.)", validators=[calculations.validate_kroner])
     description = models.CharField("tekst", max_length=300, blank=True)
 
     class Meta:
@@ -293,7 +296,8 @@ class OtherFunding(TrackedModel):
     kind = models.CharField("type", max_length=20, choices=FundingKind.choices, default=FundingKind.POOL)
     source = models.CharField("kilde", max_length=300, help_text="F.eks. puljens eller fondens navn.")
     year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
-    amount = models.BigIntegerField("beløb (kr.)", validators=[MinValueValidator(0, "Beløbet kan ikke være negativt.")])
+    amount = models.BigIntegerField("beløb (kr.)", validators=[MinValueValidator(0, "Beløbet kan ikke være negativt."),
+                                                               calculations.validate_kroner])
     note = models.CharField("bemærkning", max_length=300, blank=True)
 
     class Meta:
