@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from klynge.api.api import api
+from klynge.core.redirects import LoginView
 from klynge.search.views import search_page
 
 admin.site.site_header = "Klynge – administration"
@@ -11,7 +12,7 @@ admin.site.index_title = "Administration"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("log-ind/", auth_views.LoginView.as_view(), name="login"),
+    path("log-ind/", LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
     path("soeg/", search_page, name="search"),

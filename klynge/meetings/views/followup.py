@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from klynge.core.redirects import redirect_back, return_url
 from klynge.organisation import permissions
 from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404
@@ -39,10 +40,10 @@ def task_close(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Opgaven er afsluttet.")
-        return redirect(request.GET.get("tilbage") or task.item.meeting.get_absolute_url())
+        return redirect_back(request, task.item.meeting)
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Afslut opgave: {task}", "submit": "Afslut opgave",
-        "cancel_url": task.item.meeting.get_absolute_url(),
+        "cancel_url": return_url(request, task.item.meeting.get_absolute_url()),
     })
 
 
