@@ -5,6 +5,7 @@ Defaults give a development setup on embedded SQLite under ``KLYNGE_DATA_DIR``;
 configuration reference in README.md.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "klynge.indicators",
     "klynge.api",
     "klynge.search",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Danish lockout page
 ]
 
 ROOT_URLCONF = "klynge.urls"
@@ -132,6 +135,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes through klynge.core.throttle): an account is locked after 5 failed
+# logins, an address after 20 (over all accounts), each until 15 minutes after the last failure.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+KLYNGE_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("KLYNGE_LOGIN_ACCOUNT_LIMIT", "5"))
+KLYNGE_LOGIN_ADDRESS_LIMIT = int(os.environ.get("KLYNGE_LOGIN_ADDRESS_LIMIT", "20"))
+KLYNGE_PROXY_COUNT = int(os.environ.get("KLYNGE_PROXY_COUNT", "0"))  # trusted reverse proxies in front
+AXES_HANDLER = "klynge.core.throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = KLYNGE_LOGIN_ACCOUNT_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("KLYNGE_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_CALLABLE = "klynge.core.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "klynge.core.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = False  # a success must not wipe the address's count of other accounts' failures
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "front"
 LOGOUT_REDIRECT_URL = "front"
