@@ -61,13 +61,33 @@ def log_in(page, username, password):
 
 def axe_violations(page, impacts=("serious", "critical")):
     """Run axe-core (vendored from npm) on the current page; serious and critical findings."""
-    page.add_script_tag(path=str(AXE_JS))
+    # Evaluated through the DevTools protocol, not added as a <script>: the site's
+    # Content-Security-Policy refuses inline scripts, and the browser tests run with it on.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"] if v["impact"] in impacts
     ]
+
+
+def watch_csp(page) -> list:
+    """Collect Content-Security-Policy violations on ``page``: the console reports and the
+    securitypolicyviolation events (caught by a listener the browser installs before any page script)."""
+    violations = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.add_init_script("""
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', function (e) {
+            window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile);
+        });
+    """)
+    return violations
+
+
+def csp_violations(page, console: list) -> list:
+    return console + page.evaluate("window.__cspViolations || []")
 
 
 def screenshot(page, name):
