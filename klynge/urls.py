@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from klynge.api.api import api
-from klynge.core.redirects import LoginView
+from klynge.core.redirects import LoginView, LogoutView
 from klynge.search.views import search_page
 
 admin.site.site_header = "Klynge – administration"
@@ -13,7 +12,7 @@ admin.site.index_title = "Administration"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("log-ind/", LoginView.as_view(), name="login"),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("log-ud/", LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
     path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),

@@ -37,9 +37,17 @@ def redirect_back(request, fallback, parameter: str = RETURN_PARAMETER):
     return redirect(return_url(request, fallback, parameter))
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view, following ``next`` only through the same check."""
+class _SafeNext:
+    """Django's ``next`` handling, through the same check as every other return address."""
 
     def get_redirect_url(self):
         url = self.request.POST.get(self.redirect_field_name, self.request.GET.get(self.redirect_field_name))
         return url if is_safe_return_path(url, self.request) else ""
+
+
+class LoginView(_SafeNext, auth_views.LoginView):
+    pass
+
+
+class LogoutView(_SafeNext, auth_views.LogoutView):
+    pass

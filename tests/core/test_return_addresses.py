@@ -60,6 +60,14 @@ def test_login_never_redirects_off_site(client, member_user, url):
     assert response["Location"] == reverse("front")
 
 
+@pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example", "/\\evil.example"])
+def test_logout_never_redirects_off_site(login, member_user, url):
+    client = login(member_user)
+    response = client.post(reverse("logout") + f"?next={url}")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("front")
+
+
 def test_login_follows_a_path_on_this_site(client, member_user):
     response = client.post(reverse("login") + "?next=/moeder/", {"username": "medlem-a", "password": PASSWORD})
     assert response["Location"] == "/moeder/"
