@@ -111,7 +111,7 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
                    "evaluation_plan": forms.Textarea(attrs={"rows": 4}),
                    "chairs": forms.SelectMultiple(attrs={"size": 6})}
 
-    def __init__(self, *args, cluster, **kwargs):
+    def __init__(self, *args, cluster, user=None, **kwargs):
         self.cluster = cluster
         super().__init__(*args, **kwargs)
         if "reason" in self.fields:
@@ -135,9 +135,14 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
             lambda item: f"{item.meeting.body.short_name or item.meeting.body.name} "
                          f"{item.meeting.date:%d.%m.%Y}, punkt {item.number}: {item.title[:60]}"
         )
-        # Matters the public can name: at least one of their items is an open (not closed) item.
-        self.fields["matter"].queryset = Matter.objects.filter(items__meeting__body__in=bodies,
-                                                                items__closed=False).distinct()
+        # Matters of the cluster's bodies that this user may see an item of, each named as this
+        # user may see it (a matter's own title may come from a closed item elsewhere).
+        from klynge.meetings import visibility
+
+        self.fields["matter"].queryset = Matter.objects.filter(
+            Q(items__meeting__body__in=bodies) & visibility.visible_items_q(user, "items__")
+        ).distinct()
+        self.fields["matter"].label_from_instance = lambda matter: matter.title_for(user)
 
     def clean_number(self):
         number = (self.cleaned_data.get("number") or "").strip()

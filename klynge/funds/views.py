@@ -175,6 +175,7 @@ def initiative_detail(request, slug, number):
         "can_edit": permissions.can_edit_funds(request.user, cluster),
         "can_see_internal": internal,
         "periods": sorted({(s.period_start, s.period_end) for s in spendings}),
+        "matter_case_number": initiative.matter.case_number_for(request.user) if initiative.matter_id else "",
     })
 
 
@@ -252,7 +253,7 @@ def history(request, slug):
                 prev = rec.prev_record
                 if prev is not None:
                     delta = rec.diff_against(prev, excluded_fields=["modified", "created"])
-                    changes = [_change_text(rec, c) for c in delta.changes]
+                    changes = [_change_text(rec, c, request.user) for c in delta.changes]
             entries.append({"record": rec, "kind": label, "action": ACTIONS.get(rec.history_type, ""),
                             "what": _describe(rec), "changes": changes})
     entries.sort(key=lambda e: e["record"].history_date, reverse=True)
@@ -268,13 +269,18 @@ def _describe(rec) -> str:
         return f"#{rec.id}"
 
 
-def _change_text(rec, change) -> str:
+def _change_text(rec, change, user) -> str:
+    from klynge.meetings import visibility
+
     field = rec.instance._meta.get_field(change.field)
     old, new = change.old, change.new
     if field.is_relation:
         model = field.related_model
         old = model.objects.filter(pk=old).first() if old else "–"
         new = model.objects.filter(pk=new).first() if new else "–"
+        # Matters and items are named through the visibility rule, never by str().
+        old = visibility.label_for(user, old) if old != "–" else old
+        new = visibility.label_for(user, new) if new != "–" else new
     elif "amount" in change.field or change.field == "weight":
         old = calc.format_kroner(old) if isinstance(old, int) and change.field != "weight" else old
         new = calc.format_kroner(new) if isinstance(new, int) and change.field != "weight" else new
@@ -321,7 +327,7 @@ def initiative_edit(request, slug, number=None):
     cluster = _cluster(slug)
     _require_edit(request, cluster)
     instance = _initiative(cluster, number) if number else Initiative(cluster=cluster)
-    form = InitiativeForm(request.POST or None, instance=instance, cluster=cluster)
+    form = InitiativeForm(request.POST or None, instance=instance, cluster=cluster, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance._change_reason = form.cleaned_data.get("reason") or "Indsats oprettet"
         initiative = form.save()

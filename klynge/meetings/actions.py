@@ -110,6 +110,7 @@ def accept_proposal(proposal: Proposal, meeting: Meeting, user) -> AgendaItem:
     item = AgendaItem.objects.create(
         meeting=meeting, position=(last.position + 1) if last else 0, title=proposal.title,
         summary=proposal.summary, description=proposal.description, case_number=proposal.case_number,
+        closed=proposal.closed or bool(proposal.source_item and proposal.source_item.closed),
     )
     source = proposal.source_item
     if source is not None and source.matter_id and not item.case_number:

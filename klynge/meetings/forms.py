@@ -173,12 +173,23 @@ class CloseTaskForm(DkfdsFormMixin, forms.ModelForm):
 class ProposalForm(DkfdsFormMixin, forms.ModelForm):
     class Meta:
         model = Proposal
-        fields = ["target_body", "title", "summary", "description", "case_number"]
+        fields = ["target_body", "title", "summary", "description", "case_number", "closed"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_body"].queryset = Body.objects.select_related("kind").order_by("name")
+        source = self.instance.source_item
+        if source is not None and source.closed:
+            # A proposal from a closed item stays closed wherever it goes; the proposer cannot open it.
+            self.instance.closed = True
+            self.initial["closed"] = True
+            self.fields["closed"].disabled = True
+            self.fields["closed"].help_text = (
+                "Punktet, du foreslår ud fra, er lukket. Forslaget er derfor også lukket: det vises kun for "
+                "modtagerens sekretariat og for dem, der må se lukkede punkter her, og det optages som et "
+                "lukket punkt."
+            )
 
 
 class DeclineProposalForm(DkfdsFormMixin, forms.Form):

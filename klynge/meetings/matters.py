@@ -36,11 +36,10 @@ def matter_path(matter, user) -> dict:
             "outcome": "" if getattr(shown, "redacted", False) or not visibility.can_see_minutes(user, meeting)
             else _outcome(item),
         })
-    pending = list(Proposal.objects.filter(source_item__matter=matter, status=ProposalStatus.PENDING)
-                   .select_related("target_body"))
-    tasks = [t for t in Task.objects.filter(item__matter=matter, status__in=OPEN_TASK_STATUSES)
-             .select_related("item__meeting__body", "owner_person", "owner_organisation")
-             if not t.item.closed or visibility.can_see_closed(user, t.item.meeting)]
+    pending = list(Proposal.objects.filter(visibility.visible_proposals_q(user), source_item__matter=matter,
+                                           status=ProposalStatus.PENDING).select_related("target_body"))
+    tasks = list(visibility.visible_tasks(user, Task.objects.filter(item__matter=matter, status__in=OPEN_TASK_STATUSES))
+                 .select_related("item__meeting__body", "owner_person", "owner_organisation"))
     return {
         "steps": steps,
         "treatments": len(steps),

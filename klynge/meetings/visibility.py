@@ -95,3 +95,188 @@ def visible_items_q(user, prefix: str = ""):
         | Q(**{f"{p}meeting__body_id__in": editable})
     )
     return agenda_visible & (Q(**{f"{p}closed": False}) | Q(**{f"{p}meeting__body_id__in": members_only}))
+
+
+def visible_minutes_q(user, prefix: str = ""):
+    """An ORM filter for the items whose minutes this user may read: minutes text, decisions,
+    outcomes and the follow-up tasks they give. The same rule as ``can_see_minutes``: the public
+    only once the minutes are published; members from review on; the secretariat from the meeting on.
+    ``prefix`` is the path from the queried model to the item, as in ``visible_items_q``.
+    """
+    from django.db.models import Q
+
+    if permissions.is_administrator(user):
+        return Q()
+    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    members_only = editable | permissions.member_body_ids(user)
+    m = f"{prefix}meeting__"
+    return (
+        Q(**{f"{m}status": MeetingStatus.MINUTES_PUBLISHED})
+        | Q(**{f"{m}status__in": list(MINUTES_FOR_MEMBERS), f"{m}body_id__in": members_only})
+        | (Q(**{f"{m}body_id__in": editable}) & ~Q(**{f"{m}status": MeetingStatus.PLANNED}))
+    )
+
+
+def visible_tasks_q(user, prefix: str = ""):
+    """An ORM filter for the follow-up tasks this user may see: a task is part of the minutes, so it
+    needs both its item (closed, agenda published) and the minutes of its meeting to be visible.
+    ``prefix`` is the path from the queried model to the task (e.g. "tasks__")."""
+    return visible_items_q(user, f"{prefix}item__") & visible_minutes_q(user, f"{prefix}item__")
+
+
+def visible_tasks(user, queryset=None):
+    """Tasks as this user may see them; every list of tasks goes through here."""
+    from .models import Task
+
+    queryset = Task.objects.all() if queryset is None else queryset
+    return queryset.filter(visible_tasks_q(user))
+
+
+# --- matters -------------------------------------------------------------------------------
+
+def matter_label(matter) -> str:
+    """A name for a matter that tells nothing: for logs, the admin and anywhere without a user."""
+    return f"Sag #{matter.pk}"
+
+
+def matter_title_for(user, matter) -> str:
+    """A matter's title as this user may see it.
+
+    A matter takes its title from the item that created it, often a closed one. Whoever may see
+    every item of the matter sees its own title; whoever may see some of them sees the title of
+    the first of those; whoever may see none sees only ``matter_label``.
+    """
+    from .models import AgendaItem
+
+    items = AgendaItem.objects.filter(matter=matter)
+    total = items.count()
+    visible = items.filter(visible_items_q(user)).order_by("meeting__date", "meeting__start", "position", "pk")
+    titles = list(visible.values_list("title", flat=True))
+    if total and len(titles) == total:
+        return matter.title
+    if titles:
+        return titles[0]
+    return matter_label(matter)
+
+
+def matter_case_number_for(user, matter) -> str:
+    """The matter's journal number, only when an item the user may see carries it."""
+    from .models import AgendaItem
+
+    if not matter.case_number:
+        return ""
+    seen = AgendaItem.objects.filter(visible_items_q(user), matter=matter, case_number=matter.case_number)
+    return matter.case_number if seen.exists() else ""
+
+
+def label_for(user, obj) -> str:
+    """How to name a meeting-cycle record to this user (history pages, form choices)."""
+    from .models import AgendaItem, Matter
+
+    if isinstance(obj, Matter):
+        return matter_title_for(user, obj)
+    if isinstance(obj, AgendaItem):
+        meeting = obj.meeting
+        if not can_see_agenda(user, meeting):
+            return f"Punkt {obj.number}"
+        if obj.closed and not can_see_closed(user, meeting):
+            return f"Punkt {obj.number}: {CLOSED_ITEM_TITLE}"
+        return str(obj)
+    return str(obj)
+
+
+# --- corrections of approved minutes -----------------------------------------------------------
+
+CLOSED_REVISION_REASON = "Rettelse af et lukket punkt"
+
+
+@dataclass(frozen=True)
+class RevisionStub:
+    """What someone who may not see a closed item sees of a correction to it."""
+
+    created: object
+    reason: str = CLOSED_REVISION_REASON
+    changes: tuple = ()
+    redacted: bool = True
+
+
+def revision_touches_closed(revision, closed_numbers: set[int], closed_pks: set[int]) -> bool:
+    for change in revision.changes or []:
+        if change.get("item_pk") in closed_pks or change.get("item") in closed_numbers:
+            return True
+    return False
+
+
+def visible_revisions(user, meeting) -> list:
+    """The corrections of a meeting's approved minutes as this user may see them.
+
+    A correction of a closed item keeps its date, but its reason and the item's number are shown
+    only to those who may see the closed item: the reason often repeats what the item is about.
+    """
+    if not can_see_minutes(user, meeting):
+        return []
+    revisions = list(meeting.revisions.all())
+    if not revisions or can_see_closed(user, meeting):
+        return revisions
+    closed = list(meeting.items.filter(closed=True).values_list("pk", "number"))
+    closed_pks, closed_numbers = {pk for pk, _ in closed}, {n for _, n in closed}
+    return [RevisionStub(created=r.created) if revision_touches_closed(r, closed_numbers, closed_pks) else r
+            for r in revisions]
+
+
+# --- the virtual meeting link ------------------------------------------------------------------
+
+def can_see_online_link(user, meeting) -> bool:
+    """The link to a virtual meeting is for the body's members (and its secretariat), unless the
+    body publishes it (``Body.publishes_online_link``)."""
+    if not meeting.online_link:
+        return False
+    if getattr(meeting.body, "publishes_online_link", False):
+        return True
+    return user is not None and can_see_closed(user, meeting)
+
+
+def online_link_for(user, meeting) -> str:
+    """The link as this user may see it; "" otherwise. ``user=None`` means the public."""
+    return meeting.online_link if can_see_online_link(user, meeting) else ""
+
+
+def public_online_link(meeting) -> str:
+    """The link for channels that reach everyone (feeds, public files)."""
+    return meeting.online_link if getattr(meeting.body, "publishes_online_link", False) else ""
+
+
+# --- proposals ---------------------------------------------------------------------------------
+
+CLOSED_PROPOSAL_TITLE = "Lukket forslag"
+
+
+def can_see_proposal(user, proposal) -> bool:
+    """A proposal made from a closed item is closed too: shown in full only to those who may see
+    closed content of the body it comes from, and to the secretariat of the body it is sent to
+    (who must decide on it). Open proposals are for everyone who reaches them."""
+    if not proposal.closed:
+        return True
+    if permissions.can_edit_body(user, proposal.target_body):
+        return True
+    source = proposal.source_item
+    return source is not None and can_see_closed(user, source.meeting)
+
+
+def visible_proposals_q(user, prefix: str = ""):
+    """The same rule as ``can_see_proposal`` as an ORM filter, for lists of proposals."""
+    from django.db.models import Q
+
+    if permissions.is_administrator(user):
+        return Q()
+    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    members_only = editable | permissions.member_body_ids(user)
+    p = prefix
+    return (Q(**{f"{p}closed": False}) | Q(**{f"{p}target_body_id__in": editable})
+            | Q(**{f"{p}source_item__meeting__body_id__in": members_only}))
+
+
+def online_link_for_members(meeting) -> str:
+    """The link for channels addressed only to the body's active members (the e-mails of
+    publishing/notify.py go to them and nobody else)."""
+    return meeting.online_link or ""

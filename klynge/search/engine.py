@@ -83,11 +83,24 @@ def _organisations(query):
 
 
 def _items(query, user):
+    """Items by their agenda text; by their minutes and decision only where the minutes are visible.
+
+    An item's minutes and decision reach the public only once the minutes are published
+    (``visibility.visible_minutes_q``), so a word that stands only in draft minutes finds nothing.
+    """
     visible = AgendaItem.objects.filter(visibility.visible_items_q(user)).select_related("meeting__body")
-    fields = ["title", "summary", "description", "minutes", "decision", "case_number"]
-    rows = _match(visible, fields, query)
+    agenda_fields = ["title", "summary", "description", "case_number"]
+    minutes_q = visibility.visible_minutes_q(user)
+    with_minutes = _match(visible.filter(minutes_q), [*agenda_fields, "minutes", "decision"], query)
+    agenda_only = _match(visible.exclude(minutes_q), agenda_fields, query)
     if connection.vendor != "postgresql":
-        rows = rows.order_by("-meeting__date", "position")
+        with_minutes = with_minutes.order_by("-meeting__date", "position")
+        agenda_only = agenda_only.order_by("-meeting__date", "position")
+    rows = list(with_minutes[:MAX_PER_KIND]) + list(agenda_only[:MAX_PER_KIND])
+    if connection.vendor == "postgresql":
+        rows.sort(key=lambda item: -item.rank)
+    else:
+        rows.sort(key=lambda item: (-item.meeting.date.toordinal(), item.position))
     hits = []
     for item in rows[:MAX_PER_KIND]:
         meeting = item.meeting

@@ -71,6 +71,11 @@ class Proposal(TrackedModel):
     summary = models.TextField("resumé", blank=True)
     description = models.TextField("sagsfremstilling", blank=True)
     case_number = models.CharField("journalnummer", max_length=60, blank=True)
+    closed = models.BooleanField(
+        "lukket", default=False,
+        help_text="Foreslået ud fra et lukket punkt: vises kun for dem, der må se lukkede punkter i det organ, "
+                  "det kommer fra, og for modtagerens sekretariat; optages som et lukket punkt.",
+    )
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="foreslået af", null=True,
                                     on_delete=models.SET_NULL, related_name="proposals")
     status = models.CharField("status", max_length=20, choices=ProposalStatus.choices,
@@ -88,6 +93,8 @@ class Proposal(TrackedModel):
         ordering = ["-created"]
 
     def __str__(self):
+        if self.closed:
+            return f"Lukket forslag → {self.target_body}"
         return f"{self.title} → {self.target_body}"
 
     def clean(self):

@@ -23,7 +23,21 @@ class Matter(TrackedModel):
         ordering = ["-modified"]
 
     def __str__(self):
-        return f"{self.title} ({self.case_number})" if self.case_number else self.title
+        # Never the title: it often comes from a closed item. Pages use title_for(user).
+        from ..visibility import matter_label
+
+        return matter_label(self)
+
+    def title_for(self, user) -> str:
+        """The title as ``user`` may see it (see meetings.visibility.matter_title_for)."""
+        from ..visibility import matter_title_for
+
+        return matter_title_for(user, self)
+
+    def case_number_for(self, user) -> str:
+        from ..visibility import matter_case_number_for
+
+        return matter_case_number_for(user, self)
 
     def get_absolute_url(self):
         return reverse("meetings:matter", args=[self.pk])

@@ -219,7 +219,8 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
         date_label=danish_date(meeting.date),
         time_label=f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}",
         place=clean(_place(meeting)),
-        online_link=meeting.online_link,
+        online_link=(visibility.public_online_link(meeting) if public
+                     else visibility.online_link_for(user, meeting)),
         status_label=meeting.get_status_display(),
         cancelled=meeting.status == MeetingStatus.CANCELLED,
         cancelled_reason=clean(meeting.cancelled_reason),

@@ -98,8 +98,9 @@ def _event(meeting: Meeting, request=None) -> Event:
 
 
 def _location(meeting: Meeting) -> str:
+    link = visibility.public_online_link(meeting)  # feeds are public: only a link the body publishes
     if meeting.place_kind == PlaceKind.VIRTUAL:
-        return "Virtuelt møde" + (f": {meeting.online_link}" if meeting.online_link else "")
+        return "Virtuelt møde" + (f": {link}" if link else "")
     if meeting.place_kind == PlaceKind.HYBRID:
         return f"{meeting.address} og virtuelt".strip()
     return meeting.address
@@ -110,8 +111,9 @@ def _description(meeting: Meeting, url: str) -> str:
              f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}."]
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append("Mødet er aflyst." + (f" {meeting.cancelled_reason}" if meeting.cancelled_reason else ""))
-    if meeting.online_link and meeting.place_kind != PlaceKind.PHYSICAL:
-        lines.append(f"Link til mødet: {meeting.online_link}")
+    link = visibility.public_online_link(meeting)
+    if link and meeting.place_kind != PlaceKind.PHYSICAL:
+        lines.append(f"Link til mødet: {link}")
     if visibility.can_see_agenda(AnonymousUser(), meeting) and meeting.status != MeetingStatus.CANCELLED:
         items = timeplan.order_items(list(meeting.items.all()))
         slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)

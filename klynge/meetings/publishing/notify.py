@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from klynge.organisation.models import Membership
 
+from .. import visibility
 from .document import build_agenda, build_minutes, load_meeting
 from .links import absolute, meeting_path
 
@@ -78,6 +79,8 @@ def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
         "docx_url": absolute(reverse(f"meetings:{docx_name}", args=[meeting.pk])),
         "pdf_url": absolute(reverse(f"meetings:{pdf_name}", args=[meeting.pk])),
         "has_closed": any(item.redacted for item in document.items),
+        # The mail goes only to the body's members, so it may carry the members' link.
+        "online_link": visibility.online_link_for_members(meeting),
     }
     messages = []
     for name, email in people:

@@ -55,13 +55,12 @@ def followup_index(request):
 def followup(request, slug):
     """Open tasks of a cluster by owner and due date; overdue ones marked."""
     cluster = _body_or_404(slug)
-    tasks = list(
+    tasks = list(visibility.visible_tasks(
+        request.user,
         Task.objects.filter(item__meeting__body_id__in=descendant_ids(cluster), status__in=OPEN_TASK_STATUSES)
         .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
-        .order_by("due", "pk")
-    )
-    tasks = [t for t in tasks if not t.item.closed or permissions.can_see_members_only(request.user,
-                                                                                         t.item.meeting.body)]
+        .order_by("due", "pk"),
+    ))
     by_owner = {}
     for task in tasks:
         by_owner.setdefault(task.owner_label, []).append(task)
@@ -81,14 +80,17 @@ def propose(request, pk):
     initial = {"title": item.title, "summary": item.summary, "case_number": item.case_number,
                "target_body": item.meeting.body_id}
     form = ProposalForm(request.POST or None, initial=initial,
-                        instance=Proposal(source_item=item, proposed_by=request.user))
+                        instance=Proposal(source_item=item, proposed_by=request.user, closed=item.closed))
     if request.method == "POST" and form.is_valid():
         proposal = form.save()
-        messages.success(request, f"Forslaget er sendt til {proposal.target_body}s sekretariat.")
+        closed = " som et lukket forslag" if proposal.closed else ""
+        messages.success(request, f"Forslaget er sendt{closed} til {proposal.target_body}s sekretariat.")
         return redirect(item_url(item))
+    intro = ("Punktet er lukket, så forslaget bliver også lukket: kun modtagerens sekretariat og de, der må se "
+             "lukkede punkter her, kan se det, og det optages som et lukket punkt." if item.closed else "")
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Foreslå punkt til et kommende møde (fra punkt {item.number})",
-        "submit": "Send forslag", "cancel_url": item.meeting.get_absolute_url(),
+        "submit": "Send forslag", "cancel_url": item.meeting.get_absolute_url(), "intro": intro,
     })
 
 
@@ -128,7 +130,8 @@ def proposal_decide(request, pk):
 
 @login_required
 def my_proposals(request):
-    proposals = Proposal.objects.filter(proposed_by=request.user).select_related(
+    proposals = Proposal.objects.filter(visibility.visible_proposals_q(request.user), proposed_by=request.user
+                                        ).select_related(
         "target_body", "source_item__meeting", "resulting_item__meeting")
     return render(request, "meetings/my_proposals.html", {"proposals": proposals})
 

@@ -131,7 +131,8 @@ def meeting_detail(request, pk):
         "incoming": _incoming_proposals(meeting) if can_edit else [],
         "logged_in": user.is_authenticated,
         "can_propose": see_closed,
-        "revisions": list(meeting.revisions.all()) if show_minutes else [],
+        "revisions": visibility.visible_revisions(user, meeting),
+        "online_link": visibility.online_link_for(user, meeting),
     })
 
 

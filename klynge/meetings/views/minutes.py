@@ -94,7 +94,8 @@ def revise_minutes(request, pk):
             item.save()
             MinutesRevision.objects.create(
                 meeting=meeting, reason=reason, made_by=request.user,
-                changes=[{"item": item.number, "field": field, "before": before, "after": getattr(item, field)}],
+                changes=[{"item": item.number, "item_pk": item.pk, "field": field, "before": before,
+                          "after": getattr(item, field)}],
             )
         messages.success(request, f"Rettelsen af punkt {item.number} er gemt og vises i referatets historik.")
         return redirect(meeting.get_absolute_url() + "#rettelser")

@@ -93,6 +93,10 @@ class Body(TrackedModel):
     )
     active_from = models.DateField("aktiv fra", null=True, blank=True)
     active_to = models.DateField("aktiv til", null=True, blank=True)
+    publishes_online_link = models.BooleanField(
+        "offentliggør link til virtuelle møder", default=False,
+        help_text="Ellers ser kun organets medlemmer og sekretariat linket (på siden, i kalendere, filer og e-mails).",
+    )
     predecessors = models.ManyToManyField(
         "self", verbose_name="afløser", symmetrical=False, blank=True, related_name="successors",
         help_text="Organer, som dette organ har overtaget fra (f.eks. et sundhedsråd efter klynger).",
