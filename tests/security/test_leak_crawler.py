@@ -1,0 +1,539 @@
+"""The leak crawler: every URL the site has, as every persona, checked for words that must not leak.
+
+One data set (built once for the module) holds a distinct canary word in every place that is
+not for everyone: a closed item's title, summary, case description, minutes, decision,
+recommendation decision, attachment title and task; draft minutes, decision and task; an
+unpublished agenda's item; the reason for correcting a closed item; a matter's title taken
+from a closed item; a closed proposal; a virtual meeting link. Then, as each persona, the
+crawler walks every URL pattern in the URL configuration (so a page added later is crawled
+without anyone adding it here), fills its parameters from the data by the path segment in
+front of each parameter, GETs it, extracts the text (HTML, JSON, iCalendar, CSV, Word, Excel,
+PDF) and asserts, per canary, that it appears only for those who may see it, and that each
+canary does appear for those who are meant to see it (so a crawler that reaches nothing fails).
+Search and lists are queried with each canary. No crawled URL may answer 500.
+
+Who may see what (the rules in meetings/visibility.py):
+- closed content of A's political level: its members and A's secretariat;
+- draft minutes and an unpublished agenda: A's secretariat only;
+- the virtual meeting link: members and secretariat (the body does not publish it);
+- a closed proposal sent to B: who may see closed content of the source (A's member and
+  secretariat) and the secretariat of the target (B's secretariat).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from klynge.meetings import actions
+from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
+from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, MinutesRevision, Proposal, Task
+from klynge.organisation.choices import OrganisationKind, Role
+from klynge.organisation.models import Body, BodyKind, BodyLevel, Mandate, Membership, Organisation, Person
+from tests.conftest import PASSWORD
+
+D = datetime.date
+
+# --- canaries: one word per place that is not for everyone ------------------------------------
+
+CLOSED_TITLE = "zqlukkettitel"
+CLOSED_SUMMARY = "zqlukketresume"
+CLOSED_DESCRIPTION = "zqlukketsagsfremstilling"
+CLOSED_MINUTES = "zqlukketreferat"
+CLOSED_DECISION = "zqlukketbeslutning"
+CLOSED_RECOMMENDATION_DECISION = "zqlukketindstillingsbeslutning"
+CLOSED_ATTACHMENT = "zqlukketbilag"
+CLOSED_TASK = "zqlukketopgave"
+CLOSED_APPROVED_TITLE = "zqlukketgodkendt"
+DRAFT_MINUTES = "zqudkastreferat"
+DRAFT_DECISION = "zqudkastbeslutning"
+DRAFT_TASK = "zqudkastopgave"
+UNPUBLISHED_ITEM = "zqupubliceretpunkt"
+UNPUBLISHED_TASK = "zqupubliceretopgave"
+REVISION_REASON = "zqrettelsesgrund"
+MATTER_TITLE = "zqsagstitel"
+PROPOSAL_TITLE = "zqlukketforslag"
+PROPOSAL_SUMMARY = "zqforslagsresume"
+ONLINE_LINK = "https://moede.zqlink.invalid/zqmoedelink"
+LINK_WORD = "zqmoedelink"
+
+ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
+    "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
+PERSONAS = [ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT]
+A_CLOSED = {MEMBER, SECRETARIAT}
+
+
+@dataclass(frozen=True)
+class Canary:
+    word: str
+    allowed: frozenset      # personas who may see it: everyone else must never get it
+    expected: frozenset     # personas the crawler must find it for (proves the crawl reaches it)
+
+
+def _c(word, allowed, expected=None):
+    return Canary(word, frozenset(allowed), frozenset(allowed if expected is None else expected))
+
+
+CANARIES = [
+    _c(CLOSED_TITLE, A_CLOSED),
+    _c(CLOSED_SUMMARY, A_CLOSED),
+    _c(CLOSED_DESCRIPTION, A_CLOSED),
+    _c(CLOSED_MINUTES, A_CLOSED),
+    _c(CLOSED_DECISION, A_CLOSED),
+    _c(CLOSED_RECOMMENDATION_DECISION, A_CLOSED),
+    _c(CLOSED_ATTACHMENT, A_CLOSED),
+    _c(CLOSED_TASK, A_CLOSED),
+    _c(CLOSED_APPROVED_TITLE, A_CLOSED),
+    _c(DRAFT_MINUTES, {SECRETARIAT}),
+    _c(DRAFT_DECISION, {SECRETARIAT}),
+    _c(DRAFT_TASK, {SECRETARIAT}),
+    _c(UNPUBLISHED_ITEM, {SECRETARIAT}),
+    # A task on an unpublished agenda is part of minutes nobody reads yet: listed to no one.
+    _c(UNPUBLISHED_TASK, {SECRETARIAT}, expected=set()),
+    _c(REVISION_REASON, A_CLOSED),
+    _c(MATTER_TITLE, A_CLOSED),
+    # A's secretariat may see it too, but no page of A lists proposals sent to B.
+    _c(PROPOSAL_TITLE, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={MEMBER, OTHER_SECRETARIAT}),
+    _c(PROPOSAL_SUMMARY, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={OTHER_SECRETARIAT}),
+    _c(LINK_WORD, A_CLOSED),
+]
+
+# --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
+
+SKIP_PREFIXES = {
+    # Django's admin: staff only (no persona here is staff), and its own URL scheme of
+    # app/model/<path:object_id>; administrators see everything by design.
+    "admin/",
+}
+
+# The path segment in front of a parameter names what fills it (see World.values).
+SEGMENT_SOURCES = {
+    ("moeder", "pk"): "meetings", ("meetings", "meeting_id"): "meetings",
+    ("punkter", "pk"): "items", ("bilag", "pk"): "attachments", ("opgaver", "pk"): "tasks",
+    ("deltagelse", "pk"): "attendance", ("forslag", "pk"): "proposals", ("sager", "pk"): "matters",
+    ("medlemskaber", "pk"): "memberships", ("kommissorier", "pk"): "mandates",
+    ("serier", "pk"): "series", ("bevillinger", "pk"): "grants", ("budget", "pk"): "budget_lines",
+    ("organer", "slug"): "bodies", ("organ", "slug"): "bodies", ("bodies", "slug"): "bodies",
+    ("opfoelgning", "slug"): "clusters", ("klyngemidler", "slug"): "clusters", ("klynge", "slug"): "clusters",
+    ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
+    ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
+    ("indsatser", "number"): "initiatives",
+}
+
+PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+
+
+def walk_patterns(patterns=None, prefix=""):
+    """(route, name) of every URL pattern, resolvers followed recursively."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from walk_patterns(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern):
+            yield route, pattern.name
+
+
+def _source(route: str, match: re.Match) -> str | None:
+    before = route[:match.start()].rstrip("/").rsplit("/", 1)[-1]
+    return SEGMENT_SOURCES.get((before, match.group("name")))
+
+
+def unfillable(routes) -> list[str]:
+    out = []
+    for route, _ in routes:
+        if any(route.startswith(p) for p in SKIP_PREFIXES) or route.startswith("^"):
+            continue
+        if any(_source(route, m) is None for m in PARAM.finditer(route)):
+            out.append(route)
+    return out
+
+
+# --- the data -----------------------------------------------------------------------------------
+
+@dataclass
+class World:
+    users: dict
+    values: dict = field(default_factory=dict)   # source name -> list of values for a parameter
+    extra: list = field(default_factory=list)    # URLs with query strings (search, filters)
+
+
+def _persona(username, body, role):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    person = Person.objects.create(name=username.replace("-", " ").title(), user=user,
+                                   email=f"{username}@example.invalid")
+    if body is not None:
+        Membership.objects.create(person=person, body=body, role=role, start=D(2022, 7, 1))
+    return user
+
+
+def _meeting(body, status, day, **kw):
+    kw.setdefault("place_kind", PlaceKind.PHYSICAL)
+    kw.setdefault("address", "Byrådssalen, Torvet 1")
+    published = None if status == MeetingStatus.PLANNED else datetime.datetime(2023, 1, 2, 9, tzinfo=datetime.UTC)
+    return Meeting.objects.create(body=body, date=day, start=datetime.time(17), end=datetime.time(19),
+                                  status=status, agenda_published_at=published, **kw)
+
+
+def _item(meeting, title, **kw):
+    position = meeting.items.count()
+    return AgendaItem.objects.create(meeting=meeting, title=title, position=position, number=position + 1,
+                                     duration_minutes=20, **kw)
+
+
+def build_world() -> World:
+    region = Organisation.objects.create(name="Region Testland", kind=OrganisationKind.REGION)
+    municipality = Organisation.objects.create(name="Testby Kommune", kind=OrganisationKind.MUNICIPALITY,
+                                               region=region, municipality_code="999")
+    cluster_kind = BodyKind.objects.get_or_create(name="Sundhedsklynge", defaults={"groups_bodies": True})[0]
+    level_kind = BodyKind.objects.get_or_create(name="Politisk niveau")[0]
+    level = BodyLevel.objects.get_or_create(name="Politisk", defaults={"rank": 10})[0]
+    cluster_a = Body.objects.create(name="Klynge A", slug="klynge-a", kind=cluster_kind, region=region,
+                                    active_from=D(2022, 7, 1))
+    political_a = Body.objects.create(name="Klynge A – Politisk niveau", slug="klynge-a-politisk", kind=level_kind,
+                                      level=level, parent=cluster_a, active_from=D(2022, 7, 1))
+    cluster_b = Body.objects.create(name="Klynge B", slug="klynge-b", kind=cluster_kind, region=region,
+                                    active_from=D(2022, 7, 1))
+    political_b = Body.objects.create(name="Klynge B – Politisk niveau", slug="klynge-b-politisk", kind=level_kind,
+                                      level=level, parent=cluster_b, active_from=D(2022, 7, 1))
+    users = {
+        ANON: None,
+        OTHER_MEMBER: _persona("medlem-b", political_b, Role.MEMBER),
+        OTHER_SECRETARIAT: _persona("sekretariat-b", cluster_b, Role.SECRETARIAT),
+        MEMBER: _persona("medlem-a", political_a, Role.MEMBER),
+        SECRETARIAT: _persona("sekretariat-a", cluster_a, Role.SECRETARIAT),
+    }
+    presenter = Person.objects.create(name="Mette Oplægsholder")
+    guest = Person.objects.create(name="Gæst Tilpunkt")
+
+    # Minutes published, virtual meeting: an open item and a closed one with every kind of text.
+    published = _meeting(political_a, MeetingStatus.MINUTES_PUBLISHED, D(2023, 3, 1),
+                         place_kind=PlaceKind.VIRTUAL, address="", online_link=ONLINE_LINK,
+                         minutes_approved_at=datetime.datetime(2023, 3, 10, tzinfo=datetime.UTC),
+                         minutes_published_at=datetime.datetime(2023, 3, 11, tzinfo=datetime.UTC))
+    open_item = _item(published, "Trivsel for børn og unge", summary="Et offentligt resumé.",
+                      minutes="Punktet blev drøftet.", decision="Godkendt.")
+    Task.objects.create(item=open_item, description="Sekretariatet laver et offentligt overblik.",
+                        owner_kind=TaskOwnerKind.SECRETARIAT)
+    closed = _item(published, f"Lejemål {CLOSED_TITLE}", closed=True, kind=ItemKind.DECISION,
+                   summary=f"Resumé {CLOSED_SUMMARY}", description=f"<p>Sagen {CLOSED_DESCRIPTION}</p>",
+                   minutes=f"Referat {CLOSED_MINUTES}", decision=f"Beslutning {CLOSED_DECISION}",
+                   case_number="9-99-99-999-23")
+    closed.presenters.set([presenter])
+    closed.recommendations.create(number=1, text="godkender mandatet", outcome=Outcome.APPROVED,
+                                  decision_text=f"Med {CLOSED_RECOMMENDATION_DECISION}")
+    attachment = Attachment.objects.create(item=closed, title=f"Kontrakt {CLOSED_ATTACHMENT}.pdf")
+    attachment.file.save("kontrakt.pdf", ContentFile(b"%PDF-1.4 fortrolig"), save=True)
+    Attachment.objects.create(item=open_item, title="Offentligt bilag.pdf")
+    Task.objects.create(item=closed, description=f"Formandskabet {CLOSED_TASK}", owner_kind=TaskOwnerKind.PERSON,
+                        owner_person=presenter)
+    Attendance.objects.create(meeting=published, person=guest, status="guest", item=closed)
+    Attendance.objects.create(meeting=published, person=presenter, status="present")
+    matter = actions.link_item_to_matter(closed, title=f"Sagen {MATTER_TITLE}")
+    MinutesRevision.objects.create(
+        meeting=published, reason=f"Rettet fordi {REVISION_REASON}", made_by=users[SECRETARIAT],
+        changes=[{"item": closed.number, "item_pk": closed.pk, "field": "decision", "before": "", "after": ""}])
+    MinutesRevision.objects.create(
+        meeting=published, reason="Stavefejl rettet", made_by=users[SECRETARIAT],
+        changes=[{"item": open_item.number, "item_pk": open_item.pk, "field": "minutes", "before": "",
+                  "after": ""}])
+    # A closed proposal from the closed item, sent to the other cluster (B's secretariat decides on it).
+    proposal = Proposal.objects.create(source_item=closed, target_body=political_b, closed=True,
+                                       title=f"Videre med {PROPOSAL_TITLE}", summary=f"Om {PROPOSAL_SUMMARY}",
+                                       proposed_by=users[MEMBER])
+
+    # Minutes approved (members read them), with a closed item: the minutes e-mail is sent from here.
+    approved = _meeting(political_a, MeetingStatus.MINUTES_APPROVED, D(2023, 4, 1), place_kind=PlaceKind.HYBRID,
+                        online_link=ONLINE_LINK,
+                        minutes_approved_at=datetime.datetime(2023, 4, 5, tzinfo=datetime.UTC))
+    _item(approved, "Godkendelse af dagsorden", kind=ItemKind.AGENDA_APPROVAL, decision="Godkendt.")
+    _item(approved, f"Forhandling {CLOSED_APPROVED_TITLE}", closed=True, decision="Taget til efterretning.")
+
+    # Draft minutes of a held meeting (the agenda is public, the minutes are not).
+    draft = _meeting(political_a, MeetingStatus.MINUTES_DRAFT, D(2023, 5, 1))
+    draft_item = _item(draft, "Status på demensområdet", minutes=f"Udkast {DRAFT_MINUTES}",
+                       decision=f"Udkast {DRAFT_DECISION}", case_number="9-99-99-777-23")
+    Task.objects.create(item=draft_item, description=f"Opfølgning {DRAFT_TASK}",
+                        owner_kind=TaskOwnerKind.SECRETARIAT)
+    actions.link_item_to_matter(draft_item)
+
+    # An agenda not yet published.
+    planned = _meeting(political_a, MeetingStatus.PLANNED, D(2023, 6, 1), place_kind=PlaceKind.HYBRID,
+                       online_link=ONLINE_LINK)
+    planned_item = _item(planned, f"Udkast {UNPUBLISHED_ITEM}", case_number="9-99-99-888-23")
+    Task.objects.create(item=planned_item, description=f"Forberedelse {UNPUBLISHED_TASK}",
+                        owner_kind=TaskOwnerKind.SECRETARIAT)
+    actions.link_item_to_matter(planned_item)
+
+    # Cluster B treats the same matter in the open; its funds link the matter (the funds leak).
+    meeting_b = _meeting(political_b, MeetingStatus.MINUTES_PUBLISHED, D(2023, 7, 1),
+                         minutes_published_at=datetime.datetime(2023, 7, 5, tzinfo=datetime.UTC))
+    item_b = _item(meeting_b, "Akutklinik i fællesskab", case_number="9-99-99-999-23", decision="Godkendt.")
+    actions.link_item_to_matter(item_b)
+
+    from klynge.funds.models import BudgetLine, Grant, Initiative
+    from klynge.indicators.choices import Level
+    from klynge.indicators.models import Area, Indicator, Series
+
+    grants, initiatives, lines = [], [], []
+    for cluster in (cluster_a, cluster_b):
+        grants.append(Grant.objects.create(cluster=cluster, year=2023, party=municipality, amount=1_000_000))
+        initiative = Initiative.objects.create(cluster=cluster, number="1", title=f"Indsats i {cluster.name}",
+                                               project_owner=municipality)
+        lines.append(BudgetLine.objects.create(initiative=initiative, year=2023, party=municipality,
+                                               amount=100_000))
+        initiatives.append(initiative)
+    initiative_b = initiatives[1]
+    initiative_b.matter = matter
+    initiative_b._change_reason = "Sagen knyttet til indsatsen"
+    initiative_b.save()
+
+    indicator = Indicator.objects.create(name="Akutte indlæggelser 65+", slug="akutte-65")
+    area = Area.objects.create(body=cluster_a, level=Level.CLUSTER, name="Klynge A", slug="klynge-a")
+    series = Series.objects.create(indicator=indicator, area=area)
+    mandate = Mandate.objects.create(body=political_a, text="Kommissorium", valid_from=D(2022, 7, 1))
+    mandate.file.save("kommissorium.txt", ContentFile(b"Kommissorium for politisk niveau"), save=True)
+
+    world = World(users=users)
+    world.values = {
+        "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
+        "items": [open_item.pk, closed.pk, draft_item.pk, planned_item.pk, item_b.pk],
+        "attachments": list(Attachment.objects.values_list("pk", flat=True)),
+        "tasks": list(Task.objects.values_list("pk", flat=True)),
+        "attendance": list(Attendance.objects.values_list("pk", flat=True)),
+        "proposals": [proposal.pk],
+        "matters": [matter.pk, draft_item.matter_id, planned_item.matter_id],
+        "memberships": list(Membership.objects.values_list("pk", flat=True)[:2]),
+        "mandates": [mandate.pk],
+        "series": [series.pk],
+        "grants": [g.pk for g in grants],
+        "budget_lines": [b.pk for b in lines],
+        "bodies": [political_a.slug, political_b.slug, cluster_a.slug],
+        "clusters": [cluster_a.slug, cluster_b.slug],
+        "persons": [presenter.slug, guest.slug, users[MEMBER].person.slug],
+        "organisations": [municipality.slug],
+        "areas": [area.slug],
+        "initiatives": ["1"],
+    }
+    words = [c.word for c in CANARIES]
+    world.extra = (
+        [f"/soeg/?q={w}" for w in words] + [f"/sager/?q={w}" for w in words]
+        + ["/soeg/?q=9-99-99-999-23", "/sager/?q=9-99-99", "/moeder/?aar=2023", "/moeder/?aar=2023&klynge=klynge-a",
+           "/api/v1/meetings?body=klynge-a-politisk", "/api/v1/bodies?q=Klynge", "/personer/?q=Gæst"]
+    )
+    return world
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The data set, built once for the module inside a transaction rolled back at the end."""
+    media = tmp_path_factory.mktemp("crawler-files")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    """Overrides the conftest fixture: the module's files live where the world put them."""
+    # override_settings in the world fixture already points MEDIA_ROOT there.
+
+
+# --- fetching and reading -----------------------------------------------------------------------
+
+def _urls(world: World, routes) -> list[str]:
+    urls = []
+    for route, _ in routes:
+        if any(route.startswith(p) for p in SKIP_PREFIXES) or route.startswith("^"):
+            continue
+        candidates = [route]
+        for match in reversed(list(PARAM.finditer(route))):
+            values = world.values.get(_source(route, match), [])
+            candidates = [c[:match.start()] + str(v) + c[match.end():] for c in candidates for v in values]
+        urls.extend("/" + c for c in candidates)
+    return sorted(set(urls)) + world.extra
+
+
+def _zip_text(content: bytes) -> str:
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                raw = archive.read(name).decode("utf-8", "replace")
+                parts.append(raw)
+                parts.append(re.sub(r"<[^>]+>", "", raw))
+    return "\n".join(parts)
+
+
+def _pdf_text(content: bytes) -> str:
+    import pdfplumber
+
+    parts = []
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        for page in document.pages:
+            parts.append(page.extract_text() or "")
+            parts.extend(str(link.get("uri", "")) for link in page.hyperlinks)
+    return "\n".join(parts)
+
+
+def response_text(response) -> str:
+    """Everything a response tells: body text by its type, and the headers (a redirect's target)."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    headers = " ".join(f"{k}: {v}" for k, v in response.items())
+    if content[:2] == b"PK":
+        text = _zip_text(content)
+    elif content[:5] == b"%PDF-" and "pdf" in kind and len(content) > 100:
+        text = _pdf_text(content)
+    else:
+        text = content.decode("utf-8", "replace")
+        if "calendar" in kind:
+            text = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";")
+    return headers + "\n" + text
+
+
+ECHO_PROBE = "zqfindesikke"
+VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|csrftoken=[^;\s]*|content-length: \d+')
+
+
+def _normalised(text: str, query: str) -> str:
+    return VOLATILE.sub("", text.replace(query, ECHO_PROBE))
+
+
+def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str]]:
+    """(canary word -> URLs it was found at, URLs that answered 500) for this persona.
+
+    A search repeats the query (in the search box, the heading), so for a search with a canary
+    the answer must read exactly as the answer to a word that is nowhere in the data: a hit
+    with no canary in its text still tells that the word exists (and where).
+    """
+    client = Client(raise_request_exception=False)
+    user = world.users[persona]
+    if user is not None:
+        client.force_login(user)
+    found: dict[str, list[str]] = {c.word: [] for c in CANARIES}
+    errors = []
+    nothing_found = {}
+    for url in _urls(world, list(walk_patterns())):
+        response = client.get(url)
+        if response.status_code >= 500:
+            errors.append(f"{url} -> {response.status_code}")
+            continue
+        text = response_text(response).lower()
+        path, _, query = url.partition("?q=")
+        if query:
+            if path not in nothing_found:
+                probe = response_text(client.get(f"{path}?q={ECHO_PROBE}")).lower()
+                nothing_found[path] = _normalised(probe, ECHO_PROBE)
+            if _normalised(text, query) != nothing_found[path] and query in found:
+                found[query].append(url)
+            text = text.replace(query, "")
+        for canary in CANARIES:
+            if canary.word in text and url not in found[canary.word]:
+                found[canary.word].append(url)
+    return found, errors
+
+
+def _check(found, persona) -> list[str]:
+    problems = []
+    for canary in CANARIES:
+        where = found[canary.word]
+        if persona not in canary.allowed and where:
+            problems.append(f"LÆK: {canary.word} vises for {persona} på {', '.join(where)}")
+        if persona in canary.expected and not where:
+            problems.append(f"{canary.word} blev ikke fundet for {persona}: crawleren når ikke frem til det")
+    return problems
+
+
+# --- the tests ----------------------------------------------------------------------------------
+
+def test_every_url_pattern_can_be_filled_from_the_data_or_is_on_the_commented_skip_list():
+    missing = unfillable(list(walk_patterns()))
+    assert not missing, (
+        "Nye URL-mønstre, som crawleren ikke kan udfylde: " + ", ".join(missing)
+        + ". Tilføj kilden i SEGMENT_SOURCES (og data i build_world) eller, med en begrundelse, til SKIP_PREFIXES."
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_no_canary_reaches_a_persona_who_may_not_see_it_on_any_url(world, persona):
+    found, errors = crawl(world, persona)
+    problems = _check(found, persona) + [f"Serverfejl: {e}" for e in errors]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_publishing_e_mails_carry_only_public_content_and_the_link_only_to_members(
+        world, django_capture_on_commit_callbacks):
+    secretariat = Client()
+    secretariat.force_login(world.users[SECRETARIAT])
+    _, approved, _, planned, _ = world.values["meetings"]
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert secretariat.post(f"/moeder/{planned}/status/", {"status": "agenda_published"}).status_code == 302
+        assert secretariat.post(f"/moeder/{approved}/status/", {"status": "minutes_published"}).status_code == 302
+    assert len(mail.outbox) >= 2
+    members = set(Membership.objects.active().filter(body__slug="klynge-a-politisk")
+                  .values_list("person__email", flat=True))
+    for message in mail.outbox:
+        assert set(message.to) <= members, "e-mails go only to the body's members"
+        text = f"{message.subject}\n{message.body}".lower()
+        for canary in CANARIES:
+            if canary.word == UNPUBLISHED_ITEM:
+                continue  # the agenda it stands on is published by this very action
+            if canary.word == LINK_WORD:
+                continue  # members may have the link, and only members get these mails
+            assert canary.word not in text, f"{canary.word} står i e-mailen {message.subject!r}"
+    assert any(LINK_WORD in m.body for m in mail.outbox), "the members' mail carries the meeting link"
+
+
+def test_the_crawler_reads_word_pdf_and_excel_text():
+    """The extraction the crawler relies on finds words in each kind of file."""
+    from docx import Document
+    from fpdf import FPDF
+    from openpyxl import Workbook
+
+    class R:
+        streaming = False
+
+        def __init__(self, content, kind):
+            self.content, self._h = content, {"Content-Type": kind}
+
+        def get(self, key, default=""):
+            return self._h.get(key, default)
+
+        def items(self):
+            return self._h.items()
+
+    word = Document()
+    word.add_paragraph("zqordfil")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    book = Workbook()
+    book.active["A1"] = "zqregneark"
+    sheet = io.BytesIO()
+    book.save(sheet)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="zqpdffil")
+    assert "zqordfil" in response_text(R(buffer.getvalue(), "application/vnd.openxmlformats"))
+    assert "zqregneark" in response_text(R(sheet.getvalue(), "application/vnd.openxmlformats"))
+    assert "zqpdffil" in response_text(R(bytes(pdf.output()), "application/pdf"))
