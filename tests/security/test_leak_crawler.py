@@ -35,6 +35,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from klynge.meetings import actions
 from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
@@ -44,6 +45,8 @@ from klynge.organisation.models import Body, BodyKind, BodyLevel, Mandate, Membe
 from tests.conftest import PASSWORD
 
 D = datetime.date
+DAY = datetime.timedelta(days=1)
+TODAY = timezone.localdate()
 
 # --- canaries: one word per place that is not for everyone ------------------------------------
 
@@ -218,7 +221,7 @@ def build_world() -> World:
     guest = Person.objects.create(name="Gæst Tilpunkt")
 
     # Minutes published, virtual meeting: an open item and a closed one with every kind of text.
-    published = _meeting(political_a, MeetingStatus.MINUTES_PUBLISHED, D(2023, 3, 1),
+    published = _meeting(political_a, MeetingStatus.MINUTES_PUBLISHED, TODAY - DAY * 90,
                          place_kind=PlaceKind.VIRTUAL, address="", online_link=ONLINE_LINK,
                          minutes_approved_at=datetime.datetime(2023, 3, 10, tzinfo=datetime.UTC),
                          minutes_published_at=datetime.datetime(2023, 3, 11, tzinfo=datetime.UTC))
@@ -234,7 +237,7 @@ def build_world() -> World:
     closed.recommendations.create(number=1, text="godkender mandatet", outcome=Outcome.APPROVED,
                                   decision_text=f"Med {CLOSED_RECOMMENDATION_DECISION}")
     attachment = Attachment.objects.create(item=closed, title=f"Kontrakt {CLOSED_ATTACHMENT}.pdf")
-    attachment.file.save("kontrakt.pdf", ContentFile(b"%PDF-1.4 fortrolig"), save=True)
+    attachment.file.save("kontrakt.pdf", ContentFile(f"%PDF-1.4 {CLOSED_ATTACHMENT}".encode()), save=True)
     Attachment.objects.create(item=open_item, title="Offentligt bilag.pdf")
     Task.objects.create(item=closed, description=f"Formandskabet {CLOSED_TASK}", owner_kind=TaskOwnerKind.PERSON,
                         owner_person=presenter)
@@ -254,14 +257,14 @@ def build_world() -> World:
                                        proposed_by=users[MEMBER])
 
     # Minutes approved (members read them), with a closed item: the minutes e-mail is sent from here.
-    approved = _meeting(political_a, MeetingStatus.MINUTES_APPROVED, D(2023, 4, 1), place_kind=PlaceKind.HYBRID,
+    approved = _meeting(political_a, MeetingStatus.MINUTES_APPROVED, TODAY - DAY * 60, place_kind=PlaceKind.HYBRID,
                         online_link=ONLINE_LINK,
                         minutes_approved_at=datetime.datetime(2023, 4, 5, tzinfo=datetime.UTC))
     _item(approved, "Godkendelse af dagsorden", kind=ItemKind.AGENDA_APPROVAL, decision="Godkendt.")
     _item(approved, f"Forhandling {CLOSED_APPROVED_TITLE}", closed=True, decision="Taget til efterretning.")
 
     # Draft minutes of a held meeting (the agenda is public, the minutes are not).
-    draft = _meeting(political_a, MeetingStatus.MINUTES_DRAFT, D(2023, 5, 1))
+    draft = _meeting(political_a, MeetingStatus.MINUTES_DRAFT, TODAY - DAY * 30)
     draft_item = _item(draft, "Status på demensområdet", minutes=f"Udkast {DRAFT_MINUTES}",
                        decision=f"Udkast {DRAFT_DECISION}", case_number="9-99-99-777-23")
     Task.objects.create(item=draft_item, description=f"Opfølgning {DRAFT_TASK}",
@@ -269,7 +272,7 @@ def build_world() -> World:
     actions.link_item_to_matter(draft_item)
 
     # An agenda not yet published.
-    planned = _meeting(political_a, MeetingStatus.PLANNED, D(2023, 6, 1), place_kind=PlaceKind.HYBRID,
+    planned = _meeting(political_a, MeetingStatus.PLANNED, TODAY + DAY * 30, place_kind=PlaceKind.HYBRID,
                        online_link=ONLINE_LINK)
     planned_item = _item(planned, f"Udkast {UNPUBLISHED_ITEM}", case_number="9-99-99-888-23")
     Task.objects.create(item=planned_item, description=f"Forberedelse {UNPUBLISHED_TASK}",
@@ -277,7 +280,7 @@ def build_world() -> World:
     actions.link_item_to_matter(planned_item)
 
     # Cluster B treats the same matter in the open; its funds link the matter (the funds leak).
-    meeting_b = _meeting(political_b, MeetingStatus.MINUTES_PUBLISHED, D(2023, 7, 1),
+    meeting_b = _meeting(political_b, MeetingStatus.MINUTES_PUBLISHED, TODAY - DAY * 20,
                          minutes_published_at=datetime.datetime(2023, 7, 5, tzinfo=datetime.UTC))
     item_b = _item(meeting_b, "Akutklinik i fællesskab", case_number="9-99-99-999-23", decision="Godkendt.")
     actions.link_item_to_matter(item_b)
@@ -329,7 +332,8 @@ def build_world() -> World:
     words = [c.word for c in CANARIES]
     world.extra = (
         [f"/soeg/?q={w}" for w in words] + [f"/sager/?q={w}" for w in words]
-        + ["/soeg/?q=9-99-99-999-23", "/sager/?q=9-99-99", "/moeder/?aar=2023", "/moeder/?aar=2023&klynge=klynge-a",
+        + ["/soeg/?q=9-99-99-999-23", "/sager/?q=9-99-99", f"/moeder/?aar={TODAY.year}",
+           f"/moeder/?aar={TODAY.year}&klynge=klynge-a", f"/moeder/?aar={(TODAY - DAY * 90).year}",
            "/api/v1/meetings?body=klynge-a-politisk", "/api/v1/bodies?q=Klynge", "/personer/?q=Gæst"]
     )
     return world
@@ -416,8 +420,23 @@ def _normalised(text: str, query: str) -> str:
     return VOLATILE.sub("", text.replace(query, ECHO_PROBE))
 
 
-def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str]]:
-    """(canary word -> URLs it was found at, URLs that answered 500) for this persona.
+def _kind(response, text: str) -> str:
+    kind = response.get("Content-Type", "")
+    for name, marker in (("Word", "wordprocessingml"), ("Excel", "spreadsheetml"), ("PDF", "pdf"),
+                         ("JSON", "json"), ("CSV", "csv"), ("HTML", "html")):
+        if marker in kind:
+            return name
+    if "calendar" in kind:
+        return "iCalendar med møder" if "begin:vevent" in text else "iCalendar"
+    return kind
+
+
+# What the crawl must have read for every persona, so a channel cannot silently drop out.
+KINDS_READ = {"HTML", "JSON", "CSV", "Excel", "Word", "PDF", "iCalendar med møder"}
+
+
+def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str], set[str]]:
+    """(canary word -> URLs it was found at, URLs that answered 500, kinds of answers read).
 
     A search repeats the query (in the search box, the heading), so for a search with a canary
     the answer must read exactly as the answer to a word that is nowhere in the data: a hit
@@ -429,6 +448,7 @@ def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str]]:
         client.force_login(user)
     found: dict[str, list[str]] = {c.word: [] for c in CANARIES}
     errors = []
+    kinds = set()
     nothing_found = {}
     for url in _urls(world, list(walk_patterns())):
         response = client.get(url)
@@ -436,6 +456,8 @@ def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str]]:
             errors.append(f"{url} -> {response.status_code}")
             continue
         text = response_text(response).lower()
+        if response.status_code == 200:
+            kinds.add(_kind(response, text))
         path, _, query = url.partition("?q=")
         if query:
             if path not in nothing_found:
@@ -447,7 +469,7 @@ def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str]]:
         for canary in CANARIES:
             if canary.word in text and url not in found[canary.word]:
                 found[canary.word].append(url)
-    return found, errors
+    return found, errors, kinds
 
 
 def _check(found, persona) -> list[str]:
@@ -474,8 +496,9 @@ def test_every_url_pattern_can_be_filled_from_the_data_or_is_on_the_commented_sk
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_no_canary_reaches_a_persona_who_may_not_see_it_on_any_url(world, persona):
-    found, errors = crawl(world, persona)
+    found, errors, kinds = crawl(world, persona)
     problems = _check(found, persona) + [f"Serverfejl: {e}" for e in errors]
+    problems += [f"Crawleren læste intet svar af typen {kind} for {persona}" for kind in sorted(KINDS_READ - kinds)]
     assert not problems, "\n".join(problems)
 
 
