@@ -59,6 +59,8 @@ CLOSED_RECOMMENDATION_DECISION = "zqlukketindstillingsbeslutning"
 CLOSED_ATTACHMENT = "zqlukketbilag"
 CLOSED_TASK = "zqlukketopgave"
 CLOSED_APPROVED_TITLE = "zqlukketgodkendt"
+CLOSED_CASE_NUMBER = "zqj-4242"
+CLOSED_GUEST_TITLE = "zqgaestetitel"
 DRAFT_MINUTES = "zqudkastreferat"
 DRAFT_DECISION = "zqudkastbeslutning"
 DRAFT_TASK = "zqudkastopgave"
@@ -98,6 +100,8 @@ CANARIES = [
     _c(CLOSED_ATTACHMENT, A_CLOSED),
     _c(CLOSED_TASK, A_CLOSED),
     _c(CLOSED_APPROVED_TITLE, A_CLOSED),
+    _c(CLOSED_CASE_NUMBER, A_CLOSED),
+    _c(CLOSED_GUEST_TITLE, A_CLOSED),
     _c(DRAFT_MINUTES, {SECRETARIAT}),
     _c(DRAFT_DECISION, {SECRETARIAT}),
     _c(DRAFT_TASK, {SECRETARIAT}),
@@ -241,7 +245,8 @@ def build_world() -> World:
     Attachment.objects.create(item=open_item, title="Offentligt bilag.pdf")
     Task.objects.create(item=closed, description=f"Formandskabet {CLOSED_TASK}", owner_kind=TaskOwnerKind.PERSON,
                         owner_person=presenter)
-    Attendance.objects.create(meeting=published, person=guest, status="guest", item=closed)
+    Attendance.objects.create(meeting=published, person=guest, status="guest", item=closed,
+                              title=f"Rådgiver {CLOSED_GUEST_TITLE}")
     Attendance.objects.create(meeting=published, person=presenter, status="present")
     matter = actions.link_item_to_matter(closed, title=f"Sagen {MATTER_TITLE}")
     MinutesRevision.objects.create(
@@ -261,7 +266,9 @@ def build_world() -> World:
                         online_link=ONLINE_LINK,
                         minutes_approved_at=datetime.datetime(2023, 4, 5, tzinfo=datetime.UTC))
     _item(approved, "Godkendelse af dagsorden", kind=ItemKind.AGENDA_APPROVAL, decision="Godkendt.")
-    _item(approved, f"Forhandling {CLOSED_APPROVED_TITLE}", closed=True, decision="Taget til efterretning.")
+    closed_approved = _item(approved, f"Forhandling {CLOSED_APPROVED_TITLE}", closed=True,
+                            decision="Taget til efterretning.", case_number=CLOSED_CASE_NUMBER.upper())
+    actions.link_item_to_matter(closed_approved)
 
     # Draft minutes of a held meeting (the agenda is public, the minutes are not).
     draft = _meeting(political_a, MeetingStatus.MINUTES_DRAFT, TODAY - DAY * 30)
@@ -311,12 +318,12 @@ def build_world() -> World:
     world = World(users=users)
     world.values = {
         "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
-        "items": [open_item.pk, closed.pk, draft_item.pk, planned_item.pk, item_b.pk],
+        "items": [open_item.pk, closed.pk, closed_approved.pk, draft_item.pk, planned_item.pk, item_b.pk],
         "attachments": list(Attachment.objects.values_list("pk", flat=True)),
         "tasks": list(Task.objects.values_list("pk", flat=True)),
         "attendance": list(Attendance.objects.values_list("pk", flat=True)),
         "proposals": [proposal.pk],
-        "matters": [matter.pk, draft_item.matter_id, planned_item.matter_id],
+        "matters": [matter.pk, draft_item.matter_id, planned_item.matter_id, closed_approved.matter_id],
         "memberships": list(Membership.objects.values_list("pk", flat=True)[:2]),
         "mandates": [mandate.pk],
         "series": [series.pk],
