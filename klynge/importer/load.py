@@ -295,7 +295,10 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
     now = timezone.now()
     minutes = doc.kind == "minutes"
     meeting = Meeting.objects.create(
-        body=body, date=doc.date, start=start, end=end, place_kind=place_kind, address=place[:300],
+        # The link goes to online_link only: the address is public, the link is for members
+        # (meetings.visibility.can_see_online_link).
+        body=body, date=doc.date, start=start, end=end, place_kind=place_kind,
+        address=URL.sub("", place).strip(" ,;:-–")[:300],
         online_link=link.group(0)[:200] if link else "",
         status=MeetingStatus.MINUTES_PUBLISHED if minutes else MeetingStatus.AGENDA_PUBLISHED,
         agenda_published_at=now, minutes_approved_at=now if minutes else None,

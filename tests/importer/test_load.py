@@ -170,3 +170,15 @@ def test_cpr_numbers_in_imported_text_are_masked_and_the_original_flagged(lexico
     assert "010203-1234" not in item.decision and "XXXXXX-XXXX" in item.decision
     assert result.meeting.source_document.contains_cpr
     assert any("CPR" in note for note in result.notes)
+
+
+def test_an_imported_meeting_link_is_kept_out_of_the_public_address(lexicon, lillebaelt_bodies, client):
+    text = ("Dagsorden – Sundhedsklynge Lillebælt – Politisk niveau\nMødedato: 16. januar 2023 kl. 16.00-18.00\n"
+            "Mødested: Teams: https://teams.example.invalid/l/meetup-join/hemmeligt\n\n"
+            "Punkt 1: Velkomst (kl. 16.00-16.05)\n")
+    result = import_file("dagsorden.txt", text.encode("utf-8"))
+    assert result.status == "imported", result.message
+    meeting = result.meeting
+    assert meeting.online_link == "https://teams.example.invalid/l/meetup-join/hemmeligt"
+    assert "hemmeligt" not in meeting.address
+    assert "hemmeligt" not in client.get(f"/moeder/{meeting.pk}/").content.decode()
