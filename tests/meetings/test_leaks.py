@@ -108,7 +108,7 @@ def test_a_closed_proposal_is_seen_by_the_source_members_and_the_target_secretar
     visible_to_b = Proposal.objects.filter(visibility.visible_proposals_q(other_cluster_user))
     assert not visible_to_b.exists()
     queue = login(other_secretariat_user).get(f"/organer/{structure.other_body.slug}/forslag/").content.decode()
-    assert SECRET in queue
+    assert SECRET in queue and "optages som et lukket punkt" in queue
 
 
 def test_accepting_a_closed_proposal_creates_a_closed_item(structure, member_user, other_secretariat_user):

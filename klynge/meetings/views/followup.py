@@ -99,9 +99,10 @@ def proposal_queue(request, slug):
     body = _body_or_404(slug)
     if not permissions.can_edit_body(request.user, body):
         raise PermissionDenied
-    pending = Proposal.objects.filter(target_body=body, status=ProposalStatus.PENDING).select_related(
+    visible = Proposal.objects.filter(visibility.visible_proposals_q(request.user), target_body=body)
+    pending = visible.filter(status=ProposalStatus.PENDING).select_related(
         "source_item__meeting__body", "proposed_by__person")
-    decided = Proposal.objects.filter(target_body=body).exclude(status=ProposalStatus.PENDING).select_related(
+    decided = visible.exclude(status=ProposalStatus.PENDING).select_related(
         "source_item__meeting__body", "resulting_item__meeting")[:50]
     return render(request, "meetings/proposals.html", {"body": body, "pending": pending, "decided": decided})
 
@@ -109,7 +110,8 @@ def proposal_queue(request, slug):
 @login_required
 def proposal_decide(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("target_body", "source_item__meeting"), pk=pk)
-    if not permissions.can_edit_body(request.user, proposal.target_body):
+    if not (permissions.can_edit_body(request.user, proposal.target_body)
+            and visibility.can_see_proposal(request.user, proposal)):
         raise PermissionDenied
     accept = AcceptProposalForm(request.POST if "accept" in request.POST else None, body=proposal.target_body)
     decline = DeclineProposalForm(request.POST if "decline" in request.POST else None)
