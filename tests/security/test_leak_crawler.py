@@ -61,6 +61,7 @@ CLOSED_ATTACHMENT = "zqlukketbilag"
 CLOSED_TASK = "zqlukketopgave"
 CLOSED_APPROVED_TITLE = "zqlukketgodkendt"
 CLOSED_CASE_NUMBER = "zqj-4242"
+CLOSED_RECOMMENDATION = "zqindstillingstekst"
 CLOSED_GUEST_TITLE = "zqgaestetitel"
 DRAFT_MINUTES = "zqudkastreferat"
 DRAFT_DECISION = "zqudkastbeslutning"
@@ -102,6 +103,7 @@ CANARIES = [
     _c(CLOSED_TASK, A_CLOSED),
     _c(CLOSED_APPROVED_TITLE, A_CLOSED),
     _c(CLOSED_CASE_NUMBER, A_CLOSED),
+    _c(CLOSED_RECOMMENDATION, A_CLOSED),
     _c(CLOSED_GUEST_TITLE, A_CLOSED),
     _c(DRAFT_MINUTES, {SECRETARIAT}),
     _c(DRAFT_DECISION, {SECRETARIAT}),
@@ -242,7 +244,7 @@ def build_world() -> World:
                    minutes=f"Referat {CLOSED_MINUTES}", decision=f"Beslutning {CLOSED_DECISION}",
                    case_number="9-99-99-999-23")
     closed.presenters.set([presenter])
-    closed.recommendations.create(number=1, text="godkender mandatet", outcome=Outcome.APPROVED,
+    closed.recommendations.create(number=1, text=f"godkender {CLOSED_RECOMMENDATION}", outcome=Outcome.APPROVED,
                                   decision_text=f"Med {CLOSED_RECOMMENDATION_DECISION}")
     attachment = Attachment.objects.create(item=closed, title=f"Kontrakt {CLOSED_ATTACHMENT}.pdf")
     attachment.file.save("kontrakt.pdf", ContentFile(f"%PDF-1.4 {CLOSED_ATTACHMENT}".encode()), save=True)
