@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from docx import Document
@@ -16,7 +17,7 @@ from klynge.funds.forms import InitiativeForm
 from klynge.funds.models import Initiative
 from klynge.meetings import actions, visibility
 from klynge.meetings.choices import MeetingStatus, PlaceKind, ProposalStatus
-from klynge.meetings.models import AgendaItem, MinutesRevision, Proposal
+from klynge.meetings.models import MinutesRevision, Proposal, Task
 from klynge.organisation.choices import Role
 from tests.conftest import make_persona
 
@@ -184,18 +185,20 @@ def test_search_does_not_find_words_that_stand_only_in_draft_minutes(structure, 
     assert "Demens" in login(secretariat_user).get("/soeg/?q=flytteplanen").content.decode()
 
 
-def test_the_task_filter_agrees_with_the_minutes_rule(structure, member_user):
+def test_the_task_filter_agrees_with_the_per_meeting_rules_for_every_status_and_persona(
+        structure, member_user, secretariat_user, other_cluster_user):
     for status in MeetingStatus.values:
-        meeting = make_meeting(structure.political, status=status)
-        make_task(make_item(meeting))
-    from klynge.meetings.models import Task
-
-    for user in (member_user,):
-        shown = {t.item.meeting.status for t in visibility.visible_tasks(user)}
-        expected = {m for m in MeetingStatus.values
-                    if visibility.can_see_minutes(user, AgendaItem.objects.filter(meeting__status=m).first().meeting)}
-        assert shown == expected
-    assert Task.objects.count() == len(MeetingStatus.values)
+        for closed in (False, True):
+            meeting = make_meeting(structure.political, status=status)
+            make_task(make_item(meeting, closed=closed))
+    for user in (AnonymousUser(), member_user, secretariat_user, other_cluster_user):
+        shown = set(visibility.visible_tasks(user).values_list("pk", flat=True))
+        expected = {
+            t.pk for t in Task.objects.select_related("item__meeting__body")
+            if visibility.can_see_agenda(user, t.item.meeting) and visibility.can_see_minutes(user, t.item.meeting)
+            and (not t.item.closed or visibility.can_see_closed(user, t.item.meeting))
+        }
+        assert shown == expected, user
 
 
 # --- 5. the virtual meeting link -----------------------------------------------------------------
