@@ -232,3 +232,16 @@ def test_a_body_that_publishes_its_link_shows_it_to_everyone(structure, client):
     assert LINK in client.get(f"/moeder/{meeting.pk}/").content.decode()
     feed = client.get(f"/kalender/organ/{structure.political.slug}.ics").content.decode().replace("\r\n ", "")
     assert "hemmeligt-rum" in feed
+
+
+def test_the_proposal_filter_agrees_with_the_per_proposal_rule(
+        structure, member_user, secretariat_user, other_cluster_user, other_secretariat_user):
+    meeting = make_meeting(structure.political, status=MeetingStatus.AGENDA_PUBLISHED)
+    for closed in (False, True):
+        item = make_item(meeting, closed=closed)
+        for target in (structure.political, structure.other_body):
+            Proposal.objects.create(source_item=item, target_body=target, title="Forslag", closed=closed)
+    for user in (AnonymousUser(), member_user, secretariat_user, other_cluster_user, other_secretariat_user):
+        shown = set(Proposal.objects.filter(visibility.visible_proposals_q(user)).values_list("pk", flat=True))
+        expected = {p.pk for p in Proposal.objects.all() if visibility.can_see_proposal(user, p)}
+        assert shown == expected, user
