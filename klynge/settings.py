@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    "klynge.core.middleware.CprRefusedMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Danish lockout page
 ]
 

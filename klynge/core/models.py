@@ -3,6 +3,7 @@
 No domain models live here.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -21,3 +22,17 @@ class TrackedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Field validation plus the CPR guard, so the admin and every ModelForm show its Danish message."""
+        from .cpr import instance_errors
+
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, messages in instance_errors(self, exclude or ()).items():
+            errors.setdefault(name, []).extend(ValidationError(m, code="cpr") for m in messages)
+        if errors:
+            raise ValidationError(errors)

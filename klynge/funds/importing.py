@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from klynge.core.cpr import find_cpr
 from klynge.core.text import danish_slugify
 from klynge.organisation.choices import OrganisationKind
 from klynge.organisation.models import Body, BodyKind, Organisation
@@ -165,6 +166,15 @@ def _parse(text: str, cluster: Body | None, create: bool) -> tuple[list[_Row], l
             if cells[c] is None:
                 row_errors.append(f"Række {n}, {_col(c)}: kolonnen mangler i rækken (for få felter).")
         if row_errors:
+            errors.extend(row_errors)
+            continue
+        for c in COLUMNS:
+            found = find_cpr(cells[c])
+            if found:
+                row_errors.append(f"Række {n}, {_col(c)}: ser ud til at indeholde et CPR-nummer "
+                                  f"({found[0].digits[:6]}-…). CPR-numre må ikke stå i Klynge: "
+                                  "ret filen, og prøv igen.")
+        if row_errors:  # the other checks would repeat the number in their messages
             errors.extend(row_errors)
             continue
 

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from klynge.core.cpr import MASK, mask_cpr
+from klynge.core.cpr import MASK, find_cpr, mask, mask_all
 from klynge.documents.models import SourceDocument
 from klynge.meetings.actions import link_item_to_matter, renumber
 from klynge.meetings.choices import AttendanceStatus, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
@@ -240,13 +240,18 @@ def load(doc: ParsedDocument, body: Body, *, filename: str, data: bytes, content
     """Write the document into ``body``. Returns the meeting and notes for the report."""
     notes: list[str] = []
     sha = SourceDocument.digest(data)
-    masked = _mask_cpr_numbers(doc)
-    if masked:
-        notes.append(f"{masked} CPR-nummer/-numre i teksten er erstattet med {MASK}; originalfilen er markeret "
-                     "og vises kun for sekretariatet.")
+    mask_document(doc)
+    in_name = len(find_cpr(filename))
+    filename = mask(filename)
+    if doc.cpr_found or in_name:
+        where = "i teksten" if doc.cpr_found else "i filnavnet"
+        if doc.cpr_found and in_name:
+            where = "i teksten og filnavnet"
+        notes.append(f"{doc.cpr_found + in_name} CPR-nummer/-numre {where} er erstattet med {MASK}; originalfilen "
+                     "er markeret og vises kun for sekretariatet.")
     source = SourceDocument(original_name=filename[:300], sha256=sha, size=len(data), content_type=content_type[:100],
                             uploaded_by=user if getattr(user, "is_authenticated", False) else None,
-                            contains_cpr=bool(masked))
+                            contains_cpr=bool(doc.cpr_found or in_name))
     source.file.save(re.sub(r"[^\w.\- ]", "_", filename.rsplit("/", 1)[-1])[:200] or "dokument", ContentFile(data),
                      save=False)
     try:
@@ -258,29 +263,13 @@ def load(doc: ParsedDocument, body: Body, *, filename: str, data: bytes, content
     return meeting, notes
 
 
-def _mask_cpr_numbers(doc: ParsedDocument) -> int:
-    """Replace CPR numbers in every text the loader stores; how many there were."""
-    total = 0
-    doc.title, n = mask_cpr(doc.title)
-    total += n
-    for item in doc.items:
-        for name in ("title", "summary", "description", "minutes", "decision"):
-            value, n = mask_cpr(getattr(item, name) or "")
-            setattr(item, name, value)
-            total += n
-        masked_recs = [mask_cpr(r) for r in item.recommendations]
-        item.recommendations = [text for text, _ in masked_recs]
-        total += sum(n for _, n in masked_recs)
-        for task in item.tasks:
-            task.description, n = mask_cpr(task.description)
-            total += n
-        for table in item.tables:
-            for row in table:
-                for index, cell in enumerate(row):
-                    if isinstance(cell, str):
-                        row[index], n = mask_cpr(cell)
-                        total += n
-    return total
+def mask_document(doc: ParsedDocument, raw_text: str = "") -> int:
+    """Mask CPR numbers in every text of the parsed document (place, attendees, titles, items,
+    attachments, tasks, tables, warnings: every string field, also ones added later) and record on
+    ``doc.cpr_found`` how many the file held, counting the extracted ``raw_text`` too."""
+    _, masked = mask_all(doc)
+    doc.cpr_found = max(doc.cpr_found + masked, len(find_cpr(raw_text)))
+    return masked
 
 
 def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[str], user) -> Meeting:

@@ -82,6 +82,7 @@ class ParsedDocument:
     items: list[ParsedItem] = field(default_factory=list)
     repairs: int = 0
     warnings: list[ParsedWarning] = field(default_factory=list)
+    cpr_found: int = 0  # CPR numbers masked or seen in the file (see importer.load.mask_document)
 
 
 # --- text helpers -----------------------------------------------------------------------

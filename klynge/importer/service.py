@@ -15,7 +15,7 @@ from klynge.organisation.models import Body, Organisation, Person
 
 from .extract import ImportRefused, check_size, extract
 from .lexicon import MISSING_MESSAGE, optional_lexicon
-from .load import load, match_bodies
+from .load import load, mask_document, match_bodies
 from .normalise import normalise
 from .parse import NoMeetingFound, ParsedDocument, ParsedWarning, parse
 from .report import to_json
@@ -66,6 +66,7 @@ def analyse(filename: str, data: bytes) -> ParsedDocument:
         raise ImportRefused(filename, f"{exc} Filen ligner ikke en dagsorden eller et referat.", "no_meeting") from exc
     if lexicon is None:
         document.warnings.insert(0, ParsedWarning("dictionary_missing", MISSING_MESSAGE, None))
+    mask_document(document, extracted.text)  # before anything (report, preview, load) reads it
     return document
 
 

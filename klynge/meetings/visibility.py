@@ -280,3 +280,9 @@ def online_link_for_members(meeting) -> str:
     """The link for channels addressed only to the body's active members (the e-mails of
     publishing/notify.py go to them and nobody else)."""
     return meeting.online_link or ""
+
+
+def can_download_attachment(user, attachment) -> bool:
+    """A file whose contents hold a CPR number (``contains_cpr``) is for the secretariat only,
+    like a flagged original document; otherwise the item's own rule applies (checked by the caller)."""
+    return not attachment.contains_cpr or can_edit_meeting(user, attachment.item.meeting)

@@ -99,6 +99,10 @@ class Attachment(TrackedModel):
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     size = models.BigIntegerField("størrelse", default=0)
     position = models.PositiveIntegerField("rækkefølge", default=0)
+    contains_cpr = models.BooleanField(
+        "indeholder CPR-nummer", default=False,
+        help_text="Sat af CPR-scanningen af filens indhold ved upload; filen vises så kun for sekretariatet.",
+    )
 
     class Meta:
         verbose_name = "bilag"

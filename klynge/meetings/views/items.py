@@ -3,11 +3,14 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+
+from klynge.core.cpr import mask
+from klynge.documents.scan import file_contains_cpr
 
 from .. import actions, visibility
 from ..forms import AgendaItemForm, AttachmentForm
@@ -166,12 +169,21 @@ def attachment_add(request, pk):
         attachment = form.save(commit=False)
         upload = form.cleaned_data["file"]
         digest = hashlib.sha256()
+        data = bytearray()
         for chunk in upload.chunks():
             digest.update(chunk)
+            data.extend(chunk)
         attachment.sha256, attachment.size = digest.hexdigest(), upload.size
+        # the file keeps its bytes (flagged); its name and the title derived from it are masked
+        attachment.contains_cpr = file_contains_cpr(upload.name, bytes(data))
+        attachment.file.name = upload.name = mask(upload.name)
         attachment.title = attachment.title or upload.name
         attachment.save()
         messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
+        if attachment.contains_cpr:
+            messages.warning(request, "Filen ser ud til at indeholde et CPR-nummer. Bilaget er markeret og vises "
+                             "kun for sekretariatet; fjern CPR-nummeret fra filen, og upload den igen, "
+                             "hvis den skal være offentlig.")
         return redirect(item_url(item))
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Tilføj bilag til punkt {item.number}: {item.title}", "submit": "Tilføj bilag",
@@ -183,6 +195,8 @@ def attachment_download(request, pk):
     """Attachments are served through this view so a closed item's files never leak."""
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
     require_item_access(request.user, attachment.item)
+    if not visibility.can_download_attachment(request.user, attachment):
+        raise PermissionDenied("Bilaget indeholder et CPR-nummer og vises kun for sekretariatet.")
     if not attachment.file:
         raise Http404("Bilaget findes kun som titel.")
     response = FileResponse(attachment.file.open("rb"), as_attachment=True,
