@@ -268,7 +268,10 @@ def mask_document(doc: ParsedDocument, raw_text: str = "") -> int:
     attachments, tasks, tables, warnings: every string field, also ones added later) and record on
     ``doc.cpr_found`` how many the file held, counting the extracted ``raw_text`` too."""
     _, masked = mask_all(doc)
-    doc.cpr_found = max(doc.cpr_found + masked, len(find_cpr(raw_text)))
+    if raw_text:  # count the numbers in the file, not the parsed places they were copied to
+        doc.cpr_found = max(len(find_cpr(raw_text)), 1 if masked else 0)
+    else:
+        doc.cpr_found = max(doc.cpr_found, masked)
     return masked
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from klynge.core.cpr import contains_cpr, mask
 from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
@@ -105,6 +106,7 @@ class AttachmentForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["file"].required = True
         self.fields["title"].required = False
         self.fields["title"].help_text = "Udfyldes med filnavnet, hvis feltet er tomt."
+        self.name_had_cpr = False
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -115,6 +117,10 @@ class AttachmentForm(DkfdsFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 f"Filtypen “.{extension}” er ikke tilladt for bilag. Tilladt: {', '.join(ATTACHMENT_EXTENSIONS)}."
             )
+        # a CPR number in the file name is masked (name, stored name and the title taken from it);
+        # the view flags the attachment (see klynge.documents.scan)
+        self.name_had_cpr = contains_cpr(upload.name)
+        upload.name = mask(upload.name)
         return check_upload(upload)
 
 

@@ -9,7 +9,6 @@ from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonRespo
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from klynge.core.cpr import mask
 from klynge.documents.scan import file_contains_cpr
 
 from .. import actions, visibility
@@ -174,9 +173,8 @@ def attachment_add(request, pk):
             digest.update(chunk)
             data.extend(chunk)
         attachment.sha256, attachment.size = digest.hexdigest(), upload.size
-        # the file keeps its bytes (flagged); its name and the title derived from it are masked
-        attachment.contains_cpr = file_contains_cpr(upload.name, bytes(data))
-        attachment.file.name = upload.name = mask(upload.name)
+        # the file keeps its bytes and is flagged; its name (masked by the form) and title hold no CPR number
+        attachment.contains_cpr = form.name_had_cpr or file_contains_cpr(upload.name, bytes(data))
         attachment.title = attachment.title or upload.name
         attachment.save()
         messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
