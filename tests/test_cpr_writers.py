@@ -73,3 +73,9 @@ def test_a_funds_csv_row_with_a_cpr_number_is_refused_naming_the_row_and_nothing
                for e in refused.value.errors), refused.value.errors
     assert all("1234" not in e and "4321" not in e for e in refused.value.errors)
     assert not Grant.objects.exists() and not Initiative.objects.exists() and not BudgetLine.objects.exists()
+
+
+def test_a_cpr_number_in_the_funds_file_name_is_masked_in_the_change_history(structure):
+    import_csv(HEADER + "grant,2022,Testby Kommune,,,100\n", "Klynge A", source="midler 020290 4321.csv")
+    reasons = {h.history_change_reason for h in Grant.history.all()}
+    assert reasons == {"Import fra midler XXXXXX-XXXX.csv"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from klynge.core.cpr import find_cpr
+from klynge.core.cpr import find_cpr, mask
 from klynge.core.text import danish_slugify
 from klynge.organisation.choices import OrganisationKind
 from klynge.organisation.models import Body, BodyKind, Organisation
@@ -282,7 +282,7 @@ def import_csv(data: bytes | str, cluster_name: str, *, create: bool = False, us
         if cluster is None:
             cluster = _create_cluster(cluster_name, user)
             result.cluster, result.cluster_created = cluster, True
-        reason = f"Import fra {source}"[:100]
+        reason = f"Import fra {mask(source)}"[:100]  # a file name may hold a CPR number
         for row in rows:
             party = parties.get(row.party.lower())
             if party is None:
