@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
+from klynge.core.cpr import mask
 from klynge.documents.models import SourceDocument
 from klynge.organisation.models import Body, Organisation, Person
 
@@ -73,6 +74,7 @@ def analyse(filename: str, data: bytes) -> ParsedDocument:
 def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run: bool = False, user=None,
                 content_type: str = "", accept_match: bool = True) -> FileResult:
     """Import one file. Never raises for bad input: the result says what happened, in Danish."""
+    original, filename = filename, mask(filename)  # messages and reports never repeat a CPR number
     try:
         check_size(filename, len(data), settings.UPLOAD_MAX_BYTES)
         existing = SourceDocument.objects.filter(sha256=SourceDocument.digest(data)).first()
@@ -102,7 +104,7 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
                               report, document, candidates=candidates)
     try:
         with transaction.atomic():
-            meeting, notes = load(document, body, filename=filename, data=data, content_type=content_type, user=user)
+            meeting, notes = load(document, body, filename=original, data=data, content_type=content_type, user=user)
     except Exception as exc:  # noqa: BLE001 - anything the database refuses: nothing is left behind
         return FileResult(filename, "failed", f"{filename}: Importen mislykkedes, og intet er gemt "
                           f"({type(exc).__name__}: {exc}).", report, document)

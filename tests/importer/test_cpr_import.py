@@ -90,3 +90,10 @@ def test_a_cpr_number_only_in_the_file_name_flags_the_original(lexicon, lillebae
     assert result.status == "imported", result.message
     assert result.meeting.source_document.contains_cpr
     assert stored_cpr_numbers() == []
+
+
+def test_the_import_messages_do_not_repeat_a_cpr_number_from_the_file_name(lexicon, lillebaelt):
+    result = import_file("Referat 020290 4321.txt", LILLEBAELT.read_bytes())
+    assert result.status == "imported", result.message
+    assert find_cpr(result.message) == [] and find_cpr(result.filename) == []
+    assert MASK in result.message

@@ -1,0 +1,29 @@
+"""`klynge cpr-scan` finds CPR numbers stored before the guard (rows and history) and masks them."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from klynge.core.cpr import MASK
+from klynge.organisation.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cpr_scan_reports_old_cpr_numbers_without_showing_them_and_masks_them(db):
+    person = Person.objects.create(name="Hans Hansen", title="Konsulent")
+    # a row written before the guard existed (an UPDATE does not pass the guard)
+    Person.objects.filter(pk=person.pk).update(title="Konsulent 020290 4321")
+    Person.history.filter(id=person.pk).update(title="Konsulent 020290 4321")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 CPR-nummer/-numre fundet"):
+        call_command("cpr-scan", stdout=out)
+    assert f"organisation.Person {person.pk} “titel”: 1 CPR-nummer" in out.getvalue()
+    assert "4321" not in out.getvalue()
+    call_command("cpr-scan", "--mask", stdout=io.StringIO())
+    assert Person.objects.get(pk=person.pk).title == f"Konsulent {MASK}"
+    assert Person.history.get(id=person.pk).title == f"Konsulent {MASK}"
+    out = io.StringIO()
+    call_command("cpr-scan", stdout=out)
+    assert "Ingen CPR-numre fundet." in out.getvalue()
