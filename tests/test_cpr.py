@@ -87,3 +87,27 @@ def test_a_generated_cpr_number_in_any_written_form_is_found_and_masked(cpr, bef
     masked, count = mask_cpr(text)
     assert (masked, count) == (before + MASK + after, 1)
     assert find_cpr_numbers(masked) == []
+
+
+@pytest.mark.parametrize("stored", [
+    "<p>Borger 010190&nbsp;1234</p>", "<p>010190&ndash;1234</p>", "<p>010190&#8211;1234</p>",
+    "<p>010190<strong>-1234</strong></p>",
+])
+def test_cpr_numbers_hidden_in_stored_html_are_found(stored):
+    from klynge.core.cpr import find_cpr_in_stored
+
+    assert len(find_cpr_in_stored(stored)) == 1
+
+
+def test_an_item_description_with_a_no_break_space_is_refused_after_it_becomes_html(structure):
+    from django.core.exceptions import ValidationError
+
+    from klynge.meetings.models import AgendaItem
+
+    from .meetings.factories import make_meeting
+
+    item = AgendaItem(meeting=make_meeting(structure.political), title="Klage", position=0, number=1,
+                      description="Borgeren 080303\u00a00476 har klaget.")
+    with pytest.raises(ValidationError) as refused:
+        item.save()
+    assert "description" in refused.value.message_dict

@@ -20,6 +20,7 @@ The one exception is a flagged original file (``SourceDocument.contains_cpr``, a
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from dataclasses import dataclass
 
@@ -100,13 +101,25 @@ def find_cpr(text: str | None) -> list[CprMatch]:
     return [m for m in (_is_cpr(match, text) for match in CPR.finditer(text)) if m is not None]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def find_cpr_in_stored(text: str | None) -> list[CprMatch]:
+    """CPR numbers in a stored value, which may be HTML: ``010190&nbsp;1234`` and
+    ``010190<b>-1234</b>`` count too (matches refer to the unescaped text when found there)."""
+    found = find_cpr(text)
+    if found or not text or ("&" not in text and "<" not in text):
+        return found
+    return find_cpr(html.unescape(_TAG.sub("", text)))
+
+
 def find_cpr_numbers(text: str | None) -> list[str]:
     """Every substring of ``text`` that reads as a CPR number."""
     return [m.text for m in find_cpr(text)]
 
 
 def contains_cpr(text: str | None) -> bool:
-    return bool(find_cpr(text))
+    return bool(find_cpr_in_stored(text))
 
 
 def mask_cpr(text: str | None) -> tuple[str, int]:
@@ -133,7 +146,7 @@ def refuse_cpr(text: str, field_label: str):
     """A Danish ValidationError if ``text`` holds a CPR number (for forms)."""
     from django.core.exceptions import ValidationError
 
-    found = find_cpr(text)
+    found = find_cpr_in_stored(text)
     if found:
         raise ValidationError(message(field_label, found[0]), code="cpr")
     return text
@@ -186,7 +199,7 @@ def instance_errors(instance, exclude=()) -> dict[str, list[str]]:
     for field, text in text_values(instance, exclude):
         if field.name in errors:
             continue
-        found = find_cpr(text)
+        found = find_cpr_in_stored(text)
         if found:
             errors[field.name] = [message(_label(field), found[0])]
     return errors
