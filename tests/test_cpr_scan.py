@@ -27,3 +27,14 @@ def test_cpr_scan_reports_old_cpr_numbers_without_showing_them_and_masks_them(db
     out = io.StringIO()
     call_command("cpr-scan", stdout=out)
     assert "Ingen CPR-numre fundet." in out.getvalue()
+
+
+def test_cpr_scan_reports_a_number_hidden_in_html_for_fixing_by_hand(structure):
+    from tests.meetings.factories import make_item, make_meeting
+
+    item = make_item(make_meeting(structure.political))
+    type(item).objects.filter(pk=item.pk).update(description="<p>Borger 010190&nbsp;1234</p>")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="skal rettes i hånden"):
+        call_command("cpr-scan", "--mask", stdout=out)
+    assert "1 CPR-nummer i HTML" in out.getvalue() and "1234" not in out.getvalue()

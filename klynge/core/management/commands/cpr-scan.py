@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 
-from klynge.core.cpr import find_cpr, guarded, mask_all, mask_cpr
+from klynge.core.cpr import find_cpr, find_cpr_in_stored, guarded, mask_all, mask_cpr
 
 
 class Command(BaseCommand):
@@ -36,6 +36,14 @@ class Command(BaseCommand):
                             new, count = mask_all(value)
                         else:
                             new, count = mask_cpr(value) if isinstance(value, str) else (value, 0)
+                            if not count and isinstance(value, str) and find_cpr_in_stored(value):
+                                # written with HTML entities or tags (010190&nbsp;1234): fixed by hand
+                                count = 1
+                                unmasked += 1
+                                self.stdout.write(f"{model._meta.label} {row.pk} “{field.verbose_name}”: "
+                                                  "1 CPR-nummer i HTML; ret feltet i hånden")
+                                found += 1
+                                continue
                         if not count:
                             continue
                         found += count
@@ -50,6 +58,7 @@ class Command(BaseCommand):
         elif masking:
             self.stdout.write(f"{found - unmasked} CPR-nummer/-numre er erstattet med XXXXXX-XXXX.")
         if unmasked:
-            raise CommandError(f"{unmasked} filnavn(e) indeholder et CPR-nummer; omdøb filen i lageret, og ret feltet.")
+            raise CommandError(f"{unmasked} felt(er) skal rettes i hånden (filnavne: omdøb filen i lageret; "
+                               "HTML: ret teksten).")
         if found and not masking:
             raise CommandError(f"{found} CPR-nummer/-numre fundet. Kør med --mask for at erstatte dem.")
