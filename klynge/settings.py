@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
     "klynge.core.middleware.CprRefusedMiddleware",
+    "klynge.core.versioning.StaleEditMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Danish lockout page
 ]
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 
 from klynge.core.models import TrackedModel
+from klynge.core.versioning import VersionedModel
 
 from . import calculations
 from .choices import FundingKind, InitiativeStatus
@@ -32,7 +33,7 @@ def cluster_q():
     return models.Q(kind__groups_bodies=True)
 
 
-class Grant(TrackedModel):
+class Grant(VersionedModel, TrackedModel):
     """Funds granted to a cluster for a year, as one party's share (a municipality, the region,
     or a pooled share such as 'the municipalities of the cluster')."""
 
@@ -93,7 +94,7 @@ class Transfer(TrackedModel):
             raise ValidationError({"to_year": "Midler kan kun overføres til et senere år."})
 
 
-class Initiative(TrackedModel):
+class Initiative(VersionedModel, TrackedModel):
     """An initiative (indsats) that cluster funds are committed to."""
 
     cluster = models.ForeignKey("organisation.Body", verbose_name="klynge", on_delete=models.PROTECT,
@@ -208,7 +209,7 @@ class LockedBudgetMixin:
             )
 
 
-class BudgetLine(LockedBudgetMixin, TrackedModel):
+class BudgetLine(LockedBudgetMixin, VersionedModel, TrackedModel):
     """Funds committed to an initiative for a year, from one party."""
 
     initiative = models.ForeignKey(Initiative, verbose_name="indsats", on_delete=models.CASCADE,

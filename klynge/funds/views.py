@@ -252,7 +252,7 @@ def history(request, slug):
             if rec.history_type == "~":
                 prev = rec.prev_record
                 if prev is not None:
-                    delta = rec.diff_against(prev, excluded_fields=["modified", "created"])
+                    delta = rec.diff_against(prev, excluded_fields=["modified", "created", "version"])
                     changes = [_change_text(rec, c, request.user) for c in delta.changes]
             entries.append({"record": rec, "kind": label, "action": ACTIONS.get(rec.history_type, ""),
                             "what": _describe(rec), "changes": changes})

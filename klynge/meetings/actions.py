@@ -94,7 +94,6 @@ def transition(meeting: Meeting, new_status: str, user=None, reason: str = "") -
         meeting.sequence += 1
     meeting.status = new_status
     meeting._change_reason = reason or f"Status: {MeetingStatus(new_status).label}"
-    meeting.version += 1
     meeting.save()
     return meeting
 

@@ -20,15 +20,7 @@ class MeetingForm(DkfdsFormMixin, forms.ModelForm):
         widgets = {"date": DATE_INPUT, "start": TIME_INPUT, "end": TIME_INPUT}
 
 
-class VersionedFormMixin:
-    """Carries the version the editor loaded, so a stale save can be refused."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["loaded_version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
-
-
-class AgendaItemForm(VersionedFormMixin, DkfdsFormMixin, forms.ModelForm):
+class AgendaItemForm(DkfdsFormMixin, forms.ModelForm):
     recommendations_text = forms.CharField(
         label="Indstilling", required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Én indstilling pr. linje; de nummereres automatisk. Skriv uden “at” i starten, hvis du vil.",
@@ -60,7 +52,7 @@ class AgendaItemForm(VersionedFormMixin, DkfdsFormMixin, forms.ModelForm):
                 if line.strip()]
 
 
-class MinutesForm(VersionedFormMixin, DkfdsFormMixin, forms.ModelForm):
+class MinutesForm(DkfdsFormMixin, forms.ModelForm):
     """Minutes of one item: text, overall decision and an outcome per recommendation."""
 
     class Meta:

@@ -2,14 +2,16 @@ from django import forms
 
 from klynge.core.cpr import refuse_cpr
 from klynge.core.uploads import check_upload
+from klynge.core.versioning import VersionedFormMixin
 
 from .models import Body, Mandate, Membership, Organisation, Person
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DkfdsFormMixin:
-    """Give every widget the design system's CSS class, and refuse CPR numbers in any text field."""
+class DkfdsFormMixin(VersionedFormMixin):
+    """Give every widget the design system's CSS class, refuse CPR numbers in any text field, and
+    (through VersionedFormMixin) refuse a stale save of a versioned record."""
 
     def clean(self):
         cleaned = super().clean()

@@ -145,9 +145,12 @@ def membership_end(request, pk):
 def mandate_add(request, slug):
     body = _body_or_404(slug)
     _require_edit(request, body)
-    form = MandateForm(request.POST or None, request.FILES or None, instance=Mandate(body=body))
+    # Adding a version edits the current one (it ends): the form carries the version it was loaded at.
+    current = body.mandates.filter(valid_to__isnull=True).order_by("-valid_from").first()
+    form = MandateForm(request.POST or None, request.FILES or None, instance=Mandate(body=body),
+                       versioned_record=current)
     if request.method == "POST" and form.is_valid():
-        add_mandate_version(form.instance)
+        add_mandate_version(form.instance, replaces=current)
         messages.success(request, "Den nye version af kommissoriet er gemt.")
         return redirect(body)
     return render(request, "organisation/form.html", {

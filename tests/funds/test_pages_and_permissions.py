@@ -80,10 +80,11 @@ def test_secretariat_records_a_grant_and_the_form_rejects_bad_input(login, secre
     unknown = client.post(url("grants", "klynge-a"), {"year": 2023, "party": 999_999, "amount": "1"})
     assert unknown.status_code == 200 and Grant.objects.count() == 1
     edit = client.post(url("grant_edit", "klynge-a", grant.pk), {"year": 2023, "party": structure.region.pk,
-                                                                 "amount": "2.000.000"})
+                                                                 "amount": "2.000.000", "loaded_version": 1})
     assert "Dette felt er påkrævet" in edit.content.decode()  # a change needs a reason
     client.post(url("grant_edit", "klynge-a", grant.pk), {"year": 2023, "party": structure.region.pk,
-                                                          "amount": "2.000.000", "reason": "Rettet bevilling"})
+                                                          "amount": "2.000.000", "reason": "Rettet bevilling",
+                                                          "loaded_version": 1})
     assert grant.history.first().history_change_reason == "Rettet bevilling"
 
 
@@ -93,12 +94,12 @@ def test_budget_line_on_a_locked_budget_needs_a_basis_in_the_form(login, secreta
     line = one.budget_lines.get(party=funded.region)
     client = login(secretariat_user)
     page = client.post(url("budget_edit", "klynge-a", "10a", line.pk),
-                       {"year": 2023, "party": funded.region.pk, "amount": "1"})
+                       {"year": 2023, "party": funded.region.pk, "amount": "1", "loaded_version": line.version})
     assert "Budgettet er godkendt og låst" in page.content.decode()
     assert BudgetLine.objects.get(pk=line.pk).amount == 200_000
     client.post(url("budget_edit", "klynge-a", "10a", line.pk),
                 {"year": 2023, "party": funded.region.pk, "amount": "1", "basis": "override",
-                 "basis_text": "Projektet er nedskaleret"})
+                 "basis_text": "Projektet er nedskaleret", "loaded_version": line.version})
     line.refresh_from_db()
     assert line.amount == 1
     assert line.history.first().history_change_reason == "Overstyring: Projektet er nedskaleret"

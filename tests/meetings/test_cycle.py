@@ -264,7 +264,8 @@ def test_follow_up_overview_marks_overdue_tasks_and_closes_with_a_note(structure
     task = item.tasks.get()
     refused = client.post(f"/opgaver/{task.pk}/afslut/", {"status": "done", "closed_note": ""})
     assert refused.status_code == 200
-    client.post(f"/opgaver/{task.pk}/afslut/", {"status": "done", "closed_note": "Notatet er sendt."})
+    client.post(f"/opgaver/{task.pk}/afslut/", {"status": "done", "closed_note": "Notatet er sendt.",
+                                                "loaded_version": task.version})
     task.refresh_from_db()
     assert task.status == "done" and task.closed_at
     assert "Skrive notat" not in client.get(f"/opfoelgning/{structure.cluster.slug}/").content.decode()
@@ -283,7 +284,8 @@ def test_proposal_to_another_body_is_taken_into_an_agenda(structure, login, memb
     queue = client.get(f"/organer/{structure.cluster.slug}/forslag/").content.decode()
     assert "Temadrøftelse om børn og unge" in queue and "punkt 1" in queue
     proposal = structure.cluster.incoming_proposals.get()
-    client.post(f"/forslag/{proposal.pk}/", {"accept": "1", "meeting": target.pk})
+    client.post(f"/forslag/{proposal.pk}/", {"accept": "1", "meeting": target.pk,
+                                              "loaded_version": proposal.version})
     item = target.items.get()
     assert item.title == "Temadrøftelse om børn og unge" and item.summary == "Resumé fra kilden"
     assert item.matter_id == AgendaItem.objects.get(pk=source.pk).matter_id
@@ -297,7 +299,8 @@ def test_declined_proposal_shows_the_reason_to_the_proposer(structure, login, me
     login(secretariat_user).post(f"/forslag/{proposal.pk}/", {"decline": "1", "reason": ""})
     proposal.refresh_from_db()
     assert proposal.status == "pending"
-    login(secretariat_user).post(f"/forslag/{proposal.pk}/", {"decline": "1", "reason": "Behandles i SSU."})
+    login(secretariat_user).post(f"/forslag/{proposal.pk}/", {"decline": "1", "reason": "Behandles i SSU.",
+                                                                          "loaded_version": proposal.version})
     page = login(member_user).get("/mine-forslag/").content.decode()
     assert "Afvist" in page and "Behandles i SSU." in page
 

@@ -97,7 +97,8 @@ def test_secretariat_ends_a_membership(structure, login, secretariat_user):
     membership = Membership.objects.create(person=person, body=structure.political, role=Role.MEMBER,
                                            start=D(2022, 7, 1))
     client = login(secretariat_user)
-    response = client.post(f"/medlemskaber/{membership.pk}/afslut/", {"end": "2024-03-31"})
+    response = client.post(f"/medlemskaber/{membership.pk}/afslut/", {"end": "2024-03-31",
+                                                                     "loaded_version": membership.version})
     assert response.status_code == 302
     membership.refresh_from_db()
     assert membership.end == D(2024, 3, 31)
@@ -109,7 +110,7 @@ def test_new_mandate_version_closes_the_previous_open_version(structure, login, 
     client = login(secretariat_user)
     response = client.post(f"/organer/{structure.political.slug}/kommissorium/ny/", {
         "title": "Revideret kommissorium", "text": "Ny tekst", "approved_by": structure.cluster.pk,
-        "approved_on": "2024-01-15", "valid_from": "2024-02-01",
+        "approved_on": "2024-01-15", "valid_from": "2024-02-01", "loaded_version": old.version,
     })
     assert response.status_code == 302
     old.refresh_from_db()
@@ -231,7 +232,8 @@ def test_change_history_shows_who_changed_what_and_when(structure, login, secret
     secretariat.post(f"/organer/{structure.political.slug}/medlemmer/ny/", {
         "person": person.pk, "role": Role.MEMBER, "start": "2024-01-01"})
     membership = Membership.objects.get(person=person)
-    secretariat.post(f"/medlemskaber/{membership.pk}/afslut/", {"end": "2024-06-30"})
+    secretariat.post(f"/medlemskaber/{membership.pk}/afslut/", {"end": "2024-06-30",
+                                                               "loaded_version": membership.version})
     page = secretariat.get(f"/organer/{structure.political.slug}/historik/").content.decode()
     assert "Medlemskab: Historisk Person ændret" in page and "Medlemskab afsluttet" in page
     assert "Sekretariat A" in page and "30. juni 2024" in page

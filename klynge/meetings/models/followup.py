@@ -3,11 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from klynge.core.models import TrackedModel
+from klynge.core.versioning import VersionedModel
 
 from ..choices import OPEN_TASK_STATUSES, ProposalStatus, TaskOwnerKind, TaskStatus
 
 
-class Task(TrackedModel):
+class Task(VersionedModel, TrackedModel):
     """A follow-up task (opgave) arising from a decision."""
 
     item = models.ForeignKey("meetings.AgendaItem", verbose_name="punkt", on_delete=models.CASCADE,
@@ -58,7 +59,7 @@ class Task(TrackedModel):
             raise ValidationError({"closed_note": "Skriv en kort note, når opgaven afsluttes."})
 
 
-class Proposal(TrackedModel):
+class Proposal(VersionedModel, TrackedModel):
     """A proposed item for a coming meeting of the same or another body."""
 
     source_item = models.ForeignKey("meetings.AgendaItem", verbose_name="foreslået fra punkt", null=True,

@@ -2,6 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from klynge.core.versioning import changed_fields
+
 from .. import visibility
 from ..models import AgendaItem, Meeting
 
@@ -31,30 +33,13 @@ def require_item_access(user, item):
 
 
 def refused_stale_save(form_class, request, form, stale, loaded_version):
-    """After a refused stale save: (what the other person changed, the form again on the newest
-    version with this user's input kept), so nothing is silently overwritten or lost."""
-    conflict = changed_fields(form, stale.current, loaded_version)
+    """After a save refused at the last moment (the race after validation): (what the other person
+    changed, the form again on the newest version with this user's input kept), so nothing is
+    silently overwritten or lost. A stale form found in validation needs none of this."""
     fresh = form_class(request.POST.copy(), instance=stale.current)
+    fresh.conflict = changed_fields(form, stale.current, loaded_version)
     fresh.data["loaded_version"] = stale.current.version
-    return conflict, fresh
-
-
-def changed_fields(form, current, loaded_version) -> list[dict]:
-    """For a refused stale save: what the other person changed since this user loaded the record.
-
-    The change history holds the row as it was at ``loaded_version``; every field that differs
-    between that snapshot and the current row is listed with what this user typed.
-    """
-    snapshot = current.history.filter(version=loaded_version).order_by("-history_date").first()
-    rows = []
-    for name, field in form.fields.items():
-        if name == "loaded_version" or not hasattr(current, name) or hasattr(getattr(current, name), "all"):
-            continue
-        theirs = getattr(current, name)
-        before = getattr(snapshot, name, None) if snapshot else None
-        if snapshot is None or before != theirs:
-            rows.append({"label": field.label, "before": before, "theirs": theirs, "mine": form.data.get(name, "")})
-    return rows
+    return fresh.conflict, fresh
 
 
 def item_anchor(item) -> str:

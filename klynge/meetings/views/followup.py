@@ -113,8 +113,9 @@ def proposal_decide(request, pk):
     if not (permissions.can_edit_body(request.user, proposal.target_body)
             and visibility.can_see_proposal(request.user, proposal)):
         raise PermissionDenied
-    accept = AcceptProposalForm(request.POST if "accept" in request.POST else None, body=proposal.target_body)
-    decline = DeclineProposalForm(request.POST if "decline" in request.POST else None)
+    accept = AcceptProposalForm(request.POST if "accept" in request.POST else None, body=proposal.target_body,
+                                versioned_record=proposal)
+    decline = DeclineProposalForm(request.POST if "decline" in request.POST else None, versioned_record=proposal)
     try:
         if "accept" in request.POST and accept.is_valid():
             item = actions.accept_proposal(proposal, accept.cleaned_data["meeting"], request.user)

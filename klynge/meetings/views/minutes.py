@@ -89,7 +89,6 @@ def revise_minutes(request, pk):
         with transaction.atomic():
             before = getattr(item, field)
             setattr(item, field, form.cleaned_data["text"])
-            item.version += 1
             item._change_reason = f"Rettelse af godkendt referat: {reason}"
             item.save()
             MinutesRevision.objects.create(

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from klynge.core.models import TrackedModel
 from klynge.core.text import danish_slugify
+from klynge.core.versioning import VersionedModel
 
 from ..choices import OrganisationKind
 from .periods import active_q, check_period, period_is_active
@@ -166,7 +167,7 @@ def mandate_upload_path(instance, filename):
     return f"kommissorier/{instance.body.slug}/{filename}"
 
 
-class Mandate(TrackedModel):
+class Mandate(VersionedModel, TrackedModel):
     """A version of a body's terms of reference (kommissorium)."""
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.CASCADE, related_name="mandates")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from klynge.core.models import TrackedModel
 from klynge.core.text import danish_slugify
+from klynge.core.versioning import VersionedModel
 
 from ..choices import Role
 from .periods import active_q, check_period, period_is_active, periods_overlap
@@ -84,7 +85,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(end__lt=on or timezone.localdate())
 
 
-class Membership(TrackedModel):
+class Membership(VersionedModel, TrackedModel):
     """A person's seat in a body: role, the party represented, from-to."""
 
     person = models.ForeignKey(Person, verbose_name="person", on_delete=models.PROTECT, related_name="memberships")
