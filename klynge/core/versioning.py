@@ -18,8 +18,8 @@ from django.db import models
 from django.db.models import F
 from django.shortcuts import render
 
-CONFLICT_MESSAGE = ("En anden har gemt ændringer, mens du redigerede. Dine ændringer er ikke gemt. "
-                    "Se forskellene; formularen viser dine ændringer oven på den nyeste version.")
+CONFLICT_MESSAGE = ("En anden har gemt ændringer, mens du redigerede. Se forskellene herunder; formularen "
+                    "viser nu dine ændringer oven på den nyeste version. Gem igen, hvis de stadig skal med.")
 MISSING_VERSION = "Formularen mangler oplysning om, hvilken version du har åbnet. Genindlæs siden og prøv igen."
 
 
@@ -81,7 +81,9 @@ def changed_fields(form, current, loaded_version) -> list[dict]:
     snapshot = history.filter(version=loaded_version).order_by("-history_date").first() if history else None
     rows = []
     for name, field in form.fields.items():
-        if name == "loaded_version" or not hasattr(current, name) or hasattr(getattr(current, name), "all"):
+        if name in ("loaded_version", "loaded_record") or not hasattr(current, name):
+            continue
+        if hasattr(getattr(current, name), "all"):  # many-to-many: not compared
             continue
         theirs = getattr(current, name)
         before = getattr(snapshot, name, None) if snapshot else None
@@ -99,6 +101,7 @@ class VersionedFormMixin:
     """
 
     conflict = None  # after a refused stale save: the rows for templates/_conflict.html
+    conflict_message = CONFLICT_MESSAGE
 
     def __init__(self, *args, versioned_record=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,6 +114,11 @@ class VersionedFormMixin:
                 widget=forms.HiddenInput, initial=self.versioned_record.version, min_value=1,
                 error_messages={"required": MISSING_VERSION, "invalid": MISSING_VERSION},
             )
+            if self.versioned_record is not getattr(self, "instance", None):
+                # A record chosen by the view (the mandate version a new one replaces) may be another
+                # row by the time the form comes back: carry which one was loaded, too.
+                self.fields["loaded_record"] = forms.IntegerField(
+                    widget=forms.HiddenInput, initial=self.versioned_record.pk, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -119,7 +127,8 @@ class VersionedFormMixin:
         if loaded is None:
             return cleaned
         current = type(record)._base_manager.filter(pk=record.pk).first()
-        if current is not None and current.version != loaded:
+        other_row = "loaded_record" in self.fields and cleaned.get("loaded_record") != record.pk
+        if current is not None and (current.version != loaded or other_row):
             self.refuse_stale(current, loaded)
         else:
             record._loaded_version = loaded
@@ -131,6 +140,8 @@ class VersionedFormMixin:
         self.add_error("loaded_version", CONFLICT_MESSAGE)
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = current.version
+        if "loaded_record" in self.fields:
+            self.data[self.add_prefix("loaded_record")] = current.pk
 
     def _post_clean(self):
         super()._post_clean()
@@ -150,5 +161,6 @@ class StaleEditMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, StaleEditError):
-            return render(request, "409.html", {"message": CONFLICT_MESSAGE}, status=409)
+            return render(request, "409.html", {"message": "En anden har gemt ændringer, mens du gemte dine."},
+                          status=409)
         return None

@@ -111,6 +111,7 @@ def test_new_mandate_version_closes_the_previous_open_version(structure, login, 
     response = client.post(f"/organer/{structure.political.slug}/kommissorium/ny/", {
         "title": "Revideret kommissorium", "text": "Ny tekst", "approved_by": structure.cluster.pk,
         "approved_on": "2024-01-15", "valid_from": "2024-02-01", "loaded_version": old.version,
+        "loaded_record": old.pk,
     })
     assert response.status_code == 302
     old.refresh_from_db()
