@@ -127,7 +127,7 @@ class VersionedFormMixin:
         if loaded is None:
             return cleaned
         current = type(record)._base_manager.filter(pk=record.pk).first()
-        other_row = "loaded_record" in self.fields and cleaned.get("loaded_record") != record.pk
+        other_row = cleaned.get("loaded_record") not in (None, record.pk)
         if current is not None and (current.version != loaded or other_row):
             self.refuse_stale(current, loaded)
         else:

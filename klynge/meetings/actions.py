@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from . import timeplan
+from . import rules, timeplan
 from .choices import TRANSITIONS, MeetingStatus, ProposalStatus
 from .models import AgendaItem, Matter, Meeting, Proposal
 
@@ -69,10 +69,19 @@ def transition(meeting: Meeting, new_status: str, user=None, reason: str = "") -
     """Move a meeting along its cycle, refusing moves the cycle does not allow."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     allowed = TRANSITIONS.get(meeting.status, set())
-    if new_status not in allowed:
+    if new_status not in allowed or not rules.moves_forward(meeting.status, new_status):
         raise ValidationError(
             f"Mødet kan ikke gå fra “{meeting.get_status_display()}” til “{MeetingStatus(new_status).label}”."
         )
+    if new_status == MeetingStatus.HELD:
+        refusal = rules.held_too_early(meeting.date, meeting.start,
+                                       timezone.localtime().replace(tzinfo=None))
+        if refusal:
+            raise ValidationError(refusal)
+    if new_status == MeetingStatus.AGENDA_PUBLISHED:
+        refusal = rules.empty_agenda(list(meeting.items.values_list("kind", flat=True)))
+        if refusal:
+            raise ValidationError(refusal)
     if new_status in (MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_PUBLISHED):
         missing = missing_decisions(meeting)
         if missing:

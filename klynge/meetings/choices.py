@@ -19,13 +19,15 @@ STATUS_ORDER = [
     MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT,
     MeetingStatus.MINUTES_IN_REVIEW, MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_PUBLISHED,
 ]
-# Allowed moves: status -> statuses it may move to.
+# Allowed moves: status -> statuses it may move to. Only forward (rules.moves_forward): a published
+# agenda is not withdrawn (the meeting is cancelled or the agenda corrected), and minutes in review stay
+# editable, so there is no way back to the draft.
 TRANSITIONS = {
     MeetingStatus.PLANNED: {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.CANCELLED},
-    MeetingStatus.AGENDA_PUBLISHED: {MeetingStatus.HELD, MeetingStatus.CANCELLED, MeetingStatus.PLANNED},
+    MeetingStatus.AGENDA_PUBLISHED: {MeetingStatus.HELD, MeetingStatus.CANCELLED},
     MeetingStatus.HELD: {MeetingStatus.MINUTES_DRAFT},
     MeetingStatus.MINUTES_DRAFT: {MeetingStatus.MINUTES_IN_REVIEW, MeetingStatus.MINUTES_APPROVED},
-    MeetingStatus.MINUTES_IN_REVIEW: {MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED},
+    MeetingStatus.MINUTES_IN_REVIEW: {MeetingStatus.MINUTES_APPROVED},
     MeetingStatus.MINUTES_APPROVED: {MeetingStatus.MINUTES_PUBLISHED},
     MeetingStatus.MINUTES_PUBLISHED: set(),
     MeetingStatus.CANCELLED: {MeetingStatus.PLANNED},

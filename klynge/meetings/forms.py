@@ -6,6 +6,7 @@ from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
+from . import rules
 from .choices import AttendanceStatus, ItemKind, Outcome, TaskOwnerKind, TaskStatus
 from .models import AgendaItem, Attachment, Attendance, Meeting, Proposal, Task
 from .models.items import ATTACHMENT_EXTENSIONS
@@ -14,10 +15,33 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class MeetingForm(DkfdsFormMixin, forms.ModelForm):
+    reason = forms.CharField(
+        label="Begrundelse for ændringen", required=False, max_length=300,
+        help_text="Kræves, når dagsordenen er offentliggjort og dato, tid eller sted ændres. "
+                  "Begrundelsen gemmes i mødets historik.",
+    )
+
     class Meta:
         model = Meeting
         fields = ["title", "date", "start", "end", "place_kind", "address", "online_link"]
         widgets = {"date": DATE_INPUT, "start": TIME_INPUT, "end": TIME_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.before = {name: getattr(self.instance, name) for name in rules.SCHEDULE_FIELDS}
+        if not (self.instance.pk and rules.schedule_change_needs_reason(self.instance.status)):
+            del self.fields["reason"]
+
+    def schedule_changes(self) -> list[dict]:
+        return rules.schedule_changes(self.before, {name: self.cleaned_data.get(name, self.before[name])
+                                                    for name in rules.SCHEDULE_FIELDS})
+
+    def clean(self):
+        cleaned = super().clean()
+        if "reason" in self.fields and not cleaned.get("reason", "").strip() and self.schedule_changes():
+            self.add_error("reason", "Dagsordenen er offentliggjort. Skriv en begrundelse for at ændre "
+                                     f"{', '.join(c['label'] for c in self.schedule_changes())}.")
+        return cleaned
 
 
 class AgendaItemForm(DkfdsFormMixin, forms.ModelForm):
@@ -88,7 +112,19 @@ class MinutesForm(DkfdsFormMixin, forms.ModelForm):
         return changed
 
 
-class AttachmentForm(DkfdsFormMixin, forms.ModelForm):
+class RevisionReasonMixin(forms.Form):
+    """A change to approved or published minutes is a revision: it needs a reason, kept in the history."""
+
+    reason = forms.CharField(label="Begrundelse for rettelsen", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Referatet er godkendt. Begrundelsen vises i referatets historik.")
+
+    def __init__(self, *args, locked=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not locked:
+            del self.fields["reason"]
+
+
+class AttachmentForm(DkfdsFormMixin, RevisionReasonMixin, forms.ModelForm):
     class Meta:
         model = Attachment
         fields = ["file", "title"]
@@ -188,6 +224,10 @@ class ProposalForm(DkfdsFormMixin, forms.ModelForm):
                 "modtagerens sekretariat og for dem, der må se lukkede punkter her, og det optages som et "
                 "lukket punkt."
             )
+
+
+class AttachmentDeleteForm(DkfdsFormMixin, RevisionReasonMixin):
+    """Deleting an attachment of approved minutes: a confirmation with the reason."""
 
 
 class DeclineProposalForm(DkfdsFormMixin, forms.Form):

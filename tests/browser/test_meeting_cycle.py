@@ -202,7 +202,7 @@ def _attend(page, person, status, on_behalf_of=None, organisation=None):
 
 
 def test_secretariat_runs_a_meeting_and_the_public_never_sees_the_closed_item(page, demo, browser, live_server):
-    day = timezone.localdate() + datetime.timedelta(days=14)
+    day = timezone.localdate() - datetime.timedelta(days=1)  # held yesterday: a meeting is not held before it starts
     log_in(page, "sekretariat", "klynge-demo")
 
     # --- a new meeting --------------------------------------------------------------------------

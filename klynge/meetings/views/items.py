@@ -5,15 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from klynge.documents.scan import file_contains_cpr
 
-from .. import actions, visibility
-from ..forms import AgendaItemForm, AttachmentForm
-from ..models import AgendaItem, Attachment, Recommendation
+from .. import actions, rules, visibility
+from ..forms import AgendaItemForm, AttachmentDeleteForm, AttachmentForm
+from ..models import AgendaItem, Attachment, MinutesRevision, Recommendation
 from ..models.versioned import StaleEditError
 from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit, require_item_access
 
@@ -162,7 +162,8 @@ def item_delete(request, pk):
 def attachment_add(request, pk):
     item = get_item(pk)
     require_edit(request.user, item.meeting)
-    form = AttachmentForm(request.POST or None, request.FILES or None,
+    locked = rules.attachment_change_needs_revision(item.meeting.status)
+    form = AttachmentForm(request.POST or None, request.FILES or None, locked=locked,
                           instance=Attachment(item=item, position=item.attachments.count()))
     if request.method == "POST" and form.is_valid():
         attachment = form.save(commit=False)
@@ -176,7 +177,14 @@ def attachment_add(request, pk):
         # the file keeps its bytes and is flagged; its name (masked by the form) and title hold no CPR number
         attachment.contains_cpr = form.name_had_cpr or file_contains_cpr(upload.name, bytes(data))
         attachment.title = attachment.title or upload.name
-        attachment.save()
+        with transaction.atomic():
+            if locked:
+                reason = form.cleaned_data["reason"].strip()
+                attachment._change_reason = f"Rettelse af godkendt referat: {reason}"[:100]
+                MinutesRevision.objects.create(meeting=item.meeting, reason=reason, made_by=request.user, changes=[
+                    {"item": item.number, "field": "attachment", "label": "bilag tilføjet", "before": "",
+                     "after": attachment.title}])
+            attachment.save()
         messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
         if attachment.contains_cpr:
             messages.warning(request, "Filen ser ud til at indeholde et CPR-nummer. Bilaget er markeret og vises "
@@ -186,6 +194,7 @@ def attachment_add(request, pk):
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Tilføj bilag til punkt {item.number}: {item.title}", "submit": "Tilføj bilag",
         "multipart": True, "cancel_url": item.meeting.get_absolute_url(),
+        "intro": "Referatet er godkendt. Et nyt bilag er en rettelse: skriv hvorfor." if locked else "",
     })
 
 
@@ -205,15 +214,36 @@ def attachment_download(request, pk):
 
 
 @login_required
-@require_POST
 def attachment_delete(request, pk):
+    """Delete an attachment. Of approved or published minutes only after a confirmation with a reason,
+    recorded as a revision in the meeting's change history."""
     attachment = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
-    require_edit(request.user, attachment.item.meeting)
     item = attachment.item
-    attachment.file.delete(save=False)
-    attachment.delete()
-    messages.success(request, "Bilaget er slettet.")
-    return redirect(item_url(item))
+    require_edit(request.user, item.meeting)
+    locked = rules.attachment_change_needs_revision(item.meeting.status)
+    if not locked and request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    # The delete button posts without a reason: on locked minutes that shows the confirmation step.
+    confirming = locked and request.method == "POST" and "reason" in request.POST
+    form = AttachmentDeleteForm(request.POST if confirming else None, locked=locked)
+    if request.method == "POST" and (not locked or (confirming and form.is_valid())):
+        with transaction.atomic():
+            if locked:
+                reason = form.cleaned_data["reason"].strip()
+                attachment._change_reason = f"Rettelse af godkendt referat: {reason}"[:100]
+                MinutesRevision.objects.create(meeting=item.meeting, reason=reason, made_by=request.user, changes=[
+                    {"item": item.number, "field": "attachment", "label": "bilag slettet",
+                     "before": attachment.title, "after": ""}])
+            attachment.delete()
+            transaction.on_commit(lambda: attachment.file.delete(save=False))
+        messages.success(request, "Bilaget er slettet.")
+        return redirect(item_url(item))
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Slet bilaget “{attachment.title}” fra punkt {item.number}",
+        "submit": "Slet bilaget", "cancel_url": item_url(item),
+        "intro": "Referatet er godkendt. Sletningen er en rettelse: den gemmes med din begrundelse og vises "
+                 "i referatets historik.",
+    })
 
 
 __all__ = ["visibility"]

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,20 +15,18 @@ from klynge.organisation.views import _body_or_404
 from .. import actions, timeplan, visibility
 from ..choices import AttendanceStatus, MeetingStatus, ProposalStatus
 from ..forms import MeetingForm
-from ..models import Meeting, Proposal
+from ..models import Meeting, MinutesRevision, Proposal
 from ..publishing.ics import descendant_ids
 from .common import get_meeting, item_label, require_edit
 
 # The secretariat's next steps from each status: (target status, button label, style).
 NEXT_STEPS = {
     MeetingStatus.PLANNED: [(MeetingStatus.AGENDA_PUBLISHED, "Offentliggør dagsorden", "primary")],
-    MeetingStatus.AGENDA_PUBLISHED: [(MeetingStatus.HELD, "Marker mødet som afholdt", "primary"),
-                                     (MeetingStatus.PLANNED, "Træk dagsordenen tilbage", "secondary")],
+    MeetingStatus.AGENDA_PUBLISHED: [(MeetingStatus.HELD, "Marker mødet som afholdt", "primary")],
     MeetingStatus.HELD: [(MeetingStatus.MINUTES_DRAFT, "Begynd på referatet", "primary")],
     MeetingStatus.MINUTES_DRAFT: [(MeetingStatus.MINUTES_IN_REVIEW, "Send referatet til kommentering", "primary"),
                                   (MeetingStatus.MINUTES_APPROVED, "Godkend referatet", "secondary")],
-    MeetingStatus.MINUTES_IN_REVIEW: [(MeetingStatus.MINUTES_APPROVED, "Godkend referatet", "primary"),
-                                      (MeetingStatus.MINUTES_DRAFT, "Tilbage til udkast", "secondary")],
+    MeetingStatus.MINUTES_IN_REVIEW: [(MeetingStatus.MINUTES_APPROVED, "Godkend referatet", "primary")],
     MeetingStatus.MINUTES_APPROVED: [(MeetingStatus.MINUTES_PUBLISHED, "Offentliggør referatet", "primary")],
     MeetingStatus.CANCELLED: [(MeetingStatus.PLANNED, "Genoptag mødet", "secondary")],
 }
@@ -83,13 +80,20 @@ def meeting_add(request, slug):
 def meeting_edit(request, pk):
     meeting = get_meeting(pk)
     require_edit(request.user, meeting)
-    before = (meeting.date, meeting.start, meeting.end, meeting.address, meeting.online_link)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        meeting = form.save(commit=False)
-        if (meeting.date, meeting.start, meeting.end, meeting.address, meeting.online_link) != before:
-            meeting.sequence += 1  # calendar programs update the event they already have
-        meeting.save()
+        changes = form.schedule_changes()
+        reason = form.cleaned_data.get("reason", "").strip()
+        with transaction.atomic():
+            meeting = form.save(commit=False)
+            if changes:
+                meeting.sequence += 1  # calendar programs update the event they already have
+            if reason:
+                meeting._change_reason = f"Ændret efter offentliggørelse: {reason}"[:100]
+            meeting.save()
+            if reason and meeting.minutes_locked:
+                MinutesRevision.objects.create(meeting=meeting, reason=reason, made_by=request.user,
+                                               changes=changes)
         messages.success(request, "Mødet er opdateret.")
         return redirect(meeting)
     return render(request, "meetings/form.html", {
@@ -163,7 +167,8 @@ def meeting_status(request, pk):
     require_edit(request.user, meeting)
     target = request.POST.get("status", "")
     if target not in MeetingStatus.values:
-        raise Http404
+        messages.error(request, "Vælg en af knapperne for mødets næste skridt.")
+        return redirect(meeting)
     try:
         with transaction.atomic():
             meeting = actions.transition(meeting, target, request.user, request.POST.get("reason", "").strip())
