@@ -1,0 +1,352 @@
+"""The permission matrix (issue 9): every URL pattern, every persona, a POST, and the expected answer.
+
+Every pattern of the URL configuration is walked (``get_resolver().url_patterns``, recursively), its
+path parameters filled from a small data set in cluster A by the object the table below names, and
+POSTed to as each persona. ``ACCESS`` declares who may: a URL name without an entry fails the test, so
+a view added later is covered without anyone remembering to add it. On deny the answer is a redirect
+to the login page, 403 or 404, and the database is unchanged (row counts and the newest ``modified``
+of every table); on allow it is never a server error. Read-only pages are POSTed to as well: nobody
+changes anything through them. Each request runs in a rolled-back savepoint so the data set stays the
+same for the next one. A second test checks that CSRF is enforced on every pattern.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from klynge.funds.models import BudgetLine, Grant, Initiative
+from klynge.indicators.choices import Direction, Level, Unit
+from klynge.indicators.models import Area, Indicator, Series
+from klynge.meetings import actions
+from klynge.meetings.choices import MeetingStatus
+from klynge.meetings.models import Attendance, Proposal, Task
+from klynge.organisation.choices import Role
+from klynge.organisation.models import Mandate, Membership, Person
+from tests.conftest import make_persona
+from tests.meetings.factories import make_attachment, make_item, make_meeting
+
+PERSONAS = ["anonymous", "member_b", "secretariat_b", "member_a", "secretariat_a", "admin"]
+
+READ = "read"  # a page that only reads: a POST changes nothing for anybody and never fails
+EVERYONE = frozenset(PERSONAS)
+SIGNED_IN = frozenset(PERSONAS) - {"anonymous"}
+SECRETARIATS = frozenset({"secretariat_a", "secretariat_b", "admin"})  # a secretariat of any body
+MEMBERS_A = frozenset({"member_a", "secretariat_a", "admin"})  # inside cluster A (its members and secretariat)
+SECRETARIAT_A = frozenset({"secretariat_a", "admin"})  # the secretariat of cluster A (edits everything under it)
+ADMIN = frozenset({"admin"})
+
+# URL name -> (who may POST, the object whose parameters fill the path). Objects are in cluster A.
+ACCESS = {
+    # accounts
+    "login": (READ, None),
+    "logout": (READ, None),
+    # structure
+    "front": (READ, None),
+    "body": (READ, "body"),
+    "body_chairs": (READ, "body"),
+    "body_history": (READ, "body"),
+    "membership_add": (SECRETARIAT_A, "body"),
+    "mandate_add": (SECRETARIAT_A, "body"),
+    "subbody_add": (SECRETARIAT_A, "body"),
+    "membership_end": (SECRETARIAT_A, "membership"),
+    "mandate_file": (READ, "mandate"),
+    "persons": (READ, None),
+    "person": (READ, "person"),
+    "organisation": (READ, "organisation"),
+    "search": (READ, None),
+    # the meeting cycle
+    "meetings:calendar": (READ, None),
+    "meetings:meeting": (READ, "meeting"),
+    "meetings:meeting_edit": (SECRETARIAT_A, "meeting"),
+    "meetings:meeting_status": (SECRETARIAT_A, "meeting"),
+    "meetings:item_add": (SECRETARIAT_A, "meeting"),
+    "meetings:agenda_reorder": (SECRETARIAT_A, "meeting"),
+    "meetings:attendance": (SECRETARIAT_A, "meeting"),
+    "meetings:revise_minutes": (SECRETARIAT_A, "meeting"),
+    "meetings:attendance_delete": (SECRETARIAT_A, "attendance"),
+    "meetings:item_edit": (SECRETARIAT_A, "item"),
+    "meetings:item_move": (SECRETARIAT_A, "item"),
+    "meetings:item_delete": (SECRETARIAT_A, "item"),
+    "meetings:item_minutes": (SECRETARIAT_A, "item"),
+    "meetings:attachment_add": (SECRETARIAT_A, "item"),
+    "meetings:task_add": (SECRETARIAT_A, "item"),
+    "meetings:propose": (MEMBERS_A, "item"),
+    "meetings:attachment": (READ, "attachment"),
+    "meetings:attachment_delete": (SECRETARIAT_A, "attachment"),
+    "meetings:task_close": (SECRETARIAT_A, "task"),
+    "meetings:followup": (READ, None),
+    "meetings:followup_cluster": (READ, "cluster"),
+    "meetings:body_meetings": (READ, "body"),
+    "meetings:meeting_add": (SECRETARIAT_A, "body"),
+    "meetings:proposals": (SECRETARIAT_A, "body"),
+    "meetings:proposal_decide": (SECRETARIAT_A, "proposal"),
+    "meetings:my_proposals": (SIGNED_IN, None),
+    "meetings:matters": (READ, None),
+    "meetings:matter": (READ, "matter"),
+    "meetings:agenda_docx": (READ, "meeting"),
+    "meetings:agenda_pdf": (READ, "meeting"),
+    "meetings:minutes_docx": (READ, "meeting"),
+    "meetings:minutes_pdf": (READ, "meeting"),
+    "meetings:body_ics": (READ, "body"),
+    "meetings:cluster_ics": (READ, "cluster"),
+    "meetings:person_ics": (READ, "person"),
+    # minutes import: the secretariat of any body (it chooses one of its own bodies in the form)
+    "importer:upload": (SECRETARIATS, None),
+    "importer:upload-file": (SECRETARIATS, None),
+    # cluster funds
+    "funds:index": (READ, None),
+    "funds:overview": (READ, "cluster"),
+    "funds:print": (READ, "cluster"),
+    "funds:export_xlsx": (READ, "cluster"),
+    "funds:export_csv": (READ, "cluster"),
+    "funds:history": (MEMBERS_A, "cluster"),
+    "funds:import": (SECRETARIAT_A, "cluster"),
+    "funds:grants": (SECRETARIAT_A, "cluster"),
+    "funds:grant_edit": (SECRETARIAT_A, "grant"),
+    "funds:transfer_add": (SECRETARIAT_A, "cluster"),
+    "funds:initiative_add": (SECRETARIAT_A, "cluster"),
+    "funds:initiative": (READ, "initiative"),
+    "funds:initiative_edit": (SECRETARIAT_A, "initiative"),
+    "funds:budget_add": (SECRETARIAT_A, "initiative"),
+    "funds:budget_edit": (SECRETARIAT_A, "budget_line"),
+    "funds:budget_approve": (SECRETARIAT_A, "initiative"),
+    "funds:spending_add": (SECRETARIAT_A, "initiative"),
+    "funds:other_funding_add": (SECRETARIAT_A, "initiative"),
+    "funds:distribution_key": (SECRETARIAT_A, "initiative"),
+    "funds:invoices": (MEMBERS_A, "initiative"),
+    # indicators: the secretariat of any cluster imports for its own cluster (checked in the form)
+    "indicators:index": (READ, None),
+    "indicators:definitions": (READ, None),
+    "indicators:upload": (SECRETARIATS, None),
+    "indicators:template_csv": (READ, None),
+    "indicators:series": (READ, "series"),
+    "indicators:dashboard": (READ, "area"),
+    "indicators:benchmark": (READ, "area"),
+    # the open API is read-only (GET); a POST is 405 for everyone
+    "api:openapi-json": (READ, None),
+    "api:openapi-view": (READ, None),
+    "api:api-root": (READ, None),
+    "api:list_bodies": (READ, None),
+    "api:get_body": (READ, "body"),
+    "api:get_person": (READ, "person"),
+    "api:list_meetings": (READ, None),
+    "api:get_meeting": (READ, "meeting"),
+}
+
+# Django's admin: every view goes through admin_view, which lets only staff in. All its patterns are
+# POSTed to; their parameters are filled with ADMIN_PARAMETERS (no persona but the superuser is staff).
+ADMIN_NAMESPACE = "admin"
+# The admin's own login and logout pages are open to all, like the site's.
+ADMIN_OPEN = {"admin:login", "admin:logout"}
+ADMIN_PARAMETERS = {"object_id": "1", "id": "1", "app_label": "organisation", "content_type_id": "1"}
+
+# Patterns that cannot be filled and are left out on purpose (each with why). Keep it empty if you can.
+SKIP = {
+    # The admin's catch-all (a regular expression matching any path under /admin/): it only redirects
+    # to the admin login or answers 404, and every real admin page is in the matrix by its own name.
+    "admin/(?P<url>.*)$",
+}
+
+# Tables left out of the fingerprint: sessions change with every login and logout, not the record.
+NOT_FINGERPRINTED = {"django_session"}
+
+
+def walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, prefix + str(pattern.pattern), pattern
+
+
+def parameters(pattern: URLPattern) -> set[str]:
+    return set(pattern.pattern.regex.groupindex)
+
+
+@pytest.fixture
+def data(structure, secretariat_user, member_user):
+    s = structure
+    meeting = make_meeting(s.political, status=MeetingStatus.MINUTES_DRAFT)
+    item = make_item(meeting, title="Punkt i matrixen", case_number="9-99-1")
+    actions.link_item_to_matter(item)
+    item.refresh_from_db()
+    person = Person.objects.create(name="Matrix Person", slug="matrix-person")
+    membership = Membership.objects.create(person=person, body=s.political, role=Role.MEMBER,
+                                           start=datetime.date(2022, 7, 1))
+    mandate = Mandate.objects.create(body=s.political, text="Kommissorium", valid_from=datetime.date(2022, 7, 1))
+    initiative = Initiative.objects.create(cluster=s.cluster, number="7", title="Matrixindsats")
+    area = Area.for_body(s.cluster)
+    indicator = Indicator.objects.create(name="Matrixindikator", slug="matrix", unit=Unit.COUNT,
+                                         desired_direction=Direction.DOWN, level=Level.CLUSTER)
+    objects = {
+        "body": {"slug": s.political.slug},
+        "cluster": {"slug": s.cluster.slug},
+        "person": {"slug": person.slug},
+        "organisation": {"slug": s.municipality.slug},
+        "membership": {"pk": membership.pk},
+        "mandate": {"pk": mandate.pk},
+        "meeting": {"pk": meeting.pk, "meeting_id": meeting.pk},
+        "item": {"pk": item.pk},
+        "attachment": {"pk": make_attachment(item).pk},
+        "attendance": {"pk": Attendance.objects.create(meeting=meeting, person=person).pk},
+        "task": {"pk": Task.objects.create(item=item, description="Matrixopgave").pk},
+        "proposal": {"pk": Proposal.objects.create(source_item=item, target_body=s.political, title="Forslag").pk},
+        "matter": {"pk": item.matter_id},
+        "initiative": {"slug": s.cluster.slug, "number": initiative.number},
+        "grant": {"slug": s.cluster.slug, "pk": Grant.objects.create(cluster=s.cluster, year=2023, party=s.region,
+                                                                     amount=100).pk},
+        "budget_line": {"slug": s.cluster.slug, "number": initiative.number,
+                        "pk": BudgetLine.objects.create(initiative=initiative, year=2023, party=s.region,
+                                                        amount=100).pk},
+        "series": {"pk": Series.objects.create(indicator=indicator, area=area).pk},
+        "area": {"slug": area.slug},
+    }
+    users = {
+        "member_b": make_persona("medlem-b", s.other_body, Role.MEMBER, s.region),
+        "secretariat_b": make_persona("sekretariat-b", s.other_cluster, Role.SECRETARIAT, s.region),
+        "member_a": member_user,
+        "secretariat_a": secretariat_user,
+        "admin": make_persona("admin-matrix", None, None),
+    }
+    users["admin"].is_superuser = users["admin"].is_staff = True
+    users["admin"].save()
+    return objects, users
+
+
+def fingerprint() -> tuple:
+    """Row counts and the newest ``modified`` of every table, in one query."""
+    parts = []
+    for model in apps.get_models():
+        table = model._meta.db_table
+        if table in NOT_FINGERPRINTED:
+            continue
+        quoted = connection.ops.quote_name(table)
+        has_modified = any(f.column == "modified" for f in model._meta.concrete_fields)
+        newest = f"CAST(MAX({connection.ops.quote_name('modified')}) AS VARCHAR(40))" if has_modified else "''"
+        parts.append(f"SELECT '{table}', COUNT(*), {newest} FROM {quoted}")
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        return tuple(sorted(cursor.fetchall(), key=lambda row: row[0]))
+
+
+def url_for(name, pattern, objects) -> str:
+    needed = parameters(pattern)
+    if name.startswith(f"{ADMIN_NAMESPACE}:"):
+        missing = needed - set(ADMIN_PARAMETERS)
+        assert not missing, f"{name}: cannot fill {missing}; add them to ADMIN_PARAMETERS"
+        regex = pattern.pattern.regex
+        if regex.groups > len(regex.groupindex):  # simple_history's history pages: positional ids
+            return reverse(name, args=["1"] * regex.groups)
+        return reverse(name, kwargs={k: ADMIN_PARAMETERS[k] for k in needed})
+    assert name in ACCESS, f"{name} ({pattern.pattern}) has no entry in ACCESS: declare who may POST to it"
+    target = ACCESS[name][1]
+    given = objects[target] if target else {}
+    missing = needed - set(given)
+    assert not missing, f"{name}: the object {target!r} does not fill {missing}"
+    return reverse(name, kwargs={k: given[k] for k in needed})
+
+
+def expected(name):
+    if name in ADMIN_OPEN:
+        return READ
+    if name.startswith(f"{ADMIN_NAMESPACE}:"):
+        return ADMIN
+    return ACCESS[name][0]
+
+
+def is_denied(response) -> bool:
+    if response.status_code in (403, 404):
+        return True
+    if response.status_code == 302:
+        login = resolve_url(settings.LOGIN_URL)
+        return response["Location"].startswith((login, reverse("admin:login")))
+    return False
+
+
+def targets(objects):
+    for name, route, pattern in walk(get_resolver().url_patterns):
+        if route in SKIP or name in SKIP:
+            continue
+        if name is None and route.startswith(f"{ADMIN_NAMESPACE}/"):
+            # The admin's unnamed patterns (old change URLs that redirect): fill the route itself.
+            yield f"{ADMIN_NAMESPACE}:{route}", re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ADMIN_PARAMETERS[m[1]],
+                                                       "/" + route)
+            continue
+        assert name, f"the pattern {route} has no name: name it, so the matrix can declare who may use it"
+        yield name, url_for(name, pattern, objects)
+
+
+def personas_for(name):
+    """Every persona; for the admin, whose one gate (is_staff) is the same for every non-staff
+    persona, the strongest non-staff persona and the anonymous user stand for the rest."""
+    if name.startswith(f"{ADMIN_NAMESPACE}:"):
+        return ["anonymous", "secretariat_a", "admin"]
+    return PERSONAS
+
+
+def test_every_post_url_answers_every_persona_as_declared(data):
+    objects, users = data
+    clients = {"anonymous": Client()}
+    for persona, user in users.items():
+        clients[persona] = Client()
+        clients[persona].force_login(user)
+    before = fingerprint()
+    problems = []
+    seen = set()
+    for name, url in targets(objects):
+        seen.add(name)
+        allowed = expected(name)
+        for persona in personas_for(name):
+            client = clients[persona]
+            must_not_change = allowed == READ or persona not in allowed
+            with transaction.atomic():
+                response = client.post(url)
+                changed = must_not_change and fingerprint() != before
+                transaction.set_rollback(True)
+            if persona != "anonymous" and "_auth_user_id" not in client.session:
+                client.force_login(users[persona])  # after the logout URL
+            if response.status_code >= 500:
+                problems.append(f"{persona} POST {url} ({name}): {response.status_code}")
+            elif allowed == READ:
+                if changed:
+                    problems.append(f"{persona} POST {url} ({name}): a read-only page changed the database")
+            elif persona not in allowed:
+                if not is_denied(response):
+                    problems.append(f"{persona} POST {url} ({name}): {response.status_code}, expected a deny")
+                if changed:
+                    problems.append(f"{persona} POST {url} ({name}): denied but the database changed")
+            elif is_denied(response) and response.status_code != 404:
+                problems.append(f"{persona} POST {url} ({name}): {response.status_code}, expected to be let in")
+    stale = set(ACCESS) - seen
+    assert not stale, f"ACCESS names URLs that no longer exist: {sorted(stale)}"
+    assert not problems, "\n".join(problems)
+
+
+def test_csrf_is_enforced_on_every_url_that_accepts_a_post(data):
+    objects, users = data
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["secretariat_a"])
+    before = fingerprint()
+    problems = []
+    for name, url in targets(objects):
+        if name.startswith("api:"):
+            continue  # the read-only API answers POST with 405 before any CSRF check (asserted below)
+        with transaction.atomic():
+            response = client.post(url, {"title": "Uden CSRF"})
+            changed = fingerprint() != before
+            transaction.set_rollback(True)
+        if response.status_code != 403 or changed:
+            problems.append(f"POST {url} ({name}) without a CSRF token: {response.status_code}, changed={changed}")
+    assert not problems, "\n".join(problems)
+    assert client.post(reverse("api:list_bodies")).status_code == 405
