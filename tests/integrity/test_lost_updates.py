@@ -253,3 +253,17 @@ def test_every_form_of_the_project_refuses_a_stale_save_by_itself():
         assert issubclass(model, VersionedModel) or model.__name__ in CREATE_ONLY, (
             f"{form_class.__name__} edits {model.__name__}, which has no version: extend VersionedModel"
         )
+
+
+def test_two_corrections_of_approved_minutes_from_the_same_page_keep_the_first(structure, two_editors):
+    first, second = two_editors
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
+    item = make_item(meeting, minutes="Oprindelig tekst")
+    url = f"/moeder/{meeting.pk}/ret-referat/"
+    first_data, second_data = loaded_data(first.get(url)), loaded_data(second.get(url))
+    change = {"item": item.pk, "field": "minutes"}
+    saved = first.post(url, {**first_data, **change, "text": "Første rettelse", "reason": "Stavefejl"})
+    assert saved.status_code == 302
+    refused = second.post(url, {**second_data, **change, "text": "Anden rettelse", "reason": "Andet"})
+    assert CONFLICT_MESSAGE in refused.content.decode()
+    assert AgendaItem.objects.get(pk=item.pk).minutes == "Første rettelse"

@@ -82,7 +82,8 @@ def revise_minutes(request, pk):
     if not meeting.minutes_locked:
         messages.info(request, "Referatet er ikke godkendt endnu; ret det direkte.")
         return redirect(meeting)
-    form = RevisionForm(request.POST or None, meeting=meeting)
+    # Two corrections made from the same page: the second is refused (the meeting carries the version).
+    form = RevisionForm(request.POST or None, meeting=meeting, versioned_record=meeting)
     if request.method == "POST" and form.is_valid():
         item, field = form.cleaned_data["item"], form.cleaned_data["field"]
         reason = form.cleaned_data["reason"].strip()
@@ -91,6 +92,8 @@ def revise_minutes(request, pk):
             setattr(item, field, form.cleaned_data["text"])
             item._change_reason = f"Rettelse af godkendt referat: {reason}"
             item.save()
+            meeting._change_reason = item._change_reason[:100]
+            meeting.save(update_fields=["modified"])
             MinutesRevision.objects.create(
                 meeting=meeting, reason=reason, made_by=request.user,
                 changes=[{"item": item.number, "item_pk": item.pk, "field": field, "before": before,
