@@ -66,6 +66,14 @@ class VersionedModel(models.Model):
         elif rows.update(version=F("version") + 1):
             self.version = rows.values_list("version", flat=True).get()
 
+    def claim_version(self, expected_version: int):
+        """Bump the version without saving the row, for an edit of rows that belong to this one (an
+        initiative's distribution key): raises StaleEditError if someone changed it meanwhile."""
+        rows = type(self)._base_manager.filter(pk=self.pk)
+        if not rows.filter(version=expected_version).update(version=expected_version + 1):
+            raise StaleEditError(rows.get())
+        self.version = expected_version + 1
+
     def save_versioned(self, expected_version: int, **kwargs):
         self._loaded_version = expected_version
         self.save(**kwargs)

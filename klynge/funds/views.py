@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -415,20 +416,14 @@ def distribution_key(request, slug, number):
         pk__in=set(current) | set(cluster.member_organisations.values_list("pk", flat=True))
         | set(initiative.budget_lines.values_list("party_id", flat=True))
     ).order_by("name")
-    form = DistributionKeyForm(request.POST or None, parties=parties, current=current)
+    # The key belongs to the initiative: the form carries the initiative's version, so two people
+    # changing the key from the same page cannot overwrite each other.
+    form = DistributionKeyForm(request.POST or None, parties=parties, current=current, versioned_record=initiative)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
-        for party, weight in form.weights().items():
-            share = initiative.distribution_shares.filter(party=party).first()
-            if weight:
-                if share is None or share.weight != weight:
-                    share = share or DistributionShare(initiative=initiative, party=party)
-                    share.weight = weight
-                    save_with_reason(share, reason, request.user)
-            elif share is not None:
-                share._change_reason = reason
-                share._history_user = request.user
-                share.delete()
+        with transaction.atomic():
+            initiative.claim_version(form.cleaned_data["loaded_version"])
+            _save_distribution_key(initiative, form.weights(), reason, request.user)
         messages.success(request, "Fordelingsnøglen er gemt.")
         return redirect(initiative)
     return _form_page(request, form, cluster, f"Fordelingsnøgle – indsats {initiative}", "Gem fordelingsnøgle",
@@ -436,6 +431,20 @@ def distribution_key(request, slug, number):
                       {"intro": "Angiv hver parts andel som et helt tal (procent, promille eller indbyggertal; kun "
                                 "forholdet tæller). Tomme felter og 0 betyder, at parten ikke betaler. Uden "
                                 "fordelingsnøgle fordeles forbruget efter budgettet."})
+
+
+def _save_distribution_key(initiative, weights, reason, user):
+    for party, weight in weights.items():
+        share = initiative.distribution_shares.filter(party=party).first()
+        if weight:
+            if share is None or share.weight != weight:
+                share = share or DistributionShare(initiative=initiative, party=party)
+                share.weight = weight
+                save_with_reason(share, reason, user)
+        elif share is not None:
+            share._change_reason = reason
+            share._history_user = user
+            share.delete()
 
 
 @login_required

@@ -264,3 +264,17 @@ def test_two_corrections_of_approved_minutes_from_the_same_page_keep_the_first(s
     refused = second.post(url, {**second_data, **change, "text": "Anden rettelse", "reason": "Andet"})
     assert CONFLICT_MESSAGE in refused.content.decode()
     assert AgendaItem.objects.get(pk=item.pk).minutes == "Første rettelse"
+
+
+def test_two_changes_of_a_distribution_key_from_the_same_page_keep_the_first(structure, two_editors):
+    first, second = two_editors
+    initiative = Initiative.objects.create(cluster=structure.cluster, number="7", title="Indsats")
+    url = "/klyngemidler/klynge-a/indsatser/7/fordelingsnoegle/"
+    first_data, second_data = loaded_data(first.get(url)), loaded_data(second.get(url))
+    region, municipality = f"party_{structure.region.pk}", f"party_{structure.municipality.pk}"
+    saved = first.post(url, {**first_data, region: "60", municipality: "40", "reason": "Aftalt"})
+    assert saved.status_code == 302
+    refused = second.post(url, {**second_data, region: "10", municipality: "90", "reason": "Andet"})
+    assert CONFLICT_MESSAGE in refused.content.decode()
+    weights = dict(initiative.distribution_shares.values_list("party_id", "weight"))
+    assert weights == {structure.region.pk: 60, structure.municipality.pk: 40}
