@@ -38,7 +38,8 @@ def test_closing_a_task_never_redirects_off_site(login, secretariat_user, task, 
     close = reverse("meetings:task_close", args=[task.pk])
     form = client.get(close, {"tilbage": url})
     assert url not in form.content.decode()  # not as the cancel link either
-    response = client.post(f"{close}?tilbage={url}", {"status": TaskStatus.DONE, "closed_note": "Udført."})
+    response = client.post(f"{close}?tilbage={url}", {"status": TaskStatus.DONE, "closed_note": "Udført.",
+                                                       "loaded_version": task.version})
     assert response.status_code == 302
     assert response["Location"] == task.item.meeting.get_absolute_url()
     task.refresh_from_db()
@@ -49,7 +50,7 @@ def test_closing_a_task_returns_to_the_follow_up_page_it_came_from(login, secret
     client = login(secretariat_user)
     back = reverse("meetings:followup_cluster", args=["klynge-a"])
     response = client.post(reverse("meetings:task_close", args=[task.pk]) + f"?tilbage={back}",
-                           {"status": TaskStatus.DONE, "closed_note": "Udført."})
+                           {"status": TaskStatus.DONE, "closed_note": "Udført.", "loaded_version": task.version})
     assert response["Location"] == back
 
 
