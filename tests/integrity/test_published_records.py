@@ -144,8 +144,8 @@ def test_an_attachment_of_published_minutes_is_deleted_only_with_a_confirmed_rea
     assert not Attachment.objects.filter(pk=attachment.pk).exists()
     revision = MinutesRevision.objects.get()
     assert revision.reason == "Forkert version af budgettet"
-    assert revision.changes == [{"item": item.number, "field": "attachment", "label": "bilag slettet",
-                                 "before": "Budget.pdf", "after": ""}]
+    assert revision.changes == [{"item": item.number, "item_pk": item.pk, "field": "attachment",
+                                 "label": "bilag slettet", "before": "Budget.pdf", "after": ""}]
     assert Attachment.history.filter(history_type="-").get().history_change_reason == (
         "Rettelse af godkendt referat: Forkert version af budgettet")
     page = client.get(f"/moeder/{meeting.pk}/").content.decode()
@@ -171,3 +171,13 @@ def test_an_attachment_of_a_draft_agenda_is_deleted_directly(structure, login, s
     assert client.get(f"/bilag/{attachment.pk}/slet/").status_code == 405
     assert client.post(f"/bilag/{attachment.pk}/slet/").status_code == 302
     assert not Attachment.objects.exists() and not MinutesRevision.objects.exists()
+
+
+def test_deleting_a_closed_items_attachment_keeps_the_reason_from_the_public(structure, login, secretariat_user,
+                                                                            client):
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
+    attachment = make_attachment(make_item(meeting, closed=True))
+    login(secretariat_user).post(f"/bilag/{attachment.pk}/slet/", {"reason": "Fortrolig sag om borger"})
+    assert MinutesRevision.objects.exists()
+    client.logout()
+    assert "Fortrolig sag om borger" not in client.get(f"/moeder/{meeting.pk}/").content.decode()

@@ -182,8 +182,8 @@ def attachment_add(request, pk):
                 reason = form.cleaned_data["reason"].strip()
                 attachment._change_reason = f"Rettelse af godkendt referat: {reason}"[:100]
                 MinutesRevision.objects.create(meeting=item.meeting, reason=reason, made_by=request.user, changes=[
-                    {"item": item.number, "field": "attachment", "label": "bilag tilføjet", "before": "",
-                     "after": attachment.title}])
+                    {"item": item.number, "item_pk": item.pk, "field": "attachment", "label": "bilag tilføjet",
+                     "before": "", "after": attachment.title}])
             attachment.save()
         messages.success(request, f"Bilaget “{attachment.title}” er tilføjet til punkt {item.number}.")
         if attachment.contains_cpr:
@@ -232,7 +232,7 @@ def attachment_delete(request, pk):
                 reason = form.cleaned_data["reason"].strip()
                 attachment._change_reason = f"Rettelse af godkendt referat: {reason}"[:100]
                 MinutesRevision.objects.create(meeting=item.meeting, reason=reason, made_by=request.user, changes=[
-                    {"item": item.number, "field": "attachment", "label": "bilag slettet",
+                    {"item": item.number, "item_pk": item.pk, "field": "attachment", "label": "bilag slettet",
                      "before": attachment.title, "after": ""}])
             attachment.delete()
             transaction.on_commit(lambda: attachment.file.delete(save=False))

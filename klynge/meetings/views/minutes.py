@@ -92,7 +92,7 @@ def revise_minutes(request, pk):
             setattr(item, field, form.cleaned_data["text"])
             item._change_reason = f"Rettelse af godkendt referat: {reason}"
             item.save()
-            meeting._change_reason = item._change_reason[:100]
+            meeting._change_reason = "Rettelse af godkendt referat"  # the reason itself stays with the item
             meeting.save(update_fields=["modified"])
             MinutesRevision.objects.create(
                 meeting=meeting, reason=reason, made_by=request.user,
