@@ -147,7 +147,7 @@ INSTALLED_APPS += ["django_tasks", "django_tasks_db", "klynge.jobs"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Import limits: the unpacked size of a .docx, the text read from any file, its lines,
 # and the seconds the reading may take in the worker.
-IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("KLYNGE_IMPORT_MAX_UNPACKED_MB", "25")) * 1024 * 1024
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("KLYNGE_IMPORT_MAX_UNPACKED_MB", "10")) * 1024 * 1024
 IMPORT_MAX_TEXT_CHARS = int(os.environ.get("KLYNGE_IMPORT_MAX_TEXT_CHARS", "5000000"))
 IMPORT_MAX_LINES = int(os.environ.get("KLYNGE_IMPORT_MAX_LINES", "100000"))
 IMPORT_TIME_LIMIT_SECONDS = float(os.environ.get("KLYNGE_IMPORT_TIME_LIMIT", "120"))

@@ -77,11 +77,11 @@ def check_text(filename: str, text: str, *, max_chars: int | None = None, max_li
 # --- time ------------------------------------------------------------------------------------
 
 class TimeBudget:
-    def __init__(self, filename: str, seconds: float, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, filename: str, seconds: float, clock: Callable[[], float] | None = None):
         self.filename = filename
         self.seconds = seconds
-        self.clock = clock
-        self.deadline = clock() + seconds
+        self.clock = clock or (lambda: time.monotonic())
+        self.deadline = self.clock() + seconds
 
     def check(self) -> None:
         if self.clock() > self.deadline:
@@ -96,7 +96,7 @@ _budget: contextvars.ContextVar[TimeBudget | None] = contextvars.ContextVar("imp
 
 @contextmanager
 def time_budget(filename: str, seconds: float | None = None,
-                clock: Callable[[], float] = time.monotonic) -> Iterator[TimeBudget]:
+                clock: Callable[[], float] | None = None) -> Iterator[TimeBudget]:
     """Within the block, ``checkpoint()`` refuses the file once ``seconds`` have passed."""
     budget = TimeBudget(filename, settings.IMPORT_TIME_LIMIT_SECONDS if seconds is None else seconds, clock)
     token = _budget.set(budget)

@@ -17,9 +17,25 @@ def make_worker(*, batch: bool, interval: float = 1.0, worker_id: str | None = N
                   max_tasks=None, worker_id=worker_id or get_random_string(32), excluded_queue_names=[])
 
 
-def run_pending_jobs() -> None:
-    """Run every job waiting in the queue, then return (tests, `klynge worker --batch`)."""
-    make_worker(batch=True, interval=0).run()
+def run_pending_jobs() -> int:
+    """Run every job waiting in the queue, then return how many ran (tests, `klynge worker --batch`).
+
+    The worker's own loop, claim and run, without its connection housekeeping (which would
+    close a connection that is inside a transaction, as a test's is)."""
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    worker = make_worker(batch=True, interval=0)
+    count = 0
+    while True:
+        with exclusive_transaction():
+            result = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if result is not None:
+                result.claim(worker.worker_id)
+        if result is None:
+            return count
+        worker.run_task(result)
+        count += 1
 
 
 def start_worker_thread(interval: float = 1.0) -> threading.Thread:

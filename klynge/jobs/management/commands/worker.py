@@ -4,7 +4,7 @@ import logging
 
 from django.core.management.base import BaseCommand
 
-from klynge.jobs.worker import make_worker
+from klynge.jobs.worker import make_worker, run_pending_jobs
 
 
 class Command(BaseCommand):
@@ -17,8 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch=False, interval=1.0, **options):
         logging.getLogger("django_tasks").setLevel(logging.INFO)
-        worker = make_worker(batch=batch, interval=interval)
-        if not batch:
-            worker.configure_signals()
-        self.stdout.write("Klynges baggrundsjob kører" + (" (kun de ventende)." if batch else " (stop med Ctrl+C)."))
+        if batch:
+            count = run_pending_jobs()
+            self.stdout.write(f"Kørte {count} ventende baggrundsjob.")
+            return
+        worker = make_worker(batch=False, interval=interval)
+        worker.configure_signals()
+        self.stdout.write("Klynges baggrundsjob kører (stop med Ctrl+C).")
         worker.run()
