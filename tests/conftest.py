@@ -129,3 +129,9 @@ def job_queue(settings):
 
     settings.TASKS = DATABASE_TASKS
     return run_pending_jobs
+
+
+@pytest.fixture(autouse=True)
+def _reads_never_write(settings):
+    """A view answering a GET that writes to the database fails the test (see core/transactions.py)."""
+    settings.KLYNGE_WRITES_ON_READ = "refuse"

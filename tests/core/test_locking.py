@@ -15,7 +15,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from klynge.core.transactions import AtomicWritesMiddleware
+from klynge.core.transactions import AtomicWritesMiddleware, WriteOnRead
 from klynge.meetings.choices import MeetingStatus
 from klynge.organisation.choices import OrganisationKind
 from klynge.organisation.models import Organisation
@@ -106,3 +106,17 @@ def test_a_write_request_that_fails_halfway_leaves_nothing_behind():
     with pytest.raises(RuntimeError):
         _through_middleware("POST", view)
     assert not Organisation.objects.filter(name="Halvt skrevet").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_view_that_writes_on_a_get_is_refused_under_test_and_logged_in_production(settings, caplog):
+    def view(request):
+        Organisation.objects.create(name="Skrevet ved læsning", kind=OrganisationKind.MUNICIPALITY)
+        return HttpResponse()
+
+    with pytest.raises(WriteOnRead):
+        _through_middleware("GET", view)
+    assert not Organisation.objects.filter(name="Skrevet ved læsning").exists()
+    settings.KLYNGE_WRITES_ON_READ = "log"
+    _through_middleware("GET", view)
+    assert "A read request wrote to the database (/)" in caplog.text
