@@ -135,11 +135,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Transactions and background jobs ----------------------------------------------
 # Reads run in autocommit and take no lock (on SQLite they read a WAL snapshot and never
 # wait for a writer). Every request with a non-safe method (POST, PUT, PATCH, DELETE) runs
-# its view in one transaction (klynge.core.transactions.AtomicWritesMiddleware, appended
-# last), so the write lock is taken only where something is written. ATOMIC_REQUESTS
+# its view in one transaction (klynge.core.transactions.AtomicWritesMiddleware, the last
+# with a process_view), so the write lock is taken only where something is written. ATOMIC_REQUESTS
 # stays off: it made every GET take the write lock under IMMEDIATE.
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-MIDDLEWARE += ["klynge.core.transactions.AtomicWritesMiddleware"]
+# Its process_view runs the view, so no process_view after it would run: it goes after every
+# middleware that has one (before AxesMiddleware, which must stay last and has none).
+_before = "axes.middleware.AxesMiddleware"
+MIDDLEWARE.insert(MIDDLEWARE.index(_before) if _before in MIDDLEWARE else len(MIDDLEWARE),
+                  "klynge.core.transactions.AtomicWritesMiddleware")
 # Long work (imports, e-mails to many) runs as background jobs on django-tasks with the
 # database backend (django-tasks-db): `klynge serve` runs a worker thread in-process,
 # production runs `klynge worker` beside gunicorn.

@@ -54,7 +54,8 @@ def is_write_request(request) -> bool:
 
 
 class AtomicWritesMiddleware:
-    """Place last in MIDDLEWARE: the view of a write request runs in one transaction."""
+    """Place after every middleware with a process_view: the view of a write request runs in one
+    transaction (and no later process_view would run)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
