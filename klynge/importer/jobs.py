@@ -51,7 +51,9 @@ def start_import(user, files, *, body: Body | None, dry_run: bool, accept_match:
             refused.append(payload(FileResult(shown_name(name), "failed", shown_name(str(exc)))))
             continue
         path = default_storage.save(f"importjobs/{job.pk}/{position}", ContentFile(upload.read()))
-        entries.append({"name": name, "shown": shown_name(name), "path": path,
+        # the real name (it may hold a CPR number, which no row may) waits beside the file until read
+        default_storage.save(f"{path}.name", ContentFile(name.encode()))
+        entries.append({"shown": shown_name(name), "path": path,
                         "content_type": getattr(upload, "content_type", "") or ""})
     job.params["files"] = entries
     job.result = {"files": refused}
@@ -61,7 +63,7 @@ def start_import(user, files, *, body: Body | None, dry_run: bool, accept_match:
 
 
 def _one(entry: dict, job: Job, user, body: Body | None, dry_run: bool, accept_match: bool, progress) -> FileResult:
-    name = entry["name"]
+    name = _real_name(entry)
     with default_storage.open(entry["path"], "rb") as handle:
         data = handle.read()
     allowed = editable_bodies(user)
@@ -81,6 +83,14 @@ def _one(entry: dict, job: Job, user, body: Body | None, dry_run: bool, accept_m
         else:
             result.message = f"{name}: Organet kunne ikke findes ud fra titlen. Vælg organet, og prøv igen."
     return result
+
+
+def _real_name(entry: dict) -> str:
+    try:
+        with default_storage.open(f"{entry['path']}.name", "rb") as handle:
+            return handle.read().decode()
+    except OSError:
+        return entry["shown"]
 
 
 @task()
@@ -107,10 +117,11 @@ def run_import_job(job_id: str) -> dict:
                               job.params.get("accept_match", False), progress)
             except Exception:  # noqa: BLE001 - a fault in Klynge; the other files still go on
                 log.exception("Import job %s failed on a file", job_id)
-                result = FileResult(entry["name"], "failed", f"{entry['name']}: Importen mislykkedes på grund af en "
+                result = FileResult(shown, "failed", f"{shown}: Importen mislykkedes på grund af en "
                                     "fejl i Klynge, og intet er gemt. Fejlen er logget, så en administrator kan se "
                                     "den.")
             results.append(_masked(payload(result), entry))
+            default_storage.delete(f"{entry['path']}.name")
             default_storage.delete(entry["path"])
     except Exception:  # noqa: BLE001 - the job itself broke (storage gone, say): say so in Danish
         log.exception("Import job %s failed", job_id)
@@ -124,12 +135,10 @@ def run_import_job(job_id: str) -> dict:
 
 
 def _masked(data: dict, entry: dict) -> dict:
-    """The file's own name, with any CPR number masked, in everything the job keeps."""
-    name, shown = entry["name"], entry["shown"]
-    if name != shown:
-        for key in ("file", "message"):
-            if data.get(key):
-                data[key] = mask_cpr(data[key].replace(name, shown))[0]
+    """Any CPR number masked in everything the job keeps."""
+    for key in ("file", "message"):
+        if data.get(key):
+            data[key] = mask_cpr(data[key])[0]
     return data
 
 
