@@ -112,7 +112,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------
 # SQLite in WAL mode by default: readers never block the writer, so `make run`
 # serves several users at once from one file. IMMEDIATE transactions avoid
-# "database is locked" on lock upgrades.
+# "database is locked" on lock upgrades. Which requests open a transaction is
+# decided in "Transactions and background jobs" below.
 SQLITE_OPTIONS = {
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     "transaction_mode": "IMMEDIATE",
@@ -129,9 +130,32 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Transactions and background jobs ----------------------------------------------
+# Reads run in autocommit and take no lock (on SQLite they read a WAL snapshot and never
+# wait for a writer). Every request with a non-safe method (POST, PUT, PATCH, DELETE) runs
+# its view in one transaction (klynge.core.transactions.AtomicWritesMiddleware, the last
+# with a process_view), so the write lock is taken only where something is written. ATOMIC_REQUESTS
+# stays off: it made every GET take the write lock under IMMEDIATE.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Its process_view runs the view, so no process_view after it would run: it goes after every
+# middleware that has one (before AxesMiddleware, which must stay last and has none).
+_before = "axes.middleware.AxesMiddleware"
+MIDDLEWARE.insert(MIDDLEWARE.index(_before) if _before in MIDDLEWARE else len(MIDDLEWARE),
+                  "klynge.core.transactions.AtomicWritesMiddleware")
+# Long work (imports, e-mails to many) runs as background jobs on django-tasks with the
+# database backend (django-tasks-db): `klynge serve` runs a worker thread in-process,
+# production runs `klynge worker` beside gunicorn.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "klynge.jobs"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Import limits: the unpacked size of a .docx, the text read from any file, its lines,
+# and the seconds the reading may take in the worker.
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("KLYNGE_IMPORT_MAX_UNPACKED_MB", "10")) * 1024 * 1024
+IMPORT_MAX_TEXT_CHARS = int(os.environ.get("KLYNGE_IMPORT_MAX_TEXT_CHARS", "5000000"))
+IMPORT_MAX_LINES = int(os.environ.get("KLYNGE_IMPORT_MAX_LINES", "100000"))
+IMPORT_TIME_LIMIT_SECONDS = float(os.environ.get("KLYNGE_IMPORT_TIME_LIMIT", "120"))
 
 # --- Auth -------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -109,3 +109,29 @@ def login(client):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files in tests go to a temporary folder, never into ./data."""
     settings.MEDIA_ROOT = tmp_path / "files"
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_at_once(settings):
+    """Background jobs run synchronously, where they are queued, unless a test asks for the queue
+    (the ``job_queue`` fixture)."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def job_queue(settings):
+    """The real database queue of production; ``job_queue()`` runs the jobs waiting in it, once."""
+    from klynge.jobs.worker import run_pending_jobs
+
+    settings.TASKS = DATABASE_TASKS
+    return run_pending_jobs
+
+
+@pytest.fixture(autouse=True)
+def _reads_never_write(settings):
+    """A view answering a GET that writes to the database fails the test (see core/transactions.py)."""
+    settings.KLYNGE_WRITES_ON_READ = "refuse"

@@ -54,6 +54,15 @@ def check_size(filename: str, size: int, limit: int) -> None:
 
 
 def extract(filename: str, data: bytes, limit: int | None = None) -> Extracted:
+    """The file's text, within the limits of ``limits.py`` (text size, lines, unpacked size, time)."""
+    from .limits import check_text
+
+    extracted = _extract(filename, data, limit)
+    check_text(filename, extracted.text)
+    return extracted
+
+
+def _extract(filename: str, data: bytes, limit: int | None = None) -> Extracted:
     if limit is not None:
         check_size(filename, len(data), limit)
     elif not data:
@@ -81,7 +90,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -95,9 +104,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
 PUNCTUATION = set(".,;:!?-–—()[]{}/\\'\"«»”“’*#_%&@+=<>|§$€½…•·")
 
 
-def _looks_binary(data: bytes, text: str) -> bool:
-    sample = data[:65536]
-    if b"\x00" in sample:
+def _looks_binary(data: bytes, text: str, encoding: str = "") -> bool:
+    # UTF-16 has a zero byte beside every ASCII letter: judge its decoded text instead
+    if encoding.startswith("utf-16"):
+        if "\x00" in text[:32768]:
+            return True
+    elif b"\x00" in data[:65536]:
         return True
     if not text.strip():
         return True
@@ -110,7 +122,7 @@ def _looks_binary(data: bytes, text: str) -> bool:
 
 def _text(filename: str, data: bytes) -> Extracted:
     text, encoding = decode_text(data)
-    if _looks_binary(data, text):
+    if _looks_binary(data, text, encoding):
         raise ImportRefused(filename, "Filen indeholder ikke læsbar tekst (den ligner binære data). "
                             f"Importen læser {SUPPORTED}.", "garbage")
     return Extracted(text, "text", encoding)
@@ -122,6 +134,8 @@ def _pdf(filename: str, data: bytes) -> Extracted:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+
+    from .limits import checkpoint
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -143,11 +157,18 @@ def _pdf(filename: str, data: bytes) -> Extracted:
             if workers > 1:
                 pages_text = _pdf_parallel(data, count, workers)
             if not pages_text:
-                pages_text = [_pdf_page(page) for page in pdf.pages]
+                pages_text = []
+                for page in pdf.pages:
+                    checkpoint()
+                    pages_text.append(_pdf_page(page))
+                    page.close()  # pdfplumber keeps every page's objects otherwise
+    except ImportRefused:
+        raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ImportRefused(filename, "PDF'en er krypteret og beskyttet med en adgangskode.", "encrypted") from exc
     except Exception as exc:  # noqa: BLE001
-        raise ImportRefused(filename, f"PDF'en kan ikke læses ({type(exc).__name__}).", "garbage") from exc
+        raise ImportRefused(filename, "PDF'en kan ikke læses: den er beskadiget eller bygget på en måde, Klynge ikke "
+                            "kan læse. Gem den som PDF igen (eller som Word), og prøv igen.", "garbage") from exc
     text = "\f".join(pages_text)
     if not re.search(r"\w{2,}", text):
         raise ImportRefused(filename, "PDF'en har intet tekstlag (den er sikkert skannet). Den kræver OCR først: "
@@ -215,6 +236,10 @@ def _docx(filename: str, data: bytes) -> Extracted:
     import docx
     from docx.oxml.ns import qn
 
+    from .limits import check_zip, checkpoint
+
+    if data[:2] == b"PK":
+        check_zip(filename, data)  # by the declared sizes, before anything is unpacked
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:  # noqa: BLE001
@@ -228,6 +253,7 @@ def _docx(filename: str, data: bytes) -> Extracted:
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
+        checkpoint()
         if child.tag == qn("w:p"):
             lines.append(_docx_paragraph(child, document, formats, counters, qn))
         elif child.tag == qn("w:tbl"):

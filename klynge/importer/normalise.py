@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .lexicon import Lexicon
+from .limits import checkpoint
 
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:af|/|of)\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.I
@@ -54,6 +55,7 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
     if len(pages) > 1:
         edge_counts: Counter[str] = Counter()
         for page in pages:
+            checkpoint()
             lines = [ln for ln in page.split("\n") if ln.strip()]
             edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120}
             edge_counts.update(edges)
@@ -344,6 +346,7 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
         return text, replacements
 
     def fix(m: re.Match) -> str:
+        checkpoint()
         word = m.group(0)
         if lexicon is not None and len(word) <= 3 and word[:1].isupper() and word[1:].islower() \
                 and _sentence_start(m.string, m.start()) and not _known(lexicon, word.lower()):

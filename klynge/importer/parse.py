@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
 
@@ -338,6 +339,8 @@ def _looks_like_heading_title(title: str) -> bool:
 def _find_headings(lines: list[str]) -> list[_Heading]:
     punkt = []
     for i, text in enumerate(lines):
+        if i % 256 == 0:
+            checkpoint()
         if not text or TOC_LINE.search(text):
             continue
         m = PUNKT.match(text)
@@ -833,6 +836,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
     for h_index, heading in enumerate(headings):
+        checkpoint()
         stop = headings[h_index + 1].index if h_index + 1 < len(headings) else len(lines)
         item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
         item_warnings[id(item)] = found

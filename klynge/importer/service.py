@@ -5,10 +5,13 @@ Used by the CLI (``klynge import-minutes``) and the upload page alike.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 
 from klynge.core.cpr import mask
 from klynge.documents.models import SourceDocument
@@ -16,10 +19,15 @@ from klynge.organisation.models import Body, Organisation, Person
 
 from .extract import ImportRefused, check_size, extract
 from .lexicon import MISSING_MESSAGE, optional_lexicon
+from .limits import time_budget
 from .load import load, mask_document, match_bodies
 from .normalise import normalise
 from .parse import NoMeetingFound, ParsedDocument, ParsedWarning, parse
 from .report import to_json
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
@@ -55,16 +63,26 @@ def known_names() -> tuple[list[str], list[str]]:
     return names + orgs, orgs
 
 
-def analyse(filename: str, data: bytes) -> ParsedDocument:
-    """Pure reading: no writes. Raises ImportRefused with a Danish message."""
-    extracted = extract(filename, data, settings.UPLOAD_MAX_BYTES)
-    lexicon = optional_lexicon()
-    names, orgs = known_names()
-    cleaned = normalise(extracted.text, lexicon, names)
-    try:
-        document = parse(cleaned.text, orgs, repairs=cleaned.repairs)
-    except NoMeetingFound as exc:
-        raise ImportRefused(filename, f"{exc} Filen ligner ikke en dagsorden eller et referat.", "no_meeting") from exc
+def _no_progress(fraction: float, stage: str) -> None:
+    return None
+
+
+def analyse(filename: str, data: bytes, progress: Progress = _no_progress) -> ParsedDocument:
+    """Pure reading: no writes, within the time budget (KLYNGE_IMPORT_TIME_LIMIT).
+    Raises ImportRefused with a Danish message."""
+    with time_budget(filename):
+        progress(0.05, "Læser teksten i filen")
+        extracted = extract(filename, data, settings.UPLOAD_MAX_BYTES)
+        progress(0.3, "Retter tekstfejl og fjerner sidehoveder")
+        lexicon = optional_lexicon()
+        names, orgs = known_names()
+        cleaned = normalise(extracted.text, lexicon, names)
+        progress(0.6, "Finder mødet, punkterne og beslutningerne")
+        try:
+            document = parse(cleaned.text, orgs, repairs=cleaned.repairs)
+        except NoMeetingFound as exc:
+            raise ImportRefused(filename, f"{exc} Filen ligner ikke en dagsorden eller et referat.",
+                                "no_meeting") from exc
     if lexicon is None:
         document.warnings.insert(0, ParsedWarning("dictionary_missing", MISSING_MESSAGE, None))
     mask_document(document, extracted.text)  # before anything (report, preview, load) reads it
@@ -72,13 +90,14 @@ def analyse(filename: str, data: bytes) -> ParsedDocument:
 
 
 def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run: bool = False, user=None,
-                content_type: str = "", accept_match: bool = True) -> FileResult:
-    """Import one file. Never raises for bad input: the result says what happened, in Danish."""
+                content_type: str = "", accept_match: bool = True, progress: Progress = _no_progress) -> FileResult:
+    """Import one file. Never raises for bad input: the result says what happened, in Danish.
+    Reading runs outside any transaction; only the final load takes the write lock."""
     original, filename = filename, mask(filename)  # messages and reports never repeat a CPR number
     try:
         check_size(filename, len(data), settings.UPLOAD_MAX_BYTES)
         existing = SourceDocument.objects.filter(sha256=SourceDocument.digest(data)).first()
-        document = analyse(filename, data)
+        document = analyse(filename, data, progress)
     except ImportRefused as exc:
         return FileResult(filename, "failed", str(exc))
     report = to_json(document)
@@ -102,12 +121,22 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
                        else "Titlen passer på flere organer: " + ", ".join(str(b) for b in candidates))
             return FileResult(filename, "needs_body", f"{filename}: {problem}. Vælg organet, og prøv igen.",
                               report, document, candidates=candidates)
+    progress(0.85, "Gemmer mødet")
     try:
         with transaction.atomic():
             meeting, notes = load(document, body, filename=original, data=data, content_type=content_type, user=user)
-    except Exception as exc:  # noqa: BLE001 - anything the database refuses: nothing is left behind
-        return FileResult(filename, "failed", f"{filename}: Importen mislykkedes, og intet er gemt "
-                          f"({type(exc).__name__}: {exc}).", report, document)
+    except ValidationError as exc:  # the models' own rules, in Danish
+        return FileResult(filename, "failed", f"{filename}: Importen mislykkedes, og intet er gemt: "
+                          f"{' '.join(exc.messages)}", report, document)
+    except DatabaseError:
+        log.exception("Import of %s refused by the database", filename)
+        return FileResult(filename, "failed", f"{filename}: Importen mislykkedes, og intet er gemt: databasen afviste "
+                          "mødet (det kan være optaget af en anden import; prøv igen om lidt). Fejlen er logget.",
+                          report, document)
+    except Exception:  # noqa: BLE001 - a fault in Klynge: nothing is left behind, the user gets Danish
+        log.exception("Import of %s failed", filename)
+        return FileResult(filename, "failed", f"{filename}: Importen mislykkedes på grund af en fejl i Klynge, og "
+                          "intet er gemt. Fejlen er logget, så en administrator kan se den.", report, document)
     kind = "Referatet" if document.kind == "minutes" else "Dagsordenen"
     return FileResult(filename, "imported", f"{filename}: {kind} er importeret som mødet {danish_date(meeting.date)} "
                       f"i {body} "

@@ -6,4 +6,6 @@ app_name = "importer"
 urlpatterns = [
     path("", views.upload, name="upload"),
     path("fil/", views.upload_file, name="upload-file"),
+    path("job/<uuid:pk>/", views.job_page, name="job"),
+    path("job/<uuid:pk>/status/", views.job_status, name="job-status"),
 ]

@@ -71,12 +71,13 @@ def test_a_match_the_user_may_not_edit_is_not_offered(lexicon, login, secretaria
     assert result["status"] == "needs_body" and result["candidates"] == []
 
 
-def test_without_javascript_the_form_posts_all_files_and_shows_each_report(lexicon, login, secretariat_user,
-                                                                           structure):
+def test_without_javascript_the_form_posts_all_files_and_shows_each_report_on_the_jobs_page(
+        lexicon, login, secretariat_user, structure):
     response = login(secretariat_user).post(reverse("importer:upload"), {
-        "files": [upload(RANDERS), upload(STATUS_REPORT)], "body": structure.political.pk})
+        "files": [upload(RANDERS), upload(STATUS_REPORT)], "body": structure.political.pk}, follow=True)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.redirect_chain[0][0].startswith("/import/job/")
+    assert "Status: Færdig" in html and "Gå til mødet" in html
     assert "randersklyngen-2023-11-01.txt: Referatet er importeret" in html
     assert "midtvejsstatus-sundhedsaftalen-2019-2023.txt: Der blev ikke genkendt noget møde" in html
     assert Meeting.objects.count() == 1

@@ -138,7 +138,7 @@ SEGMENT_SOURCES = {
     ("opfoelgning", "slug"): "clusters", ("klyngemidler", "slug"): "clusters", ("klynge", "slug"): "clusters",
     ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
-    ("indsatser", "number"): "initiatives",
+    ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -321,6 +321,12 @@ def build_world() -> World:
     mandate = Mandate.objects.create(body=political_a, text="Kommissorium", valid_from=D(2022, 7, 1))
     mandate.file.save("kommissorium.txt", ContentFile(b"Kommissorium for politisk niveau"), save=True)
 
+    from klynge.jobs.models import Job
+
+    # an import job of A's secretariat: its page and status are the starter's alone
+    job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
+                             message="1 fil: 1 importeret.", result={"files": []})
+
     world = World(users=users)
     world.values = {
         "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
@@ -341,6 +347,7 @@ def build_world() -> World:
         "organisations": [municipality.slug],
         "areas": [area.slug],
         "initiatives": ["1"],
+        "jobs": [str(job.pk)],
     }
     words = [c.word for c in CANARIES]
     world.extra = (

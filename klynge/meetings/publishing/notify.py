@@ -6,9 +6,10 @@ of the document (``public=True``): a closed item appears only as "Lukket punkt" 
 its number, whoever receives the mail. Members follow the link and log in to read more.
 
 Call ``notify_agenda_published(meeting)`` / ``notify_minutes_published(meeting)`` from
-the publish action, inside its transaction: the mails go only once the transaction has
-committed (never for a publication that was rolled back), and a failing mail server
-is logged rather than breaking the publication.
+the publish action, inside its transaction: once the transaction has committed (never for
+a publication that was rolled back) a background job is queued that sends the mails, so
+mailing many members never runs inside the web request; a failing mail server fails the
+job (logged), not the publication.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django_tasks import task
 
 from klynge.organisation.models import Membership
 
@@ -31,15 +33,21 @@ log = logging.getLogger(__name__)
 
 
 def notify_agenda_published(meeting) -> None:
-    """Send the agenda notice to the body's active members after the current transaction commits."""
+    """Queue the agenda notice to the body's active members once the current transaction commits."""
     pk = meeting.pk
-    transaction.on_commit(lambda: send_agenda_published(pk), robust=True)
+    transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "agenda"), robust=True)
 
 
 def notify_minutes_published(meeting) -> None:
-    """Send the minutes notice to the body's active members after the current transaction commits."""
+    """Queue the minutes notice to the body's active members once the current transaction commits."""
     pk = meeting.pk
-    transaction.on_commit(lambda: send_minutes_published(pk), robust=True)
+    transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "minutes"), robust=True)
+
+
+@task()
+def send_publication_mail(meeting_pk: int, kind: str) -> int:
+    """The background job: the mails for one publication; returns how many were sent."""
+    return send_agenda_published(meeting_pk) if kind == "agenda" else send_minutes_published(meeting_pk)
 
 
 def send_agenda_published(meeting_pk: int) -> int:

@@ -37,18 +37,23 @@
       entry.bar.value = 0;
       xhr.upload.addEventListener("progress", function (event) {
         if (event.lengthComputable) {
-          entry.bar.value = Math.round(90 * event.loaded / event.total);
+          entry.bar.value = Math.round(5 * event.loaded / event.total);
           entry.status.textContent = "Sender … " + Math.round(100 * event.loaded / event.total) + " %";
         }
       });
       xhr.upload.addEventListener("load", function () {
-        entry.bar.value = 90;
-        entry.status.textContent = "Læser og kontrollerer …";
+        entry.bar.value = 5;
+        entry.status.textContent = "Sendt; venter på svar …";
       });
       xhr.addEventListener("load", function () {
         var result;
         try { result = JSON.parse(xhr.responseText); } catch (e) {
           result = {ok: false, status: "failed", message: file.name + ": Serveren svarede ikke som ventet (" + xhr.status + ")."};
+        }
+        if (xhr.status === 202 && result.job) {
+          // queued as a background job: follow it until it is done
+          follow(entry, file, result.job).then(resolve);
+          return;
         }
         entry.bar.value = 100;
         resolve(result);
@@ -57,6 +62,36 @@
         resolve({ok: false, status: "failed", message: file.name + ": Forbindelsen til serveren blev afbrudt."});
       });
       xhr.send(data);
+    });
+  }
+
+  // A queued import: ask for the job's status once a second and show its progress.
+  function follow(entry, file, job) {
+    return new Promise(function (resolve) {
+      function ask() {
+        var xhr = new XMLHttpRequest();
+        xhr.open("GET", job.status_url);
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.addEventListener("load", function () {
+          var state;
+          try { state = JSON.parse(xhr.responseText); } catch (e) { state = null; }
+          if (!state) {
+            resolve({ok: false, status: "failed", message: file.name + ": Serveren svarede ikke som ventet (" + xhr.status + ")."});
+            return;
+          }
+          entry.bar.value = state.finished ? 100 : Math.max(state.progress, 1);
+          entry.status.textContent = state.finished ? state.status_label : (state.status_label + ": " + (state.stage || "…"));
+          if (!state.finished) { window.setTimeout(ask, 1000); return; }
+          if (state.files && state.files.length) { resolve(state.files[0]); return; }
+          resolve({ok: false, status: "failed", message: state.message || (file.name + ": Importen mislykkedes.")});
+        });
+        xhr.addEventListener("error", function () {
+          window.setTimeout(ask, 3000);  // the server may be restarting: keep asking
+        });
+        xhr.send();
+      }
+      entry.status.textContent = "I kø …";
+      ask();
     });
   }
 

@@ -1,0 +1,3 @@
+"""The importer's fixtures, for the import jobs."""
+
+from tests.importer.conftest import lexicon  # noqa: F401 - a fixture
