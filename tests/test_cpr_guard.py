@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from klynge.core.cpr import guarded
-from klynge.core.models import TrackedModel
+from klynge.core.models import CprCheckedModel
 
 from .cpr_strategies import cpr_numbers
 
@@ -47,9 +47,9 @@ def test_the_introspection_finds_the_models_and_their_history_tables():
             "meetings.HistoricalMeeting.history_change_reason"} <= labels
 
 
-def test_every_klynge_model_is_tracked_so_its_forms_and_the_admin_run_the_guard():
+def test_every_klynge_model_runs_the_guard_in_its_forms_and_the_admin():
     untracked = [m._meta.label for m in apps.get_models()
-                 if guarded(m) and not m.__name__.startswith("Historical") and not issubclass(m, TrackedModel)]
+                 if guarded(m) and not m.__name__.startswith("Historical") and not issubclass(m, CprCheckedModel)]
     assert untracked == []
 
 

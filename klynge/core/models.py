@@ -8,17 +8,12 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
-class TrackedModel(models.Model):
-    """created/modified stamps and a full change history (who, what, when).
+class CprCheckedModel(models.Model):
+    """Field validation runs the CPR guard, so the admin and every ModelForm show its Danish message.
 
-    The history is kept by django-simple-history: every save writes a row to
-    the model's ``Historical...`` table with the acting user (taken from the
-    request by HistoryRequestMiddleware) and an optional change reason.
+    The base of every klynge model; ``TrackedModel`` adds stamps and history for governance records.
+    Working rows that need no history (a background job's progress) extend this directly.
     """
-
-    created = models.DateTimeField("oprettet", auto_now_add=True)
-    modified = models.DateTimeField("ændret", auto_now=True)
-    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -36,3 +31,20 @@ class TrackedModel(models.Model):
             errors.setdefault(name, []).extend(ValidationError(m, code="cpr") for m in messages)
         if errors:
             raise ValidationError(errors)
+
+
+class TrackedModel(CprCheckedModel):
+    """created/modified stamps and a full change history (who, what, when).
+
+    The history is kept by django-simple-history: every save writes a row to
+    the model's ``Historical...`` table with the acting user (taken from the
+    request by HistoryRequestMiddleware) and an optional change reason.
+    """
+
+    created = models.DateTimeField("oprettet", auto_now_add=True)
+    modified = models.DateTimeField("ændret", auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
