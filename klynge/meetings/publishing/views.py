@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from klynge.organisation.models import Body, Membership, Person
@@ -62,8 +63,9 @@ def minutes_pdf(request, pk: int):
     return _minutes(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
 
 
-def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
-    content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", request=request)
+def _feed(request, meetings, name: str, slug: str, kind: str, description: str = "") -> HttpResponse:
+    content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", description=description,
+                              request=request)
     response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
@@ -73,15 +75,25 @@ def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
 @require_safe
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
-    return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug, "organ")
+    ended = body.forward_text()
+    return _feed(request, ics.feed_meetings([body.pk], _feed_day(body)),
+                 f"Møder i {body.name}" + (" (ophørt)" if ended else ""), slug, "organ", ended)
+
+
+def _feed_day(body):
+    """An ended body's feed keeps its last two years of meetings, counted from when it ended."""
+    today = timezone.localdate()
+    return min(today, body.active_to) if body.active_to else today
 
 
 @require_safe
 def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
-    return _feed(request, ics.feed_meetings(ids), f"Mødekalender for {body.name} (alle organer)", slug,
-                 "klynge")
+    ended = body.forward_text()
+    return _feed(request, ics.feed_meetings(ids, _feed_day(body)),
+                 f"Mødekalender for {body.name} (alle organer)" + (" (ophørt)" if ended else ""), slug,
+                 "klynge", ended)
 
 
 @require_safe

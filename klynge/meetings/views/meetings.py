@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from klynge.core.params import YEAR_MAX, YEAR_MIN, query_params
 from klynge.organisation.models import Body
-from klynge.organisation.views import _body_or_404
+from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
 from .. import actions, timeplan, visibility
 from ..choices import AttendanceStatus, MeetingStatus, ProposalStatus
@@ -69,6 +69,9 @@ def meeting_add(request, slug):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
+    refused = refuse_for_ended_body(request, body, "nye møder", "meetings:meeting_add")
+    if refused:
+        return refused
     form = MeetingForm(request.POST or None, instance=Meeting(body=body))
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
