@@ -206,13 +206,13 @@ def compute_resolved(resolved: Resolved) -> Moves | list[PlanError]:
              .values_list("pk", "description", "item__meeting__body_id", "owner_body_id").order_by("pk"))
     for pk, description, meeting_body, owner_body in tasks:
         origin = root(owner_body or meeting_body)
-        moves.moves.append(Move("task", pk, description[:160], owner_body or meeting_body, work_to[origin]))
+        moves.moves.append(Move("task", pk, description[:160], origin, work_to[origin]))
 
     # Pending proposals.
     for pk, title, target_body in (Proposal.objects.filter(status=ProposalStatus.PENDING,
                                                            target_body_id__in=ending_ids)
                                    .values_list("pk", "title", "target_body_id").order_by("pk")):
-        moves.moves.append(Move("proposal", pk, title[:160], target_body, work_to[root(target_body)]))
+        moves.moves.append(Move("proposal", pk, title[:160], root(target_body), work_to[root(target_body)]))
 
     # Matters owned by an ending body: by hand, else the last body to treat it.
     last_body = Subquery(AgendaItem.objects.filter(matter=OuterRef("pk"))
@@ -222,7 +222,7 @@ def compute_resolved(resolved: Resolved) -> Moves | list[PlanError]:
                .values_list("pk", "title", "case_number", "owner_body_id", "last_body").order_by("pk"))
     for pk, title, case_number, owner, last in matters:
         label = f"{title} ({case_number})" if case_number else title
-        moves.moves.append(Move("matter", pk, label[:160], owner or last, work_to[root(owner or last)]))
+        moves.moves.append(Move("matter", pk, label[:160], root(owner or last), work_to[root(owner or last)]))
 
     # Funds: running initiatives move (or stay), then each party's unspent balance.
     for s in resolved.successions:

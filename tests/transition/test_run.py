@@ -55,7 +55,7 @@ def test_run_carries_open_work_to_the_council_and_records_who_and_why(reform, lo
     assert set(Succession.objects.filter(successor=c).values_list("predecessor__slug", flat=True)) == {
         "klynge-a", "klynge-b"}
     record = TransferRecord.objects.get(kind="task", object_id=reform.task_secretariat.pk)
-    assert (record.from_body, record.to_body, record.date) == (s.political, c, reform.date)
+    assert (record.from_body, record.to_body, record.date) == (s.cluster, c, reform.date)
     history = Task.history.filter(id=reform.task_secretariat.pk).latest("history_date")
     assert history.history_user == admin_user and "Sundhedsreformen 2027" in history.history_change_reason
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from klynge.organisation.models import Body, Membership, Person
@@ -76,14 +77,15 @@ def _feed(request, meetings, name: str, slug: str, kind: str, description: str =
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ended = body.forward_text()
-    return _feed(request, ics.feed_meetings([body.pk], _feed_day(body)),
+    return _feed(request, ics.feed_meetings([body.pk], since=_feed_since(body)),
                  f"Møder i {body.name}" + (" (ophørt)" if ended else ""), slug, "organ", ended)
 
 
-def _feed_day(body):
-    """An ended body's feed keeps its last two years of meetings, counted from when it ended."""
-    today = timezone.localdate()
-    return min(today, body.active_to) if body.active_to else today
+def _feed_since(body):
+    """An ended body's feed keeps all its past meetings (the record is closed and small); else two years."""
+    if body.forward_text():
+        return datetime.date.min
+    return None
 
 
 @require_safe
@@ -91,7 +93,7 @@ def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
     ended = body.forward_text()
-    return _feed(request, ics.feed_meetings(ids, _feed_day(body)),
+    return _feed(request, ics.feed_meetings(ids, since=_feed_since(body)),
                  f"Mødekalender for {body.name} (alle organer)" + (" (ophørt)" if ended else ""), slug,
                  "klynge", ended)
 
