@@ -114,3 +114,28 @@ def editable_bodies(user):
     return Body.objects.filter(pk__in=descendant_ids(secretariat_body_ids(user)))
 
 
+
+
+def administered_region_ids(user) -> set[int]:
+    """Regions the user administers: a secretariat seat in a region-level body of the region.
+
+    A region-level body has no parent and a kind that does not group other bodies (e.g. the
+    regional sundhedssamarbejdsudvalg); its ``region`` is the region. Administrators
+    (superusers) administer every region; see ``can_administer_region``.
+    """
+    ids = secretariat_body_ids(user)
+    if not ids:
+        return set()
+    return set(Body.objects.filter(pk__in=ids, parent__isnull=True, kind__groups_bodies=False,
+                                   region__isnull=False).values_list("region_id", flat=True))
+
+
+def can_administer_region(user, region) -> bool:
+    """May run the transition of ``region`` (None: a plan without a region, administrators only)."""
+    if is_administrator(user):
+        return True
+    return region is not None and region.pk in administered_region_ids(user)
+
+
+def can_use_transition(user) -> bool:
+    return is_administrator(user) or bool(administered_region_ids(user))

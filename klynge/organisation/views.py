@@ -29,6 +29,7 @@ def front(request):
     return render(request, "organisation/front.html", {
         "regions": queries.regions_with_bodies(on), "on": on, "date_error": date_error,
         "is_today": on == timezone.localdate(),
+        "can_transition": permissions.can_use_transition(request.user),
     })
 
 
