@@ -210,9 +210,9 @@ def refuse_for_ended_body(request, body, what: str, action_url_name: str = ""):
     None while the body is active. ``what`` is e.g. "et møde"; ``action_url_name`` is the same
     action on the successor (e.g. "meetings:meeting_add"), or the successor's page when empty.
     """
-    message = body.forward_text()
-    if not message:
+    if not body.forward():
         return None
+    message = body.forward_text()
     return render(request, "organisation/ended.html", {
         "title": f"{body} kan ikke få {what}", "message": message, "forward": body.forward(), "body": body,
         "action_url_name": action_url_name,

@@ -40,19 +40,22 @@ def union_points(per_municipality: list[dict], unit: str) -> dict[datetime.date,
 
 
 def build_council_series(body_ids, on: datetime.date) -> int:
-    """For each council (a body whose kind groups bodies) a series per indicator and age band whose
-    municipal series all carry numerator and denominator. Returns the number of series written."""
+    """For each council (a body whose kind groups bodies) a series per indicator and age band that every
+    one of its municipalities reports, back as far as they all do. Returns the number of series written."""
     written = 0
     for body in Body.objects.filter(pk__in=body_ids, kind__groups_bodies=True).select_related("kind"):
         municipality_ids = list(BodyArea.objects.filter(body=body).active(on).values_list("municipality_id",
                                                                                              flat=True))
         if not municipality_ids:
             continue
-        series = list(Series.objects.filter(area__organisation_id__in=municipality_ids, synthetic=False)
-                      .values_list("pk", "indicator_id", "age_band", "area__organisation_id"))
+        series = list(Series.objects.filter(area__organisation_id__in=municipality_ids)
+                      .values_list("pk", "indicator_id", "age_band", "area__organisation_id", "synthetic"))
         groups = defaultdict(dict)
-        for pk, indicator_id, age_band, municipality_id in series:
+        synthetic = set()
+        for pk, indicator_id, age_band, municipality_id, is_synthetic in series:
             groups[(indicator_id, age_band)][municipality_id] = pk
+            if is_synthetic:
+                synthetic.add((indicator_id, age_band))
         units = dict(Indicator.objects.values_list("pk", "unit"))
         area = None
         for (indicator_id, age_band), by_municipality in groups.items():
@@ -67,7 +70,10 @@ def build_council_series(body_ids, on: datetime.date) -> int:
             if not union:
                 continue
             area = area or Area.for_body(body)
-            target, _ = Series.objects.get_or_create(indicator_id=indicator_id, area=area, age_band=age_band)
+            # Built from synthetic (demo) data, the council's series is synthetic too and labelled so.
+            target, _ = Series.objects.update_or_create(
+                indicator_id=indicator_id, area=area, age_band=age_band,
+                defaults={"synthetic": (indicator_id, age_band) in synthetic})
             target.points.all().delete()
             Point.objects.bulk_create(Point(series=target, period=p, value=v, numerator=n, denominator=d)
                                       for p, (v, n, d) in union.items())

@@ -53,7 +53,7 @@ class Task(TrackedModel):
         return "Sekretariatet"
 
     def clean(self):
-        if not self.pk and self.item_id and not self.owner_body_id and self.item.meeting.body.forward_text():
+        if not self.pk and self.item_id and not self.owner_body_id and self.item.meeting.body.forward():
             raise ValidationError(self.item.meeting.body.forward_text()
                                   + " Giv opgaven fra et møde dér, så den følges op det rigtige sted.")
         if self.owner_kind == TaskOwnerKind.PERSON and not self.owner_person_id:
@@ -108,7 +108,7 @@ class Proposal(TrackedModel):
     def clean(self):
         from django.utils import timezone
 
-        if self.target_body_id and not self.pk and self.target_body.forward_text():
+        if self.target_body_id and not self.pk and self.target_body.forward():
             raise ValidationError({"target_body": self.target_body.forward_text()
                                    + " Send forslaget dertil i stedet."})
         if self.target_body_id and not self.target_body.is_active(timezone.localdate()):

@@ -201,7 +201,7 @@ class Body(TrackedModel):
                 raise ValidationError({"parent": "Et organ kan ikke høre under sig selv."})
             if self.pk and self.pk in [self.parent_id, *self.parent.ancestor_ids()]:
                 raise ValidationError({"parent": "Et organ kan ikke høre under et af sine egne underorganer."})
-        if self.parent_id and not self.pk and self.parent.forward_text():
+        if self.parent_id and not self.pk and self.parent.forward():
             raise ValidationError({"parent": self.parent.forward_text() + " Opret underorganet dér."})
 
 
