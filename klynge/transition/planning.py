@@ -247,7 +247,7 @@ def compute_resolved(resolved: Resolved) -> Moves | list[PlanError]:
         moving = set()
         for pk, number, title, status in initiatives:
             if s.move_initiatives and status in MOVABLE_INITIATIVES:
-                new_number = number if number not in used_numbers else f"{prefix}-{number}"[:20]
+                new_number = free_number(number, prefix, used_numbers)
                 used_numbers.add(new_number)
                 moving.add(pk)
                 moves.moves.append(Move("initiative", pk, f"{number}. {title}"[:160], pred, s.target.ref,
@@ -322,8 +322,17 @@ def handover_grants(cluster_id: int) -> list[calc.Grant]:
 
 
 def _prefix(body: rules.BodyInfo) -> str:
-    word = (body.slug or body.name).split("-")[0]
-    return word[:8].upper() or "F"
+    return (body.slug or "F")[:14].upper()
+
+
+def free_number(number: str, prefix: str, used: set[str]) -> str:
+    """The initiative's number at the successor: kept when free, else prefixed by its old cluster."""
+    if number not in used:
+        return number
+    candidate, n = f"{prefix}-{number}"[:20], 2
+    while candidate in used:
+        candidate, n = f"{prefix}-{number}-{n}"[-20:], n + 1
+    return candidate
 
 
 def latest_meeting(body_ids) -> datetime.date | None:

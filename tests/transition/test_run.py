@@ -25,7 +25,7 @@ def test_dry_run_lists_everything_that_would_move_and_changes_nothing(reform, lo
     assert sections["proposal"]["count"] == 1
     assert sections["matter"]["rows"][0][0] == "Sammenhængende forløb for ældre (1-31-72-446-22)"
     assert {r[0] for r in sections["initiative"]["rows"]} == {
-        "1. Løbende indsats", "1. B's løbende indsats (nyt nummer KLYNGE-1)"}
+        "1. Løbende indsats", "1. B's løbende indsats (nyt nummer KLYNGE-B-1)"}
     assert {r[0] for r in sections["balance"]["rows"]} == {
         "Testby Kommune: 1.000.000 kr.", "Region Testland: 700.000 kr.", "Region Testland: 500.000 kr."}
     assert not Body.objects.filter(name="Sundhedsråd Test").exists()
@@ -106,7 +106,7 @@ def test_fund_balances_are_handed_over_per_party_and_nothing_is_counted_twice(re
     moved = Initiative.objects.get(pk=reform.running.pk)
     assert moved.cluster == c and moved.budget_lines.count() == 2
     assert Initiative.objects.get(pk=reform.ended.pk).cluster == s.cluster
-    assert Initiative.objects.get(cluster=c, title="B's løbende indsats").number == "KLYNGE-1"
+    assert Initiative.objects.get(cluster=c, title="B's løbende indsats").number == "KLYNGE-B-1"
 
 
 def test_initiatives_stay_behind_when_the_plan_says_so(reform, load):
