@@ -165,3 +165,12 @@ def test_a_page_for_a_date_shows_the_structure_as_it_was(reform, ran, client):
     assert "Testby Kommune" in old and "Arbejdet er overtaget af" not in old
     bad = client.get(reverse("front") + "?dato=31-12-2026")
     assert bad.status_code == 200 and "kunne ikke læses" in bad.content.decode()
+
+
+def test_search_finds_the_archive_under_the_old_and_the_new_name(reform, ran, client):
+    ran("ja")
+    new = client.get(reverse("search") + "?q=Sundhedsråd+Test").content.decode()
+    assert "Arkiv fra forgænger til Sundhedsråd Test" in new and reverse("body", args=["klynge-a"]) in new
+    old = client.get(reverse("search") + "?q=Klynge+A").content.decode()
+    assert "Afløst af Sundhedsråd Test" in old
+    assert CLOSED_TITLE not in client.get(reverse("search") + "?q=personsag").content.decode()
