@@ -1,5 +1,6 @@
 from django import forms
 
+from klynge.core.cpr import refuse_cpr
 from klynge.core.uploads import check_upload
 from klynge.organisation.choices import OrganisationKind
 from klynge.organisation.forms import DkfdsFormMixin
@@ -47,7 +48,11 @@ class PlanForm(DkfdsFormMixin, forms.Form):
                 self.add_error("csv_text", "Vælg en CSV-fil, eller skriv planens rækker.")
             return cleaned
         try:
+            refuse_cpr(text, "CSV-filen" if upload else "Planens rækker")
             rules.parse_csv(text)
+        except forms.ValidationError as error:
+            self.add_error("csv_file" if upload else "csv_text", error)
+            return cleaned
         except rules.CsvError as error:
             for e in error.errors:
                 self.add_error("csv_file" if upload else "csv_text", str(e))

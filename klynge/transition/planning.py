@@ -12,7 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from klynge.core.text import danish_slugify
@@ -199,29 +199,40 @@ def compute_resolved(resolved: Resolved) -> Moves | list[PlanError]:
 
     ending_ids = list(moves.ending)
 
-    # Open follow-up tasks.
+    # Open follow-up tasks. The report is read by the region's administrators, who may not see the
+    # clusters' closed items: a task or proposal from a closed item is listed without its text.
     tasks = (Task.objects.filter(status__in=OPEN_TASK_STATUSES)
              .filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ending_ids)
                      | Q(owner_body_id__in=ending_ids))
-             .values_list("pk", "description", "item__meeting__body_id", "owner_body_id").order_by("pk"))
-    for pk, description, meeting_body, owner_body in tasks:
+             .values_list("pk", "description", "item__meeting__body_id", "owner_body_id", "item__closed",
+                          "item__number").order_by("pk"))
+    for pk, description, meeting_body, owner_body, closed, number in tasks:
         origin = root(owner_body or meeting_body)
-        moves.moves.append(Move("task", pk, description[:160], origin, work_to[origin]))
+        label = f"Opgave fra et lukket punkt (punkt {number})" if closed else description[:160]
+        moves.moves.append(Move("task", pk, label, origin, work_to[origin]))
 
     # Pending proposals.
-    for pk, title, target_body in (Proposal.objects.filter(status=ProposalStatus.PENDING,
-                                                           target_body_id__in=ending_ids)
-                                   .values_list("pk", "title", "target_body_id").order_by("pk")):
-        moves.moves.append(Move("proposal", pk, title[:160], root(target_body), work_to[root(target_body)]))
+    for pk, title, target_body, closed in (Proposal.objects.filter(status=ProposalStatus.PENDING,
+                                                                   target_body_id__in=ending_ids)
+                                           .values_list("pk", "title", "target_body_id", "source_item__closed")
+                                           .order_by("pk")):
+        label = "Forslag fra et lukket punkt" if closed else title[:160]
+        moves.moves.append(Move("proposal", pk, label, root(target_body), work_to[root(target_body)]))
 
     # Matters owned by an ending body: by hand, else the last body to treat it.
     last_body = Subquery(AgendaItem.objects.filter(matter=OuterRef("pk"))
                          .order_by("-meeting__date", "-meeting__start", "-position").values("meeting__body_id")[:1])
-    matters = (Matter.objects.annotate(last_body=last_body)
+    open_item = Exists(AgendaItem.objects.filter(matter=OuterRef("pk"), closed=False))
+    matters = (Matter.objects.annotate(last_body=last_body, has_open_item=open_item)
                .filter(Q(owner_body_id__in=ending_ids) | Q(owner_body__isnull=True, last_body__in=ending_ids))
-               .values_list("pk", "title", "case_number", "owner_body_id", "last_body").order_by("pk"))
-    for pk, title, case_number, owner, last in matters:
-        label = f"{title} ({case_number})" if case_number else title
+               .values_list("pk", "title", "case_number", "owner_body_id", "last_body", "has_open_item")
+               .order_by("pk"))
+    for pk, title, case_number, owner, last, has_open_item in matters:
+        # The report is read by the region's administrators: a matter of closed items only is not named.
+        if not has_open_item:
+            label = f"Sag nr. {pk} (kun lukkede punkter)"
+        else:
+            label = f"{title} ({case_number})" if case_number else title
         moves.moves.append(Move("matter", pk, label[:160], root(owner or last), work_to[root(owner or last)]))
 
     # Funds: running initiatives move (or stay), then each party's unspent balance.

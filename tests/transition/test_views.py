@@ -80,3 +80,19 @@ def test_an_unreadable_csv_is_refused_on_the_form_and_nothing_is_saved(reform, l
     assert response.status_code == 200
     assert "Første række skal være overskrifter" in response.content.decode()
     assert not TransitionPlan.objects.exists()
+
+
+def test_the_dry_run_never_shows_a_closed_items_task_to_the_regions_secretariat(reform, login):
+    client = login(region_secretariat(reform.s))
+    post_plan(client, reform)
+    page = client.get(TransitionPlan.objects.get().get_absolute_url()).content.decode()
+    assert "Sekretariatet udarbejder forslag til forløb" in page
+    assert "Sekretariatet afklarer sagen fortroligt" not in page
+    assert "Opgave fra et lukket punkt (punkt 1)" in page
+
+
+def test_a_cpr_number_in_the_plan_is_refused(reform, login, admin_user):
+    response = post_plan(login(admin_user), reform,
+                         CSV.format(access="ja") + "medlem;;Sundhedsråd Test;;;;Person 010190-1234;Medlem;;;;\n")
+    assert "CPR-nummer" in response.content.decode()
+    assert not TransitionPlan.objects.exists()
