@@ -58,7 +58,7 @@ def body_meetings(request, slug):
     meetings = body.meetings.order_by("-date", "-start")
     return render(request, "meetings/body_meetings.html", {
         "body": body, "meetings": meetings, "can_edit": visibility.permissions.can_edit_body(request.user, body),
-        "today": timezone.localdate(),
+        "today": timezone.localdate(), "forward": body.forward(),
     })
 
 
