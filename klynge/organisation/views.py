@@ -115,6 +115,9 @@ def organisation_detail(request, slug):
         "representatives": Membership.objects.active(today).filter(organisation=organisation)
         .select_related("person", "body").order_by("body__name", "person__name"),
         "today": today,
+        "successions_in": organisation.successions_in.select_related("predecessor").order_by("predecessor__name"),
+        "successions_out": organisation.successions_out.select_related("successor").order_by("successor__name"),
+        "areas": organisation.body_areas.select_related("body").order_by("start", "body__name"),
     })
 
 

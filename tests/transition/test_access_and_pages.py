@@ -174,3 +174,27 @@ def test_search_finds_the_archive_under_the_old_and_the_new_name(reform, ran, cl
     old = client.get(reverse("search") + "?q=Klynge+A").content.decode()
     assert "Afløst af Sundhedsråd Test" in old
     assert CLOSED_TITLE not in client.get(reverse("search") + "?q=personsag").content.decode()
+
+
+def test_a_merged_regions_pages_say_who_succeeded_whom(reform, load, client):
+    from klynge.organisation.choices import OrganisationKind
+    from klynge.organisation.models import Organisation, OrganisationSuccession
+
+    Organisation.objects.create(name="Region Nabo", kind=OrganisationKind.REGION)
+    csv = (open_csv() + "part;Region Testland;Region Østdanmark;region;;;;;;;;\n"
+           "part;Region Nabo;Region Østdanmark;region;;;;;;;;\n")
+    actions.run(load(csv=csv), reason="Regionerne lægges sammen")
+    east = Organisation.objects.get(name="Region Østdanmark")
+    assert east.kind == OrganisationKind.REGION
+    assert set(OrganisationSuccession.objects.filter(successor=east).values_list("predecessor__name", flat=True)) == {
+        "Region Testland", "Region Nabo"}
+    old = client.get(reverse("organisation", args=[reform.s.region.slug])).content.decode()
+    assert "Region Testland er afløst af" in old and "Region Østdanmark" in old
+    municipality = client.get(reverse("organisation", args=[reform.s.municipality.slug])).content.decode()
+    assert "Hører til området for" in municipality and "Sundhedsråd Test" in municipality
+
+
+def open_csv():
+    from .conftest import CSV
+
+    return CSV.format(access="ja")
