@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,16 +14,16 @@ from .models import Body, Mandate, Membership, Organisation, Person
 
 
 def chosen_date(request):
-    """(date, error): ``?dato=2026-12-31`` shows the structure as it was that day; default today."""
-    import datetime
+    """(date, error): ``?dato=2026-12-31`` shows the structure as it was that day; default today.
 
-    raw = (request.GET.get("dato") or "").strip()
-    if not raw:
-        return timezone.localdate(), ""
-    try:
-        return datetime.date.fromisoformat(raw), ""
-    except ValueError:
-        return timezone.localdate(), f"Datoen »{raw[:20]}« kunne ikke læses; skriv den som ÅÅÅÅ-MM-DD. Viser i dag."
+    A bad date falls back to today with the shared Danish notice (core/params.py); ``error`` is
+    kept empty for the templates' own notice.
+    """
+    from klynge.core.params import query_params
+
+    today = timezone.localdate()
+    return query_params(request).date("dato", label="Datoen", default=today,
+                                      minimum=datetime.date(1900, 1, 1), maximum=datetime.date(2100, 12, 31)), ""
 
 
 def front(request):
