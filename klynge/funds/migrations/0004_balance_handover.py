@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('funds', '0003_amounts_within_max_kroner'),
-        ('organisation', '0002_dated_succession_and_areas'),
+        ('organisation', '0003_dated_succession_and_areas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('organisation', '0002_dated_succession_and_areas'),
+        ('organisation', '0003_dated_succession_and_areas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -29,7 +29,7 @@ def uncopy_predecessors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisation', '0001_initial'),
+        ('organisation', '0002_body_publishes_online_link'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
