@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from klynge.core.cpr import contains_cpr
 from klynge.core.text import danish_slugify
 from klynge.funds.models import BalanceHandover, Initiative
 from klynge.meetings.models import Matter, Proposal, Task
@@ -35,7 +36,13 @@ class PlanRefused(ValidationError):
 @transaction.atomic
 def load_plan(csv_text: str, *, name: str, date: datetime.date, region=None, user=None, is_demo=False,
               plan: TransitionPlan | None = None) -> TransitionPlan:
-    """A new plan (or an existing draft's rows replaced) from CSV text; raises rules.CsvError."""
+    """A new plan (or an existing draft's rows replaced) from CSV text; raises rules.CsvError.
+
+    Rows are written in bulk (no pre_save guard), so CPR numbers are refused here for every caller.
+    """
+    if contains_cpr(csv_text):
+        raise rules.CsvError([rules.PlanError((), "Planen ser ud til at indeholde et CPR-nummer. CPR-numre må "
+                                                  "ikke stå i Klynge: fjern det, og indlæs planen igen.")])
     rows = rules.parse_csv(csv_text)
     if plan is None:
         plan = TransitionPlan.objects.create(name=name, date=date, region=region, created_by=user, is_demo=is_demo)

@@ -90,3 +90,12 @@ def test_union_of_counts_adds_up_and_a_share_without_fractions_is_left_out():
     jan = datetime.date(2025, 1, 1)
     assert areas.union_points([{jan: (5, None, None)}, {jan: (7, None, None)}], Unit.COUNT) == {jan: (12, None, None)}
     assert areas.union_points([{jan: (5, None, None)}, {jan: (7, 1, 2)}], Unit.PERCENT) == {}
+
+
+def test_cli_refuses_a_plan_holding_a_cpr_number(reform, tmp_path):
+    path = tmp_path / "cpr.csv"
+    path.write_text(CSV.format(access="ja") + "medlem;;Sundhedsråd Test;;;;Person 010190-1234;Medlem;;;;\n",
+                    encoding="utf-8")
+    with pytest.raises(CommandError, match="CPR-nummer"):
+        run_cli("load", str(path), "--date", reform.date.isoformat())
+    assert not TransitionPlan.objects.exists()
