@@ -107,7 +107,7 @@ class TransferKind(models.TextChoices):
     ORGANISATION = "organisation", "Part"
 
 
-class TransferRecord(models.Model):
+class TransferRecord(TrackedModel):
     """Provenance: this object moved (or was created or ended) from one body to another on a date."""
 
     plan = models.ForeignKey(TransitionPlan, verbose_name="plan", on_delete=models.PROTECT, related_name="transfers")

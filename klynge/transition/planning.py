@@ -222,15 +222,16 @@ def compute_resolved(resolved: Resolved) -> Moves | list[PlanError]:
     # Matters owned by an ending body: by hand, else the last body to treat it.
     last_body = Subquery(AgendaItem.objects.filter(matter=OuterRef("pk"))
                          .order_by("-meeting__date", "-meeting__start", "-position").values("meeting__body_id")[:1])
-    open_item = Exists(AgendaItem.objects.filter(matter=OuterRef("pk"), closed=False))
+    open_item = ~Exists(AgendaItem.objects.filter(matter=OuterRef("pk"), closed=True))
     matters = (Matter.objects.annotate(last_body=last_body, has_open_item=open_item)
                .filter(Q(owner_body_id__in=ending_ids) | Q(owner_body__isnull=True, last_body__in=ending_ids))
                .values_list("pk", "title", "case_number", "owner_body_id", "last_body", "has_open_item")
                .order_by("pk"))
     for pk, title, case_number, owner, last, has_open_item in matters:
-        # The report is read by the region's administrators: a matter of closed items only is not named.
+        # The report is read by the region's administrators: a matter with a closed item is not named
+        # (its title and journal number may come from the closed item).
         if not has_open_item:
-            label = f"Sag nr. {pk} (kun lukkede punkter)"
+            label = f"Sag nr. {pk} (med lukkede punkter)"
         else:
             label = f"{title} ({case_number})" if case_number else title
         moves.moves.append(Move("matter", pk, label[:160], root(owner or last), work_to[root(owner or last)]))
