@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "klynge.importer",
     "klynge.funds",
     "klynge.indicators",
+    "klynge.transition",
     "klynge.api",
     "klynge.search",
     "ninja",  # serves the bundled Swagger UI at /api/v1/docs instead of a CDN copy

@@ -18,6 +18,7 @@ urlpatterns = [
     path("indikatorer/", include("klynge.indicators.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),
     path("import/", include("klynge.importer.urls")),
+    path("overgang/", include("klynge.transition.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.organisation.urls")),
 ]

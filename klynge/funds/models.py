@@ -308,3 +308,36 @@ class OtherFunding(TrackedModel):
 
     def __str__(self):
         return f"{self.source} {self.year}: {calculations.format_kroner(self.amount)}"
+
+
+class BalanceHandover(TrackedModel):
+    """A party's unspent balance handed from an ending cluster to its successor (e.g. a health council).
+
+    Counted once: as money out of ``from_cluster`` and money in to ``to_cluster`` in ``year``
+    (see queries.grant_inputs), so the ending cluster's balance for the party becomes zero and
+    the successor's grows by the same amount. May be negative when the party had committed more
+    than it had granted (the deficit carries over too).
+    """
+
+    from_cluster = models.ForeignKey("organisation.Body", verbose_name="fra", on_delete=models.PROTECT,
+                                     related_name="handovers_out")
+    to_cluster = models.ForeignKey("organisation.Body", verbose_name="til", on_delete=models.PROTECT,
+                                   related_name="handovers_in")
+    party = models.ForeignKey("organisation.Organisation", verbose_name="part", on_delete=models.PROTECT,
+                              related_name="fund_handovers")
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
+    amount = models.BigIntegerField("beløb (kr.)")
+    handed_over_on = models.DateField("overført den")
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "overdragelse af restmidler"
+        verbose_name_plural = "overdragelser af restmidler"
+        ordering = ["handed_over_on", "party__name"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(from_cluster=models.F("to_cluster")),
+                                   name="funds_handover_between_two_clusters"),
+        ]
+
+    def __str__(self):
+        return f"{self.party}: {calculations.format_kroner(self.amount)} fra {self.from_cluster} til {self.to_cluster}"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from klynge.organisation.models import Body
 
 from . import calculations as calc
-from .models import BudgetLine, Grant, Initiative, Transfer
+from .models import BalanceHandover, BudgetLine, Grant, Initiative, Transfer
 
 
 def clusters():
@@ -20,8 +22,17 @@ def cluster_initiatives(cluster: Body) -> list[Initiative]:
 
 
 def grant_inputs(cluster: Body) -> list[calc.Grant]:
-    return [calc.Grant(g.year, g.party.name, g.amount)
-            for g in Grant.objects.filter(cluster=cluster).select_related("party")]
+    """Grants, and balances handed over at a transition (in: +, out: -), so nothing counts twice."""
+    grants = [calc.Grant(g.year, g.party.name, g.amount)
+              for g in Grant.objects.filter(cluster=cluster).select_related("party")]
+    for h in handovers(cluster):
+        grants.append(calc.Grant(h.year, h.party.name, h.amount if h.to_cluster_id == cluster.pk else -h.amount))
+    return grants
+
+
+def handovers(cluster: Body) -> list[BalanceHandover]:
+    return list(BalanceHandover.objects.filter(Q(to_cluster=cluster) | Q(from_cluster=cluster))
+                .select_related("party", "from_cluster", "to_cluster").order_by("handed_over_on", "party__name"))
 
 
 def transfer_inputs(cluster: Body) -> list[calc.Transfer]:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from klynge.core.params import query_params
+from klynge.organisation import provenance
 from klynge.organisation.models import Body, Organisation
 
 from . import calculations as calc
@@ -98,6 +99,8 @@ def overview(request, slug, template="funds/overview.html"):
         "selected_years": years or [], "query": query,
         "grants": grants, "grant_table": _grant_table(grants),
         "transfers": Transfer.objects.filter(cluster=cluster).select_related("party"),
+        "handovers": queries.handovers(cluster),
+        "forward": cluster.forward(),
         "funds_by_year": [(y, sorted(v.items()), sum(v.values())) for y, v in by_year.items()],
         "initiatives": queries.cluster_initiatives(cluster),
         "can_edit": permissions.can_edit_funds(request.user, cluster),
@@ -173,6 +176,7 @@ def initiative_detail(request, slug, number):
         "spent_total": sum(s.amount for s in spendings),
         "key": sorted(calc.percentages(key).items()), "key_explicit": explicit,
         "chairs": initiative.chairs.order_by("name"),
+        "provenance": provenance.notes(initiative),
         "can_edit": permissions.can_edit_funds(request.user, cluster),
         "can_see_internal": internal,
         "periods": sorted({(s.period_start, s.period_end) for s in spendings}),

@@ -87,7 +87,7 @@ def visible_items_q(user, prefix: str = ""):
     if permissions.is_administrator(user):
         return Q()
     editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
-    members_only = editable | permissions.member_body_ids(user)
+    members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     p = prefix
     agenda_visible = (
         Q(**{f"{p}meeting__status__in": list(AGENDA_PUBLIC)})
@@ -108,7 +108,7 @@ def visible_minutes_q(user, prefix: str = ""):
     if permissions.is_administrator(user):
         return Q()
     editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
-    members_only = editable | permissions.member_body_ids(user)
+    members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     m = f"{prefix}meeting__"
     return (
         Q(**{f"{m}status": MeetingStatus.MINUTES_PUBLISHED})
@@ -270,7 +270,7 @@ def visible_proposals_q(user, prefix: str = ""):
     if permissions.is_administrator(user):
         return Q()
     editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
-    members_only = editable | permissions.member_body_ids(user)
+    members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     p = prefix
     return (Q(**{f"{p}closed": False}) | Q(**{f"{p}target_body_id__in": editable})
             | Q(**{f"{p}source_item__meeting__body_id__in": members_only}))

@@ -4,13 +4,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Affiliation,
     Body,
+    BodyArea,
     BodyKind,
     BodyLevel,
     ChairRotation,
     Mandate,
     Membership,
     Organisation,
+    OrganisationSuccession,
     Person,
+    Succession,
 )
 
 
@@ -51,15 +54,29 @@ class ChairRotationInline(admin.TabularInline):
     extra = 0
 
 
+class SuccessionInline(admin.TabularInline):
+    model = Succession
+    fk_name = "successor"
+    extra = 0
+    verbose_name = "forgænger"
+    verbose_name_plural = "afløser (forgængere)"
+    autocomplete_fields = ["predecessor"]
+
+
+class BodyAreaInline(admin.TabularInline):
+    model = BodyArea
+    extra = 0
+
+
 @admin.register(Body)
 class BodyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "level", "parent", "active_from", "active_to"]
     list_filter = ["kind", "level", "region"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["member_organisations", "predecessors"]
+    filter_horizontal = ["member_organisations"]
     autocomplete_fields = ["parent"]
-    inlines = [MandateInline, MembershipInline, ChairRotationInline]
+    inlines = [MandateInline, MembershipInline, ChairRotationInline, SuccessionInline, BodyAreaInline]
 
 
 class AffiliationInline(admin.TabularInline):
@@ -87,3 +104,8 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class MandateAdmin(SimpleHistoryAdmin):
     list_display = ["body", "title", "valid_from", "valid_to", "approved_by", "approved_on"]
     list_filter = ["body"]
+
+
+@admin.register(OrganisationSuccession)
+class OrganisationSuccessionAdmin(SimpleHistoryAdmin):
+    list_display = ["successor", "predecessor", "date"]

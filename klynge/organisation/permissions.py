@@ -6,6 +6,8 @@ Roles are scoped to bodies and come from the structure itself:
   that body and everything under it (a cluster's secretariat edits its levels and groups).
 - member: any other active membership in a body; may see the body's members-only
   content (closed items, internal documents).
+- archive: a member (any role) of a body that succeeded another under a plan granting
+  archive access may read the predecessor's members-only content (read only; never edit).
 - the public (anonymous or without memberships): sees only what is public.
 
 A user acts through the Person linked to the account (Person.user).
@@ -16,7 +18,7 @@ from __future__ import annotations
 import datetime
 
 from .choices import Role
-from .models import Body, Membership
+from .models import Body, Membership, Succession
 
 
 def _person_id(user) -> int | None:
@@ -46,6 +48,41 @@ def member_body_ids(user) -> set[int]:
     return set(_active_memberships(user).values_list("body_id", flat=True))
 
 
+def descendant_ids(root_ids) -> set[int]:
+    """The bodies given and every body under them."""
+    ids = set(root_ids)
+    frontier = set(ids)
+    while frontier:
+        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
+def archive_body_ids(user) -> set[int]:
+    """Predecessor bodies (and everything under them) whose members-only content the user may read.
+
+    Granted only by a succession with ``grants_archive_access``, and only to active members of
+    the successor or of a body under it. Read access only: editing stays with the predecessor's
+    own (ended) secretariat and administrators.
+    """
+    grants = list(Succession.objects.filter(grants_archive_access=True).values_list("successor_id", "predecessor_id"))
+    if not grants:
+        return set()
+    mine = member_body_ids(user)
+    if not mine:
+        return set()
+    roots = set()
+    for successor_id in {s for s, _ in grants}:
+        if mine & descendant_ids([successor_id]):
+            roots |= {p for s, p in grants if s == successor_id}
+    return descendant_ids(roots) if roots else set()
+
+
+def members_only_body_ids(user) -> set[int]:
+    """Every body whose members-only content the user may read (not counting administrators)."""
+    return set(editable_bodies(user).values_list("pk", flat=True)) | member_body_ids(user) | archive_body_ids(user)
+
+
 def can_edit_body(user, body: Body) -> bool:
     """Secretariat of the body or of any body above it, or an administrator."""
     if is_administrator(user):
@@ -60,7 +97,9 @@ def can_see_members_only(user, body: Body) -> bool:
         return True
     if body.pk in member_body_ids(user):
         return True
-    return can_edit_body(user, body)
+    if can_edit_body(user, body):
+        return True
+    return body.pk in archive_body_ids(user)
 
 
 def can_see_contact_details(user) -> bool:
@@ -72,12 +111,31 @@ def editable_bodies(user):
     """Every body the user may edit (for menus and form choices)."""
     if is_administrator(user):
         return Body.objects.all()
-    roots = secretariat_body_ids(user)
-    ids = set(roots)
-    frontier = set(roots)
-    while frontier:
-        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return Body.objects.filter(pk__in=ids)
+    return Body.objects.filter(pk__in=descendant_ids(secretariat_body_ids(user)))
 
 
+
+
+def administered_region_ids(user) -> set[int]:
+    """Regions the user administers: a secretariat seat in a region-level body of the region.
+
+    A region-level body has no parent and a kind that does not group other bodies (e.g. the
+    regional sundhedssamarbejdsudvalg); its ``region`` is the region. Administrators
+    (superusers) administer every region; see ``can_administer_region``.
+    """
+    ids = secretariat_body_ids(user)
+    if not ids:
+        return set()
+    return set(Body.objects.filter(pk__in=ids, parent__isnull=True, kind__groups_bodies=False,
+                                   region__isnull=False).values_list("region_id", flat=True))
+
+
+def can_administer_region(user, region) -> bool:
+    """May run the transition of ``region`` (None: a plan without a region, administrators only)."""
+    if is_administrator(user):
+        return True
+    return region is not None and region.pk in administered_region_ids(user)
+
+
+def can_use_transition(user) -> bool:
+    return is_administrator(user) or bool(administered_region_ids(user))

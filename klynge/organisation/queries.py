@@ -13,12 +13,12 @@ from .models.periods import active_q
 _ROLE_RANK = {role: i for i, role in enumerate(ROLE_ORDER)}
 
 
-def regions_with_bodies():
+def regions_with_bodies(today=None):
     """[(region, clusters, region_wide_bodies)] for the front page; children prefetched.
 
     A cluster lists its active sub-bodies; bodies without a region come last under None.
     """
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     active_children = Prefetch(
         "children",
         queryset=Body.objects.filter(active_q(today, "active_from", "active_to"))

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -5,14 +7,32 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from . import permissions, queries
+from . import permissions, provenance, queries
 from .actions import add_mandate_version
 from .forms import EndMembershipForm, MandateForm, MembershipForm, SubBodyForm
 from .models import Body, Mandate, Membership, Organisation, Person
 
 
+def chosen_date(request):
+    """(date, error): ``?dato=2026-12-31`` shows the structure as it was that day; default today.
+
+    A bad date falls back to today with the shared Danish notice (core/params.py); ``error`` is
+    kept empty for the templates' own notice.
+    """
+    from klynge.core.params import query_params
+
+    today = timezone.localdate()
+    return query_params(request).date("dato", label="Datoen", default=today,
+                                      minimum=datetime.date(1900, 1, 1), maximum=datetime.date(2100, 12, 31)), ""
+
+
 def front(request):
-    return render(request, "organisation/front.html", {"regions": queries.regions_with_bodies()})
+    on, date_error = chosen_date(request)
+    return render(request, "organisation/front.html", {
+        "regions": queries.regions_with_bodies(on), "on": on, "date_error": date_error,
+        "is_today": on == timezone.localdate(),
+        "can_transition": permissions.can_use_transition(request.user),
+    })
 
 
 def _body_or_404(slug):
@@ -21,7 +41,7 @@ def _body_or_404(slug):
 
 def body_detail(request, slug):
     body = _body_or_404(slug)
-    today = timezone.localdate()
+    today, date_error = chosen_date(request)
     mandates = list(body.mandates.select_related("approved_by").order_by("-valid_from"))
     current_mandate = body.current_mandate(today)
     context = {
@@ -34,8 +54,14 @@ def body_detail(request, slug):
         "former_members": queries.former_members(body, today),
         "children": body.children.select_related("kind", "level").order_by("level__rank", "name"),
         "member_organisations": body.member_organisations.order_by("name"),
-        "predecessors": body.predecessors.all(),
-        "successors": body.successors.all(),
+        "successions_in": body.successions_in.filter(Q(date__isnull=True) | Q(date__lte=today))
+        .select_related("predecessor").order_by("predecessor__name"),
+        "successions_out": body.successions_out.select_related("successor").order_by("successor__name"),
+        "forward": body.forward(today),
+        "areas": body.areas.active(today).select_related("municipality").order_by("municipality__name"),
+        "provenance": provenance.notes(body),
+        "date_error": date_error,
+        "is_today": today == timezone.localdate(),
         "can_edit": permissions.can_edit_body(request.user, body),
         "show_contact": permissions.can_see_contact_details(request.user),
         "show_history": permissions.can_see_members_only(request.user, body),
@@ -91,6 +117,9 @@ def organisation_detail(request, slug):
         "representatives": Membership.objects.active(today).filter(organisation=organisation)
         .select_related("person", "body").order_by("body__name", "person__name"),
         "today": today,
+        "successions_in": organisation.successions_in.select_related("predecessor").order_by("predecessor__name"),
+        "successions_out": organisation.successions_out.select_related("successor").order_by("successor__name"),
+        "areas": organisation.body_areas.select_related("body").order_by("start", "body__name"),
     })
 
 
@@ -181,3 +210,18 @@ def mandate_file(request, pk):
     if not mandate.file:
         raise Http404("Kommissoriet har ingen fil.")
     return FileResponse(mandate.file.open("rb"), as_attachment=True, filename=mandate.file.name.rsplit("/", 1)[-1])
+
+
+def refuse_for_ended_body(request, body, what: str, action_url_name: str = ""):
+    """A Danish refusal naming the successor (with a link), when ``body`` (or a body above it) has ended.
+
+    None while the body is active. ``what`` is e.g. "et møde"; ``action_url_name`` is the same
+    action on the successor (e.g. "meetings:meeting_add"), or the successor's page when empty.
+    """
+    if not body.forward():
+        return None
+    message = body.forward_text()
+    return render(request, "organisation/ended.html", {
+        "title": f"{body} kan ikke få {what}", "message": message, "forward": body.forward(), "body": body,
+        "action_url_name": action_url_name,
+    }, status=409)

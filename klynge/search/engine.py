@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from klynge.meetings import visibility
 from klynge.meetings.models import AgendaItem
-from klynge.organisation.models import Body, Organisation, Person
+from klynge.organisation.models import Body, Organisation, Person, Succession
 
 MAX_PER_KIND = 25
 
@@ -68,8 +68,22 @@ def search(query: str, user) -> dict[str, list[Hit]]:
 
 
 def _bodies(query):
-    rows = _match(Body.objects.all(), ["name", "short_name", "description"], query)[:MAX_PER_KIND]
-    return [Hit("Organ", b.name, b.get_absolute_url(), b.description[:160]) for b in rows]
+    """Bodies by name; a successor's hit brings its predecessors' archives along (found under the new
+    name), and a predecessor's hit names who took over (found under the old name)."""
+    rows = list(_match(Body.objects.all(), ["name", "short_name", "description"], query)[:MAX_PER_KIND])
+    hits = [Hit("Organ", b.name, b.get_absolute_url(), b.description[:160]) for b in rows]
+    found = {b.pk for b in rows}
+    for s in (Succession.objects.filter(Q(successor__in=found) | Q(predecessor__in=found))
+              .select_related("predecessor", "successor").order_by("predecessor__name")):
+        if s.successor_id in found and s.predecessor_id not in found:
+            hits.append(Hit("Organ (arkiv)", s.predecessor.name, s.predecessor.get_absolute_url(),
+                            f"Arkiv fra forgænger til {s.successor.name}"))
+            found.add(s.predecessor_id)
+        elif s.predecessor_id in found:
+            for hit in hits:
+                if hit.url == s.predecessor.get_absolute_url() and "Afløst af" not in hit.context:
+                    hit.context = f"Afløst af {s.successor.name}" + (f". {hit.context}" if hit.context else "")
+    return hits[:MAX_PER_KIND]
 
 
 def _persons(query):

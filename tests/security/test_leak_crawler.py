@@ -139,6 +139,7 @@ SEGMENT_SOURCES = {
     ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
+    ("overgang", "pk"): "plans",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -174,6 +175,16 @@ def unfillable(routes) -> list[str]:
 
 
 # --- the data -----------------------------------------------------------------------------------
+
+def _transition_plan(cluster) -> int:
+    """A checked-but-failing transition plan over cluster A (its report is crawled like any page)."""
+    from klynge.transition import actions as transition_actions
+
+    plan = transition_actions.load_plan(f"handling;forgænger;efterfølger\nafløsning;{cluster.slug};Sundhedsråd Crawl\n",
+                                        name="Crawl", date=datetime.date(2027, 1, 1))
+    transition_actions.dry_run(plan)
+    return plan.pk
+
 
 @dataclass
 class World:
@@ -348,6 +359,7 @@ def build_world() -> World:
         "areas": [area.slug],
         "initiatives": ["1"],
         "jobs": [str(job.pk)],
+        "plans": [_transition_plan(cluster_a)],
     }
     words = [c.word for c in CANARIES]
     world.extra = (

@@ -23,6 +23,11 @@ class Task(VersionedModel, TrackedModel):
     owner_organisation = models.ForeignKey("organisation.Organisation", verbose_name="ansvarlig part", null=True,
                                            blank=True, on_delete=models.PROTECT, related_name="tasks")
     due = models.DateField("frist", null=True, blank=True)
+    owner_body = models.ForeignKey(
+        "organisation.Body", verbose_name="følges op af", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="followed_up_tasks",
+        help_text="Tomt: det organ, hvis møde gav opgaven. Sættes, når et andet organ overtager opfølgningen.",
+    )
     status = models.CharField("status", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     closed_note = models.TextField("afslutningsnote", blank=True)
     closed_at = models.DateTimeField("afsluttet", null=True, blank=True)
@@ -49,6 +54,9 @@ class Task(VersionedModel, TrackedModel):
         return "Sekretariatet"
 
     def clean(self):
+        if not self.pk and self.item_id and not self.owner_body_id and self.item.meeting.body.forward():
+            raise ValidationError(self.item.meeting.body.forward_text()
+                                  + " Giv opgaven fra et møde dér, så den følges op det rigtige sted.")
         if self.owner_kind == TaskOwnerKind.PERSON and not self.owner_person_id:
             raise ValidationError({"owner_person": "Vælg den ansvarlige person."})
         if self.owner_kind == TaskOwnerKind.ORGANISATION and not self.owner_organisation_id:
@@ -101,6 +109,9 @@ class Proposal(VersionedModel, TrackedModel):
     def clean(self):
         from django.utils import timezone
 
+        if self.target_body_id and not self.pk and self.target_body.forward():
+            raise ValidationError({"target_body": self.target_body.forward_text()
+                                   + " Send forslaget dertil i stedet."})
         if self.target_body_id and not self.target_body.is_active(timezone.localdate()):
             raise ValidationError({"target_body": f"{self.target_body} er ophørt og kan ikke modtage forslag."})
         if self.status == ProposalStatus.DECLINED and not self.decline_reason.strip():

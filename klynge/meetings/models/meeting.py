@@ -97,7 +97,8 @@ class Meeting(VersionedModel, TrackedModel):
         if self.place_kind in (PlaceKind.PHYSICAL, PlaceKind.HYBRID) and not self.address:
             raise ValidationError({"address": "Angiv mødestedet."})
         if self.body_id and self.date and not self.body.is_active(self.date):
-            raise ValidationError({"date": f"{self.body} er ikke aktivt på denne dato."})
+            forward = self.body.forward_text(self.date)
+            raise ValidationError({"date": forward or f"{self.body} er ikke aktivt på denne dato."})
 
 
 class Attendance(TrackedModel):

@@ -30,11 +30,11 @@ HISTORY = datetime.timedelta(days=2 * 365)  # how far back a feed reaches
 PRODID = "-//Klynge//Mødekalender//DA"
 
 
-def feed_meetings(body_ids, today: datetime.date | None = None):
-    """Meetings of these bodies from two years back and on, cancelled ones included."""
+def feed_meetings(body_ids, today: datetime.date | None = None, since: datetime.date | None = None):
+    """Meetings of these bodies from two years back (or ``since``) and on, cancelled ones included."""
     today = today or timezone.localdate()
     return (
-        Meeting.objects.filter(body_id__in=list(body_ids), date__gte=today - HISTORY)
+        Meeting.objects.filter(body_id__in=list(body_ids), date__gte=since or today - HISTORY)
         .select_related("body")
         .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("position", "pk")))
         .order_by("date", "start")

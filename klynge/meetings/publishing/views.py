@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
@@ -62,8 +64,9 @@ def minutes_pdf(request, pk: int):
     return _minutes(request, pk, pdf.render_pdf, pdf.CONTENT_TYPE, "pdf")
 
 
-def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
-    content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", request=request)
+def _feed(request, meetings, name: str, slug: str, kind: str, description: str = "") -> HttpResponse:
+    content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", description=description,
+                              request=request)
     response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
@@ -73,15 +76,26 @@ def _feed(request, meetings, name: str, slug: str, kind: str) -> HttpResponse:
 @require_safe
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
-    return _feed(request, ics.feed_meetings([body.pk]), f"Møder i {body.name}", slug, "organ")
+    ended = body.forward_text()
+    return _feed(request, ics.feed_meetings([body.pk], since=_feed_since(body)),
+                 f"Møder i {body.name}" + (" (ophørt)" if ended else ""), slug, "organ", ended)
+
+
+def _feed_since(body):
+    """An ended body's feed keeps all its past meetings (the record is closed and small); else two years."""
+    if body.forward_text():
+        return datetime.date.min
+    return None
 
 
 @require_safe
 def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
-    return _feed(request, ics.feed_meetings(ids), f"Mødekalender for {body.name} (alle organer)", slug,
-                 "klynge")
+    ended = body.forward_text()
+    return _feed(request, ics.feed_meetings(ids, since=_feed_since(body)),
+                 f"Mødekalender for {body.name} (alle organer)" + (" (ophørt)" if ended else ""), slug,
+                 "klynge", ended)
 
 
 @require_safe

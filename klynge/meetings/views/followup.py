@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from klynge.core.redirects import redirect_back, return_url
-from klynge.organisation import permissions
+from klynge.organisation import permissions, provenance
 from klynge.organisation.models import Body
-from klynge.organisation.views import _body_or_404
+from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
 from .. import actions, visibility
 from ..choices import OPEN_TASK_STATUSES, ProposalStatus
@@ -21,6 +22,9 @@ from .common import get_item, item_url, require_edit, require_item_access
 def task_add(request, pk):
     item = get_item(pk)
     require_edit(request.user, item.meeting)
+    refused = refuse_for_ended_body(request, item.meeting.body, "nye opgaver")
+    if refused:
+        return refused
     form = TaskForm(request.POST or None, instance=Task(item=item))
     if request.method == "POST" and form.is_valid():
         task = form.save()
@@ -34,8 +38,9 @@ def task_add(request, pk):
 
 @login_required
 def task_close(request, pk):
-    task = get_object_or_404(Task.objects.select_related("item__meeting__body"), pk=pk)
-    require_edit(request.user, task.item.meeting)
+    task = get_object_or_404(Task.objects.select_related("item__meeting__body", "owner_body"), pk=pk)
+    if not (task.owner_body_id and permissions.can_edit_body(request.user, task.owner_body)):
+        require_edit(request.user, task.item.meeting)
     form = CloseTaskForm(request.POST or None, instance=task)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -55,18 +60,22 @@ def followup_index(request):
 def followup(request, slug):
     """Open tasks of a cluster by owner and due date; overdue ones marked."""
     cluster = _body_or_404(slug)
+    ids = descendant_ids(cluster)
     tasks = list(visibility.visible_tasks(
         request.user,
-        Task.objects.filter(item__meeting__body_id__in=descendant_ids(cluster), status__in=OPEN_TASK_STATUSES)
+        Task.objects.filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ids) | Q(owner_body_id__in=ids),
+                            status__in=OPEN_TASK_STATUSES)
         .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
         .order_by("due", "pk"),
     ))
+    provenance.attach(tasks)
     by_owner = {}
     for task in tasks:
         by_owner.setdefault(task.owner_label, []).append(task)
     return render(request, "meetings/followup.html", {
         "cluster": cluster, "by_owner": sorted(by_owner.items()), "today": timezone.localdate(),
         "can_edit": permissions.can_edit_body(request.user, cluster), "count": len(tasks),
+        "forward": cluster.forward(),
     })
 
 
@@ -77,8 +86,9 @@ def propose(request, pk):
     require_item_access(request.user, item)
     if not (permissions.can_see_members_only(request.user, item.meeting.body)):
         raise PermissionDenied("Kun organets medlemmer og sekretariat kan foreslå punkter herfra.")
+    forward = item.meeting.body.forward()
     initial = {"title": item.title, "summary": item.summary, "case_number": item.case_number,
-               "target_body": item.meeting.body_id}
+               "target_body": forward[0].successor_id if forward else item.meeting.body_id}
     form = ProposalForm(request.POST or None, initial=initial,
                         instance=Proposal(source_item=item, proposed_by=request.user, closed=item.closed))
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from klynge.organisation import provenance
+
 from .. import matters as matter_queries
 from .. import visibility
 from ..models import AgendaItem, Matter
@@ -94,4 +96,5 @@ def matter_detail(request, pk):
     path = matter_queries.matter_path(matter, request.user)
     return render(request, "meetings/matter.html", {
         "matter": matter, "title": seen[0], "case_number": seen[1], **path,
+        "provenance": provenance.notes(matter),
     })

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from klynge.core.params import YEAR_MAX, YEAR_MIN, query_params
 from klynge.organisation.models import Body
-from klynge.organisation.views import _body_or_404
+from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
 from .. import actions, timeplan, visibility
 from ..choices import AttendanceStatus, MeetingStatus, ProposalStatus
@@ -55,7 +55,7 @@ def body_meetings(request, slug):
     meetings = body.meetings.order_by("-date", "-start")
     return render(request, "meetings/body_meetings.html", {
         "body": body, "meetings": meetings, "can_edit": visibility.permissions.can_edit_body(request.user, body),
-        "today": timezone.localdate(),
+        "today": timezone.localdate(), "forward": body.forward(),
     })
 
 
@@ -66,6 +66,9 @@ def meeting_add(request, slug):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
+    refused = refuse_for_ended_body(request, body, "nye møder", "meetings:meeting_add")
+    if refused:
+        return refused
     form = MeetingForm(request.POST or None, instance=Meeting(body=body))
     if request.method == "POST" and form.is_valid():
         meeting = form.save()

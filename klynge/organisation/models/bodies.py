@@ -13,6 +13,13 @@ from klynge.core.versioning import VersionedModel
 from ..choices import OrganisationKind
 from .periods import active_q, check_period, period_is_active
 
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+
+def _danish_date(value: datetime.date) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
 
 class BodyKind(TrackedModel):
     """What a body is: health cluster, political level, working group, health council, ...
@@ -100,6 +107,7 @@ class Body(TrackedModel):
     )
     predecessors = models.ManyToManyField(
         "self", verbose_name="afløser", symmetrical=False, blank=True, related_name="successors",
+        through="Succession", through_fields=("successor", "predecessor"),
         help_text="Organer, som dette organ har overtaget fra (f.eks. et sundhedsråd efter klynger).",
     )
 
@@ -150,6 +158,39 @@ class Body(TrackedModel):
     def is_active(self, on: datetime.date | None = None) -> bool:
         return period_is_active(self.active_from, self.active_to, on or timezone.localdate())
 
+    def has_ended(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.active_to is not None and self.active_to < on
+
+    def forward(self, on: datetime.date | None = None) -> list:
+        """Who took over, for an ended body: its own successions, else its nearest ancestor's.
+
+        Empty when the body (and every body above it) is still active or ended without a successor.
+        """
+        from .succession import Succession
+
+        for body in [self, *self.ancestors()]:
+            if not body.has_ended(on):
+                continue
+            rows = list(Succession.objects.filter(predecessor=body).select_related("successor")
+                        .order_by("-takes_over_work", "successor__name"))
+            if rows:
+                return rows
+        return []
+
+    def forward_text(self, on: datetime.date | None = None) -> str:
+        """Danish: that the body has ended and who took over ("" while it is active)."""
+        if not any(b.has_ended(on) for b in [self, *self.ancestors()]):
+            return ""
+        ended = next(b for b in [self, *self.ancestors()] if b.has_ended(on))
+        text = f"{ended} er ophørt {_danish_date(ended.active_to)}"
+        rows = self.forward(on)
+        if not rows:
+            return text + "."
+        names = [f"{r.successor}" + (f" (fra {_danish_date(r.date)})" if r.date else "") for r in rows]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+        return f"{text}. Arbejdet er overtaget af {joined}."
+
     def current_mandate(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
         return self.mandates.filter(active_q(on, "valid_from", "valid_to")).order_by("-valid_from").first()
@@ -161,6 +202,8 @@ class Body(TrackedModel):
                 raise ValidationError({"parent": "Et organ kan ikke høre under sig selv."})
             if self.pk and self.pk in [self.parent_id, *self.parent.ancestor_ids()]:
                 raise ValidationError({"parent": "Et organ kan ikke høre under et af sine egne underorganer."})
+        if self.parent_id and not self.pk and self.parent.forward():
+            raise ValidationError({"parent": self.parent.forward_text() + " Opret underorganet dér."})
 
 
 def mandate_upload_path(instance, filename):
@@ -184,6 +227,10 @@ class Mandate(VersionedModel, TrackedModel):
     approved_on = models.DateField("godkendt den", null=True, blank=True)
     valid_from = models.DateField("gælder fra")
     valid_to = models.DateField("gælder til", null=True, blank=True)
+    continues = models.ManyToManyField(
+        "self", verbose_name="viderefører", symmetrical=False, blank=True, related_name="continued_by",
+        help_text="Forgængernes kommissorier, som denne version bygger videre på (f.eks. ved overgangen i 2027).",
+    )
 
     class Meta:
         verbose_name = "kommissorium"
