@@ -55,22 +55,52 @@ def is_write_request(request) -> bool:
 
 class AtomicWritesMiddleware:
     """Place after every middleware with a process_view: the view of a write request runs in one
-    transaction (and no later process_view would run)."""
+    transaction (and no later process_view would run).
+
+    Because the view is called here, in process_view, Django would not hand its exceptions to the
+    middlewares' ``process_exception`` (it does so only for views it calls itself). So this does it,
+    in Django's order (the last middleware first), after the transaction has been rolled back: a
+    stale save still becomes the Danish 409 page and a refused CPR number the Danish 400 page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._exception_handlers = _exception_handlers()
 
     def __call__(self, request):
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        try:
+            return self._run_view(request, view_func, view_args, view_kwargs)
+        except Exception as exception:
+            for handler in self._exception_handlers:
+                response = handler(request, exception)
+                if response is not None:
+                    return response
+            raise
+
+    def _run_view(self, request, view_func, view_args, view_kwargs):
         if not is_write_request(request):
             guard = _ReadOnlyGuard(request.path, getattr(settings, "KLYNGE_WRITES_ON_READ", "log") == "refuse")
             with connections[DEFAULT_DB_ALIAS].execute_wrapper(guard):
                 return view_func(request, *view_args, **view_kwargs)
         if DEFAULT_DB_ALIAS in getattr(view_func, "_non_atomic_requests", set()):
-            return None
-        # The view's exceptions propagate out of the block (rolling it back) to Django's
-        # handlers, which answer 400/403/404/500 with the Danish pages.
+            return None  # Django calls the view itself, outside any transaction
+        # The view's exceptions propagate out of the block (rolling it back) to the middlewares'
+        # process_exception (above), then to Django's handlers (the Danish 400/403/404/500 pages).
         with transaction.atomic(using=DEFAULT_DB_ALIAS):
             return view_func(request, *view_args, **view_kwargs)
+
+
+def _exception_handlers():
+    """The ``process_exception`` of every other middleware in settings, last first (Django's order)."""
+    from django.utils.module_loading import import_string
+
+    handlers = []
+    for path in reversed(settings.MIDDLEWARE):
+        middleware = import_string(path)
+        if middleware is AtomicWritesMiddleware or not hasattr(middleware, "process_exception"):
+            continue
+        handlers.append(middleware(lambda request: None).process_exception)
+    return handlers

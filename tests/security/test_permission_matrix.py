@@ -24,11 +24,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from klynge.funds.models import BudgetLine, Grant, Initiative
 from klynge.indicators.choices import Direction, Level, Unit
 from klynge.indicators.models import Area, Indicator, Series
+from klynge.jobs.models import Job
 from klynge.meetings import actions
 from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, Proposal, Task
 from klynge.organisation.choices import Role
 from klynge.organisation.models import Mandate, Membership, Person
+from klynge.transition import actions as transition_actions
 from tests.conftest import make_persona
 from tests.meetings.factories import make_attachment, make_item, make_meeting
 
@@ -101,6 +103,17 @@ ACCESS = {
     # minutes import: the secretariat of any body (it chooses one of its own bodies in the form)
     "importer:upload": (SECRETARIATS, None),
     "importer:upload-file": (SECRETARIATS, None),
+    # an import job is followed by the user who started it (A's secretariat here) and the administrator
+    "importer:job": (SECRETARIAT_A, "job"),
+    "importer:job-status": (SECRETARIAT_A, "job"),
+    # the transition to health councils: a region's administrators (here only the superuser: the data
+    # set has no region-level secretariat)
+    "transition:index": (ADMIN, None),
+    "transition:plan_new": (ADMIN, None),
+    "transition:plan": (ADMIN, "plan"),
+    "transition:plan_edit": (ADMIN, "plan"),
+    "transition:plan_dry_run": (ADMIN, "plan"),
+    "transition:plan_run": (ADMIN, "plan"),
     # cluster funds
     "funds:index": (READ, None),
     "funds:overview": (READ, "cluster"),
@@ -152,6 +165,12 @@ ADMIN_ACCESS = {
     "admin:axes_accessattempt_add": NOBODY,
     "admin:axes_accesslog_add": NOBODY,
     "admin:axes_accessfailurelog_add": NOBODY,
+    # Transition plans and their transfer records are read-only in the admin: a plan changes only
+    # through its own pages, and a run is recorded once, by the run itself.
+    **{f"admin:transition_{model}_{action}": NOBODY
+       for model in ("transitionplan", "transferrecord") for action in ("add", "change", "delete")},
+    # The job queue's rows are written by the queue alone (django-tasks' own read-only admin).
+    **{f"admin:django_tasks_database_dbtaskresult_{action}": NOBODY for action in ("add", "change", "delete")},
 }
 ADMIN_PARAMETERS = {"object_id": "1", "id": "1", "app_label": "organisation", "content_type_id": "1"}
 
@@ -219,6 +238,10 @@ def data(structure, secretariat_user, member_user):
                                                         amount=100).pk},
         "series": {"pk": Series.objects.create(indicator=indicator, area=area).pk},
         "area": {"slug": area.slug},
+        "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
+        "plan": {"pk": transition_actions.load_plan(
+            f"handling;forgænger;efterfølger\nafløsning;{s.cluster.slug};Sundhedsråd Matrix\n",
+            name="Matrix", date=datetime.date(2027, 1, 1)).pk},
     }
     users = {
         "member_b": make_persona("medlem-b", s.other_body, Role.MEMBER, s.region),

@@ -73,8 +73,10 @@ def test_tasks_from_closed_items_stay_hidden_in_the_council_without_archive_acce
 def test_the_councils_secretariat_may_close_a_transferred_task(reform, ran, login):
     ran("ja")
     client = login(reform.council_secretary)
-    response = client.post(reverse("meetings:task_close", args=[reform.task_secretariat.pk]),
-                           {"status": "done", "closed_note": "Forslaget er udarbejdet i rådet."})
+    task = Task.objects.get(pk=reform.task_secretariat.pk)
+    response = client.post(reverse("meetings:task_close", args=[task.pk]),
+                           {"status": "done", "closed_note": "Forslaget er udarbejdet i rådet.",
+                            "loaded_version": task.version})
     assert response.status_code == 302
     assert Task.objects.get(pk=reform.task_secretariat.pk).status == "done"
 
