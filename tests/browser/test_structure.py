@@ -90,3 +90,22 @@ def test_secretariat_pages_have_no_serious_accessibility_violations(page, demo):
                  "/organer/randersklyngen/kommissorium/ny/"]:
         page.goto(path)
         assert axe_violations(page) == [], path
+
+
+def test_a_form_checkbox_is_drawn_beside_its_label_and_clicking_the_label_ticks_it(page, demo):
+    from klynge.meetings.choices import MeetingStatus
+    from klynge.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(body__slug="randersklyngen-klyngestyregruppe", status=MeetingStatus.PLANNED)
+    log_in(page, "sekretariat", "klynge-demo")
+    page.goto(f"/moeder/{meeting.pk}/punkter/ny/")
+    box = page.get_by_label("Lukket punkt")
+    label = page.locator(f"label[for='{box.get_attribute('id')}']")
+    box_at, label_at = box.bounding_box(), label.bounding_box()
+    assert abs(box_at["y"] - label_at["y"]) < label_at["height"]      # on the label's line, not the page's top
+    assert label_at["x"] <= box_at["x"] <= label_at["x"] + 40         # at the label's left edge
+    label.scroll_into_view_if_needed()
+    scroll_before = page.evaluate("window.scrollY")
+    label.click()
+    assert box.is_checked()
+    assert abs(page.evaluate("window.scrollY") - scroll_before) < 50  # clicking it does not jump the page
