@@ -118,3 +118,30 @@ def test_update_fields_saves_check_the_written_fields():
     person.name = "Mette Hansen-Berg"
     person.save(update_fields=["name"])
     assert Person.objects.get(pk=person.pk).name == "Mette Hansen-Berg"
+
+
+def test_every_klynge_models_default_queryset_guards_bulk_writes():
+    from klynge.core.models import CprCheckedQuerySet
+
+    unguarded = [m._meta.label for m in apps.get_models()
+                 if guarded(m) and not m.__name__.startswith("Historical")
+                 and not isinstance(m._default_manager.all(), CprCheckedQuerySet)]
+    assert unguarded == []
+
+
+def test_bulk_create_bulk_update_and_update_refuse_a_cpr_number(db):
+    from django.core.exceptions import ValidationError
+
+    from klynge.organisation.choices import OrganisationKind
+    from klynge.organisation.models import Organisation
+
+    with pytest.raises(ValidationError, match="CPR"):
+        Organisation.objects.bulk_create([Organisation(name="Borger 010190-1234", kind=OrganisationKind.OTHER)])
+    assert not Organisation.objects.exists()
+    party = Organisation.objects.create(name="Testparti", kind=OrganisationKind.OTHER)
+    with pytest.raises(ValidationError, match="CPR"):
+        Organisation.objects.filter(pk=party.pk).update(name="Borger 010190 1234")
+    party.name = "Borger 0101901234"
+    with pytest.raises(ValidationError, match="CPR"):
+        Organisation.objects.bulk_update([party], ["name"])
+    assert Organisation.objects.get(pk=party.pk).name == "Testparti"

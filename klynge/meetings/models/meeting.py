@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from klynge.core.models import TrackedModel
+from klynge.core.models import CprCheckedQuerySet, TrackedModel
 
 from ..choices import (
     AGENDA_PUBLIC,
@@ -18,7 +18,7 @@ from ..choices import (
 from .versioned import VersionedModel
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(CprCheckedQuerySet):
     def for_bodies(self, body_ids):
         return self.filter(body_id__in=body_ids)
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from klynge.core.models import TrackedModel
+from klynge.core.models import CprCheckedQuerySet, TrackedModel
 from klynge.core.text import danish_slugify
 from klynge.core.versioning import VersionedModel
 
@@ -69,7 +69,7 @@ class BodyLevel(TrackedModel):
         super().save(*args, **kwargs)
 
 
-class BodyQuerySet(models.QuerySet):
+class BodyQuerySet(CprCheckedQuerySet):
     def active(self, on: datetime.date | None = None):
         return self.filter(active_q(on or timezone.localdate(), "active_from", "active_to"))
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from klynge.core.models import TrackedModel
+from klynge.core.models import CprCheckedQuerySet, TrackedModel
 from klynge.core.text import danish_slugify
 from klynge.core.versioning import VersionedModel
 
@@ -77,7 +77,7 @@ class Affiliation(TrackedModel):
         check_period(self.start, self.end)
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(CprCheckedQuerySet):
     def active(self, on: datetime.date | None = None):
         return self.filter(active_q(on or timezone.localdate()))
 

@@ -11,7 +11,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from klynge.core.models import TrackedModel
+from klynge.core.models import CprCheckedQuerySet, TrackedModel
 
 from ..choices import OrganisationKind
 from .periods import active_q, check_period
@@ -82,7 +82,7 @@ class OrganisationSuccession(TrackedModel):
             raise ValidationError("En part kan ikke afløse sig selv.")
 
 
-class BodyAreaQuerySet(models.QuerySet):
+class BodyAreaQuerySet(CprCheckedQuerySet):
     def active(self, on: datetime.date):
         return self.filter(active_q(on))
 
