@@ -45,7 +45,8 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, transactional_db):
     context = browser.new_context(base_url=live_server.url, locale="da-DK", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    # Generous for a loaded CI machine (it only matters when something is slow; nothing sleeps).
+    context.set_default_timeout(20_000)
     page = context.new_page()
     yield page
     context.close()
