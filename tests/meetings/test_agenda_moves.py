@@ -50,3 +50,18 @@ def test_public_sees_participants_present_first_and_apologies_last(structure, cl
     make_attendance(meeting, make_person("Dorte Deltager"), AttendanceStatus.PRESENT)
     page = client.get(f"/moeder/{meeting.pk}/").content.decode()
     assert page.index("Dorte Deltager") < page.index("Anne Afbud")
+
+
+def test_the_drag_and_drop_endpoint_saves_the_new_order_and_renumbers(structure, login, secretariat_user):
+    import json
+
+    from django.urls import reverse
+
+    meeting, first, pause, last_main, briefing = _agenda(structure)
+    client = login(secretariat_user)
+    url = reverse("meetings:agenda_reorder", args=[meeting.pk])
+    order = [pause.pk, first.pk, last_main.pk, briefing.pk]
+    response = client.post(url, json.dumps({"order": order}), content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert list(meeting.items.order_by("position").values_list("pk", flat=True)) == order
+    assert response.json()["numbers"][str(first.pk)] == 1
