@@ -261,7 +261,12 @@ def restore_backup(path: Path, *, force: bool = False) -> RestoreResult:
         raise BackupError(f"Filen {path} findes ikke. / File {path} not found.")
     vendor = connection.vendor
     media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(path, "r:*") as archive:
+    try:
+        archive = tarfile.open(path, "r:*")  # noqa: SIM115 - closed by the with below
+    except (tarfile.TarError, OSError) as error:
+        raise BackupError(f"Filen {path} er ikke en sikkerhedskopi fra Klynge (ikke et tar-arkiv). "
+                          "/ Not a Klynge backup (not a tar archive).") from error
+    with archive:
         manifest = read_manifest(archive)
         if manifest["vendor"] != vendor:
             raise BackupError(
@@ -275,7 +280,8 @@ def restore_backup(path: Path, *, force: bool = False) -> RestoreResult:
             if contents:
                 parts.append(f"databasen har {sum(contents.values())} rækker i {len(contents)} tabeller")
             if existing_media:
-                parts.append(f"mediemappen har {len(existing_media)} filer")
+                parts.append(f"mediemappen har {len(existing_media)} "
+                             f"{'fil' if len(existing_media) == 1 else 'filer'}")
             raise BackupError(
                 "Gendannelsen er afvist: " + " og ".join(parts) + ". En gendannelse erstatter alt; "
                 "brug --force, hvis det er meningen (tag først en sikkerhedskopi af det, der er nu). "
