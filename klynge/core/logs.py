@@ -1,6 +1,8 @@
 """Structured logs and request ids.
 
-``RequestIdMiddleware`` (first in MIDDLEWARE) gives every request an id: the caller's ``X-Request-ID``
+Every request gets an id when it starts (a ``request_started`` receiver, so even Django's own lines
+written after the middleware has returned carry it; ``RequestIdMiddleware``, first in MIDDLEWARE,
+puts it on the request and the response): the caller's ``X-Request-ID``
 when it is a plain token (letters, digits, ``.-_:``, at most 128 characters; a proxy or load balancer
 usually sets it), else a new random one. The id is answered in the ``X-Request-ID`` header and put on
 every log record written while the request runs (``RequestIdFilter``), so one request's lines can be
@@ -25,6 +27,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("klynge_request_id", default=None)
 VALID_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -74,24 +77,42 @@ def incoming_id(value: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def _started(sender, environ=None, scope=None, **kwargs):
+    """Set at the very start of the request, so Django's own 4xx/5xx lines (written after the last
+    middleware has returned) carry the id too; cleared when the response is finished."""
+    header = None
+    if environ is not None:
+        header = environ.get("HTTP_X_REQUEST_ID")
+    elif scope is not None:
+        header = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1") or None
+    _request_id.set(incoming_id(header))
+
+
+def _finished(sender, **kwargs):
+    _request_id.set(None)
+
+
+request_started.connect(_started, dispatch_uid="klynge-request-id-start")
+request_finished.connect(_finished, dispatch_uid="klynge-request-id-finish")
+
+
 class RequestIdMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = incoming_id(request.headers.get(HEADER))
+        request_id = _request_id.get()  # set by request_started from the same header
+        if request_id is None:
+            request_id = incoming_id(request.headers.get(HEADER))
+            _request_id.set(request_id)
         request.request_id = request_id
-        token = _request_id.set(request_id)
         started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response[HEADER] = request_id
-            if getattr(settings, "KLYNGE_ACCESS_LOG", False):
-                access_logger.info(
-                    "%s %s %s", request.method, request.path, response.status_code,
-                    extra={"method": request.method, "path": request.path, "status": response.status_code,
-                           "duration_ms": round((time.monotonic() - started) * 1000, 1)},
-                )
-            return response
-        finally:
-            _request_id.reset(token)
+        response = self.get_response(request)
+        response[HEADER] = request_id
+        if getattr(settings, "KLYNGE_ACCESS_LOG", False):
+            access_logger.info(
+                "%s %s %s", request.method, request.path, response.status_code,
+                extra={"method": request.method, "path": request.path, "status": response.status_code,
+                       "duration_ms": round((time.monotonic() - started) * 1000, 1)},
+            )
+        return response
