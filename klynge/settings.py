@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "klynge.core.logs.RequestIdMiddleware",  # first: every later line of the request carries its id
+    "klynge.core.health.HealthCheckMiddleware",  # /sundhed/ for load balancers, whatever the Host header
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -239,6 +241,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env_bool("KLYNGE_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^sundhed/$"]  # load balancers probe the health check over plain HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
@@ -262,10 +265,25 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Logs and health -----------------------------------------------------------------
+# LOG_FORMAT=json: one JSON object a line (time, level, logger, message, request_id); otherwise
+# plain text with the request id. See docs/operations.md.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+KLYNGE_ACCESS_LOG = env_bool("KLYNGE_ACCESS_LOG", LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "klynge.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "klynge.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if LOG_FORMAT == "json" else "text"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+# /sundhed/ answers 503 when the media directory has less free space than this.
+KLYNGE_HEALTH_MIN_FREE_MB = int(os.environ.get("KLYNGE_HEALTH_MIN_FREE_MB", "200"))
+# Backups (`klynge backup`) go here unless --output names a file.
+KLYNGE_BACKUP_DIR = Path(os.environ.get("KLYNGE_BACKUP_DIR", DATA_DIR / "backups"))

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from klynge.api.api import api
+from klynge.core.health import health
 from klynge.core.redirects import LoginView, LogoutView
 from klynge.search.views import search_page
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("log-ind/", LoginView.as_view(), name="login"),
     path("log-ud/", LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
+    path("sundhed/", health, name="health"),
     path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),

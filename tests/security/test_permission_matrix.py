@@ -65,6 +65,8 @@ ACCESS = {
     "person": (READ, "person"),
     "organisation": (READ, "organisation"),
     "search": (READ, None),
+    # operations: the health check for load balancers (no data, no secrets)
+    "health": (READ, None),
     # the meeting cycle
     "meetings:calendar": (READ, None),
     "meetings:meeting": (READ, "meeting"),
