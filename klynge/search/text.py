@@ -59,13 +59,13 @@ def query_terms(query: str) -> list[list[str]]:
     """The query as a list of terms, each a list of stems (a phrase when longer than one).
 
     Words in quotes form a phrase; a hyphenated word ("1-31-72") is a phrase of its parts;
-    stop words alone are left out. At most MAX_QUERY_WORDS terms.
+    stop words and one-letter words alone are left out. At most MAX_QUERY_WORDS terms.
     """
     terms = []
     for match in QUERY_PART.finditer(query):
         quoted, bare = match.group(1), match.group(2)
         parts = words(quoted if quoted is not None else bare)
-        if bare is not None and len(parts) == 1 and parts[0] in STOP_WORDS:
+        if bare is not None and len(parts) == 1 and (parts[0] in STOP_WORDS or len(parts[0]) < 2):
             continue
         if parts:
             terms.append(_stemmer.stemWords(parts))
@@ -94,7 +94,7 @@ def highlight(text: str, wanted: set[str], *, max_words: int = 32, before: int =
     start = 0 if first is None else max(0, first - before)
     end = min(len(tokens), start + max_words)
     out = ["…" if start else ""]
-    position = tokens[start].start()
+    position = tokens[start].start() if start else 0
     for i in range(start, end):
         token = tokens[i]
         out.append(escape(text[position:token.start()]))
