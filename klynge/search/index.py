@@ -63,7 +63,17 @@ def reindex(stdout=None) -> dict[str, int]:
     """Every document again, from the data, with the engine's index rebuilt; one transaction."""
     counts = {}
     with transaction.atomic():
-        schema.drop(connection)
+        if connection.vendor == "postgresql":
+            # Foreign keys are checked at commit: run the pending checks now, as PostgreSQL refuses to
+            # alter a table with pending trigger events. The generated column stays; its GIN index is
+            # dropped and built again after the rows are in (faster than row by row).
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS vector tsvector "
+                               "GENERATED ALWAYS AS (" + schema.VECTOR + ") STORED")
+                cursor.execute("DROP INDEX IF EXISTS search_document_vector")
+        else:
+            schema.drop(connection)
         SearchDocument.objects.all().delete()
         for kind, source in SOURCES.items():
             queryset = source.objects().order_by("pk")
@@ -81,6 +91,8 @@ def reindex(stdout=None) -> dict[str, int]:
                 stdout.write(f"{source.label}: {written}")
         schema.create(connection)
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             if connection.vendor == "sqlite":
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -6,10 +6,10 @@ later SQLite migration, which drops triggers, is repaired by a reindex).
 
 TABLE = "search_searchdocument"
 
+VECTOR = ("setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A') "
+          "|| setweight(to_tsvector('danish'::regconfig, coalesce(text, '')), 'B')")
 POSTGRESQL = [
-    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A')
-        || setweight(to_tsvector('danish'::regconfig, coalesce(text, '')), 'B')) STORED""",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS vector tsvector GENERATED ALWAYS AS ({VECTOR}) STORED",
     f"CREATE INDEX IF NOT EXISTS search_document_vector ON {TABLE} USING gin (vector)",
 ]
 POSTGRESQL_DROP = [
