@@ -80,6 +80,21 @@ class QueryParams:
             return None
         return value
 
+    def text(self, name: str, *, max_length: int = 200) -> str:
+        """Free text (a search query): stripped, cut at ``max_length`` characters, never an error."""
+        return str(self.data.get(name, "")).strip()[:max_length]
+
+    def choice(self, name: str, choices, *, label: str, default=""):
+        """One of ``choices`` (a mapping or a set of the values allowed); a value not among them
+        is named in a Danish message and the default is used."""
+        raw = str(self.data.get(name, "")).strip()
+        if not raw:
+            return default
+        if raw not in choices:
+            self._error(f"{label} “{_shown(raw)}” findes ikke. Vælg en af mulighederne på siden.")
+            return default
+        return raw
+
     def date(self, name: str, *, label: str, default=None, minimum: datetime.date | None = None,
              maximum: datetime.date | None = None):
         """A date written as 2023-06-07 (what a date input sends)."""

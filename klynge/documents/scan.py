@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from klynge.core.cpr import contains_cpr
 
@@ -45,6 +46,13 @@ def _raw_text(data: bytes) -> str:
 
 def file_text(name: str, data: bytes) -> str:
     """The text a person would read in the file, as well as it can be had without failing."""
+    text = readable_text(name, data)
+    return _raw_text(data) if text is None else text
+
+
+def readable_text(name: str, data: bytes) -> str | None:
+    """The file's text when its format could be read (PDF, Word, text, Office/OpenDocument XML);
+    None when only the raw byte runs are left (images, old binary formats, unreadable files)."""
     from klynge.importer.extract import ImportRefused, decode_text, extract
 
     suffix = _suffix(name)
@@ -55,11 +63,31 @@ def file_text(name: str, data: bytes) -> str:
             return decode_text(data)[0]
         if data[:2] == b"PK":
             return _zip_text(data)
-    except (ImportRefused, Exception):  # noqa: BLE001 - an unreadable file is read as raw text below
+    except (ImportRefused, Exception):  # noqa: BLE001 - an unreadable file is read as raw text
         pass
-    return _raw_text(data)
+    return None
 
 
 def file_contains_cpr(name: str, data: bytes) -> bool:
     """True when the file's name or contents hold a CPR number."""
     return contains_cpr(name) or contains_cpr(file_text(name, data))
+
+
+SEARCH_TEXT_LIMIT = 200_000  # characters of an attachment's text kept for the search
+
+
+@dataclass(frozen=True)
+class UploadScan:
+    contains_cpr: bool
+    text: str  # the readable text for the search; "" when the file holds a CPR number or has none
+
+
+def scan_upload(name: str, data: bytes) -> UploadScan:
+    """Read an uploaded file once: whether it holds a CPR number, and its text for the search
+    (whitespace collapsed, at most SEARCH_TEXT_LIMIT characters; never the text of a file with
+    a CPR number)."""
+    text = readable_text(name, data)
+    flagged = contains_cpr(name) or contains_cpr(_raw_text(data) if text is None else text)
+    if flagged or not text:
+        return UploadScan(flagged, "")
+    return UploadScan(False, " ".join(text.split())[:SEARCH_TEXT_LIMIT])

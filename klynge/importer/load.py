@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klynge.core.cpr import MASK, find_cpr, mask, mask_all
+from klynge.core.signals import bulk_changed
 from klynge.documents.models import SourceDocument
 from klynge.meetings.actions import link_item_to_matter, renumber
 from klynge.meetings.choices import AttendanceStatus, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
@@ -321,6 +322,7 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
             recs.append(Recommendation(item=item, number=number, text=text, outcome=outcome,
                                        decision_text=decision_text))
         Recommendation.objects.bulk_create(recs)
+        bulk_changed.send(Recommendation, instances=recs)  # the search indexes the item with them
         by_number = {r.number: r for r in item.recommendations.all()}
         for pos, title in enumerate(parsed.attachments):
             Attachment.objects.create(item=item, title=title[:300], position=pos)

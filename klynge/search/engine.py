@@ -1,144 +1,161 @@
-"""One search across the structure, meetings, matters, funds and indicators, behind one interface.
+"""One search across everything the index holds, behind one interface, on two engines.
 
-PostgreSQL: full-text search with the ``danish`` configuration (stemming: "indlæggelser"
-finds "indlæggelse"), ranked. SQLite: every word of the query must occur in the text
-(case-insensitive substring), ordered by date; no extra index or server is needed.
+``search(query, user, filters, page)`` returns one ranked page of hits, each with a highlighted
+snippet. Both engines read the same ``SearchDocument`` rows and the same visibility filter:
 
-Agenda items go through ``meetings.visibility.visible_items_q``, so a closed item or an
-unpublished agenda never shows up for someone who may not see it: not its title, text or
-journal number.
+- PostgreSQL: ``vector @@ websearch_to_tsquery('danish', q)`` over the stored, generated
+  tsvector (GIN index), ranked by ``ts_rank`` (title weighted above text), snippets by
+  ``ts_headline`` for the page's rows only.
+- SQLite: FTS5 ``MATCH`` over the Danish stems (``text.fts5_query``), ranked by ``bm25``
+  (title ten times the text), snippets by ``text.highlight``.
+
+Who may see what is decided on the database: each source's ``visible`` filter (for agenda items
+``meetings.visibility.visible_items_q`` and ``visible_minutes_q``) is part of the one query, so a
+closed item, an unpublished agenda or draft minutes are never read for someone who may not see
+them. The number of queries does not grow with the number of hits.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString
 
-from klynge.meetings import visibility
-from klynge.meetings.models import AgendaItem
-from klynge.organisation.models import Body, Organisation, Person, Succession
+from . import text as search_text
+from .models import SearchDocument
+from .registry import SOURCES
 
-MAX_PER_KIND = 25
+PAGE_SIZE = 20
+MAX_PAGE = 50
+TSQUERY = "websearch_to_tsquery('danish'::regconfig, %s)"
+HEADLINE_OPTIONS = (f'StartSel="{search_text.MARK_START}", StopSel="{search_text.MARK_STOP}", '
+                    "MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
+HEADLINE_CHARS = 50_000  # ts_headline reads at most this much of a long text (an attachment)
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    body_id: int | None = None
+    cluster_id: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    def q(self) -> Q:
+        q = Q()
+        if self.kind:
+            q &= Q(kind=self.kind)
+        if self.body_id:
+            q &= Q(body_id=self.body_id)
+        if self.cluster_id:
+            q &= Q(cluster_id=self.cluster_id)
+        if self.date_from:
+            q &= Q(date__gte=self.date_from)
+        if self.date_to:
+            q &= Q(date__lte=self.date_to)
+        return q
 
 
 @dataclass
 class Hit:
     kind: str
-    title: str
+    label: str
+    title: SafeString
     url: str
-    context: str = ""
+    snippet: SafeString
+    date: datetime.date | None = None
+    body: str = ""
 
 
-def _words(query: str) -> list[str]:
-    return [w for w in query.split() if len(w) >= 2][:8]
+@dataclass
+class Results:
+    hits: list[Hit] = field(default_factory=list)
+    page: int = 1
+    has_next: bool = False
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.hits) - 1
 
 
-def _match(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
-    """Rows where the query matches the text of ``fields``, by the database's best means."""
+def visible_q(user) -> Q:
+    """The documents this user may see: each source's own rule, OR-ed, as one database filter."""
+    memo: dict = {}
+    public = [kind for kind, source in SOURCES.items() if source.visible is None]
+    q = Q(kind__in=public)
+    for kind, source in SOURCES.items():
+        if source.visible is not None:
+            q |= Q(kind=kind) & source.visible(user, memo)
+    return q
+
+
+def searchable(query: str) -> bool:
+    return bool(search_text.query_terms(query or ""))
+
+
+def matching(query: str, user, filters: Filters | None = None):
+    """The queryset of visible documents matching ``query``, ranked (best first)."""
+    docs = SearchDocument.objects.filter(visible_q(user)).filter((filters or Filters()).q())
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector(*fields, config="danish")
-        search = SearchQuery(query, config="danish", search_type="websearch")
-        return (queryset.annotate(document=vector, rank=SearchRank(vector, search))
-                .filter(document=search).order_by("-rank"))
-    condition = Q()
-    for word in _words(query):
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return queryset.filter(condition)
+        return (docs.extra(where=[f"search_searchdocument.vector @@ {TSQUERY}"], params=[query])
+                .annotate(rank=RawSQL(f"ts_rank(search_searchdocument.vector, {TSQUERY})", [query]))
+                .order_by("-rank", F("date").desc(nulls_last=True), "-pk"))
+    if connection.vendor == "sqlite":
+        match = search_text.fts5_query(query)
+        return (docs.extra(tables=["search_fts"], where=["search_fts.rowid = search_searchdocument.id",
+                                                           "search_fts MATCH %s"], params=[match])
+                .annotate(rank=RawSQL("bm25(search_fts, 10.0, 1.0)", []))
+                .order_by("rank", F("date").desc(nulls_last=True), "-pk"))
+    raise NotImplementedError(f"Søgningen kender ikke databasen {connection.vendor}.")
 
 
-def search(query: str, user) -> dict[str, list[Hit]]:
-    """Hits grouped by kind, at most MAX_PER_KIND each, as this user may see them."""
+def search(query: str, user, filters: Filters | None = None, page: int = 1) -> Results:
     query = (query or "").strip()
-    if len(query) < 2:
-        return {}
-    results = {
-        "Organer": _bodies(query),
-        "Personer": _persons(query),
-        "Parter": _organisations(query),
-        "Punkter og beslutninger": _items(query, user),
-        "Indsatser (klyngemidler)": _initiatives(query),
-        "Indikatorer": _indicators(query),
-    }
-    return {kind: hits for kind, hits in results.items() if hits}
-
-
-def _bodies(query):
-    """Bodies by name; a successor's hit brings its predecessors' archives along (found under the new
-    name), and a predecessor's hit names who took over (found under the old name)."""
-    rows = list(_match(Body.objects.all(), ["name", "short_name", "description"], query)[:MAX_PER_KIND])
-    hits = [Hit("Organ", b.name, b.get_absolute_url(), b.description[:160]) for b in rows]
-    found = {b.pk for b in rows}
-    for s in (Succession.objects.filter(Q(successor__in=found) | Q(predecessor__in=found))
-              .select_related("predecessor", "successor").order_by("predecessor__name")):
-        if s.successor_id in found and s.predecessor_id not in found:
-            hits.append(Hit("Organ (arkiv)", s.predecessor.name, s.predecessor.get_absolute_url(),
-                            f"Arkiv fra forgænger til {s.successor.name}"))
-            found.add(s.predecessor_id)
-        elif s.predecessor_id in found:
-            for hit in hits:
-                if hit.url == s.predecessor.get_absolute_url() and "Afløst af" not in hit.context:
-                    hit.context = f"Afløst af {s.successor.name}" + (f". {hit.context}" if hit.context else "")
-    return hits[:MAX_PER_KIND]
-
-
-def _persons(query):
-    rows = _match(Person.objects.all(), ["name", "title"], query)[:MAX_PER_KIND]
-    return [Hit("Person", p.name, p.get_absolute_url(), p.title) for p in rows]
-
-
-def _organisations(query):
-    rows = _match(Organisation.objects.all(), ["name", "short_name"], query)[:MAX_PER_KIND]
-    return [Hit("Part", o.name, o.get_absolute_url(), o.get_kind_display()) for o in rows]
-
-
-def _items(query, user):
-    """Items by their agenda text; by their minutes and decision only where the minutes are visible.
-
-    An item's minutes and decision reach the public only once the minutes are published
-    (``visibility.visible_minutes_q``), so a word that stands only in draft minutes finds nothing.
-    """
-    visible = AgendaItem.objects.filter(visibility.visible_items_q(user)).select_related("meeting__body")
-    agenda_fields = ["title", "summary", "description", "case_number"]
-    minutes_q = visibility.visible_minutes_q(user)
-    with_minutes = _match(visible.filter(minutes_q), [*agenda_fields, "minutes", "decision"], query)
-    agenda_only = _match(visible.exclude(minutes_q), agenda_fields, query)
-    if connection.vendor != "postgresql":
-        with_minutes = with_minutes.order_by("-meeting__date", "position")
-        agenda_only = agenda_only.order_by("-meeting__date", "position")
-    rows = list(with_minutes[:MAX_PER_KIND]) + list(agenda_only[:MAX_PER_KIND])
-    if connection.vendor == "postgresql":
-        rows.sort(key=lambda item: -item.rank)
-    else:
-        rows.sort(key=lambda item: (-item.meeting.date.toordinal(), item.position))
+    page = max(1, min(page, MAX_PAGE))
+    if not searchable(query):
+        return Results(page=page)
+    start = (page - 1) * PAGE_SIZE
+    rows = list(matching(query, user, filters).select_related("item", "body")
+                .only("kind", "object_id", "title", "url", "date", "item__number", "item__meeting_id",
+                      "body__name")
+                [start:start + PAGE_SIZE + 1])
+    has_next = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    snippets = _snippets(query, rows)
+    wanted = search_text.query_stems(query)
     hits = []
-    for item in rows[:MAX_PER_KIND]:
-        meeting = item.meeting
-        minutes_visible = visibility.can_see_minutes(user, meeting)
-        text = item.decision if minutes_visible and item.decision else item.summary
-        hits.append(Hit("Punkt", f"{item.title}",
-                        item.get_absolute_url(),
-                        f"{meeting.body.name}, {meeting.date:%d.%m.%Y}" + (f": {text[:160]}" if text else "")))
-    return hits
+    for row in rows:
+        source = SOURCES.get(row.kind)
+        if source is None:
+            continue
+        url = source.url_of(row) if source.url_of else row.url
+        hits.append(Hit(kind=row.kind, label=source.label, url=url,
+                        title=search_text.highlight(row.title, wanted, max_words=60),
+                        snippet=snippets.get(row.pk, SafeString("")), date=row.date,
+                        body=row.body.name if row.body_id and row.kind != "body" else ""))
+    return Results(hits=hits, page=page, has_next=has_next)
 
 
-def _initiatives(query):
-    from klynge.funds.models import Initiative
-
-    rows = _match(Initiative.objects.select_related("cluster"), ["number", "title", "description", "focus_area"],
-                  query)[:MAX_PER_KIND]
-    return [Hit("Indsats", f"{i.number}. {i.title}", i.get_absolute_url(), i.cluster.name) for i in rows]
-
-
-def _indicators(query):
-    from django.urls import reverse
-
-    from klynge.indicators.models import Indicator
-
-    rows = _match(Indicator.objects.all(), ["name", "description"], query)[:MAX_PER_KIND]
-    return [Hit("Indikator", i.name, reverse("indicators:definitions") + f"#{i.slug}", i.description[:160])
-            for i in rows]
+def _snippets(query: str, rows) -> dict[int, SafeString]:
+    """A highlighted excerpt of each row's text: one query for the page, whatever its size."""
+    ids = [row.pk for row in rows]
+    if not ids:
+        return {}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, ts_headline('danish'::regconfig, left(text, {HEADLINE_CHARS}), {TSQUERY}, %s) "
+                "FROM search_searchdocument WHERE id = ANY(%s) AND text <> ''",
+                [query, HEADLINE_OPTIONS, ids])
+            return {pk: search_text.marked_to_html(marked) for pk, marked in cursor.fetchall()}
+    wanted = search_text.query_stems(query)
+    texts = SearchDocument.objects.filter(pk__in=ids).exclude(text="").values_list("pk", "text")
+    return {pk: search_text.highlight(text, wanted) for pk, text in texts}

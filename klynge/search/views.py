@@ -1,12 +1,34 @@
 from django.shortcuts import render
 
-from .engine import search
+from klynge.core.params import query_params
+from klynge.organisation.models import Body
+
+from .engine import MAX_PAGE, Filters, search, searchable
+from .registry import SOURCES
 
 
 def search_page(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = search(query, request.user) if query else {}
+    params = query_params(request)
+    query = params.text("q", max_length=200)
+    bodies = list(Body.objects.select_related("kind").only("pk", "name", "slug", "kind__groups_bodies")
+                  .order_by("name"))
+    by_slug = {b.slug: b for b in bodies}
+    clusters = [b for b in bodies if b.kind.groups_bodies]
+    kinds = {kind: source.label for kind, source in SOURCES.items()}
+    body = params.choice("organ", by_slug, label="Organet")
+    cluster = params.choice("klynge", {c.slug for c in clusters}, label="Klyngen")
+    filters = Filters(
+        kind=params.choice("type", kinds, label="Typen"),
+        body_id=by_slug[body].pk if body else None,
+        cluster_id=by_slug[cluster].pk if cluster else None,
+        date_from=params.date("fra", label="Fra-datoen"),
+        date_to=params.date("til", label="Til-datoen"),
+    )
+    page = params.integer("side", label="Siden", default=1, minimum=1, maximum=MAX_PAGE)
+    results = search(query, request.user, filters, page) if query else None
     return render(request, "search/search.html", {
-        "q": query, "results": results, "count": sum(len(hits) for hits in results.values()),
-        "too_short": 0 < len(query) < 2,
+        "q": query, "results": results, "too_short": bool(query) and not searchable(query),
+        "bodies": bodies, "clusters": clusters, "kinds": kinds, "filters": filters,
+        "chosen": {"organ": body, "klynge": cluster, "type": filters.kind},
+        "filtered": any([filters.kind, body, cluster, filters.date_from, filters.date_to]),
     })

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from klynge.core.cpr import contains_cpr
+from klynge.core.signals import bulk_changed
 from klynge.core.text import danish_slugify
 from klynge.funds.models import BalanceHandover, Initiative
 from klynge.meetings.models import Matter, Proposal, Task
@@ -209,6 +210,7 @@ def _apply(plan, moves: planning.Moves, *, user, reason: str):
     if initiatives:
         bulk_update_with_history(initiatives, Initiative, ["cluster", "number"], batch_size=500,
                                  default_change_reason=why, default_user=user)
+        bulk_changed.send(Initiative, instances=initiatives)  # the search follows the new cluster and number
     for m in moves.by_kind("balance"):
         handover = BalanceHandover(from_cluster_id=m.from_body, to_cluster_id=to(m.to), party_id=m.object_id,
                                    year=m.extra["year"], amount=m.amount, handed_over_on=date,

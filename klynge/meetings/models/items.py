@@ -103,6 +103,8 @@ class Attachment(TrackedModel):
         "indeholder CPR-nummer", default=False,
         help_text="Sat af CPR-scanningen af filens indhold ved upload; filen vises så kun for sekretariatet.",
     )
+    text = models.TextField("tekst", blank=True, editable=False,
+                            help_text="Filens tekst, læst ved upload, til søgningen; tom for en fil med CPR-nummer.")
 
     class Meta:
         verbose_name = "bilag"

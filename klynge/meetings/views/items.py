@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpRespo
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from klynge.documents.scan import file_contains_cpr
+from klynge.documents.scan import scan_upload
 
 from .. import actions, rules, visibility
 from ..forms import AgendaItemForm, AttachmentDeleteForm, AttachmentForm
@@ -175,7 +175,9 @@ def attachment_add(request, pk):
             data.extend(chunk)
         attachment.sha256, attachment.size = digest.hexdigest(), upload.size
         # the file keeps its bytes and is flagged; its name (masked by the form) and title hold no CPR number
-        attachment.contains_cpr = form.name_had_cpr or file_contains_cpr(upload.name, bytes(data))
+        scan = scan_upload(upload.name, bytes(data))
+        attachment.contains_cpr = form.name_had_cpr or scan.contains_cpr
+        attachment.text = "" if attachment.contains_cpr else scan.text  # read by the search
         attachment.title = attachment.title or upload.name
         with transaction.atomic():
             if locked:
