@@ -29,7 +29,7 @@ FURNITURE = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*\btil forsiden\b|gå ikke glip af\b.*|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|gå ikke glip af\b.*|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -162,7 +162,7 @@ def _clean_title(title: str, run_on: bool) -> str:
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
-    if run_on and len(t) > 60:
+    if run_on and len(t) > 20:
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]
@@ -243,6 +243,15 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             score -= 1.0
         out.append(Candidate(i, number, title, score, form, toc, indent))
     _mark_lists(out, lines)
+    # an entry between contents-list entries that ends in a (roman) page number is one too
+    by_index = sorted(out, key=lambda c: c.index)
+    for k, c in enumerate(by_index):
+        if c.toc or not ROMAN_PAGE.search(c.title):
+            continue
+        near = [o for o in by_index[max(0, k - 1):k + 2] if o is not c]
+        if any(o.toc and abs(o.number - c.number) == 1 for o in near):
+            c.toc = True
+            c.title = ROMAN_PAGE.sub("", c.title).strip()
     return out
 
 
@@ -314,6 +323,12 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     cands = _candidates(lines, raw, set(run_on_lines))
     bodies = [c for c in cands if not c.toc]
     chain = _best_run(bodies)
+    contents = _list_block([c for c in cands if c.toc], len(lines) + 1)
+    if len(contents) > len(chain):
+        # only a contents list: its entries are the items (their bodies were not recognised)
+        found = {c.number: c for c in chain if not c.list_member}
+        return [Heading(found[c.number].index, c.number, c.title) if c.number in found
+                else Heading(c.index, c.number, c.title, list_only=True) for c in contents]
     if not chain:
         return []
     # the agenda / contents list: a consecutive block before the first body heading
@@ -440,7 +455,7 @@ def _next_value(lines: list[str], k: int) -> str:
 
 
 PLACE_SENTENCE = re.compile(
-    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt[^,.]*?|"
+    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
     r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
     re.I)
 BODY_SENTENCE = re.compile(
@@ -449,6 +464,7 @@ BODY_SENTENCE = re.compile(
     r"torsdag|fredag|lørdag|søndag|kl\.?)\b|[,.(]|\s+\d))", re.I)
 TITLE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?:referat|dagsorden|beslutningsprotokol)\b", re.I)
 KIND_BODY = re.compile(r"^(?:referat|dagsorden)\s*[-–:]\s*(?P<body>[A-ZÆØÅ].{2,80}?)\s+(?:den|d\.)\s+\d", re.I)
+MOEDE_BODY = re.compile(rf"\b(?:MØDE|Møde)\s+(?P<body>[A-ZÆØÅ][\w -]{{2,60}}?)(?=[.,]|\s+(?:{WEEKDAY})|\s+den\b)", re.I)
 PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
                          rf"(?:{WEEKDAY}|d\.|den|\d)", re.I)
 
@@ -491,7 +507,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         pm = PLACE_LABEL.match(ln)
         if pm and found.place is None:
             value = pm.group(1).strip() or _next_value(lines, k)
-            if value and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
+            value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
+            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:
@@ -547,8 +564,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for ln in [title] + lines[:25]:
             if not ln:
                 continue
-            for pattern in (TITLE_BODY, KIND_BODY, BODY_SENTENCE, PREFIX_BODY):
-                m = pattern.search(ln) if pattern is BODY_SENTENCE else pattern.match(ln)
+            for pattern in (TITLE_BODY, KIND_BODY, BODY_SENTENCE, MOEDE_BODY, PREFIX_BODY):
+                m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))
                     if body and not dates_in(body) and len(body) >= 3:
@@ -583,12 +600,17 @@ def strip_roles(name: str) -> str:
     return " ".join(words)
 
 
+NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|\b(?:{MONTH_RE})\b", re.I)
+ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse)", re.I)
+
+
 def is_organisation(name: str) -> bool:
-    """'Herning Kommune', 'HE Vest', 'Psykiatri og Social', 'Koncern Kvalitet', 'PLO-M' are no persons."""
+    """'Herning Kommune', 'HE Vest', 'Psykiatri og Social', 'Koncern Kvalitet', 'PLO-M' are no persons
+    (nor are 'Onsdag den' and other words a label shuffle put where a name was expected)."""
     s = name.strip()
     if not s:
         return True
-    if ORG_WORDS.search(s):
+    if ORG_WORDS.search(s) or ORG_STEMS.search(s) or NOT_A_NAME.search(s):
         return True
     words = s.split()
     return all(w.isupper() and len(w) <= 6 for w in words)  # 'KKR', 'HE Vest' handled above; 'PLO M'
@@ -619,7 +641,7 @@ def apologies_in(lines: list[str]) -> list[str]:
         for pattern in APOLOGY_SENTENCES:
             for m in pattern.finditer(ln):
                 for part in re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", m.group("names"))):
-                    part = part.strip(" .")
+                    part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)
     return list(dict.fromkeys(names))

@@ -331,6 +331,8 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     run_on: set[int] = set()
     for ln in raw_lines:
         ln = layout.strip_furniture(ln)
+        if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
+            ln = re.sub(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)", lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else [ln]
         for piece in pieces:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
@@ -462,6 +464,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     title = re.sub(r"\(\s*\)", "", title).strip()
     presenter = None
     pm = PRESENTER.search(title)
+    if pm and layout.is_organisation(pm.group("name")):
+        pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
@@ -855,7 +859,10 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         )
 
     # kind, body, cluster from the title
-    kind = "minutes" if re.search(r"referat", title, re.I) else "agenda" if re.search(r"dagsorden", title, re.I) else ""
+    kind_source = " ".join([title] + header_nonempty[:6])
+    kind = "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
+        "agenda" if re.search(r"dagsorden", title, re.I) else \
+        "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
     name_part = KIND_WORDS.sub(" ", title)
     name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)
     name_part = DATE_WORDS.sub(" ", name_part)
@@ -935,6 +942,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     for ln in lists["absent"]:
+        if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
+            continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
             absent.extend(_names_in(ln))
 
