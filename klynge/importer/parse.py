@@ -437,6 +437,10 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
             continue
         if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
             found.append(_Heading(i, None, text))
+            continue
+        m = re.match(r"^(?:punkt|pkt\.?)\s*[:.\-–]\s*([A-ZÆØÅ].*)$", text, re.I)
+        if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
+            found.append(_Heading(i, None, m.group(1)))
     return found
 
 
@@ -879,7 +883,14 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     if fields.get("body"):
         body = fields["body"]
     elif searched.body:
-        body = searched.body
+        found_body = searched.body.strip(" ()")
+        body_parts = [p.strip(" ,:()") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*", found_body) if p.strip(" ,:()")]
+        in_cluster = next((p for p in body_parts if CLUSTER_WORD.search(p)), None)
+        if in_cluster and len(body_parts) > 1:
+            cluster = cluster or in_cluster
+            body = next(p for p in body_parts if p != in_cluster)
+        elif not (cluster and body and in_cluster):
+            body = found_body
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
