@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from . import layout
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -320,6 +321,25 @@ class _Heading:
     title: str
     strong: bool = True
     tier: int = 2
+    list_only: bool = False
+
+
+def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
+    """Web furniture blanked; run-on lines (a transcript with every item on one line) cut before each
+    item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
+    out: list[str] = []
+    run_on: set[int] = set()
+    for ln in raw_lines:
+        ln = layout.strip_furniture(ln)
+        if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
+            ln = re.sub(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)", lambda m: m.group(0).replace(" ", ""), ln)
+        pieces = layout.split_run_on(ln) if len(ln) >= 200 else [ln]
+        for piece in pieces:
+            for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
+                if len(pieces) > 1:
+                    run_on.add(len(out))
+                out.append(part)
+    return out, run_on
 
 
 def _section_of(text: str):
@@ -329,7 +349,15 @@ def _section_of(text: str):
             return name, (m.group("rest") or "").strip()
     if RECOMMENDATION_LEAD.match(text):
         return "recommendations", text
+    role = layout.label_role(text)
+    if role:
+        return role, ""
     return None
+
+
+def _labelled_section(text: str) -> bool:
+    """A section word of the fixed vocabulary (evidence of a meeting document)."""
+    return any(pattern.match(text) for _, pattern in SECTION_RE) or bool(RECOMMENDATION_LEAD.match(text))
 
 
 def _looks_like_heading_title(title: str) -> bool:
@@ -409,6 +437,10 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
             continue
         if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
             found.append(_Heading(i, None, text))
+            continue
+        m = re.match(r"^(?:punkt|pkt\.?)\s*[:.\-–]\s*([A-ZÆØÅ].*)$", text, re.I)
+        if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
+            found.append(_Heading(i, None, m.group(1)))
     return found
 
 
@@ -436,6 +468,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     title = re.sub(r"\(\s*\)", "", title).strip()
     presenter = None
     pm = PRESENTER.search(title)
+    if pm and layout.is_organisation(pm.group("name")):
+        pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
@@ -626,6 +660,8 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
+    if nxt and layout.fuzzy_same(nxt, title):
+        return False
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
     if SLOT.search(title):
@@ -649,6 +685,12 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
     if body_start < stop and _continues_heading(heading_title, lines, body_start, stop):
         heading_title = f"{heading_title} {lines[body_start]}"
+        body_start += 1
+    # the title repeated under the numbered heading (many web layouts) is not body text
+    while body_start < stop and (not lines[body_start] or layout.fuzzy_same(lines[body_start], heading_title)) \
+            and body_start - heading.index <= 3:
+        if lines[body_start] and not layout.fuzzy_same(lines[body_start], heading_title):
+            break
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
@@ -715,13 +757,20 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
 def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
-    raw_lines = text.split("\n")
+    raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
-    headings = _find_headings(lines)
+    found_headings = layout.find_headings(lines, raw_lines, run_on)
+    if found_headings:
+        headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
+    else:
+        headings = _find_headings(lines)
     if headings:
-        headings = sorted(headings + _breaks(lines, {h.index for h in headings}), key=lambda h: h.index)
+        taken = {h.index for h in headings}
+        headings = headings + _breaks(lines, taken)
+        if not found_headings:
+            headings.sort(key=lambda h: h.index)
 
-    first = headings[0].index if headings else len(lines)
+    first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]
     header_nonempty = [ln for ln in header if ln][:80]
 
@@ -755,7 +804,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
             continue
         matched = False
         for name, pattern in HEADER_RE:
-            m = pattern.match(ln)
+            m = pattern.match(re.sub(r"^[-–•]\s+", "", ln))
             if not m:
                 continue
             matched = True
@@ -796,15 +845,28 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
             start = _time(hm.group(1), hm.group(2) or "0")
             end = _time(hm.group(3), hm.group(4) or "0") if hm.group(3) else None
 
+    searched = layout.search_header(header, title)
+    if date is None or ("date" not in fields and searched.date is not None):
+        date = searched.date or date
+    if start is None:
+        start = searched.start
+        if end is None:
+            end = searched.end
+    if end is None:
+        end = searched.end
+
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields
-    if date is None or not headings or (not meeting_marker and not any(_section_of(ln) for ln in lines if ln)):
+    if date is None or not headings or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln)):
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
             + ("ingen mødedato" if date is None else "ingen dagsordenspunkter") + " i teksten."
         )
 
     # kind, body, cluster from the title
-    kind = "minutes" if re.search(r"referat", title, re.I) else "agenda" if re.search(r"dagsorden", title, re.I) else ""
+    kind_source = " ".join([title] + header_nonempty[:6])
+    kind = "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
+        "agenda" if re.search(r"dagsorden", title, re.I) else \
+        "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
     name_part = KIND_WORDS.sub(" ", title)
     name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)
     name_part = DATE_WORDS.sub(" ", name_part)
@@ -820,6 +882,15 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     body = next((p for p in parts if p != cluster), None)
     if fields.get("body"):
         body = fields["body"]
+    elif searched.body:
+        found_body = searched.body.strip(" ()")
+        body_parts = [p.strip(" ,:()") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*", found_body) if p.strip(" ,:()")]
+        in_cluster = next((p for p in body_parts if CLUSTER_WORD.search(p)), None)
+        if in_cluster and len(body_parts) > 1:
+            cluster = cluster or in_cluster
+            body = next(p for p in body_parts if p != in_cluster)
+        elif not (cluster and body and in_cluster):
+            body = found_body
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
@@ -827,7 +898,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
                 cluster = m.group(1)
                 break
 
-    place = fields.get("place") or None
+    place = fields.get("place") or searched.place or None
     if place:
         place = re.sub(r"\s{2,}", " ", place).strip()
 
@@ -835,9 +906,10 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     items: list[ParsedItem] = []
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
-    for h_index, heading in enumerate(headings):
+    bodies = sorted((h for h in headings if not h.list_only), key=lambda h: h.index)
+    for h_index, heading in enumerate(bodies):
         checkpoint()
-        stop = headings[h_index + 1].index if h_index + 1 < len(headings) else len(lines)
+        stop = bodies[h_index + 1].index if h_index + 1 < len(bodies) else len(lines)
         item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
         item_warnings[id(item)] = found
         all_guests.extend(item.guests)
@@ -846,6 +918,15 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
                 if ln and not _section_of(ln) and not re.search(r"afbud", ln, re.I):
                     lists["attendees"].append(ln)
         items.append(item)
+    for heading in (h for h in headings if h.list_only):
+        # named only in the agenda list: kept, in its place by number
+        item_title, presenter, start_t, end_t, closed, _ = _split_heading(heading.title)
+        item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+        item.kind = _item_kind(item.title, [])
+        item_warnings[id(item)] = []
+        at = next((k for k, o in enumerate(items) if o.number is not None and heading.number is not None
+                   and o.number > heading.number), len(items))
+        items.insert(at, item)
 
     # a table of contents written as headings: an empty heading repeated later is not an item
     keep = []
@@ -872,6 +953,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     for ln in lists["absent"]:
+        if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
+            continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
             absent.extend(_names_in(ln))
 
@@ -895,7 +978,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         people = [parse_person(c, organisations) for c in bracketed] if len(bracketed) > 1 else []
         if people and all(people):
             candidates = people
-        elif len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n):
+        elif len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n) \
+                and not any(layout.is_organisation(n) for n in names if n):
             candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
         else:
             person = parse_person(ln, organisations)
@@ -918,7 +1002,16 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         if person:
             guests.append(person)
     guests.extend(all_guests)
-    absent = list(dict.fromkeys(absent))
+    absent.extend(layout.apologies_in(lines))
+    # organisations and hospital units are never persons; job titles are not part of a name
+    absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
+    absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
+    for person in attendees + guests:
+        person.name = layout.strip_roles(person.name)
+    attendees = [p for p in attendees if not layout.is_organisation(p.name)]
+    guests = [p for p in guests if not layout.is_organisation(p.name)]
+    absent_keys = {n.lower() for n in absent}
+    attendees = [p for p in attendees if p.name.lower() not in absent_keys]
 
     if not kind:
         kind = "minutes" if any(i.minutes or i.decision for i in items) else "agenda"

@@ -1,0 +1,294 @@
+"""Accuracy of the importer on real public Danish minutes and agendas (bench/importer_corpus/).
+
+    .venv/bin/python bench/importer_accuracy.py                 # both halves: figures; per-document table of dev
+    .venv/bin/python bench/importer_accuracy.py --show-heldout  # also the held-out per-document table
+    .venv/bin/python bench/importer_accuracy.py --doc ID        # one document: truth beside what was read
+    .venv/bin/python bench/importer_accuracy.py --json          # every figure as JSON
+
+Each document runs through the same pipeline as ``klynge import-minutes --dry-run`` without a database:
+extract -> normalise (the Danish dictionary when installed) -> parse. The truth was annotated by hand in
+bench/importer_corpus/manifest.json; a field whose truth is null (not written in the document) is not scored,
+except that anything read for it counts against precision.
+
+Per field: precision = right / read, recall = right / annotated. Items: a document's items are "exactly right"
+when the numbers and titles read equal the annotated ones, in order, nothing missing and nothing spurious.
+Names are compared case-insensitively; free text (place, body, titles) after folding case, dashes, quotes and
+spaces, with a small tolerance (SequenceMatcher ratio >= 0.9; place and body also when one contains the other
+and the shorter is at least 60 % of the longer). A refused document ("ingen dagsordenspunkter") reads nothing.
+
+The held-out documents were marked before development. While tuning, look only at the dev table; the
+held-out per-document table is printed only with --show-heldout (for the final report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "bench" / "importer_corpus"
+
+SCALARS = ["date", "start", "end", "place", "body", "cluster", "kind"]
+NAMES = ["attendees", "apologies", "guests"]
+ORG_WORDS = re.compile(
+    r"\b(?:kommune|region|regionen|hospital|hospitalet|regionshospitalet|sygehus|psykiatri|psykiatrien|plo|plo-m|kkr|"
+    r"kosu|auh|ouh|sekretariat|sekretariatet|udvalg|udvalget|klynge|klyngen|forvaltning|center|afdeling|"
+    r"sundhedsplanlægning|koncern|styrelse|styrelsen|forening|foreningen)\b", re.I)
+
+
+def fold(text: str | None) -> str:
+    if text is None:
+        return ""
+    text = text.casefold().replace("–", "-").replace("—", "-").replace("”", '"').replace("“", '"')
+    text = re.sub(r"^\s*lukket punkt\s*[-–:]?\s*", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" .:;,")
+    return text
+
+
+def similar(a: str | None, b: str | None, contain: bool = False) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.9:
+        return True
+    if contain:
+        short, long_ = sorted((fa, fb), key=len)
+        return short in long_ and len(short) >= 0.6 * len(long_)
+    return False
+
+
+def scalar_right(field: str, truth, read) -> bool:
+    if field in ("place", "body", "cluster"):
+        return similar(truth, read, contain=True)
+    return truth == read
+
+
+def read_document(path: Path, lexicon) -> tuple[dict | None, str | None, float]:
+    from klynge.importer.extract import ImportRefused, extract
+    from klynge.importer.normalise import normalise
+    from klynge.importer.parse import NoMeetingFound, parse
+    from klynge.importer.report import to_json
+
+    data = path.read_bytes()
+    started = time.perf_counter()
+    try:
+        extracted = extract(path.name, data, 50 * 1024 * 1024)
+        cleaned = normalise(extracted.text, lexicon, ())
+        report = to_json(parse(cleaned.text, repairs=cleaned.repairs))
+        report["_replacements"] = [list(c) for c in cleaned.replacements][:50]
+        return report, None, time.perf_counter() - started
+    except (NoMeetingFound, ImportRefused) as exc:
+        return None, str(exc), time.perf_counter() - started
+
+
+def score_document(truth: dict, read: dict | None) -> dict:
+    """Per field: (tp, fp, fn) counts for this document."""
+    out: dict[str, list[int]] = {}
+    read = read or {}
+    for field in SCALARS:
+        t, r = truth.get(field), read.get(field)
+        if field == "kind" and r == "":
+            r = None
+        right = t is not None and r is not None and scalar_right(field, t, r)
+        out[field] = [int(right), int(r is not None and not right), int(t is not None and not right)]
+    people = {
+        "attendees": [p["name"] for p in read.get("attendees", [])],
+        "apologies": list(read.get("absent", [])),
+        "guests": list(read.get("guests", [])),
+    }
+    for field in NAMES:
+        t = truth.get(field)
+        if t is None:
+            continue
+        tset = {fold(n) for n in t}
+        rset = {fold(n) for n in people[field]}
+        tp = len(tset & rset)
+        out[field] = [tp, len(rset - tset), len(tset - rset)]
+    titems = truth.get("items") or []
+    ritems = read.get("items", []) if read else []
+    used = set()
+    tp = 0
+    for ti in titems:
+        for k, ri in enumerate(ritems):
+            if k not in used and ri["number"] == ti["number"] and similar(ti["title"], ri["title"]):
+                used.add(k)
+                tp += 1
+                break
+    out["items"] = [tp, len(ritems) - tp, len(titems) - tp]
+    exact = bool(read) and len(titems) == len(ritems) and all(
+        ti["number"] == ri["number"] and similar(ti["title"], ri["title"]) for ti, ri in zip(titems, ritems))
+    out["items_exact"] = [int(exact), 0, int(not exact)]
+    # per-item details where annotated, over items matched by number
+    by_number = {ri["number"]: ri for ri in ritems}
+    for field, key in (("item_presenter", "presenter"), ("item_start", "start")):
+        c = [0, 0, 0]
+        for ti in titems:
+            if key not in ti:
+                continue
+            ri = by_number.get(ti["number"])
+            got = ri.get(key) if ri else None
+            right = got is not None and (similar(ti[key], got) if key == "presenter" else ti[key] == got)
+            c[0] += right
+            c[1] += got is not None and not right
+            c[2] += not right
+        out[field] = c
+    c = [0, 0, 0]
+    for ti in titems:
+        if "recommendations" not in ti:
+            continue
+        ri = by_number.get(ti["number"])
+        right = ri is not None and len(ri["recommendations"]) == ti["recommendations"]
+        c[0] += right
+        c[1] += ri is not None and not right
+        c[2] += not right
+    out["item_recommendations"] = c
+    orgs = [n for field in NAMES for n in people[field] if ORG_WORDS.search(n)]
+    out["_org_as_person"] = orgs
+    out["_table_warnings"] = [w["message"] for w in read.get("warnings", []) if w["code"] == "table_total"]
+    return out
+
+
+FIELDS = SCALARS + NAMES + ["items", "items_exact", "item_presenter", "item_start", "item_recommendations"]
+
+
+def summarise(rows: list[dict]) -> dict:
+    total: dict[str, dict] = {}
+    for field in FIELDS:
+        tp = sum(r["score"][field][0] for r in rows if field in r["score"])
+        fp = sum(r["score"][field][1] for r in rows if field in r["score"])
+        fn = sum(r["score"][field][2] for r in rows if field in r["score"])
+        total[field] = {
+            "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None,
+            "recall": tp / (tp + fn) if tp + fn else None,
+        }
+    total["documents"] = len(rows)
+    total["refused"] = [r["id"] for r in rows if r["refused"]]
+    total["org_as_person"] = sorted({n for r in rows for n in r["score"]["_org_as_person"]})
+    total["table_warnings"] = sum(len(r["score"]["_table_warnings"]) for r in rows)
+    return total
+
+
+def pct(x) -> str:
+    return "   - " if x is None else f"{100 * x:5.1f}"
+
+
+TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
+
+
+def print_summary(name: str, s: dict) -> None:
+    print(f"\n== {name}: {s['documents']} documents, {len(s['refused'])} refused ==")
+    print(f"{'field':22} {'prec %':>7} {'recall %':>9}   tp/fp/fn     target")
+    for field in FIELDS:
+        f = s[field]
+        target = TARGETS.get(field)
+        note = ""
+        if target is not None:
+            ok = f["recall"] is not None and f["recall"] >= target
+            if field == "apologies":
+                ok = ok and (f["precision"] or 0) >= 0.90
+                note = f"recall >= {target:.0%}, precision >= 90 %: {'met' if ok else 'MISSED'}"
+            else:
+                note = f"{target:.0%}: {'met' if ok else 'MISSED'}"
+        print(f"{field:22} {pct(f['precision']):>7} {pct(f['recall']):>9}   {f['tp']:>3}/{f['fp']:>3}/{f['fn']:>3}   {note}")
+    print(f"organisations stored as persons: {len(s['org_as_person'])} {s['org_as_person'][:8]}")
+    print(f"table-sum warnings (the corpus has no real one): {s['table_warnings']}")
+    if s["refused"]:
+        print(f"refused: {', '.join(s['refused'])}")
+
+
+def mark(score, field) -> str:
+    if field not in score:
+        return "."
+    tp, fp, fn = score[field]
+    if tp and not fp and not fn:
+        return "ok"
+    if not tp and not fp and not fn:
+        return "."
+    return f"{tp}/{tp + fn}" if field in NAMES or field == "items" else "X"
+
+
+def print_table(rows: list[dict]) -> None:
+    cols = ["date", "start", "end", "place", "body", "kind", "apologies", "items", "items_exact"]
+    head = f"{'document':42}" + "".join(f"{c[:9]:>10}" for c in cols)
+    print(head)
+    for r in rows:
+        line = f"{r['id'][:42]:42}" + "".join(f"{mark(r['score'], c):>10}" for c in cols)
+        if r["refused"]:
+            line += "   REFUSED"
+        print(line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show-heldout", action="store_true", help="print the held-out per-document table too")
+    parser.add_argument("--doc", help="show one document's truth and reading")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klynge.settings")
+    os.environ.setdefault("KLYNGE_DATA_DIR", "/tmp/importer-data")
+    import django
+
+    django.setup()
+    from klynge.importer.lexicon import DictionaryMissing, load_lexicon
+
+    try:
+        lexicon = load_lexicon()
+        dictionary = "with the Danish dictionary"
+    except DictionaryMissing:
+        lexicon = None
+        dictionary = "WITHOUT the Danish dictionary (hunspell-da not installed)"
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    rows = []
+    elapsed = 0.0
+    for doc in manifest["documents"]:
+        if args.doc and doc["id"] != args.doc:
+            continue
+        read, refused, seconds = read_document(CORPUS / doc["file"], lexicon)
+        elapsed += seconds
+        rows.append({"id": doc["id"], "split": doc["split"], "layout": doc["layout"], "refused": refused,
+                     "score": score_document(doc["truth"], read), "read": read, "truth": doc["truth"]})
+    if args.doc:
+        if not rows:
+            print(f"no document {args.doc}")
+            return 2
+        r = rows[0]
+        if r["split"] == "heldout" and not args.show_heldout:
+            print("held-out document: add --show-heldout to look at it (only for the final report)")
+            return 2
+        print(json.dumps({"truth": r["truth"], "read": r["read"], "refused": r["refused"],
+                          "score": r["score"]}, ensure_ascii=False, indent=1, default=str))
+        return 0
+    halves = {"development": [r for r in rows if r["split"] == "dev"],
+              "held-out": [r for r in rows if r["split"] == "heldout"]}
+    summaries = {name: summarise(part) for name, part in halves.items()}
+    speed = len(rows) / elapsed if elapsed else 0
+    if args.json:
+        print(json.dumps({"summaries": summaries, "documents_per_second": speed,
+                          "per_document": {r["id"]: {k: v for k, v in r["score"].items()} for r in rows
+                                           if r["split"] == "dev" or args.show_heldout}},
+                         ensure_ascii=False, indent=1, default=str))
+        return 0
+    print(f"Importer accuracy on {len(rows)} real documents ({dictionary}); "
+          f"{speed:.1f} documents/s (wall, one process)")
+    for name, s in summaries.items():
+        print_summary(name, s)
+    print("\n-- development, per document --")
+    print_table(halves["development"])
+    if args.show_heldout:
+        print("\n-- held-out, per document --")
+        print_table(halves["held-out"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

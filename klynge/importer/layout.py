@@ -1,0 +1,647 @@
+"""Layout-independent reading helpers for ``parse``: pure functions, no database, no I/O.
+
+- ``furniture``: web and viewer furniture ("Gå til indhold", "Abonnér", cookie banners, "fold dette punkt
+  ind", docplayer's "Download ..."), recognised and blanked so it never becomes the title or the body;
+- ``split_run_on``: text where a PDF viewer or transcript ran every item onto one long line is cut before
+  each item number of a consecutive run;
+- ``find_headings``: every numbered line in any form is a scored candidate (``Punkt N``, ``N.``, ``N)``,
+  ``N:``, ``Ad N``, glued ``38Godkendelse``, a lone number with the title on the next line, a table row with
+  the number first); the best run of consecutive numbers (starting anywhere, a gap allowed with a warning)
+  is chosen, and an agenda list (or a contents list with dot leaders) is paired with the item bodies by
+  fuzzy title match, so items that only the list names are kept;
+- ``search_header``: date, start, end, place and body where they are written, in labels or sentences;
+- ``apologies_in``: apologies in their common phrasings;
+- ``is_organisation``: organisations and hospital units, which never become persons.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+
+# --- furniture ---------------------------------------------------------------------------
+
+FURNITURE = re.compile(
+    r"^(?:gå til (?:hoved)?indhold|spring til (?:hoved)?indhold|skip til (?:primært |hoved ?)?indhold(?:et)?|"
+    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|"
+    r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
+    r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
+    r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|gå ikke glip af\b.*|"
+    r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
+    re.I,
+)
+FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold ud|fold ind)\s+", re.I)
+
+
+def strip_furniture(line: str) -> str:
+    """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise."""
+    s = line.strip()
+    if not s:
+        return line
+    if FURNITURE.match(s):
+        return ""
+    return FURNITURE_PREFIX.sub("", s) if FURNITURE_PREFIX.match(s) else line
+
+
+# --- run-on lines ------------------------------------------------------------------------
+
+RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ])")
+INLINE_LABEL = re.compile(
+    r"\s(?=(?:Til stede(?: var)?|Tilstede|Deltagere|Afbud(?: fra)?|Fraværende|Gæster|Mødested|Sted|Dato|"
+    r"Referent|Mødedeltagere|Tilstedeværende medlemmer[\w ]*|Tilstedeværende observatører|Fra sekretariatet)"
+    r"\s*:?\s)")
+
+
+def split_run_on(line: str) -> list[str]:
+    """A long line holding several consecutively numbered items -> one line per item (and its text)."""
+    if len(line) < 200:
+        return [line]
+    marks = [(m.start(), int(m.group(1))) for m in RUN_ON_NUMBER.finditer(line)]
+    if len(marks) < 2:
+        return [line]
+    # keep the marks that take part in a consecutive run (n, n+1, ...) in text order
+    keep: list[tuple[int, int]] = []
+    for k, (pos, n) in enumerate(marks):
+        prev_ok = any(m[1] == n - 1 and m[0] < pos for m in marks[:k])
+        next_ok = any(m[1] == n + 1 and m[0] > pos for m in marks[k + 1:])
+        if prev_ok or next_ok:
+            keep.append((pos, n))
+    if len(keep) < 2:
+        return [line]
+    out = []
+    last = 0
+    for pos, _ in keep:
+        out.append(line[last:pos].strip())
+        last = pos
+    out.append(line[last:].strip())
+    return [p for p in out if p]
+
+
+def split_header_labels(line: str) -> list[str]:
+    """'... Torsdag den 4. juni 2015 Til stede: A, B Gæster: C' -> one line per label (long lines only)."""
+    if len(line) < 120:
+        return [line]
+    parts = INLINE_LABEL.split(line)
+    return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else [line]
+
+
+# --- headings ----------------------------------------------------------------------------
+
+SECTION_STEMS = [
+    ("recommendations", r"indstilling|indstiller|det indstilles|forslag til beslutning|forslag|anbefaling"),
+    ("decision", r"beslutning|beslutninger|konklusion|afgørelse|behandling i\b"),
+    ("summary", r"resum[eé]|sagsresum[eé]|beslutningstema|kort fortalt"),
+    ("description", r"sagsfremstilling|sagsbeskrivelse|beskrivelse|baggrund|problemstilling|løsning|sagsforløb|"
+                    r"sagsgang|sagen\b|sagens|uddybning|økonomi|økonomiske|konsekvens|risikovurdering|"
+                    r"kommunikation|videre proces|lovgrundlag|høring|tidsplan|kompetence"),
+    ("minutes", r"referat|drøftelse|bemærkning|protokol"),
+    ("attachments", r"bilag"),
+]
+SECTION_STEM_RE = [(name, re.compile(rf"^(?:{pattern})", re.I)) for name, pattern in SECTION_STEMS]
+LABEL_SHAPE = re.compile(r"^[A-ZÆØÅ][^.!?]{0,78}[:,]?$")
+
+
+def label_role(line: str) -> str | None:
+    """The role of a label-shaped line by its Danish stem ('Beslutning i Udvalget ... den 04-06-2020',
+    'Administrationen indstiller, at:', 'Sagsgang og sagstype'), or None."""
+    s = line.strip()
+    if not s or len(s) > 90 or not LABEL_SHAPE.match(s) or len(s.split()) > 12:
+        return None
+    if re.search(r"\bindstiller\b", s, re.I) and len(s.split()) <= 10:
+        return "recommendations"
+    for name, pattern in SECTION_STEM_RE:
+        if pattern.match(s):
+            # a label, not a sentence: short, or "Beslutning i <organ> den <dato>"
+            if len(s.split()) <= 4 or re.search(r"\bden\s+\d", s) or s.endswith((":", ",")):
+                return name
+    return None
+
+
+@dataclass
+class Candidate:
+    index: int
+    number: int
+    title: str
+    score: float
+    form: str
+    toc: bool = False
+    indent: int = 0
+    list_member: bool = False
+
+
+@dataclass
+class Heading:
+    index: int
+    number: int | None
+    title: str
+    list_only: bool = False  # named only in the agenda list: no body in the document
+    warnings: list[str] = field(default_factory=list)
+
+
+PUNKT_FORM = re.compile(
+    r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
+    r"\s*(?:[:.\-–—)]\s*|\s+)(.*)$", re.I)
+NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
+GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
+LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
+TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
+TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
+ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
+CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
+SLOT_HINT = re.compile(r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
+RUN_ON_TITLE_CUT = re.compile(
+    r"(?:\.{3,}|…)|\s\d{1,2}\.\d{1,2}\s|\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
+    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid)\s*[.:]|(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
+
+
+def _clean_title(title: str, run_on: bool) -> str:
+    t = title.strip()
+    m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
+    if m:  # "Title1. Title": a web page printed the heading twice
+        t = m.group(1)
+    if run_on and len(t) > 20:
+        m = RUN_ON_TITLE_CUT.search(t)
+        if m and m.start() >= 3:
+            t = t[:m.start()]
+    t = TOC_SIGN.sub("", t)
+    t = re.sub(r"\(\s*\)", "", t)  # an empty "( )" where a time slot was left blank
+    return t.strip(" -–:").strip()
+
+
+def _title_like(title: str) -> bool:
+    t = title.strip()
+    if not t or len(t) > 250 or t.endswith((",", ";")):
+        return False
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'”“«"):
+        return False
+    if re.match(r"^at\s", t, re.I):
+        return False  # "2. At temagruppen godkender ..." is a recommendation
+    return True
+
+
+def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    n = len(lines)
+    for i, text in enumerate(lines):
+        if not text:
+            continue
+        s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
+        number = title = None
+        form = ""
+        m = PUNKT_FORM.match(s)
+        if m and (m.group(2) == "" or m.group(2)[:1].isupper() or m.group(2)[:1].isdigit() is False):
+            number, title, form = int(m.group(1)), m.group(2), "punkt"
+            if title and title[0].islower():
+                number = None
+        if number is None:
+            m = TAB_ROW.match(s)
+            if m:
+                number, title, form = int(m.group(1)), m.group(2).split("\t")[0], "row"
+        if number is None:
+            m = NUMBER_FORM.match(s)
+            if m and not re.match(r"^\d", m.group(3)):
+                number, title, form = int(m.group(1)), m.group(3), "numbered" if m.group(2) == "." else "numbered2"
+        if number is None:
+            m = GLUED_FORM.match(s)
+            if m and len(s) < 200:
+                number, title, form = int(m.group(1)), m.group(2), "glued"
+        if number is None:
+            m = LONE_NUMBER.match(s)
+            if m:
+                nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
+                if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200:
+                    number, title, form = int(m.group(1)), lines[nxt], "lone"
+        if number is None or number == 0 or number > 999:
+            continue
+        toc = bool(TOC_SIGN.search(title or ""))
+        run_on = i in run_on_lines
+        title = _clean_title(title or "", run_on)
+        if form != "punkt" and not _title_like(title):
+            continue
+        if form == "punkt" and title and not _title_like(title):
+            continue
+        score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0}[form]
+        if run_on:
+            score += 0.5
+        if SLOT_HINT.search(title):
+            score += 1.0
+        # what follows: a section label, a case number or plain text (a body) rather than the next number
+        j = next((k for k in range(i + 1, min(n, i + 6)) if lines[k] and not (form == "lone" and k == i + 1)), None)
+        if form == "lone" and j is not None:
+            j = next((k for k in range(j + 1, min(n, j + 5)) if lines[k]), None)
+        follower = lines[j] if j is not None else ""
+        if follower and (label_role(follower) or CASE_LINE.match(follower)):
+            score += 2.0
+        prev = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k]), "")
+        if prev and CASE_LINE.match(prev):
+            score += 2.0
+        if len(title) > 150:
+            score -= 1.0
+        out.append(Candidate(i, number, title, score, form, toc, indent))
+    _mark_lists(out, lines)
+    # an entry between contents-list entries that ends in a (roman) page number is one too
+    by_index = sorted(out, key=lambda c: c.index)
+    for k, c in enumerate(by_index):
+        if c.toc or not ROMAN_PAGE.search(c.title):
+            continue
+        near = [o for o in by_index[max(0, k - 1):k + 2] if o is not c]
+        if any(o.toc and abs(o.number - c.number) == 1 for o in near):
+            c.toc = True
+            c.title = ROMAN_PAGE.sub("", c.title).strip()
+    return out
+
+
+def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
+    """Candidates in a block of consecutive numbered lines with nothing but blank lines between them
+    form a list (an agenda, a contents list, or recommendations): not item bodies."""
+    by_index = sorted(cands, key=lambda c: c.index)
+    for k, c in enumerate(by_index):
+        for other in (by_index[k - 1] if k else None, by_index[k + 1] if k + 1 < len(by_index) else None):
+            if other is None or abs(other.number - c.number) != 1:
+                continue
+            lo, hi = sorted((c.index, other.index))
+            if all(not lines[x] for x in range(lo + 1, hi)) or (c.form == "lone" and hi - lo <= 3):
+                c.list_member = True
+
+
+def _best_run(cands: list[Candidate]) -> list[Candidate]:
+    """The highest-scoring chain of increasing numbers in text order (steps of 1, or a gap of up to 3
+    numbers, paid for), starting anywhere."""
+    if not cands:
+        return []
+    cands = sorted(cands, key=lambda c: c.index)
+    best = [0.0] * len(cands)
+    back = [-1] * len(cands)
+    for i, c in enumerate(cands):
+        own = c.score - (1.5 if c.list_member else 0) - (3.0 if c.toc else 0) - 0.2 * min(c.indent, 10)
+        best[i] = own
+        for j in range(i):
+            p = cands[j]
+            step = c.number - p.number
+            if 1 <= step <= 4:
+                value = best[j] + own - (step - 1) * 1.5
+                if value > best[i]:
+                    best[i], back[i] = value, j
+    end = max(range(len(cands)), key=lambda k: best[k])
+    chain = []
+    while end != -1:
+        chain.append(cands[end])
+        end = back[end]
+    return list(reversed(chain))
+
+
+def _list_block(cands: list[Candidate], before: int) -> list[Candidate]:
+    """The longest consecutive list (agenda or contents) starting before line ``before``."""
+    best: list[Candidate] = []
+    cur: list[Candidate] = []
+    for c in sorted((c for c in cands if c.index < before), key=lambda c: c.index):
+        if cur and c.number == cur[-1].number + 1 and c.index - cur[-1].index <= 4:
+            cur.append(c)
+        else:
+            cur = [c]
+        if len(cur) > len(best):
+            best = list(cur)
+    return best if len(best) >= 2 else []
+
+
+def fuzzy_same(a: str, b: str) -> bool:
+    fa = re.sub(r"\W+", " ", a.casefold()).strip()
+    fb = re.sub(r"\W+", " ", b.casefold()).strip()
+    if not fa or not fb:
+        return False
+    if fa == fb or fb.startswith(fa) or fa.startswith(fb):
+        return True
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
+    """The items' headings in document order, agenda-only items included (``list_only``)."""
+    cands = _candidates(lines, raw, set(run_on_lines))
+    bodies = [c for c in cands if not c.toc]
+    chain = _best_run(bodies)
+    contents = _list_block([c for c in cands if c.toc], len(lines) + 1)
+    if len(contents) > len(chain):
+        # only a contents list: its entries are the items (their bodies were not recognised)
+        found = {c.number: c for c in chain if not c.list_member}
+        return [Heading(found[c.number].index, c.number, c.title) if c.number in found
+                else Heading(c.index, c.number, c.title, list_only=True) for c in contents]
+    if not chain:
+        return []
+    # the agenda / contents list: a consecutive block before the first body heading
+    body_chain = [c for c in chain if not c.list_member]
+    first_body = body_chain[0].index if body_chain else None
+    agenda = _list_block(cands, first_body) if first_body is not None else []
+    if not agenda and body_chain and len(body_chain) < len(chain):
+        agenda = []
+    if body_chain and agenda and len(agenda) >= len(body_chain) - 1:
+        headings = []
+        by_number = {c.number: c for c in body_chain}
+        used = set()
+        for entry in agenda:
+            body = by_number.get(entry.number)
+            if body is not None and fuzzy_same(entry.title, body.title):
+                used.add(body.number)
+                title = entry.title if len(entry.title) <= len(body.title) else body.title
+                headings.append(Heading(body.index, body.number, title))
+            elif body is not None:
+                used.add(body.number)
+                headings.append(Heading(body.index, body.number, entry.title))
+            else:
+                headings.append(Heading(entry.index, entry.number, entry.title, list_only=True))
+        for c in body_chain:
+            if c.number not in used:
+                headings.append(Heading(c.index, c.number, c.title))
+        headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
+        return headings
+    chosen = body_chain if len(body_chain) >= 1 and len(body_chain) >= len(chain) / 2 else chain
+    if len(chosen) == 1 and chosen[0].score < 3.0 and chosen[0].form not in ("punkt",):
+        # one weak numbered line is no agenda (a "1. Udkast klar ..." in the text)
+        follower_ok = chosen[0].score >= 2.5
+        if not follower_ok:
+            return []
+    return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+# --- header search -------------------------------------------------------------------------
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?[\s-]*({MONTH_RE})\.?(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
+TIME = r"(\d{1,2})[.:](\d{2})"
+KL = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
+BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
+BARE_TIME = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?(?![\d.])")
+END_SENTENCE = re.compile(
+    rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*{TIME}",
+    re.I)
+START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)(?:\s+for\s+møde)?\s*:?\s*(.*)$",
+                         re.I)
+END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
+DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
+PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*:?\s*(.*)$", re.I)
+BODY_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ|råd)\s*:?\s*(.*)$", re.I)
+PRINT_DATE = re.compile(r"udsendelsesdato|udskrevet|printet|offentliggjort|opdateret|publiceret", re.I)
+WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+MEETING_WORDS = re.compile(rf"\b(?:møde\w*|referat|dagsorden|dato|den|d\.|kl\.?|afholdt|{WEEKDAY})\b", re.I)
+
+
+def _date_from(m: re.Match, kind: str) -> datetime.date | None:
+    try:
+        if kind == "words":
+            return datetime.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if kind == "iso":
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year = int(m.group(4))
+        year = year + 2000 if year < 100 else year
+        return datetime.date(year, int(m.group(3)), int(m.group(1)))
+    except (ValueError, KeyError):
+        return None
+
+
+def dates_in(text: str) -> list[tuple[int, datetime.date]]:
+    found = []
+    for pattern, kind in ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num")):
+        for m in pattern.finditer(text):
+            d = _date_from(m, kind)
+            if d and 1990 <= d.year <= 2100:
+                found.append((m.start(), d))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _t(h, m) -> datetime.time | None:
+    try:
+        return datetime.time(int(h), int(m or 0))
+    except (TypeError, ValueError):
+        return None
+
+
+def times_in(text: str) -> tuple[datetime.time | None, datetime.time | None]:
+    """(start, end) from 'kl. 14:00 - 16:00', 'kl. 9-11', 'Kl. 18.00 – 20.30', '09:00:00'."""
+    m = KL.search(text)
+    if m:
+        return _t(m.group(1), m.group(2)), (_t(m.group(3), m.group(4)) if m.group(3) else None)
+    m = BARE_SLOT.search(text)
+    if m:
+        return _t(m.group(1), m.group(2)), _t(m.group(3), m.group(4))
+    m = KL_HOURS.search(text)
+    if m:
+        return _t(m.group(1), 0), (_t(m.group(2), m.group(3)) if m.group(2) else None)
+    return None, None
+
+
+@dataclass
+class HeaderFound:
+    date: datetime.date | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+    place: str | None = None
+    body: str | None = None
+
+
+def _next_value(lines: list[str], k: int) -> str:
+    return next((x for x in lines[k + 1:k + 4] if x), "")
+
+
+PLACE_SENTENCE = re.compile(
+    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
+    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
+    re.I)
+BODY_SENTENCE = re.compile(
+    r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
+    r"(?:det\s+|den\s+)?(?P<body>[A-ZÆØÅ][\w.\-–&/ ]{2,80}?)(?=\s*(?:$|\s(?:den|d\.|afholdt|onsdag|mandag|tirsdag|"
+    r"torsdag|fredag|lørdag|søndag|kl\.?)\b|[,.(]|\s+\d))", re.I)
+TITLE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?:referat|dagsorden|beslutningsprotokol)\b", re.I)
+KIND_BODY = re.compile(r"^(?:referat|dagsorden)\s*[-–:]\s*(?P<body>[A-ZÆØÅ].{2,80}?)\s+(?:den|d\.)\s+\d", re.I)
+MOEDE_BODY = re.compile(rf"\b(?:MØDE|Møde)\s+(?P<body>[A-ZÆØÅ][\w -]{{2,60}}?)(?=[.,]|\s+(?:{WEEKDAY})|\s+den\b)", re.I)
+PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
+                         rf"(?:{WEEKDAY}|d\.|den|\d)", re.I)
+
+
+def _body_clean(body: str) -> str:
+    body = re.sub(rf"\s+(?:{WEEKDAY}).*$", "", body, flags=re.I)
+    body = re.sub(r"\s*\((?:referat|dagsorden)\)\s*$", "", body, flags=re.I)
+    return body.strip(" -–:,.")
+
+
+def search_header(header: list[str], title: str) -> HeaderFound:
+    """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
+    ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
+    found = HeaderFound()
+    lines = [ln for ln in header]
+    labelled_date = None
+    for k, ln in enumerate(lines):
+        if not ln:
+            continue
+        for label, setter in ((START_LABEL, "start"), (DATE_LABEL, "date"), (END_LABEL, "end")):
+            m = label.match(ln)
+            if not m:
+                continue
+            value = m.group(1).strip() or _next_value(lines, k)
+            ds = dates_in(value)
+            if ds and labelled_date is None and setter in ("start", "date"):
+                labelled_date = ds[0][1]
+            s, e = times_in(value)
+            if s is None:
+                bt = BARE_TIME.search(value)
+                if bt and (setter in ("start", "end") or re.search(r"\bkl", value, re.I)):
+                    s = _t(bt.group(1), bt.group(2))
+            if setter in ("start", "date") and s and found.start is None:
+                found.start = s
+                if e and found.end is None:
+                    found.end = e
+            if setter == "end" and s and found.end is None:
+                found.end = s
+            break
+        pm = PLACE_LABEL.match(ln)
+        if pm and found.place is None:
+            value = pm.group(1).strip() or _next_value(lines, k)
+            value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
+            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
+                found.place = value.strip()
+        bm = BODY_LABEL.match(ln)
+        if bm and found.body is None:
+            value = bm.group(1).strip() or _next_value(lines, k)
+            if value and len(value) < 90:
+                found.body = value
+    # the date: a labelled one; else the first in a line about the meeting; never a print date
+    found.date = labelled_date
+    if found.date is None:
+        nonempty = [ln for ln in lines if ln]
+        for k, ln in enumerate([title] + nonempty):
+            if not ln or PRINT_DATE.search(ln):
+                continue
+            if k > 12 and not MEETING_WORDS.search(ln):
+                continue
+            ds = dates_in(ln)
+            if ds:
+                found.date = ds[0][1]
+                break
+    # times in sentences: the line with the meeting's date, then any 'kl.' line of the header
+    if found.start is None:
+        for ln in [title] + lines:
+            if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
+                continue
+            if dates_in(ln) or re.match(r"^\s*kl\.?\s*\d", ln, re.I) or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
+                s, e = times_in(ln)
+                if s:
+                    found.start = s
+                    if e and found.end is None:
+                        found.end = e
+                    break
+    if found.end is None:
+        for ln in lines:
+            m = END_SENTENCE.search(ln or "")
+            if m:
+                found.end = _t(m.group(1), m.group(2))
+                break
+    # the place in a sentence: '... kl. 08:30' followed by 'i L128, Regionshospitalet Gødstrup'
+    if found.place is None:
+        for k, ln in enumerate(lines):
+            if not ln:
+                continue
+            m = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
+            if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
+                found.place = m.group("place").strip()
+                break
+            m = PLACE_SENTENCE.search(ln)
+            if m:
+                found.place = m.group("place").strip(" ,.")
+                break
+    # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
+    if found.body is None:
+        for ln in [title] + lines[:25]:
+            if not ln:
+                continue
+            for pattern in (TITLE_BODY, KIND_BODY, BODY_SENTENCE, MOEDE_BODY, PREFIX_BODY):
+                m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY) else pattern.match(ln)
+                if m:
+                    body = _body_clean(m.group("body"))
+                    if body and not dates_in(body) and len(body) >= 3:
+                        found.body = body
+                        break
+            if found.body:
+                break
+    return found
+
+
+# --- people --------------------------------------------------------------------------------
+
+ORG_WORDS = re.compile(
+    r"\b(?:kommune|region|regionen|regionshospital(?:et)?|hospital(?:et|s)?|hospitalsenhed(?:en)?|sygehus(?:et)?|"
+    r"psykiatri(?:en)?|regionspsykiatrien|praksis|plo(?:-\w+)?|kkr|kosu|auh|ouh|he|rh|sekretariat(?:et)?|"
+    r"udvalg(?:et)?|klynge(?:n)?|forvaltning(?:en)?|center|centret|afdeling(?:en)?|sundhedsplanlægning|koncern|"
+    r"styrelse(?:n)?|forening(?:en)?|lokalråd|råd(?:et)?|kvalitet|social|ældre|handicap|universitet|institut|"
+    r"fonden|aps|a/s|i/s)\b", re.I)
+
+
+ROLE_WORD = re.compile(
+    r"^(?:\w*direktør|\w*chef|\w*leder|\w*koordinator|\w*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
+    r"sygeplejefaglig|praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
+    r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
+
+
+def strip_roles(name: str) -> str:
+    """'Lægefaglig direktør Jens Friis Bak' -> 'Jens Friis Bak'; 'PLO-m Susanne Krogsgaard' -> 'Susanne Krogsgaard'."""
+    words = name.split()
+    while len(words) > 2 and ROLE_WORD.match(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|\b(?:{MONTH_RE})\b", re.I)
+ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse)", re.I)
+
+
+def is_organisation(name: str) -> bool:
+    """'Herning Kommune', 'HE Vest', 'Psykiatri og Social', 'Koncern Kvalitet', 'PLO-M' are no persons
+    (nor are 'Onsdag den' and other words a label shuffle put where a name was expected)."""
+    s = name.strip()
+    if not s:
+        return True
+    if ORG_WORDS.search(s) or ORG_STEMS.search(s) or NOT_A_NAME.search(s):
+        return True
+    words = s.split()
+    return all(w.isupper() and len(w) <= 6 for w in words)  # 'KKR', 'HE Vest' handled above; 'PLO M'
+
+
+NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+NAME_LIST = rf"{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*{NAME})*"
+APOLOGY_SENTENCES = [
+    # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"
+    re.compile(rf"\b(?:der var\s+)?afbud fra\s*:?\s*(?P<names>{NAME_LIST})", re.I),
+    # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
+    re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+afbud"),
+    # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
+    re.compile(rf"\bundtagen\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?meldt\s+afbud"),
+    # "A - afbud" / "A (C), Næstformand- afbud"
+    re.compile(rf"^(?P<names>{NAME})\s*(?:\([^)]*\))?(?:,\s*[\w ]{{0,40}}?)?\s*[-–]\s*afbud\b\.?\s*$", re.I),
+]
+
+
+def apologies_in(lines: list[str]) -> list[str]:
+    """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
+    names: list[str] = []
+    for ln in lines:
+        if not ln or "afbud" not in ln.lower():
+            continue
+        if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
+            continue
+        for pattern in APOLOGY_SENTENCES:
+            for m in pattern.finditer(ln):
+                for part in re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", m.group("names"))):
+                    part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
+                    if len(part.split()) >= 2 and not is_organisation(part):
+                        names.append(part)
+    return list(dict.fromkeys(names))
