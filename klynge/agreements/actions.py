@@ -106,6 +106,7 @@ def send_round(round_: FollowUpRound, now: datetime.datetime | None = None) -> i
 def send_reminders(round_: FollowUpRound, today: datetime.date | None = None) -> int:
     """A reminder, with a fresh link, to each recipient who has not answered, when one is due."""
     today = today or timezone.localdate()
+    round_ = FollowUpRound.objects.select_for_update().get(pk=round_.pk)
     if round_.status != RoundStatus.SENT:
         return 0
     days = rules.reminder_days(round_.reminder_days)
