@@ -48,7 +48,7 @@ def set_status(agreement, cluster, party, status: str, note: str = "", date: dat
     if status not in ImplementationStatus.values:
         raise ValidationError({"status": f"“{status}” er ikke en status."})
     row = (Implementation.objects.select_for_update()
-           .filter(agreement=agreement, cluster=cluster, party=party).first())
+           .filter(agreement=agreement, cluster=cluster, party=party).order_by("pk").first())
     if row is None:
         raise ValidationError({"party": NOT_IN_SCOPE.format(party=party or cluster, agreement=agreement.title,
                                                              cluster=cluster)})
@@ -111,7 +111,7 @@ def send_reminders(round_: FollowUpRound, today: datetime.date | None = None) ->
         return 0
     days = rules.reminder_days(round_.reminder_days)
     count = 0
-    for recipient in round_.recipients.select_for_update().filter(answered_at__isnull=True):
+    for recipient in round_.recipients.select_for_update().filter(answered_at__isnull=True).order_by("pk"):
         if not rules.reminders_due(today, round_.deadline, days, recipient.reminders_sent):
             continue
         token = recipient.new_token()
@@ -195,7 +195,8 @@ def save_consolidated(round_, cluster, texts: dict[int, str], comment: str, user
 
 @transaction.atomic
 def submit_consolidated(round_, cluster, user, now=None) -> ConsolidatedAnswer:
-    consolidated = ConsolidatedAnswer.objects.select_for_update().filter(round=round_, cluster=cluster).first()
+    consolidated = (ConsolidatedAnswer.objects.select_for_update().filter(round=round_, cluster=cluster)
+                    .order_by("pk").first())
     if consolidated is None or not consolidated.items.exclude(text="").exists():
         raise ValidationError("Skriv klyngens samlede svar, før det indsendes.")
     if consolidated.status == ConsolidatedStatus.SUBMITTED:
