@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "klynge.importer",
     "klynge.funds",
     "klynge.indicators",
+    "klynge.agreements",
     "klynge.transition",
     "klynge.api",
     "klynge.search",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sundhed/", health, name="health"),
     path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),
+    path("aftaler/", include("klynge.agreements.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),
     path("import/", include("klynge.importer.urls")),
     path("overgang/", include("klynge.transition.urls")),

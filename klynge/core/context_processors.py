@@ -7,6 +7,7 @@ MAIN_MENU = [
     ("Møder", "meetings:calendar"),
     ("Sager", "meetings:matters"),
     ("Opfølgning", "meetings:followup"),
+    ("Aftaler", "agreements:index"),
     ("Klyngemidler", "funds:index"),
     ("Indikatorer", "indicators:index"),
     ("Import", "importer:upload"),
