@@ -14,6 +14,7 @@ urlpatterns = [
     path("log-ind/", LoginView.as_view(), name="login"),
     path("log-ud/", LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
+    path("oparl/v1/", include("klynge.oparl.urls")),
     path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),
     path("klyngemidler/", include("klynge.funds.urls")),
