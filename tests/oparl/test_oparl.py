@@ -34,14 +34,6 @@ DRAFT_DECISION = "zqudkastbeslutning"
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def _documents_in_memory(settings):
-    """The rendered files of the tests stay in memory, never in ./data."""
-    settings.CACHES = {**settings.CACHES,
-                       "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                     "LOCATION": "oparl-tests"}}
-
-
 @pytest.fixture
 def world(structure):
     """Klynge A with a published meeting (a closed item among nine, a matter, a real attachment),
