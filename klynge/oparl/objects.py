@@ -273,10 +273,10 @@ def agenda(out: Out, meeting) -> list[dict]:
             for order, (item, slot) in enumerate(zip(visibility.public_items(rows), slots, strict=True), start=1)]
 
 
-def agenda_item_alone(out: Out, item) -> dict:
+def agenda_item_alone(out: Out, item, meeting=None) -> dict:
     """One item as its own object: its order and slot come from its place on the agenda (each
-    meeting's agenda is built once per request)."""
-    meeting = item.meeting
+    meeting's agenda is built once per request; pass ``meeting`` with its items prefetched)."""
+    meeting = meeting or item.meeting
     if meeting.pk not in out.agendas:
         out.agendas[meeting.pk] = {entry["id"]: entry for entry in agenda(out, meeting)}
     return out.agendas[meeting.pk][out.url("agenda_item", item.pk)]

@@ -206,6 +206,9 @@ def _person_out(out, p):
 
 
 def _agenda_item_out(out: Out, item) -> dict:
+    """The item from its meeting's agenda, the meeting read once per request with everything prefetched."""
+    if item.meeting_id not in out.agendas:
+        return objects.agenda_item_alone(out, item, _meetings().get(pk=item.meeting_id))
     return objects.agenda_item_alone(out, item)
 
 
@@ -233,7 +236,7 @@ def body(request, slug):
     try:
         root = _root(slug)
     except Http404:
-        return _deleted_or_404(out, Body, "Body", "body", slug=slug, parent_id__isnull=True)
+        return _deleted_or_404(out, Body, "Body", "body", "slug", slug=slug, parent_id__isnull=True)
     return _json(objects.body(out, root, list(ElectoralTerm.objects.all())), modified=root.modified)
 
 

@@ -153,7 +153,8 @@ SEGMENT_SOURCES = {
     # the OParl API (/oparl/v1/)
     ("meetings", "pk"): "meetings", ("locations", "pk"): "meetings", ("agenda-items", "pk"): "items",
     ("consultations", "pk"): "items", ("files", "pk"): "attachments", ("papers", "pk"): "matters",
-    ("organizations", "slug"): "bodies", ("files", "document"): "oparl_documents", ("legislative-terms", "pk"): "terms",
+    ("memberships", "pk"): "memberships", ("organizations", "slug"): "bodies",
+    ("files", "document"): "oparl_documents", ("legislative-terms", "pk"): "terms",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
