@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "klynge.agreements",
     "klynge.transition",
     "klynge.api",
+    "klynge.oparl",
     "klynge.search",
     "ninja",  # serves the bundled Swagger UI at /api/v1/docs instead of a CDN copy
     "axes",
@@ -137,6 +138,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# "documents": the public Word and PDF files of meetings as the OParl API serves them (klynge/oparl/
+# documents.py), kept on disk so every worker and a restart reuse a file rendered once.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": str(DATA_DIR / "cache" / "documents"), "OPTIONS": {"MAX_ENTRIES": 2000}},
+}
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("log-ud/", LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
     path("sundhed/", health, name="health"),
+    path("oparl/v1/", include("klynge.oparl.urls")),
     path("soeg/", search_page, name="search"),
     path("indikatorer/", include("klynge.indicators.urls")),
     path("aftaler/", include("klynge.agreements.urls")),

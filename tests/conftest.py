@@ -116,6 +116,14 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture(autouse=True)
+def _documents_cache_in_memory(settings):
+    """The rendered public files (klynge/oparl/documents.py) stay in memory, never in ./data."""
+    settings.CACHES = {**settings.CACHES,
+                       "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                     "LOCATION": "documents-in-tests"}}
+
+
+@pytest.fixture(autouse=True)
 def _jobs_run_at_once(settings):
     """Background jobs run synchronously, where they are queued, unless a test asks for the queue
     (the ``job_queue`` fixture)."""

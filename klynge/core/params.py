@@ -114,6 +114,30 @@ class QueryParams:
         return value
 
 
+    def moment(self, name: str, *, label: str, default=None):
+        """A point in time written in ISO 8601: 2023-06-07T12:00:00+02:00, or without an offset (then
+        Danish time), or a bare date (its start, Danish time). Returns an aware datetime."""
+        raw = self.data.get(name)
+        if raw is None or not raw.strip():
+            return default
+        text = raw.strip()
+        value = None
+        if 10 <= len(text) <= 40:
+            try:
+                value = datetime.datetime.fromisoformat(text)
+            except ValueError:
+                value = None
+        if value is None or not YEAR_MIN <= value.year <= YEAR_MAX:
+            self._error(f"{label} “{_shown(raw)}” er ikke et gyldigt tidspunkt. "
+                        "Skriv det som 2023-06-07T12:00:00+02:00 eller 2023-06-07.")
+            return default
+        if value.tzinfo is None:
+            from django.utils import timezone
+
+            value = timezone.make_aware(value)
+        return value
+
+
 def query_params(request) -> QueryParams:
     """The request's one reader, so every message ends up on the page."""
     reader = getattr(request, "_klynge_query_params", None)

@@ -8,6 +8,7 @@ from .models import (
     BodyKind,
     BodyLevel,
     ChairRotation,
+    ElectoralTerm,
     Mandate,
     Membership,
     Organisation,
@@ -109,3 +110,9 @@ class MandateAdmin(SimpleHistoryAdmin):
 @admin.register(OrganisationSuccession)
 class OrganisationSuccessionAdmin(SimpleHistoryAdmin):
     list_display = ["successor", "predecessor", "date"]
+
+
+@admin.register(ElectoralTerm)
+class ElectoralTermAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "start", "end"]
+    list_filter = ["kind"]

@@ -20,10 +20,12 @@ from .models import (
     BodyKind,
     BodyLevel,
     ChairRotation,
+    ElectoralTerm,
     Mandate,
     Membership,
     Organisation,
     Person,
+    TermKind,
 )
 
 D = datetime.date
@@ -161,6 +163,11 @@ PERSONS = [
 ]
 
 START = D(2022, 7, 1)
+# The municipal and regional councils' terms (elections in November 2021 and November 2025).
+ELECTORAL_TERMS = [
+    ("Valgperioden 2022-2025", D(2022, 1, 1), D(2025, 12, 31)),
+    ("Valgperioden 2026-2029", D(2026, 1, 1), D(2029, 12, 31)),
+]
 MEMBERSHIPS = [
     # person, body slug, role, organisation represented, title in body, start
     ("Mette Heidemann", "lillebaelt-fagligt-strategisk-niveau", Role.CHAIR, None,
@@ -300,6 +307,10 @@ def build_structure(out):
             body=bodies[body], seat=seat, start=start,
             defaults={"organisation": orgs[org], "end": end, "note": ROTATION_NOTE},
         )
+
+    for name, start, end in ELECTORAL_TERMS:
+        for kind in TermKind:
+            ElectoralTerm.objects.update_or_create(kind=kind, start=start, defaults={"name": name, "end": end})
 
     _demo_users(persons, out)
 

@@ -42,7 +42,17 @@ from klynge.meetings import actions
 from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
 from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, MinutesRevision, Proposal, Task
 from klynge.organisation.choices import OrganisationKind, Role
-from klynge.organisation.models import Body, BodyKind, BodyLevel, Mandate, Membership, Organisation, Person
+from klynge.organisation.models import (
+    Body,
+    BodyKind,
+    BodyLevel,
+    ElectoralTerm,
+    Mandate,
+    Membership,
+    Organisation,
+    Person,
+    TermKind,
+)
 from tests.conftest import PASSWORD
 
 D = datetime.date
@@ -140,6 +150,11 @@ SEGMENT_SOURCES = {
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
     ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
+    # the OParl API (/oparl/v1/)
+    ("meetings", "pk"): "meetings", ("locations", "pk"): "meetings", ("agenda-items", "pk"): "items",
+    ("consultations", "pk"): "items", ("files", "pk"): "attachments", ("papers", "pk"): "matters",
+    ("memberships", "pk"): "memberships", ("organizations", "slug"): "bodies",
+    ("files", "document"): "oparl_documents", ("legislative-terms", "pk"): "terms",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -370,6 +385,9 @@ def build_world() -> World:
         "jobs": [str(job.pk)],
         "plans": [_transition_plan(cluster_a)],
         "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
+        "oparl_documents": ["agenda-pdf", "agenda-docx", "minutes-pdf", "minutes-docx"],
+        "terms": [ElectoralTerm.objects.create(name="Valgperioden 2026-2029", kind=TermKind.MUNICIPAL,
+                                               start=D(2026, 1, 1), end=D(2029, 12, 31)).pk],
     }
     words = [c.word for c in CANARIES]
     world.extra = (

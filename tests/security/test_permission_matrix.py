@@ -29,7 +29,7 @@ from klynge.meetings import actions
 from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, Proposal, Task
 from klynge.organisation.choices import Role
-from klynge.organisation.models import Mandate, Membership, Person
+from klynge.organisation.models import ElectoralTerm, Mandate, Membership, Person, TermKind
 from klynge.outbox.models import MailStatus, OutgoingMail
 from klynge.transition import actions as transition_actions
 from tests.conftest import make_persona
@@ -158,6 +158,26 @@ ACCESS = {
     "api:get_person": (READ, "person"),
     "api:list_meetings": (READ, None),
     "api:get_meeting": (READ, "meeting"),
+    # the OParl API is read-only and anonymous: a POST is refused (CSRF 403, else 405) for everyone
+    "oparl:system": (READ, None),
+    "oparl:body_list": (READ, None),
+    **{f"oparl:{name}": (READ, "cluster") for name in (
+        "body", "body_organizations", "body_persons", "body_memberships", "body_meetings", "body_locations",
+        "body_agenda_items", "body_consultations", "body_papers", "body_files", "body_legislative_terms")},
+    "oparl:organization": (READ, "body"),
+    "oparl:organization_meetings": (READ, "body"),
+    "oparl:organization_consultations": (READ, "body"),
+    "oparl:person": (READ, "person"),
+    "oparl:membership": (READ, "membership"),
+    "oparl:meeting": (READ, "meeting"),
+    "oparl:meeting_file": (READ, "meeting_document"),
+    "oparl:meeting_file_content": (READ, "meeting_document"),
+    "oparl:location": (READ, "meeting"),
+    "oparl:agenda_item": (READ, "item"),
+    "oparl:consultation": (READ, "item"),
+    "oparl:paper": (READ, "matter"),
+    "oparl:file": (READ, "attachment"),
+    "oparl:legislative_term": (READ, "electoral_term"),
 }
 
 # Django's admin: every view goes through admin_view, which lets only staff in. All its patterns are
@@ -230,6 +250,10 @@ def data(structure, secretariat_user, member_user):
         "membership": {"pk": membership.pk},
         "mandate": {"pk": mandate.pk},
         "meeting": {"pk": meeting.pk, "meeting_id": meeting.pk},
+        "meeting_document": {"pk": meeting.pk, "document": "agenda-pdf"},
+        "electoral_term": {"pk": ElectoralTerm.objects.create(name="Valgperioden 2022-2025", kind=TermKind.REGIONAL,
+                                                             start=datetime.date(2022, 1, 1),
+                                                             end=datetime.date(2025, 12, 31)).pk},
         "item": {"pk": item.pk},
         "attachment": {"pk": make_attachment(item).pk},
         "attendance": {"pk": Attendance.objects.create(meeting=meeting, person=person).pk},

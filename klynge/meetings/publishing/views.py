@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
+from django.utils.http import http_date
+from django.views.decorators.http import conditional_page, require_safe
 
 from klynge.organisation.models import Body, Membership, Person
 
@@ -65,15 +67,34 @@ def minutes_pdf(request, pk: int):
 
 
 def _feed(request, meetings, name: str, slug: str, kind: str, description: str = "") -> HttpResponse:
+    meetings = list(meetings)
     content = ics.render_feed(meetings, name, uid=f"{kind}-{slug}@klynge", description=description,
                               request=request)
     response = HttpResponse(content, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
+    newest = _newest_change(meetings)
+    if newest is not None:
+        response["Last-Modified"] = http_date(newest.timestamp())
     return response
 
 
+def _newest_change(meetings):
+    """The newest change the feed shows: a meeting, its body or an item of it, or a meeting of these
+    bodies deleted since (from the change history). The ETag (conditional_page) covers the rest."""
+    stamps = [m.modified for m in meetings] + [m.body.modified for m in meetings]
+    stamps += [i.modified for m in meetings for i in m.items.all()]
+    body_ids = {m.body_id for m in meetings}
+    if body_ids:
+        deleted = Meeting.history.filter(history_type="-", body_id__in=body_ids).aggregate(at=Max("history_date"))
+        stamps.append(deleted["at"])
+    known = [s for s in stamps if s is not None]
+    return max(known) if known else None
+
+
+# The feeds answer GET and HEAD with an ETag and Last-Modified, and a conditional request with 304.
 @require_safe
+@conditional_page
 def body_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ended = body.forward_text()
@@ -89,6 +110,7 @@ def _feed_since(body):
 
 
 @require_safe
+@conditional_page
 def cluster_ics(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
     ids = ics.descendant_ids(body)
@@ -99,6 +121,7 @@ def cluster_ics(request, slug: str):
 
 
 @require_safe
+@conditional_page
 def person_ics(request, slug: str):
     person = get_object_or_404(Person, slug=slug)
     ids = set(Membership.objects.active().filter(person=person).values_list("body_id", flat=True))
