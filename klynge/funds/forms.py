@@ -11,7 +11,7 @@ from klynge.organisation.models import Body, Organisation, Person
 from .actions import REASON_MAX
 from .calculations import MAX_KRONER, natural_key, parse_kroner
 from .choices import ChangeBasis
-from .models import BudgetApproval, BudgetLine, Grant, Initiative, OtherFunding, Spending, Transfer
+from .models import BudgetApproval, BudgetLine, Grant, Initiative, OtherFunding, Spending, Transfer, party_region_problem
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YEAR_INPUT = forms.NumberInput(attrs={"inputmode": "numeric", "min": 2000, "max": 2100})
@@ -74,6 +74,13 @@ class GrantForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
         self.cluster = cluster
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = party_queryset(cluster)
+
+    def clean_party(self):
+        party = self.cleaned_data.get("party")
+        problem = party_region_problem(party, self.cluster)
+        if problem:
+            raise forms.ValidationError(problem)
+        return party
 
     def clean(self):
         data = super().clean()
@@ -237,6 +244,7 @@ class DistributionKeyForm(DkfdsFormMixin, forms.Form):
         for party in self.parties:
             self.fields[f"party_{party.pk}"] = forms.IntegerField(
                 label=party.name, min_value=0, max_value=MAX_KRONER, required=False, initial=current.get(party.pk),
+                widget=forms.NumberInput(attrs={"class": "form-input input-width-s"}),
                 error_messages={"min_value": "En andel kan ikke være negativ.",
                                 "max_value": "Andelen er for stor; skriv f.eks. procenter eller indbyggertal.",
                                 "invalid": "Skriv et helt tal, f.eks. 50."},

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from klynge.core.models import TrackedModel
 from klynge.core.versioning import VersionedModel
+from klynge.organisation.choices import OrganisationKind
 
 from . import calculations
 from .choices import FundingKind, InitiativeStatus
@@ -31,6 +32,31 @@ class BudgetLocked(ValidationError):
 
 def cluster_q():
     return models.Q(kind__groups_bodies=True)
+
+
+def party_region(party):
+    """The region a party belongs to: itself for a region, else its (or its parent's) region."""
+    seen = set()
+    while party is not None and party.pk not in seen:
+        seen.add(party.pk)
+        if party.kind == OrganisationKind.REGION:
+            return party
+        if party.region_id:
+            return party.region
+        party = party.parent
+    return None
+
+
+def party_region_problem(party, cluster) -> str:
+    """A Danish message when ``party`` lies in another region than ``cluster``, else ''.
+    A party without a region (e.g. PLO, a patient organisation) may take part anywhere."""
+    if party is None or cluster is None:
+        return ""
+    cluster_region, region = cluster.effective_region(), party_region(party)
+    if cluster_region is None or region is None or region.pk == cluster_region.pk:
+        return ""
+    return (f"{party} hører til {region}, men {cluster} ligger i {cluster_region}. "
+            f"Vælg en part fra {cluster_region} eller en part uden region.")
 
 
 class Grant(VersionedModel, TrackedModel):
@@ -58,6 +84,12 @@ class Grant(VersionedModel, TrackedModel):
 
     def __str__(self):
         return f"{self.party} {self.year}: {calculations.format_kroner(self.amount)}"
+
+    def clean(self):
+        problem = party_region_problem(self.party if self.party_id else None,
+                                       self.cluster if self.cluster_id else None)
+        if problem:
+            raise ValidationError({"party": problem})
 
 
 class Transfer(TrackedModel):
