@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from klynge.core import formats
 from klynge.core.models import TrackedModel
 from klynge.core.versioning import VersionedModel
 from klynge.organisation.choices import OrganisationKind
@@ -216,7 +217,7 @@ class BudgetApproval(TrackedModel):
         ordering = ["-decided_on", "-pk"]
 
     def __str__(self):
-        return f"{self.reference} ({self.decided_on:%d.%m.%Y})"
+        return f"{self.reference} ({formats.date(self.decided_on)})"
 
 
 class LockedBudgetMixin:
@@ -314,7 +315,7 @@ class Spending(TrackedModel):
         ordering = ["initiative", "period_start", "pk"]
 
     def __str__(self):
-        return f"{self.initiative.number} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.initiative.number} {formats.period(self.period_start, self.period_end)}"
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:

@@ -183,5 +183,6 @@ def test_a_grant_refuses_a_party_from_another_region_with_a_danish_message(login
         Grant(cluster=structure.cluster, year=2023, party=billund, amount=1).full_clean()
     # A party of the cluster's own region, and one without a region, are accepted.
     for party in (structure.municipality, structure.hospital, national):
-        assert client.post(url("grants", "klynge-a"), {"year": 2023, "party": party.pk, "amount": "1"}).status_code == 302
+        answer = client.post(url("grants", "klynge-a"), {"year": 2023, "party": party.pk, "amount": "1"})
+        assert answer.status_code == 302
     assert Grant.objects.count() == 3
