@@ -12,7 +12,7 @@ from django.core.management import call_command
 from klynge.meetings.models import Meeting
 from klynge.organisation.models import Person
 
-from .conftest import axe_violations, log_in, screenshot
+from .conftest import ARTIFACTS, axe_violations, log_in, screenshot
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -84,7 +84,9 @@ def _phone_journey(browser, live_server, pages, persona, username):
         log_control = (drawer.get_by_role("button", name="Log ud") if username
                        else drawer.get_by_role("link", name="Log ind"))
         assert log_control.is_visible(), name
-        screenshot(page, f"phone-{persona}-{name}-menu")
+        # The open drawer as the person sees it (a full-page shot resizes the window, which closes it).
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"phone-{persona}-{name}-menu.png"))
         drawer.locator(".js-menu-close").click()
         assert not drawer.is_visible()
         screenshot(page, f"phone-{persona}-{name}")
@@ -132,3 +134,26 @@ def _desktop_journey(browser, live_server, pages, persona, username):
     page.goto("/")
     assert axe_violations(page) == []
     context.close()
+
+
+def _cards_are_whole(page):
+    """Every cluster card on the front page shows all its content, and no cluster name is broken
+    inside a word (a one-word name is drawn as one line box)."""
+    page.goto("/")
+    cards = page.locator(".klynge-card")
+    assert cards.count() >= 2
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert card.evaluate("e => e.scrollHeight <= e.clientHeight + 1"), card.inner_text()
+    name = page.get_by_role("link", name="Randersklyngen", exact=True)
+    assert name.evaluate("e => e.getClientRects().length") == 1
+
+
+def test_front_page_cluster_cards_are_not_clipped_and_names_are_not_broken_on_phone_and_desktop(
+        browser, live_server, demo):
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = _context(browser, live_server, viewport)
+        page = context.new_page()
+        _cards_are_whole(page)
+        screenshot(page, f"{label}-front-cards")
+        context.close()
