@@ -206,7 +206,10 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-USE_THOUSAND_SEPARATOR = True
+# Years must never read "2.023": numbers are not grouped by default; amounts group through the
+# kroner filter (klynge.core.formats), and our own format module fixes one Danish date style.
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["klynge.core.locale_formats"]
 
 # --- Static and uploaded files -------------------------------------------------
 STATIC_URL = "/static/"

@@ -330,7 +330,7 @@ def parse_kroner(text: str) -> int:
     raise ValueError(f"“{raw}” er ikke et gyldigt beløb i hele kroner (f.eks. 2.069.103).")
 
 
-def format_kroner(amount: int) -> str:
+def format_kroner(amount: int) -> str:  # same as klynge.core.formats.kroner
     """1022190 -> '1.022.190 kr.' (for CLI output; pages use the ``kroner`` filter)."""
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(amount):,}".replace(",", ".") + " kr."

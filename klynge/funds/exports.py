@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from klynge.core import formats
+
 from .queries import ClusterOverview
 
 NUMBER_FORMAT = "#,##0"  # Excel shows it with the reader's separators: 1.022.190 in Danish
@@ -175,7 +177,7 @@ def invoice_csv(initiative, invoice) -> str:
     out.write("\ufeff")
     w = csv.writer(out, delimiter=";", lineterminator="\r\n")
     w.writerow(["Indsats", f"{initiative.number}. {initiative.title}"])
-    w.writerow(["Periode", f"{invoice['start']:%d.%m.%Y}", f"{invoice['end']:%d.%m.%Y}"])
+    w.writerow(["Periode", f"{formats.date(invoice['start'])}", f"{formats.date(invoice['end'])}"])
     w.writerow(["Part", "Andel", "Beløb (kr.)", "Faktureres"])
     for line in invoice["lines"]:
         w.writerow([line["party"], f"{line['percent']:.2f}".replace(".", ","), line["amount"],

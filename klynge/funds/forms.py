@@ -4,6 +4,7 @@ separators, no negative grants or budgets, known parties only, no duplicate line
 from django import forms
 from django.db.models import Q
 
+from klynge.core import formats
 from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
@@ -11,7 +12,16 @@ from klynge.organisation.models import Body, Organisation, Person
 from .actions import REASON_MAX
 from .calculations import MAX_KRONER, natural_key, parse_kroner
 from .choices import ChangeBasis
-from .models import BudgetApproval, BudgetLine, Grant, Initiative, OtherFunding, Spending, Transfer
+from .models import (
+    BudgetApproval,
+    BudgetLine,
+    Grant,
+    Initiative,
+    OtherFunding,
+    Spending,
+    Transfer,
+    party_region_problem,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YEAR_INPUT = forms.NumberInput(attrs={"inputmode": "numeric", "min": 2000, "max": 2100})
@@ -75,6 +85,13 @@ class GrantForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = party_queryset(cluster)
 
+    def clean_party(self):
+        party = self.cleaned_data.get("party")
+        problem = party_region_problem(party, self.cluster)
+        if problem:
+            raise forms.ValidationError(problem)
+        return party
+
     def clean(self):
         data = super().clean()
         year, party = data.get("year"), data.get("party")
@@ -133,7 +150,7 @@ class InitiativeForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
         )
         self.fields["decision"].label_from_instance = (
             lambda item: f"{item.meeting.body.short_name or item.meeting.body.name} "
-                         f"{item.meeting.date:%d.%m.%Y}, punkt {item.number}: {item.title[:60]}"
+                         f"{formats.date(item.meeting.date)}, punkt {item.number}: {item.title[:60]}"
         )
         # Matters of the cluster's bodies that this user may see an item of, each named as this
         # user may see it (a matter's own title may come from a closed item elsewhere).
@@ -237,6 +254,7 @@ class DistributionKeyForm(DkfdsFormMixin, forms.Form):
         for party in self.parties:
             self.fields[f"party_{party.pk}"] = forms.IntegerField(
                 label=party.name, min_value=0, max_value=MAX_KRONER, required=False, initial=current.get(party.pk),
+                widget=forms.NumberInput(attrs={"class": "form-input input-width-s"}),
                 error_messages={"min_value": "En andel kan ikke være negativ.",
                                 "max_value": "Andelen er for stor; skriv f.eks. procenter eller indbyggertal.",
                                 "invalid": "Skriv et helt tal, f.eks. 50."},

@@ -15,8 +15,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from klynge.core import formats
 from klynge.core.models import TrackedModel
 from klynge.core.versioning import VersionedModel
+from klynge.organisation.choices import OrganisationKind
 
 from . import calculations
 from .choices import FundingKind, InitiativeStatus
@@ -31,6 +33,31 @@ class BudgetLocked(ValidationError):
 
 def cluster_q():
     return models.Q(kind__groups_bodies=True)
+
+
+def party_region(party):
+    """The region a party belongs to: itself for a region, else its (or its parent's) region."""
+    seen = set()
+    while party is not None and party.pk not in seen:
+        seen.add(party.pk)
+        if party.kind == OrganisationKind.REGION:
+            return party
+        if party.region_id:
+            return party.region
+        party = party.parent
+    return None
+
+
+def party_region_problem(party, cluster) -> str:
+    """A Danish message when ``party`` lies in another region than ``cluster``, else ''.
+    A party without a region (e.g. PLO, a patient organisation) may take part anywhere."""
+    if party is None or cluster is None:
+        return ""
+    cluster_region, region = cluster.effective_region(), party_region(party)
+    if cluster_region is None or region is None or region.pk == cluster_region.pk:
+        return ""
+    return (f"{party} hører til {region}, men {cluster} ligger i {cluster_region}. "
+            f"Vælg en part fra {cluster_region} eller en part uden region.")
 
 
 class Grant(VersionedModel, TrackedModel):
@@ -58,6 +85,12 @@ class Grant(VersionedModel, TrackedModel):
 
     def __str__(self):
         return f"{self.party} {self.year}: {calculations.format_kroner(self.amount)}"
+
+    def clean(self):
+        problem = party_region_problem(self.party if self.party_id else None,
+                                       self.cluster if self.cluster_id else None)
+        if problem:
+            raise ValidationError({"party": problem})
 
 
 class Transfer(TrackedModel):
@@ -187,7 +220,7 @@ class BudgetApproval(TrackedModel):
         ordering = ["-decided_on", "-pk"]
 
     def __str__(self):
-        return f"{self.reference} ({self.decided_on:%d.%m.%Y})"
+        return f"{self.reference} ({formats.date(self.decided_on)})"
 
 
 class LockedBudgetMixin:
@@ -285,7 +318,7 @@ class Spending(TrackedModel):
         ordering = ["initiative", "period_start", "pk"]
 
     def __str__(self):
-        return f"{self.initiative.number} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+        return f"{self.initiative.number} {formats.period(self.period_start, self.period_end)}"
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:

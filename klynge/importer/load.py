@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from klynge.core import formats
 from klynge.core.cpr import MASK, find_cpr, mask, mask_all
 from klynge.core.signals import bulk_changed
 from klynge.documents.models import SourceDocument
@@ -299,7 +300,7 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
         minutes_note=f"Importeret fra {source.original_name}.", source_document=source,
     )
     if not body.is_active(doc.date):
-        notes.append(f"{body} var ikke aktivt den {doc.date:%d.%m.%Y} ifølge strukturen; "
+        notes.append(f"{body} var ikke aktivt den {formats.date(doc.date)} ifølge strukturen; "
                      "mødet er importeret alligevel.")
     people = People()
     items: list[tuple[ParsedItem, AgendaItem]] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from klynge.core import formats
+
 MONTH_ABBR = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
                "november", "december"]
@@ -74,7 +76,7 @@ def _check_date(day: datetime.date, frequency: str) -> datetime.date:
     ):
         return day
     raise PeriodError(
-        f"Datoen {day:%d-%m-%Y} er ikke starten på en periode; forventet {EXPECTED[frequency]}."
+        f"Datoen {formats.date(day)} er ikke starten på en periode; forventet {EXPECTED[frequency]}."
     )
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from klynge.core import formats
+
 
 class TableError(ValueError):
     """The file as a whole cannot be read; the message is Danish."""
@@ -122,7 +124,7 @@ def parse_number(cell) -> Decimal:
     if isinstance(cell, Decimal):
         return cell
     if isinstance(cell, datetime.date):
-        raise ValueError(f"Cellen indeholder en dato ({cell:%d-%m-%Y}), ikke et tal.")
+        raise ValueError(f"Cellen indeholder en dato ({formats.date(cell)}), ikke et tal.")
     text = str(cell or "").strip()
     raw = text
     text = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")

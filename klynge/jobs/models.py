@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedModel
 
 
@@ -45,7 +46,7 @@ class Job(CprCheckedModel):
         verbose_name_plural = "baggrundsjob"
 
     def __str__(self):
-        return f"{self.kind} {self.created:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+        return f"{self.kind} {formats.date_time(self.created)} ({self.get_status_display()})"
 
     @property
     def is_finished(self) -> bool:

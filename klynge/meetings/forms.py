@@ -29,6 +29,11 @@ class MeetingForm(DkfdsFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before = {name: getattr(self.instance, name) for name in rules.SCHEDULE_FIELDS}
+        # Required or not by the meeting form (Meeting.clean), so neither is labelled "(valgfri)".
+        self.fields["address"].show_optional = False
+        self.fields["address"].help_text = "Skal udfyldes ved fysisk møde og ved fysisk og virtuelt møde."
+        self.fields["online_link"].show_optional = False
+        self.fields["online_link"].help_text = "Skal udfyldes ved virtuelt møde, hvis der ikke er et mødested."
         if not (self.instance.pk and rules.schedule_change_needs_reason(self.instance.status)):
             del self.fields["reason"]
 

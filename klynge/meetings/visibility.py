@@ -49,12 +49,17 @@ def can_see_agenda(user, meeting) -> bool:
     return can_edit_meeting(user, meeting)
 
 
+# The secretariat works on the minutes from the meeting on: not while only the agenda is published,
+# and never on a cancelled meeting (it has no minutes).
+MINUTES_FOR_SECRETARIAT = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, *MINUTES_FOR_MEMBERS)
+
+
 def can_see_minutes(user, meeting) -> bool:
     if meeting.status == MeetingStatus.MINUTES_PUBLISHED:
         return True
     if meeting.status in MINUTES_FOR_MEMBERS and can_see_closed(user, meeting):
         return True
-    return can_edit_meeting(user, meeting) and meeting.status not in (MeetingStatus.PLANNED,)
+    return can_edit_meeting(user, meeting) and meeting.status in MINUTES_FOR_SECRETARIAT
 
 
 def redact(item, allowed: bool):
@@ -113,7 +118,7 @@ def visible_minutes_q(user, prefix: str = ""):
     return (
         Q(**{f"{m}status": MeetingStatus.MINUTES_PUBLISHED})
         | Q(**{f"{m}status__in": list(MINUTES_FOR_MEMBERS), f"{m}body_id__in": members_only})
-        | (Q(**{f"{m}body_id__in": editable}) & ~Q(**{f"{m}status": MeetingStatus.PLANNED}))
+        | Q(**{f"{m}body_id__in": editable, f"{m}status__in": list(MINUTES_FOR_SECRETARIAT)})
     )
 
 

@@ -9,6 +9,24 @@ from .models import Body, Mandate, Membership, Organisation, Person
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+BLANK_DASHES = "---------"
+
+
+def danish_empty_choice(field) -> None:
+    """Replace Django's "---------" empty choice with a Danish "Vælg …" naming the field."""
+    label = f"Vælg {str(field.label or '').lower()}".strip() if field.label else "Vælg"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = label
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and text == BLANK_DASHES for value, text in choices):
+            field.choices = [(value, label if value == "" and text == BLANK_DASHES else text)
+                             for value, text in choices]
+
+
 class DkfdsFormMixin(VersionedFormMixin):
     """Give every widget the design system's CSS class, refuse CPR numbers in any text field, and
     (through VersionedFormMixin) refuse a stale save of a versioned record."""
@@ -34,6 +52,7 @@ class DkfdsFormMixin(VersionedFormMixin):
                 widget.attrs.setdefault("class", "form-checkbox")
             elif not isinstance(widget, forms.FileInput):
                 widget.attrs.setdefault("class", "form-input")
+            danish_empty_choice(field)
 
 
 class MembershipForm(DkfdsFormMixin, forms.ModelForm):

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from klynge.core import formats
+
 from . import permissions, provenance, queries
 from .actions import add_mandate_version
 from .forms import EndMembershipForm, MandateForm, MembershipForm, SubBodyForm
@@ -162,7 +164,7 @@ def membership_end(request, pk):
     if request.method == "POST" and form.is_valid():
         form.instance._change_reason = "Medlemskab afsluttet"
         form.save()
-        messages.success(request, f"Medlemskabet for {membership.person} slutter {membership.end:%d.%m.%Y}.")
+        messages.success(request, f"Medlemskabet for {membership.person} slutter {formats.date(membership.end)}.")
         return redirect(membership.body)
     return render(request, "organisation/form.html", {
         "form": form, "body": membership.body, "submit": "Afslut medlemskab",

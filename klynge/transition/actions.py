@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from klynge.core import formats
 from klynge.core.cpr import contains_cpr
 from klynge.core.signals import bulk_changed
 from klynge.core.text import danish_slugify
@@ -61,7 +62,7 @@ def load_plan(csv_text: str, *, name: str, date: datetime.date, region=None, use
 
 def already_run_message(plan) -> str:
     who = f" af {plan.run_by_name}" if plan.run_by_name else ""
-    when = f" {timezone.localtime(plan.run_at):%d.%m.%Y kl. %H:%M}" if plan.run_at else ""
+    when = f" {formats.date_time(plan.run_at)}" if plan.run_at else ""
     return f"Planen »{plan.name}« er allerede gennemført{when}{who} og kan ikke køres igen."
 
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from klynge.funds.models import BudgetApproval, BudgetLine, DistributionShare, Grant, Initiative, Spending
+from klynge.organisation.choices import OrganisationKind
+from klynge.organisation.models import Organisation
 
 from .xlsx_eval import evaluate
 
@@ -162,3 +164,25 @@ def test_history_shows_who_and_why(login, secretariat_user, funded):
     text = login(secretariat_user).get(url("history", "klynge-a")).content.decode()
     assert "Ny udmelding fra regionen" in text
     assert "800.000 kr. → 900.000 kr." in text
+
+
+def test_a_grant_refuses_a_party_from_another_region_with_a_danish_message(login, secretariat_user, structure):
+    from django.core.exceptions import ValidationError
+
+    other_region = Organisation.objects.create(name="Region Andetland", kind=OrganisationKind.REGION)
+    billund = Organisation.objects.create(name="Billund Kommune", kind=OrganisationKind.MUNICIPALITY,
+                                          region=other_region, municipality_code="530")
+    national = Organisation.objects.create(name="PLO", kind=OrganisationKind.GENERAL_PRACTICE)
+    client = login(secretariat_user)
+    refused = client.post(url("grants", "klynge-a"), {"year": 2023, "party": billund.pk, "amount": "1.000"})
+    page = refused.content.decode()
+    assert refused.status_code == 200 and not Grant.objects.exists()
+    assert "Billund Kommune hører til Region Andetland, men Klynge A ligger i Region Testland" in page
+    # The rule lives in the model, so the admin and imports share it.
+    with pytest.raises(ValidationError, match="hører til Region Andetland"):
+        Grant(cluster=structure.cluster, year=2023, party=billund, amount=1).full_clean()
+    # A party of the cluster's own region, and one without a region, are accepted.
+    for party in (structure.municipality, structure.hospital, national):
+        answer = client.post(url("grants", "klynge-a"), {"year": 2023, "party": party.pk, "amount": "1"})
+        assert answer.status_code == 302
+    assert Grant.objects.count() == 3

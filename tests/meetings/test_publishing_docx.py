@@ -68,7 +68,7 @@ def test_public_agenda_docx_has_item_headings_times_and_closed_item_as_stub(clie
     assert rows[4] == ["4", "Lukket punkt", ""]
     assert rows[5] == ["", "Pause", "18:45-18:55"]
     header = [[c.text for c in row.cells] for row in word.tables[0].rows]
-    assert ["Mødedato", "Onsdag d. 7. december 2022 kl. 17:00-20:00"] in header
+    assert ["Mødedato", "Onsdag 7. december 2022 kl. 17:00-20:00"] in header
     assert header[-1][0] == "Mødested" and "Rådhus" in header[-1][1]
 
     text = _all_text(word)

@@ -98,8 +98,8 @@ def test_public_agenda_pdf_reads_like_danish_minutes_and_hides_the_closed_item(c
     meeting = make_corpus_meeting(structure.political)
     pages = _pages_text(_fetch(client, "agenda_pdf", meeting))
     everything = _flat("\n".join(pages))
-    assert "DAGSORDEN" in pages[0] and "Klynge A – Politisk niveau d. 7. december 2022" in _flat(pages[0])
-    assert "Mødedato Onsdag d. 7. december 2022 kl. 17:00-20:00" in _flat(pages[0])
+    assert "DAGSORDEN" in pages[0] and "Klynge A – Politisk niveau, 7. december 2022" in _flat(pages[0])
+    assert "Mødedato Onsdag 7. december 2022 kl. 17:00-20:00" in _flat(pages[0])
     assert "Indholdsfortegnelse" in pages[0]
     assert "17:05-17:25" in pages[0]  # the table of contents carries item times
     assert "Punkt 2: Drøftelse af patient- og pårørendeinddragelse v. Mette Heidemann (kl. 17:05-17:25)" in everything

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedQuerySet, TrackedModel
 
 from ..choices import (
@@ -62,7 +63,7 @@ class Meeting(VersionedModel, TrackedModel):
         indexes = [models.Index(fields=["body", "date"]), models.Index(fields=["date"])]
 
     def __str__(self):
-        return f"{self.display_title} {self.date:%d.%m.%Y}"
+        return f"{self.display_title} {formats.date(self.date)}"
 
     @property
     def display_title(self) -> str:

@@ -15,7 +15,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone
+
+from klynge.core import formats
 
 from .. import timeplan, visibility
 from ..choices import AttendanceStatus, ItemKind, MeetingStatus, Outcome, PlaceKind
@@ -26,10 +28,9 @@ AGENDA = "agenda"
 MINUTES = "minutes"
 
 
-def danish_date(value: datetime.date, fmt: str = "j. F Y") -> str:
-    """'7. december 2022' (or another Django date format) in Danish."""
-    with translation.override("da"):
-        return dateformat.format(value, fmt)
+def danish_date(value: datetime.date, weekday: bool = False) -> str:
+    """'7. december 2022' ('onsdag 7. december 2022'): Klynge's one date style (core.formats)."""
+    return formats.date(value, weekday=weekday)
 
 
 @dataclass
@@ -127,7 +128,7 @@ class MeetingDocument:
     body_name: str
     title: str  # the meeting's title (the body's name unless set)
     date: datetime.date
-    weekday_date: str  # "Onsdag d. 7. december 2022"
+    weekday_date: str  # "Onsdag 7. december 2022"
     date_label: str  # "7. december 2022"
     time_label: str  # "kl. 17:00-20:00"
     place: str
@@ -215,9 +216,9 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
         body_name=clean(meeting.body.name),
         title=clean(meeting.display_title),
         date=meeting.date,
-        weekday_date=danish_date(meeting.date, "l \\d. j. F Y").capitalize(),
+        weekday_date=danish_date(meeting.date, weekday=True).capitalize(),
         date_label=danish_date(meeting.date),
-        time_label=f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}",
+        time_label=f"kl. {formats.time_range(meeting.start, meeting.end)}",
         place=clean(_place(meeting)),
         online_link=(visibility.public_online_link(meeting) if public
                      else visibility.online_link_for(user, meeting)),

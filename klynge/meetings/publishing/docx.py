@@ -152,7 +152,7 @@ def _front(word, document: MeetingDocument) -> None:
     run.font.size = Pt(10)
     run.font.color.rgb = ACCENT
     kicker.paragraph_format.space_after = Pt(0)
-    word.add_heading(f"{document.title} d. {document.date_label}", level=0)
+    word.add_heading(f"{document.title}, {document.date_label}", level=0)
 
     rows = [("Mødedato", f"{document.weekday_date} {document.time_label}"), ("Mødested", document.place)]
     if document.online_link:

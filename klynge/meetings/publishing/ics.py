@@ -107,7 +107,7 @@ def _location(meeting: Meeting) -> str:
 
 
 def _description(meeting: Meeting, url: str) -> str:
-    lines = [f"{meeting.body.name}, {danish_date(meeting.date, 'l j. F Y')} "
+    lines = [f"{meeting.body.name}, {danish_date(meeting.date, weekday=True)} "
              f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}."]
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append("Mødet er aflyst." + (f" {meeting.cancelled_reason}" if meeting.cancelled_reason else ""))

@@ -111,7 +111,7 @@ def _front(pdf: _MinutesPDF, document: MeetingDocument) -> None:
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 6, document.document_label.upper(), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "B", 19)
-    pdf.multi_cell(0, 8.5, f"{document.title} d. {document.date_label}", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8.5, f"{document.title}, {document.date_label}", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.6)

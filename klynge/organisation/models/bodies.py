@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedQuerySet, TrackedModel
 from klynge.core.text import danish_slugify
 from klynge.core.versioning import VersionedModel
@@ -238,7 +239,7 @@ class Mandate(VersionedModel, TrackedModel):
         ordering = ["-valid_from"]
 
     def __str__(self):
-        return f"{self.title} for {self.body} (fra {self.valid_from:%d.%m.%Y})"
+        return f"{self.title} for {self.body} (fra {formats.date(self.valid_from)})"
 
     def clean(self):
         check_period(self.valid_from, self.valid_to, "valid_from", "valid_to")

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedQuerySet, TrackedModel
 from klynge.core.text import danish_slugify
 from klynge.core.versioning import VersionedModel
@@ -125,6 +126,6 @@ class Membership(VersionedModel, TrackedModel):
             if periods_overlap(self.start, self.end, other.start, other.end):
                 raise ValidationError(
                     f"{self.person} er allerede {other.get_role_display().lower()} i {self.body} "
-                    f"i en overlappende periode (fra {other.start:%d.%m.%Y}"
-                    + (f" til {other.end:%d.%m.%Y})." if other.end else ").")
+                    f"i en overlappende periode (fra {formats.date(other.start)}"
+                    + (f" til {formats.date(other.end)})." if other.end else ").")
                 )

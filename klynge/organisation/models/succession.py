@@ -11,6 +11,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedQuerySet, TrackedModel
 
 from ..choices import OrganisationKind
@@ -46,7 +47,7 @@ class Succession(TrackedModel):
         ]
 
     def __str__(self):
-        when = f" fra {self.date:%d.%m.%Y}" if self.date else ""
+        when = f" fra {formats.date(self.date)}" if self.date else ""
         return f"{self.successor} afløser {self.predecessor}{when}"
 
     def clean(self):
@@ -75,7 +76,7 @@ class OrganisationSuccession(TrackedModel):
         ]
 
     def __str__(self):
-        return f"{self.successor} afløser {self.predecessor} fra {self.date:%d.%m.%Y}"
+        return f"{self.successor} afløser {self.predecessor} fra {formats.date(self.date)}"
 
     def clean(self):
         if self.predecessor_id and self.predecessor_id == self.successor_id:

@@ -1,0 +1,70 @@
+"""Issue 13's defects in the meeting cycle, as Django tests (the browser tests cover what is drawn)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from klynge.core import formats
+from klynge.meetings.choices import MeetingStatus
+
+from .factories import make_item, make_meeting
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.CANCELLED])
+def test_secretariat_sees_no_minutes_or_minutes_files_before_the_meeting_or_on_a_cancelled_one(
+        login, secretariat_user, structure, status):
+    meeting = make_meeting(structure.political, status=status)
+    make_item(meeting, title="Status på indsatser")
+    client = login(secretariat_user)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Referat (Word)" not in page and "Referat (PDF)" not in page
+    assert '<h2 id="dagsorden">Dagsorden</h2>' in page
+    for name in ("meetings:minutes_docx", "meetings:minutes_pdf"):
+        assert client.get(reverse(name, args=[meeting.pk])).status_code in (403, 404)
+
+
+def test_secretariat_sees_the_minutes_once_the_meeting_is_held(login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, status=MeetingStatus.HELD)
+    make_item(meeting, title="Status på indsatser")
+    client = login(secretariat_user)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Referat (Word)" in page and '<h2 id="dagsorden">Referat</h2>' in page
+    assert client.get(reverse("meetings:minutes_pdf", args=[meeting.pk])).status_code == 200
+
+
+def test_the_danish_formatting_layer_writes_years_dates_periods_amounts_and_times_one_way():
+    assert formats.year(2023) == "2023"
+    assert formats.date(datetime.date(2023, 6, 7)) == "7. juni 2023"
+    assert formats.date(datetime.date(2023, 6, 7), weekday=True) == "onsdag 7. juni 2023"
+    assert formats.period(datetime.date(2026, 10, 1), datetime.date(2026, 12, 31)) == "1. oktober – 31. december 2026"
+    assert formats.period(datetime.date(2026, 12, 1), datetime.date(2027, 1, 31)) == (
+        "1. december 2026 – 31. januar 2027")
+    assert formats.kroner(1022190) == "1.022.190 kr." and formats.kroner(-5) == "-5 kr."
+    assert formats.number(3168) == "3.168"
+    assert formats.time(datetime.time(14, 0)) == "14:00"
+    assert formats.time_range(datetime.time(14, 0), datetime.time(16, 30)) == "14:00-16:30"
+
+
+def test_years_are_never_grouped_in_pages_or_django_formats(client, structure, settings):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("da"):
+        rendered = Template('{{ y }} {{ d }} {{ d|date:"SHORT_DATE_FORMAT" }} {{ n|floatformat:0 }}').render(
+            Context({"y": 2023, "d": datetime.date(2022, 12, 7), "n": 2023}))
+    assert rendered == "2023 7. december 2022 7. december 2022 2023"
+    make_meeting(structure.political, date=datetime.date(2023, 3, 1))
+    page = client.get(reverse("meetings:calendar"), {"aar": "2023"}).content.decode()
+    assert "Mødekalender 2023" in page and '<option value="2023" selected>2023</option>' in page
+    assert "2.023" not in page and "2.02" not in page
+
+
+def test_admin_list_filters_and_change_lists_print_years_without_a_separator(admin_user, client, structure):
+    from klynge.funds.models import Grant
+
+    Grant.objects.create(cluster=structure.cluster, year=2022, party=structure.region, amount=1_000_000)
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:funds_grant_changelist")).content.decode()
+    assert "2022" in page and "2.022" not in page
+
