@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('meetings', '0007_attachment_text_historicalattachment_text'),
+        ('meetings', '0008_attachment_text_historicalattachment_text'),
         ('organisation', '0004_dated_succession_and_areas'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_task_owner_body'),
+        ('meetings', '0007_matter_modified_index'),
     ]
 
     operations = [
