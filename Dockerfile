@@ -5,6 +5,9 @@ FROM python:3.11-slim-bookworm
 
 # hunspell-da: the Danish dictionary the importer's OCR repair reads; postgresql-client: pg_dump and
 # pg_restore for `klynge backup` / `klynge restore` (PostgreSQL 15, as the compose file's server).
+# Not pinned: Debian's stable mirrors drop superseded versions, so a pin breaks the build at the
+# next security update; the base image tag fixes the release.
+# hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends hunspell-da postgresql-client \
  && rm -rf /var/lib/apt/lists/*
@@ -21,7 +24,8 @@ WORKDIR /app
 COPY pyproject.toml constraints.txt ./
 COPY klynge ./klynge
 RUN pip install -c constraints.txt . \
- && useradd --system --uid 10001 --home-dir /data --no-create-home klynge \
+ && groupadd --system --gid 10001 klynge \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home klynge \
  && mkdir -p /data/files /data/static /data/backups \
  && chown -R klynge:klynge /data
 
@@ -30,7 +34,7 @@ ENV STATIC_ROOT=/app/static
 RUN SECRET_KEY=collectstatic-only klynge collectstatic --noinput \
  && rm -f /data/secret_key
 
-USER klynge
+USER 10001:10001
 VOLUME ["/data"]
 EXPOSE 8000
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = "klynge-backup"
@@ -239,9 +239,14 @@ def _restore_sqlite(db_file: Path) -> None:
 def _restore_postgresql(db_file: Path) -> None:
     pg_restore = _tool("pg_restore")
     env, args = _pg_env_and_args()
-    with connection.cursor() as cursor:
-        cursor.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        cursor.execute("CREATE SCHEMA public")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+    except DatabaseError as error:
+        raise BackupError(
+            "Databasens tabeller kunne ikke fjernes før gendannelsen; brugeren skal eje databasen "
+            f"(eller skemaet public). / Could not clear the database: {error}") from error
     connection.close()
     _run([pg_restore, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", *args,
           str(db_file)], env)

@@ -473,7 +473,9 @@ def response_text(response) -> str:
 
 
 ECHO_PROBE = "zqfindesikke"
-VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|csrftoken=[^;\s]*|content-length: \d+')
+# The request id (X-Request-ID, klynge/core/logs.py) is new for every request, like the CSRF token.
+VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|csrftoken=[^;\s]*|content-length: \d+'
+                      r'|x-request-id: [a-z0-9._:-]+')
 
 
 def _normalised(text: str, query: str) -> str:

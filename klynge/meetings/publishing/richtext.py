@@ -28,6 +28,7 @@ class Block:
     marker: str = ""  # list marker: "•" or "1."
     rows: list[list[str]] = field(default_factory=list)  # for tables
     quote: bool = False
+    header: bool = False  # a table whose first row is all <th>: it repeats on every page in Word
 
     @property
     def text(self) -> str:
@@ -100,6 +101,7 @@ class _Parser(HTMLParser):
         self.quote = 0
         self.table: list[list[str]] | None = None
         self.cell: list[str] | None = None
+        self.first_row_tags: list[str] = []
 
     # --- helpers -------------------------------------------------------------------
     def flush(self):
@@ -121,6 +123,8 @@ class _Parser(HTMLParser):
                 self.table.append([])
             elif tag in ("td", "th"):
                 self.cell = []
+                if len(self.table) <= 1:
+                    self.first_row_tags.append(tag)
             return
         if tag in ("b", "strong"):
             self.bold += 1
@@ -149,6 +153,7 @@ class _Parser(HTMLParser):
         elif tag == "table":
             self.flush()
             self.table = []
+            self.first_row_tags = []
 
     def handle_endtag(self, tag):
         if self.table is not None:
@@ -160,7 +165,8 @@ class _Parser(HTMLParser):
             elif tag == "table":
                 rows = [row for row in self.table if row]
                 if rows:
-                    self.blocks.append(Block("table", rows=rows))
+                    header = bool(self.first_row_tags) and all(t == "th" for t in self.first_row_tags)
+                    self.blocks.append(Block("table", rows=rows, header=header and len(rows) > 1))
                 self.table = None
             return
         if tag in ("b", "strong"):
