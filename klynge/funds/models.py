@@ -160,6 +160,9 @@ class Initiative(VersionedModel, TrackedModel):
 
     @property
     def budget_locked(self) -> bool:
+        # Lists annotate it in their query (queries._initiatives); a single record asks the database.
+        if "has_budget_approval" in self.__dict__:
+            return self.has_budget_approval
         return self.budget_approvals.exists()
 
 

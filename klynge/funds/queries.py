@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from klynge.organisation.models import Body
 
 from . import calculations as calc
-from .models import BalanceHandover, BudgetLine, Grant, Initiative, Transfer
+from .models import BalanceHandover, BudgetApproval, BudgetLine, Grant, Initiative, Transfer
 
 
 def clusters():
     return Body.objects.filter(kind__groups_bodies=True).select_related("kind", "region").order_by("name")
 
 
+def _initiatives():
+    """Initiatives with their cluster and whether their budget is locked, in the same query."""
+    return (Initiative.objects.select_related("cluster", "project_owner", "responsible_body")
+            .annotate(has_budget_approval=Exists(BudgetApproval.objects.filter(initiative=OuterRef("pk")))))
+
+
 def cluster_initiatives(cluster: Body) -> list[Initiative]:
-    items = list(Initiative.objects.filter(cluster=cluster).select_related("project_owner", "responsible_body"))
+    items = list(_initiatives().filter(cluster=cluster))
     return sorted(items, key=lambda i: i.sort_key)
 
 
@@ -65,14 +72,44 @@ class ClusterOverview:
 
 def cluster_overview(cluster: Body, years: list[int] | None = None) -> ClusterOverview:
     grants, transfers, lines = grant_inputs(cluster), transfer_inputs(cluster), line_inputs(cluster)
+    initiatives = {i.number: i for i in cluster_initiatives(cluster)}
+    return _overview(cluster, grants, transfers, lines, initiatives, years)
+
+
+def _overview(cluster, grants, transfers, lines, initiatives, years) -> ClusterOverview:
     every_year = calc.all_years(grants, transfers, lines)
     chosen = [y for y in (years or every_year)]
-    initiatives = {i.number: i for i in cluster_initiatives(cluster)}
     chosen_set = set(chosen)
     numbers_with_lines = {line.initiative for line in lines if line.year in chosen_set}
     order = [n for n in initiatives if n in numbers_with_lines]
     result = calc.overview(grants, transfers, lines, chosen, initiatives=order)
     return ClusterOverview(cluster, result, initiatives, every_year)
+
+
+def cluster_overviews(clusters: list[Body]) -> list[ClusterOverview]:
+    """``cluster_overview`` of every cluster given, in five queries whatever their number."""
+    ids = [c.pk for c in clusters]
+    grants, transfers, lines, initiatives = (defaultdict(list) for _ in range(4))
+    for g in Grant.objects.filter(cluster_id__in=ids).select_related("party"):
+        grants[g.cluster_id].append(calc.Grant(g.year, g.party.name, g.amount))
+    for h in (BalanceHandover.objects.filter(Q(to_cluster_id__in=ids) | Q(from_cluster_id__in=ids))
+              .select_related("party").order_by("handed_over_on", "party__name")):
+        if h.to_cluster_id in ids:
+            grants[h.to_cluster_id].append(calc.Grant(h.year, h.party.name, h.amount))
+        if h.from_cluster_id in ids:
+            grants[h.from_cluster_id].append(calc.Grant(h.year, h.party.name, -h.amount))
+    for t in Transfer.objects.filter(cluster_id__in=ids).select_related("party"):
+        transfers[t.cluster_id].append(calc.Transfer(t.party.name, t.from_year, t.to_year, t.amount))
+    for b in BudgetLine.objects.filter(initiative__cluster_id__in=ids).select_related("party", "initiative"):
+        lines[b.initiative.cluster_id].append(calc.Line(b.initiative.number, b.year, b.party.name, b.amount))
+    for i in _initiatives().filter(cluster_id__in=ids):
+        initiatives[i.cluster_id].append(i)
+    result = []
+    for cluster in clusters:
+        ordered = sorted(initiatives[cluster.pk], key=lambda i: i.sort_key)
+        result.append(_overview(cluster, grants[cluster.pk], transfers[cluster.pk], lines[cluster.pk],
+                                {i.number: i for i in ordered}, None))
+    return result
 
 
 def parse_years(values) -> list[int] | None:

@@ -76,10 +76,8 @@ def _form_page(request, form, cluster, title, submit, back, extra=None):
 # --- reading ---------------------------------------------------------------------------------
 
 def index(request):
-    rows = []
-    for cluster in queries.clusters():
-        view = queries.cluster_overview(cluster)
-        rows.append({"cluster": cluster, "o": view.overview, "initiatives": len(view.initiatives)})
+    rows = [{"cluster": view.cluster, "o": view.overview, "initiatives": len(view.initiatives)}
+            for view in queries.cluster_overviews(list(queries.clusters()))]
     return render(request, "funds/index.html", {"rows": rows})
 
 

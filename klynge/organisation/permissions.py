@@ -15,10 +15,64 @@ A user acts through the Person linked to the account (Person.user).
 
 from __future__ import annotations
 
+import contextvars
 import datetime
+from contextlib import contextmanager
 
 from .choices import Role
 from .models import Body, Membership, Succession
+
+# --- the per-request cache -------------------------------------------------------------
+# The sets below (secretariat, member, editable and archive bodies) are asked for many times in
+# one page (once per item of a matter's path, per task of a follow-up page, ...). Within a read
+# request (GET/HEAD/OPTIONS, which may not write: see core/transactions.py) they cannot change,
+# so PermissionCacheMiddleware opens a cache for the request and drops it at the end: never
+# shared across requests, threads or users. Requests that write get no cache at all, so a request
+# that changes memberships always sees its own changes; and any save or delete of a membership,
+# body, succession or person empties an open cache as well (belt and braces for code that
+# writes outside a request while a cache is open, e.g. a test calling request_cache()).
+_cache: contextvars.ContextVar[dict | None] = contextvars.ContextVar("klynge_permission_cache", default=None)
+
+
+@contextmanager
+def request_cache():
+    """Caches the permission sets of every user for the duration of the block."""
+    token = _cache.set({})
+    try:
+        yield
+    finally:
+        _cache.reset(token)
+
+
+def clear_cache() -> None:
+    store = _cache.get()
+    if store is not None:
+        store.clear()
+
+
+def _cached(name: str, user, compute):
+    store = _cache.get()
+    if store is None:
+        return compute()
+    key = (name, getattr(user, "pk", None), _person_id(user))
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+class PermissionCacheMiddleware:
+    """Opens the permission cache for each safe request (see above)."""
+
+    SAFE = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.SAFE:
+            return self.get_response(request)
+        with request_cache():
+            return self.get_response(request)
 
 
 def _person_id(user) -> int | None:
@@ -41,11 +95,24 @@ def is_administrator(user) -> bool:
 
 def secretariat_body_ids(user) -> set[int]:
     """Bodies where the user holds an active secretariat seat (not yet expanded downwards)."""
-    return set(_active_memberships(user).filter(role=Role.SECRETARIAT).values_list("body_id", flat=True))
+    if _person_id(user) is None:
+        return set()
+    return set(_cached("secretariat", user, lambda: frozenset(
+        _active_memberships(user).filter(role=Role.SECRETARIAT).values_list("body_id", flat=True))))
 
 
 def member_body_ids(user) -> set[int]:
-    return set(_active_memberships(user).values_list("body_id", flat=True))
+    if _person_id(user) is None:
+        return set()
+    return set(_cached("member", user, lambda: frozenset(_active_memberships(user).values_list("body_id", flat=True))))
+
+
+def editable_body_ids(user) -> set[int]:
+    """Bodies the user's secretariat seats reach: those bodies and everything under them (no administrators)."""
+    own = secretariat_body_ids(user)
+    if not own:
+        return set()
+    return set(_cached("editable", user, lambda: frozenset(descendant_ids(own))))
 
 
 def descendant_ids(root_ids) -> set[int]:
@@ -59,6 +126,12 @@ def descendant_ids(root_ids) -> set[int]:
 
 
 def archive_body_ids(user) -> set[int]:
+    if _person_id(user) is None:
+        return set()
+    return set(_cached("archive", user, lambda: frozenset(_archive_body_ids(user))))
+
+
+def _archive_body_ids(user) -> set[int]:
     """Predecessor bodies (and everything under them) whose members-only content the user may read.
 
     Granted only by a succession with ``grants_archive_access``, and only to active members of
@@ -80,15 +153,17 @@ def archive_body_ids(user) -> set[int]:
 
 def members_only_body_ids(user) -> set[int]:
     """Every body whose members-only content the user may read (not counting administrators)."""
-    return set(editable_bodies(user).values_list("pk", flat=True)) | member_body_ids(user) | archive_body_ids(user)
+    if is_administrator(user):
+        return set(Body.objects.values_list("pk", flat=True)) | member_body_ids(user) | archive_body_ids(user)
+    return editable_body_ids(user) | member_body_ids(user) | archive_body_ids(user)
 
 
 def can_edit_body(user, body: Body) -> bool:
     """Secretariat of the body or of any body above it, or an administrator."""
     if is_administrator(user):
         return True
-    own = secretariat_body_ids(user)
-    return bool(own) and bool(own & {body.pk, *body.ancestor_ids()})
+    # The same as "a secretariat seat in the body or a body above it", without walking up the parents.
+    return body.pk in editable_body_ids(user)
 
 
 def can_see_members_only(user, body: Body) -> bool:
@@ -111,7 +186,7 @@ def editable_bodies(user):
     """Every body the user may edit (for menus and form choices)."""
     if is_administrator(user):
         return Body.objects.all()
-    return Body.objects.filter(pk__in=descendant_ids(secretariat_body_ids(user)))
+    return Body.objects.filter(pk__in=editable_body_ids(user))
 
 
 

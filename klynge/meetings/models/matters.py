@@ -21,6 +21,8 @@ class Matter(TrackedModel):
         verbose_name = "sag"
         verbose_name_plural = "sager"
         ordering = ["-modified"]
+        # The matters list sorts by it (a full sort of every matter without it).
+        indexes = [models.Index(fields=["-modified"], name="meetings_matter_modified")]
 
     def __str__(self):
         # Never the title: it often comes from a closed item. Pages use title_for(user).

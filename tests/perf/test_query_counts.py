@@ -1,0 +1,67 @@
+"""Query counts that do not grow with the data (issue 16, point 3).
+
+Each page of issue 16's list is rendered on the national-scale data set (bench/dataset.py) at a
+small and a larger size (more bodies, years, items per meeting, appearances of a matter, tasks,
+attachments, initiatives, indicator points), as the public and as a cluster's secretariat, and
+must run exactly the number of SQL queries stored below, as NetBox stores its counts. A page that
+queries once per row (an N+1) runs more queries on the larger set and fails. When a change adds
+or saves a query on purpose, update the number here and say why in the commit.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.dataset import Scale, build, pages
+
+# page label -> (anonymous, secretariat)
+EXPECTED = {
+    'front page': (3, 8),
+    'cluster page': (12, 19),
+    'body page': (13, 20),
+    "body's meetings": (2, 8),
+    'meeting, 10 items': (8, 16),
+    'meeting, 60 items': (8, 16),
+    'calendar (default)': (2, 5),
+    'calendar of a cluster, a year': (4, 7),
+    'national calendar, a year': (2, 5),
+    'matters list': (1, 10),
+    'matters list, ?q=': (1, 10),
+    'matter, many appearances': (7, 18),
+    'matter, fewer appearances': (7, 18),
+    'follow-up of a cluster': (5, 15),
+    'person page': (3, 7),
+    'funds overview': (6, 9),
+    'funds of a cluster': (13, 19),
+    'indicators dashboard': (4, 11),
+    'API: bodies': (1, 1),
+    'API: meetings of a body': (1, 1),
+    'API: a meeting': (3, 10),
+}
+
+
+def _counts(facts):
+    from django.contrib.auth import get_user_model
+
+    secretariat = Client()
+    secretariat.force_login(get_user_model().objects.get(username=facts.secretariat_username))
+    found = {}
+    for label, path in pages(facts):
+        counts = []
+        for client in (Client(), secretariat):
+            client.get(path)  # first request of a session may differ (e.g. session load); measure the second
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            assert response.status_code == 200, (label, path, response.status_code)
+            counts.append(len(queries))
+        found[label] = tuple(counts)
+    return found
+
+
+@pytest.mark.parametrize("factor", [1, 3], ids=["small", "large"])
+def test_every_page_runs_the_stored_number_of_queries_at_any_size(db, tmp_path, factor):
+    facts = build(Scale.small(factor), media_root=tmp_path)
+    found = _counts(facts)
+    wrong = {label: (found[label], EXPECTED.get(label)) for label in found if found[label] != EXPECTED.get(label)}
+    assert not wrong, f"(anonymous, secretariat) queries found vs stored: {wrong}"
