@@ -184,7 +184,11 @@ def _pdf_range(data: bytes, start: int, stop: int) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data), pages=list(range(start + 1, stop + 1))) as pdf:
-        return [_pdf_page(page) for page in pdf.pages]
+        texts = []
+        for page in pdf.pages:
+            texts.append(_pdf_page(page))
+            page.close()  # frees the page's parsed objects; otherwise every page stays in memory
+        return texts
 
 
 def _pdf_parallel(data: bytes, count: int, workers: int) -> list[str]:
