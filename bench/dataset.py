@@ -229,6 +229,10 @@ def build(scale: Scale | None = None, seed: int = 16, media_root: str | Path | N
                 facts.person_slug = persons[1].slug
                 facts.secretariat_username = secretary.username
                 facts.area_slug = area.slug
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics after a bulk load (both databases)
     facts.counts = {"meetings": Meeting.objects.count(), "items": AgendaItem.objects.count(),
                     "attachments": Attachment.objects.count(), "tasks": Task.objects.count(),
                     "matters": Matter.objects.count(),

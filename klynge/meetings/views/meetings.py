@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -32,21 +34,44 @@ NEXT_STEPS = {
 }
 
 
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+
 def calendar(request):
-    """A year's meetings per cluster, covering all its bodies."""
-    year = query_params(request).year("aar", default=timezone.localdate().year)
+    """A year's meetings per cluster, covering all its bodies.
+
+    Without a cluster (every cluster in the country, about a thousand meetings a year) the page
+    shows one month at a time, with the year's months and their counts to choose from: this
+    month when the year is the current one, else the first month of the year with meetings.
+    """
+    params = query_params(request)
+    today = timezone.localdate()
+    year = params.year("aar", default=today.year)
+    month = params.integer("maaned", label="Måneden", default=None, minimum=1, maximum=12)
     clusters = list(Body.objects.filter(kind__groups_bodies=True).order_by("name"))
     cluster = next((c for c in clusters if c.slug == request.GET.get("klynge")), None)
     meetings = Meeting.objects.filter(date__year=year).select_related("body").order_by("date", "start")
+    month_links = []
     if cluster is not None:
         meetings = meetings.filter(body_id__in=descendant_ids(cluster))
+        month = None
+    else:
+        counts = dict(meetings.order_by().annotate(m=ExtractMonth("date")).values("m")
+                      .annotate(n=Count("pk")).values_list("m", "n"))
+        if month is None:
+            month = today.month if year == today.year else min(counts, default=1)
+        meetings = meetings.filter(date__month=month)
+        month_links = [{"number": n, "name": MONTHS[n - 1], "count": counts.get(n, 0), "current": n == month}
+                       for n in range(1, 13)]
     months = {}
     for meeting in meetings:
         months.setdefault(meeting.date.replace(day=1), []).append(meeting)
     return render(request, "meetings/calendar.html", {
         "year": year, "years": range(max(year - 3, YEAR_MIN), min(year + 3, YEAR_MAX + 1)),
-        "clusters": clusters, "cluster": cluster,
-        "months": sorted(months.items()), "today": timezone.localdate(),
+        "clusters": clusters, "cluster": cluster, "month": MONTHS[month - 1] if month else "",
+        "month_links": month_links,
+        "months": sorted(months.items()), "today": today,
     })
 
 
