@@ -17,21 +17,31 @@ def _outcome(item) -> str:
     return ""
 
 
-def matter_path(matter, user) -> dict:
-    items = list(
+def matter_items(matter) -> list:
+    """Every item of the matter in the order it was treated, loaded once for the whole page
+    (meeting, body and recommendations with it; not the long texts the path does not show)."""
+    return list(
         AgendaItem.objects.filter(matter=matter)
         .select_related("meeting", "meeting__body")
+        .defer("summary", "description", "minutes", "meeting__minutes_note")
         .prefetch_related("recommendations")
         .order_by("meeting__date", "meeting__start", "position")
     )
+
+
+def matter_path(matter, user, items=None) -> dict:
+    items = matter_items(matter) if items is None else items
     steps = []
+    body_urls = {}
     for item in items:
         meeting = item.meeting
         if not visibility.can_see_agenda(user, meeting):
             continue
         shown = visibility.redact(item, visibility.can_see_closed(user, meeting))
+        if meeting.body_id not in body_urls:
+            body_urls[meeting.body_id] = meeting.body.get_absolute_url()
         steps.append({
-            "meeting": meeting, "body": meeting.body, "item": shown,
+            "meeting": meeting, "body": meeting.body, "body_url": body_urls[meeting.body_id], "item": shown,
             "role": ROLE_BY_KIND.get(item.kind, MatterRole.INFORMATION).label,
             "outcome": "" if getattr(shown, "redacted", False) or not visibility.can_see_minutes(user, meeting)
             else _outcome(item),

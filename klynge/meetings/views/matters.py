@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -48,11 +48,6 @@ def _as_seen(matter, items, access):
     return shown[0].title, case_number, len(shown)
 
 
-def _items_prefetch():
-    return Prefetch("items", queryset=AgendaItem.objects.select_related("meeting", "meeting__body")
-                    .order_by("meeting__date", "meeting__start", "position"))
-
-
 def matter_list(request):
     """Matters as this user may see them, filtered on the database (fast at national scale).
 
@@ -89,11 +84,12 @@ def matter_list(request):
 
 
 def matter_detail(request, pk):
-    matter = get_object_or_404(Matter.objects.prefetch_related(_items_prefetch()), pk=pk)
-    seen = _as_seen(matter, list(matter.items.all()), _Access(request.user))
+    matter = get_object_or_404(Matter, pk=pk)
+    items = matter_queries.matter_items(matter)  # once, for both the title check and the path
+    seen = _as_seen(matter, items, _Access(request.user))
     if seen is None:
         raise Http404("Sagen findes ikke.")
-    path = matter_queries.matter_path(matter, request.user)
+    path = matter_queries.matter_path(matter, request.user, items)
     return render(request, "meetings/matter.html", {
         "matter": matter, "title": seen[0], "case_number": seen[1], **path,
         "provenance": provenance.notes(matter),
