@@ -5,7 +5,8 @@ groups) that met six times a year for ten years: 10,080 meetings, ~100,000 agend
 recommendation each, an attachment (a real text file, and its text where the model keeps it) on
 every fourth item, a follow-up task on every third, and matters that span the bodies of a cluster
 (each topic is treated by several bodies over the years). Cluster 07 has a matter with 240
-appearances, a matter with 40, and a meeting with 60 items (tasks due over a year ago are done); each cluster has persons with
+appearances, a matter with 40, and a meeting with 60 items (tasks due over a year ago are done);
+each cluster has persons with
 memberships, a secretariat user (``sekretariat-07`` etc., password ``bench-password``), grants,
 initiatives with budget lines, and indicator series.
 
