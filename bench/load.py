@@ -172,7 +172,7 @@ def main():
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--port", type=int, default=8102)
     parser.add_argument("--no-import", action="store_true")
-    parser.add_argument("--import-copies", type=int, default=30)
+    parser.add_argument("--import-copies", type=int, default=6)
     args = parser.parse_args()
 
     from bench.pages import setup_django
