@@ -5,7 +5,8 @@ groups) that met six times a year for ten years: 10,080 meetings, ~100,000 agend
 recommendation each, an attachment (a real text file, and its text where the model keeps it) on
 every fourth item, a follow-up task on every third, and matters that span the bodies of a cluster
 (each topic is treated by several bodies over the years). Cluster 07 has a matter with 240
-appearances, a matter with 40, and a meeting with 60 items; each cluster has persons with
+appearances, a matter with 40, and a meeting with 60 items (tasks due over a year ago are done);
+each cluster has persons with
 memberships, a secretariat user (``sekretariat-07`` etc., password ``bench-password``), grants,
 initiatives with budget lines, and indicator series.
 
@@ -88,7 +89,7 @@ def build(scale: Scale | None = None, seed: int = 16, media_root: str | Path | N
 
     from klynge.funds.models import BudgetLine, Grant, Initiative
     from klynge.indicators.models import Area, Indicator, Point, Series
-    from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome
+    from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, TaskStatus
     from klynge.meetings.models import AgendaItem, Attachment, Matter, Meeting, Recommendation, Task
     from klynge.organisation.choices import OrganisationKind, Role
     from klynge.organisation.models import Body, BodyKind, Membership, Organisation, Person
@@ -183,8 +184,12 @@ def build(scale: Scale | None = None, seed: int = 16, media_root: str | Path | N
                 Recommendation(item=item, number=1, text="Sekretariatet indstiller, at forslaget godkendes.",
                                outcome=Outcome.APPROVED if item.meeting.date < today else "")
                 for item in items], batch_size=2000)
+            # Tasks due more than a year ago are done (a secretariat closes its tasks); the rest are open.
             Task.objects.bulk_create([
-                Task(item=item, description=_text(rng, 8), due=item.meeting.date + datetime.timedelta(days=60))
+                Task(item=item, description=_text(rng, 8), due=item.meeting.date + datetime.timedelta(days=60),
+                     **({"status": TaskStatus.DONE, "closed_note": "Udført."}
+                        if item.meeting.date + datetime.timedelta(days=60) < today - datetime.timedelta(days=365)
+                        else {}))
                 for item in items[::scale.task_every]], batch_size=2000)
             attachments = []
             for item in items[::scale.attachment_every]:
