@@ -21,7 +21,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, FloatField, Func, Lookup, Q, Value
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
@@ -30,11 +30,48 @@ from .models import SearchDocument
 from .registry import SOURCES
 
 PAGE_SIZE = 20
+RANK_WINDOW = 2000  # PostgreSQL: the newest dated matches ranked (see ``matching``)
 MAX_PAGE = 50
 TSQUERY = "websearch_to_tsquery('danish'::regconfig, %s)"
 HEADLINE_OPTIONS = (f'StartSel="{search_text.MARK_START}", StopSel="{search_text.MARK_STOP}", '
                     "MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
 HEADLINE_CHARS = 50_000  # ts_headline reads at most this much of a long text (an attachment)
+
+
+def _vector(text_column: str) -> str:
+    """The ``vector`` column of the same table (alias) as a compiled ``text`` column."""
+    assert text_column.endswith('"text"'), text_column
+    return text_column[:-len('"text"')] + '"vector"'
+
+
+class DanishMatch(Lookup):
+    """``text__danish_match=query``: PostgreSQL's stored vector matches the query. A lookup (not
+    ``extra``) so it names the right table alias inside subqueries."""
+
+    lookup_name = "danish_match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{_vector(lhs)} @@ websearch_to_tsquery('danish'::regconfig, {rhs})", [*lhs_params, *rhs_params]
+
+
+SearchDocument._meta.get_field("text").register_lookup(DanishMatch)
+
+
+class VectorRank(Func):
+    """ts_rank of the stored vector against the query (PostgreSQL)."""
+
+    output_field = FloatField()
+
+    def __init__(self, query: str):
+        super().__init__(F("text"), Value(query))
+
+    def as_sql(self, compiler, connection, **extra):
+        text_sql, text_params = compiler.compile(self.source_expressions[0])
+        query_sql, query_params = compiler.compile(self.source_expressions[1])
+        return (f"ts_rank({_vector(text_sql)}, websearch_to_tsquery('danish'::regconfig, {query_sql}))",
+                [*text_params, *query_params])
 
 
 @dataclass
@@ -105,8 +142,13 @@ def matching(query: str, user, filters: Filters | None = None):
     """The queryset of visible documents matching ``query``, ranked (best first)."""
     docs = SearchDocument.objects.filter(visible_q(user)).filter((filters or Filters()).q())
     if connection.vendor == "postgresql":
-        return (docs.extra(where=[f"search_searchdocument.vector @@ {TSQUERY}"], params=[query])
-                .annotate(rank=RawSQL(f"ts_rank(search_searchdocument.vector, {TSQUERY})", [query]))
+        matches = docs.filter(text__danish_match=query)
+        # Ranked among the newest RANK_WINDOW dated matches and every undated one (bodies, persons,
+        # ...): ts_rank reads each row's whole tsvector, too slow over tens of thousands of rows.
+        recent = matches.filter(date__isnull=False).order_by("-date", "-pk").values("pk")[:RANK_WINDOW]
+        undated = matches.filter(date__isnull=True).values("pk")
+        return (SearchDocument.objects.filter(pk__in=recent.union(undated, all=True))
+                .annotate(rank=VectorRank(query))
                 .order_by("-rank", F("date").desc(nulls_last=True), "-pk"))
     if connection.vendor == "sqlite":
         match = search_text.fts5_query(query)
