@@ -318,6 +318,19 @@ def fuzzy_same(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
+INLINE_SECTION = re.compile(r"\b(?:beslutning|referat|indstilling|resum[eé]|sagsfremstilling|bilag)\s*:", re.I)
+
+
+def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> bool:
+    """Does a list entry carry its own text (an inline 'Beslutning: ...', or a section label before the next
+    numbered line)? Then it is an item heading, not only a line of the agenda."""
+    if INLINE_SECTION.search(lines[entry.index]):
+        return True
+    nxt = min((c.index for c in cands if c.index > entry.index), default=len(lines))
+    return any(lines[k] and (label_role(lines[k][:1].upper() + lines[k][1:]) or INLINE_SECTION.search(lines[k]))
+               for k in range(entry.index + 1, min(nxt, entry.index + 8)))
+
+
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
     """The items' headings in document order, agenda-only items included (``list_only``)."""
     cands = _candidates(lines, raw, set(run_on_lines))
@@ -331,38 +344,33 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
                 else Heading(c.index, c.number, c.title, list_only=True) for c in contents]
     if not chain:
         return []
-    # the agenda / contents list: a consecutive block before the first body heading
-    body_chain = [c for c in chain if not c.list_member]
-    first_body = body_chain[0].index if body_chain else None
-    agenda = _list_block(cands, first_body) if first_body is not None else []
-    if not agenda and body_chain and len(body_chain) < len(chain):
-        agenda = []
-    if body_chain and agenda and len(agenda) >= len(body_chain) - 1:
+    # an agenda (or contents) list: a consecutive block of list lines before the first item body
+    first_body = next((c for c in chain if not c.list_member), None)
+    agenda = _list_block(cands, first_body.index) if first_body is not None else []
+    if agenda:
+        after = agenda[-1].index
+        body_chain = [c for c in chain if c.index > after]
         headings = []
         by_number = {c.number: c for c in body_chain}
         used = set()
         for entry in agenda:
             body = by_number.get(entry.number)
-            if body is not None and fuzzy_same(entry.title, body.title):
+            if body is not None:
                 used.add(body.number)
-                title = entry.title if len(entry.title) <= len(body.title) else body.title
+                same = fuzzy_same(entry.title, body.title)
+                title = entry.title if not same or len(entry.title) <= len(body.title) else body.title
                 headings.append(Heading(body.index, body.number, title))
-            elif body is not None:
-                used.add(body.number)
-                headings.append(Heading(body.index, body.number, entry.title))
             else:
-                headings.append(Heading(entry.index, entry.number, entry.title, list_only=True))
+                headings.append(Heading(entry.index, entry.number, entry.title,
+                                        list_only=not _has_body(entry, cands, lines)))
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
-    chosen = body_chain if len(body_chain) >= 1 and len(body_chain) >= len(chain) / 2 else chain
-    if len(chosen) == 1 and chosen[0].score < 3.0 and chosen[0].form not in ("punkt",):
-        # one weak numbered line is no agenda (a "1. Udkast klar ..." in the text)
-        follower_ok = chosen[0].score >= 2.5
-        if not follower_ok:
-            return []
+    chosen = chain
+    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt":
+        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text)
     return [Heading(c.index, c.number, c.title) for c in chosen]
 
 

@@ -907,9 +907,10 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
     bodies = sorted((h for h in headings if not h.list_only), key=lambda h: h.index)
-    for h_index, heading in enumerate(bodies):
+    marks = sorted({h.index for h in headings})
+    for heading in bodies:
         checkpoint()
-        stop = bodies[h_index + 1].index if h_index + 1 < len(bodies) else len(lines)
+        stop = next((x for x in marks if x > heading.index), len(lines))
         item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
         item_warnings[id(item)] = found
         all_guests.extend(item.guests)
