@@ -234,6 +234,9 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if form == "lone" and j is not None:
             j = next((k for k in range(j + 1, min(n, j + 5)) if lines[k]), None)
         follower = lines[j] if j is not None else ""
+        if follower and j is not None and fuzzy_same(follower, title):  # the title repeated under the heading
+            j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
+            follower = lines[j] if j is not None else ""
         if follower and (label_role(follower) or CASE_LINE.match(follower)):
             score += 2.0
         prev = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k]), "")
@@ -595,7 +598,7 @@ ORG_WORDS = re.compile(
 
 
 ROLE_WORD = re.compile(
-    r"^(?:\w*direktør|\w*chef|\w*leder|\w*koordinator|\w*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
+    r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
     r"sygeplejefaglig|praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
     r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
 
@@ -609,7 +612,8 @@ def strip_roles(name: str) -> str:
 
 
 NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|\b(?:{MONTH_RE})\b", re.I)
-ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse)", re.I)
+ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
+                       r"sekretariat|forvaltning|samarbejde)", re.I)
 
 
 def is_organisation(name: str) -> bool:
@@ -652,4 +656,37 @@ def apologies_in(lines: list[str]) -> list[str]:
                     part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)
+    return list(dict.fromkeys(names))
+
+
+ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt afbud)\s*:?\s*$", re.I)
+LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|gæster|referent|mødeleder|"
+                       r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
+
+
+def labelled_absent(lines: list[str]) -> list[str]:
+    """Names listed under an 'Afbud:' label anywhere in the document (one per line, bullets allowed)."""
+    names: list[str] = []
+    for k, ln in enumerate(lines):
+        if not ln or not ABSENT_LABEL.match(ln):
+            continue
+        blanks = 0
+        for nxt in lines[k + 1:k + 60]:
+            if not nxt:
+                blanks += 1
+                if blanks >= 2:
+                    break
+                continue
+            blanks = 0
+            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120:
+                break
+            entry = re.sub(r"^[-–•]\s*", "", nxt)
+            if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
+                continue
+            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
+                name = strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" ."))
+                if re.fullmatch(NAME, name) and not is_organisation(name):
+                    names.append(name)
+                elif not re.match(r"^ingen\b", entry, re.I) and not names:
+                    break
     return list(dict.fromkeys(names))

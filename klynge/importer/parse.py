@@ -438,7 +438,7 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
         if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
             found.append(_Heading(i, None, text))
             continue
-        m = re.match(r"^(?:punkt|pkt\.?)\s*[:.\-–]\s*([A-ZÆØÅ].*)$", text, re.I)
+        m = re.match(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$", text)
         if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
             found.append(_Heading(i, None, m.group(1)))
     return found
@@ -855,7 +855,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     if end is None:
         end = searched.end
 
-    meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields
+    meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
+        or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     if date is None or not headings or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln)):
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
@@ -1004,7 +1005,9 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
             guests.append(person)
     guests.extend(all_guests)
     absent.extend(layout.apologies_in(lines))
+    absent.extend(layout.labelled_absent(lines))
     # organisations and hospital units are never persons; job titles are not part of a name
+    absent = [re.split(r"(?<=[a-zæøå]{2})\.\s", n)[0].strip(" .") for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
     for person in attendees + guests:
