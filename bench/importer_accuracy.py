@@ -80,7 +80,7 @@ def read_document(path: Path, lexicon) -> tuple[dict | None, str | None, float]:
     try:
         extracted = extract(path.name, data, 50 * 1024 * 1024)
         cleaned = normalise(extracted.text, lexicon, ())
-        report = to_json(parse(cleaned.text, repairs=cleaned.repairs))
+        report = to_json(parse(cleaned.text, repairs=cleaned.repairs, changes=cleaned.replacements))
         report["_replacements"] = [list(c) for c in cleaned.replacements][:50]
         return report, None, time.perf_counter() - started
     except (NoMeetingFound, ImportRefused) as exc:

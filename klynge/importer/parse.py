@@ -85,6 +85,7 @@ class ParsedDocument:
     repairs: int = 0
     warnings: list[ParsedWarning] = field(default_factory=list)
     cpr_found: int = 0  # CPR numbers masked or seen in the file (see importer.load.mask_document)
+    changes: list[tuple[str, str]] = field(default_factory=list)  # the normaliser's word repairs (from, to)
 
 
 # --- text helpers -----------------------------------------------------------------------
@@ -673,6 +674,32 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
 
 
+def _cells(line: str) -> list[str]:
+    if line.strip().startswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in line.split("\t")]
+
+
+def _repeated_header(block: list[str], line: str) -> bool:
+    return len(block) >= 2 and _cells(block[0]) == _cells(line) and any(
+        c and not re.search(r"\d", c) for c in _cells(line))
+
+
+def _table_continues(block: list[str], lines: list[str], raw_lines: list[str], k: int) -> bool:
+    """Blank lines (a page break, its furniture removed) between two parts of one table: the next
+    non-blank line is a table row of the same width."""
+    if lines[k].strip():
+        return False
+    for j in range(k + 1, min(len(lines), k + 4)):
+        if not lines[j].strip():
+            continue
+        row = raw_lines[j]
+        if "\t" not in row and not (lines[j].startswith("|") and lines[j].count("|") >= 2):
+            return False
+        return len(_cells(lines[j])) == len(_cells(block[-1]))
+    return False
+
+
 def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
     """One item from its heading to the next: (item, its lines, its warnings)."""
     heading_title = heading.title
@@ -697,10 +724,14 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     sections = _Sections(item)
     item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
     raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
-    for ln, raw in zip(item_lines, raw_item_lines, strict=True):
+    for k, (ln, raw) in enumerate(zip(item_lines, raw_item_lines, strict=True)):
         if ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2):
+            if sections.block and _repeated_header(sections.block, ln):
+                continue  # the header row printed again on the next page
             sections.block.append(ln)
             continue
+        if sections.block and _table_continues(sections.block, item_lines, raw_item_lines, k):
+            continue  # a table continued over a page break: joined before its totals are checked
         if sections.block:
             sections.flush_table()
         if not ln:
@@ -754,7 +785,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     return item, item_lines, sections.warnings
 
 
-def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
+def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
     raw_lines, run_on = _prepare(text.split("\n"))
@@ -1033,7 +1064,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         warnings.extend(item_warnings[id(item)])
     warnings.extend(check_items(items))
     return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
-                          guests, items, repairs, warnings)
+                          guests, items, repairs, warnings, changes=list(changes))
 
 
 def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:

@@ -13,7 +13,7 @@ from .conftest import LILLEBAELT, RANDERS
 pytestmark = pytest.mark.django_db
 
 TOP = ["kind", "title", "body", "cluster", "date", "start", "end", "place", "attendees", "absent", "guests", "items",
-       "repairs", "warnings"]
+       "repairs", "changes", "warnings"]
 ITEM = ["number", "title", "presenter", "start", "end", "kind", "closed", "case_number", "summary", "description",
         "recommendations", "minutes", "decision", "attachments", "tables"]
 
