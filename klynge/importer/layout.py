@@ -234,7 +234,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if form == "lone" and j is not None:
             j = next((k for k in range(j + 1, min(n, j + 5)) if lines[k]), None)
         follower = lines[j] if j is not None else ""
-        if follower and j is not None and fuzzy_same(follower, title):  # the title repeated under the heading
+        if follower and j is not None and same_line(follower, title):  # the title repeated under the heading
             j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
             follower = lines[j] if j is not None else ""
         if follower and (label_role(follower) or CASE_LINE.match(follower)):
@@ -316,9 +316,16 @@ def fuzzy_same(a: str, b: str) -> bool:
     fb = re.sub(r"\W+", " ", b.casefold()).strip()
     if not fa or not fb:
         return False
-    if fa == fb or fb.startswith(fa) or fa.startswith(fb):
+    if fa == fb or fb.startswith(fa + " ") or fa.startswith(fb + " "):
         return True
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def same_line(a: str, b: str) -> bool:
+    """The same text (a title printed twice), allowing small differences only."""
+    fa = re.sub(r"\W+", " ", a.casefold()).strip()
+    fb = re.sub(r"\W+", " ", b.casefold()).strip()
+    return bool(fa) and (fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.9)
 
 
 INLINE_SECTION = re.compile(r"\b(?:beslutning|referat|indstilling|resum[eé]|sagsfremstilling|bilag)\s*:", re.I)

@@ -57,7 +57,9 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         for page in pages:
             checkpoint()
             lines = [ln for ln in page.split("\n") if ln.strip()]
-            edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120}
+            # table rows are never running headers (a table continued over a page repeats its shape)
+            edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120 and "\t" not in ln
+                     and ln.count("|") < 2}
             edge_counts.update(edges)
         repeated = {s for s, n in edge_counts.items() if n >= max(2, len(pages) // 2) and not SECTION_WORDS.match(s)}
         for page in pages:

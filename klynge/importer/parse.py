@@ -661,7 +661,7 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
-    if nxt and layout.fuzzy_same(nxt, title):
+    if nxt and layout.same_line(nxt, title):
         return False
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
@@ -714,10 +714,8 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
         heading_title = f"{heading_title} {lines[body_start]}"
         body_start += 1
     # the title repeated under the numbered heading (many web layouts) is not body text
-    while body_start < stop and (not lines[body_start] or layout.fuzzy_same(lines[body_start], heading_title)) \
+    while body_start < stop and (not lines[body_start] or layout.same_line(lines[body_start], heading_title)) \
             and body_start - heading.index <= 3:
-        if lines[body_start] and not layout.fuzzy_same(lines[body_start], heading_title):
-            break
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
