@@ -202,7 +202,8 @@ MINUTES_TEXT = AGENDA_TEXT.replace("Dagsorden\n", "Referat\n", 1).replace(
     "Det indstilles, at dagsordenen godkendes.\n",
     "Det indstilles, at dagsordenen godkendes.\nBeslutning\nGodkendt.\n").replace(
     "Det indstilles, at klyngemidlerne drøftes.\n",
-    "Det indstilles, at klyngemidlerne drøftes.\nBeslutning\nDrøftet.\n") + "Afbud: Anne Holm\n"
+    "Det indstilles, at klyngemidlerne drøftes.\nBeslutning\nDrøftet.\n").replace(
+    "Mødested: Rådhuset, Torvet 1\n", "Mødested: Rådhuset, Torvet 1\nAfbud: Anne Holm\n")
 
 
 def test_an_agenda_and_its_later_minutes_become_one_meeting(lexicon, lillebaelt_bodies):
