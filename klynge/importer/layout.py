@@ -29,7 +29,8 @@ FURNITURE = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|gå ikke glip af\b.*|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
+    r"gå ikke glip af\b.*|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -151,7 +152,8 @@ TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
-SLOT_HINT = re.compile(r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
+SLOT_HINT = re.compile(
+    r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{1,2}\s|\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
     r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid)\s*[.:]|(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
@@ -398,13 +400,15 @@ DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
 TIME = r"(\d{1,2})[.:](\d{2})"
 KL = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
-KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
+KL_HOURS = re.compile(
+    r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
 BARE_TIME = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?(?![\d.])")
 END_SENTENCE = re.compile(
     rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*{TIME}",
     re.I)
-START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)(?:\s+for\s+møde)?\s*:?\s*(.*)$",
+START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)"
+                         r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
                          re.I)
 END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
 DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
@@ -474,7 +478,8 @@ def _next_value(lines: list[str], k: int) -> str:
 
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
-    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
+    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
+    r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
     re.I)
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
@@ -483,7 +488,8 @@ BODY_SENTENCE = re.compile(
 TITLE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?:referat|dagsorden|beslutningsprotokol)\b", re.I)
 KIND_BODY = re.compile(r"^(?:referat|dagsorden)\s*[-–:]\s*(?P<body>[A-ZÆØÅ].{2,80}?)\s+(?:den|d\.)\s+\d", re.I)
 MOEDE_BODY = re.compile(rf"\b(?:MØDE|Møde)\s+(?P<body>[A-ZÆØÅ][\w -]{{2,60}}?)(?=[.,]|\s+(?:{WEEKDAY})|\s+den\b)", re.I)
-PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
+PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*"
+                         r"(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
                          rf"(?:{WEEKDAY}|d\.|den|\d)", re.I)
 
 

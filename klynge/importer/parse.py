@@ -325,6 +325,9 @@ class _Heading:
     list_only: bool = False
 
 
+LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)")
+
+
 def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     """Web furniture blanked; run-on lines (a transcript with every item on one line) cut before each
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
@@ -333,7 +336,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     for ln in raw_lines:
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
-            ln = re.sub(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)", lambda m: m.group(0).replace(" ", ""), ln)
+            ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else [ln]
         for piece in pieces:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
