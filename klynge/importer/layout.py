@@ -320,14 +320,24 @@ def fuzzy_same(a: str, b: str) -> bool:
         return False
     if fa == fb or fb.startswith(fa + " ") or fa.startswith(fb + " "):
         return True
-    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+    if min(len(fa), len(fb)) < 0.6 * max(len(fa), len(fb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def same_line(a: str, b: str) -> bool:
     """The same text (a title printed twice), allowing small differences only."""
     fa = re.sub(r"\W+", " ", a.casefold()).strip()
     fb = re.sub(r"\W+", " ", b.casefold()).strip()
-    return bool(fa) and (fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.9)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 0.8 * max(len(fa), len(fb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 INLINE_SECTION = re.compile(r"\b(?:beslutning|referat|indstilling|resum[eé]|sagsfremstilling|bilag)\s*:", re.I)
