@@ -80,7 +80,7 @@ def read_document(path: Path, lexicon) -> tuple[dict | None, str | None, float]:
     try:
         extracted = extract(path.name, data, 50 * 1024 * 1024)
         cleaned = normalise(extracted.text, lexicon, ())
-        report = to_json(parse(cleaned.text, repairs=cleaned.repairs))
+        report = to_json(parse(cleaned.text, repairs=cleaned.repairs, changes=cleaned.replacements))
         report["_replacements"] = [list(c) for c in cleaned.replacements][:50]
         return report, None, time.perf_counter() - started
     except (NoMeetingFound, ImportRefused) as exc:
@@ -122,7 +122,8 @@ def score_document(truth: dict, read: dict | None) -> dict:
                 break
     out["items"] = [tp, len(ritems) - tp, len(titems) - tp]
     exact = bool(read) and len(titems) == len(ritems) and all(
-        ti["number"] == ri["number"] and similar(ti["title"], ri["title"]) for ti, ri in zip(titems, ritems))
+        ti["number"] == ri["number"] and similar(ti["title"], ri["title"])
+        for ti, ri in zip(titems, ritems, strict=False))
     out["items_exact"] = [int(exact), 0, int(not exact)]
     # per-item details where annotated, over items matched by number
     by_number = {ri["number"]: ri for ri in ritems}
@@ -196,7 +197,8 @@ def print_summary(name: str, s: dict) -> None:
                 note = f"recall >= {target:.0%}, precision >= 90 %: {'met' if ok else 'MISSED'}"
             else:
                 note = f"{target:.0%}: {'met' if ok else 'MISSED'}"
-        print(f"{field:22} {pct(f['precision']):>7} {pct(f['recall']):>9}   {f['tp']:>3}/{f['fp']:>3}/{f['fn']:>3}   {note}")
+        counts = f"{f['tp']:>3}/{f['fp']:>3}/{f['fn']:>3}"
+        print(f"{field:22} {pct(f['precision']):>7} {pct(f['recall']):>9}   {counts}   {note}")
     print(f"organisations stored as persons: {len(s['org_as_person'])} {s['org_as_person'][:8]}")
     print(f"table-sum warnings (the corpus has no real one): {s['table_warnings']}")
     if s["refused"]:

@@ -111,6 +111,11 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=120)
     args = parser.parse_args()
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klynge.settings")  # the import limits are settings
+    os.environ.setdefault("KLYNGE_DATA_DIR", "/tmp/importer-data")
+    import django
+
+    django.setup()
     from klynge.importer.lexicon import DictionaryMissing, load_lexicon
 
     wall, cpu = time.perf_counter(), time.process_time()

@@ -15,11 +15,13 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django_tasks import task
 
 from klynge.core.cpr import mask_cpr
-from klynge.jobs.models import Job
+from klynge.jobs.models import Job, JobStatus
 from klynge.jobs.progress import Reporter
 from klynge.organisation.models import Body
 from klynge.organisation.permissions import editable_bodies
@@ -97,6 +99,8 @@ def _real_name(entry: dict) -> str:
 def run_import_job(job_id: str) -> dict:
     """The worker's side: every file of the job in turn, with progress; never raises for bad input."""
     job = Job.objects.select_related("created_by").get(pk=job_id)
+    if job.is_finished:
+        return {"files": 0}  # stopped before it started
     reporter = Reporter(job)
     entries = job.params.get("files", [])
     results = list(job.result.get("files", []))
@@ -107,6 +111,9 @@ def run_import_job(job_id: str) -> dict:
     try:
         for index, entry in enumerate(entries):
             shown = entry["shown"]
+            if cancel_requested(job):
+                _stop(job, entries[index:], results, index, count)
+                return {"files": len(results)}
 
             def progress(fraction: float, stage: str, index=index, shown=shown) -> None:
                 reporter.update((index + fraction) / count, f"Fil {index + 1} af {count} ({shown}): {stage}")
@@ -132,6 +139,45 @@ def run_import_job(job_id: str) -> dict:
     reporter.succeed(summary(results), {"files": results})
     _forget_names(job)
     return {"files": len(results)}
+
+
+def cancel_requested(job: Job) -> bool:
+    """Has the user asked to stop the job (importer.views.job_cancel)? Read afresh from the database."""
+    current = Job.objects.filter(pk=job.pk).values_list("params", "status").first()
+    return current is None or bool(current[0].get("cancel_requested")) or current[1] == JobStatus.CANCELLED
+
+
+def request_cancel(job: Job) -> None:
+    """Stop a job: a queued one at once; a running one before its next file (a file being read finishes,
+    and what is imported stays imported: each file is its own transaction)."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if job.is_finished:
+            return
+        job.params = {**job.params, "cancel_requested": True}
+        fields = ["params"]
+        if job.status == JobStatus.QUEUED:
+            _discard(job.params.get("files", []))
+            job.status, job.finished = JobStatus.CANCELLED, timezone.now()
+            job.message = "Importen blev stoppet, før den gik i gang. Intet er importeret."
+            fields += ["status", "finished", "message"]
+        job.save(update_fields=fields)
+
+
+def _discard(entries: list[dict]) -> None:
+    for entry in entries:
+        default_storage.delete(f"{entry['path']}.name")
+        default_storage.delete(entry["path"])
+
+
+def _stop(job: Job, remaining: list[dict], results: list[dict], done: int, count: int) -> None:
+    _discard(remaining)
+    with transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.CANCELLED, finished=timezone.now(), result={"files": results},
+            message=f"Importen blev stoppet efter {done} af {count} filer. Det, der allerede er importeret, er "
+                    "gemt; resten er ikke læst.")
+    _forget_names(job)
 
 
 def _masked(data: dict, entry: dict) -> dict:

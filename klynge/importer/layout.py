@@ -29,7 +29,8 @@ FURNITURE = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|gå ikke glip af\b.*|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
+    r"gå ikke glip af\b.*|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -151,7 +152,8 @@ TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
-SLOT_HINT = re.compile(r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
+SLOT_HINT = re.compile(
+    r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{1,2}\s|\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
     r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid)\s*[.:]|(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
@@ -234,6 +236,9 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if form == "lone" and j is not None:
             j = next((k for k in range(j + 1, min(n, j + 5)) if lines[k]), None)
         follower = lines[j] if j is not None else ""
+        if follower and j is not None and same_line(follower, title):  # the title repeated under the heading
+            j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
+            follower = lines[j] if j is not None else ""
         if follower and (label_role(follower) or CASE_LINE.match(follower)):
             score += 2.0
         prev = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k]), "")
@@ -313,9 +318,39 @@ def fuzzy_same(a: str, b: str) -> bool:
     fb = re.sub(r"\W+", " ", b.casefold()).strip()
     if not fa or not fb:
         return False
-    if fa == fb or fb.startswith(fa) or fa.startswith(fb):
+    if fa == fb or fb.startswith(fa + " ") or fa.startswith(fb + " "):
         return True
-    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+    if min(len(fa), len(fb)) < 0.6 * max(len(fa), len(fb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
+
+
+def same_line(a: str, b: str) -> bool:
+    """The same text (a title printed twice), allowing small differences only."""
+    fa = re.sub(r"\W+", " ", a.casefold()).strip()
+    fb = re.sub(r"\W+", " ", b.casefold()).strip()
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 0.8 * max(len(fa), len(fb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+
+
+INLINE_SECTION = re.compile(r"\b(?:beslutning|referat|indstilling|resum[eé]|sagsfremstilling|bilag)\s*:", re.I)
+
+
+def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> bool:
+    """Does a list entry carry its own text (an inline 'Beslutning: ...', or a section label before the next
+    numbered line)? Then it is an item heading, not only a line of the agenda."""
+    if INLINE_SECTION.search(lines[entry.index]):
+        return True
+    nxt = min((c.index for c in cands if c.index > entry.index), default=len(lines))
+    return any(lines[k] and (label_role(lines[k][:1].upper() + lines[k][1:]) or INLINE_SECTION.search(lines[k]))
+               for k in range(entry.index + 1, min(nxt, entry.index + 8)))
 
 
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
@@ -331,38 +366,33 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
                 else Heading(c.index, c.number, c.title, list_only=True) for c in contents]
     if not chain:
         return []
-    # the agenda / contents list: a consecutive block before the first body heading
-    body_chain = [c for c in chain if not c.list_member]
-    first_body = body_chain[0].index if body_chain else None
-    agenda = _list_block(cands, first_body) if first_body is not None else []
-    if not agenda and body_chain and len(body_chain) < len(chain):
-        agenda = []
-    if body_chain and agenda and len(agenda) >= len(body_chain) - 1:
+    # an agenda (or contents) list: a consecutive block of list lines before the first item body
+    first_body = next((c for c in chain if not c.list_member), None)
+    agenda = _list_block(cands, first_body.index) if first_body is not None else []
+    if agenda:
+        after = agenda[-1].index
+        body_chain = [c for c in chain if c.index > after]
         headings = []
         by_number = {c.number: c for c in body_chain}
         used = set()
         for entry in agenda:
             body = by_number.get(entry.number)
-            if body is not None and fuzzy_same(entry.title, body.title):
+            if body is not None:
                 used.add(body.number)
-                title = entry.title if len(entry.title) <= len(body.title) else body.title
+                same = fuzzy_same(entry.title, body.title)
+                title = entry.title if not same or len(entry.title) <= len(body.title) else body.title
                 headings.append(Heading(body.index, body.number, title))
-            elif body is not None:
-                used.add(body.number)
-                headings.append(Heading(body.index, body.number, entry.title))
             else:
-                headings.append(Heading(entry.index, entry.number, entry.title, list_only=True))
+                headings.append(Heading(entry.index, entry.number, entry.title,
+                                        list_only=not _has_body(entry, cands, lines)))
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
-    chosen = body_chain if len(body_chain) >= 1 and len(body_chain) >= len(chain) / 2 else chain
-    if len(chosen) == 1 and chosen[0].score < 3.0 and chosen[0].form not in ("punkt",):
-        # one weak numbered line is no agenda (a "1. Udkast klar ..." in the text)
-        follower_ok = chosen[0].score >= 2.5
-        if not follower_ok:
-            return []
+    chosen = chain
+    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt":
+        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text)
     return [Heading(c.index, c.number, c.title) for c in chosen]
 
 
@@ -380,13 +410,15 @@ DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
 TIME = r"(\d{1,2})[.:](\d{2})"
 KL = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
-KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
+KL_HOURS = re.compile(
+    r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
 BARE_TIME = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?(?![\d.])")
 END_SENTENCE = re.compile(
     rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*{TIME}",
     re.I)
-START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)(?:\s+for\s+møde)?\s*:?\s*(.*)$",
+START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)"
+                         r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
                          re.I)
 END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
 DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
@@ -456,7 +488,8 @@ def _next_value(lines: list[str], k: int) -> str:
 
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
-    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
+    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
+    r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
     re.I)
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
@@ -465,7 +498,8 @@ BODY_SENTENCE = re.compile(
 TITLE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?:referat|dagsorden|beslutningsprotokol)\b", re.I)
 KIND_BODY = re.compile(r"^(?:referat|dagsorden)\s*[-–:]\s*(?P<body>[A-ZÆØÅ].{2,80}?)\s+(?:den|d\.)\s+\d", re.I)
 MOEDE_BODY = re.compile(rf"\b(?:MØDE|Møde)\s+(?P<body>[A-ZÆØÅ][\w -]{{2,60}}?)(?=[.,]|\s+(?:{WEEKDAY})|\s+den\b)", re.I)
-PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
+PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*"
+                         r"(?P<body>[a-zæøå]*møde[a-zæøå]*|[A-ZÆØÅ][\w -]{2,60}?)\s+"
                          rf"(?:{WEEKDAY}|d\.|den|\d)", re.I)
 
 
@@ -587,7 +621,7 @@ ORG_WORDS = re.compile(
 
 
 ROLE_WORD = re.compile(
-    r"^(?:\w*direktør|\w*chef|\w*leder|\w*koordinator|\w*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
+    r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
     r"sygeplejefaglig|praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
     r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
 
@@ -601,7 +635,8 @@ def strip_roles(name: str) -> str:
 
 
 NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|\b(?:{MONTH_RE})\b", re.I)
-ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse)", re.I)
+ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
+                       r"sekretariat|forvaltning|samarbejde)", re.I)
 
 
 def is_organisation(name: str) -> bool:
@@ -644,4 +679,37 @@ def apologies_in(lines: list[str]) -> list[str]:
                     part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)
+    return list(dict.fromkeys(names))
+
+
+ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt afbud)\s*:?\s*$", re.I)
+LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|gæster|referent|mødeleder|"
+                       r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
+
+
+def labelled_absent(lines: list[str]) -> list[str]:
+    """Names listed under an 'Afbud:' label anywhere in the document (one per line, bullets allowed)."""
+    names: list[str] = []
+    for k, ln in enumerate(lines):
+        if not ln or not ABSENT_LABEL.match(ln):
+            continue
+        blanks = 0
+        for nxt in lines[k + 1:k + 60]:
+            if not nxt:
+                blanks += 1
+                if blanks >= 2:
+                    break
+                continue
+            blanks = 0
+            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120:
+                break
+            entry = re.sub(r"^[-–•]\s*", "", nxt)
+            if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
+                continue
+            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
+                name = strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" ."))
+                if re.fullmatch(NAME, name) and not is_organisation(name):
+                    names.append(name)
+                elif not re.match(r"^ingen\b", entry, re.I) and not names:
+                    break
     return list(dict.fromkeys(names))

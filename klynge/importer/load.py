@@ -277,7 +277,74 @@ def mask_document(doc: ParsedDocument, raw_text: str = "") -> int:
     return masked
 
 
+AGENDA_STAGES = [MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD]
+
+
+def agenda_to_complete(doc: ParsedDocument, body: Body) -> Meeting | None:
+    """Minutes for a body and date whose agenda is already in Klynge complete that meeting."""
+    if doc.kind != "minutes":
+        return None
+    return Meeting.objects.filter(body=body, date=doc.date, status__in=AGENDA_STAGES).order_by("pk").first()
+
+
+def _same_item(parsed: ParsedItem, item: AgendaItem) -> bool:
+    from .layout import fuzzy_same
+
+    if parsed.number is not None and item.number == parsed.number:
+        return True
+    return fuzzy_same(parsed.title, item.title)
+
+
+def _merge_minutes(doc: ParsedDocument, meeting: Meeting, source: SourceDocument, notes: list[str]) -> Meeting:
+    """The minutes add attendance, decisions and outcomes to the meeting their agenda created: one meeting."""
+    now = timezone.now()
+    start, end, _ = meeting_times(doc)
+    if doc.start:
+        meeting.start = start
+    if doc.end:
+        meeting.end = end
+    if doc.place and not meeting.address:
+        meeting.address = URL.sub("", doc.place).strip(" ,;:-–")[:300]
+    meeting.status = MeetingStatus.MINUTES_PUBLISHED
+    meeting.minutes_approved_at = meeting.minutes_published_at = now
+    meeting.minutes_note = (f"{meeting.minutes_note}\n" if meeting.minutes_note else "") + \
+        f"Referatet er importeret fra {source.original_name}."
+    meeting.source_document = source
+    meeting.save()
+    notes.append(f"Referatet er lagt på mødet {meeting.date:%d.%m.%Y}, som dagsordenen allerede havde oprettet "
+                 "(ét møde, ikke to).")
+    people = People()
+    existing = list(meeting.items.all())
+    pairs: list[tuple[ParsedItem, AgendaItem]] = []
+    for parsed in doc.items:
+        item = next((i for i in existing if _same_item(parsed, i)), None)
+        if item is None:
+            item = _write_item(doc, meeting, parsed, len(existing) + len(pairs), people, notes)
+            pairs.append((parsed, item))
+            continue
+        existing.remove(item)
+        item.minutes, item.decision = parsed.minutes or item.minutes, parsed.decision or item.decision
+        item.save()
+        recs = {r.number: r for r in item.recommendations.all()}
+        for number, (text, (outcome, decision_text)) in enumerate(
+                zip(parsed.recommendations, outcomes(parsed), strict=True), start=1):
+            rec = recs.get(number)
+            if rec is None:
+                Recommendation.objects.create(item=item, number=number, text=text, outcome=outcome,
+                                              decision_text=decision_text)
+            else:
+                rec.outcome, rec.decision_text = outcome, decision_text
+                rec.save()
+        pairs.append((parsed, item))
+    _write_attendance(doc, meeting, people, pairs)
+    renumber(meeting)
+    return meeting
+
+
 def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[str], user) -> Meeting:
+    agenda = agenda_to_complete(doc, body)
+    if agenda is not None:
+        return _merge_minutes(doc, agenda, source, notes)
     start, end, time_notes = meeting_times(doc)
     notes.extend(time_notes)
     place = doc.place or ""
@@ -305,48 +372,60 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
     people = People()
     items: list[tuple[ParsedItem, AgendaItem]] = []
     for position, parsed in enumerate(doc.items):
-        item = AgendaItem.objects.create(
-            meeting=meeting, position=position, title=parsed.title[:300] or "–",
-            number=0 if parsed.kind == "break" else parsed.number or position + 1,
-            kind=parsed.kind, duration_minutes=_duration(parsed), summary=parsed.summary,
-            description=text_to_html(parsed.description), closed=parsed.closed,
-            case_number=(parsed.case_number or "")[:60], minutes=parsed.minutes, decision=parsed.decision,
-        )
-        items.append((parsed, item))
-        if parsed.presenter:
-            for name in re.split(r"\s*(?:,|\bog\b|&)\s*", parsed.presenter):
-                if len(name.split()) >= 2:
-                    item.presenters.add(people.person(name))
-        recs = []
-        for number, (text, (outcome, decision_text)) in enumerate(zip(parsed.recommendations, outcomes(parsed),
-                                                                       strict=True), start=1):
-            recs.append(Recommendation(item=item, number=number, text=text, outcome=outcome,
-                                       decision_text=decision_text))
-        Recommendation.objects.bulk_create(recs)
-        bulk_changed.send(Recommendation, instances=recs)  # the search indexes the item with them
-        by_number = {r.number: r for r in item.recommendations.all()}
-        for pos, title in enumerate(parsed.attachments):
-            Attachment.objects.create(item=item, title=title[:300], position=pos)
-        for task in parsed.tasks:
-            owner_person = owner_org = None
-            kind = TaskOwnerKind.SECRETARIAT
-            if task.owner_kind == "person" and task.owner_name:
-                owner_person, kind = people.person(task.owner_name), TaskOwnerKind.PERSON
-            elif task.owner_kind == "organisation":
-                owner_org = people.organisation(task.owner_name)
-                if owner_org is None:
-                    notes.append(f"Opgaven “{task.description[:60]}…” er ikke oprettet: parten "
-                                 f"“{task.owner_name}” findes ikke i Klynge.")
-                    continue
-                kind = TaskOwnerKind.ORGANISATION
-            due = task.due if task.due and task.due >= doc.date else None
-            Task.objects.create(item=item, recommendation=by_number.get(task.recommendation),
-                                description=task.description, owner_kind=kind, owner_person=owner_person,
-                                owner_organisation=owner_org, due=due)
-        if item.case_number:
-            link_item_to_matter(item)
+        items.append((parsed, _write_item(doc, meeting, parsed, position, people, notes)))
+    _write_attendance(doc, meeting, people, items)
+    renumber(meeting)
+    return meeting
 
-    recorded: dict[int, Attendance] = {}
+
+def _write_item(doc: ParsedDocument, meeting: Meeting, parsed: ParsedItem, position: int, people: People,
+                notes: list[str]) -> AgendaItem:
+    item = AgendaItem.objects.create(
+        meeting=meeting, position=position, title=parsed.title[:300] or "–",
+        number=0 if parsed.kind == "break" else parsed.number or position + 1,
+        kind=parsed.kind, duration_minutes=_duration(parsed), summary=parsed.summary,
+        description=text_to_html(parsed.description), closed=parsed.closed,
+        case_number=(parsed.case_number or "")[:60], minutes=parsed.minutes, decision=parsed.decision,
+    )
+    if parsed.presenter:
+        for name in re.split(r"\s*(?:,|\bog\b|&)\s*", parsed.presenter):
+            if len(name.split()) >= 2:
+                item.presenters.add(people.person(name))
+    recs = []
+    for number, (text, (outcome, decision_text)) in enumerate(zip(parsed.recommendations, outcomes(parsed),
+                                                                   strict=True), start=1):
+        recs.append(Recommendation(item=item, number=number, text=text, outcome=outcome,
+                                   decision_text=decision_text))
+    Recommendation.objects.bulk_create(recs)
+    bulk_changed.send(Recommendation, instances=recs)  # the search indexes the item with them
+    by_number = {r.number: r for r in item.recommendations.all()}
+    for pos, title in enumerate(parsed.attachments):
+        Attachment.objects.create(item=item, title=title[:300], position=pos)
+    for task in parsed.tasks:
+        owner_person = owner_org = None
+        kind = TaskOwnerKind.SECRETARIAT
+        if task.owner_kind == "person" and task.owner_name:
+            owner_person, kind = people.person(task.owner_name), TaskOwnerKind.PERSON
+        elif task.owner_kind == "organisation":
+            owner_org = people.organisation(task.owner_name)
+            if owner_org is None:
+                notes.append(f"Opgaven “{task.description[:60]}…” er ikke oprettet: parten "
+                             f"“{task.owner_name}” findes ikke i Klynge.")
+                continue
+            kind = TaskOwnerKind.ORGANISATION
+        due = task.due if task.due and task.due >= doc.date else None
+        Task.objects.create(item=item, recommendation=by_number.get(task.recommendation),
+                            description=task.description, owner_kind=kind, owner_person=owner_person,
+                            owner_organisation=owner_org, due=due)
+    if item.case_number:
+        link_item_to_matter(item)
+
+    return item
+
+
+def _write_attendance(doc: ParsedDocument, meeting: Meeting, people: People,
+                      items: list[tuple[ParsedItem, AgendaItem]]) -> None:
+    recorded: dict[int, Attendance] = {a.person_id: a for a in meeting.attendance.all()}
 
     def attend(person: Person, status: str, **extra):
         if person.pk in recorded:
@@ -379,5 +458,3 @@ def _write(doc: ParsedDocument, body: Body, source: SourceDocument, notes: list[
             title = f"{title}, {g.organisation}".strip(", ")
         attend(people.person(g.name, org, g.title), AttendanceStatus.GUEST, organisation=org, title=title[:200],
                item=guest_item.get(g.name.casefold()))
-    renumber(meeting)
-    return meeting

@@ -57,7 +57,9 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         for page in pages:
             checkpoint()
             lines = [ln for ln in page.split("\n") if ln.strip()]
-            edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120}
+            # table rows are never running headers (a table continued over a page repeats its shape)
+            edges = {_shape(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 120 and "\t" not in ln
+                     and ln.count("|") < 2}
             edge_counts.update(edges)
         repeated = {s for s, n in edge_counts.items() if n >= max(2, len(pages) // 2) and not SECTION_WORDS.match(s)}
         for page in pages:
@@ -87,8 +89,19 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         headers = {s for s, n in near.items() if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120}
         counts = Counter(_shape(ln) for ln in lines_out if ln.strip())
         headers = {s for s in headers if counts[s] >= 2}
-        numbered = set(numbers)
-        numbered |= _running_headers_beside(lines_out, numbers)
+        # a bare number is a page number only beside a running header or footer (page evidence);
+        # "Side 3", "3 af 9" and "- 3 -" say so themselves. A number followed by a title is an item number.
+        beside = _running_headers_beside(lines_out, numbers)
+        evidence = set()
+        for i in numbers:
+            if re.search(r"side|page|af|of|/|[-–—]", lines_out[i], re.I):
+                evidence.add(i)
+                continue
+            near_lines = [j for j in range(max(0, i - 3), min(len(lines_out), i + 4)) if j != i]
+            if any(j in beside or (lines_out[j].strip() and lines_out[j] != "\x00"
+                                   and _shape(lines_out[j]) in headers) for j in near_lines):
+                evidence.add(i)
+        numbered = evidence | beside
         for i, ln in enumerate(lines_out):
             if i in numbered or (ln.strip() and ln != "\x00" and _shape(ln) in headers):
                 lines_out[i] = "\x00"
@@ -198,12 +211,12 @@ def _join_hyphens(text: str, lexicon: Lexicon | None) -> tuple[str, int]:
 # A mark that is never Danish in a word must be repaired; its usual reading comes first,
 # the others are tried too ("f@lles" is "fælles", "m&de" may be "møde").
 MANDATORY = {"@": ("ø", "æ", "å"), "&": ("å", "ø", "æ"), "3": ("å",)}
-OPTIONAL = {"g": ("ø",), "G": ("Ø",), "a": ("å", "æ"), "A": ("Å", "Æ")}
+OPTIONAL = {"g": ("ø",), "G": ("Ø",), "a": ("å", "æ"), "A": ("Å", "Æ"), "z": ("æ",), "Z": ("Æ",)}
 
 
 def _fold(word: str) -> str:
     w = word.lower().replace("ae", "a")
-    return w.translate(str.maketrans({"æ": "a", "å": "a", "&": "a", "3": "a", "ø": "g", "@": "g"}))
+    return w.translate(str.maketrans({"æ": "a", "å": "a", "&": "a", "3": "a", "ø": "g", "@": "g", "z": "a"}))
 
 
 class NameIndex:
@@ -226,7 +239,7 @@ class NameIndex:
         found = self.by_key.get(_fold(word))
         if found and len(found) == 1:
             (token,) = found
-            if token.lower() != word.lower() or token != word and not word.isupper():
+            if token.lower() != word.lower():  # never a case-only "repair" ("Vedr." stays "Vedr.")
                 return token if not word.isupper() else token.upper()
         return None
 
@@ -300,6 +313,8 @@ def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max
             return compounds.pop()
     if compound:
         return None  # a compound as it stands, and no listed word nearby: keep it
+    if word[:1].isupper() and not mandatory:
+        return None  # a capitalised word no dictionary lists is most likely a name ("Rosenbrandt"): keep it
     plainly_damaged = bool(mandatory) or "ae" in word.lower()
     if plainly_damaged or len(word) >= 8:
         # no listed word: the fewest further changes that make a compound ("Temadrgftelse");

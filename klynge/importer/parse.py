@@ -85,6 +85,7 @@ class ParsedDocument:
     repairs: int = 0
     warnings: list[ParsedWarning] = field(default_factory=list)
     cpr_found: int = 0  # CPR numbers masked or seen in the file (see importer.load.mask_document)
+    changes: list[tuple[str, str]] = field(default_factory=list)  # the normaliser's word repairs (from, to)
 
 
 # --- text helpers -----------------------------------------------------------------------
@@ -324,6 +325,9 @@ class _Heading:
     list_only: bool = False
 
 
+LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)")
+
+
 def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     """Web furniture blanked; run-on lines (a transcript with every item on one line) cut before each
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
@@ -332,7 +336,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     for ln in raw_lines:
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
-            ln = re.sub(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)", lambda m: m.group(0).replace(" ", ""), ln)
+            ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else [ln]
         for piece in pieces:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
@@ -438,7 +442,7 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
         if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
             found.append(_Heading(i, None, text))
             continue
-        m = re.match(r"^(?:punkt|pkt\.?)\s*[:.\-–]\s*([A-ZÆØÅ].*)$", text, re.I)
+        m = re.match(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$", text)
         if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
             found.append(_Heading(i, None, m.group(1)))
     return found
@@ -660,7 +664,7 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
-    if nxt and layout.fuzzy_same(nxt, title):
+    if nxt and layout.same_line(nxt, title):
         return False
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
@@ -671,6 +675,32 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     after = lines[k + 1] if k + 1 < stop else ""
     return len(title) >= 50 and not nxt.endswith((".", ":")) and (
         not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
+
+
+def _cells(line: str) -> list[str]:
+    if line.strip().startswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in line.split("\t")]
+
+
+def _repeated_header(block: list[str], line: str) -> bool:
+    return len(block) >= 2 and _cells(block[0]) == _cells(line) and any(
+        c and not re.search(r"\d", c) for c in _cells(line))
+
+
+def _table_continues(block: list[str], lines: list[str], raw_lines: list[str], k: int) -> bool:
+    """Blank lines (a page break, its furniture removed) between two parts of one table: the next
+    non-blank line is a table row of the same width."""
+    if lines[k].strip():
+        return False
+    for j in range(k + 1, min(len(lines), k + 4)):
+        if not lines[j].strip():
+            continue
+        row = raw_lines[j]
+        if "\t" not in row and not (lines[j].startswith("|") and lines[j].count("|") >= 2):
+            return False
+        return len(_cells(lines[j])) == len(_cells(block[-1]))
+    return False
 
 
 def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
@@ -687,20 +717,22 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
         heading_title = f"{heading_title} {lines[body_start]}"
         body_start += 1
     # the title repeated under the numbered heading (many web layouts) is not body text
-    while body_start < stop and (not lines[body_start] or layout.fuzzy_same(lines[body_start], heading_title)) \
+    while body_start < stop and (not lines[body_start] or layout.same_line(lines[body_start], heading_title)) \
             and body_start - heading.index <= 3:
-        if lines[body_start] and not layout.fuzzy_same(lines[body_start], heading_title):
-            break
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
     sections = _Sections(item)
     item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
     raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
-    for ln, raw in zip(item_lines, raw_item_lines, strict=True):
+    for k, (ln, raw) in enumerate(zip(item_lines, raw_item_lines, strict=True)):
         if ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2):
+            if sections.block and _repeated_header(sections.block, ln):
+                continue  # the header row printed again on the next page
             sections.block.append(ln)
             continue
+        if sections.block and _table_continues(sections.block, item_lines, raw_item_lines, k):
+            continue  # a table continued over a page break: joined before its totals are checked
         if sections.block:
             sections.flush_table()
         if not ln:
@@ -754,7 +786,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     return item, item_lines, sections.warnings
 
 
-def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
+def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
     raw_lines, run_on = _prepare(text.split("\n"))
@@ -855,7 +887,8 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     if end is None:
         end = searched.end
 
-    meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields
+    meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
+        or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     if date is None or not headings or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln)):
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
@@ -907,9 +940,10 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
     bodies = sorted((h for h in headings if not h.list_only), key=lambda h: h.index)
-    for h_index, heading in enumerate(bodies):
+    marks = sorted({h.index for h in headings})
+    for heading in bodies:
         checkpoint()
-        stop = bodies[h_index + 1].index if h_index + 1 < len(bodies) else len(lines)
+        stop = next((x for x in marks if x > heading.index), len(lines))
         item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
         item_warnings[id(item)] = found
         all_guests.extend(item.guests)
@@ -1003,7 +1037,9 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
             guests.append(person)
     guests.extend(all_guests)
     absent.extend(layout.apologies_in(lines))
+    absent.extend(layout.labelled_absent(lines))
     # organisations and hospital units are never persons; job titles are not part of a name
+    absent = [re.split(r"(?<=[a-zæøå]{2})\.\s", n)[0].strip(" .") for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
     for person in attendees + guests:
@@ -1029,7 +1065,7 @@ def parse(text: str, organisations=(), repairs: int = 0) -> ParsedDocument:
         warnings.extend(item_warnings[id(item)])
     warnings.extend(check_items(items))
     return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
-                          guests, items, repairs, warnings)
+                          guests, items, repairs, warnings, changes=list(changes))
 
 
 def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:

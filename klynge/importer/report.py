@@ -48,5 +48,6 @@ def to_json(doc: ParsedDocument) -> dict:
             for item in doc.items
         ],
         "repairs": doc.repairs,
+        "changes": [{"from": a, "to": b} for a, b in doc.changes],
         "warnings": [{"code": w.code, "message": w.message, "item": w.item} for w in doc.warnings],
     }

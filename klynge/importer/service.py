@@ -79,7 +79,7 @@ def analyse(filename: str, data: bytes, progress: Progress = _no_progress) -> Pa
         cleaned = normalise(extracted.text, lexicon, names)
         progress(0.6, "Finder mødet, punkterne og beslutningerne")
         try:
-            document = parse(cleaned.text, orgs, repairs=cleaned.repairs)
+            document = parse(cleaned.text, orgs, repairs=cleaned.repairs, changes=cleaned.replacements)
         except NoMeetingFound as exc:
             raise ImportRefused(filename, f"{exc} Filen ligner ikke en dagsorden eller et referat.",
                                 "no_meeting") from exc

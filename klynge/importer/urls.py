@@ -8,4 +8,5 @@ urlpatterns = [
     path("fil/", views.upload_file, name="upload-file"),
     path("job/<uuid:pk>/", views.job_page, name="job"),
     path("job/<uuid:pk>/status/", views.job_status, name="job-status"),
+    path("job/<uuid:pk>/stop/", views.job_cancel, name="job-cancel"),
 ]

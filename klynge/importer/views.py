@@ -14,12 +14,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from klynge.core.redirects import redirect_back
 from klynge.jobs.models import Job
 from klynge.organisation.models import Body
 from klynge.organisation.permissions import editable_bodies
 
 from .forms import UploadForm
-from .jobs import KIND, shown_name, start_import
+from .jobs import KIND, request_cancel, shown_name, start_import
 
 
 def _may_import(user) -> bool:
@@ -103,3 +104,12 @@ def job_page(request, pk):
 @login_required
 def job_status(request, pk):
     return JsonResponse(_status(_own_job(request, pk)))
+
+
+@login_required
+@require_POST
+def job_cancel(request, pk):
+    """Stop the user's own import job (before its next file); back to the job's page."""
+    job = _own_job(request, pk)
+    request_cancel(job)
+    return redirect_back(request, reverse("importer:job", args=[job.pk]))

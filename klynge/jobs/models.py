@@ -19,12 +19,13 @@ class JobStatus(models.TextChoices):
     RUNNING = "running", "I gang"
     SUCCEEDED = "succeeded", "Færdig"
     FAILED = "failed", "Mislykkedes"
+    CANCELLED = "cancelled", "Stoppet"
 
 
 class Job(CprCheckedModel):
     """Not a governance record, so no change history: but its text still passes the CPR guard."""
 
-    FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED)
+    FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField("slags", max_length=40)

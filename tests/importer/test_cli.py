@@ -13,7 +13,7 @@ from .conftest import LILLEBAELT, RANDERS
 pytestmark = pytest.mark.django_db
 
 TOP = ["kind", "title", "body", "cluster", "date", "start", "end", "place", "attendees", "absent", "guests", "items",
-       "repairs", "warnings"]
+       "repairs", "changes", "warnings"]
 ITEM = ["number", "title", "presenter", "start", "end", "kind", "closed", "case_number", "summary", "description",
         "recommendations", "minutes", "decision", "attachments", "tables"]
 
@@ -91,3 +91,24 @@ def test_without_a_body_and_no_match_the_cli_says_what_to_do(lexicon, capsys, st
     assert exit_info.value.code == 1
     assert "Angiv organet med --body" in capsys.readouterr().err
     assert Meeting.objects.count() == 0
+
+
+def test_a_folder_is_imported_with_a_progress_bar_and_a_summary(lexicon, tmp_path, capsys):
+    folder = tmp_path / "arkiv"
+    (folder / "2022").mkdir(parents=True)
+    (folder / "2022" / LILLEBAELT.name).write_bytes(LILLEBAELT.read_bytes())
+    (folder / "statusrapport.txt").write_text("Ingen møde her, kun en rapport.\n", encoding="utf-8")
+    (folder / "billede.png").write_bytes(b"\x89PNG")  # not an importable file: skipped
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import-minutes", str(folder), "--dry-run")
+    assert exit_info.value.code == 1  # one file failed; the good one was still read
+    err = capsys.readouterr().err
+    assert "[##############################] 2/2 filer" in err
+    assert "Færdig: 2 filer" in err and "1 kontrolleret (prøv kun)" in err
+    assert "1 mislykkedes (statusrapport.txt)" in err
+    assert Meeting.objects.count() == 0
+
+
+def test_an_empty_folder_is_refused_with_a_danish_message(tmp_path):
+    with pytest.raises(CommandError, match="ingen filer at importere"):
+        call_command("import-minutes", str(tmp_path))

@@ -168,7 +168,7 @@ def test_status_report_is_not_a_meeting(lexicon):
 def test_report_has_exactly_the_documented_shape(lillebaelt):
     report = to_json(lillebaelt)
     assert list(report) == ["kind", "title", "body", "cluster", "date", "start", "end", "place", "attendees",
-                            "absent", "guests", "items", "repairs", "warnings"]
+                            "absent", "guests", "items", "repairs", "changes", "warnings"]
     assert list(report["items"][0]) == ["number", "title", "presenter", "start", "end", "kind", "closed",
                                         "case_number", "summary", "description", "recommendations", "minutes",
                                         "decision", "attachments", "tables"]

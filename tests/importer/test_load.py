@@ -182,3 +182,41 @@ def test_an_imported_meeting_link_is_kept_out_of_the_public_address(lexicon, lil
     assert meeting.online_link == "https://teams.example.invalid/l/meetup-join/hemmeligt"
     assert "hemmeligt" not in meeting.address
     assert "hemmeligt" not in client.get(f"/moeder/{meeting.pk}/").content.decode()
+
+
+AGENDA_TEXT = """Dagsorden
+Møde i Fagligt strategisk niveau, Sundhedsklynge Lillebælt
+Mødedato: 5. marts 2024 kl. 9.00-11.00
+Mødested: Rådhuset, Torvet 1
+
+1. Godkendelse af dagsorden
+Indstilling
+Det indstilles, at dagsordenen godkendes.
+
+2. Drøftelse af klyngemidler
+Indstilling
+Det indstilles, at klyngemidlerne drøftes.
+"""
+
+MINUTES_TEXT = AGENDA_TEXT.replace("Dagsorden\n", "Referat\n", 1).replace(
+    "Det indstilles, at dagsordenen godkendes.\n",
+    "Det indstilles, at dagsordenen godkendes.\nBeslutning\nGodkendt.\n").replace(
+    "Det indstilles, at klyngemidlerne drøftes.\n",
+    "Det indstilles, at klyngemidlerne drøftes.\nBeslutning\nDrøftet.\n").replace(
+    "Mødested: Rådhuset, Torvet 1\n", "Mødested: Rådhuset, Torvet 1\nAfbud: Anne Holm\n")
+
+
+def test_an_agenda_and_its_later_minutes_become_one_meeting(lexicon, lillebaelt_bodies):
+    _, level, _, _ = lillebaelt_bodies
+    agenda = import_file("dagsorden.txt", AGENDA_TEXT.encode(), body=level)
+    assert agenda.status == "imported", agenda.message
+    assert agenda.meeting.status == MeetingStatus.AGENDA_PUBLISHED
+    minutes = import_file("referat.txt", MINUTES_TEXT.encode(), body=level)
+    assert minutes.status == "imported", minutes.message
+    assert Meeting.objects.filter(body=level, date=datetime.date(2024, 3, 5)).count() == 1
+    meeting = Meeting.objects.get(body=level, date=datetime.date(2024, 3, 5))
+    assert meeting.pk == agenda.meeting.pk and meeting.status == MeetingStatus.MINUTES_PUBLISHED
+    assert [i.decision for i in meeting.items.order_by("position")] == ["Godkendt.", "Drøftet."]
+    assert meeting.items.count() == 2
+    assert Attendance.objects.get(meeting=meeting, person__name="Anne Holm").status == AttendanceStatus.APOLOGIES
+    assert meeting.source_document.original_name == "referat.txt"

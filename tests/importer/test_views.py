@@ -100,3 +100,28 @@ def test_csrf_is_required(secretariat_user, structure):
     ok = client.post(reverse("importer:upload-file"), {"file": upload(RANDERS), "body": structure.political.pk,
                                                         "dry_run": "1"}, HTTP_X_CSRFTOKEN=token)
     assert ok.status_code == 200
+
+
+def test_a_queued_import_job_can_be_stopped_by_the_user_who_started_it(client, django_user_model):
+    from klynge.importer.jobs import run_import_job
+    from klynge.jobs.models import Job, JobStatus
+
+    user = django_user_model.objects.create_user("stopper", password="x")
+    other = django_user_model.objects.create_user("andre", password="x")
+    job = Job.objects.create(kind="import", created_by=user, params={"files": []})
+    client.force_login(other)
+    assert client.post(f"/import/job/{job.pk}/stop/").status_code == 404
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED
+    client.force_login(user)
+    assert client.get(f"/import/job/{job.pk}/stop/").status_code == 405  # a GET never writes
+    response = client.post(f"/import/job/{job.pk}/stop/")
+    assert response.status_code == 302 and response["Location"].endswith(f"/import/job/{job.pk}/")
+    job.refresh_from_db()
+    assert job.status == JobStatus.CANCELLED and job.is_finished
+    assert "stoppet" in job.message
+    page = client.get(f"/import/job/{job.pk}/").content.decode()
+    assert "Stoppet" in page and "Stop importen" not in page
+    run_import_job.func(str(job.pk))
+    job.refresh_from_db()
+    assert job.status == JobStatus.CANCELLED  # the worker does not start a stopped job

@@ -109,6 +109,7 @@ ACCESS = {
     # an import job is followed by the user who started it (A's secretariat here) and the administrator
     "importer:job": (SECRETARIAT_A, "job"),
     "importer:job-status": (SECRETARIAT_A, "job"),
+    "importer:job-cancel": (SECRETARIAT_A, "job"),
     # the transition to health councils: a region's administrators (here only the superuser: the data
     # set has no region-level secretariat)
     "transition:index": (ADMIN, None),
