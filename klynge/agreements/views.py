@@ -308,7 +308,7 @@ def consolidated(request, pk, cluster):
     current = ConsolidatedAnswer.objects.filter(round=round_, cluster=body).first()
     texts = {i.question_id: i.text for i in current.items.all()} if current else {}
     recipients = list(round_.recipients.filter(implementation__cluster=body)
-                      .select_related("implementation__party").prefetch_related("answers"))
+                      .select_related("implementation__party").prefetch_related("answers__question"))
     answers = {(r.pk, a.question_id): a.display() for r in recipients for a in r.answers.all()}
     error = ""
     if request.method == "POST":
