@@ -224,3 +224,17 @@ def test_reminders_go_only_to_those_who_have_not_answered_when_one_is_due(
 def test_implementation_rows_are_unique_per_agreement_cluster_and_party(world, structure):
     actions.set_scope(world, structure.cluster, [structure.municipality])
     assert Implementation.objects.filter(agreement=world).count() == 3
+
+
+def test_invitations_go_through_the_outbox_owned_by_the_rounds_body_and_the_link_is_erased_once_sent(
+        world, structure, django_capture_on_commit_callbacks):
+    from klynge.outbox.models import OutgoingMail
+
+    round_ = make_round(world, TODAY + 10 * DAY)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.send_round(round_)
+    rows = list(OutgoingMail.objects.filter(kind="agreements_invitation"))
+    assert len(rows) == 2 and {r.body_id for r in rows} == {structure.political.pk}
+    assert len(mail.outbox) == 2
+    assert all("/aftaler/svar/" not in r.text for r in OutgoingMail.objects.all()), "the link is not kept"
