@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Min, Prefetch, Value, When
 from django.utils.html import format_html
@@ -16,34 +16,8 @@ from klynge.indicators.models import Point, Series
 from klynge.organisation.models import Body, Organisation
 
 from . import permissions, rules
-from .choices import STATUS_RANK, STATUS_SHORT, ImplementationStatus
+from .choices import STATUS_RANK, ImplementationStatus
 from .models import AgreementStatus, CollaborationAgreement, Implementation, ImplementationUpdate
-
-
-@dataclass
-class Cell:
-    status: str | None
-    parties: int = 0
-    counts: dict = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        return ImplementationStatus(self.status).label if self.status else "Ikke omfattet"
-
-    @property
-    def short(self) -> str:
-        return STATUS_SHORT[ImplementationStatus(self.status)] if self.status else ""
-
-    @property
-    def css(self) -> str:
-        return f"status-{self.status}" if self.status else "status-none"
-
-    @property
-    def detail(self) -> str:
-        if not self.counts:
-            return self.label
-        parts = [f"{n} {ImplementationStatus(s).label.lower()}" for s, n in sorted(self.counts.items())]
-        return f"{self.label} ({', '.join(parts)})"
 
 
 def _cell_html() -> dict:

@@ -149,6 +149,7 @@ ACCESS = {
     "agreements:agreement": (READ, "agreement"),
     "agreements:status_set": (SECRETARIAT_A, "agreement"),
     "agreements:contact_add": (SECRETARIAT_A, "agreement"),
+    "agreements:agreement_briefing": (SECRETARIAT_A, "agreement"),
     "agreements:round_add": (SECRETARIAT_A, "agreement"),
     "agreements:round": (READ, "round"),
     "agreements:question_add": (SECRETARIAT_A, "round"),
