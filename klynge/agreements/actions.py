@@ -95,7 +95,7 @@ def send_round(round_: FollowUpRound, now: datetime.datetime | None = None) -> i
         recipient.save()
         body = _invite_text(recipient, token, "agreements/email/invitation.txt")
         mail.queue(contact.email, f"Spørgeskema: {round_.title}", body, kind="agreements_invitation",
-                   body_obj=recipient)
+                   body_obj=round_.owner_body)
         count += 1
     round_.status, round_.sent_at = RoundStatus.SENT, now
     round_.save()
@@ -119,7 +119,7 @@ def send_reminders(round_: FollowUpRound, today: datetime.date | None = None) ->
         recipient.save()
         body = _invite_text(recipient, token, "agreements/email/reminder.txt")
         mail.queue(recipient.email, f"Påmindelse: {round_.title}", body, kind="agreements_reminder",
-                   body_obj=recipient)
+                   body_obj=round_.owner_body)
         count += 1
     return count
 

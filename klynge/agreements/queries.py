@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Min, Prefetch, Value, When
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from klynge.indicators import queries as indicator_queries
 from klynge.indicators.choices import Level
@@ -14,39 +16,21 @@ from klynge.indicators.models import Point, Series
 from klynge.organisation.models import Body, Organisation
 
 from . import permissions, rules
-from .choices import STATUS_SHORT, ImplementationStatus
+from .choices import STATUS_RANK, ImplementationStatus
 from .models import AgreementStatus, CollaborationAgreement, Implementation, ImplementationUpdate
 
 
-@dataclass
-class Cell:
-    status: str | None
-    parties: int = 0
-    counts: dict = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        return ImplementationStatus(self.status).label if self.status else "Ikke omfattet"
-
-    @property
-    def short(self) -> str:
-        return STATUS_SHORT[ImplementationStatus(self.status)] if self.status else ""
-
-    @property
-    def css(self) -> str:
-        return f"status-{self.status}" if self.status else "status-none"
-
-    @property
-    def detail(self) -> str:
-        if not self.counts:
-            return self.label
-        parts = [f"{n} {ImplementationStatus(s).label.lower()}" for s, n in sorted(self.counts.items())]
-        return f"{self.label} ({', '.join(parts)})"
+def _cell_html() -> dict:
+    """The <td> of every possible cell, built once: a matrix of thousands of cells is a dict lookup each."""
+    cells = {None: format_html('<td class="status-none">{}</td>', "Ikke omfattet")}
+    for value, label in ImplementationStatus.choices:
+        cells[value] = format_html('<td class="status-{}">{}</td>', value, label)
+    return cells
 
 
 @dataclass
 class Matrix:
-    rows: list          # [(agreement or party, [Cell, ...])]
+    rows: list          # [(agreement or party, [Cell, ...], the cells as HTML)]
     columns: list       # clusters or agreements
     by: str             # "clusters" | "parties"
 
@@ -60,7 +44,7 @@ def matrix(user, *, by: str = "clusters", kind: str = "", area: int | None = Non
            cluster: str = "") -> Matrix:
     """Agreements × clusters (cell: the least advanced row of the cluster) or parties × agreements.
 
-    Four queries whatever the size: agreements, implementation rows, clusters or parties.
+    Three queries whatever the size: agreements, one status per cell (reduced in SQL), clusters or parties.
     """
     agreements = visible_agreements(user)
     if kind:
@@ -69,40 +53,33 @@ def matrix(user, *, by: str = "clusters", kind: str = "", area: int | None = Non
         agreements = agreements.filter(priority_area_id=area)
     agreements = list(agreements.order_by("priority_area__sort_order", "sort_order", "title"))
     ids = [a.pk for a in agreements]
-    rows = Implementation.objects.filter(agreement_id__in=ids).values_list("agreement_id", "cluster_id", "party_id",
-                                                                          "status")
+    rows = Implementation.objects.filter(agreement_id__in=ids)
     if cluster:
         rows = rows.filter(cluster__slug=cluster)
-    rows = list(rows)
-    if by == "parties":
-        party_ids = sorted({r[2] for r in rows if r[2]})
-        parties = list(Organisation.objects.filter(pk__in=party_ids).order_by("kind", "name"))
-        statuses = defaultdict(list)
-        for agreement_id, _cluster_id, party_id, row_status in rows:
-            if party_id:
-                statuses[(party_id, agreement_id)].append(row_status)
-        table = []
-        for party in parties:
-            cells = [Cell(rules.cluster_status(statuses[(party.pk, a.pk)]), counts={})
-                     for a in agreements]
-            if status and not any(c.status == status for c in cells):
-                continue
-            table.append((party, cells))
-        return Matrix(table, agreements, "parties")
-    cluster_ids = sorted({r[1] for r in rows})
-    clusters = list(Body.objects.filter(pk__in=cluster_ids).order_by("name"))
-    statuses = defaultdict(list)
-    for agreement_id, cluster_id, _party_id, row_status in rows:
-        statuses[(agreement_id, cluster_id)].append(row_status)
+    # The least advanced status per cell, reduced in the database: one row per cell, not per party.
+    rank = Case(*[When(status=value, then=Value(r)) for value, r in STATUS_RANK.items()], output_field=IntegerField())
+    status_of = {r: value for value, r in STATUS_RANK.items()}
+    html = _cell_html()
     table = []
+    if by == "parties":
+        per_party = rows.filter(party__isnull=False).values("party_id", "agreement_id")
+        per_party = per_party.annotate(r=Min(rank)).order_by().values_list("party_id", "agreement_id", "r")
+        cells_by = {(p, a): status_of[r] for p, a, r in per_party}
+        parties = list(Organisation.objects.filter(pk__in={p for p, _ in cells_by}).order_by("kind", "name"))
+        for party in parties:
+            cells = [cells_by.get((party.pk, a.pk)) for a in agreements]
+            if status and status not in cells:
+                continue
+            table.append((party, cells, mark_safe("".join(html[c] for c in cells))))  # noqa: S308 (built above)
+        return Matrix(table, agreements, "parties")
+    cells_by = {(a, c): status_of[r] for a, c, r in rows.values("agreement_id", "cluster_id")
+                .annotate(r=Min(rank)).order_by().values_list("agreement_id", "cluster_id", "r")}
+    clusters = list(Body.objects.filter(pk__in={c for _, c in cells_by}).order_by("name"))
     for agreement in agreements:
-        cells = []
-        for c in clusters:
-            values = statuses[(agreement.pk, c.pk)]
-            cells.append(Cell(rules.cluster_status(values), parties=len(values), counts=rules.status_counts(values)))
-        if status and not any(c.status == status for c in cells):
+        cells = [cells_by.get((agreement.pk, c.pk)) for c in clusters]
+        if status and status not in cells:
             continue
-        table.append((agreement, cells))
+        table.append((agreement, cells, mark_safe("".join(html[c] for c in cells))))  # noqa: S308 (built above)
     return Matrix(table, clusters, "clusters")
 
 

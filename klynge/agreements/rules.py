@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from .choices import STATUS_RANK, GoalComparison, ImplementationStatus, QuestionKind
+from .choices import STATUS_RANK, GoalComparison, QuestionKind
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
@@ -116,7 +116,7 @@ def cluster_status(statuses: list[str]) -> str | None:
     """A matrix cell for a cluster: as far as its least advanced row (ended counts only when all ended)."""
     if not statuses:
         return None
-    return min(statuses, key=lambda s: STATUS_RANK[ImplementationStatus(s)])
+    return min(statuses, key=STATUS_RANK.__getitem__)  # TextChoices members hash as their values
 
 
 def status_counts(statuses: list[str]) -> dict[str, int]:

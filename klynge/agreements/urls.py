@@ -12,6 +12,7 @@ urlpatterns = [
     path("aftale/<slug:slug>/", views.agreement, name="agreement"),
     path("aftale/<slug:slug>/status/", views.status_set, name="status_set"),
     path("aftale/<slug:slug>/kontaktperson/", views.contact_add, name="contact_add"),
+    path("aftale/<slug:slug>/skriftlig-orientering/", views.agreement_briefing, name="agreement_briefing"),
     path("aftale/<slug:slug>/runder/ny/", views.round_add, name="round_add"),
     path("runder/<int:pk>/", views.round_detail, name="round"),
     path("runder/<int:pk>/spoergsmaal/ny/", views.question_add, name="question_add"),

@@ -308,7 +308,7 @@ def consolidated(request, pk, cluster):
     current = ConsolidatedAnswer.objects.filter(round=round_, cluster=body).first()
     texts = {i.question_id: i.text for i in current.items.all()} if current else {}
     recipients = list(round_.recipients.filter(implementation__cluster=body)
-                      .select_related("implementation__party").prefetch_related("answers"))
+                      .select_related("implementation__party").prefetch_related("answers__question"))
     answers = {(r.pk, a.question_id): a.display() for r in recipients for a in r.answers.all()}
     error = ""
     if request.method == "POST":
@@ -379,21 +379,10 @@ def compare(request, pk):
                                                       "crumbs": [round_.agreement, round_]})
 
 
-def briefing(request, pk):
-    """Add a written briefing ("Skriftlig orientering: Opfølgning på ...") to a coming meeting."""
-    round_ = _round(request, pk)
-    user = request.user
-    bodies = org.editable_bodies(user)
-    _deny_unless(bodies.exists() and (permissions.can_manage_round(user, round_)
-                                      or permissions.round_clusters_for(user, round_)))
-    meetings = list(actions.coming_meetings(bodies)[:50])
-    a = round_.agreement
-    submitted = [c for c in round_.consolidated.select_related("cluster").filter(status="submitted")
-                 if permissions.can_see_consolidated(user, round_, c.cluster)]
-    text = "\n\n".join([f"{round_.owner_body} har sendt spørgeskemaet “{round_.title}” med svarfrist "
-                        f"{rules.danish_date(round_.deadline)}."]
-                       + [f"{c.cluster} indsendte sit samlede svar "
-                          f"{rules.danish_date(timezone.localdate(c.submitted_at))}." for c in submitted])
+def _briefing(request, a, text: str, cancel_url: str):
+    """Add a written briefing ("Skriftlig orientering: Opfølgning på ...") to a coming meeting of a body
+    the user is secretariat for; the text carried over, the agreement linked to the new item."""
+    meetings = list(actions.coming_meetings(org.editable_bodies(request.user))[:50])
     form = BriefingForm(request.POST or None, meetings=meetings, initial={
         "title": f"Opfølgning på {a.title}", "summary": a.summary[:1000], "description": text})
     if request.method == "POST" and form.is_valid():
@@ -408,8 +397,35 @@ def briefing(request, pk):
             return redirect(item)
     return render(request, "agreements/form.html", {
         "title": "Tilføj som skriftlig orientering", "form": form, "submit": "Sæt på dagsordenen",
-        "cancel_url": round_.get_absolute_url(),
+        "cancel_url": cancel_url,
         "intro": "" if meetings else "Der er ingen kommende møder i de organer, du er sekretariat for."})
+
+
+def briefing(request, pk):
+    """From a follow-up round: the round and the consolidated answers submitted so far."""
+    round_ = _round(request, pk)
+    user = request.user
+    _deny_unless(org.editable_bodies(user).exists() and (permissions.can_manage_round(user, round_)
+                                                         or permissions.round_clusters_for(user, round_)))
+    submitted = [c for c in round_.consolidated.select_related("cluster").filter(status="submitted")
+                 if permissions.can_see_consolidated(user, round_, c.cluster)]
+    text = "\n\n".join([f"{round_.owner_body} har sendt spørgeskemaet “{round_.title}” med svarfrist "
+                        f"{rules.danish_date(round_.deadline)}."]
+                       + [f"{c.cluster} indsendte sit samlede svar "
+                          f"{rules.danish_date(timezone.localdate(c.submitted_at))}." for c in submitted])
+    return _briefing(request, round_.agreement, text, round_.get_absolute_url())
+
+
+def agreement_briefing(request, slug):
+    """From a status change: the agreement's statuses per cluster and party the user may set."""
+    a = _agreement(request, slug)
+    rows = _settable_rows(request.user, a)
+    _deny_unless(bool(rows))
+    lines = [f"{r.who} ({r.cluster}): {r.get_status_display()}"
+             + (f" pr. {rules.danish_date(r.status_date)}" if r.status_date else "") + (f". {r.note}" if r.note else "")
+             for r in rows]
+    return _briefing(request, a, "Status for implementeringen:\n\n" + "\n".join(f"- {line}" for line in lines),
+                     a.get_absolute_url())
 
 
 # --- status reports -----------------------------------------------------------------------------

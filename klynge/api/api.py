@@ -347,3 +347,8 @@ def _item(item, slot, with_minutes: bool) -> dict:
                             for r in item.recommendations.all()],
         "decision": item.decision if with_minutes else "",
     }
+
+
+from klynge.api.agreements import router as agreements_router  # noqa: E402  (after the core endpoints)
+
+api.add_router("/", agreements_router)

@@ -224,3 +224,32 @@ def test_reminders_go_only_to_those_who_have_not_answered_when_one_is_due(
 def test_implementation_rows_are_unique_per_agreement_cluster_and_party(world, structure):
     actions.set_scope(world, structure.cluster, [structure.municipality])
     assert Implementation.objects.filter(agreement=world).count() == 3
+
+
+def test_invitations_go_through_the_outbox_owned_by_the_rounds_body_and_the_link_is_erased_once_sent(
+        world, structure, django_capture_on_commit_callbacks):
+    from klynge.outbox.models import OutgoingMail
+
+    round_ = make_round(world, TODAY + 10 * DAY)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.send_round(round_)
+    rows = list(OutgoingMail.objects.filter(kind="agreements_invitation"))
+    assert len(rows) == 2 and {r.body_id for r in rows} == {structure.political.pk}
+    assert len(mail.outbox) == 2
+    assert all("/aftaler/svar/" not in r.text for r in OutgoingMail.objects.all()), "the link is not kept"
+
+
+def test_a_status_change_goes_on_a_coming_meeting_as_a_written_briefing(world, structure, secretariat_user):
+    actions.set_status(world, structure.cluster, structure.municipality, ImplementationStatus.IMPLEMENTED,
+                       "Alle hold i gang", TODAY)
+    meeting = make_meeting(structure.political, date=TODAY + 20 * DAY)
+    client = Client()
+    client.force_login(secretariat_user)
+    form = client.get(f"/aftaler/aftale/{world.slug}/skriftlig-orientering/").content.decode()
+    assert "Testby Kommune (Klynge A): Implementeret" in form and "Alle hold i gang" in form
+    response = client.post(f"/aftaler/aftale/{world.slug}/skriftlig-orientering/", {
+        "meeting": meeting.pk, "title": "Status på rygestop", "description": "Implementeret i Testby"})
+    assert response.status_code == 302
+    item = meeting.items.get()
+    assert item.title == "Skriftlig orientering: Status på rygestop" and world.treated_in.filter(pk=item.pk).exists()

@@ -221,6 +221,7 @@ CREATE_ONLY = {
     "Attendance",  # rows are added and deleted, not edited
     "Body",  # SubBodyForm creates; bodies are edited in the admin
     "Transfer", "Spending", "OtherFunding", "BudgetApproval",  # funds entries are added, not edited
+    "ContactPerson",  # an agreement's contact persons are added (a new person is a new row), not edited
 }
 
 

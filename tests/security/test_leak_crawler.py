@@ -84,6 +84,13 @@ PROPOSAL_TITLE = "zqlukketforslag"
 PROPOSAL_SUMMARY = "zqforslagsresume"
 ONLINE_LINK = "https://moede.zqlink.invalid/zqmoedelink"
 LINK_WORD = "zqmoedelink"
+# agreements and follow-up (issue 11): the owning body of the round, the draft agreement and the draft
+# report is A's political level
+ANSWER_A = "zqsvarklyngea"            # a contact person's answer in cluster A
+ANSWER_B = "zqsvarklyngeb"            # a contact person's answer in cluster B
+CONSOLIDATED_DRAFT = "zqsamletudkast"  # cluster A's consolidated answer, not yet submitted
+DRAFT_REPORT = "zqrapportudkast"      # the foreword of an unpublished status report
+DRAFT_AGREEMENT = "zqaftaleudkast"    # the title of an agreement not yet approved
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -127,6 +134,12 @@ CANARIES = [
     _c(PROPOSAL_TITLE, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={MEMBER, OTHER_SECRETARIAT}),
     _c(PROPOSAL_SUMMARY, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={OTHER_SECRETARIAT}),
     _c(LINK_WORD, A_CLOSED),
+    # answers: the owning body (A's political level: its member, A's secretariat) and the cluster's secretariat
+    _c(ANSWER_A, A_CLOSED),
+    _c(ANSWER_B, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}),
+    _c(CONSOLIDATED_DRAFT, A_CLOSED),
+    _c(DRAFT_REPORT, A_CLOSED),
+    _c(DRAFT_AGREEMENT, A_CLOSED),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -155,6 +168,11 @@ SEGMENT_SOURCES = {
     ("consultations", "pk"): "items", ("files", "pk"): "attachments", ("papers", "pk"): "matters",
     ("memberships", "pk"): "memberships", ("organizations", "slug"): "bodies",
     ("files", "document"): "oparl_documents", ("legislative-terms", "pk"): "terms",
+    ("rammer", "slug"): "frameworks", ("maal", "pk"): "goals", ("aftale", "slug"): "agreements",
+    ("runder", "pk"): "rounds", ("klynge", "cluster"): "clusters", ("rapporter", "pk"): "reports",
+    # A contact person's link: only an expired and an unknown token. A valid token is the contact person's
+    # key and shows that party's own answers to whoever holds it (tests/agreements covers that page).
+    ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -362,8 +380,10 @@ def build_world() -> World:
     job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
                              message="1 fil: 1 importeret.", result={"files": []})
 
+    agreement_values = _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region)
     world = World(users=users)
     world.values = {
+        **agreement_values,
         "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
         "items": [open_item.pk, closed.pk, closed_approved.pk, draft_item.pk, planned_item.pk, item_b.pk],
         "attachments": list(Attachment.objects.values_list("pk", flat=True)),
@@ -397,6 +417,53 @@ def build_world() -> World:
            "/api/v1/meetings?body=klynge-a-politisk", "/api/v1/bodies?q=Klynge", "/personer/?q=Gæst"]
     )
     return world
+
+
+def _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region) -> dict:
+    """A framework, an approved and a draft agreement owned by A's political level, a sent round with
+    answers from a party in A and one in B, A's draft consolidated answer, a draft and a published report."""
+    from klynge.agreements import actions as agreement_actions
+    from klynge.agreements.models import (
+        Answer,
+        ConsolidatedAnswer,
+        ConsolidatedItem,
+        Recipient,
+        StatusReport,
+        hash_token,
+    )
+    from tests.agreements.factories import make_agreement, make_framework, make_goal, make_round, scope
+
+    other_municipality = Organisation.objects.create(name="Andenby Kommune", kind=OrganisationKind.MUNICIPALITY,
+                                                     region=region, municipality_code="998")
+    framework = make_framework(political_a, slug="crawl-ramme")
+    agreement = make_agreement(political_a, framework, slug="crawl-aftale")
+    draft = make_agreement(political_a, framework, approved=False, slug="crawl-udkast",
+                           title=f"Aftale {DRAFT_AGREEMENT}")
+    scope(agreement, cluster_a, [municipality])
+    scope(agreement, cluster_b, [other_municipality])
+    scope(draft, cluster_a, [municipality])
+    agreement_actions.set_status(agreement, cluster_a, municipality, "implementing", "Offentlig note", TODAY)
+    round_ = make_round(agreement, TODAY + DAY * 20, questions=2)
+    agreement_actions.send_round(round_)
+    question = round_.questions.get(position=2)  # a text question
+    for recipient in Recipient.objects.filter(round=round_).select_related("implementation"):
+        word = ANSWER_A if recipient.implementation.cluster_id == cluster_a.pk else ANSWER_B
+        Answer.objects.create(recipient=recipient, question=question, text=f"Svar {word}")
+    expired = Recipient.objects.filter(round=round_).first()
+    expired_token = "udloebet-noegle-til-crawleren"
+    Recipient.objects.filter(pk=expired.pk).update(token_hash=hash_token(expired_token),
+                                                   expires_at=timezone.now() - DAY)
+    consolidated = ConsolidatedAnswer.objects.create(round=round_, cluster=cluster_a)
+    ConsolidatedItem.objects.create(consolidated=consolidated, question=question, text=f"Samlet {CONSOLIDATED_DRAFT}")
+    follow_up = make_round(agreement, TODAY + DAY * 40, questions=2, baseline=round_, title="Opfølgning 2")
+    draft_report = StatusReport.objects.create(framework=framework, as_of=TODAY, foreword=f"Forord {DRAFT_REPORT}")
+    published = StatusReport.objects.create(framework=framework, as_of=TODAY, foreword="Offentligt forord",
+                                            published_at=timezone.now())
+    return {
+        "frameworks": [framework.slug], "goals": [make_goal(framework).pk],
+        "agreements": [agreement.slug, draft.slug], "rounds": [round_.pk, follow_up.pk],
+        "reports": [draft_report.pk, published.pk], "tokens": [expired_token, "ukendt-noegle"],
+    }
 
 
 @pytest.fixture(scope="module")

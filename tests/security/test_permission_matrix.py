@@ -142,6 +142,34 @@ ACCESS = {
     "funds:other_funding_add": (SECRETARIAT_A, "initiative"),
     "funds:distribution_key": (SECRETARIAT_A, "initiative"),
     "funds:invoices": (MEMBERS_A, "initiative"),
+    # agreements and follow-up (issue 11): the owning body here is A's political level, so A's secretariat
+    # manages and A's member reads answers; a contact person's link is the only key to the answer page
+    "agreements:index": (READ, None),
+    "agreements:matrix": (READ, None),
+    "agreements:framework": (READ, "framework"),
+    "agreements:report_add": (SECRETARIAT_A, "framework"),
+    "agreements:goal": (READ, "goal"),
+    "agreements:agreement": (READ, "agreement"),
+    "agreements:status_set": (SECRETARIAT_A, "agreement"),
+    "agreements:contact_add": (SECRETARIAT_A, "agreement"),
+    "agreements:agreement_briefing": (SECRETARIAT_A, "agreement"),
+    "agreements:round_add": (SECRETARIAT_A, "agreement"),
+    "agreements:round": (READ, "round"),
+    "agreements:question_add": (SECRETARIAT_A, "round"),
+    "agreements:round_send": (SECRETARIAT_A, "round"),
+    "agreements:round_remind": (SECRETARIAT_A, "round"),
+    "agreements:side_by_side": (MEMBERS_A, "round"),
+    "agreements:export_xlsx": (MEMBERS_A, "round"),
+    "agreements:export_docx": (MEMBERS_A, "round"),
+    "agreements:compare": (MEMBERS_A, "round"),
+    "agreements:briefing": (SECRETARIAT_A, "round"),
+    "agreements:consolidated": (SECRETARIAT_A, "round_cluster"),
+    "agreements:consolidated_submit": (SECRETARIAT_A, "round_cluster"),
+    "agreements:answer": (EVERYONE, "token"),
+    "agreements:report": (READ, "report"),
+    "agreements:report_edit": (SECRETARIAT_A, "report"),
+    "agreements:report_docx": (READ, "report"),
+    "agreements:report_pdf": (READ, "report"),
     # indicators: the secretariat of any cluster imports for its own cluster (checked in the form)
     "indicators:index": (READ, None),
     "indicators:definitions": (READ, None),
@@ -179,6 +207,10 @@ ACCESS = {
     "oparl:paper": (READ, "matter"),
     "oparl:file": (READ, "attachment"),
     "oparl:legislative_term": (READ, "electoral_term"),
+    "api:list_agreements": (READ, None),
+    "api:get_agreement": (READ, "agreement"),
+    "api:list_goals": (READ, None),
+    "api:list_status_reports": (READ, None),
 }
 
 # Django's admin: every view goes through admin_view, which lets only staff in. All its patterns are
@@ -244,6 +276,7 @@ def data(structure, secretariat_user, member_user):
     indicator = Indicator.objects.create(name="Matrixindikator", slug="matrix", unit=Unit.COUNT,
                                          desired_direction=Direction.DOWN, level=Level.CLUSTER)
     objects = {
+        **_agreement_objects(s),
         "body": {"slug": s.political.slug},
         "cluster": {"slug": s.cluster.slug},
         "person": {"slug": person.slug},
@@ -286,6 +319,31 @@ def data(structure, secretariat_user, member_user):
     users["admin"].is_superuser = users["admin"].is_staff = True
     users["admin"].save()
     return objects, users
+
+
+def _agreement_objects(s) -> dict:
+    from klynge.agreements import actions as agreement_actions
+    from klynge.agreements.models import Recipient, StatusReport
+    from tests.agreements.factories import make_agreement, make_framework, make_goal, make_round, scope
+
+    framework = make_framework(s.political, slug="matrix-ramme")
+    agreement = make_agreement(s.political, framework, slug="matrix-aftale")
+    scope(agreement, s.cluster, [s.municipality])
+    round_ = make_round(agreement, datetime.date.today() + datetime.timedelta(days=30))
+    agreement_actions.send_round(round_)
+    recipient = Recipient.objects.get(round=round_)
+    token = recipient.new_token()
+    recipient.save()
+    report = StatusReport.objects.create(framework=framework, as_of=datetime.date(2021, 6, 30))
+    return {
+        "framework": {"slug": framework.slug},
+        "goal": {"pk": make_goal(framework).pk},
+        "agreement": {"slug": agreement.slug},
+        "round": {"pk": round_.pk},
+        "round_cluster": {"pk": round_.pk, "cluster": s.cluster.slug},
+        "token": {"token": token},
+        "report": {"pk": report.pk},
+    }
 
 
 def fingerprint() -> tuple:
