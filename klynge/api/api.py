@@ -31,7 +31,6 @@ from klynge.meetings.models import Meeting
 from klynge.organisation.models import Body, Membership, Person
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
-READ = ["GET", "HEAD"]
 # The dates a filter may name (as core/params.py: the years a calendar can show).
 FIRST_DAY, LAST_DAY = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
 PAGE_SIZE, MAX_PAGE_SIZE = 100, 500
@@ -103,6 +102,18 @@ class ErrorOut(Schema):
 
 NOT_FOUND = {404: ErrorOut}
 BAD = {400: ErrorOut}
+
+
+def read(path: str, **kwargs):
+    """A read operation: GET (in the OpenAPI schema) and HEAD (the same view; left out of the schema,
+    where its operationId would repeat GET's). Both answer with an ETag and 304 (conditional_page)."""
+
+    def register(view):
+        view = decorate_view(conditional_page)(view)
+        api.api_operation(["HEAD"], path, include_in_schema=False, **kwargs)(view)
+        return api.get(path, **kwargs)(view)
+
+    return register
 
 
 def refuse_unknown(request, known: set[str]) -> None:
@@ -237,8 +248,7 @@ def _meeting(m: Meeting) -> dict:
             "url": m.get_absolute_url()}
 
 
-@api.api_operation(READ, "/bodies", response={200: list[BodyOut], **BAD}, summary="Organer")
-@decorate_view(conditional_page)
+@read("/bodies", response={200: list[BodyOut], **BAD}, summary="Organer")
 def list_bodies(request, response: HttpResponse, filters: Query[BodyFilter]):
     refuse_unknown(request, {"q", "active_on"})
     problems = check_dates(active_on=filters.active_on)
@@ -254,9 +264,8 @@ def list_bodies(request, response: HttpResponse, filters: Query[BodyFilter]):
     return [_body(b) for b in bodies]
 
 
-@api.api_operation(READ, "/bodies/{slug}", response={200: BodyDetailOut, **BAD, **NOT_FOUND},
+@read("/bodies/{slug}", response={200: BodyDetailOut, **BAD, **NOT_FOUND},
                    summary="Et organ med nuværende medlemmer")
-@decorate_view(conditional_page)
 def get_body(request, response: HttpResponse, slug: str):
     refuse_unknown(request, set())
     body = get_object_or_404(Body.objects.select_related("kind", "parent"), slug=slug)
@@ -267,9 +276,8 @@ def get_body(request, response: HttpResponse, slug: str):
             "members": [_membership(m) for m in members]}
 
 
-@api.api_operation(READ, "/persons/{slug}", response={200: PersonOut, **BAD, **NOT_FOUND},
+@read("/persons/{slug}", response={200: PersonOut, **BAD, **NOT_FOUND},
                    summary="En person og dens medlemskaber over tid")
-@decorate_view(conditional_page)
 def get_person(request, response: HttpResponse, slug: str):
     refuse_unknown(request, set())
     person = get_object_or_404(Person, slug=slug)
@@ -285,9 +293,8 @@ def _page_url(request, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{urlencode(params)}")
 
 
-@api.api_operation(READ, "/meetings", response={200: MeetingPageOut, **BAD},
+@read("/meetings", response={200: MeetingPageOut, **BAD},
                    summary="Møder, nyeste først, i sider (page, page_size)")
-@decorate_view(conditional_page)
 def list_meetings(request, response: HttpResponse, filters: Query[MeetingFilter]):
     refuse_unknown(request, {"body", "date_from", "date_to", "page", "page_size"})
     problems = check_dates(date_from=filters.date_from, date_to=filters.date_to)
@@ -317,9 +324,8 @@ def list_meetings(request, response: HttpResponse, filters: Query[MeetingFilter]
             "previous": _page_url(request, filters.page - 1) if filters.page > 1 else None}
 
 
-@api.api_operation(READ, "/meetings/{meeting_id}", response={200: MeetingDetailOut, **BAD, **NOT_FOUND},
+@read("/meetings/{meeting_id}", response={200: MeetingDetailOut, **BAD, **NOT_FOUND},
                    summary="Et møde med dagsorden og beslutninger")
-@decorate_view(conditional_page)
 def get_meeting(request, response: HttpResponse, meeting_id: int):
     refuse_unknown(request, set())
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)

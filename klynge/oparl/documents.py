@@ -2,8 +2,8 @@
 
 A meeting's agenda and minutes are rendered on request (publishing/), so their size is not stored
 anywhere. Here the public version is rendered once, and its bytes are kept in the cache under a key
-made of everything the document is built from (the newest ``modified`` and the row count of the
-meeting, its items, recommendations, attachments, attendance and tasks, and of its body). The OParl
+made of everything the document is built from (the newest ``modified`` and the ids of the meeting,
+its body, items, recommendations, attachments, tasks, attendance, presenters, attendees and corrections). The OParl
 File's ``size`` and the bytes its ``accessUrl`` serves come from the same cache entry, so they agree
 (the rendering stamps the time into the file, so two renderings differ in bytes); any change to the
 meeting gives a new key, and the next request renders the new version. The cache is the "documents"
@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
-from django.db.models import Count, Max
 
 from klynge.meetings import visibility
-from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, Recommendation, Task
+from klynge.meetings.models import Meeting
 from klynge.meetings.publishing import docx, pdf
 from klynge.meetings.publishing.document import build_agenda, build_minutes
 
@@ -55,12 +54,19 @@ def is_public(meeting: Meeting, kind: DocumentKind) -> bool:
 
 
 def fingerprint(meeting: Meeting) -> str:
-    """Changes whenever anything the document is built from changes."""
-    parts = [meeting.pk, meeting.modified, meeting.status, meeting.body.modified]
-    for model, path in [(AgendaItem, "meeting"), (Recommendation, "item__meeting"), (Attachment, "item__meeting"),
-                        (Attendance, "meeting"), (Task, "item__meeting")]:
-        row = model.objects.filter(**{path: meeting}).aggregate(newest=Max("modified"), count=Count("pk"))
-        parts += [row["newest"], row["count"]]
+    """Changes whenever anything the document is built from changes: the meeting, its body, items,
+    recommendations, attachments, tasks, attendance, corrections and the names of presenters and attendees.
+    Reads the relations through ``meeting.items.all()`` etc., so a meeting from ``views._meetings()``
+    (everything prefetched) costs no query."""
+    items = list(meeting.items.all())
+    rows = [meeting, meeting.body, *items]
+    for item in items:
+        rows += [*item.recommendations.all(), *item.attachments.all(), *item.tasks.all(), *item.presenters.all()]
+    for attendance in meeting.attendance.all():
+        rows += [attendance, attendance.person]
+    rows += list(meeting.revisions.all())
+    parts = [meeting.pk, meeting.status, len(rows), max(row.modified for row in rows),
+             sorted((type(row).__name__, row.pk) for row in rows)]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 

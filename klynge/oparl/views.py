@@ -148,10 +148,9 @@ def _tree(root: Body) -> set[int]:
 
 
 def _meetings():
-    items = AgendaItem.objects.select_related("meeting__body").prefetch_related(
-        "recommendations", "attachments", "tasks")
+    items = AgendaItem.objects.prefetch_related("recommendations", "attachments", "tasks", "presenters")
     return Meeting.objects.select_related("body").prefetch_related(
-        Prefetch("items", queryset=items), "attendance__person")
+        Prefetch("items", queryset=items), "attendance__person", "revisions")
 
 
 def _agenda_public_ids(meeting_ids=None) -> list[int]:

@@ -43,12 +43,13 @@ def test_unknown_parameters_on_single_objects_are_refused_too(structure, client)
     assert client.get("/api/v1/bodies?q=" + "x" * 500).status_code == 400
 
 
-def test_the_openapi_schema_documents_400_and_404(db, client):
+def test_the_openapi_schema_documents_400_and_404_with_unique_operation_ids(db, client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert set(paths["/api/v1/meetings"]["get"]["responses"]) >= {"200", "400"}
     for path in ("/api/v1/meetings/{meeting_id}", "/api/v1/bodies/{slug}", "/api/v1/persons/{slug}"):
         assert set(paths[path]["get"]["responses"]) >= {"200", "400", "404"}
-        assert "head" in paths[path]
+    ids = [operation["operationId"] for operations in paths.values() for operation in operations.values()]
+    assert len(ids) == len(set(ids))
 
 
 def test_the_meetings_are_paged_instead_of_cut(structure, client):
