@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from klynge.core import formats
-from klynge.meetings.choices import MeetingStatus
+from klynge.meetings.choices import ItemKind, MeetingStatus
+from klynge.meetings.models import AgendaItem, Proposal
 
 from .factories import make_item, make_meeting
 
@@ -68,3 +69,55 @@ def test_admin_list_filters_and_change_lists_print_years_without_a_separator(adm
     page = client.get(reverse("admin:funds_grant_changelist")).content.decode()
     assert "2022" in page and "2.022" not in page
 
+
+
+def _agenda_with_eventuelt(meeting):
+    make_item(meeting, title="Velkomst", kind=ItemKind.WELCOME, duration_minutes=5)
+    make_item(meeting, title="Status", duration_minutes=30)
+    make_item(meeting, title="Pause", kind=ItemKind.BREAK, duration_minutes=10)
+    make_item(meeting, title="Eventuelt", kind=ItemKind.ANY_OTHER_BUSINESS, duration_minutes=5)
+    make_item(meeting, title="Nyt fra sekretariatet", kind=ItemKind.WRITTEN_BRIEFING)
+
+
+def test_an_accepted_proposal_goes_before_eventuelt_with_a_time_and_the_message_names_its_number(
+        login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, date=datetime.date.today() + datetime.timedelta(days=30),
+                           start=datetime.time(17, 0), end=datetime.time(20, 0))
+    _agenda_with_eventuelt(meeting)
+    proposal = Proposal.objects.create(target_body=structure.political, title="Demensindsats", summary="Oplæg")
+    client = login(secretariat_user)
+    answer = client.post(reverse("meetings:proposal_decide", args=[proposal.pk]),
+                         {"accept": "1", "meeting": meeting.pk, "loaded_version": proposal.version}, follow=True)
+    item = AgendaItem.objects.get(title="Demensindsats")
+    order = [(i.title, i.number) for i in meeting.items.order_by("position")]
+    assert order == [("Velkomst", 1), ("Status", 2), ("Pause", 0), ("Demensindsats", 3), ("Eventuelt", 4),
+                     ("Nyt fra sekretariatet", 5)]
+    assert item.duration_minutes == 15
+    page = answer.content.decode()
+    # Welcome 17:00-17:05, status -17:35, break -17:45, the new item 17:45-18:00.
+    assert "Forslaget er optaget som punkt 3 på" in page and "kl. 17:45-18:00" in page
+    assert answer.redirect_chain[-1][0].endswith("#punkt-3")
+
+
+def test_an_agenda_without_eventuelt_takes_the_proposal_after_the_last_main_item():
+    from klynge.meetings import timeplan
+
+    class Item:
+        def __init__(self, title, kind):
+            self.title, self.kind = title, kind
+
+    items = [Item("Velkomst", ItemKind.WELCOME), Item("Status", ItemKind.DECISION),
+             Item("Orientering", ItemKind.WRITTEN_BRIEFING)]
+    assert timeplan.insertion_index(items) == 2
+    items.insert(2, Item("Eventuelt", ItemKind.DISCUSSION))  # recognised by its title too
+    assert timeplan.insertion_index(items) == 2
+
+
+def test_breaks_are_named_by_their_title_in_dropdowns_never_punkt_0(login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, status=MeetingStatus.HELD)
+    _agenda_with_eventuelt(meeting)
+    brk = meeting.items.get(kind=ItemKind.BREAK)
+    assert str(brk) == "Pause"
+    client = login(secretariat_user)
+    page = client.get(reverse("meetings:attendance", args=[meeting.pk])).content.decode()
+    assert "Punkt 0" not in page
