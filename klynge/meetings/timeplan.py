@@ -47,6 +47,19 @@ def order_items(items):
     return main + after
 
 
+def briefings_moved_last(items) -> list:
+    """The written briefings that ``items`` (in the order a person asked for) place before a main
+    item; ordering puts them back after the main items."""
+    moved, seen_main_after = [], False
+    for item in reversed(items):
+        if item.kind in AFTER_MAIN_ITEMS:
+            if seen_main_after:
+                moved.append(item)
+        else:
+            seen_main_after = True
+    return list(reversed(moved))
+
+
 def compute_slots(meeting_date, start: datetime.time, end: datetime.time, items) -> list[Slot]:
     """One Slot per item, in the order given (call order_items first)."""
     clock = datetime.datetime.combine(meeting_date, start)
