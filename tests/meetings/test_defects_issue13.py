@@ -121,3 +121,36 @@ def test_breaks_are_named_by_their_title_in_dropdowns_never_punkt_0(login, secre
     client = login(secretariat_user)
     page = client.get(reverse("meetings:attendance", args=[meeting.pk])).content.decode()
     assert "Punkt 0" not in page
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_draft_minutes_say_udkast_on_every_page_of_the_pdf_and_in_the_word_header(structure, secretariat_user):
+    import io
+
+    import docx
+
+    from klynge.meetings.publishing.document import build_minutes
+    from klynge.meetings.publishing.docx import render_docx
+    from klynge.meetings.publishing.pdf import render_pdf
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_IN_REVIEW)
+    for n in range(12):  # long enough for several pages
+        make_item(meeting, title=f"Punkt om emne {n}", summary="Resumé. " * 80, minutes="Referat. " * 80)
+    document = build_minutes(meeting, secretariat_user)
+    pages = _pdf_pages(render_pdf(document))
+    assert len(pages) > 1
+    assert all("UDKAST" in page for page in pages)
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    assert word.sections[0].header.paragraphs[0].text.startswith("UDKAST – referatet er ikke godkendt")
+    meeting.status = MeetingStatus.MINUTES_PUBLISHED
+    meeting.save()
+    final = build_minutes(meeting, secretariat_user, public=True)
+    assert not any("UDKAST" in page for page in _pdf_pages(render_pdf(final)))
