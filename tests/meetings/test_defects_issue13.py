@@ -154,3 +154,39 @@ def test_draft_minutes_say_udkast_on_every_page_of_the_pdf_and_in_the_word_heade
     meeting.save()
     final = build_minutes(meeting, secretariat_user, public=True)
     assert not any("UDKAST" in page for page in _pdf_pages(render_pdf(final)))
+
+
+def test_correcting_approved_minutes_shows_the_current_text_and_corrects_an_outcome_with_before_and_after(
+        login, secretariat_user, structure):
+    from klynge.meetings.models import MinutesRevision, Recommendation
+    from klynge.meetings.publishing.document import build_minutes
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
+    item = make_item(meeting, title="Budget", minutes="Der var enighed om budgettet.", decision="Godkendt.")
+    rec = Recommendation.objects.create(item=item, number=1, text="godkender budgettet", outcome="approved")
+    client = login(secretariat_user)
+    url = reverse("meetings:revise_minutes", args=[meeting.pk])
+    page = client.get(url, {"punkt": item.pk}).content.decode()
+    assert "Der var enighed om budgettet." in page  # prefilled, nothing to retype
+    assert "Udfald for indstilling 1" in page
+    answer = client.post(url, {"item": item.pk, "minutes": "Der var enighed om budgettet.",
+                               "decision": "Godkendt.", f"outcome_{rec.pk}": "not_approved",
+                               f"decision_{rec.pk}": "", "reason": "Udfaldet var forkert gengivet",
+                               "loaded_version": meeting.version})
+    assert answer.status_code == 302
+    rec.refresh_from_db()
+    assert rec.outcome == "not_approved"
+    revision = MinutesRevision.objects.get()
+    assert revision.made_by == secretariat_user
+    assert revision.changes == [{"item": item.number, "item_pk": item.pk, "recommendation_pk": rec.pk,
+                                 "field": "outcome", "label": "udfald for indstilling 1",
+                                 "before": "approved", "after": "not_approved"}]
+    # Nothing changed: refused with a Danish message.
+    meeting.refresh_from_db()
+    same = client.post(url, {"item": item.pk, "minutes": "Der var enighed om budgettet.",
+                             "reason": "Intet", "loaded_version": meeting.version})
+    assert "Du har ikke ændret noget" in same.content.decode()
+    # The published files carry a note of the correction (date and reason).
+    document = build_minutes(meeting, None, public=True)
+    assert document.corrections and "Udfaldet var forkert gengivet" in document.corrections[0]
+    assert document.corrections[0].startswith("Rettet ")

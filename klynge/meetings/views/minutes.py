@@ -4,7 +4,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..choices import MeetingStatus
+from klynge.core.params import query_params
+
+from ..choices import ItemKind, MeetingStatus
 from ..forms import AttendanceForm, MinutesForm, RevisionForm
 from ..models import Attendance, MinutesRevision
 from ..models.versioned import StaleEditError
@@ -83,26 +85,35 @@ def revise_minutes(request, pk):
         messages.info(request, "Referatet er ikke godkendt endnu; ret det direkte.")
         return redirect(meeting)
     # Two corrections made from the same page: the second is refused (the meeting carries the version).
-    form = RevisionForm(request.POST or None, meeting=meeting, versioned_record=meeting)
+    items = list(meeting.items.exclude(kind=ItemKind.BREAK).order_by("position"))
+    if request.method == "POST":
+        chosen = next((i for i in items if str(i.pk) == request.POST.get("item")), None)
+    else:
+        wanted = query_params(request).integer("punkt", label="Punktet", default=None, minimum=1,
+                                               maximum=2**31 - 1)
+        chosen = next((i for i in items if i.pk == wanted), None)
+    form = RevisionForm(request.POST or None, meeting=meeting, item=chosen, versioned_record=meeting)
     if request.method == "POST" and form.is_valid():
-        item, field = form.cleaned_data["item"], form.cleaned_data["field"]
+        item = form.cleaned_data["item"]
         reason = form.cleaned_data["reason"].strip()
+        changes = form.changes()
         with transaction.atomic():
-            before = getattr(item, field)
-            setattr(item, field, form.cleaned_data["text"])
+            for change in changes:
+                if "recommendation_pk" in change:
+                    rec = item.recommendations.get(pk=change["recommendation_pk"])
+                    setattr(rec, change["field"], change["after"])
+                    rec._change_reason = f"Rettelse af godkendt referat: {reason}"
+                    rec.save()
+                else:
+                    setattr(item, change["field"], change["after"])
             item._change_reason = f"Rettelse af godkendt referat: {reason}"
             item.save()
             meeting._change_reason = "Rettelse af godkendt referat"  # the reason itself stays with the item
             meeting.save(update_fields=["modified"])
-            MinutesRevision.objects.create(
-                meeting=meeting, reason=reason, made_by=request.user,
-                changes=[{"item": item.number, "item_pk": item.pk, "field": field, "before": before,
-                          "after": getattr(item, field)}],
-            )
+            MinutesRevision.objects.create(meeting=meeting, reason=reason, made_by=request.user, changes=changes)
         messages.success(request, f"Rettelsen af punkt {item.number} er gemt og vises i referatets historik.")
         return redirect(meeting.get_absolute_url() + "#rettelser")
-    return render(request, "meetings/form.html", {
-        "form": form, "title": f"Ret det godkendte referat: {meeting}", "submit": "Gem rettelse",
-        "cancel_url": meeting.get_absolute_url(),
-        "intro": "Referatet er godkendt. En rettelse gemmes med din begrundelse og vises i referatets historik.",
+    return render(request, "meetings/revise_minutes.html", {
+        "form": form, "meeting": meeting, "items": items, "chosen": chosen,
+        "title": f"Ret det godkendte referat: {meeting}",
     })
