@@ -139,7 +139,7 @@ SEGMENT_SOURCES = {
     ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
-    ("overgang", "pk"): "plans",
+    ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -175,6 +175,14 @@ def unfillable(routes) -> list[str]:
 
 
 # --- the data -----------------------------------------------------------------------------------
+
+def _failed_mail(body) -> int:
+    """A mail the server refused, so the outbox pages have a row to show."""
+    from klynge.outbox.models import MailStatus, OutgoingMail
+
+    return OutgoingMail.objects.create(to="udbakke@example.dk", subject="Udbakke", text="x", body=body,
+                                       status=MailStatus.FAILED).pk
+
 
 def _transition_plan(cluster) -> int:
     """A checked-but-failing transition plan over cluster A (its report is crawled like any page)."""
@@ -333,6 +341,7 @@ def build_world() -> World:
     mandate.file.save("kommissorium.txt", ContentFile(b"Kommissorium for politisk niveau"), save=True)
 
     from klynge.jobs.models import Job
+    from klynge.outbox.models import OutgoingMail
 
     # an import job of A's secretariat: its page and status are the starter's alone
     job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
@@ -360,6 +369,7 @@ def build_world() -> World:
         "initiatives": ["1"],
         "jobs": [str(job.pk)],
         "plans": [_transition_plan(cluster_a)],
+        "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
     }
     words = [c.word for c in CANARIES]
     world.extra = (

@@ -1,29 +1,29 @@
 """E-mails to a body's members when an agenda or minutes are published.
 
-Plain text in Danish through Django's e-mail framework (the console backend in
-development). E-mails go outside the site, so they are built from the public version
-of the document (``public=True``): a closed item appears only as "Lukket punkt" with
-its number, whoever receives the mail. Members follow the link and log in to read more.
+Plain text in Danish, queued in the outbox (``klynge.outbox``), which sends them through
+Django's e-mail framework, retries and shows failures to the secretariat. E-mails go outside
+the site, so they are built from the public version of the document (``public=True``): a
+closed item appears only as "Lukket punkt" with its number, whoever receives the mail.
+Members follow the link and log in to read more.
 
 Call ``notify_agenda_published(meeting)`` / ``notify_minutes_published(meeting)`` from
 the publish action, inside its transaction: once the transaction has committed (never for
-a publication that was rolled back) a background job is queued that sends the mails, so
-mailing many members never runs inside the web request; a failing mail server fails the
-job (logged), not the publication.
+a publication that was rolled back) a background job is queued that queues the mails, so
+mailing many members never runs inside the web request; a failing mail server is retried
+by the outbox and shown to the secretariat, never failing the publication.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
 from klynge.organisation.models import Membership
+from klynge.outbox import queue_mail
 
 from .. import visibility
 from .document import build_agenda, build_minutes, load_meeting
@@ -46,7 +46,7 @@ def notify_minutes_published(meeting) -> None:
 
 @task()
 def send_publication_mail(meeting_pk: int, kind: str) -> int:
-    """The background job: the mails for one publication; returns how many were sent."""
+    """The background job: the mails for one publication, queued in the outbox; returns how many."""
     return send_agenda_published(meeting_pk) if kind == "agenda" else send_minutes_published(meeting_pk)
 
 
@@ -90,11 +90,11 @@ def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
         # The mail goes only to the body's members, so it may carry the members' link.
         "online_link": visibility.online_link_for_members(meeting),
     }
-    messages = []
-    for name, email in people:
-        body = render_to_string(template, {**context, "name": name}).strip() + "\n"
-        messages.append(EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
-                                     to=[email]))
-    sent = get_connection().send_messages(messages) or 0
-    log.info("Sendte %s e-mails om %s", sent, subject)
-    return sent
+    kind = "agenda_published" if docx_name.startswith("agenda") else "minutes_published"
+    queued = 0
+    with transaction.atomic():
+        for name, email in people:
+            body = render_to_string(template, {**context, "name": name}).strip() + "\n"
+            queued += len(queue_mail(email, subject, body, body_obj=meeting.body, kind=kind))
+    log.info("Lagde %s e-mails om %s i udbakken", queued, subject)
+    return queued
