@@ -190,3 +190,39 @@ def test_correcting_approved_minutes_shows_the_current_text_and_corrects_an_outc
     document = build_minutes(meeting, None, public=True)
     assert document.corrections and "Udfaldet var forkert gengivet" in document.corrections[0]
     assert document.corrections[0].startswith("Rettet ")
+
+
+def test_the_review_round_mails_the_members_and_they_comment_per_item_for_the_secretariat(
+        login, secretariat_user, member_user, structure, django_capture_on_commit_callbacks):
+    from django.test import Client
+
+    from klynge.meetings.models import MinutesComment
+    from klynge.outbox.models import OutgoingMail
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_DRAFT)
+    item = make_item(meeting, title="Budget", minutes="Udkast til referat.", decision="Godkendt.")
+    secretariat = login(secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat.post(reverse("meetings:meeting_status", args=[meeting.pk]), {"status": "minutes_in_review"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.MINUTES_IN_REVIEW
+    mails = OutgoingMail.objects.filter(kind="minutes_review")
+    assert member_user.person.email in {m.to for m in mails}
+    mail = mails.get(to=member_user.person.email)
+    assert "sendt til kommentering" in mail.text and f"/moeder/{meeting.pk}/" in mail.text
+    assert "Udkast til referat." not in mail.text  # the draft itself is not mailed
+
+    url = reverse("meetings:item_comment", args=[item.pk])
+    public = Client()
+    assert public.post(url, {"text": "Anonym"}).status_code == 302 and not MinutesComment.objects.exists()
+    member = Client()
+    member.force_login(member_user)
+    page = member.get(meeting.get_absolute_url()).content.decode()
+    assert "Kommentar til referatet af punkt 1" in page
+    answer = member.post(url, {"text": "Beløbet i punkt 1 skal være 2,1 mio. kr."}, follow=True)
+    assert "Din kommentar til punkt 1 er sendt til sekretariatet" in answer.content.decode()
+    comment = MinutesComment.objects.get()
+    assert comment.author == member_user and comment.item == item
+    assert "Beløbet i punkt 1 skal være 2,1 mio. kr." in secretariat.get(meeting.get_absolute_url()).content.decode()
+    assert "Beløbet i punkt 1" not in public.get(meeting.get_absolute_url()).content.decode()
+    assert member.post(url, {"text": "  "}, follow=True).status_code == 200 and MinutesComment.objects.count() == 1

@@ -1,14 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from klynge.core.cpr import refuse_cpr
 from klynge.core.params import query_params
+from klynge.organisation import permissions
 
 from ..choices import ItemKind, MeetingStatus
 from ..forms import AttendanceForm, MinutesForm, RevisionForm
-from ..models import Attendance, MinutesRevision
+from ..models import Attendance, MinutesComment, MinutesRevision
 from ..models.versioned import StaleEditError
 from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit
 
@@ -117,3 +120,39 @@ def revise_minutes(request, pk):
         "form": form, "meeting": meeting, "items": items, "chosen": chosen,
         "title": f"Ret det godkendte referat: {meeting}",
     })
+
+
+def may_comment(user, meeting) -> bool:
+    """The review round: the body's members (and its secretariat) comment on draft minutes."""
+    return (meeting.status == MeetingStatus.MINUTES_IN_REVIEW and user.is_authenticated
+            and permissions.can_see_members_only(user, meeting.body))
+
+
+@login_required
+@require_POST
+def item_comment(request, pk):
+    """A member's comment on one item of the minutes sent for review."""
+    item = get_item(pk)
+    meeting = item.meeting
+    if not permissions.can_see_members_only(request.user, meeting.body):
+        raise PermissionDenied("Kun organets medlemmer kan kommentere referatet.")
+    if not may_comment(request.user, meeting):
+        messages.error(request, "Referatet er ikke sendt til kommentering, så det kan ikke kommenteres nu.")
+        return redirect(item_url(item))
+    text = (request.POST.get("text") or "").strip()
+    if not text:
+        messages.error(request, "Skriv en kommentar, før du sender den.")
+        return redirect(item_url(item))
+    if len(text) > 4000:
+        messages.error(request, "Kommentaren er for lang; skriv højst 4000 tegn.")
+        return redirect(item_url(item))
+    try:
+        refuse_cpr(text, "Kommentaren")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(item_url(item))
+    person = getattr(request.user, "person", None)
+    MinutesComment.objects.create(item=item, author=request.user, text=text,
+                                  author_name=person.name if person else request.user.get_username())
+    messages.success(request, f"Din kommentar til {item_label(item)} er sendt til sekretariatet.")
+    return redirect(item_url(item))
