@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import rules, timeplan
-from .choices import TRANSITIONS, MeetingStatus, ProposalStatus
+from .choices import TRANSITIONS, ItemKind, MeetingStatus, ProposalStatus
 from .models import AgendaItem, Matter, Meeting, Proposal
 
 
@@ -114,18 +114,26 @@ def accept_proposal(proposal: Proposal, meeting: Meeting, user) -> AgendaItem:
         raise ValidationError("Forslaget er allerede behandlet.")
     if meeting.body_id != proposal.target_body_id:
         raise ValidationError("Mødet hører ikke til det organ, forslaget er sendt til.")
-    last = meeting.items.order_by("-position").first()
+    # Before "Eventuelt" (and the written briefings), with time in the plan.
+    items = timeplan.order_items(list(meeting.items.order_by("position", "pk")))
+    index = timeplan.insertion_index(items)
     item = AgendaItem.objects.create(
-        meeting=meeting, position=(last.position + 1) if last else 0, title=proposal.title,
+        meeting=meeting, position=index, title=proposal.title, kind=ItemKind.DECISION,
+        duration_minutes=timeplan.DEFAULT_NEW_ITEM_MINUTES,
         summary=proposal.summary, description=proposal.description, case_number=proposal.case_number,
         closed=proposal.closed or bool(proposal.source_item and proposal.source_item.closed),
     )
+    items.insert(index, item)
+    for position, each in enumerate(items):
+        each.position = position
+    AgendaItem.objects.bulk_update(items, ["position"])
     source = proposal.source_item
     if source is not None and source.matter_id and not item.case_number:
         item.matter_id = source.matter_id
         item.save(update_fields=["matter"])
     link_item_to_matter(item)
     renumber(meeting)
+    item.refresh_from_db()  # its number and place as renumbering gave them
     proposal.status = ProposalStatus.ACCEPTED
     proposal.resulting_item = item
     proposal.target_meeting = meeting

@@ -251,11 +251,54 @@ class AcceptProposalForm(DkfdsFormMixin, forms.Form):
 
 
 class RevisionForm(DkfdsFormMixin, forms.Form):
-    item = forms.ModelChoiceField(label="Punkt", queryset=AgendaItem.objects.none())
-    field = forms.ChoiceField(label="Hvad rettes", choices=[("minutes", "Referat"), ("decision", "Beslutning")])
-    text = forms.CharField(label="Ny tekst", widget=forms.Textarea(attrs={"rows": 5}))
-    reason = forms.CharField(label="Begrundelse for rettelsen", widget=forms.Textarea(attrs={"rows": 3}))
+    """A correction of one item of approved minutes: the current texts and outcomes prefilled, so only
+    what is wrong is changed. A field left out of the posted data is left as it is."""
 
-    def __init__(self, *args, meeting=None, **kwargs):
+    item = forms.ModelChoiceField(label="Punkt", queryset=AgendaItem.objects.none(), widget=forms.HiddenInput)
+    minutes = forms.CharField(label="Referat", required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    decision = forms.CharField(label="Beslutning", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label="Begrundelse for rettelsen", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Vises i referatets historik og som note i det offentliggjorte referat.")
+
+    def __init__(self, *args, meeting=None, item=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.order_by("position")
+        self.fields["item"].queryset = meeting.items.exclude(kind=ItemKind.BREAK).order_by("position")
+        self.recommendations = list(item.recommendations.all()) if item else []
+        if item is not None:
+            self.fields["item"].initial = item.pk
+            self.fields["minutes"].initial = item.minutes
+            self.fields["decision"].initial = item.decision
+        for rec in self.recommendations:
+            self.fields[f"outcome_{rec.pk}"] = forms.ChoiceField(
+                label=f"Udfald for indstilling {rec.number}", choices=[("", "Vælg udfald"), *Outcome.choices],
+                required=False, initial=rec.outcome, help_text=rec.text,
+                widget=forms.Select(attrs={"class": "form-select"}))
+            self.fields[f"decision_{rec.pk}"] = forms.CharField(
+                label=f"Beslutning for indstilling {rec.number}", required=False, initial=rec.decision_text,
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}))
+        self.order_fields(["item", "minutes", "decision",
+                           *[f"{kind}_{rec.pk}" for rec in self.recommendations for kind in ("outcome", "decision")],
+                           "reason"])
+
+    def changes(self) -> list[dict]:
+        """What changes: one entry (item, field, label, before, after) per posted value that differs."""
+        item, data, out = self.cleaned_data["item"], self.cleaned_data, []
+        for name, label in (("minutes", "referat"), ("decision", "beslutning")):
+            if name in self.data and data.get(name, "") != getattr(item, name):
+                out.append({"item": item.number, "item_pk": item.pk, "field": name, "label": label,
+                            "before": getattr(item, name), "after": data.get(name, "")})
+        for rec in item.recommendations.all():
+            for name, attr, label in ((f"outcome_{rec.pk}", "outcome", f"udfald for indstilling {rec.number}"),
+                                      (f"decision_{rec.pk}", "decision_text",
+                                       f"beslutning for indstilling {rec.number}")):
+                if name in self.data and data.get(name, "") != getattr(rec, attr):
+                    out.append({"item": item.number, "item_pk": item.pk, "recommendation_pk": rec.pk,
+                                "field": attr, "label": label, "before": getattr(rec, attr),
+                                "after": data.get(name, "")})
+        return out
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("item") is not None and not self.errors and not self.changes():
+            raise forms.ValidationError("Du har ikke ændret noget. Ret teksten eller et udfald, før du gemmer.")
+        return cleaned

@@ -23,11 +23,41 @@ class Slot:
         return f"kl. {self.start:%H:%M}-{self.end:%H:%M}"
 
 
+# A proposal taken into an agenda gets this much time until the secretariat sets another.
+DEFAULT_NEW_ITEM_MINUTES = 15
+
+
+def is_any_other_business(item) -> bool:
+    return item.kind == ItemKind.ANY_OTHER_BUSINESS or (item.title or "").strip().casefold() == "eventuelt"
+
+
+def insertion_index(items) -> int:
+    """Where a new main item goes among ``items`` (already ordered): before "Eventuelt" when the
+    agenda has it, else after the last main item (written briefings stay last)."""
+    for index, item in enumerate(items):
+        if is_any_other_business(item) and item.kind not in AFTER_MAIN_ITEMS:
+            return index
+    return sum(1 for item in items if item.kind not in AFTER_MAIN_ITEMS)
+
+
 def order_items(items):
     """Main items first in their given order, then the written briefings."""
     main = [i for i in items if i.kind not in AFTER_MAIN_ITEMS]
     after = [i for i in items if i.kind in AFTER_MAIN_ITEMS]
     return main + after
+
+
+def briefings_moved_last(items) -> list:
+    """The written briefings that ``items`` (in the order a person asked for) place before a main
+    item; ordering puts them back after the main items."""
+    moved, seen_main_after = [], False
+    for item in reversed(items):
+        if item.kind in AFTER_MAIN_ITEMS:
+            if seen_main_after:
+                moved.append(item)
+        else:
+            seen_main_after = True
+    return list(reversed(moved))
 
 
 def compute_slots(meeting_date, start: datetime.time, end: datetime.time, items) -> list[Slot]:

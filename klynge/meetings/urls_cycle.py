@@ -18,6 +18,7 @@ urlpatterns = [
     path("punkter/<int:pk>/flyt/", items.item_move, name="item_move"),
     path("punkter/<int:pk>/slet/", items.item_delete, name="item_delete"),
     path("punkter/<int:pk>/referat/", minutes.item_minutes, name="item_minutes"),
+    path("punkter/<int:pk>/kommentar/", minutes.item_comment, name="item_comment"),
     path("punkter/<int:pk>/bilag/ny/", items.attachment_add, name="attachment_add"),
     path("punkter/<int:pk>/opgaver/ny/", followup.task_add, name="task_add"),
     path("punkter/<int:pk>/foreslaa/", followup.propose, name="propose"),

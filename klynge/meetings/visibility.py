@@ -183,9 +183,9 @@ def label_for(user, obj) -> str:
     if isinstance(obj, AgendaItem):
         meeting = obj.meeting
         if not can_see_agenda(user, meeting):
-            return f"Punkt {obj.number}"
+            return f"Punkt {obj.number}" if obj.number else "Pause"
         if obj.closed and not can_see_closed(user, meeting):
-            return f"Punkt {obj.number}: {CLOSED_ITEM_TITLE}"
+            return f"Punkt {obj.number}: {CLOSED_ITEM_TITLE}" if obj.number else CLOSED_ITEM_TITLE
         return str(obj)
     return str(obj)
 

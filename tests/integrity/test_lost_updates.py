@@ -258,11 +258,12 @@ def test_two_corrections_of_approved_minutes_from_the_same_page_keep_the_first(s
     meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
     item = make_item(meeting, minutes="Oprindelig tekst")
     url = f"/moeder/{meeting.pk}/ret-referat/"
-    first_data, second_data = loaded_data(first.get(url)), loaded_data(second.get(url))
-    change = {"item": item.pk, "field": "minutes"}
-    saved = first.post(url, {**first_data, **change, "text": "Første rettelse", "reason": "Stavefejl"})
+    first_data = loaded_data(first.get(url, {"punkt": item.pk}))
+    second_data = loaded_data(second.get(url, {"punkt": item.pk}))
+    change = {"item": item.pk}
+    saved = first.post(url, {**first_data, **change, "minutes": "Første rettelse", "reason": "Stavefejl"})
     assert saved.status_code == 302
-    refused = second.post(url, {**second_data, **change, "text": "Anden rettelse", "reason": "Andet"})
+    refused = second.post(url, {**second_data, **change, "minutes": "Anden rettelse", "reason": "Andet"})
     assert CONFLICT_MESSAGE in refused.content.decode()
     assert AgendaItem.objects.get(pk=item.pk).minutes == "Første rettelse"
 

@@ -176,8 +176,8 @@ def test_the_whole_cycle_and_locked_minutes(structure, login, secretariat_user, 
     item.refresh_from_db()
     assert item.minutes == "Der var enighed."
     # A correction is an explicit, reasoned revision.
-    client.post(f"/moeder/{meeting.pk}/ret-referat/", {"item": item.pk, "field": "minutes",
-                                                       "text": "Der var bred enighed.", "reason": "Stavefejl",
+    client.post(f"/moeder/{meeting.pk}/ret-referat/", {"item": item.pk,
+                                                       "minutes": "Der var bred enighed.", "reason": "Stavefejl",
                                                        "loaded_version": meeting.version})
     item.refresh_from_db()
     assert item.minutes == "Der var bred enighed."

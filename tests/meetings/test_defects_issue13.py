@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from klynge.core import formats
-from klynge.meetings.choices import MeetingStatus
+from klynge.meetings.choices import ItemKind, MeetingStatus
+from klynge.meetings.models import AgendaItem, Proposal
 
 from .factories import make_item, make_meeting
 
@@ -68,3 +69,160 @@ def test_admin_list_filters_and_change_lists_print_years_without_a_separator(adm
     page = client.get(reverse("admin:funds_grant_changelist")).content.decode()
     assert "2022" in page and "2.022" not in page
 
+
+
+def _agenda_with_eventuelt(meeting):
+    make_item(meeting, title="Velkomst", kind=ItemKind.WELCOME, duration_minutes=5)
+    make_item(meeting, title="Status", duration_minutes=30)
+    make_item(meeting, title="Pause", kind=ItemKind.BREAK, duration_minutes=10)
+    make_item(meeting, title="Eventuelt", kind=ItemKind.ANY_OTHER_BUSINESS, duration_minutes=5)
+    make_item(meeting, title="Nyt fra sekretariatet", kind=ItemKind.WRITTEN_BRIEFING)
+
+
+def test_an_accepted_proposal_goes_before_eventuelt_with_a_time_and_the_message_names_its_number(
+        login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, date=datetime.date.today() + datetime.timedelta(days=30),
+                           start=datetime.time(17, 0), end=datetime.time(20, 0))
+    _agenda_with_eventuelt(meeting)
+    proposal = Proposal.objects.create(target_body=structure.political, title="Demensindsats", summary="Oplæg")
+    client = login(secretariat_user)
+    answer = client.post(reverse("meetings:proposal_decide", args=[proposal.pk]),
+                         {"accept": "1", "meeting": meeting.pk, "loaded_version": proposal.version}, follow=True)
+    item = AgendaItem.objects.get(title="Demensindsats")
+    order = [(i.title, i.number) for i in meeting.items.order_by("position")]
+    assert order == [("Velkomst", 1), ("Status", 2), ("Pause", 0), ("Demensindsats", 3), ("Eventuelt", 4),
+                     ("Nyt fra sekretariatet", 5)]
+    assert item.duration_minutes == 15
+    page = answer.content.decode()
+    # Welcome 17:00-17:05, status -17:35, break -17:45, the new item 17:45-18:00.
+    assert "Forslaget er optaget som punkt 3 på" in page and "kl. 17:45-18:00" in page
+    assert answer.redirect_chain[-1][0].endswith("#punkt-3")
+
+
+def test_an_agenda_without_eventuelt_takes_the_proposal_after_the_last_main_item():
+    from klynge.meetings import timeplan
+
+    class Item:
+        def __init__(self, title, kind):
+            self.title, self.kind = title, kind
+
+    items = [Item("Velkomst", ItemKind.WELCOME), Item("Status", ItemKind.DECISION),
+             Item("Orientering", ItemKind.WRITTEN_BRIEFING)]
+    assert timeplan.insertion_index(items) == 2
+    items.insert(2, Item("Eventuelt", ItemKind.DISCUSSION))  # recognised by its title too
+    assert timeplan.insertion_index(items) == 2
+
+
+def test_breaks_are_named_by_their_title_in_dropdowns_never_punkt_0(login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, status=MeetingStatus.HELD)
+    _agenda_with_eventuelt(meeting)
+    brk = meeting.items.get(kind=ItemKind.BREAK)
+    assert str(brk) == "Pause"
+    client = login(secretariat_user)
+    page = client.get(reverse("meetings:attendance", args=[meeting.pk])).content.decode()
+    assert "Punkt 0" not in page
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_draft_minutes_say_udkast_on_every_page_of_the_pdf_and_in_the_word_header(structure, secretariat_user):
+    import io
+
+    import docx
+
+    from klynge.meetings.publishing.document import build_minutes
+    from klynge.meetings.publishing.docx import render_docx
+    from klynge.meetings.publishing.pdf import render_pdf
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_IN_REVIEW)
+    for n in range(12):  # long enough for several pages
+        make_item(meeting, title=f"Punkt om emne {n}", summary="Resumé. " * 80, minutes="Referat. " * 80)
+    document = build_minutes(meeting, secretariat_user)
+    pages = _pdf_pages(render_pdf(document))
+    assert len(pages) > 1
+    assert all("UDKAST" in page for page in pages)
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    assert word.sections[0].header.paragraphs[0].text.startswith("UDKAST – referatet er ikke godkendt")
+    meeting.status = MeetingStatus.MINUTES_PUBLISHED
+    meeting.save()
+    final = build_minutes(meeting, secretariat_user, public=True)
+    assert not any("UDKAST" in page for page in _pdf_pages(render_pdf(final)))
+
+
+def test_correcting_approved_minutes_shows_the_current_text_and_corrects_an_outcome_with_before_and_after(
+        login, secretariat_user, structure):
+    from klynge.meetings.models import MinutesRevision, Recommendation
+    from klynge.meetings.publishing.document import build_minutes
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED)
+    item = make_item(meeting, title="Budget", minutes="Der var enighed om budgettet.", decision="Godkendt.")
+    rec = Recommendation.objects.create(item=item, number=1, text="godkender budgettet", outcome="approved")
+    client = login(secretariat_user)
+    url = reverse("meetings:revise_minutes", args=[meeting.pk])
+    page = client.get(url, {"punkt": item.pk}).content.decode()
+    assert "Der var enighed om budgettet." in page  # prefilled, nothing to retype
+    assert "Udfald for indstilling 1" in page
+    answer = client.post(url, {"item": item.pk, "minutes": "Der var enighed om budgettet.",
+                               "decision": "Godkendt.", f"outcome_{rec.pk}": "not_approved",
+                               f"decision_{rec.pk}": "", "reason": "Udfaldet var forkert gengivet",
+                               "loaded_version": meeting.version})
+    assert answer.status_code == 302
+    rec.refresh_from_db()
+    assert rec.outcome == "not_approved"
+    revision = MinutesRevision.objects.get()
+    assert revision.made_by == secretariat_user
+    assert revision.changes == [{"item": item.number, "item_pk": item.pk, "recommendation_pk": rec.pk,
+                                 "field": "outcome", "label": "udfald for indstilling 1",
+                                 "before": "approved", "after": "not_approved"}]
+    # Nothing changed: refused with a Danish message.
+    meeting.refresh_from_db()
+    same = client.post(url, {"item": item.pk, "minutes": "Der var enighed om budgettet.",
+                             "reason": "Intet", "loaded_version": meeting.version})
+    assert "Du har ikke ændret noget" in same.content.decode()
+    # The published files carry a note of the correction (date and reason).
+    document = build_minutes(meeting, None, public=True)
+    assert document.corrections and "Udfaldet var forkert gengivet" in document.corrections[0]
+    assert document.corrections[0].startswith("Rettet ")
+
+
+def test_the_review_round_mails_the_members_and_they_comment_per_item_for_the_secretariat(
+        login, secretariat_user, member_user, structure, django_capture_on_commit_callbacks):
+    from django.test import Client
+
+    from klynge.meetings.models import MinutesComment
+    from klynge.outbox.models import OutgoingMail
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_DRAFT)
+    item = make_item(meeting, title="Budget", minutes="Udkast til referat.", decision="Godkendt.")
+    secretariat = login(secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat.post(reverse("meetings:meeting_status", args=[meeting.pk]), {"status": "minutes_in_review"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.MINUTES_IN_REVIEW
+    mails = OutgoingMail.objects.filter(kind="minutes_review")
+    assert member_user.person.email in {m.to for m in mails}
+    mail = mails.get(to=member_user.person.email)
+    assert "sendt til kommentering" in mail.text and f"/moeder/{meeting.pk}/" in mail.text
+    assert "Udkast til referat." not in mail.text  # the draft itself is not mailed
+
+    url = reverse("meetings:item_comment", args=[item.pk])
+    public = Client()
+    assert public.post(url, {"text": "Anonym"}).status_code == 302 and not MinutesComment.objects.exists()
+    member = Client()
+    member.force_login(member_user)
+    page = member.get(meeting.get_absolute_url()).content.decode()
+    assert "Kommentar til referatet af punkt 1" in page
+    answer = member.post(url, {"text": "Beløbet i punkt 1 skal være 2,1 mio. kr."}, follow=True)
+    assert "Din kommentar til punkt 1 er sendt til sekretariatet" in answer.content.decode()
+    comment = MinutesComment.objects.get()
+    assert comment.author == member_user and comment.item == item
+    assert "Beløbet i punkt 1 skal være 2,1 mio. kr." in secretariat.get(meeting.get_absolute_url()).content.decode()
+    assert "Beløbet i punkt 1" not in public.get(meeting.get_absolute_url()).content.decode()
+    assert member.post(url, {"text": "  "}, follow=True).status_code == 200 and MinutesComment.objects.count() == 1

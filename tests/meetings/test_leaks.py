@@ -146,7 +146,7 @@ def test_the_revision_form_records_which_item_was_corrected(structure, login, se
     meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_APPROVED)
     closed = make_item(meeting, title=SECRET, closed=True, decision="Godkendt.")
     response = login(secretariat_user).post(f"/moeder/{meeting.pk}/ret-referat/", {
-        "item": closed.pk, "field": "decision", "text": "Godkendt med ændringer.",
+        "item": closed.pk, "decision": "Godkendt med ændringer.",
         "reason": "Rettet efter lejekontrakten", "loaded_version": meeting.version})
     assert response.status_code == 302
     assert MinutesRevision.objects.get().changes[0]["item_pk"] == closed.pk

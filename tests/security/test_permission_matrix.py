@@ -81,6 +81,7 @@ ACCESS = {
     "meetings:item_move": (SECRETARIAT_A, "item"),
     "meetings:item_delete": (SECRETARIAT_A, "item"),
     "meetings:item_minutes": (SECRETARIAT_A, "item"),
+    "meetings:item_comment": (MEMBERS_A, "item"),  # POST only; a comment only in the review round
     "meetings:attachment_add": (SECRETARIAT_A, "item"),
     "meetings:task_add": (SECRETARIAT_A, "item"),
     "meetings:propose": (MEMBERS_A, "item"),

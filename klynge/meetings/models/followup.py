@@ -118,3 +118,23 @@ class Proposal(VersionedModel, TrackedModel):
             raise ValidationError({"decline_reason": "Skriv en begrundelse, som forslagsstilleren kan se."})
         if self.target_meeting_id and self.target_meeting.body_id != self.target_body_id:
             raise ValidationError({"target_meeting": "Mødet hører ikke til det valgte organ."})
+
+
+class MinutesComment(TrackedModel):
+    """A member's comment on one item of draft minutes in the review round ("Send referatet til
+    kommentering"). Seen by the body's secretariat and by its author; never public."""
+
+    item = models.ForeignKey("meetings.AgendaItem", verbose_name="punkt", on_delete=models.CASCADE,
+                             related_name="minutes_comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="kommenteret af", null=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    author_name = models.CharField("navn", max_length=200)
+    text = models.TextField("kommentar", max_length=4000)
+
+    class Meta:
+        verbose_name = "kommentar til referatudkast"
+        verbose_name_plural = "kommentarer til referatudkast"
+        ordering = ["created", "pk"]
+
+    def __str__(self):
+        return f"Kommentar af {self.author_name}"

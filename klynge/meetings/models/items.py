@@ -45,7 +45,8 @@ class AgendaItem(VersionedModel, TrackedModel):
         ordering = ["meeting", "position", "pk"]
 
     def __str__(self):
-        return f"Punkt {self.number}: {self.title}"
+        # A break takes a place but no number: it is named by its title, never "Punkt 0".
+        return f"Punkt {self.number}: {self.title}" if self.number else self.title
 
     def get_absolute_url(self):
         anchor = f"punkt-{self.number}" if self.number else f"pause-{self.pk}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -26,6 +27,8 @@ from .richtext import Block, clean, to_blocks
 
 AGENDA = "agenda"
 MINUTES = "minutes"
+# Minutes in these states are drafts: every page of their files says "UDKAST".
+DRAFT_MINUTES = {MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_IN_REVIEW}
 
 
 def danish_date(value: datetime.date, weekday: bool = False) -> str:
@@ -142,6 +145,8 @@ class MeetingDocument:
     includes_closed: bool = False  # closed content is in this document: not for publication
     public: bool = True
     approved_label: str = ""  # "Godkendt 9. marts 2023"
+    draft: bool = False  # minutes not yet approved: "UDKAST" on every page
+    corrections: list[str] = field(default_factory=list)  # "Rettet 12. marts 2023: <reason>"
     generated: str = ""
 
     @property
@@ -238,6 +243,10 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
         document.minutes_note = to_blocks(meeting.minutes_note)
         if meeting.minutes_approved_at:
             document.approved_label = "Godkendt " + danish_date(timezone.localtime(meeting.minutes_approved_at))
+        document.draft = meeting.status in DRAFT_MINUTES
+        revisions = visibility.visible_revisions(AnonymousUser() if public or user is None else user, meeting)
+        document.corrections = [f"Rettet {danish_date(timezone.localtime(r.created))}: {clean(r.reason)}"
+                                for r in revisions]
     return document
 
 

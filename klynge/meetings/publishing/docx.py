@@ -108,6 +108,9 @@ def _setup(word, document: MeetingDocument) -> None:
     # Running header and footer: which document this is, and "Side N af M".
     header = section.header.paragraphs[0]
     header.text = f"{document.document_label} · {document.title} · {document.date_label}"
+    if document.draft:
+        # Every page's header says the minutes are a draft.
+        header.text = "UDKAST – referatet er ikke godkendt · " + header.text
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for run in header.runs:
         run.font.size = Pt(8)
@@ -237,6 +240,10 @@ def _front(word, document: MeetingDocument) -> None:
         rows.insert(0, ("Organ", document.body_name))
     if document.approved_label:
         rows.append(("Status", document.approved_label))
+    if document.draft:
+        rows.append(("Status", "UDKAST – referatet er ikke godkendt"))
+    for correction in document.corrections:
+        rows.append(("Rettelse", correction))
     table = word.add_table(rows=0, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for label, value in rows:

@@ -26,7 +26,7 @@ from klynge.organisation.models import Membership
 from klynge.outbox import queue_mail
 
 from .. import visibility
-from .document import build_agenda, build_minutes, load_meeting
+from .document import build_agenda, build_minutes, danish_date, load_meeting
 from .links import absolute, meeting_path
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,32 @@ def notify_minutes_published(meeting) -> None:
     transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "minutes"), robust=True)
 
 
+def notify_review_round(meeting) -> None:
+    """The review round: queue a mail to the body's active members once the transaction commits.
+    It carries no minutes text (the draft is not public), only the link to log in and comment."""
+    pk = meeting.pk
+    transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "review"), robust=True)
+
+
+def send_review_round(meeting_pk: int) -> int:
+    meeting = load_meeting(meeting_pk)
+    people = recipients(meeting)
+    context = {"body_name": meeting.body.name, "date_label": danish_date(meeting.date, weekday=True),
+               "page_url": absolute(meeting_path(meeting))}
+    subject = f"Referat til kommentering: {meeting.body.name} {danish_date(meeting.date)}"
+    queued = 0
+    with transaction.atomic():
+        for name, email in people:
+            body = render_to_string("meetings/email/minutes_review.txt", {**context, "name": name}).strip() + "\n"
+            queued += len(queue_mail(email, subject, body, body_obj=meeting.body, kind="minutes_review"))
+    return queued
+
+
 @task()
 def send_publication_mail(meeting_pk: int, kind: str) -> int:
     """The background job: the mails for one publication, queued in the outbox; returns how many."""
+    if kind == "review":
+        return send_review_round(meeting_pk)
     return send_agenda_published(meeting_pk) if kind == "agenda" else send_minutes_published(meeting_pk)
 
 

@@ -55,7 +55,20 @@ class _MinutesPDF(FPDF):
         self.set_display_mode("fullwidth")
 
     def header(self):
+        if self.document.draft:
+            # A draft says so on every page: a large, light "UDKAST" across the page and in the header line.
+            self.set_font(FONT, "B", 72)
+            self.set_text_color(225, 225, 225)
+            with self.rotation(45, self.w / 2, self.h / 2):
+                self.text(self.w / 2 - 60, self.h / 2 + 10, "UDKAST")
+            self.set_font(FONT, "B", 9)
+            self.set_text_color(*INK)
+            self.cell(0, 5, "UDKAST – referatet er ikke godkendt", align="L", new_x="LMARGIN",
+                      new_y="NEXT" if self.page_no() == 1 else "LAST")
+            if self.page_no() != 1:
+                self.set_xy(self.l_margin, self.t_margin)
         if self.page_no() == 1:
+            self.set_text_color(*INK)
             return
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
@@ -127,6 +140,10 @@ def _front(pdf: _MinutesPDF, document: MeetingDocument) -> None:
         rows.insert(0, ("Organ", document.body_name))
     if document.approved_label:
         rows.append(("Status", document.approved_label))
+    if document.draft:
+        rows.append(("Status", "UDKAST – referatet er ikke godkendt"))
+    for correction in document.corrections:
+        rows.append(("Rettelse", correction))
     for label, value in rows:
         pdf.set_font(FONT, "B", 10)
         pdf.cell(32, LINE + 0.6, label)

@@ -10,7 +10,7 @@ from klynge.organisation import permissions, provenance
 from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
-from .. import actions, visibility
+from .. import actions, timeplan, visibility
 from ..choices import OPEN_TASK_STATUSES, ProposalStatus
 from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskForm
 from ..models import Proposal, Task
@@ -117,6 +117,17 @@ def proposal_queue(request, slug):
     return render(request, "meetings/proposals.html", {"body": body, "pending": pending, "decided": decided})
 
 
+def _slot_text(item) -> str:
+    """', kl. 18:40-18:55' (the new item's place in the time plan), or ''."""
+    meeting = item.meeting
+    items = list(meeting.items.order_by("position", "pk"))
+    slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
+    for each, slot in zip(items, slots, strict=True):
+        if each.pk == item.pk and slot.label():
+            return f", {slot.label()}"
+    return ""
+
+
 @login_required
 def proposal_decide(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("target_body", "source_item__meeting"), pk=pk)
@@ -129,7 +140,8 @@ def proposal_decide(request, pk):
     try:
         if "accept" in request.POST and accept.is_valid():
             item = actions.accept_proposal(proposal, accept.cleaned_data["meeting"], request.user)
-            messages.success(request, f"Forslaget er optaget som punkt {item.number} på {item.meeting}.")
+            messages.success(request, f"Forslaget er optaget som punkt {item.number} på {item.meeting}"
+                                      f"{_slot_text(item)}.")
             return redirect(item_url(item))
         if "decline" in request.POST and decline.is_valid():
             actions.decline_proposal(proposal, decline.cleaned_data["reason"], request.user)

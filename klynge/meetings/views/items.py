@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from klynge.documents.scan import scan_upload
 
-from .. import actions, rules, visibility
+from .. import actions, rules, timeplan, visibility
 from ..forms import AgendaItemForm, AttachmentDeleteForm, AttachmentForm
 from ..models import AgendaItem, Attachment, MinutesRevision, Recommendation
 from ..models.versioned import StaleEditError
@@ -140,7 +140,16 @@ def agenda_reorder(request, pk):
         AgendaItem.objects.bulk_update(items.values(), ["position"])
         actions.renumber(meeting)
     numbers = dict(meeting.items.values_list("pk", "number"))
-    return JsonResponse({"numbers": {str(k): v for k, v in numbers.items()}})
+    answer = {"numbers": {str(k): v for k, v in numbers.items()}}
+    # Written briefings always come last: a drag that puts one earlier is undone, and says why.
+    placed = [items[pk] for pk in order]
+    kept_last = timeplan.briefings_moved_last(placed)
+    if kept_last:
+        names = ", ".join(f"“{item.title}”" for item in kept_last)
+        answer["besked"] = (f"{names} er flyttet tilbage efter de øvrige punkter: skriftlige orienteringer står "
+                            "altid sidst, efter Eventuelt, fordi de ikke behandles på mødet.")
+        messages.info(request, answer["besked"])
+    return JsonResponse(answer)
 
 
 @login_required

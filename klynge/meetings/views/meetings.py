@@ -17,7 +17,7 @@ from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 from .. import actions, timeplan, visibility
 from ..choices import AttendanceStatus, MeetingStatus, ProposalStatus
 from ..forms import MeetingForm
-from ..models import Meeting, MinutesRevision, Proposal
+from ..models import Meeting, MinutesComment, MinutesRevision, Proposal
 from ..publishing.ics import descendant_ids
 from .common import get_meeting, item_label, require_edit
 
@@ -147,6 +147,7 @@ def meeting_detail(request, pk):
             item.ref = item_label(item)  # "punkt 3", or a break by its title, for links read aloud
         if can_edit:
             _mark_moves(items)
+        _attach_comments(user, meeting, items, can_edit)
         items = [visibility.redact(item, see_closed) for item in items]
     attendance = list(meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")) \
         if show_minutes else []
@@ -157,6 +158,8 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting.html", {
         "meeting": meeting, "body": meeting.body, "rows": list(zip(items, slots, strict=True)),
         "overrun": overrun, "can_edit": can_edit, "show_agenda": show_agenda, "show_minutes": show_minutes,
+        "can_comment": meeting.status == MeetingStatus.MINUTES_IN_REVIEW and see_closed
+        and user.is_authenticated,
         "attendance": attendance, "next_steps": NEXT_STEPS.get(meeting.status, []) if can_edit else [],
         "can_cancel": can_edit and MeetingStatus.CANCELLED in actions.TRANSITIONS.get(meeting.status, set()),
         "breadcrumbs": [*reversed(meeting.body.ancestors()), meeting.body],
@@ -208,6 +211,23 @@ def meeting_status(request, pk):
     return redirect(meeting)
 
 
+def _attach_comments(user, meeting, items, can_edit):
+    """Review-round comments on the draft minutes: the secretariat sees every comment, a member their own."""
+    for item in items:
+        item.comments_shown = []
+    if meeting.status not in (MeetingStatus.MINUTES_IN_REVIEW, MeetingStatus.MINUTES_APPROVED) or not (
+            user.is_authenticated and visibility.can_see_closed(user, meeting)):
+        return
+    comments = MinutesComment.objects.filter(item__meeting=meeting)
+    if not can_edit:
+        comments = comments.filter(author=user)
+    by_item = {}
+    for comment in comments:
+        by_item.setdefault(comment.item_id, []).append(comment)
+    for item in items:
+        item.comments_shown = by_item.get(item.pk, [])
+
+
 def _notify(meeting, status):
     from ..publishing import notify
 
@@ -215,6 +235,8 @@ def _notify(meeting, status):
         notify.notify_agenda_published(meeting)
     elif status == MeetingStatus.MINUTES_PUBLISHED:
         notify.notify_minutes_published(meeting)
+    elif status == MeetingStatus.MINUTES_IN_REVIEW:
+        notify.notify_review_round(meeting)
 
 
 def next_meeting_of(body: Body, after: datetime.date | None = None):

@@ -1,12 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..choices import MeetingStatus
+from klynge.core.cpr import refuse_cpr
+from klynge.core.params import query_params
+from klynge.organisation import permissions
+
+from ..choices import ItemKind, MeetingStatus
 from ..forms import AttendanceForm, MinutesForm, RevisionForm
-from ..models import Attendance, MinutesRevision
+from ..models import Attendance, MinutesComment, MinutesRevision
 from ..models.versioned import StaleEditError
 from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit
 
@@ -83,26 +88,71 @@ def revise_minutes(request, pk):
         messages.info(request, "Referatet er ikke godkendt endnu; ret det direkte.")
         return redirect(meeting)
     # Two corrections made from the same page: the second is refused (the meeting carries the version).
-    form = RevisionForm(request.POST or None, meeting=meeting, versioned_record=meeting)
+    items = list(meeting.items.exclude(kind=ItemKind.BREAK).order_by("position"))
+    if request.method == "POST":
+        chosen = next((i for i in items if str(i.pk) == request.POST.get("item")), None)
+    else:
+        wanted = query_params(request).integer("punkt", label="Punktet", default=None, minimum=1,
+                                               maximum=2**31 - 1)
+        chosen = next((i for i in items if i.pk == wanted), None)
+    form = RevisionForm(request.POST or None, meeting=meeting, item=chosen, versioned_record=meeting)
     if request.method == "POST" and form.is_valid():
-        item, field = form.cleaned_data["item"], form.cleaned_data["field"]
+        item = form.cleaned_data["item"]
         reason = form.cleaned_data["reason"].strip()
+        changes = form.changes()
         with transaction.atomic():
-            before = getattr(item, field)
-            setattr(item, field, form.cleaned_data["text"])
+            for change in changes:
+                if "recommendation_pk" in change:
+                    rec = item.recommendations.get(pk=change["recommendation_pk"])
+                    setattr(rec, change["field"], change["after"])
+                    rec._change_reason = f"Rettelse af godkendt referat: {reason}"
+                    rec.save()
+                else:
+                    setattr(item, change["field"], change["after"])
             item._change_reason = f"Rettelse af godkendt referat: {reason}"
             item.save()
             meeting._change_reason = "Rettelse af godkendt referat"  # the reason itself stays with the item
             meeting.save(update_fields=["modified"])
-            MinutesRevision.objects.create(
-                meeting=meeting, reason=reason, made_by=request.user,
-                changes=[{"item": item.number, "item_pk": item.pk, "field": field, "before": before,
-                          "after": getattr(item, field)}],
-            )
+            MinutesRevision.objects.create(meeting=meeting, reason=reason, made_by=request.user, changes=changes)
         messages.success(request, f"Rettelsen af punkt {item.number} er gemt og vises i referatets historik.")
         return redirect(meeting.get_absolute_url() + "#rettelser")
-    return render(request, "meetings/form.html", {
-        "form": form, "title": f"Ret det godkendte referat: {meeting}", "submit": "Gem rettelse",
-        "cancel_url": meeting.get_absolute_url(),
-        "intro": "Referatet er godkendt. En rettelse gemmes med din begrundelse og vises i referatets historik.",
+    return render(request, "meetings/revise_minutes.html", {
+        "form": form, "meeting": meeting, "items": items, "chosen": chosen,
+        "title": f"Ret det godkendte referat: {meeting}",
     })
+
+
+def may_comment(user, meeting) -> bool:
+    """The review round: the body's members (and its secretariat) comment on draft minutes."""
+    return (meeting.status == MeetingStatus.MINUTES_IN_REVIEW and user.is_authenticated
+            and permissions.can_see_members_only(user, meeting.body))
+
+
+@login_required
+@require_POST
+def item_comment(request, pk):
+    """A member's comment on one item of the minutes sent for review."""
+    item = get_item(pk)
+    meeting = item.meeting
+    if not permissions.can_see_members_only(request.user, meeting.body):
+        raise PermissionDenied("Kun organets medlemmer kan kommentere referatet.")
+    if not may_comment(request.user, meeting):
+        messages.error(request, "Referatet er ikke sendt til kommentering, så det kan ikke kommenteres nu.")
+        return redirect(item_url(item))
+    text = (request.POST.get("text") or "").strip()
+    if not text:
+        messages.error(request, "Skriv en kommentar, før du sender den.")
+        return redirect(item_url(item))
+    if len(text) > 4000:
+        messages.error(request, "Kommentaren er for lang; skriv højst 4000 tegn.")
+        return redirect(item_url(item))
+    try:
+        refuse_cpr(text, "Kommentaren")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(item_url(item))
+    person = getattr(request.user, "person", None)
+    MinutesComment.objects.create(item=item, author=request.user, text=text,
+                                  author_name=person.name if person else request.user.get_username())
+    messages.success(request, f"Din kommentar til {item_label(item)} er sendt til sekretariatet.")
+    return redirect(item_url(item))
