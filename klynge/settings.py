@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "klynge.meetings",
     "klynge.importer",
     "klynge.funds",
+    "klynge.governance",
     "klynge.indicators",
     "klynge.transition",
     "klynge.api",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("import/", include("klynge.importer.urls")),
     path("overgang/", include("klynge.transition.urls")),
     path("udbakke/", include("klynge.outbox.urls")),
+    path("", include("klynge.governance.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.organisation.urls")),
 ]

@@ -38,6 +38,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
+from klynge.governance.models import DelegatedDecision, Delegation
 from klynge.meetings import actions
 from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
 from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, MinutesRevision, Proposal, Task
@@ -74,6 +75,8 @@ PROPOSAL_TITLE = "zqlukketforslag"
 PROPOSAL_SUMMARY = "zqforslagsresume"
 ONLINE_LINK = "https://moede.zqlink.invalid/zqmoedelink"
 LINK_WORD = "zqmoedelink"
+OPEN_PROCEDURE = "zqskriftligprocedure"
+CLOSED_PROCEDURE = "zqlukketprocedure"
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -117,6 +120,9 @@ CANARIES = [
     _c(PROPOSAL_TITLE, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={MEMBER, OTHER_SECRETARIAT}),
     _c(PROPOSAL_SUMMARY, {MEMBER, SECRETARIAT, OTHER_SECRETARIAT}, expected={OTHER_SECRETARIAT}),
     _c(LINK_WORD, A_CLOSED),
+    # a written procedure while it runs, and one marked closed (lukket) after it was decided
+    _c(OPEN_PROCEDURE, A_CLOSED),
+    _c(CLOSED_PROCEDURE, A_CLOSED),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -140,6 +146,7 @@ SEGMENT_SOURCES = {
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
     ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
+    ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -182,6 +189,26 @@ def _failed_mail(body) -> int:
 
     return OutgoingMail.objects.create(to="udbakke@example.dk", subject="Udbakke", text="x", body=body,
                                        status=MailStatus.FAILED).pk
+
+
+def _written_procedures(body, member) -> list[int]:
+    """An open written procedure and a closed one marked lukket, plus a delegation with a decision."""
+    from django.utils import timezone
+
+    from klynge.governance import actions as governance
+
+    delegation = Delegation.objects.create(body=body, delegate="Det politiske formandskab",
+                                           authority="at godkende forslag til initiativer", valid_from=D(2024, 1, 1))
+    DelegatedDecision.objects.create(delegation=delegation, date=D(2024, 5, 1), decision="Initiativ 3 godkendt",
+                                     decided_by="Formandskabet")
+    deadline = timezone.now() + DAY * 3
+    running = governance.start_procedure(body=body, title=f"Procedure {OPEN_PROCEDURE}",
+                                         proposal=f"Forslag {OPEN_PROCEDURE}", deadline=deadline, persons=[member])
+    decided = governance.start_procedure(body=body, title=f"Procedure {CLOSED_PROCEDURE}",
+                                         proposal=f"Forslag {CLOSED_PROCEDURE}", deadline=deadline,
+                                         persons=[member], closed_item=True)
+    governance.close_procedure(decided, f"Beslutning {CLOSED_PROCEDURE}")
+    return [running.pk, decided.pk]
 
 
 def _transition_plan(cluster) -> int:
@@ -347,6 +374,8 @@ def build_world() -> World:
     job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
                              message="1 fil: 1 importeret.", result={"files": []})
 
+    procedures = _written_procedures(political_a, users[MEMBER].person)
+
     world = World(users=users)
     world.values = {
         "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
@@ -369,6 +398,8 @@ def build_world() -> World:
         "initiatives": ["1"],
         "jobs": [str(job.pk)],
         "plans": [_transition_plan(cluster_a)],
+        "delegations": list(Delegation.objects.values_list("pk", flat=True)),
+        "procedures": procedures,
         "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
     }
     words = [c.word for c in CANARIES]
