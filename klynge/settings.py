@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "klynge.importer",
     "klynge.funds",
     "klynge.governance",
+    "klynge.offers",
     "klynge.indicators",
     "klynge.transition",
     "klynge.api",

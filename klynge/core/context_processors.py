@@ -9,6 +9,7 @@ MAIN_MENU = [
     ("Opfølgning", "meetings:followup"),
     ("Klyngemidler", "funds:index"),
     ("Indikatorer", "indicators:index"),
+    ("Tilbud", "offers:index"),
     ("Import", "importer:upload"),
     ("Personer", "persons"),
     ("Søg", "search"),

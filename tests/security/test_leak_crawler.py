@@ -147,6 +147,7 @@ SEGMENT_SOURCES = {
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
     ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
+    ("tilbud", "pk"): "offers",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -189,6 +190,14 @@ def _failed_mail(body) -> int:
 
     return OutgoingMail.objects.create(to="udbakke@example.dk", subject="Udbakke", text="x", body=body,
                                        status=MailStatus.FAILED).pk
+
+
+def _offer(cluster) -> int:
+    from klynge.offers.models import Offer
+
+    municipality = Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).first()
+    return Offer.objects.create(cluster=cluster, provider=municipality, title="Ung i trivsel", theme="Børn og unge",
+                                target_group="children", description="x", entry_point="x", contact="x").pk
 
 
 def _written_procedures(body, member) -> list[int]:
@@ -400,6 +409,7 @@ def build_world() -> World:
         "plans": [_transition_plan(cluster_a)],
         "delegations": list(Delegation.objects.values_list("pk", flat=True)),
         "procedures": procedures,
+        "offers": [_offer(cluster_a)],
         "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
     }
     words = [c.word for c in CANARIES]

@@ -31,6 +31,7 @@ from klynge.jobs.models import Job
 from klynge.meetings import actions
 from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, Proposal, Task
+from klynge.offers.models import Offer
 from klynge.organisation.choices import Role
 from klynge.organisation.models import Mandate, Membership, Person
 from klynge.outbox.models import MailStatus, OutgoingMail
@@ -132,6 +133,11 @@ ACCESS = {
     "governance:procedure_answer": (MEMBERS_A_ASKED, "procedure"),
     "governance:procedure_close": (SECRETARIAT_A, "procedure"),
     "governance:procedure_report": (SECRETARIAT_A, "closed_procedure"),
+    # offers for general practice: public overview, kept by a cluster's secretariat
+    "offers:index": (READ, None),
+    "offers:export_csv": (READ, None),
+    "offers:add": (SECRETARIATS, None),
+    "offers:edit": (SECRETARIAT_A, "offer"),
     # cluster funds
     "funds:index": (READ, None),
     "funds:overview": (READ, "cluster"),
@@ -275,6 +281,9 @@ def data(structure, secretariat_user, member_user):
         "area": {"slug": area.slug},
         "mail": {"pk": OutgoingMail.objects.create(to="matrix@example.dk", subject="Matrix", text="x",
                                                    body=s.political, status=MailStatus.FAILED).pk},
+        "offer": {"pk": Offer.objects.create(cluster=s.cluster, provider=s.municipality, title="Matrixtilbud",
+                                             theme="x", target_group="all", description="x", entry_point="x",
+                                             contact="x").pk},
         "delegation": {"pk": Delegation.objects.create(body=s.political, delegate="Formandskabet", authority="x",
                                                        valid_from=datetime.date(2024, 1, 1)).pk},
         "procedure": {"pk": _procedure(s, member_user).pk},
