@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "klynge.meetings",
     "klynge.importer",
     "klynge.funds",
+    "klynge.governance",
+    "klynge.offers",
     "klynge.indicators",
     "klynge.agreements",
     "klynge.transition",

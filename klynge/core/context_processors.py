@@ -10,6 +10,7 @@ MAIN_MENU = [
     ("Aftaler", "agreements:index"),
     ("Klyngemidler", "funds:index"),
     ("Indikatorer", "indicators:index"),
+    ("Tilbud", "offers:index"),
     ("Import", "importer:upload"),
     ("Personer", "persons"),
     ("Søg", "search"),

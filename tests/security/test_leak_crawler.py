@@ -38,6 +38,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
+from klynge.governance.models import DelegatedDecision, Delegation
 from klynge.meetings import actions
 from klynge.meetings.choices import ItemKind, MeetingStatus, Outcome, PlaceKind, TaskOwnerKind
 from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, MinutesRevision, Proposal, Task
@@ -91,6 +92,8 @@ ANSWER_B = "zqsvarklyngeb"            # a contact person's answer in cluster B
 CONSOLIDATED_DRAFT = "zqsamletudkast"  # cluster A's consolidated answer, not yet submitted
 DRAFT_REPORT = "zqrapportudkast"      # the foreword of an unpublished status report
 DRAFT_AGREEMENT = "zqaftaleudkast"    # the title of an agreement not yet approved
+OPEN_PROCEDURE = "zqskriftligprocedure"
+CLOSED_PROCEDURE = "zqlukketprocedure"
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -140,6 +143,9 @@ CANARIES = [
     _c(CONSOLIDATED_DRAFT, A_CLOSED),
     _c(DRAFT_REPORT, A_CLOSED),
     _c(DRAFT_AGREEMENT, A_CLOSED),
+    # a written procedure while it runs, and one marked closed (lukket) after it was decided
+    _c(OPEN_PROCEDURE, A_CLOSED),
+    _c(CLOSED_PROCEDURE, A_CLOSED),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -173,6 +179,8 @@ SEGMENT_SOURCES = {
     # A contact person's link: only an expired and an unknown token. A valid token is the contact person's
     # key and shows that party's own answers to whoever holds it (tests/agreements covers that page).
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
+    ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
+    ("tilbud", "pk"): "offers",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -215,6 +223,34 @@ def _failed_mail(body) -> int:
 
     return OutgoingMail.objects.create(to="udbakke@example.dk", subject="Udbakke", text="x", body=body,
                                        status=MailStatus.FAILED).pk
+
+
+def _offer(cluster) -> int:
+    from klynge.offers.models import Offer
+
+    municipality = Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).first()
+    return Offer.objects.create(cluster=cluster, provider=municipality, title="Ung i trivsel", theme="Børn og unge",
+                                target_group="children", description="x", entry_point="x", contact="x").pk
+
+
+def _written_procedures(body, member) -> list[int]:
+    """An open written procedure and a closed one marked lukket, plus a delegation with a decision."""
+    from django.utils import timezone
+
+    from klynge.governance import actions as governance
+
+    delegation = Delegation.objects.create(body=body, delegate="Det politiske formandskab",
+                                           authority="at godkende forslag til initiativer", valid_from=D(2024, 1, 1))
+    DelegatedDecision.objects.create(delegation=delegation, date=D(2024, 5, 1), decision="Initiativ 3 godkendt",
+                                     decided_by="Formandskabet")
+    deadline = timezone.now() + DAY * 3
+    running = governance.start_procedure(body=body, title=f"Procedure {OPEN_PROCEDURE}",
+                                         proposal=f"Forslag {OPEN_PROCEDURE}", deadline=deadline, persons=[member])
+    decided = governance.start_procedure(body=body, title=f"Procedure {CLOSED_PROCEDURE}",
+                                         proposal=f"Forslag {CLOSED_PROCEDURE}", deadline=deadline,
+                                         persons=[member], closed_item=True)
+    governance.close_procedure(decided, f"Beslutning {CLOSED_PROCEDURE}")
+    return [running.pk, decided.pk]
 
 
 def _transition_plan(cluster) -> int:
@@ -381,6 +417,8 @@ def build_world() -> World:
                              message="1 fil: 1 importeret.", result={"files": []})
 
     agreement_values = _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region)
+    procedures = _written_procedures(political_a, users[MEMBER].person)
+
     world = World(users=users)
     world.values = {
         **agreement_values,
@@ -404,6 +442,9 @@ def build_world() -> World:
         "initiatives": ["1"],
         "jobs": [str(job.pk)],
         "plans": [_transition_plan(cluster_a)],
+        "delegations": list(Delegation.objects.values_list("pk", flat=True)),
+        "procedures": procedures,
+        "offers": [_offer(cluster_a)],
         "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
         "oparl_documents": ["agenda-pdf", "agenda-docx", "minutes-pdf", "minutes-docx"],
         "terms": [ElectoralTerm.objects.create(name="Valgperioden 2026-2029", kind=TermKind.MUNICIPAL,

@@ -20,14 +20,18 @@ from django.db import connection, transaction
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from klynge.funds.models import BudgetLine, Grant, Initiative
+from klynge.governance import actions as governance_actions
+from klynge.governance.models import Delegation, WrittenProcedure
 from klynge.indicators.choices import Direction, Level, Unit
 from klynge.indicators.models import Area, Indicator, Series
 from klynge.jobs.models import Job
 from klynge.meetings import actions
 from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, Proposal, Task
+from klynge.offers.models import Offer
 from klynge.organisation.choices import Role
 from klynge.organisation.models import ElectoralTerm, Mandate, Membership, Person, TermKind
 from klynge.outbox.models import MailStatus, OutgoingMail
@@ -44,6 +48,7 @@ SECRETARIATS = frozenset({"secretariat_a", "secretariat_b", "admin"})  # a secre
 MEMBERS_A = frozenset({"member_a", "secretariat_a", "admin"})  # inside cluster A (its members and secretariat)
 SECRETARIAT_A = frozenset({"secretariat_a", "admin"})  # the secretariat of cluster A (edits everything under it)
 ADMIN = frozenset({"admin"})
+MEMBERS_A_ASKED = frozenset({"member_a"})  # a member asked in a written procedure answers for themselves
 NOBODY = frozenset()
 
 # URL name -> (who may POST, the object whose parameters fill the path). Objects are in cluster A.
@@ -122,6 +127,21 @@ ACCESS = {
     # the outbox: a body's secretariat sees its mails and sends a failed one again
     "outbox:list": (READ, None),
     "outbox:resend": (SECRETARIAT_A, "mail"),
+    # decisions between meetings: the delegation register is public, written procedures are the body's
+    "governance:delegations": (READ, "body"),
+    "governance:delegation_add": (SECRETARIAT_A, "body"),
+    "governance:decision_add": (SECRETARIAT_A, "delegation"),
+    "governance:procedures": (READ, "body"),
+    "governance:procedure_add": (SECRETARIAT_A, "body"),
+    "governance:procedure": (READ, "procedure"),
+    "governance:procedure_answer": (MEMBERS_A_ASKED, "procedure"),
+    "governance:procedure_close": (SECRETARIAT_A, "procedure"),
+    "governance:procedure_report": (SECRETARIAT_A, "closed_procedure"),
+    # offers for general practice: public overview, kept by a cluster's secretariat
+    "offers:index": (READ, None),
+    "offers:export_csv": (READ, None),
+    "offers:add": (SECRETARIATS, None),
+    "offers:edit": (SECRETARIAT_A, "offer"),
     # cluster funds
     "funds:index": (READ, None),
     "funds:overview": (READ, "cluster"),
@@ -261,6 +281,23 @@ def parameters(pattern: URLPattern) -> set[str]:
     return set(pattern.pattern.regex.groupindex)
 
 
+def _procedure(s, member_user):
+    return governance_actions.start_procedure(body=s.political, title="Matrixprocedure", proposal="x",
+                                              deadline=timezone.now() + datetime.timedelta(days=3),
+                                              persons=[member_user.person])
+
+
+def _closed_procedure(s, member_user):
+    """Closed, with a planned meeting to report it at (the report POST then changes something)."""
+    make_meeting(s.political, date=timezone.localdate() + datetime.timedelta(days=20))
+    procedure = _procedure(s, member_user)
+    governance_actions.close_procedure(procedure, "Besluttet")
+    procedure.refresh_from_db()
+    procedure.reported_item.delete()
+    WrittenProcedure.objects.filter(pk=procedure.pk).update(reported_item=None)
+    return procedure
+
+
 @pytest.fixture
 def data(structure, secretariat_user, member_user):
     s = structure
@@ -305,6 +342,13 @@ def data(structure, secretariat_user, member_user):
         "area": {"slug": area.slug},
         "mail": {"pk": OutgoingMail.objects.create(to="matrix@example.dk", subject="Matrix", text="x",
                                                    body=s.political, status=MailStatus.FAILED).pk},
+        "offer": {"pk": Offer.objects.create(cluster=s.cluster, provider=s.municipality, title="Matrixtilbud",
+                                             theme="x", target_group="all", description="x", entry_point="x",
+                                             contact="x").pk},
+        "delegation": {"pk": Delegation.objects.create(body=s.political, delegate="Formandskabet", authority="x",
+                                                       valid_from=datetime.date(2024, 1, 1)).pk},
+        "procedure": {"pk": _procedure(s, member_user).pk},
+        "closed_procedure": {"pk": _closed_procedure(s, member_user).pk},
         "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
         "plan": {"pk": transition_actions.load_plan(
             f"handling;forgænger;efterfølger\nafløsning;{s.cluster.slug};Sundhedsråd Matrix\n",
