@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_task_owner_body'),
+        ('meetings', '0008_attachment_text_historicalattachment_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
