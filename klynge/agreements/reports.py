@@ -71,6 +71,11 @@ class ReportDocument:
 
     # what the meetings' renderers read for header and metadata
     @property
+    def draft(self) -> bool:
+        """The meetings' "UDKAST" mark is for draft minutes; a report says "Udkast" in its own heading."""
+        return False
+
+    @property
     def document_label(self) -> str:
         return "Statusrapport"
 
