@@ -25,6 +25,9 @@ from django.db.models import F, FloatField, Func, Lookup, Q, Value
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
+from klynge.organisation.models import Succession
+
+from . import sources
 from . import text as search_text
 from .models import SearchDocument
 from .registry import SOURCES
@@ -106,6 +109,7 @@ class Hit:
     snippet: SafeString
     date: datetime.date | None = None
     body: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -173,7 +177,7 @@ def search(query: str, user, filters: Filters | None = None, page: int = 1) -> R
     rows = rows[:PAGE_SIZE]
     snippets = _snippets(query, rows)
     wanted = search_text.query_stems(query)
-    hits = []
+    hits, shown = [], []
     for row in rows:
         source = SOURCES.get(row.kind)
         if source is None:
@@ -183,7 +187,28 @@ def search(query: str, user, filters: Filters | None = None, page: int = 1) -> R
                         title=search_text.highlight(row.title, wanted, max_words=60),
                         snippet=snippets.get(row.pk, SafeString("")), date=row.date,
                         body=row.body.name if row.body_id and row.kind != "body" else ""))
+        shown.append(row)
+    _successions(hits, shown, wanted)
     return Results(hits=hits, page=page, has_next=has_next)
+
+
+def _successions(hits, rows, wanted) -> None:
+    """An ended body says who took over; found under its successor's name, it is that body's archive.
+    One query for the page's bodies."""
+    bodies = {row.object_id: (row, hit) for row, hit in zip(rows, hits, strict=True) if row.kind == "body"}
+    if not bodies:
+        return
+    later: dict[int, list[str]] = {}
+    for predecessor, name in (Succession.objects.filter(predecessor__in=bodies).order_by("successor__name")
+                              .values_list("predecessor_id", "successor__name")):
+        later.setdefault(predecessor, []).append(name)
+    for pk, names in later.items():
+        row, hit = bodies[pk]
+        if wanted and not wanted <= search_text.query_stems(row.title):
+            hit.label = "Organ (arkiv)"
+            hit.note = ". ".join(sources.archive_note(name) for name in names)
+        else:
+            hit.note = "Afløst af " + " og ".join(names)
 
 
 def _snippets(query: str, rows) -> dict[int, SafeString]:

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from klynge.meetings import visibility
 from klynge.meetings.models import AgendaItem, Attachment, Meeting, Recommendation
-from klynge.organisation.models import Body, Organisation, Person
+from klynge.organisation.models import Body, Organisation, Person, Succession
 
 from .models import SearchDocument
 from .registry import Doc, Source, register
@@ -62,9 +62,23 @@ def minutes_visible(user, memo) -> Q:
 
 # --- structure -------------------------------------------------------------------------------
 
+def _body_context(objects) -> dict:
+    """Clusters, and the successors' names, so an ended body is found under its successor's name too."""
+    successors: dict[int, list[str]] = {}
+    for predecessor, name in (Succession.objects.filter(predecessor__in=[b.pk for b in objects])
+                              .order_by("successor__name").values_list("predecessor_id", "successor__name")):
+        successors.setdefault(predecessor, []).append(name)
+    return {"clusters": cluster_ids(), "successors": successors}
+
+
+def archive_note(name: str) -> str:
+    return f"Arkiv fra forgænger til {name}"
+
+
 def _body(body, context):
-    return Doc(title=body.name, text=_join(body.short_name, plain(body.description)), url=body.get_absolute_url(),
-               body_id=body.pk, cluster_id=context["clusters"].get(body.pk))
+    archives = [archive_note(name) for name in context.get("successors", {}).get(body.pk, [])]
+    return Doc(title=body.name, text=_join(body.short_name, plain(body.description), *archives),
+               url=body.get_absolute_url(), body_id=body.pk, cluster_id=context["clusters"].get(body.pk))
 
 
 def _person(person, context):
@@ -131,7 +145,8 @@ ATTACHMENTS = register(Source(
     kind="attachment", label="Bilag", model=Attachment, document=_attachment, prepare=_clusters,
     queryset=lambda: Attachment.objects.select_related("item__meeting"), visible=item_visible,
     url_of=_item_url))
-register(Source(kind="body", label="Organ", model=Body, document=_body, prepare=_clusters))
+register(Source(kind="body", label="Organ", model=Body, document=_body, prepare=_body_context,
+                depends={Succession: lambda succession: [succession.predecessor_id]}))
 register(Source(kind="person", label="Person", model=Person, document=_person))
 register(Source(kind="organisation", label="Part", model=Organisation, document=_organisation))
 
