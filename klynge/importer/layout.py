@@ -233,8 +233,6 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             score += 1.0
         # what follows: a section label, a case number or plain text (a body) rather than the next number
         j = next((k for k in range(i + 1, min(n, i + 6)) if lines[k] and not (form == "lone" and k == i + 1)), None)
-        if form == "lone" and j is not None:
-            j = next((k for k in range(j + 1, min(n, j + 5)) if lines[k]), None)
         follower = lines[j] if j is not None else ""
         if follower and j is not None and same_line(follower, title):  # the title repeated under the heading
             j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)

@@ -239,7 +239,10 @@ class NameIndex:
         found = self.by_key.get(_fold(word))
         if found and len(found) == 1:
             (token,) = found
-            if token.lower() != word.lower():  # never a case-only "repair" ("Vedr." stays "Vedr.")
+            # never a case-only "repair" of a word written in a normal case ("Vedr." stays "Vedr."); a capital
+            # inside a word ("DrejØ") is OCR damage, not a way of writing
+            mixed = any(c.isupper() for c in word[1:]) and not word.isupper()
+            if token.lower() != word.lower() or (mixed and token != word):
                 return token if not word.isupper() else token.upper()
         return None
 
@@ -278,6 +281,8 @@ def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max
     damaged_marks = any(c in word for c in "@&3")
     if not damaged_marks and lexicon.is_word(word):
         return None
+    if names is not None and word in names.tokens:
+        return None  # a known proper name is never "repaired" ("Rosenbrandt" stays "Rosenbrandt")
     compound = not damaged_marks and lexicon.is_compound(word)
     if not damaged_marks and word.isupper() and len(word) <= 4:
         return None  # abbreviations: PPR, SSU, KL
@@ -313,8 +318,6 @@ def repair_word(word: str, lexicon: Lexicon, names: NameIndex | None = None, max
             return compounds.pop()
     if compound:
         return None  # a compound as it stands, and no listed word nearby: keep it
-    if word[:1].isupper() and not mandatory:
-        return None  # a capitalised word no dictionary lists is most likely a name ("Rosenbrandt"): keep it
     plainly_damaged = bool(mandatory) or "ae" in word.lower()
     if plainly_damaged or len(word) >= 8:
         # no listed word: the fewest further changes that make a compound ("Temadrgftelse");

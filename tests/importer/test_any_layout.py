@@ -247,3 +247,21 @@ def test_a_table_continued_over_a_page_gives_no_false_total_warning_and_a_real_o
     bad = read(head + table.format(total="7.002"))
     messages = [w.message for w in bad.warnings if w.code == "table_total"]
     assert len(messages) == 1 and "7.002" in messages[0] and "7.000" in messages[0]
+
+
+def test_the_normaliser_keeps_known_names_and_item_numbers_and_reports_its_changes(lexicon):
+    text = ("Referat\nDato: 1. marts 2024 kl. 9.00\nDeltagere: Helene Rosenbrandt\n\n"
+            "3\nTemadrgftelse om trivsel\nBeslutning\nVedr. trivsel: godkendt.\n")
+    cleaned = normalise(text, lexicon, ["Helene Rosenbrandt"])
+    assert "Rosenbrandt" in cleaned.text  # a known name is never changed
+    assert "\n3\n" in cleaned.text  # a lone number without page evidence is kept (an item number)
+    assert "Vedr. trivsel" in cleaned.text  # no case-only repairs
+    assert ("Temadrgftelse", "Temadrøftelse") in cleaned.replacements
+    doc = parse(cleaned.text, changes=cleaned.replacements)
+    assert [(i.number, i.title) for i in doc.items] == [(3, "Temadrøftelse om trivsel")]
+    assert ("Temadrgftelse", "Temadrøftelse") in doc.changes
+
+
+def test_ae_read_as_z_is_repaired(lexicon):
+    cleaned = normalise("Referat\nPunkt 1: Orientering\nDer var enighed om at fortsztte arbejdet.\n", lexicon)
+    assert "fortsætte" in cleaned.text
