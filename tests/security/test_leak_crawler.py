@@ -486,6 +486,11 @@ def _agreements(political_a, cluster_a, political_b, cluster_b, municipality, re
     agreement_actions.set_status(agreement, cluster_a, municipality, "implementing", "Offentlig note", TODAY)
     round_ = make_round(agreement, TODAY + DAY * 20, questions=2)
     agreement_actions.send_round(round_)
+    from klynge.outbox.models import OutgoingMail
+
+    # The invitations were queued in this set-up; the e-mail test below sends the outbox and checks only
+    # the publication mails, so they are taken out (tests/agreements covers invitations).
+    OutgoingMail.objects.filter(kind="agreements_invitation").delete()
     question = round_.questions.get(position=2)  # a text question
     for recipient in Recipient.objects.filter(round=round_).select_related("implementation"):
         word = ANSWER_A if recipient.implementation.cluster_id == cluster_a.pk else ANSWER_B
