@@ -155,3 +155,45 @@ def decline_proposal(proposal: Proposal, reason: str, user) -> Proposal:
     proposal.decided_at = timezone.now()
     proposal.save()
     return proposal
+
+
+def _person_named(name: str):
+    from klynge.organisation.models import Person
+
+    person = Person.objects.filter(name__iexact=name).order_by("pk").first()
+    return person or Person.objects.create(name=name)
+
+
+@transaction.atomic
+def save_attendance_roster(meeting: Meeting, members, statuses: dict, substitutes: dict, guests) -> int:
+    """Attendance of the body's members in one go (``statuses``: person pk -> status or ''), a named
+    substitute for a member with apologies, and guests by name (``guests``: (name, party text)).
+    Returns how many rows were written."""
+    from .choices import AttendanceStatus
+    from .models import Attendance
+
+    written = 0
+    for membership in members:
+        person = membership.person
+        status = statuses.get(person.pk, "")
+        # Whatever was registered for the member, and a substitute on their behalf, is replaced.
+        Attendance.objects.filter(meeting=meeting, on_behalf_of=person).delete()
+        if not status:
+            Attendance.objects.filter(meeting=meeting, person=person).exclude(status=AttendanceStatus.GUEST).delete()
+            continue
+        own = AttendanceStatus.APOLOGIES if status == AttendanceStatus.SUBSTITUTE else status
+        Attendance.objects.update_or_create(meeting=meeting, person=person, defaults={
+            "status": own, "organisation": membership.organisation, "on_behalf_of": None, "item": None})
+        written += 1
+        if status == AttendanceStatus.SUBSTITUTE:
+            substitute = _person_named(substitutes[person.pk])
+            Attendance.objects.update_or_create(meeting=meeting, person=substitute, defaults={
+                "status": AttendanceStatus.SUBSTITUTE, "organisation": membership.organisation,
+                "on_behalf_of": person, "item": None})
+            written += 1
+    for name, party in guests:
+        guest = _person_named(name)
+        Attendance.objects.get_or_create(meeting=meeting, person=guest, defaults={
+            "status": AttendanceStatus.GUEST, "title": party})
+        written += 1
+    return written

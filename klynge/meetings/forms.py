@@ -302,3 +302,63 @@ class RevisionForm(DkfdsFormMixin, forms.Form):
         if cleaned.get("item") is not None and not self.errors and not self.changes():
             raise forms.ValidationError("Du har ikke ændret noget. Ret teksten eller et udfald, før du gemmer.")
         return cleaned
+
+
+ROSTER_CHOICES = [("", "Ikke registreret"), (AttendanceStatus.PRESENT, "Deltog"),
+                  (AttendanceStatus.APOLOGIES, "Afbud"), (AttendanceStatus.SUBSTITUTE, "Afbud, stedfortræder deltog")]
+
+
+class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
+    """Attendance in one form: the body's members on the meeting day, each with their party, marked
+    present / apologies / apologies with a substitute (named); guests added by name, one a line."""
+
+    guests = forms.CharField(label="Gæster", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Én gæst pr. linje, fx “Mette Hansen, Randers Kommune”.")
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        memberships = (meeting.body.memberships.active(meeting.date).select_related("person", "organisation")
+                       .order_by("person__name"))
+        existing = {a.person_id: a for a in meeting.attendance.all()}
+        substitutes = {a.on_behalf_of_id: a for a in existing.values() if a.on_behalf_of_id}
+        self.members, seen = [], set()
+        for membership in memberships:
+            person = membership.person
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            self.members.append(membership)
+            current = existing.get(person.pk)
+            status = current.status if current and current.status != AttendanceStatus.GUEST else ""
+            substitute = substitutes.get(person.pk)
+            if substitute:
+                status = AttendanceStatus.SUBSTITUTE
+            party = f" ({membership.organisation})" if membership.organisation_id else ""
+            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+                label=f"{person.name}{party}", choices=ROSTER_CHOICES, required=False, initial=status,
+                widget=forms.RadioSelect(attrs={"class": "form-radio"}))
+            self.fields[f"substitute_{person.pk}"] = forms.CharField(
+                label=f"Stedfortræder for {person.name}", required=False, max_length=200,
+                initial=substitute.person.name if substitute else "",
+                widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}))
+        self.order_fields([*[n for m in self.members for n in (f"status_{m.person_id}", f"substitute_{m.person_id}")],
+                           "guests"])
+
+    def clean(self):
+        cleaned = super().clean()
+        for membership in self.members:
+            pk = membership.person_id
+            if cleaned.get(f"status_{pk}") == AttendanceStatus.SUBSTITUTE and not cleaned.get(f"substitute_{pk}",
+                                                                                            "").strip():
+                self.add_error(f"substitute_{pk}", f"Skriv navnet på stedfortræderen for {membership.person.name}.")
+        return cleaned
+
+    def guest_lines(self) -> list[tuple[str, str]]:
+        """(name, party text) per guest line."""
+        out = []
+        for line in self.cleaned_data.get("guests", "").splitlines():
+            name, _, party = line.partition(",")
+            if name.strip():
+                out.append((name.strip()[:200], party.strip()[:200]))
+        return out

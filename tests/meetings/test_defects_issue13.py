@@ -1,6 +1,7 @@
 """Issue 13's defects in the meeting cycle, as Django tests (the browser tests cover what is drawn)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -226,3 +227,35 @@ def test_the_review_round_mails_the_members_and_they_comment_per_item_for_the_se
     assert "Beløbet i punkt 1 skal være 2,1 mio. kr." in secretariat.get(meeting.get_absolute_url()).content.decode()
     assert "Beløbet i punkt 1" not in public.get(meeting.get_absolute_url()).content.decode()
     assert member.post(url, {"text": "  "}, follow=True).status_code == 200 and MinutesComment.objects.count() == 1
+
+
+def test_attendance_is_one_form_of_the_bodys_members_with_party_substitute_and_guests_by_name(
+        login, secretariat_user, member_user, structure):
+    from klynge.meetings.models import Attendance
+
+    meeting = make_meeting(structure.political, status=MeetingStatus.HELD)
+    member = member_user.person
+    client = login(secretariat_user)
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    assert f"{member.name} (Testby Kommune)" in page  # the member, with their party
+    assert "Afbud, stedfortræder deltog" in page
+    refused = client.post(url, {"roster": "1", f"status_{member.pk}": "substitute"})
+    assert f"Skriv navnet på stedfortræderen for {member.name}" in refused.content.decode()
+    assert not Attendance.objects.exists()
+    answer = client.post(url, {"roster": "1", f"status_{member.pk}": "substitute",
+                               f"substitute_{member.pk}": "Sofie Stedfortræder",
+                               "guests": "Mette Gæst, Region Testland\n"})
+    assert answer.status_code == 302
+    rows = {a.person.name: a for a in meeting.attendance.select_related("person", "on_behalf_of")}
+    assert rows[member.name].status == "apologies"
+    assert rows["Sofie Stedfortræder"].status == "substitute"
+    assert rows["Sofie Stedfortræder"].on_behalf_of == member
+    assert rows["Sofie Stedfortræder"].organisation == structure.municipality
+    assert rows["Mette Gæst"].status == "guest" and rows["Mette Gæst"].title == "Region Testland"
+    # Saved again as present: the substitute goes, the member is present; the guest stays.
+    client.post(url, {"roster": "1", f"status_{member.pk}": "present"})
+    rows = {a.person.name: a.status for a in meeting.attendance.select_related("person")}
+    assert rows == {member.name: "present", "Mette Gæst": "guest"}
+    page = client.get(url).content.decode()
+    assert re.search(rf'name="status_{member.pk}" value="present"[^>]*checked', page)  # prefilled from the saved row

@@ -9,8 +9,9 @@ from klynge.core.cpr import refuse_cpr
 from klynge.core.params import query_params
 from klynge.organisation import permissions
 
+from .. import actions
 from ..choices import ItemKind, MeetingStatus
-from ..forms import AttendanceForm, MinutesForm, RevisionForm
+from ..forms import AttendanceForm, AttendanceRosterForm, MinutesForm, RevisionForm
 from ..models import Attendance, MinutesComment, MinutesRevision
 from ..models.versioned import StaleEditError
 from .common import get_item, get_meeting, item_label, item_url, refused_stale_save, require_edit
@@ -61,13 +62,24 @@ def item_minutes(request, pk):
 def attendance(request, pk):
     meeting = get_meeting(pk)
     require_edit(request.user, meeting)
-    form = AttendanceForm(request.POST or None, instance=Attendance(meeting=meeting), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
+    roster_post = request.POST if request.method == "POST" and "roster" in request.POST else None
+    single_post = request.POST if request.method == "POST" and "roster" not in request.POST else None
+    roster = AttendanceRosterForm(roster_post, meeting=meeting)
+    form = AttendanceForm(single_post, instance=Attendance(meeting=meeting), meeting=meeting)
+    if roster_post is not None and roster.is_valid():
+        data = roster.cleaned_data
+        statuses = {m.person_id: data.get(f"status_{m.person_id}", "") for m in roster.members}
+        substitutes = {m.person_id: data.get(f"substitute_{m.person_id}", "").strip() for m in roster.members}
+        actions.save_attendance_roster(meeting, roster.members, statuses, substitutes, roster.guest_lines())
+        messages.success(request, "Deltagelsen er gemt.")
+        return redirect("meetings:attendance", pk=meeting.pk)
+    if single_post is not None and form.is_valid():
         row = form.save()
         messages.success(request, f"{row.person}: {row.get_status_display().lower()}.")
         return redirect("meetings:attendance", pk=meeting.pk)
     rows = meeting.attendance.select_related("person", "organisation", "on_behalf_of", "item")
-    return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting, "rows": rows})
+    return render(request, "meetings/attendance.html", {"form": form, "roster": roster, "meeting": meeting,
+                                                        "rows": rows})
 
 
 @login_required
