@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from klynge.core.accounts import mail_settings_url, send_mail_message
 from klynge.organisation.models import Membership
 
 from .. import visibility
+from ..models import MailPreference
 from .document import build_agenda, build_minutes, load_meeting
 from .links import absolute, meeting_path
 
@@ -38,6 +38,12 @@ def notify_agenda_published(meeting) -> None:
     transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "agenda"), robust=True)
 
 
+def notify_meeting_cancelled(meeting) -> None:
+    """Queue the cancellation notice to the body's active members once the current transaction commits."""
+    pk = meeting.pk
+    transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "cancelled"), robust=True)
+
+
 def notify_minutes_published(meeting) -> None:
     """Queue the minutes notice to the body's active members once the current transaction commits."""
     pk = meeting.pk
@@ -46,29 +52,47 @@ def notify_minutes_published(meeting) -> None:
 
 @task()
 def send_publication_mail(meeting_pk: int, kind: str) -> int:
-    """The background job: the mails for one publication; returns how many were sent."""
-    return send_agenda_published(meeting_pk) if kind == "agenda" else send_minutes_published(meeting_pk)
+    """The background job: the mails for one publication (or a cancellation); returns how many were sent."""
+    senders = {"agenda": send_agenda_published, "minutes": send_minutes_published,
+               "cancelled": send_meeting_cancelled}
+    return senders[kind](meeting_pk)
 
 
 def send_agenda_published(meeting_pk: int) -> int:
     meeting = load_meeting(meeting_pk)
     document = build_agenda(meeting, public=True)
     subject = f"Dagsorden: {document.title} {document.date_label}"
-    return _send(meeting, document, subject, "meetings/email/agenda_published.txt", "agenda_docx", "agenda_pdf")
+    return _send(meeting, document, subject, "meetings/email/agenda_published.txt", "agenda_docx", "agenda_pdf",
+                 kind="agenda")
 
 
 def send_minutes_published(meeting_pk: int) -> int:
     meeting = load_meeting(meeting_pk)
     document = build_minutes(meeting, public=True)
     subject = f"Referat: {document.title} {document.date_label}"
-    return _send(meeting, document, subject, "meetings/email/minutes_published.txt", "minutes_docx", "minutes_pdf")
+    return _send(meeting, document, subject, "meetings/email/minutes_published.txt", "minutes_docx", "minutes_pdf",
+                 kind="minutes")
 
 
-def recipients(meeting) -> list[tuple[str, str]]:
-    """(name, e-mail) of the body's active members, each address once."""
+def send_meeting_cancelled(meeting_pk: int) -> int:
+    """The notice that a meeting is cancelled, with the reason (public, as on the meeting's page)."""
+    meeting = load_meeting(meeting_pk)
+    if meeting.status != "cancelled":
+        return 0  # resumed before the job ran: nothing to tell
+    document = build_agenda(meeting, public=True)
+    subject = f"Aflyst: {document.title} {document.date_label}"
+    return _send(meeting, document, subject, "meetings/email/meeting_cancelled.txt", "agenda_docx", "agenda_pdf",
+                 kind="cancellation")
+
+
+def recipients(meeting, kind: str = "") -> list[tuple[str, str]]:
+    """(name, e-mail) of the body's active members, each address once, leaving out those who chose
+    not to get mails of ``kind`` (``MailPreference``; without a choice a person gets every kind)."""
     seen, people = set(), []
     memberships = (Membership.objects.active().filter(body_id=meeting.body_id).exclude(person__email="")
                    .select_related("person").order_by("person__name"))
+    if kind in MailPreference.KINDS:
+        memberships = memberships.exclude(**{f"person__mail_preference__{kind}": False})
     for membership in memberships:
         email = membership.person.email.strip()
         if email and email.lower() not in seen:
@@ -77,8 +101,8 @@ def recipients(meeting) -> list[tuple[str, str]]:
     return people
 
 
-def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
-    people = recipients(meeting)
+def _send(meeting, document, subject, template, docx_name, pdf_name, *, kind: str) -> int:
+    people = recipients(meeting, kind)
     if not people:
         return 0
     context = {
@@ -89,12 +113,12 @@ def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
         "has_closed": any(item.redacted for item in document.items),
         # The mail goes only to the body's members, so it may carry the members' link.
         "online_link": visibility.online_link_for_members(meeting),
+        "settings_url": mail_settings_url(),
     }
-    messages = []
+    sent = 0
     for name, email in people:
         body = render_to_string(template, {**context, "name": name}).strip() + "\n"
-        messages.append(EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
-                                     to=[email]))
-    sent = get_connection().send_messages(messages) or 0
+        send_mail_message(email, subject, body, kind=f"meeting_{kind}")
+        sent += 1
     log.info("Sendte %s e-mails om %s", sent, subject)
     return sent
