@@ -280,6 +280,8 @@ class ApologiesForm(DkfdsFormMixin, forms.Form):
     substitute = forms.ModelChoiceField(
         label="Stedfortræder", queryset=Person.objects.none(), required=False,
         empty_label="Ingen stedfortræder",
+        error_messages={"invalid_choice": "Vælg en stedfortræder fra listen: en person fra den part, "
+                                          "du repræsenterer."},
         help_text="Personer fra den part, du repræsenterer. Mangler stedfortræderen, så skriv til sekretariatet.",
     )
 

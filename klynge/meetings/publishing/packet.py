@@ -153,7 +153,7 @@ def build_packet(meeting: Meeting, user, *, members: bool, request=None) -> byte
             start = len(writer.pages)
             for source in entry.pages:
                 writer.add_page(source)
-            writer.add_outline_item(f"Punkt {entry.item_number}: {entry.title}", start)
+            writer.add_outline_item(title=f"Punkt {entry.item_number}: {entry.title}", page_number=start)
     if members:
         person = getattr(user, "person", None)
         name = person.name if person else user.get_username()
