@@ -173,7 +173,7 @@ def person_add(request, slug):
         data = form.cleaned_data
         email = data["email"].strip()
         person = Person(name=data["name"].strip(), title=data["title"].strip(), email=email)
-        person.full_clean()
+        person.full_clean(exclude=["slug"])  # the slug is made from the name on save
         person.save()
         if data["organisation"]:
             Affiliation.objects.create(person=person, organisation=data["organisation"], title=data["title"].strip(),
