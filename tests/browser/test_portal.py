@@ -136,7 +136,7 @@ def test_a_forgotten_password_is_reset_from_the_mail_and_works(page, world, size
     page.get_by_role("heading", name="Vælg ny adgangskode").wait_for()
     _check(page, "ny-adgangskode", size)
     page.get_by_label("Ny adgangskode", exact=True).fill("Grøn-Kaffe-2026!")
-    page.get_by_label("Bekræftelse på ny adgangskode").fill("Grøn-Kaffe-2026!")
+    page.get_by_label("Bekræftelse af ny adgangskode").fill("Grøn-Kaffe-2026!")
     page.get_by_role("button", name="Gem adgangskode").click()
     page.get_by_role("heading", name="Adgangskoden er gemt").wait_for()
     log_in(page, "medlem-a", "Grøn-Kaffe-2026!")
