@@ -29,6 +29,7 @@ urlpatterns = [
     path("klyngemidler/", include("klynge.funds.urls")),
     path("import/", include("klynge.importer.urls")),
     path("overgang/", include("klynge.transition.urls")),
+    path("udbakke/", include("klynge.outbox.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.organisation.urls")),
 ]

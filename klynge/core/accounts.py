@@ -45,21 +45,17 @@ def password_link(user) -> str:
     return site_url() + reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
 
 
-def send_mail_message(to: str, subject: str, body: str, *, kind: str = "") -> None:
-    """One e-mail to one address. Goes through the outbox when the project has one (see
-    ``klynge.outbox``), else straight through Django's configured backend."""
-    try:
-        from klynge.outbox import queue_mail
-    except ImportError:
-        from django.core.mail import EmailMessage
+def send_mail_message(to: str, subject: str, body: str, *, kind: str = "", body_obj=None,
+                      one_time_link: bool = False) -> None:
+    """One e-mail to one address, through the outbox (queued in the current transaction, sent after
+    commit, retried; a failure is shown to the secretariat of ``body_obj``). A mail with a one-time
+    password link is not kept after sending. Imported late: the outbox app sits above core."""
+    from klynge.outbox import queue_mail
 
-        EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to],
-                     headers={"Auto-Submitted": "auto-generated"}).send()
-        return
-    queue_mail([to], subject, body, kind=kind)
+    queue_mail(to, subject, body, kind=kind, body_obj=body_obj, erase_after_send=one_time_link)
 
 
-def send_invitation(user, *, name: str, email: str, invited_by: str, bodies: str) -> None:
+def send_invitation(user, *, name: str, email: str, invited_by: str, bodies: str, body_obj=None) -> None:
     """The invitation to a new user: who invited them to which body, their user name, and a link to
     choose a password (valid for ``PASSWORD_RESET_TIMEOUT``, default three days)."""
     body = render_to_string("registration/invitation_email.txt", {
@@ -67,7 +63,8 @@ def send_invitation(user, *, name: str, email: str, invited_by: str, bodies: str
         "invited_by": invited_by, "bodies": bodies,
         "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
     })
-    send_mail_message(email, "Invitation til Klynge", body.strip() + "\n", kind="invitation")
+    send_mail_message(email, "Invitation til Klynge", body.strip() + "\n", kind="invitation", body_obj=body_obj,
+                      one_time_link=True)
 
 
 class _Styled:
@@ -84,7 +81,7 @@ class ResetForm(_Styled, auth_forms.PasswordResetForm):
                   html_email_template_name=None):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         body = render_to_string(email_template_name, context).strip() + "\n"
-        send_mail_message(to_email, subject, body, kind="password_reset")
+        send_mail_message(to_email, subject, body, kind="password_reset", one_time_link=True)
 
 
 class SetPasswordForm(_Styled, auth_forms.SetPasswordForm):

@@ -190,7 +190,7 @@ def person_add(request, slug):
             person.user = user
             person.save()
             inviter = getattr(request.user, "person", None)
-            send_invitation(user, name=person.name, email=email, bodies=body.name,
+            send_invitation(user, name=person.name, email=email, bodies=body.name, body_obj=body,
                             invited_by=inviter.name if inviter else "Sekretariatet")
             text += f" En invitation er sendt til {email}."
         messages.success(request, text)

@@ -150,9 +150,12 @@ def test_publication_mail_is_sent_by_a_background_job_after_commit(job_queue, st
     with django_capture_on_commit_callbacks(execute=True):
         notify_agenda_published(meeting)
     assert mail.outbox == [] and DBTaskResult.objects.count() == 1  # queued, not sent in the request
+    with django_capture_on_commit_callbacks(execute=True):
+        job_queue()  # the publication's job puts the mails in the outbox and books its delivery job
+    assert mail.outbox == [] and DBTaskResult.objects.count() == 2
     job_queue()
     assert [m.to for m in mail.outbox] == [["anna@example.invalid"]]
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 
 def test_klynge_worker_batch_runs_the_waiting_jobs_and_stops(job_queue, login, secretariat_user, structure):

@@ -139,7 +139,7 @@ SEGMENT_SOURCES = {
     ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
     ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
-    ("overgang", "pk"): "plans",
+    ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that
     # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
     # of that persona (World.own), so its content is checked against the canaries like any page.
@@ -181,6 +181,14 @@ def unfillable(routes) -> list[str]:
 
 
 # --- the data -----------------------------------------------------------------------------------
+
+def _failed_mail(body) -> int:
+    """A mail the server refused, so the outbox pages have a row to show."""
+    from klynge.outbox.models import MailStatus, OutgoingMail
+
+    return OutgoingMail.objects.create(to="udbakke@example.dk", subject="Udbakke", text="x", body=body,
+                                       status=MailStatus.FAILED).pk
+
 
 def _transition_plan(cluster) -> int:
     """A checked-but-failing transition plan over cluster A (its report is crawled like any page)."""
@@ -340,6 +348,7 @@ def build_world() -> World:
     mandate.file.save("kommissorium.txt", ContentFile(b"Kommissorium for politisk niveau"), save=True)
 
     from klynge.jobs.models import Job
+    from klynge.outbox.models import OutgoingMail
 
     # an import job of A's secretariat: its page and status are the starter's alone
     job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
@@ -370,6 +379,7 @@ def build_world() -> World:
         "feed_tokens": ["x" * 43],
         "reset_uids": ["MQ"],
         "reset_tokens": ["cx1ab2-0123456789abcdef0123456789abcdef"],
+        "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
     }
     from klynge.meetings.models import PersonalFeed
 

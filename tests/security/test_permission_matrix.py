@@ -30,6 +30,7 @@ from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, PersonalFeed, Proposal, Task
 from klynge.organisation.choices import Role
 from klynge.organisation.models import Mandate, Membership, Person
+from klynge.outbox.models import MailStatus, OutgoingMail
 from klynge.transition import actions as transition_actions
 from tests.conftest import make_persona
 from tests.meetings.factories import make_attachment, make_item, make_meeting
@@ -134,6 +135,9 @@ ACCESS = {
     "transition:plan_edit": (ADMIN, "plan"),
     "transition:plan_dry_run": (ADMIN, "plan"),
     "transition:plan_run": (ADMIN, "plan"),
+    # the outbox: a body's secretariat sees its mails and sends a failed one again
+    "outbox:list": (READ, None),
+    "outbox:resend": (SECRETARIAT_A, "mail"),
     # cluster funds
     "funds:index": (READ, None),
     "funds:overview": (READ, "cluster"),
@@ -260,6 +264,8 @@ def data(structure, secretariat_user, member_user):
                                                         amount=100).pk},
         "series": {"pk": Series.objects.create(indicator=indicator, area=area).pk},
         "area": {"slug": area.slug},
+        "mail": {"pk": OutgoingMail.objects.create(to="matrix@example.dk", subject="Matrix", text="x",
+                                                   body=s.political, status=MailStatus.FAILED).pk},
         "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
         "plan": {"pk": transition_actions.load_plan(
             f"handling;forgænger;efterfølger\nafløsning;{s.cluster.slug};Sundhedsråd Matrix\n",

@@ -1,15 +1,16 @@
 """E-mails to a body's members when an agenda or minutes are published.
 
-Plain text in Danish through Django's e-mail framework (the console backend in
-development). E-mails go outside the site, so they are built from the public version
-of the document (``public=True``): a closed item appears only as "Lukket punkt" with
-its number, whoever receives the mail. Members follow the link and log in to read more.
+Plain text in Danish, queued in the outbox (``klynge.outbox``), which sends them through
+Django's e-mail framework, retries and shows failures to the secretariat. E-mails go outside
+the site, so they are built from the public version of the document (``public=True``): a
+closed item appears only as "Lukket punkt" with its number, whoever receives the mail.
+Members follow the link and log in to read more.
 
 Call ``notify_agenda_published(meeting)`` / ``notify_minutes_published(meeting)`` from
 the publish action, inside its transaction: once the transaction has committed (never for
-a publication that was rolled back) a background job is queued that sends the mails, so
-mailing many members never runs inside the web request; a failing mail server fails the
-job (logged), not the publication.
+a publication that was rolled back) a background job is queued that queues the mails, so
+mailing many members never runs inside the web request; a failing mail server is retried
+by the outbox and shown to the secretariat, never failing the publication.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
-from klynge.core.accounts import mail_settings_url, send_mail_message
+from klynge.core.accounts import mail_settings_url
 from klynge.organisation.models import Membership
+from klynge.outbox import queue_mail
 
 from .. import visibility
 from ..models import MailPreference
@@ -52,7 +54,8 @@ def notify_minutes_published(meeting) -> None:
 
 @task()
 def send_publication_mail(meeting_pk: int, kind: str) -> int:
-    """The background job: the mails for one publication (or a cancellation); returns how many were sent."""
+    """The background job: the mails for one publication (or a cancellation), queued in the outbox;
+    returns how many."""
     senders = {"agenda": send_agenda_published, "minutes": send_minutes_published,
                "cancelled": send_meeting_cancelled}
     return senders[kind](meeting_pk)
@@ -115,10 +118,12 @@ def _send(meeting, document, subject, template, docx_name, pdf_name, *, kind: st
         "online_link": visibility.online_link_for_members(meeting),
         "settings_url": mail_settings_url(),
     }
-    sent = 0
-    for name, email in people:
-        body = render_to_string(template, {**context, "name": name}).strip() + "\n"
-        send_mail_message(email, subject, body, kind=f"meeting_{kind}")
-        sent += 1
-    log.info("Sendte %s e-mails om %s", sent, subject)
-    return sent
+    kind = {"agenda": "agenda_published", "minutes": "minutes_published",
+            "cancellation": "meeting_cancelled"}[kind]
+    queued = 0
+    with transaction.atomic():
+        for name, email in people:
+            body = render_to_string(template, {**context, "name": name}).strip() + "\n"
+            queued += len(queue_mail(email, subject, body, body_obj=meeting.body, kind=kind))
+    log.info("Lagde %s e-mails om %s i udbakken", queued, subject)
+    return queued
