@@ -29,7 +29,7 @@ def _link(body: str) -> str:
 
 
 def test_forgotten_password_mails_a_one_use_link_to_the_site_address_and_it_sets_a_new_password(
-        structure, member_user, settings):
+        structure, member_user, settings, django_capture_on_commit_callbacks):
     settings.KLYNGE_SITE_URL = "http://klynge.example.invalid"
     settings.ALLOWED_HOSTS = ["*"]  # even where any Host is accepted, the link uses the site's address
     member_user.email = "medlem@example.invalid"
@@ -37,8 +37,9 @@ def test_forgotten_password_mails_a_one_use_link_to_the_site_address_and_it_sets
     client = Client()
     page = client.get(reverse("login")).content.decode()
     assert reverse("password_reset") in page and "Glemt adgangskode?" in page
-    response = client.post(reverse("password_reset"), {"email": "medlem@example.invalid"},
-                           HTTP_HOST="evil.example.invalid")
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        response = client.post(reverse("password_reset"), {"email": "medlem@example.invalid"},
+                               HTTP_HOST="evil.example.invalid")
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -76,13 +77,15 @@ def test_a_user_changes_their_own_password_with_the_old_one(structure, member_us
     assert member_user.check_password("Blå-Te-2026!!")
 
 
-def test_the_secretariat_creates_a_person_in_its_body_and_invites_them(structure, secretariat_user, settings):
+def test_the_secretariat_creates_a_person_in_its_body_and_invites_them(
+        structure, secretariat_user, settings, django_capture_on_commit_callbacks):
     settings.KLYNGE_SITE_URL = "http://klynge.example.invalid"
     client = _client(secretariat_user)
-    response = client.post(reverse("person_add", args=[structure.political.slug]), {
-        "name": "Nina Ny", "title": "Byrådsmedlem", "email": "nina@example.invalid",
-        "organisation": structure.municipality.pk, "role": "member", "start": "2026-12-01", "invite": "on",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("person_add", args=[structure.political.slug]), {
+            "name": "Nina Ny", "title": "Byrådsmedlem", "email": "nina@example.invalid",
+            "organisation": structure.municipality.pk, "role": "member", "start": "2026-12-01", "invite": "on",
+        })
     assert response.status_code == 302
     person = Person.objects.get(name="Nina Ny")
     membership = Membership.objects.get(person=person)
@@ -164,3 +167,19 @@ def test_no_user_is_created_when_invite_is_off(structure, secretariat_user):
         "name": "Uden Bruger", "role": "member", "start": "2026-12-01"})
     assert Person.objects.filter(name="Uden Bruger", user__isnull=True).exists()
     assert get_user_model().objects.count() == before
+
+
+def test_a_failing_mail_server_loses_no_invitation_and_shows_the_failure_to_the_bodys_secretariat(
+        structure, secretariat_user, settings, django_capture_on_commit_callbacks):
+    from klynge.outbox.models import MailStatus, OutgoingMail
+
+    settings.EMAIL_BACKEND = "tests.outbox.failing_backend.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        _client(secretariat_user).post(reverse("person_add", args=[structure.political.slug]), {
+            "name": "Nina Ny", "email": "nina@example.invalid", "role": "member", "start": "2026-12-01",
+            "invite": "on"})
+    row = OutgoingMail.objects.get(to="nina@example.invalid")
+    assert row.kind == "invitation" and row.body == structure.political and row.status != MailStatus.SENT
+    assert row.attempts >= 1 and row.last_error
+    page = _client(secretariat_user).get("/udbakke/").content.decode()
+    assert "nina@example.invalid" in page
