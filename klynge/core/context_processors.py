@@ -17,9 +17,15 @@ MAIN_MENU = [
 ]
 
 
+# Shown to signed-in users only (first, so it is at hand on a phone too).
+SIGNED_IN_MENU = [("Mit overblik", "meetings:overview")]
+
+
 def _menu(request):
     items = []
-    for label, name in MAIN_MENU:
+    user = getattr(request, "user", None)
+    signed_in = SIGNED_IN_MENU if getattr(user, "is_authenticated", False) else []
+    for label, name in [*signed_in, *MAIN_MENU]:
         try:
             url = reverse(name)
         except NoReverseMatch:

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from klynge.core.cpr import contains_cpr, mask
@@ -8,7 +9,7 @@ from klynge.organisation.models import Body, Organisation, Person
 
 from . import rules
 from .choices import AttendanceStatus, ItemKind, Outcome, TaskOwnerKind, TaskStatus
-from .models import AgendaItem, Attachment, Attendance, Meeting, Proposal, Task
+from .models import AgendaItem, Attachment, Attendance, MailPreference, Meeting, Proposal, Task
 from .models.items import ATTACHMENT_EXTENSIONS
 
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -362,3 +363,59 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
             if name.strip():
                 out.append((name.strip()[:200], party.strip()[:200]))
         return out
+
+
+class TaskEditForm(TaskForm):
+    """Editing a task: its text, owner, due date, the body that follows it up, and open / in progress."""
+
+    class Meta(TaskForm.Meta):
+        fields = [*TaskForm.Meta.fields, "owner_body", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.owner_body_id
+        self.fields["owner_body"].queryset = Body.objects.filter(
+            Q(pk__in=Body.objects.active().values("pk")) | Q(pk=current)).order_by("name")
+        self.fields["owner_body"].empty_label = "Organet, hvis møde gav opgaven"
+        self.fields["status"].choices = [(TaskStatus.OPEN, TaskStatus.OPEN.label),
+                                         (TaskStatus.IN_PROGRESS, TaskStatus.IN_PROGRESS.label)]
+        self.fields["status"].help_text = "Afslut opgaven med knappen “Afslut” og en note."
+
+
+class ApologiesForm(DkfdsFormMixin, forms.Form):
+    """A member's apologies for a coming meeting, with an optional substitute."""
+
+    substitute = forms.ModelChoiceField(
+        label="Stedfortræder", queryset=Person.objects.none(), required=False,
+        empty_label="Ingen stedfortræder",
+        error_messages={"invalid_choice": "Vælg en stedfortræder fra listen: en person fra den part, "
+                                          "du repræsenterer."},
+        help_text="Personer fra den part, du repræsenterer. Mangler stedfortræderen, så skriv til sekretariatet.",
+    )
+
+    def __init__(self, *args, person=None, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.meeting = meeting
+        self.fields["substitute"].queryset = substitute_choices(person, meeting)
+
+
+def substitute_choices(person, meeting):
+    """Who may stand in: people affiliated with the party the member represents in the body (today),
+    else people affiliated with any party the member is affiliated with; never the member."""
+    from klynge.organisation.models import Membership
+
+    if person is None or meeting is None:
+        return Person.objects.none()
+    parties = set(Membership.objects.active().filter(person=person, body=meeting.body)
+                  .exclude(organisation__isnull=True).values_list("organisation_id", flat=True))
+    if not parties:
+        parties = set(person.affiliations.values_list("organisation_id", flat=True))
+    return (Person.objects.filter(affiliations__organisation_id__in=parties).exclude(pk=person.pk)
+            .distinct().order_by("name"))
+
+
+class MailPreferenceForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = MailPreference
+        fields = list(MailPreference.KINDS)

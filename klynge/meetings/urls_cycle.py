@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import followup, items, matters, meetings, minutes
+from .views import followup, items, matters, meetings, minutes, personal
 
 urlpatterns = [
     path("moeder/", meetings.calendar, name="calendar"),
@@ -25,8 +25,15 @@ urlpatterns = [
     path("bilag/<int:pk>/", items.attachment_download, name="attachment"),
     path("bilag/<int:pk>/slet/", items.attachment_delete, name="attachment_delete"),
     path("opgaver/<int:pk>/afslut/", followup.task_close, name="task_close"),
+    path("opgaver/<int:pk>/rediger/", followup.task_edit, name="task_edit"),
+    path("opgaver/<int:pk>/i-gang/", followup.task_start, name="task_start"),
+    path("moeder/<int:pk>/afbud/", personal.apologies, name="apologies"),
+    path("mit-overblik/", personal.overview, name="overview"),
+    path("mit-overblik/kalenderadresse/", personal.feed_renew, name="feed_renew"),
+    path("mit-overblik/e-mails/", personal.mail_settings, name="mail_settings"),
     path("opfoelgning/", followup.followup_index, name="followup"),
     path("opfoelgning/<slug:slug>/", followup.followup, name="followup_cluster"),
+    path("opfoelgning/<slug:slug>/afsluttede/", followup.followup_closed, name="followup_closed"),
     path("organer/<slug:slug>/moeder/", meetings.body_meetings, name="body_meetings"),
     path("organer/<slug:slug>/moeder/ny/", meetings.meeting_add, name="meeting_add"),
     path("organer/<slug:slug>/forslag/", followup.proposal_queue, name="proposals"),

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .publishing import views
+from .publishing import packet, views
+from .views import personal
 
 urlpatterns = [
     path("moeder/<int:pk>/dagsorden.docx", views.agenda_docx, name="agenda_docx"),
@@ -12,4 +13,7 @@ urlpatterns = [
     path("kalender/organ/<slug:slug>.ics", views.body_ics, name="body_ics"),
     path("kalender/klynge/<slug:slug>.ics", views.cluster_ics, name="cluster_ics"),
     path("kalender/person/<slug:slug>.ics", views.person_ics, name="person_ics"),
+    path("kalender/mit/<str:token>.ics", personal.personal_ics, name="personal_ics"),
+    path("moeder/<int:pk>/moedepakke.pdf", packet.packet_pdf, name="packet_pdf"),
+    path("moeder/<int:pk>/medlemspakke.pdf", packet.members_packet_pdf, name="members_packet_pdf"),
 ]

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from klynge.core.cpr import refuse_cpr
 from klynge.core.uploads import check_upload
@@ -111,3 +112,42 @@ class SubBodyForm(DkfdsFormMixin, forms.ModelForm):
                 f"Kortnavnet “{slug}” bruges allerede af et andet organ. Vælg et andet."
             )
         return slug
+
+
+class NewPersonForm(DkfdsFormMixin, forms.Form):
+    """A secretariat adds a person to one of its bodies, and may invite them as a user."""
+
+    name = forms.CharField(label="Navn", max_length=200)
+    title = forms.CharField(label="Titel", max_length=200, required=False,
+                            help_text="F.eks. borgmester, overlæge eller praktiserende læge.")
+    email = forms.EmailField(label="E-mail", required=False,
+                             help_text="Bruges til dagsordener og referater og til invitationen.")
+    organisation = forms.ModelChoiceField(label="Repræsenterer", queryset=Organisation.objects.none(),
+                                          required=False, empty_label="Ingen part")
+    role = forms.ChoiceField(label="Rolle i organet")
+    start = forms.DateField(label="Medlem fra", widget=DATE_INPUT)
+    invite = forms.BooleanField(label="Invitér som bruger (sender en e-mail med et link til at vælge adgangskode)",
+                                required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .choices import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["role"].choices = Role.choices
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+
+        cleaned = super().clean()
+        email = (cleaned.get("email") or "").strip()
+        if cleaned.get("invite"):
+            if not email:
+                self.add_error("email", "Skriv personens e-mail, så invitationen kan sendes.")
+            elif get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+                self.add_error("email", "Der findes allerede en bruger med denne e-mail. Tilføj personen som "
+                                        "medlem i stedet, eller bed dem bruge “Glemt adgangskode?”.")
+        if email and Person.objects.filter(email__iexact=email).exists():
+            self.add_error("email", "Der findes allerede en person med denne e-mail. Tilføj personen som medlem "
+                                    "med “Tilføj medlem” i stedet.")
+        return cleaned

@@ -8,6 +8,7 @@ urlpatterns = [
     path("organer/<slug:slug>/formandskab/", views.body_chairs, name="body_chairs"),
     path("organer/<slug:slug>/historik/", views.body_history, name="body_history"),
     path("organer/<slug:slug>/medlemmer/ny/", views.membership_add, name="membership_add"),
+    path("organer/<slug:slug>/personer/ny/", views.person_add, name="person_add"),
     path("organer/<slug:slug>/kommissorium/ny/", views.mandate_add, name="mandate_add"),
     path("organer/<slug:slug>/underorgan/ny/", views.subbody_add, name="subbody_add"),
     path("medlemskaber/<int:pk>/afslut/", views.membership_end, name="membership_end"),

@@ -11,7 +11,7 @@ from klynge.core import formats
 
 from . import permissions, provenance, queries
 from .actions import add_mandate_version
-from .forms import EndMembershipForm, MandateForm, MembershipForm, SubBodyForm
+from .forms import EndMembershipForm, MandateForm, MembershipForm, NewPersonForm, SubBodyForm
 from .models import Body, Mandate, Membership, Organisation, Person
 
 
@@ -152,6 +152,53 @@ def membership_add(request, slug):
         return redirect(body)
     return render(request, "organisation/form.html", {
         "form": form, "body": body, "title": f"Tilføj medlem til {body}", "submit": "Tilføj medlem",
+    })
+
+
+@login_required
+def person_add(request, slug):
+    """A secretariat creates a person in one of the bodies it serves, without the Django admin, and may
+    invite them as a user (an account without a password and an e-mail with a link to choose one)."""
+    from django.contrib.auth import get_user_model
+
+    from klynge.core.accounts import send_invitation
+
+    from .models import Affiliation
+
+    body = _body_or_404(slug)
+    _require_edit(request, body)
+    refused = refuse_for_ended_body(request, body, "nye medlemmer")
+    if refused:
+        return refused
+    form = NewPersonForm(request.POST or None, initial={"start": timezone.localdate(), "role": "member"})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        email = data["email"].strip()
+        person = Person(name=data["name"].strip(), title=data["title"].strip(), email=email)
+        person.full_clean(exclude=["slug"])  # the slug is made from the name on save
+        person.save()
+        if data["organisation"]:
+            Affiliation.objects.create(person=person, organisation=data["organisation"], title=data["title"].strip(),
+                                       start=data["start"])
+        membership = Membership(person=person, body=body, role=data["role"], organisation=data["organisation"],
+                                title=data["title"].strip(), start=data["start"])
+        membership.full_clean()
+        membership.save()
+        text = f"{person.name} er oprettet og tilføjet til {body} som {membership.get_role_display().lower()}."
+        if data["invite"]:
+            user = get_user_model().objects.create_user(username=email.lower(), email=email)
+            user.set_unusable_password()
+            user.save()
+            person.user = user
+            person.save()
+            inviter = getattr(request.user, "person", None)
+            send_invitation(user, name=person.name, email=email, bodies=body.name, body_obj=body,
+                            invited_by=inviter.name if inviter else "Sekretariatet")
+            text += f" En invitation er sendt til {email}."
+        messages.success(request, text)
+        return redirect(body)
+    return render(request, "organisation/form.html", {
+        "form": form, "body": body, "title": f"Opret person i {body}", "submit": "Opret person",
     })
 
 

@@ -181,6 +181,12 @@ SEGMENT_SOURCES = {
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
     ("tilbud", "pk"): "offers",
+    # The personal calendar's token is its owner's credential: the walk fills it with a token that
+    # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
+    # of that persona (World.own), so its content is checked against the canaries like any page.
+    ("mit", "token"): "feed_tokens",
+    # Django's password reset link: a token that is not valid shows the "link does not work" page.
+    ("ny-adgangskode", "uidb64"): "reset_uids", ("<uidb64>", "token"): "reset_tokens",
 }
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -268,6 +274,7 @@ class World:
     users: dict
     values: dict = field(default_factory=dict)   # source name -> list of values for a parameter
     extra: list = field(default_factory=list)    # URLs with query strings (search, filters)
+    own: dict = field(default_factory=dict)      # persona -> URLs only that persona holds (personal feed)
 
 
 def _persona(username, body, role):
@@ -445,11 +452,19 @@ def build_world() -> World:
         "delegations": list(Delegation.objects.values_list("pk", flat=True)),
         "procedures": procedures,
         "offers": [_offer(cluster_a)],
+        "feed_tokens": ["x" * 43],
+        "reset_uids": ["MQ"],
+        "reset_tokens": ["cx1ab2-0123456789abcdef0123456789abcdef"],
         "mails": list(OutgoingMail.objects.values_list("pk", flat=True)) or [_failed_mail(political_a)],
         "oparl_documents": ["agenda-pdf", "agenda-docx", "minutes-pdf", "minutes-docx"],
         "terms": [ElectoralTerm.objects.create(name="Valgperioden 2026-2029", kind=TermKind.MUNICIPAL,
                                                start=D(2026, 1, 1), end=D(2029, 12, 31)).pk],
     }
+    from klynge.meetings.models import PersonalFeed
+
+    for persona, user in users.items():
+        if user is not None:
+            world.own[persona] = [f"/kalender/mit/{PersonalFeed.objects.create(user=user).token}.ics"]
     words = [c.word for c in CANARIES]
     world.extra = (
         [f"/soeg/?q={w}" for w in words] + [f"/sager/?q={w}" for w in words]
@@ -625,7 +640,7 @@ def crawl(world: World, persona: str) -> tuple[dict[str, list[str]], list[str], 
     errors = []
     kinds = set()
     nothing_found = {}
-    for url in _urls(world, list(walk_patterns())):
+    for url in _urls(world, list(walk_patterns())) + world.own.get(persona, []):
         response = client.get(url)
         if response.status_code >= 500:
             errors.append(f"{url} -> {response.status_code}")

@@ -30,7 +30,7 @@ from klynge.indicators.models import Area, Indicator, Series
 from klynge.jobs.models import Job
 from klynge.meetings import actions
 from klynge.meetings.choices import MeetingStatus
-from klynge.meetings.models import Attendance, Proposal, Task
+from klynge.meetings.models import Attendance, PersonalFeed, Proposal, Task
 from klynge.offers.models import Offer
 from klynge.organisation.choices import Role
 from klynge.organisation.models import ElectoralTerm, Mandate, Membership, Person, TermKind
@@ -56,6 +56,14 @@ ACCESS = {
     # accounts
     "login": (READ, None),
     "logout": (READ, None),
+    "password_reset": (READ, None),
+    "password_reset_done": (READ, None),
+    "password_reset_confirm": (READ, "reset"),
+    "password_reset_complete": (READ, None),
+    "password_change": (SIGNED_IN, None),
+    "password_change_done": (SIGNED_IN, None),
+    "accessibility": (READ, None),
+    "person_add": (SECRETARIAT_A, "body"),
     # structure
     "front": (READ, None),
     "body": (READ, "body"),
@@ -93,6 +101,18 @@ ACCESS = {
     "meetings:attachment": (READ, "attachment"),
     "meetings:attachment_delete": (SECRETARIAT_A, "attachment"),
     "meetings:task_close": (SECRETARIAT_A, "task"),
+    "meetings:task_edit": (SECRETARIAT_A, "task"),
+    "meetings:task_start": (SECRETARIAT_A, "task"),
+    "meetings:followup_closed": (READ, "cluster"),
+    # apologies: only a member who attends the body (the secretariat's seat is not an attending one)
+    "meetings:apologies": (frozenset({"member_a"}), "meeting"),
+    "meetings:overview": (SIGNED_IN, None),
+    "meetings:feed_renew": (SIGNED_IN, None),
+    "meetings:mail_settings": (SIGNED_IN, None),
+    # the token is the credential; a POST is refused (405) like every feed
+    "meetings:personal_ics": (READ, "feed"),
+    "meetings:packet_pdf": (READ, "meeting"),
+    "meetings:members_packet_pdf": (READ, "meeting"),
     "meetings:followup": (READ, None),
     "meetings:followup_cluster": (READ, "cluster"),
     "meetings:body_meetings": (READ, "body"),
@@ -332,6 +352,8 @@ def data(structure, secretariat_user, member_user):
         "task": {"pk": Task.objects.create(item=item, description="Matrixopgave").pk},
         "proposal": {"pk": Proposal.objects.create(source_item=item, target_body=s.political, title="Forslag").pk},
         "matter": {"pk": item.matter_id},
+        "reset": {"uidb64": "MQ", "token": "cx1ab2-0123456789abcdef0123456789abcdef"},
+        "feed": {"token": PersonalFeed.objects.create(user=member_user).token},
         "initiative": {"slug": s.cluster.slug, "number": initiative.number},
         "grant": {"slug": s.cluster.slug, "pk": Grant.objects.create(cluster=s.cluster, year=2023, party=s.region,
                                                                      amount=100).pk},

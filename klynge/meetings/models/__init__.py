@@ -2,8 +2,10 @@ from .followup import MinutesComment, Proposal, Task
 from .items import AgendaItem, Attachment, Recommendation
 from .matters import Matter
 from .meeting import Attendance, Meeting, MinutesRevision
+from .personal import MailPreference, PersonalFeed
 
 __all__ = [
-    "AgendaItem", "Attachment", "Attendance", "Matter", "Meeting", "MinutesComment", "MinutesRevision", "Proposal",
+    "AgendaItem", "Attachment", "Attendance", "MailPreference", "Matter", "Meeting", "MinutesComment",
+    "MinutesRevision", "PersonalFeed", "Proposal",
     "Recommendation", "Task",
 ]

@@ -53,8 +53,11 @@ def descendant_ids(body) -> set[int]:
     return ids
 
 
-def render_feed(meetings, name: str, uid: str, description: str = "", request=None) -> bytes:
-    """The feed as bytes; ``uid`` names the feed itself and must be stable (e.g. 'organ-<slug>@klynge')."""
+def render_feed(meetings, name: str, uid: str, description: str = "", request=None, user=None) -> bytes:
+    """The feed as bytes; ``uid`` names the feed itself and must be stable (e.g. 'organ-<slug>@klynge').
+
+    ``user`` is None for the public feeds; the personal feed passes its owner, and then closed items
+    and the meeting link are shown as ``visibility`` allows that user (and the events are PRIVATE)."""
     calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=name, description=description or name, uid=uid)
     calendar.add("X-WR-TIMEZONE", "Europe/Copenhagen")
     calendar.refresh_interval = datetime.timedelta(hours=1)
@@ -62,7 +65,7 @@ def render_feed(meetings, name: str, uid: str, description: str = "", request=No
     calendar.add("X-PUBLISHED-TTL", "PT1H")  # Outlook's refresh hint
     dates = []
     for meeting in meetings:
-        calendar.add_component(_event(meeting, request))
+        calendar.add_component(_event(meeting, request, user))
         dates.append(meeting.date)
     if dates:
         calendar.add_missing_timezones(first_date=min(dates) - datetime.timedelta(days=366),
@@ -70,7 +73,7 @@ def render_feed(meetings, name: str, uid: str, description: str = "", request=No
     return calendar.to_ical()
 
 
-def _event(meeting: Meeting, request=None) -> Event:
+def _event(meeting: Meeting, request=None, user=None) -> Event:
     cancelled = meeting.status == MeetingStatus.CANCELLED
     start = datetime.datetime.combine(meeting.date, meeting.start, tzinfo=TZ)
     end = datetime.datetime.combine(meeting.date, meeting.end, tzinfo=TZ)
@@ -88,17 +91,23 @@ def _event(meeting: Meeting, request=None) -> Event:
         last_modified=meeting.modified.astimezone(datetime.UTC),
         sequence=meeting.sequence,
         status="CANCELLED" if cancelled else "CONFIRMED",
-        location=_location(meeting),
-        description=_description(meeting, url),
+        location=_location(meeting, user),
+        description=_description(meeting, url, user),
         url=url,
     )
     event.add("TRANSP", "OPAQUE")
-    event.add("CLASS", "PUBLIC")
+    event.add("CLASS", "PUBLIC" if user is None else "PRIVATE")
     return event
 
 
-def _location(meeting: Meeting) -> str:
-    link = visibility.public_online_link(meeting)  # feeds are public: only a link the body publishes
+def _link(meeting: Meeting, user=None) -> str:
+    if user is None:
+        return visibility.public_online_link(meeting)  # public feeds: only a link the body publishes
+    return visibility.online_link_for(user, meeting)
+
+
+def _location(meeting: Meeting, user=None) -> str:
+    link = _link(meeting, user)
     if meeting.place_kind == PlaceKind.VIRTUAL:
         return "Virtuelt møde" + (f": {link}" if link else "")
     if meeting.place_kind == PlaceKind.HYBRID:
@@ -106,20 +115,22 @@ def _location(meeting: Meeting) -> str:
     return meeting.address
 
 
-def _description(meeting: Meeting, url: str) -> str:
+def _description(meeting: Meeting, url: str, user=None) -> str:
     lines = [f"{meeting.body.name}, {danish_date(meeting.date, weekday=True)} "
              f"kl. {meeting.start:%H:%M}-{meeting.end:%H:%M}."]
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append("Mødet er aflyst." + (f" {meeting.cancelled_reason}" if meeting.cancelled_reason else ""))
-    link = visibility.public_online_link(meeting)
+    link = _link(meeting, user)
     if link and meeting.place_kind != PlaceKind.PHYSICAL:
         lines.append(f"Link til mødet: {link}")
-    if visibility.can_see_agenda(AnonymousUser(), meeting) and meeting.status != MeetingStatus.CANCELLED:
+    viewer = user if user is not None else AnonymousUser()
+    if visibility.can_see_agenda(viewer, meeting) and meeting.status != MeetingStatus.CANCELLED:
         items = timeplan.order_items(list(meeting.items.all()))
         slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
         lines.append("")
         lines.append("Dagsorden:")
-        for item, slot in zip(visibility.public_items(items), slots, strict=True):
+        shown = visibility.public_items(items) if user is None else visibility.visible_items(user, meeting, items)
+        for item, slot in zip(shown, slots, strict=True):
             numbered = item.number and item.kind != ItemKind.BREAK  # breaks carry no number
             line = f"{item.number}. {item.title}" if numbered else item.title
             if not getattr(item, "redacted", False) and slot.label():

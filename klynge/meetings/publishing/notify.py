@@ -22,10 +22,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from klynge.core.accounts import mail_settings_url
 from klynge.organisation.models import Membership
 from klynge.outbox import queue_mail
 
 from .. import visibility
+from ..models import MailPreference
 from .document import build_agenda, build_minutes, danish_date, load_meeting
 from .links import absolute, meeting_path
 
@@ -36,6 +38,12 @@ def notify_agenda_published(meeting) -> None:
     """Queue the agenda notice to the body's active members once the current transaction commits."""
     pk = meeting.pk
     transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "agenda"), robust=True)
+
+
+def notify_meeting_cancelled(meeting) -> None:
+    """Queue the cancellation notice to the body's active members once the current transaction commits."""
+    pk = meeting.pk
+    transaction.on_commit(lambda: send_publication_mail.enqueue(pk, "cancelled"), robust=True)
 
 
 def notify_minutes_published(meeting) -> None:
@@ -67,31 +75,48 @@ def send_review_round(meeting_pk: int) -> int:
 
 @task()
 def send_publication_mail(meeting_pk: int, kind: str) -> int:
-    """The background job: the mails for one publication, queued in the outbox; returns how many."""
-    if kind == "review":
-        return send_review_round(meeting_pk)
-    return send_agenda_published(meeting_pk) if kind == "agenda" else send_minutes_published(meeting_pk)
+    """The background job: the mails for one publication (or a review round or a cancellation), queued in
+    the outbox; returns how many."""
+    senders = {"agenda": send_agenda_published, "minutes": send_minutes_published,
+               "cancelled": send_meeting_cancelled, "review": send_review_round}
+    return senders[kind](meeting_pk)
 
 
 def send_agenda_published(meeting_pk: int) -> int:
     meeting = load_meeting(meeting_pk)
     document = build_agenda(meeting, public=True)
     subject = f"Dagsorden: {document.title} {document.date_label}"
-    return _send(meeting, document, subject, "meetings/email/agenda_published.txt", "agenda_docx", "agenda_pdf")
+    return _send(meeting, document, subject, "meetings/email/agenda_published.txt", "agenda_docx", "agenda_pdf",
+                 kind="agenda")
 
 
 def send_minutes_published(meeting_pk: int) -> int:
     meeting = load_meeting(meeting_pk)
     document = build_minutes(meeting, public=True)
     subject = f"Referat: {document.title} {document.date_label}"
-    return _send(meeting, document, subject, "meetings/email/minutes_published.txt", "minutes_docx", "minutes_pdf")
+    return _send(meeting, document, subject, "meetings/email/minutes_published.txt", "minutes_docx", "minutes_pdf",
+                 kind="minutes")
 
 
-def recipients(meeting) -> list[tuple[str, str]]:
-    """(name, e-mail) of the body's active members, each address once."""
+def send_meeting_cancelled(meeting_pk: int) -> int:
+    """The notice that a meeting is cancelled, with the reason (public, as on the meeting's page)."""
+    meeting = load_meeting(meeting_pk)
+    if meeting.status != "cancelled":
+        return 0  # resumed before the job ran: nothing to tell
+    document = build_agenda(meeting, public=True)
+    subject = f"Aflyst: {document.title} {document.date_label}"
+    return _send(meeting, document, subject, "meetings/email/meeting_cancelled.txt", "agenda_docx", "agenda_pdf",
+                 kind="cancellation")
+
+
+def recipients(meeting, kind: str = "") -> list[tuple[str, str]]:
+    """(name, e-mail) of the body's active members, each address once, leaving out those who chose
+    not to get mails of ``kind`` (``MailPreference``; without a choice a person gets every kind)."""
     seen, people = set(), []
     memberships = (Membership.objects.active().filter(body_id=meeting.body_id).exclude(person__email="")
                    .select_related("person").order_by("person__name"))
+    if kind in MailPreference.KINDS:
+        memberships = memberships.exclude(**{f"person__mail_preference__{kind}": False})
     for membership in memberships:
         email = membership.person.email.strip()
         if email and email.lower() not in seen:
@@ -100,8 +125,8 @@ def recipients(meeting) -> list[tuple[str, str]]:
     return people
 
 
-def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
-    people = recipients(meeting)
+def _send(meeting, document, subject, template, docx_name, pdf_name, *, kind: str) -> int:
+    people = recipients(meeting, kind)
     if not people:
         return 0
     context = {
@@ -112,8 +137,10 @@ def _send(meeting, document, subject, template, docx_name, pdf_name) -> int:
         "has_closed": any(item.redacted for item in document.items),
         # The mail goes only to the body's members, so it may carry the members' link.
         "online_link": visibility.online_link_for_members(meeting),
+        "settings_url": mail_settings_url(),
     }
-    kind = "agenda_published" if docx_name.startswith("agenda") else "minutes_published"
+    kind = {"agenda": "agenda_published", "minutes": "minutes_published",
+            "cancellation": "meeting_cancelled"}[kind]
     queued = 0
     with transaction.atomic():
         for name, email in people:

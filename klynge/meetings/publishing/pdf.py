@@ -20,6 +20,7 @@ from django.conf import settings
 from fpdf import FPDF
 from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace
+from fpdf.prefs import ViewerPreferences
 
 from .document import MINUTES, ItemEntry, MeetingDocument
 from .richtext import Block, Run
@@ -53,6 +54,8 @@ class _MinutesPDF(FPDF):
         self.set_creator("Klynge")
         self.set_lang("da")
         self.set_display_mode("fullwidth")
+        # Viewers show the title (not the file name) in the window: WCAG 2.4.2 / PDF/UA.
+        self.viewer_preferences = ViewerPreferences(display_doc_title=True)
 
     def header(self):
         if self.document.draft:

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from klynge.core.redirects import redirect_back, return_url
 from klynge.organisation import permissions, provenance
@@ -11,8 +12,8 @@ from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
 from .. import actions, timeplan, visibility
-from ..choices import OPEN_TASK_STATUSES, ProposalStatus
-from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskForm
+from ..choices import OPEN_TASK_STATUSES, ProposalStatus, TaskStatus
+from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskEditForm, TaskForm
 from ..models import Proposal, Task
 from ..publishing.ics import descendant_ids
 from .common import get_item, item_url, require_edit, require_item_access
@@ -36,11 +37,48 @@ def task_add(request, pk):
     })
 
 
-@login_required
-def task_close(request, pk):
+def _task_for_editing(request, pk) -> Task:
+    """A task, for the secretariat of the meeting's body or of the body that follows it up."""
     task = get_object_or_404(Task.objects.select_related("item__meeting__body", "owner_body"), pk=pk)
     if not (task.owner_body_id and permissions.can_edit_body(request.user, task.owner_body)):
         require_edit(request.user, task.item.meeting)
+    return task
+
+
+@login_required
+def task_edit(request, pk):
+    task = _task_for_editing(request, pk)
+    if not task.is_open:
+        messages.error(request, "Opgaven er afsluttet og kan ikke redigeres.")
+        return redirect_back(request, task.item.meeting)
+    form = TaskEditForm(request.POST or None, instance=task)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Opgaven er gemt.")
+        return redirect_back(request, task.item.meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "title": f"Rediger opgave fra punkt {task.item.number}", "submit": "Gem opgave",
+        "cancel_url": return_url(request, task.item.meeting.get_absolute_url()),
+    })
+
+
+@login_required
+@require_POST
+def task_start(request, pk):
+    """Mark an open task "I gang" in one click."""
+    task = _task_for_editing(request, pk)
+    if task.status == TaskStatus.OPEN:
+        task.status = TaskStatus.IN_PROGRESS
+        task.save()
+        messages.success(request, "Opgaven er sat i gang.")
+    else:
+        messages.error(request, f"Opgaven er {task.get_status_display().lower()} og kan ikke sættes i gang.")
+    return redirect_back(request, task.item.meeting)
+
+
+@login_required
+def task_close(request, pk):
+    task = _task_for_editing(request, pk)
     form = CloseTaskForm(request.POST or None, instance=task)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -77,6 +115,20 @@ def followup(request, slug):
         "can_edit": permissions.can_edit_body(request.user, cluster), "count": len(tasks),
         "forward": cluster.forward(),
     })
+
+
+def followup_closed(request, slug):
+    """Closed tasks of a cluster with their closing notes, newest first."""
+    cluster = _body_or_404(slug)
+    ids = descendant_ids(cluster)
+    tasks = list(visibility.visible_tasks(
+        request.user,
+        Task.objects.filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ids) | Q(owner_body_id__in=ids))
+        .exclude(status__in=OPEN_TASK_STATUSES)
+        .select_related("item__meeting__body", "owner_person", "owner_organisation")
+        .order_by("-closed_at", "-pk"),
+    )[:500])
+    return render(request, "meetings/followup_closed.html", {"cluster": cluster, "tasks": tasks})
 
 
 @login_required

@@ -168,7 +168,21 @@ def meeting_detail(request, pk):
         "can_propose": see_closed,
         "revisions": visibility.visible_revisions(user, meeting),
         "online_link": visibility.online_link_for(user, meeting),
+        "can_see_closed": see_closed,
+        "apologies": _apologies_state(user, meeting),
     })
+
+
+def _apologies_state(user, meeting):
+    """For a member of the body and a meeting still to come: their own attendance row (or None)."""
+    from .personal import APOLOGIES_OPEN, attending_membership, person_of
+
+    if meeting.status not in APOLOGIES_OPEN or meeting.date < timezone.localdate():
+        return None
+    person = person_of(user)
+    if attending_membership(person, meeting.body) is None:
+        return None
+    return {"mine": meeting.attendance.filter(person=person).first()}
 
 
 # The order of the groups in the list of participants, as Danish minutes have them.
@@ -237,6 +251,8 @@ def _notify(meeting, status):
         notify.notify_minutes_published(meeting)
     elif status == MeetingStatus.MINUTES_IN_REVIEW:
         notify.notify_review_round(meeting)
+    elif status == MeetingStatus.CANCELLED:
+        notify.notify_meeting_cancelled(meeting)
 
 
 def next_meeting_of(body: Body, after: datetime.date | None = None):
