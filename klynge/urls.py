@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from klynge.api.api import api
-from klynge.core.health import health
 from klynge.core import accounts
+from klynge.core.health import health
 from klynge.core.redirects import LoginView, LogoutView
 from klynge.core.views import accessibility_statement
 from klynge.search.views import search_page

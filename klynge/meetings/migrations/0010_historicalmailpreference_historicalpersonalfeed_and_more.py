@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_task_owner_body'),
+        ('meetings', '0009_minutes_comment'),
         ('organisation', '0004_dated_succession_and_areas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
