@@ -13,7 +13,8 @@ from klynge.organisation.models import Membership
 def test_permission_sets_are_read_once_inside_a_request_cache(secretariat_user, structure,
                                                               django_assert_max_num_queries):
     with permissions.request_cache():
-        permissions.can_edit_body(secretariat_user, structure.political)
+        permissions.can_edit_body(secretariat_user, structure.political)  # reads the sets once
+        permissions.can_see_members_only(secretariat_user, structure.other_body)
         with django_assert_max_num_queries(0):
             for _ in range(5):
                 assert permissions.can_edit_body(secretariat_user, structure.working_group)
