@@ -234,7 +234,7 @@ def main():
 
             start = time.perf_counter()
             job = Job.objects.get(pk=job_pk)
-            while job.status in ("queued", "running") and time.perf_counter() < deadline + 600:
+            while job.status in ("queued", "running") and time.perf_counter() < deadline + 120:
                 time.sleep(0.5)
                 job = Job.objects.get(pk=job_pk)
             import_window = (start, time.perf_counter())
@@ -247,11 +247,15 @@ def main():
         stop_event = locals().get("stop")
         if stop_event:
             stop_event.set()
-        if worker:
-            worker.terminate()
-            worker.wait(30)
-        gunicorn.terminate()
-        gunicorn.wait(30)
+        for process in (worker, gunicorn):
+            if process is None:
+                continue
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:  # a worker stuck in a request: stop it hard
+                process.kill()
+                process.wait()
 
     rows = recorder.rows
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; {args.users} users, "
