@@ -222,6 +222,7 @@ CREATE_ONLY = {
     "Body",  # SubBodyForm creates; bodies are edited in the admin
     "Transfer", "Spending", "OtherFunding", "BudgetApproval",  # funds entries are added, not edited
     "ContactPerson",  # an agreement's contact persons are added (a new person is a new row), not edited
+    "DelegatedDecision",  # a decision under a delegation is registered, not edited
 }
 
 
