@@ -19,7 +19,7 @@ def danish_empty_choice(field) -> None:
     if isinstance(field, forms.ModelMultipleChoiceField):
         return
     if isinstance(field, forms.ModelChoiceField):
-        if field.empty_label is not None:
+        if field.empty_label == BLANK_DASHES:  # a label of the form's own (e.g. "Ingen part") stays
             field.empty_label = label
     elif isinstance(field, forms.ChoiceField):
         choices = list(field.choices)
