@@ -89,7 +89,8 @@ def _refused(model, field, instance, cpr):
 
 
 @settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.large_base_example])
 @given(data=st.data())
 def test_saving_a_cpr_number_in_any_text_field_of_any_model_is_refused_naming_the_field(demo, data):
     """Every text field of every klynge model and history table, on a demo row (or a new one)."""
