@@ -365,7 +365,9 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     if not chain:
         return []
     # an agenda (or contents) list: a consecutive block of list lines before the first item body
-    first_body = next((c for c in chain if not c.list_member), None)
+    # (a "Punkt N" heading followed by its own section text is a body even when its neighbours sit close)
+    first_body = next((c for c in chain if not c.list_member or (c.form == "punkt" and _has_body(c, cands, lines))),
+                      None)
     agenda = _list_block(cands, first_body.index) if first_body is not None else []
     if agenda:
         after = agenda[-1].index

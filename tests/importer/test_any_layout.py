@@ -265,3 +265,14 @@ def test_the_normaliser_keeps_known_names_and_item_numbers_and_reports_its_chang
 def test_ae_read_as_z_is_repaired(lexicon):
     cleaned = normalise("Referat\nPunkt 1: Orientering\nDer var enighed om at fortsztte arbejdet.\n", lexicon)
     assert "fortsætte" in cleaned.text
+
+
+def test_punkt_headings_close_together_with_their_own_sections_are_items_not_an_agenda_list():
+    """Found by the property test: headings without text between some of them were taken for an agenda
+    list, and the items before the last such block were lost."""
+    doc = read("Referat af møde i Styregruppen, Sundhedsklynge Prøve\nDato: 12. juni 2024 kl. 13.00\n"
+               "## **Punkt 1: Implementering**\n## **Punkt 2: Data**\n**Resumé**\nTekst om data.\n\n"
+               "## **Punkt 3: Evaluering**\n## **Punkt 4: Trivsel**\n**Resumé**\nTekst om trivsel.\n\n"
+               "## **Punkt 5: Forløb**\n## **Punkt 6: Midler**\n## **Punkt 7: Ældre**\n**Resumé**\nTekst.\n\n"
+               "## **Punkt 8: Opfølgning**\n**Resumé**\nTekst.\n")
+    assert [n for n, _ in numbers_and_titles(doc)] == [1, 2, 3, 4, 5, 6, 7, 8]
