@@ -42,9 +42,9 @@ def setup_django(data_dir: str | None = None, rebuild: bool = False):
     django.setup()
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)  # first: a data set from older code may lack tables a flush touches
     if rebuild:
         call_command("flush", interactive=False, verbosity=0)
-    call_command("migrate", verbosity=0)
     return ensure_dataset()
 
 
