@@ -37,7 +37,7 @@ def tally(votes: Iterable[str]) -> dict[str, int]:
 
 
 def danish(day: datetime.date) -> str:
-    """"7. juni 2023" (Django's Danish locale)."""
-    from django.utils.formats import date_format
+    """"7. juni 2023": the project's one Danish formatting layer."""
+    from klynge.core.formats import date
 
-    return date_format(day, "j. F Y")
+    return date(day)
