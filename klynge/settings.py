@@ -188,6 +188,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 KLYNGE_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("KLYNGE_LOGIN_ACCOUNT_LIMIT", "5"))
 KLYNGE_LOGIN_ADDRESS_LIMIT = int(os.environ.get("KLYNGE_LOGIN_ADDRESS_LIMIT", "20"))
+# "Glemt adgangskode?" mails to one address per hour; further requests show the same page, send nothing.
+KLYNGE_PASSWORD_RESET_PER_HOUR = int(os.environ.get("KLYNGE_PASSWORD_RESET_PER_HOUR", "3"))
 KLYNGE_PROXY_COUNT = int(os.environ.get("KLYNGE_PROXY_COUNT", "0"))  # trusted reverse proxies in front
 AXES_HANDLER = "klynge.core.throttle.LoginThrottle"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -76,9 +76,26 @@ class _Styled:
             field.widget.attrs.setdefault("class", "form-input")
 
 
+def reset_mails_recently_sent(to: str) -> int:
+    """How many "Glemt adgangskode?" mails went to ``to`` within the last hour (queued or sent).
+    Counted in the outbox, so the limit holds across workers and restarts."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from klynge.outbox.models import OutgoingMail
+
+    since = timezone.now() - timedelta(hours=1)
+    return OutgoingMail.objects.filter(kind="password_reset", to__iexact=to, created__gte=since).count()
+
+
 class ResetForm(_Styled, auth_forms.PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
+        # Someone typing another person's address again and again must not flood their inbox. The
+        # page says the same either way, so the limit reveals nothing about the account.
+        if reset_mails_recently_sent(to_email) >= settings.KLYNGE_PASSWORD_RESET_PER_HOUR:
+            return
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         body = render_to_string(email_template_name, context).strip() + "\n"
         send_mail_message(to_email, subject, body, kind="password_reset", one_time_link=True)

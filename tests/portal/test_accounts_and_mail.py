@@ -59,6 +59,21 @@ def test_forgotten_password_mails_a_one_use_link_to_the_site_address_and_it_sets
     assert "Linket virker ikke" in again
 
 
+def test_repeated_reset_requests_for_one_address_stop_mailing_after_the_hourly_limit_with_the_same_answer(
+        structure, member_user, settings, django_capture_on_commit_callbacks):
+    settings.KLYNGE_PASSWORD_RESET_PER_HOUR = 2
+    member_user.email = "medlem@example.invalid"
+    member_user.save()
+    client = Client()
+    answers = []
+    for _ in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("password_reset"), {"email": "MEDLEM@example.invalid"})
+        answers.append((response.status_code, response["Location"]))
+    assert answers == [(302, reverse("password_reset_done"))] * 4
+    assert len(mail.outbox) == 2
+
+
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(structure):
     response = Client().post(reverse("password_reset"), {"email": "ingen@example.invalid"})
     assert response.status_code == 302 and response["Location"] == reverse("password_reset_done")
