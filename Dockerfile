@@ -4,12 +4,14 @@
 FROM python:3.11-slim-bookworm
 
 # hunspell-da: the Danish dictionary the importer's OCR repair reads; postgresql-client: pg_dump and
-# pg_restore for `klynge backup` / `klynge restore` (PostgreSQL 15, as the compose file's server).
+# pg_restore for `klynge backup` / `klynge restore` (PostgreSQL 15, as the compose file's server);
+# libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0: WeasyPrint, which makes the PDFs.
 # Not pinned: Debian's stable mirrors drop superseded versions, so a pin breaks the build at the
 # next security update; the base image tag fixes the release.
 # hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends hunspell-da postgresql-client \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
  && rm -rf /var/lib/apt/lists/*
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

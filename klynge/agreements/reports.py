@@ -234,89 +234,17 @@ def render_docx(doc: ReportDocument) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------------
 
 def render_pdf(doc: ReportDocument) -> bytes:
-    from klynge.meetings.publishing import pdf as meeting_pdf
+    """The report as a tagged PDF (klynge.core.pdf, the one PDF route), laid out like the agendas."""
+    from django.template.loader import render_to_string
 
-    FONT, INK, ACCENT, MUTED, LINE = (meeting_pdf.FONT, meeting_pdf.INK, meeting_pdf.ACCENT, meeting_pdf.MUTED,
-                                      meeting_pdf.LINE)
-    heading = meeting_pdf._heading
-    pdf = meeting_pdf._MinutesPDF(doc)
-    pdf.add_page()
-    pdf.set_font(FONT + "Semi", "", 10)
-    pdf.set_text_color(*MUTED)
-    pdf.cell(0, 6, doc.framework, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(*ACCENT)
-    pdf.set_font(FONT, "B", 24)
-    pdf.multi_cell(0, 11, doc.title.upper(), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 12)
-    pdf.set_text_color(*INK)
-    pdf.cell(0, 8, f"Status pr. {doc.as_of_label}", new_x="LMARGIN", new_y="NEXT")
-    if not doc.published:
-        pdf.set_text_color(*meeting_pdf.WARNING)
-        pdf.cell(0, 8, "UDKAST – ikke offentliggjort", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_text_color(*INK)
+    from klynge.core.pdf import css_string
+    from klynge.core.pdf import render_pdf as render_html_pdf
 
-    def text(t, size=10.5, style=""):
-        pdf.set_font(FONT, style, size)
-        pdf.multi_cell(0, LINE, t, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
-
-    def bullets(items):
-        pdf.set_font(FONT, "", 10.5)
-        for item in items:
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(0, LINE, f"• {item}", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
-
-    if doc.foreword:
-        heading(pdf, "Forord", 14, ACCENT, section=True)
-        for p in doc.foreword:
-            text(p)
-    heading(pdf, "Visioner", 14, ACCENT, section=True)
-    bullets(doc.visions)
-    heading(pdf, "Prioriterede indsatsområder og mål", 14, ACCENT, section=True)
-    for title, focus, goals in doc.areas:
-        heading(pdf, f"{title}{' – ' + focus if focus else ''}", 11, keep=14)
-        bullets(goals)
-    heading(pdf, "Principper", 14, ACCENT, section=True)
-    bullets(doc.principles)
-    heading(pdf, "Afrapportering på mål", 14, ACCENT, section=True)
-    if doc.indicators:
-        colours = {"green": (0, 122, 51), "red": (176, 28, 28)}
-        with pdf.table(col_widths=(70, 30, 40, 26), text_align="LEFT", line_height=LINE) as table:
-            pdf.set_font(FONT, "B", 9)
-            table.row(["Indikator", "Seneste", "Udvikling", "Mål"])
-            pdf.set_font(FONT, "", 9)
-            for row in doc.indicators:
-                cells = table.row()
-                cells.cell(f"{row.name} ({row.area})")
-                cells.cell(f"{row.latest}\n{row.latest_label}")
-                pdf.set_text_color(*colours.get(row.colour, INK))
-                cells.cell(f"{row.arrow_symbol} {row.arrow_text.split(':')[0]}")
-                pdf.set_text_color(*INK)
-                cells.cell(row.met)
-    else:
-        text("Der er ingen indikatordata for perioden.")
-    heading(pdf, "Overblik over indgåede aftaler", 14, ACCENT, section=True)
-    for area, entries in doc.agreements.items():
-        heading(pdf, area.upper(), 12, ACCENT, keep=20)
-        for e in entries:
-            heading(pdf, e.title, 11, keep=20)
-            if e.summary:
-                text(e.summary)
-            if e.for_citizens:
-                text("Betydning for borgerne", 10.5, "B")
-                text(e.for_citizens)
-            if e.for_collaboration:
-                text("Betydning for det tværsektorielle samarbejde", 10.5, "B")
-                text(e.for_collaboration)
-            text(f"Status pr. {doc.as_of_label}: {e.status_label}", 10.5, "B")
-            if e.status_text:
-                text(e.status_text)
-            if e.clusters:
-                bullets([f"{name}: {label}" for name, label in e.clusters])
-    for title, texts in (("Igangværende arbejde", doc.ongoing), ("Organisering af samarbejdet", doc.organisation)):
-        if texts:
-            heading(pdf, title, 14, ACCENT, section=True)
-            for p in texts:
-                text(p)
-    return bytes(pdf.output())
+    html = render_to_string("agreements/pdf/report.html", {
+        "doc": doc,
+        "running_header": css_string(f"{doc.document_label} · {doc.title} · {doc.date_label}"),
+        "closing": [(heading, texts) for heading, texts in (("Igangværende arbejde", doc.ongoing),
+                                                             ("Organisering af samarbejdet", doc.organisation))
+                    if texts],
+    })
+    return render_html_pdf(html, doc.heading, subject=doc.framework)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from fpdf import FPDF
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from klynge.meetings.choices import AttendanceStatus, MeetingStatus, TaskStatus
 from klynge.meetings.models import Attachment, Attendance, Task
@@ -138,6 +139,25 @@ def test_the_members_packet_has_closed_material_and_the_recipients_name_on_every
     pages = _text(response.content)
     assert any("FORTROLIGT" in p for p in pages)
     assert all("Til Medlem A" in p for p in pages)
+
+
+def test_a_packet_keeps_the_agendas_tags_claims_no_pdf_ua_with_foreign_pages_and_stamps_as_artifacts(
+        structure, member_user, packet_meeting):
+    public = PdfReader(io.BytesIO(Client().get(reverse("meetings:packet_pdf", args=[packet_meeting.pk])).content))
+    root = public.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]) is True
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    # merged attachments bring untagged pages: the file must not claim PDF/UA
+    metadata = root.get("/Metadata")
+    assert metadata is None or b"pdfuaid" not in metadata.get_object().get_data()
+    outline = [o.title for o in public.outline if not isinstance(o, list)]
+    assert "Bilag i pakken" in outline and "Punkt 1: Budgetnotat" in outline
+    members = PdfReader(io.BytesIO(
+        _client(member_user).get(reverse("meetings:members_packet_pdf", args=[packet_meeting.pk])).content))
+    for page in members.pages:  # the recipient's mark is a watermark artifact on every page
+        marks = [operands for operands, operator in ContentStream(page.get_contents(), members).operations
+                 if operator == b"BDC" and operands[0] == "/Artifact"]
+        assert any(m[1].get("/Subtype") == "/Watermark" for m in marks)
 
 
 def test_the_members_packet_is_404_for_the_public_and_other_clusters(structure, other_cluster_user, packet_meeting):

@@ -21,18 +21,21 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
-from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DecodedStreamObject
+
+from klynge.core.pdf import render_overlay
+from klynge.core.pdf import render_pdf as render_html_pdf
 
 from .. import timeplan, visibility
 from ..models import Meeting
 from .document import build_agenda, danish_date
 from .links import absolute
-from .pdf import CONTENT_TYPE, FONT, FONT_DIR, render_pdf
+from .pdf import CONTENT_TYPE, document_html
 
 log = logging.getLogger(__name__)
 
@@ -78,76 +81,43 @@ def _entries(meeting: Meeting, user, members: bool, request) -> list[PacketEntry
     return entries
 
 
-class _OverviewPDF(FPDF):
-    def __init__(self, title: str):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.set_margins(22, 20, 22)
-        self.add_font(FONT, "", FONT_DIR / "IBMPlexSans-Regular.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "IBMPlexSans-Bold.ttf")
-        self.set_title(title)
-        self.set_lang("da")
-
-
-def _overview(title: str, entries: list[PacketEntry]) -> bytes:
-    pdf = _OverviewPDF(title)
-    pdf.add_page()
-    pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 8, "Bilag i pakken", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.set_font(FONT, "", 10)
-    if not entries:
-        pdf.multi_cell(0, 5.5, "Mødet har ingen bilag, der kan lægges i denne pakke.", new_x="LMARGIN", new_y="NEXT")
+def _overview_html(document, entries: list[PacketEntry], pages_before: int, own_pages: int) -> str:
+    """The overview page ("Bilag i pakken"), laid out after the agenda: it names the page each merged
+    attachment starts on, counted from the pages before it and its own."""
+    page = pages_before + own_pages + 1
     for entry in entries:
-        where = f"side {entry.first_page}" if entry.pages else entry.note
-        pdf.set_font(FONT, "B", 10)
-        pdf.multi_cell(0, 5.5, f"Punkt {entry.item_number}: {entry.title}", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(FONT, "", 10)
-        pdf.multi_cell(0, 5.5, where, new_x="LMARGIN", new_y="NEXT")
-        if not entry.pages:
-            pdf.set_text_color(0, 74, 124)
-            pdf.multi_cell(0, 5.5, entry.url, link=entry.url, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_text_color(26, 26, 26)
-        pdf.ln(2)
-    return bytes(pdf.output())
+        if entry.pages:
+            entry.first_page = page
+            page += len(entry.pages)
+    return render_to_string("meetings/pdf/packet_overview.html", {"document": document, "entries": entries})
 
 
-def _stamp(text: str, width_pt: float, height_pt: float) -> PdfReader:
-    """A transparent page of the given size with ``text`` written diagonally and along the foot."""
-    pdf = FPDF(unit="pt", format=(width_pt, height_pt))
-    pdf.add_font(FONT, "", FONT_DIR / "IBMPlexSans-Regular.ttf")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_text_color(190, 40, 40)
-    pdf.set_font(FONT, "", 8)
-    pdf.set_xy(20, height_pt - 16)
-    pdf.cell(width_pt - 40, 10, text, align="L")
-    with pdf.local_context(fill_opacity=0.12, text_color=(160, 28, 28)):
-        pdf.set_font(FONT, "", min(40, width_pt / (0.55 * max(len(text), 10)) * 1.3))
-        with pdf.rotation(angle=35, x=width_pt / 2, y=height_pt / 2):
-            pdf.set_xy(0, height_pt / 2 - 20)
-            pdf.cell(width_pt, 40, text, align="C")
-    return PdfReader(io.BytesIO(bytes(pdf.output())))
+def _artifact_stamp(text: str, width_pt: float, height_pt: float):
+    """A page of the given size with ``text`` along the foot and large and light across it, its
+    content marked as a watermark artifact (not part of what a screen reader reads)."""
+    size = min(40, width_pt / (0.55 * max(len(text), 10)) * 1.3)
+    html = render_to_string("meetings/pdf/stamp.html", {
+        "text": text, "width": width_pt, "height": height_pt, "size": size, "top": (height_pt - size) / 2})
+    page = PdfWriter(clone_from=io.BytesIO(render_overlay(html))).pages[0]
+    content = page.get_contents()
+    data = content.get_data() if content is not None else b""
+    stream = DecodedStreamObject()
+    stream.set_data(b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n" + data + b"\nEMC\n")
+    page.replace_contents(stream)
+    return page
 
 
 def build_packet(meeting: Meeting, user, *, members: bool, request=None) -> bytes:
     """The packet as bytes; ``members`` adds closed items and material and marks every page."""
     document = build_agenda(meeting, user, public=not members)
-    agenda = PdfReader(io.BytesIO(render_pdf(document)))
     entries = _entries(meeting, user, members, request)
     title = f"Mødepakke {document.title} {document.date_label}"
-    # The overview names the page each merged attachment starts on; it is drawn once to learn its
-    # length, then again with the right numbers.
-    overview_pages = len(PdfReader(io.BytesIO(_overview(title, entries))).pages)
-    page = len(agenda.pages) + overview_pages + 1
-    for entry in entries:
-        if entry.pages:
-            entry.first_page = page
-            page += len(entry.pages)
-    overview = PdfReader(io.BytesIO(_overview(title, entries)))
-
-    writer = PdfWriter()
-    writer.append(agenda)
-    writer.append(overview, outline_item="Bilag i pakken")
+    merged = any(entry.pages for entry in entries)
+    # The agenda and the overview are one tagged document; merged attachments keep their own pages
+    # (and whatever tagging they had is lost), so a packet with them does not claim PDF/UA.
+    own = render_html_pdf(document_html(document), title, subject=document.body_name, identify_ua=not merged,
+                          follow=lambda before, pages: _overview_html(document, entries, before, pages))
+    writer = PdfWriter(clone_from=io.BytesIO(own))
     for entry in entries:
         if entry.pages:
             start = len(writer.pages)
@@ -162,10 +132,8 @@ def build_packet(meeting: Meeting, user, *, members: bool, request=None) -> byte
         for target in writer.pages:
             size = (round(float(target.mediabox.width), 1), round(float(target.mediabox.height), 1))
             if size not in stamps:
-                stamps[size] = _stamp(text, *size).pages[0]
+                stamps[size] = _artifact_stamp(text, *size)
             target.merge_page(stamps[size], over=True)
-    writer.add_metadata({"/Title": title, "/Author": "Klynge", "/Creator": "Klynge"})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("da")
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
