@@ -30,6 +30,7 @@ def size(request, page):
 
 def _check(page, name, size):
     assert axe_violations(page) == [], name
+    assert page.locator("footer").get_by_role("link", name="Tilgængelighedserklæring").count() == 1, name
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= SIZES[size]["width"] + 1, f"{name} scrolls sideways at {size}: {width}px"
     screenshot(page, f"minutes-{name}-{size}")
