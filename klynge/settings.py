@@ -165,7 +165,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index(_before) if _before in MIDDLEWARE else len(MI
 # Long work (imports, e-mails to many) runs as background jobs on django-tasks with the
 # database backend (django-tasks-db): `klynge serve` runs a worker thread in-process,
 # production runs `klynge worker` beside gunicorn.
-INSTALLED_APPS += ["django_tasks", "django_tasks_db", "klynge.jobs"]
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "klynge.jobs", "klynge.reminders"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Import limits: the unpacked size of a .docx, the text read from any file, its lines,
 # and the seconds the reading may take in the worker.

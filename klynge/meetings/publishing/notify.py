@@ -61,9 +61,9 @@ def notify_review_round(meeting) -> None:
 
 def send_review_round(meeting_pk: int) -> int:
     meeting = load_meeting(meeting_pk)
-    people = recipients(meeting)
+    people = recipients(meeting, "review")  # not to those who said no to review rounds
     context = {"body_name": meeting.body.name, "date_label": danish_date(meeting.date, weekday=True),
-               "page_url": absolute(meeting_path(meeting))}
+               "page_url": absolute(meeting_path(meeting)), "settings_url": mail_settings_url()}
     subject = f"Referat til kommentering: {meeting.body.name} {danish_date(meeting.date)}"
     queued = 0
     with transaction.atomic():
