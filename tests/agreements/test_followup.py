@@ -253,3 +253,24 @@ def test_a_status_change_goes_on_a_coming_meeting_as_a_written_briefing(world, s
     assert response.status_code == 302
     item = meeting.items.get()
     assert item.title == "Skriftlig orientering: Status på rygestop" and world.treated_in.filter(pk=item.pk).exists()
+
+
+def test_the_briefing_form_names_each_coming_meeting_with_a_danish_date(world, structure, secretariat_user):
+    from klynge.core import formats
+
+    round_ = make_round(world, TODAY + 10 * DAY)
+    meeting = make_meeting(structure.political, date=TODAY + 20 * DAY)
+    client = Client()
+    client.force_login(secretariat_user)
+    form = client.get(f"/aftaler/runder/{round_.pk}/skriftlig-orientering/").content.decode()
+    assert f"{structure.political} – {formats.date(meeting.date)}" in form
+    assert f"{meeting.date:%d.%m.%Y}" not in form
+
+
+def test_each_consolidated_answer_field_says_which_question_it_answers(world, structure, secretariat_user):
+    round_ = make_round(world, TODAY + 10 * DAY)
+    client = Client()
+    client.force_login(secretariat_user)
+    page = client.get(f"/aftaler/runder/{round_.pk}/klynge/{structure.cluster.slug}/").content.decode()
+    for position in (1, 2, 3):
+        assert f'Klyngens samlede svar<span class="sr-only"> på spørgsmål {position}</span>' in page
