@@ -36,7 +36,7 @@ def side_by_side(round_) -> SideBySide:
             item = next((i for i in c.items.all() if i.question_id == q.pk), None)
             texts.append(item.text if item else "")
         rows.append((q, texts))
-    status = [(c.cluster, f"Indsendt {rules.danish_date(c.submitted_at.date())}" if c.submitted_at
+    status = [(c.cluster, f"Indsendt {rules.danish_date(c.submitted_at)}" if c.submitted_at
                else "Udkast (ikke indsendt)") for c in consolidated]
     return SideBySide(clusters, rows, status)
 
@@ -67,7 +67,7 @@ def xlsx(round_) -> bytes:
                                                                      for q in round_.questions.all()]])
     for recipient, values in party_answers(round_):
         answers.append([str(recipient.implementation.cluster), recipient.implementation.who, recipient.name,
-                        rules.danish_date(recipient.answered_at.date()) if recipient.answered_at else "Ikke besvaret",
+                        rules.danish_date(recipient.answered_at) if recipient.answered_at else "Ikke besvaret",
                         *values])
     buffer = io.BytesIO()
     book.save(buffer)

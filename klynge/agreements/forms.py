@@ -1,5 +1,6 @@
 from django import forms
 
+from klynge.core import formats
 from klynge.organisation.forms import DkfdsFormMixin
 from klynge.organisation.models import Body
 
@@ -64,7 +65,7 @@ class BriefingForm(DkfdsFormMixin, forms.Form):
 
     def __init__(self, *args, meetings=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].choices = [(str(m.pk), f"{m.body} – {m.date:%d.%m.%Y}") for m in meetings]
+        self.fields["meeting"].choices = [(str(m.pk), f"{m.body} – {formats.date(m.date)}") for m in meetings]
 
 
 class ReportForm(DkfdsFormMixin, forms.ModelForm):

@@ -98,6 +98,12 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in (text or "").replace("\r", "").split("\n\n") if p.strip()]
 
 
+def _loose_goals(fw) -> list:
+    """Goals outside any priority area, under "Øvrige mål" as on the framework's page (else left out)."""
+    titles = list(fw.goals.filter(priority_area__isnull=True).values_list("title", flat=True))
+    return [("Øvrige mål", "", titles)] if titles else []
+
+
 def build(report) -> ReportDocument:
     fw = report.framework
     on = report.as_of
@@ -107,7 +113,7 @@ def build(report) -> ReportDocument:
         period=f"{fw.period_start.year}-{fw.period_end.year}",
         as_of_label=report.period_label or rules.danish_date(on),
         foreword=paragraphs(report.foreword), visions=fw.vision_list, principles=fw.principle_list,
-        areas=[(a.title, a.focus, [g.title for g in a.goals.all()]) for a in areas],
+        areas=[(a.title, a.focus, [g.title for g in a.goals.all()]) for a in areas] + _loose_goals(fw),
         indicators=_indicator_rows(fw, on), ongoing=paragraphs(report.ongoing_work),
         organisation=paragraphs(report.organisation_text), published=report.is_published)
     agreements = list(CollaborationAgreement.objects.filter(framework=fw, approved_on__lte=on)

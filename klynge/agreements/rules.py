@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from .choices import STATUS_RANK, GoalComparison, QuestionKind
+from klynge.core import formats
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
+from .choices import STATUS_RANK, GoalComparison, QuestionKind
 
 LATE = ("Svarfristen udløb {deadline}. Svar kan ikke længere indsendes eller rettes. "
         "Kontakt sekretariatet, hvis du har spørgsmål.")
@@ -17,10 +16,9 @@ UNKNOWN = "Linket er ugyldigt. Kontrollér, at du har kopieret hele linket fra e
 NOT_SENT = "Spørgeskemaet er ikke sendt ud endnu."
 
 
-def danish_date(value: datetime.date | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+def danish_date(value: datetime.date | datetime.datetime | None) -> str:
+    """'7. juni 2023' through ``core.formats`` (a date-time on its day in Danish time)."""
+    return formats.date(value)
 
 
 def reminder_days(text: str) -> list[int]:

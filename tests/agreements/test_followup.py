@@ -253,3 +253,43 @@ def test_a_status_change_goes_on_a_coming_meeting_as_a_written_briefing(world, s
     assert response.status_code == 302
     item = meeting.items.get()
     assert item.title == "Skriftlig orientering: Status på rygestop" and world.treated_in.filter(pk=item.pk).exists()
+
+
+def test_the_briefing_form_names_each_coming_meeting_with_a_danish_date(world, structure, secretariat_user):
+    from klynge.core import formats
+
+    round_ = make_round(world, TODAY + 10 * DAY)
+    meeting = make_meeting(structure.political, date=TODAY + 20 * DAY)
+    client = Client()
+    client.force_login(secretariat_user)
+    form = client.get(f"/aftaler/runder/{round_.pk}/skriftlig-orientering/").content.decode()
+    assert f"{structure.political} – {formats.date(meeting.date)}" in form
+    assert f"{meeting.date:%d.%m.%Y}" not in form
+
+
+def test_each_consolidated_answer_field_says_which_question_it_answers(world, structure, secretariat_user):
+    round_ = make_round(world, TODAY + 10 * DAY)
+    client = Client()
+    client.force_login(secretariat_user)
+    page = client.get(f"/aftaler/runder/{round_.pk}/klynge/{structure.cluster.slug}/").content.decode()
+    for position in (1, 2, 3):
+        assert f'Klyngens samlede svar<span class="sr-only"> på spørgsmål {position}</span>' in page
+
+
+def test_an_answer_submitted_just_after_midnight_danish_time_carries_that_day_in_the_exports(
+        world, structure, secretariat_user):
+    import io
+
+    from openpyxl import load_workbook
+
+    from klynge.agreements import exports
+
+    round_ = make_round(world, TODAY + 10 * DAY)
+    q1 = round_.questions.first()
+    actions.save_consolidated(round_, structure.cluster, {q1.pk: "Svar"}, "", secretariat_user)
+    # 22:30 UTC on 6 June is 00:30 on 7 June in Denmark (summer time)
+    just_after_midnight = datetime.datetime(2023, 6, 6, 22, 30, tzinfo=datetime.UTC)
+    actions.submit_consolidated(round_, structure.cluster, secretariat_user, now=just_after_midnight)
+    assert exports.side_by_side(round_).status[0][1] == "Indsendt 7. juni 2023"
+    book = load_workbook(io.BytesIO(exports.xlsx(round_)))
+    assert book["Samlede svar"]["B5"].value == "Indsendt 7. juni 2023"

@@ -122,3 +122,17 @@ def test_a_bad_filter_value_gives_a_danish_notice_not_an_error(structure, url):
 
 def test_cluster_kind_is_data(structure):
     assert Body.objects.filter(kind__groups_bodies=True).count() == 2
+
+
+def test_a_goal_outside_any_priority_area_is_reported_under_other_goals(structure):
+    from klynge.agreements import reports
+
+    framework = make_framework(structure.political)
+    make_goal(framework, title="Færre dagligrygere", unit="%", target=15)
+    report = StatusReport.objects.create(framework=framework, as_of=D(2021, 6, 30))
+    doc = reports.build(report)
+    assert ("Øvrige mål", "", ["Færre dagligrygere"]) in doc.areas
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(reports.render_pdf(doc))) as document:
+        assert "Færre dagligrygere" in "\n".join(p.extract_text() or "" for p in document.pages)
