@@ -177,7 +177,7 @@ def main() -> int:
 
         if args.data_dir:
             os.environ["KLYNGE_DATA_DIR"] = args.data_dir
-        facts = setup_national()
+        facts = setup_national(clusters=args.clusters if args.clusters != 21 else None)
     else:
         setup_django(args.data_dir)
 

@@ -9,6 +9,14 @@ snippet. Both engines read the same ``SearchDocument`` rows and the same visibil
 - SQLite: FTS5 ``MATCH`` over the Danish stems (``text.fts5_query``), ranked by ``bm25``
   (title ten times the text), snippets by ``text.highlight``.
 
+Bounded ranking: a document's id follows its date (``models.document_id``), so both engines
+read "the newest matches" from an index in id order and stop early. ``rank_floor`` finds the id
+of the RANK_WINDOW-th newest dated match the user may see (one query); only matches from it on,
+i.e. that window and every undated document (bodies, persons, parties, indicators, ...), are
+ranked. A rare word has fewer matches than the window and is ranked whole; a common word costs
+the same as a rarer one. The page then says that the newest matches were ranked
+(``Results.windowed``) and how to reach older ones (the date and body filters).
+
 Who may see what is decided on the database: each source's ``visible`` filter (for agenda items
 ``meetings.visibility.visible_items_q`` and ``visible_minutes_q``) is part of the one query, so a
 closed item, an unpublished agenda or draft minutes are never read for someone who may not see
