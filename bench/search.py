@@ -197,7 +197,7 @@ def main() -> int:
     if args.national:
         queries = NATIONAL_QUERIES
         secretariat = get_user_model().objects.get(username=facts.secretariat_username)
-        if not SearchDocument.objects.exists():
+        if SearchDocument.objects.filter(kind="item").count() < AgendaItem.objects.count() // 2:  # built, not indexed
             began = time.perf_counter()
             call_command("search", "reindex", verbosity=0)
             print(f"klynge search reindex: {SearchDocument.objects.count():,} documents "

@@ -136,12 +136,14 @@ class Results:
         return self.first + len(self.hits) - 1
 
 
-def visible_q(user) -> Q:
-    """The documents this user may see: each source's own rule, OR-ed, as one database filter."""
+def visible_q(user, kind: str = "") -> Q:
+    """The documents this user may see: each source's own rule, OR-ed, as one database filter
+    (only ``kind``'s rule when the search is limited to one kind)."""
     memo: dict = {}
-    public = [kind for kind, source in SOURCES.items() if source.visible is None]
+    sources = {kind: SOURCES[kind]} if kind in SOURCES else SOURCES
+    public = [kind for kind, source in sources.items() if source.visible is None]
     q = Q(kind__in=public)
-    for kind, source in SOURCES.items():
+    for kind, source in sources.items():
         if source.visible is not None:
             q |= Q(kind=kind) & source.visible(user, memo)
     return q
@@ -154,7 +156,8 @@ def searchable(query: str) -> bool:
 def _candidates(query: str, user, filters: Filters | None):
     """The visible documents matching ``query`` (no ranking), and the engine's extra SQL: PostgreSQL
     needs none, SQLite the join to its FTS5 table and the MATCH."""
-    docs = SearchDocument.objects.filter(visible_q(user)).filter((filters or Filters()).q())
+    filters = filters or Filters()
+    docs = SearchDocument.objects.filter(visible_q(user, filters.kind)).filter(filters.q())
     if connection.vendor == "postgresql":
         return docs.filter(text__danish_match=query)
     if connection.vendor == "sqlite":

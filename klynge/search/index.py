@@ -96,9 +96,10 @@ def reindex(stdout=None) -> dict[str, int]:
             if connection.vendor == "sqlite":
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {schema.TABLE}")
+    # Planner statistics for the new rows, on both engines: stale ones (a table that was nearly empty
+    # when last analysed) make SQLite scan the whole table for a page's twenty ids.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {schema.TABLE}")
     return counts
 
 
