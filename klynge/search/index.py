@@ -25,7 +25,8 @@ BATCH = 2000
 
 def _row(source: Source, pk: int, doc: Doc) -> SearchDocument:
     title, text = doc.title[:400], doc.text[:MAX_TEXT]
-    row = SearchDocument(id=document_id(source.kind, pk, doc.date), kind=source.kind, object_id=pk, title=title, text=text, url=doc.url[:500],
+    row = SearchDocument(id=document_id(source.kind, pk, doc.date),
+                         kind=source.kind, object_id=pk, title=title, text=text, url=doc.url[:500],
                          date=doc.date, body_id=doc.body_id, cluster_id=doc.cluster_id, item_id=doc.item_id)
     if connection.vendor == "sqlite":
         row.stems_title, row.stems_text = stem_text(title), stem_text(text)
