@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 DEFAULT_DATA_DIR = "/tmp/klynge-bench-sqlite"
 
 
-def setup_django(data_dir: str | None = None, rebuild: bool = False):
-    """Django with the national data set in place; returns the data set's facts."""
+def setup_django(data_dir: str | None = None, rebuild: bool = False, clusters: int | None = None):
+    """Django with the national data set in place; returns the data set's facts. ``clusters``: build
+    only that many clusters (a smaller set when the full one cannot be built in the time at hand)."""
     default = DEFAULT_DATA_DIR if not os.environ.get("DATABASE_URL") else DEFAULT_DATA_DIR.replace("sqlite", "pg")
     os.environ["KLYNGE_DATA_DIR"] = data_dir or os.environ.get("KLYNGE_DATA_DIR") or default
     Path(os.environ["KLYNGE_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
@@ -45,23 +46,23 @@ def setup_django(data_dir: str | None = None, rebuild: bool = False):
     call_command("migrate", verbosity=0)  # first: a data set from older code may lack tables a flush touches
     if rebuild:
         call_command("flush", interactive=False, verbosity=0)
-    return ensure_dataset()
+    return ensure_dataset(clusters)
 
 
-def ensure_dataset():
+def ensure_dataset(clusters: int | None = None):
     """Builds the data set unless it is there; returns its facts (stored beside the data)."""
     import json
 
     from django.conf import settings
 
-    from bench.dataset import Facts, build
+    from bench.dataset import Facts, Scale, build
     from klynge.meetings.models import Meeting
 
     marker = Path(settings.MEDIA_ROOT) / "bench-facts.json"
     if Meeting.objects.exists() and marker.exists():
         return Facts(**json.loads(marker.read_text()))
     began = time.perf_counter()
-    facts = build()
+    facts = build(Scale(clusters=clusters) if clusters else Scale())
     print(f"Built the data set in {time.perf_counter() - began:.0f} s: {facts.counts}", flush=True)
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(json.dumps(facts.__dict__))
@@ -121,8 +122,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--only", default="")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--clusters", type=int, help="build only this many clusters (default: all 21)")
     args = parser.parse_args()
-    facts = setup_django(rebuild=args.rebuild)
+    facts = setup_django(rebuild=args.rebuild, clusters=args.clusters)
 
     from django.conf import settings
     from django.contrib.auth import get_user_model

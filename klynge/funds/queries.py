@@ -86,29 +86,45 @@ def _overview(cluster, grants, transfers, lines, initiatives, years) -> ClusterO
     return ClusterOverview(cluster, result, initiatives, every_year)
 
 
-def cluster_overviews(clusters: list[Body]) -> list[ClusterOverview]:
-    """``cluster_overview`` of every cluster given, in five queries whatever their number."""
+def cluster_overviews(clusters: list[Body], *, light: bool = False) -> list[ClusterOverview]:
+    """``cluster_overview`` of every cluster given, in five queries whatever their number.
+
+    ``light``: for totals only (the funds index): rows read as plain values, and each overview's
+    ``initiatives`` maps the numbers to None (no Initiative objects built, no titles or links).
+    """
     ids = [c.pk for c in clusters]
     grants, transfers, lines, initiatives = (defaultdict(list) for _ in range(4))
-    for g in Grant.objects.filter(cluster_id__in=ids).select_related("party"):
-        grants[g.cluster_id].append(calc.Grant(g.year, g.party.name, g.amount))
+    for cluster_id, year, party, amount in (Grant.objects.filter(cluster_id__in=ids)
+                                            .values_list("cluster_id", "year", "party__name", "amount")):
+        grants[cluster_id].append(calc.Grant(year, party, amount))
     for h in (BalanceHandover.objects.filter(Q(to_cluster_id__in=ids) | Q(from_cluster_id__in=ids))
               .select_related("party").order_by("handed_over_on", "party__name")):
         if h.to_cluster_id in ids:
             grants[h.to_cluster_id].append(calc.Grant(h.year, h.party.name, h.amount))
         if h.from_cluster_id in ids:
             grants[h.from_cluster_id].append(calc.Grant(h.year, h.party.name, -h.amount))
-    for t in Transfer.objects.filter(cluster_id__in=ids).select_related("party"):
-        transfers[t.cluster_id].append(calc.Transfer(t.party.name, t.from_year, t.to_year, t.amount))
-    for b in BudgetLine.objects.filter(initiative__cluster_id__in=ids).select_related("party", "initiative"):
-        lines[b.initiative.cluster_id].append(calc.Line(b.initiative.number, b.year, b.party.name, b.amount))
-    for i in _initiatives().filter(cluster_id__in=ids):
-        initiatives[i.cluster_id].append(i)
+    for cluster_id, party, from_year, to_year, amount in (
+            Transfer.objects.filter(cluster_id__in=ids)
+            .values_list("cluster_id", "party__name", "from_year", "to_year", "amount")):
+        transfers[cluster_id].append(calc.Transfer(party, from_year, to_year, amount))
+    for cluster_id, number, year, party, amount in (
+            BudgetLine.objects.filter(initiative__cluster_id__in=ids)
+            .values_list("initiative__cluster_id", "initiative__number", "year", "party__name", "amount")):
+        lines[cluster_id].append(calc.Line(number, year, party, amount))
+    if light:
+        for cluster_id, number in Initiative.objects.filter(cluster_id__in=ids).values_list("cluster_id", "number"):
+            initiatives[cluster_id].append(number)
+    else:
+        for i in _initiatives().filter(cluster_id__in=ids):
+            initiatives[i.cluster_id].append(i)
     result = []
     for cluster in clusters:
-        ordered = sorted(initiatives[cluster.pk], key=lambda i: i.sort_key)
+        if light:
+            by_number = {n: None for n in sorted(initiatives[cluster.pk], key=calc.natural_key)}
+        else:
+            by_number = {i.number: i for i in sorted(initiatives[cluster.pk], key=lambda i: i.sort_key)}
         result.append(_overview(cluster, grants[cluster.pk], transfers[cluster.pk], lines[cluster.pk],
-                                {i.number: i for i in ordered}, None))
+                                by_number, None))
     return result
 
 

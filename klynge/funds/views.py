@@ -77,7 +77,7 @@ def _form_page(request, form, cluster, title, submit, back, extra=None):
 
 def index(request):
     rows = [{"cluster": view.cluster, "o": view.overview, "initiatives": len(view.initiatives)}
-            for view in queries.cluster_overviews(list(queries.clusters()))]
+            for view in queries.cluster_overviews(list(queries.clusters()), light=True)]
     return render(request, "funds/index.html", {"rows": rows})
 
 

@@ -9,6 +9,14 @@ snippet. Both engines read the same ``SearchDocument`` rows and the same visibil
 - SQLite: FTS5 ``MATCH`` over the Danish stems (``text.fts5_query``), ranked by ``bm25``
   (title ten times the text), snippets by ``text.highlight``.
 
+Bounded ranking: a document's id follows its date (``models.document_id``), so both engines
+read "the newest matches" from an index in id order and stop early. ``rank_floor`` finds the id
+of the RANK_WINDOW-th newest dated match the user may see (one query); only matches from it on,
+i.e. that window and every undated document (bodies, persons, parties, indicators, ...), are
+ranked. A rare word has fewer matches than the window and is ranked whole; a common word costs
+the same as a rarer one. The page then says that the newest matches were ranked
+(``Results.windowed``) and how to reach older ones (the date and body filters).
+
 Who may see what is decided on the database: each source's ``visible`` filter (for agenda items
 ``meetings.visibility.visible_items_q`` and ``visible_minutes_q``) is part of the one query, so a
 closed item, an unpublished agenda or draft minutes are never read for someone who may not see
@@ -29,11 +37,11 @@ from klynge.organisation.models import Succession
 
 from . import sources
 from . import text as search_text
-from .models import SearchDocument
+from .models import FIRST_UNDATED_ID, SearchDocument
 from .registry import SOURCES
 
 PAGE_SIZE = 20
-RANK_WINDOW = 2000  # PostgreSQL: the newest dated matches ranked (see ``matching``)
+RANK_WINDOW = 500  # the newest dated matches ranked (see ``rank_floor``); undated ones always are
 MAX_PAGE = 50
 TSQUERY = "websearch_to_tsquery('danish'::regconfig, %s)"
 HEADLINE_OPTIONS = (f'StartSel="{search_text.MARK_START}", StopSel="{search_text.MARK_STOP}", '
@@ -117,6 +125,7 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     page: int = 1
     has_next: bool = False
+    windowed: bool = False  # more matches than RANK_WINDOW: the newest of them were ranked
 
     @property
     def first(self) -> int:
@@ -127,12 +136,14 @@ class Results:
         return self.first + len(self.hits) - 1
 
 
-def visible_q(user) -> Q:
-    """The documents this user may see: each source's own rule, OR-ed, as one database filter."""
+def visible_q(user, kind: str = "") -> Q:
+    """The documents this user may see: each source's own rule, OR-ed, as one database filter
+    (only ``kind``'s rule when the search is limited to one kind)."""
     memo: dict = {}
-    public = [kind for kind, source in SOURCES.items() if source.visible is None]
+    sources = {kind: SOURCES[kind]} if kind in SOURCES else SOURCES
+    public = [kind for kind, source in sources.items() if source.visible is None]
     q = Q(kind__in=public)
-    for kind, source in SOURCES.items():
+    for kind, source in sources.items():
         if source.visible is not None:
             q |= Q(kind=kind) & source.visible(user, memo)
     return q
@@ -142,25 +153,60 @@ def searchable(query: str) -> bool:
     return bool(search_text.query_terms(query or ""))
 
 
-def matching(query: str, user, filters: Filters | None = None):
-    """The queryset of visible documents matching ``query``, ranked (best first)."""
-    docs = SearchDocument.objects.filter(visible_q(user)).filter((filters or Filters()).q())
+def _candidates(query: str, user, filters: Filters | None):
+    """The visible documents matching ``query`` (no ranking), and the engine's extra SQL: PostgreSQL
+    needs none, SQLite the join to its FTS5 table and the MATCH."""
+    filters = filters or Filters()
+    docs = SearchDocument.objects.filter(visible_q(user, filters.kind)).filter(filters.q())
     if connection.vendor == "postgresql":
-        matches = docs.filter(text__danish_match=query)
-        # Ranked among the newest RANK_WINDOW dated matches and every undated one (bodies, persons,
-        # ...): ts_rank reads each row's whole tsvector, too slow over tens of thousands of rows.
-        recent = matches.filter(date__isnull=False).order_by("-date", "-pk").values("pk")[:RANK_WINDOW]
-        undated = matches.filter(date__isnull=True).values("pk")
-        return (SearchDocument.objects.filter(pk__in=recent.union(undated, all=True))
-                .annotate(rank=VectorRank(query))
-                .order_by("-rank", F("date").desc(nulls_last=True), "-pk"))
+        return docs.filter(text__danish_match=query)
     if connection.vendor == "sqlite":
-        match = search_text.fts5_query(query)
-        return (docs.extra(tables=["search_fts"], where=["search_fts.rowid = search_searchdocument.id",
-                                                           "search_fts MATCH %s"], params=[match])
-                .annotate(rank=RawSQL("bm25(search_fts, 10.0, 1.0)", []))
-                .order_by("rank", F("date").desc(nulls_last=True), "-pk"))
+        return docs.extra(tables=["search_fts"], where=["search_fts.rowid = search_searchdocument.id",
+                                                        "search_fts MATCH %s"],
+                          params=[search_text.fts5_query(query)])
     raise NotImplementedError(f"Søgningen kender ikke databasen {connection.vendor}.")
+
+
+def newest(query: str, user, filters: Filters | None = None):
+    """The visible documents matching ``query``, newest first (id order, read from the index, no
+    ranking): for lists that take the newest matches, e.g. the matters list's ``?q=``. Slice it."""
+    matches = _candidates(query, user, filters)
+    if connection.vendor == "sqlite":
+        return matches.extra(order_by=["-search_fts.rowid"])  # FTS5 walks its doclists backwards, no sort
+    return matches.order_by("-pk")
+
+
+def rank_floor(query: str, user, filters: Filters | None = None) -> int | None:
+    """The id of the RANK_WINDOW-th newest dated match this user may see, or None when there are
+    fewer: the engine ranks only matches from it on (the window and every undated match).
+
+    One query that reads an index in id order (= date order, ``models.document_id``) and stops at
+    the RANK_WINDOW-th visible match: FTS5's rowid order on SQLite, the primary key backwards with
+    the ``@@`` checked per row on PostgreSQL (for a rare word, the GIN index and a sort of few rows).
+    """
+    dated = newest(query, user, filters).filter(pk__lt=FIRST_UNDATED_ID)
+    floor = dated.values_list("pk", flat=True)[RANK_WINDOW - 1:RANK_WINDOW]
+    return next(iter(floor), None)
+
+
+def matching(query: str, user, filters: Filters | None = None, floor: int | None = None):
+    """The queryset of visible documents matching ``query``, ranked (best first).
+
+    Ranking (``bm25``, ``ts_rank``) reads every ranked row's sizes or vector: over a common word's
+    100,000 matches that is seconds. So only documents from ``floor`` on are ranked (``rank_floor``:
+    the RANK_WINDOW newest dated matches, and every undated one: bodies, persons, parties, ...);
+    without a floor, every match is ranked.
+    """
+    matches = _candidates(query, user, filters)
+    if connection.vendor == "postgresql":
+        if floor is not None:
+            matches = matches.filter(pk__gte=floor)
+        return (matches.annotate(rank=VectorRank(query))
+                .order_by("-rank", F("date").desc(nulls_last=True), "-pk"))
+    if floor is not None:  # on FTS5's rowid, which it answers from its index (not the joined table's id)
+        matches = matches.extra(where=["search_fts.rowid >= %s"], params=[floor])
+    return (matches.annotate(rank=RawSQL("bm25(search_fts, 10.0, 1.0)", []))
+            .order_by("rank", F("date").desc(nulls_last=True), "-pk"))
 
 
 def search(query: str, user, filters: Filters | None = None, page: int = 1) -> Results:
@@ -169,7 +215,8 @@ def search(query: str, user, filters: Filters | None = None, page: int = 1) -> R
     if not searchable(query):
         return Results(page=page)
     start = (page - 1) * PAGE_SIZE
-    rows = list(matching(query, user, filters).select_related("item", "body")
+    floor = rank_floor(query, user, filters)
+    rows = list(matching(query, user, filters, floor).select_related("item", "body")
                 .only("kind", "object_id", "title", "url", "date", "item__number", "item__meeting_id",
                       "body__name")
                 [start:start + PAGE_SIZE + 1])
@@ -189,7 +236,7 @@ def search(query: str, user, filters: Filters | None = None, page: int = 1) -> R
                         body=row.body.name if row.body_id and row.kind != "body" else ""))
         shown.append(row)
     _successions(hits, shown, wanted)
-    return Results(hits=hits, page=page, has_next=has_next)
+    return Results(hits=hits, page=page, has_next=has_next, windowed=floor is not None)
 
 
 def _successions(hits, rows, wanted) -> None:

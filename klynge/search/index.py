@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from klynge.core.signals import bulk_changed
 
 from . import schema
-from .models import SearchDocument
+from .models import SearchDocument, document_id
 from .registry import SOURCES, Doc, Source
 from .text import MAX_TEXT, stem_text
 
@@ -25,7 +25,8 @@ BATCH = 2000
 
 def _row(source: Source, pk: int, doc: Doc) -> SearchDocument:
     title, text = doc.title[:400], doc.text[:MAX_TEXT]
-    row = SearchDocument(kind=source.kind, object_id=pk, title=title, text=text, url=doc.url[:500],
+    row = SearchDocument(id=document_id(source.kind, pk, doc.date),
+                         kind=source.kind, object_id=pk, title=title, text=text, url=doc.url[:500],
                          date=doc.date, body_id=doc.body_id, cluster_id=doc.cluster_id, item_id=doc.item_id)
     if connection.vendor == "sqlite":
         row.stems_title, row.stems_text = stem_text(title), stem_text(text)
@@ -96,9 +97,10 @@ def reindex(stdout=None) -> dict[str, int]:
             if connection.vendor == "sqlite":
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {schema.TABLE}")
+    # Planner statistics for the new rows, on both engines: stale ones (a table that was nearly empty
+    # when last analysed) make SQLite scan the whole table for a page's twenty ids.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {schema.TABLE}")
     return counts
 
 

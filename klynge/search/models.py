@@ -8,9 +8,44 @@ text B) with a GIN index; on SQLite an FTS5 table ``search_fts`` over the Danish
 ``klynge search reindex``, so it keeps no history.
 """
 
+import datetime
+import zlib
+
 from django.db import models
 
 from klynge.core.models import CprCheckedModel
+
+# A document's id is its place in time: date (undated documents after every dated one), then kind,
+# then the object's id. The engines' indexes are ordered by it (FTS5's rowid, the primary key's
+# B-tree), so "the newest matches" are read from an index and stop early: the engine ranks only a
+# bounded window of them (``engine.RANK_WINDOW``). Unique because (kind, object_id) is.
+OBJECT_BITS = 32
+KIND_BITS = 8
+UNDATED = datetime.date.max
+
+
+KIND_CODES: dict[str, int] = {}  # filled by registry.register, so two kinds never share a code
+
+
+def kind_code(kind: str) -> int:
+    """A small number per kind (from its name; the next free one should two names collide)."""
+    if kind not in KIND_CODES:
+        code, taken = zlib.crc32(kind.encode()) & ((1 << KIND_BITS) - 1), set(KIND_CODES.values())
+        while code in taken:
+            code = (code + 1) & ((1 << KIND_BITS) - 1)
+        KIND_CODES[kind] = code
+    return KIND_CODES[kind]
+
+
+def document_id(kind: str, object_id: int, date: datetime.date | None) -> int:
+    if not 0 <= object_id < (1 << OBJECT_BITS):
+        raise ValueError(f"Søgeindekset kan ikke rumme id {object_id}.")
+    day = (date or UNDATED).toordinal()
+    return (day << (KIND_BITS + OBJECT_BITS)) | (kind_code(kind) << OBJECT_BITS) | object_id
+
+
+# The first id of an undated document: every dated document's id is below it.
+FIRST_UNDATED_ID = UNDATED.toordinal() << (KIND_BITS + OBJECT_BITS)
 
 
 class SearchDocument(CprCheckedModel):

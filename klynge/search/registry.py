@@ -50,6 +50,9 @@ SOURCES: dict[str, Source] = {}
 
 def register(source: Source) -> Source:
     """Add a source; connect its signals when the search app is ready (or at once after)."""
+    from .models import kind_code
+
+    kind_code(source.kind)  # part of the document id (models.document_id): assigned in registration order
     SOURCES[source.kind] = source
     from . import index
 

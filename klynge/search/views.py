@@ -3,6 +3,7 @@ from django.shortcuts import render
 from klynge.core.params import query_params
 from klynge.organisation.models import Body
 
+from . import engine
 from .engine import MAX_PAGE, Filters, search, searchable
 from .registry import SOURCES
 
@@ -27,7 +28,8 @@ def search_page(request):
     page = params.integer("side", label="Siden", default=1, minimum=1, maximum=MAX_PAGE)
     results = search(query, request.user, filters, page) if query else None
     return render(request, "search/search.html", {
-        "q": query, "results": results, "too_short": bool(query) and not searchable(query),
+        "q": query, "results": results, "window": engine.RANK_WINDOW,
+        "too_short": bool(query) and not searchable(query),
         "bodies": bodies, "clusters": clusters, "kinds": kinds, "filters": filters,
         "chosen": {"organ": body, "klynge": cluster, "type": filters.kind},
         "filtered": any([filters.kind, body, cluster, filters.date_from, filters.date_to]),

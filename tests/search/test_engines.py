@@ -242,3 +242,47 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(structure, secretaria
     many = count()
     assert few[1] == 2 and many[1] == PAGE_SIZE
     assert few[0] == many[0]
+
+
+# --- bounded ranking (issue 16: common words in milliseconds) ------------------------------------
+
+def test_a_documents_id_follows_its_date_and_undated_documents_come_after_every_dated_one():
+    from klynge.search.models import FIRST_UNDATED_ID, document_id
+
+    old, new = datetime.date(2017, 3, 1), datetime.date(2026, 1, 5)
+    assert document_id("item", 10**6, old) < document_id("attachment", 1, new) < FIRST_UNDATED_ID
+    assert document_id("body", 1, None) >= FIRST_UNDATED_ID
+    assert document_id("item", 7, new) != document_id("decision", 7, new)
+    with pytest.raises(ValueError):
+        document_id("item", 2**40, new)
+
+
+def test_a_common_word_ranks_the_newest_matches_the_user_may_see_and_says_so(
+        structure, anonymous, monkeypatch, client):
+    from klynge.search import engine
+
+    monkeypatch.setattr(engine, "RANK_WINDOW", 3)
+    for year in (2019, 2020, 2021, 2022, 2023):
+        meeting = published(structure.political, date=datetime.date(year, 5, 1))
+        make_item(meeting, title=f"Genoptræning {year}")
+        make_item(meeting, title=f"Lukket genoptræning {year}", closed=True)
+    results = search("genoptræning", anonymous)
+    # The three newest open items (closed ones are not counted in the window), best rank first.
+    assert sorted(titles(results)) == ["Genoptræning 2021", "Genoptræning 2022", "Genoptræning 2023"]
+    assert results.windowed and not results.has_next
+    # An older one is found by narrowing the period.
+    older = search("genoptræning", anonymous, Filters(date_to=datetime.date(2019, 12, 31)))
+    assert titles(older) == ["Genoptræning 2019"] and not older.windowed
+    page = client.get(reverse("search"), {"q": "genoptræning"}).content.decode()
+    assert "de 3 nyeste er sorteret efter relevans" in page
+
+
+def test_a_rare_word_is_ranked_over_all_its_matches(structure, anonymous, monkeypatch):
+    from klynge.search import engine
+
+    monkeypatch.setattr(engine, "RANK_WINDOW", 3)
+    meeting = published(structure.political)
+    make_item(meeting, title="Hjertestop i kommunerne")
+    make_item(meeting, title="Status", summary="Om hjertestop.")
+    results = search("hjertestop", anonymous)
+    assert titles(results) == ["Hjertestop i kommunerne", "Status"] and not results.windowed

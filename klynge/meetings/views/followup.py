@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from klynge.core.params import query_params
 from klynge.core.redirects import redirect_back, return_url
 from klynge.organisation import permissions, provenance
 from klynge.organisation.models import Body
@@ -95,25 +96,33 @@ def followup_index(request):
     return render(request, "meetings/followup_index.html", {"clusters": clusters})
 
 
+FOLLOWUP_PAGE = 100  # open tasks per page of a cluster's follow-up, by due date
+
+
 def followup(request, slug):
-    """Open tasks of a cluster by owner and due date; overdue ones marked."""
+    """Open tasks of a cluster by owner and due date, a page of FOLLOWUP_PAGE at a time; overdue ones marked."""
     cluster = _body_or_404(slug)
     ids = descendant_ids(cluster)
-    tasks = list(visibility.visible_tasks(
+    page = query_params(request).integer("side", label="Siden", default=1, minimum=1, maximum=100_000)
+    visible = visibility.visible_tasks(
         request.user,
         Task.objects.filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ids) | Q(owner_body_id__in=ids),
-                            status__in=OPEN_TASK_STATUSES)
-        .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
-        .order_by("due", "pk"),
-    ))
+                            status__in=OPEN_TASK_STATUSES))
+    count = visible.count()
+    pages = max(1, -(-count // FOLLOWUP_PAGE))
+    page = min(page, pages)
+    start = (page - 1) * FOLLOWUP_PAGE
+    tasks = list(visible.select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
+                 .order_by("due", "pk")[start:start + FOLLOWUP_PAGE])
     provenance.attach(tasks)
     by_owner = {}
     for task in tasks:
         by_owner.setdefault(task.owner_label, []).append(task)
     return render(request, "meetings/followup.html", {
         "cluster": cluster, "by_owner": sorted(by_owner.items()), "today": timezone.localdate(),
-        "can_edit": permissions.can_edit_body(request.user, cluster), "count": len(tasks),
+        "can_edit": permissions.can_edit_body(request.user, cluster), "count": count,
         "forward": cluster.forward(),
+        "page": page, "pages": pages, "first": start + 1, "last": start + len(tasks),
     })
 
 

@@ -10,6 +10,7 @@ from .. import visibility
 from ..models import AgendaItem, Matter
 
 LIST_LIMIT = 200
+SEARCH_WINDOW = 2000  # ?q=: the matters of at most this many matching items (the newest)
 
 
 class _Access:
@@ -67,10 +68,21 @@ def matter_list(request):
         .filter(treatments__gt=0)
         .order_by("-modified")
     )
+    capped = False
     if q:
-        matters = matters.filter(Q(case_number__icontains=q, number_visible=True)
-                                 | Q(title__icontains=q, treatments=F("total"))
-                                 | Exists(visible.filter(title__icontains=q)))
+        # Words through the search index (klynge/search: FTS5 or tsvector, Danish stems), which filters
+        # visibility on the database: the matters of the newest SEARCH_WINDOW agenda items that match.
+        # Journal numbers and the matter's own title by substring, as before.
+        from klynge.search import engine as search_engine
+
+        found = Q()
+        if search_engine.searchable(q):
+            items = search_engine.newest(q, request.user, search_engine.Filters(kind="item"))
+            matter_ids = [pk for pk in items.values_list("item__matter_id", flat=True)[:SEARCH_WINDOW] if pk]
+            capped = len(matter_ids) == SEARCH_WINDOW  # counted before the None filter: close enough
+            found = Q(pk__in=set(matter_ids))
+        matters = matters.filter(found | Q(case_number__icontains=q, number_visible=True)
+                                 | Q(title__icontains=q, treatments=F("total")))
     rows = []
     for matter in matters[:LIST_LIMIT]:
         complete = matter.treatments == matter.total
@@ -80,7 +92,7 @@ def matter_list(request):
             "case_number": matter.case_number if complete or matter.number_visible else "",
             "treatments": matter.treatments,
         })
-    return render(request, "meetings/matters.html", {"matters": rows, "q": q})
+    return render(request, "meetings/matters.html", {"matters": rows, "q": q, "capped": capped})
 
 
 def matter_detail(request, pk):
