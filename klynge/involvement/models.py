@@ -82,7 +82,7 @@ class Obligation(VersionedModel, TrackedModel):
         check_period(self.valid_from, self.valid_to, "valid_from", "valid_to")
 
 
-class Fulfilment(TrackedModel):
+class Fulfilment(VersionedModel, TrackedModel):
     """An explicit record that something meets an obligation (on a date)."""
 
     obligation = models.ForeignKey(Obligation, verbose_name="forpligtelse", on_delete=models.CASCADE,
@@ -125,7 +125,7 @@ class Fulfilment(TrackedModel):
             self.date = self.meeting.date
 
 
-class InvitationAnswer(TrackedModel):
+class InvitationAnswer(VersionedModel, TrackedModel):
     """Whether representatives are invited into something set up: a sub-body or a funds initiative."""
 
     body = models.ForeignKey("organisation.Body", verbose_name="nedsat under", on_delete=models.PROTECT,
@@ -156,7 +156,7 @@ class InvitationAnswer(TrackedModel):
             raise ValidationError({"reason": "Skriv, hvorfor der ikke inviteres repræsentanter."})
 
 
-class Appointment(TrackedModel):
+class Appointment(VersionedModel, TrackedModel):
     """Who appointed a representative (e.g. the Patientinddragelsesudvalg) and for which electoral term."""
 
     membership = models.OneToOneField("organisation.Membership", verbose_name="medlemskab", on_delete=models.CASCADE,

@@ -26,7 +26,7 @@ class MeetingQuerySet(CprCheckedQuerySet):
 
         The co-hosts are read in a subquery, so a meeting is listed once however many of its hosts
         are among ``body_ids`` and the list costs no extra query."""
-        ids = list(body_ids)
+        ids = body_ids if isinstance(body_ids, models.QuerySet) else list(body_ids)  # a QuerySet stays a subquery
         through = Meeting.co_hosts.through.objects.filter(body_id__in=ids).values("meeting_id")
         return self.filter(Q(body_id__in=ids) | Q(pk__in=through))
 
