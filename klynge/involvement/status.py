@@ -53,6 +53,10 @@ class ObligationView:
     def missed(self) -> int:
         return self.counts.get("missed", 0)
 
+    @property
+    def planned(self) -> bool:
+        return any(p.planned for p in self.periods)
+
 
 def terms():
     """One row per electoral period (regional and municipal terms share their dates: the regional one
