@@ -55,7 +55,7 @@ def body_involvement(request, slug):
         "appointments": status.appointments(body, term) if term else [],
         "unappointed": status.representatives_without_appointment(body, term) if term and can_edit else [],
         "joint_groups": sorted(joint_groups, key=lambda b: b.name),
-        "missed": sum(v.missed for v in views),
+        "missed": sum(1 for v in views if v.missed),  # obligations with a missed period
     })
 
 
