@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "klynge.importer",
     "klynge.funds",
     "klynge.governance",
+    "klynge.involvement",
     "klynge.offers",
     "klynge.indicators",
     "klynge.agreements",

@@ -36,6 +36,7 @@ urlpatterns = [
     path("tilbud/", include("klynge.offers.urls")),
     path("udbakke/", include("klynge.outbox.urls")),
     path("", include("klynge.governance.urls")),
+    path("", include("klynge.involvement.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.organisation.urls")),
 ]

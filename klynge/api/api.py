@@ -307,7 +307,7 @@ def list_meetings(request, response: HttpResponse, filters: Query[MeetingFilter]
         raise BadParameters(problems)
     meetings = Meeting.objects.select_related("body").order_by("-date", "-start", "-pk")
     if filters.body:
-        meetings = meetings.filter(body__slug=filters.body)
+        meetings = meetings.for_bodies(Body.objects.filter(slug=filters.body).values_list("pk", flat=True))
     if filters.date_from:
         meetings = meetings.filter(date__gte=filters.date_from)
     if filters.date_to:

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from klynge.core.params import query_params
-from klynge.organisation import provenance
+from klynge.organisation import creation_hooks, provenance
 from klynge.organisation.models import Body, Organisation
 
 from . import calculations as calc
@@ -331,14 +331,16 @@ def initiative_edit(request, slug, number=None):
     _require_edit(request, cluster)
     instance = _initiative(cluster, number) if number else Initiative(cluster=cluster)
     form = InitiativeForm(request.POST or None, instance=instance, cluster=cluster, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    questions = [] if number else creation_hooks.forms_for(request.POST or None, scope_body=cluster, what="indsats")
+    if request.method == "POST" and creation_hooks.all_valid(questions) & form.is_valid():
         form.instance._change_reason = form.cleaned_data.get("reason") or "Indsats oprettet"
         initiative = form.save()
+        creation_hooks.save_all(questions, initiative, request.user)
         messages.success(request, f"Indsats {initiative} er gemt.")
         return redirect(initiative)
     back = instance.get_absolute_url() if number else reverse("funds:overview", args=[cluster.slug])
     title = f"Ret indsats {instance}" if number else f"Ny indsats – {cluster}"
-    return _form_page(request, form, cluster, title, "Gem indsats", back)
+    return _form_page(request, form, cluster, title, "Gem indsats", back, {"questions": questions})
 
 
 @login_required

@@ -24,8 +24,9 @@ class MeetingForm(DkfdsFormMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["title", "date", "start", "end", "place_kind", "address", "online_link"]
-        widgets = {"date": DATE_INPUT, "start": TIME_INPUT, "end": TIME_INPUT}
+        fields = ["title", "date", "start", "end", "place_kind", "address", "online_link", "co_hosts"]
+        widgets = {"date": DATE_INPUT, "start": TIME_INPUT, "end": TIME_INPUT,
+                   "co_hosts": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,10 +38,29 @@ class MeetingForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["online_link"].help_text = "Skal udfyldes ved virtuelt møde, hvis der ikke er et mødested."
         if not (self.instance.pk and rules.schedule_change_needs_reason(self.instance.status)):
             del self.fields["reason"]
+        co_hosts = self.fields["co_hosts"]
+        co_hosts.required = False
+        co_hosts.queryset = Body.objects.active().exclude(pk=self.instance.body_id).order_by("name")
+        if self.instance.pk:  # a co-host that has ended since stays chosen
+            co_hosts.queryset = (co_hosts.queryset | Body.objects.filter(pk__in=self.instance.co_hosts.all())
+                                 .exclude(pk=self.instance.body_id)).distinct().order_by("name")
+        co_hosts.help_text = ("Et fællesmøde: organer, der holder mødet sammen med dette organ, med én dagsorden og "
+                              "ét referat. Mødet vises i hvert organs kalender og arkiv. Hold Ctrl nede for at "
+                              "vælge flere.")
 
     def schedule_changes(self) -> list[dict]:
         return rules.schedule_changes(self.before, {name: self.cleaned_data.get(name, self.before[name])
                                                     for name in rules.SCHEDULE_FIELDS})
+
+    def clean_co_hosts(self):
+        chosen = list(self.cleaned_data.get("co_hosts") or [])
+        day = self.cleaned_data.get("date")
+        before = set(self.instance.co_hosts.values_list("pk", flat=True)) if self.instance.pk else set()
+        for body in chosen:
+            if body.pk not in before and day and not body.is_active(day):
+                raise forms.ValidationError(
+                    body.forward_text(day) or f"{body} er ikke aktivt på mødets dato og kan ikke holde mødet med.")
+        return chosen
 
     def clean(self):
         cleaned = super().clean()

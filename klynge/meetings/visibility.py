@@ -34,11 +34,35 @@ class ClosedItemStub:
 
 
 def can_edit_meeting(user, meeting) -> bool:
-    return permissions.can_edit_body(user, meeting.body)
+    """The secretariat of the meeting's body (or a body above it), or of any co-host of a joint meeting."""
+    if permissions.can_edit_body(user, meeting.body):
+        return True
+    editable = permissions.editable_body_ids(user)
+    return bool(editable) and bool((meeting.host_ids() - {meeting.body_id}) & editable)
 
 
 def can_see_closed(user, meeting) -> bool:
-    return permissions.can_see_members_only(user, meeting.body)
+    """Members-only content of the meeting: of its body, or of any co-host of a joint meeting."""
+    if permissions.can_see_members_only(user, meeting.body):
+        return True
+    mine = permissions.editable_body_ids(user) | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
+    return bool(mine) and bool((meeting.host_ids() - {meeting.body_id}) & mine)
+
+
+def _hosted_q(meeting_path: str, body_ids):
+    """Meetings held by one of ``body_ids``, lead host or co-host: ``meeting_path`` is the path from
+    the queried model to the meeting (e.g. "meeting__" or "items__meeting__"). The co-hosts are a
+    subquery, so no row is repeated."""
+    from django.db.models import Q
+
+    from .models import Meeting
+
+    ids = list(body_ids)
+    q = Q(**{f"{meeting_path}body_id__in": ids})
+    if ids:
+        through = Meeting.co_hosts.through.objects.filter(body_id__in=ids).values("meeting_id")
+        q |= Q(**{f"{meeting_path}pk__in": through})
+    return q
 
 
 def can_see_agenda(user, meeting) -> bool:
@@ -97,9 +121,9 @@ def visible_items_q(user, prefix: str = ""):
     agenda_visible = (
         Q(**{f"{p}meeting__status__in": list(AGENDA_PUBLIC)})
         | Q(**{f"{p}meeting__status": MeetingStatus.CANCELLED, f"{p}meeting__agenda_published_at__isnull": False})
-        | Q(**{f"{p}meeting__body_id__in": editable})
+        | _hosted_q(f"{p}meeting__", editable)
     )
-    return agenda_visible & (Q(**{f"{p}closed": False}) | Q(**{f"{p}meeting__body_id__in": members_only}))
+    return agenda_visible & (Q(**{f"{p}closed": False}) | _hosted_q(f"{p}meeting__", members_only))
 
 
 def visible_minutes_q(user, prefix: str = ""):
@@ -117,8 +141,8 @@ def visible_minutes_q(user, prefix: str = ""):
     m = f"{prefix}meeting__"
     return (
         Q(**{f"{m}status": MeetingStatus.MINUTES_PUBLISHED})
-        | Q(**{f"{m}status__in": list(MINUTES_FOR_MEMBERS), f"{m}body_id__in": members_only})
-        | Q(**{f"{m}body_id__in": editable, f"{m}status__in": list(MINUTES_FOR_SECRETARIAT)})
+        | (Q(**{f"{m}status__in": list(MINUTES_FOR_MEMBERS)}) & _hosted_q(m, members_only))
+        | (Q(**{f"{m}status__in": list(MINUTES_FOR_SECRETARIAT)}) & _hosted_q(m, editable))
     )
 
 
@@ -278,7 +302,7 @@ def visible_proposals_q(user, prefix: str = ""):
     members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     p = prefix
     return (Q(**{f"{p}closed": False}) | Q(**{f"{p}target_body_id__in": editable})
-            | Q(**{f"{p}source_item__meeting__body_id__in": members_only}))
+            | _hosted_q(f"{p}source_item__meeting__", members_only))
 
 
 def online_link_for_members(meeting) -> str:

@@ -150,7 +150,7 @@ def _tree(root: Body) -> set[int]:
 def _meetings():
     items = AgendaItem.objects.prefetch_related("recommendations", "attachments", "tasks", "presenters")
     return Meeting.objects.select_related("body").prefetch_related(
-        Prefetch("items", queryset=items), "attendance__person", "revisions")
+        Prefetch("items", queryset=items), "attendance__person", "revisions", "co_hosts")
 
 
 def _agenda_public_ids(meeting_ids=None) -> list[int]:
@@ -278,7 +278,7 @@ MEETING_PAGE_SIZE = 25  # a meeting carries its whole agenda and files
 @oparl_view
 def body_meetings(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    return paged(request, out, "body_meetings", [slug], _meetings().filter(body_id__in=tree),
+    return paged(request, out, "body_meetings", [slug], _meetings().for_bodies(tree),
                  deletions(Meeting, body_id__in=tree), lambda rows: [objects.meeting(out, m) for m in rows],
                  _dead(out, "Meeting", "meeting"), size=MEETING_PAGE_SIZE)
 
@@ -359,7 +359,7 @@ def _forum(slug) -> Body:
 @oparl_view
 def organization_meetings(request, slug):
     out, forum = Out(request), _forum(slug)
-    return paged(request, out, "organization_meetings", [slug], _meetings().filter(body=forum),
+    return paged(request, out, "organization_meetings", [slug], _meetings().for_bodies([forum.pk]),
                  deletions(Meeting, body_id=forum.pk), lambda rows: [objects.meeting(out, m) for m in rows],
                  _dead(out, "Meeting", "meeting"), size=MEETING_PAGE_SIZE)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from klynge.core import formats
 
-from . import permissions, provenance, queries
+from . import creation_hooks, permissions, provenance, queries
 from .actions import add_mandate_version
 from .forms import EndMembershipForm, MandateForm, MembershipForm, NewPersonForm, SubBodyForm
 from .models import Body, Mandate, Membership, Organisation, Person
@@ -68,7 +68,9 @@ def body_detail(request, slug):
         "show_contact": permissions.can_see_contact_details(request.user),
         "show_history": permissions.can_see_members_only(request.user, body),
         "today": today,
-        "upcoming": body.meetings.filter(date__gte=today).exclude(status="cancelled").order_by("date").first(),
+        # Joint meetings included; through the reverse relation, so organisation does not import meetings.
+        "upcoming": body.meetings.model.objects.for_bodies([body.pk]).filter(date__gte=today)
+        .exclude(status="cancelled").order_by("date").first(),
     }
     return render(request, "organisation/body.html", context)
 
@@ -242,12 +244,15 @@ def subbody_add(request, slug):
     parent = _body_or_404(slug)
     _require_edit(request, parent)
     form = SubBodyForm(request.POST or None, instance=Body(parent=parent))
-    if request.method == "POST" and form.is_valid():
+    questions = creation_hooks.forms_for(request.POST or None, scope_body=parent, what="underorgan")
+    if request.method == "POST" and creation_hooks.all_valid(questions) & form.is_valid():
         body = form.save()
+        creation_hooks.save_all(questions, body, request.user)
         messages.success(request, f"{body} er oprettet under {parent}.")
         return redirect(body)
     return render(request, "organisation/form.html", {
         "form": form, "body": parent, "title": f"Opret underorgan under {parent}", "submit": "Opret organ",
+        "questions": questions,
     })
 
 

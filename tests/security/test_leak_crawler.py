@@ -180,7 +180,7 @@ SEGMENT_SOURCES = {
     # key and shows that party's own answers to whoever holds it (tests/agreements covers that page).
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
-    ("tilbud", "pk"): "offers",
+    ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that
     # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
     # of that persona (World.own), so its content is checked against the canaries like any page.
@@ -237,6 +237,18 @@ def _offer(cluster) -> int:
     municipality = Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).first()
     return Offer.objects.create(cluster=cluster, provider=municipality, title="Ung i trivsel", theme="Børn og unge",
                                 target_group="children", description="x", entry_point="x", contact="x").pk
+
+
+def _involvement(body, closed_item) -> list[int]:
+    """An involvement obligation whose recorded fulfilment is a closed item (its title is a canary)."""
+    from klynge.involvement.models import CitizenGroup, Fulfilment, Obligation
+
+    group = CitizenGroup.objects.create(name="Patientinddragelsesudvalget (leak)")
+    obligation = Obligation.objects.create(body=body, group=group, part="status_briefing", cadence="yearly",
+                                           title="Status på inddragelse", valid_from=D(2020, 1, 1))
+    Fulfilment.objects.create(obligation=obligation, item=closed_item, meeting=closed_item.meeting,
+                              date=closed_item.meeting.date)
+    return [obligation.pk]
 
 
 def _written_procedures(body, member) -> list[int]:
@@ -452,6 +464,7 @@ def build_world() -> World:
         "delegations": list(Delegation.objects.values_list("pk", flat=True)),
         "procedures": procedures,
         "offers": [_offer(cluster_a)],
+        "obligations": _involvement(political_a, closed),
         "feed_tokens": ["x" * 43],
         "reset_uids": ["MQ"],
         "reset_tokens": ["cx1ab2-0123456789abcdef0123456789abcdef"],

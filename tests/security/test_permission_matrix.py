@@ -158,6 +158,11 @@ ACCESS = {
     "governance:procedure_close": (SECRETARIAT_A, "procedure"),
     "governance:procedure_report": (SECRETARIAT_A, "closed_procedure"),
     # offers for general practice: public overview, kept by a cluster's secretariat
+    "involvement:body": (READ, "body"),
+    "involvement:obligation_add": (SECRETARIAT_A, "body"),
+    "involvement:invitation_add": (SECRETARIAT_A, "body"),
+    "involvement:fulfilment_add": (SECRETARIAT_A, "obligation"),
+    "involvement:appointment": (SECRETARIAT_A, "membership"),
     "offers:index": (READ, None),
     "offers:export_csv": (READ, None),
     "offers:add": (SECRETARIATS, None),
@@ -301,6 +306,14 @@ def parameters(pattern: URLPattern) -> set[str]:
     return set(pattern.pattern.regex.groupindex)
 
 
+def _obligation(s):
+    from klynge.involvement.models import CitizenGroup, Obligation
+
+    group = CitizenGroup.objects.create(name="Matrixudvalget")
+    return Obligation.objects.create(body=s.political, group=group, part="status_briefing", cadence="every_meeting",
+                                     title="Matrixforpligtelse", valid_from=datetime.date(2022, 1, 1))
+
+
 def _procedure(s, member_user):
     return governance_actions.start_procedure(body=s.political, title="Matrixprocedure", proposal="x",
                                               deadline=timezone.now() + datetime.timedelta(days=3),
@@ -370,6 +383,7 @@ def data(structure, secretariat_user, member_user):
         "delegation": {"pk": Delegation.objects.create(body=s.political, delegate="Formandskabet", authority="x",
                                                        valid_from=datetime.date(2024, 1, 1)).pk},
         "procedure": {"pk": _procedure(s, member_user).pk},
+        "obligation": {"pk": _obligation(s).pk},
         "closed_procedure": {"pk": _closed_procedure(s, member_user).pk},
         "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
         "plan": {"pk": transition_actions.load_plan(

@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from klynge.core import formats
@@ -21,7 +22,15 @@ from .versioned import VersionedModel
 
 class MeetingQuerySet(CprCheckedQuerySet):
     def for_bodies(self, body_ids):
-        return self.filter(body_id__in=body_ids)
+        """Meetings held by any of these bodies: as the lead host or together with it (``co_hosts``).
+
+        The co-hosts are read in a subquery, so a meeting is listed once however many of its hosts
+        are among ``body_ids`` and the list costs no extra query."""
+        ids = body_ids if isinstance(body_ids, models.QuerySet) else list(body_ids)  # a QuerySet stays a subquery
+        through = Meeting.co_hosts.through.objects.filter(body_id__in=ids).values("meeting_id")
+        return self.filter(Q(body_id__in=ids) | Q(pk__in=through))
+
+    hosted_by = for_bodies
 
     def upcoming(self, on: datetime.date):
         return self.filter(date__gte=on).exclude(status=MeetingStatus.CANCELLED)
@@ -53,6 +62,14 @@ class Meeting(VersionedModel, TrackedModel):
         "documents.SourceDocument", verbose_name="importeret fra", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="meetings",
     )
+    # A joint meeting (fællesmøde): ``body`` is the lead host whose secretariat created it; these bodies
+    # hold it together with it. One agenda, one set of minutes; it appears in every host's calendar,
+    # feeds, archive and API listings (``MeetingQuerySet.for_bodies``). The secretariat of any host may
+    # edit it and the members of any host see its closed items (``visibility``).
+    co_hosts = models.ManyToManyField(
+        "organisation.Body", verbose_name="afholdes sammen med", blank=True, related_name="cohosted_meetings",
+        help_text="Et fællesmøde: organer, der holder mødet sammen med dette organ (én dagsorden, ét referat).",
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -68,6 +85,33 @@ class Meeting(VersionedModel, TrackedModel):
     @property
     def display_title(self) -> str:
         return self.title or self.body.name
+
+    def host_ids(self) -> set[int]:
+        """The lead host and every co-host (from a prefetch when there is one; else one query, cached)."""
+        cached = getattr(self, "_host_ids", None)
+        if cached is None:
+            if not self.pk:
+                cached = {self.body_id}
+            elif "co_hosts" in getattr(self, "_prefetched_objects_cache", {}):
+                cached = {self.body_id, *(b.pk for b in self.co_hosts.all())}
+            else:
+                cached = {self.body_id, *Meeting.co_hosts.through.objects.filter(meeting_id=self.pk)
+                          .values_list("body_id", flat=True)}
+            self._host_ids = cached
+        return set(cached)
+
+    def co_host_list(self) -> list:
+        """The co-hosts by name (uses a prefetch when there is one)."""
+        return sorted(self.co_hosts.all(), key=lambda b: b.name) if self.pk else []
+
+    def hosts_text(self) -> str:
+        """Danish: the lead host, then the co-hosts ("A, B og C")."""
+        names = [self.body.name, *(b.name for b in self.co_host_list())]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+
+    @property
+    def is_joint(self) -> bool:
+        return len(self.host_ids()) > 1
 
     def get_absolute_url(self):
         return reverse("meetings:meeting", args=[self.pk])

@@ -31,12 +31,13 @@ PRODID = "-//Klynge//Mødekalender//DA"
 
 
 def feed_meetings(body_ids, today: datetime.date | None = None, since: datetime.date | None = None):
-    """Meetings of these bodies from two years back (or ``since``) and on, cancelled ones included."""
+    """Meetings of these bodies (joint meetings included) from two years back (or ``since``) and on,
+    cancelled ones included."""
     today = today or timezone.localdate()
     return (
-        Meeting.objects.filter(body_id__in=list(body_ids), date__gte=since or today - HISTORY)
+        Meeting.objects.for_bodies(body_ids).filter(date__gte=since or today - HISTORY)
         .select_related("body")
-        .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("position", "pk")))
+        .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("position", "pk")), "co_hosts")
         .order_by("date", "start")
     )
 

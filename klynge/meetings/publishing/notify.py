@@ -110,10 +110,11 @@ def send_meeting_cancelled(meeting_pk: int) -> int:
 
 
 def recipients(meeting, kind: str = "") -> list[tuple[str, str]]:
-    """(name, e-mail) of the body's active members, each address once, leaving out those who chose
-    not to get mails of ``kind`` (``MailPreference``; without a choice a person gets every kind)."""
+    """(name, e-mail) of the active members of the body (and of every co-host of a joint meeting), each
+    address once, leaving out those who chose not to get mails of ``kind`` (``MailPreference``; without a
+    choice a person gets every kind)."""
     seen, people = set(), []
-    memberships = (Membership.objects.active().filter(body_id=meeting.body_id).exclude(person__email="")
+    memberships = (Membership.objects.active().filter(body_id__in=meeting.host_ids()).exclude(person__email="")
                    .select_related("person").order_by("person__name"))
     if kind in MailPreference.KINDS:
         memberships = memberships.exclude(**{f"person__mail_preference__{kind}": False})

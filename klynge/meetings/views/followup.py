@@ -145,7 +145,7 @@ def propose(request, pk):
     """Propose an item for a coming meeting of the same or another body."""
     item = get_item(pk)
     require_item_access(request.user, item)
-    if not (permissions.can_see_members_only(request.user, item.meeting.body)):
+    if not visibility.can_see_closed(request.user, item.meeting):
         raise PermissionDenied("Kun organets medlemmer og sekretariat kan foreslå punkter herfra.")
     forward = item.meeting.body.forward()
     initial = {"title": item.title, "summary": item.summary, "case_number": item.case_number,

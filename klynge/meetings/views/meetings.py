@@ -51,10 +51,11 @@ def calendar(request):
     month = params.integer("maaned", label="Måneden", default=None, minimum=1, maximum=12)
     clusters = list(Body.objects.filter(kind__groups_bodies=True).order_by("name"))
     cluster = next((c for c in clusters if c.slug == request.GET.get("klynge")), None)
-    meetings = Meeting.objects.filter(date__year=year).select_related("body").order_by("date", "start")
+    meetings = (Meeting.objects.filter(date__year=year).select_related("body").prefetch_related("co_hosts")
+                .order_by("date", "start"))
     month_links = []
     if cluster is not None:
-        meetings = meetings.filter(body_id__in=descendant_ids(cluster))
+        meetings = meetings.for_bodies(descendant_ids(cluster))
         month = None
     else:
         counts = dict(meetings.order_by().annotate(m=ExtractMonth("date")).values("m")
@@ -77,7 +78,8 @@ def calendar(request):
 
 def body_meetings(request, slug):
     body = _body_or_404(slug)
-    meetings = body.meetings.order_by("-date", "-start")
+    meetings = (Meeting.objects.for_bodies([body.pk]).select_related("body").prefetch_related("co_hosts")
+                .order_by("-date", "-start"))
     return render(request, "meetings/body_meetings.html", {
         "body": body, "meetings": meetings, "can_edit": visibility.permissions.can_edit_body(request.user, body),
         "today": timezone.localdate(), "forward": body.forward(),
@@ -94,7 +96,11 @@ def meeting_add(request, slug):
     refused = refuse_for_ended_body(request, body, "nye møder", "meetings:meeting_add")
     if refused:
         return refused
-    form = MeetingForm(request.POST or None, instance=Meeting(body=body))
+    # The involvement page links here to schedule a joint meeting: ?medvaert=<slug> (repeatable), ?titel=.
+    initial = {"title": request.GET.get("titel", "")[:200],
+               "co_hosts": list(Body.objects.filter(slug__in=request.GET.getlist("medvaert")[:20])
+                                .exclude(pk=body.pk).values_list("pk", flat=True))}
+    form = MeetingForm(request.POST or None, instance=Meeting(body=body), initial=initial)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
         messages.success(request, "Mødet er oprettet. Byg dagsordenen nedenfor.")
@@ -119,6 +125,7 @@ def meeting_edit(request, pk):
             if reason:
                 meeting._change_reason = f"Ændret efter offentliggørelse: {reason}"[:100]
             meeting.save()
+            form.save_m2m()
             if reason and meeting.minutes_locked:
                 MinutesRevision.objects.create(meeting=meeting, reason=reason, made_by=request.user,
                                                changes=changes)

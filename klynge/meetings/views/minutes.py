@@ -7,9 +7,8 @@ from django.views.decorators.http import require_POST
 
 from klynge.core.cpr import refuse_cpr
 from klynge.core.params import query_params
-from klynge.organisation import permissions
 
-from .. import actions
+from .. import actions, visibility
 from ..choices import ItemKind, MeetingStatus
 from ..forms import AttendanceForm, AttendanceRosterForm, MinutesForm, RevisionForm
 from ..models import Attendance, MinutesComment, MinutesRevision
@@ -137,7 +136,7 @@ def revise_minutes(request, pk):
 def may_comment(user, meeting) -> bool:
     """The review round: the body's members (and its secretariat) comment on draft minutes."""
     return (meeting.status == MeetingStatus.MINUTES_IN_REVIEW and user.is_authenticated
-            and permissions.can_see_members_only(user, meeting.body))
+            and visibility.can_see_closed(user, meeting))
 
 
 @login_required
@@ -146,7 +145,7 @@ def item_comment(request, pk):
     """A member's comment on one item of the minutes sent for review."""
     item = get_item(pk)
     meeting = item.meeting
-    if not permissions.can_see_members_only(request.user, meeting.body):
+    if not visibility.can_see_closed(request.user, meeting):
         raise PermissionDenied("Kun organets medlemmer kan kommentere referatet.")
     if not may_comment(request.user, meeting):
         messages.error(request, "Referatet er ikke sendt til kommentering, så det kan ikke kommenteres nu.")

@@ -82,7 +82,8 @@ def overview(request):
     else:
         substitutes = {}
     coming = []
-    for meeting in (Meeting.objects.upcoming(today).filter(body_id__in=bodies).select_related("body")
+    for meeting in (Meeting.objects.upcoming(today).for_bodies(bodies).select_related("body")
+                    .prefetch_related("co_hosts")
                     .order_by("date", "start")[:20]):
         coming.append({
             "meeting": meeting,

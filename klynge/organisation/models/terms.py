@@ -10,6 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from klynge.core import formats
 from klynge.core.models import CprCheckedQuerySet, TrackedModel
 
 from .periods import check_period, periods_overlap
@@ -63,4 +64,4 @@ class ElectoralTerm(TrackedModel):
         clash = overlapping_term(self.start, self.end, others)
         if clash:
             raise ValidationError({"start": f"Valgperioden overlapper {clash.name} "
-                                            f"({clash.start:%d.%m.%Y}-{clash.end:%d.%m.%Y}), som er af samme type."})
+                                            f"({formats.period(clash.start, clash.end)}), som er af samme type."})
