@@ -63,6 +63,8 @@ class FinalReportForm(DkfdsFormMixin, forms.ModelForm):
             lambda item: f"{item.meeting.body.short_name or item.meeting.body.name} "
                          f"{item.meeting.date:%d.%m.%Y}, punkt {item.number}: {item.title[:80]}")
         self.fields["decision_item"].empty_label = "Intet punkt valgt"
+        self.fields["decision_item"].error_messages["invalid_choice"] = (
+            "Vælg et punkt fra et møde i det organ, slutrapporten er forelagt.")
 
 
 class PatientPerspectiveForm(DkfdsFormMixin, forms.ModelForm):
