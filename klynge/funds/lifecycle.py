@@ -155,7 +155,8 @@ class FinalReport(TrackedModel):
         problem = decision_problem(self.decision, self.submitted_on, self.decided_on)
         if problem:
             raise ValidationError({"decided_on": problem})
-        if self.decision_item_id and self.submitted_to_id and self.decision_item.meeting.body_id != self.submitted_to_id:
+        item = self.decision_item if self.decision_item_id else None
+        if item is not None and self.submitted_to_id and item.meeting.body_id != self.submitted_to_id:
             raise ValidationError({"decision_item": "Punktet er ikke fra et møde i det organ, rapporten er forelagt."})
 
 

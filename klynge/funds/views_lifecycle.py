@@ -16,8 +16,8 @@ from klynge.meetings import visibility
 from . import lifecycle, permissions
 from .forms_lifecycle import FinalReportForm, PatientPerspectiveForm, PhaseForm, ProgressReportForm
 from .lifecycle import FinalReport, InitiativePhase, PatientPerspective, ProgressReport
-from .views import _crumbs, _form_page, _initiative, _require_edit
 from .views import _cluster as _cluster_or_404
+from .views import _crumbs, _form_page, _initiative, _require_edit
 
 
 def _life_url(initiative):

@@ -72,7 +72,8 @@ def task_fan_out(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Opgaven er fordelt til {len(created)} klynge{'r' if len(created) != 1 else ''}.")
+            plural = "r" if len(created) != 1 else ""
+            messages.success(request, f"Opgaven er fordelt til {len(created)} klynge{plural}.")
             return redirect("meetings:task", pk=task.pk)
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
