@@ -206,7 +206,7 @@ def build_assignments(out):
     and a matter moved up to the political level. Invented dates and notes say "DEMO"."""
     from . import assignments
     from .choices import TaskStatus
-    from .models import MatterMove
+    from .models import Matter, MatterMove
 
     ssu = Body.objects.filter(slug="region-syddanmark-sundhedssamarbejdsudvalget").first()
     fsn = Meeting.objects.filter(body__slug="lillebaelt-fagligt-strategisk-niveau", date=D(2022, 12, 7)).first()
@@ -237,18 +237,21 @@ def build_assignments(out):
             Task.objects.create(item=structure_item, due=D(2023, 12, 7),
                                 description="Evaluere implementeringsstrukturen efter et år med fokus på formodet "
                                             "værdi, agilitet og ulemper i model 2 sammenholdt med model 1.")
-        source = fsn.items.filter(title__startswith="Drøftelse af anbefalinger til udmøntning").first()
-        political = Body.objects.filter(slug="lillebaelt-politisk-niveau").first()
-        proposal = Proposal.objects.filter(title="Anvendelse af klyngemidler", target_body=political).first()
-        if source is not None and source.matter_id and political is not None:
-            MatterMove.objects.create(
-                matter=source.matter, from_body=fsn.body, to_body=political, moved_on=D(2022, 12, 7),
-                proposal=proposal,
-                reason="Fagligt strategisk niveau godkendte, at anbefalinger om udmøntning af klyngemidlerne på "
-                       "skitseniveau dagsordensættes på mødet i det politiske niveau 16. januar 2023, og indstillede, "
-                       "at det politiske formandskab bemyndiges til at godkende forslag til initiativer.")
-            source.matter.owner_body = political
-            source.matter.save(update_fields=["owner_body", "modified"])
+    source = fsn.items.filter(title__startswith="Drøftelse af anbefalinger til udmøntning").first()
+    political = Body.objects.filter(slug="lillebaelt-politisk-niveau").first()
+    proposal = Proposal.objects.filter(title="Anvendelse af klyngemidler", target_body=political).first()
+    if source is not None and political is not None and not MatterMove.objects.filter(from_body=fsn.body).exists():
+        if not source.matter_id:
+            source.matter = Matter.objects.create(title=source.title)
+            source.save(update_fields=["matter"])
+        MatterMove.objects.create(
+            matter=source.matter, from_body=fsn.body, to_body=political, moved_on=D(2022, 12, 7),
+            proposal=proposal,
+            reason="Fagligt strategisk niveau godkendte, at anbefalinger om udmøntning af klyngemidlerne på "
+                   "skitseniveau dagsordensættes på mødet i det politiske niveau 16. januar 2023, og indstillede, "
+                   "at det politiske formandskab bemyndiges til at godkende forslag til initiativer.")
+        source.matter.owner_body = political
+        source.matter.save(update_fields=["owner_body", "modified"])
     randers = Meeting.objects.filter(body__slug="randersklyngen-politisk-niveau", date=D(2023, 11, 1)).first()
     steering = Body.objects.filter(slug="randersklyngen-klyngestyregruppe").first()
     if randers is not None and steering is not None:
