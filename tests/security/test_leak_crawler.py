@@ -417,6 +417,8 @@ def build_world() -> World:
                                   text=f"Status {PROGRESS_REPORT}")
     MatterMove.objects.create(matter=matter, from_body=political_a, to_body=cluster_a, moved_on=D(2023, 6, 1),
                               reason=f"Flyttet {MOVE_REASON}")
+    matter.owner_body = cluster_a  # as assignments.escalate does
+    matter.save(update_fields=["owner_body"])
     initiative_b = initiatives[1]
     initiative_b.matter = matter
     initiative_b._change_reason = "Sagen knyttet til indsatsen"
