@@ -113,3 +113,62 @@ def build_funds(out):
              "note": "Korpusset nævner, at nye indsatser kan suppleres af puljemidler fra fonde."})
     out.write("\nKlyngemidler: Sundhedsklynge Lillebælt med bevillingerne 2022-2023 fra korpusset (8.310.111 kr.)"
               " og eksempler på indsatser.")
+
+
+@demo_builder(order=45)
+def build_initiative_life(out):
+    """Point 8 of issue 14: an initiative through its life. Randersklyngen's "Fælles forpligtende forløb og
+    handleplan" from the corpus (1 November 2023, punkt 3): developed jointly by the municipalities, the region
+    and PLO-Midtjylland, tried and evaluated in Syddjurs, experiences sent to the clusters for inspiration.
+    The dates are DEMO; the texts are the corpus'. Lillebælt's example initiative 1 gets DEMO phases."""
+    from klynge.funds.lifecycle import (
+        FinalReport,
+        InitiativePhase,
+        PatientPerspective,
+        PhaseKind,
+        ProgressReport,
+        SpreadDecision,
+    )
+
+    randers = Body.objects.filter(slug="randersklyngen").first()
+    ssu = Body.objects.filter(slug="region-midtjylland-sundhedssamarbejdsudvalget").first()
+    if randers is None or ssu is None:
+        return
+    initiative = _upsert(Initiative, {"cluster": randers, "number": "1"}, {
+        "title": "Fælles forpligtende forløb og handleplan for børn og unge i mistrivsel",
+        "status": InitiativeStatus.EVALUATED,
+        "focus_area": "Børn og unges mentale sundhed",
+        "description": "Fra korpusset (Randersklyngen 1. november 2023, punkt 3): en model for bedre sammenhæng og en "
+                       "mere klar ansvarsfordeling mellem skoletilbud, PPR, almen praksis og regional behandling "
+                       "for børn og unge i psykisk mistrivsel. Indsatsens datoer er DEMO.",
+    })
+    for kind, start, end, note in [
+        (PhaseKind.PROBLEM, D(2021, 9, 1), D(2021, 12, 31), "DEMO-datoer."),
+        (PhaseKind.WORKSHOPS, D(2022, 1, 1), D(2022, 6, 30),
+         "Modellen er udviklet i fællesskab på tværs af kommunerne, regionen og PLO-Midtjylland."),
+        (PhaseKind.PILOT, D(2022, 8, 1), D(2023, 6, 30), "Afprøvet og evalueret i Syddjurs Kommune."),
+    ]:
+        _upsert(InitiativePhase, {"initiative": initiative, "kind": kind}, {"start": start, "end": end, "note": note})
+    _upsert(ProgressReport, {"initiative": initiative, "reported_on": D(2023, 3, 1)}, {
+        "text": "DEMO: afprøvningen i Syddjurs er i gang; der har endnu ikke været forløb henvist til Børne- og "
+                "Ungdomspsykiatrisk Afdeling."})
+    _upsert(FinalReport, {"initiative": initiative}, {
+        "submitted_to": ssu, "submitted_on": D(2023, 9, 1), "decision": SpreadDecision.PARTLY,
+        "decided_on": D(2023, 9, 29),
+        "summary": "Evalueringen har vist, at modellen har en effekt på flere væsentlige parametre særligt vedr. "
+                   "bedre koordinering, men samtidig også at den er ressourcekrævende, og at den ikke løser "
+                   "kapacitets- og ventetidsproblematikker.",
+        "decision_note": "Erfaringerne fra projektet er sendt til inspiration i klyngernes lokale arbejde målrettet "
+                         "børn og unge i mistrivsel (korpusset). Datoerne er DEMO."})
+    _upsert(PatientPerspective, {"initiative": initiative}, {
+        "perspective": "Det er ventetiden på indsatser, som for forældrene er mest udfordrende. Modellen sikrer en "
+                       "fælles plan og én indgang til kommunen (evalueringen, korpusset).",
+        "involvement": "DEMO: forældre interviewet i evalueringen."})
+    lillebaelt = Initiative.objects.filter(cluster__slug=CLUSTER, number="1").first()
+    if lillebaelt is not None:
+        for kind, start, end in [(PhaseKind.PROBLEM, D(2023, 1, 16), D(2023, 2, 28)),
+                                 (PhaseKind.WORKSHOPS, D(2023, 3, 1), D(2023, 4, 30)),
+                                 (PhaseKind.PILOT, D(2023, 5, 1), None)]:
+            _upsert(InitiativePhase, {"initiative": lillebaelt, "kind": kind},
+                    {"start": start, "end": end, "note": "DEMO"})
+    out.write("\nIndsatsers forløb: Randersklyngens “Fælles forpligtende forløb og handleplan” fra korpusset.")

@@ -377,3 +377,5 @@ class BalanceHandover(TrackedModel):
 
     def __str__(self):
         return f"{self.party}: {calculations.format_kroner(self.amount)} fra {self.from_cluster} til {self.to_cluster}"
+
+from .lifecycle import FinalReport, InitiativePhase, PatientPerspective, ProgressReport  # noqa: E402,F401  (Django finds them here)

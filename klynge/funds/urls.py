@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_lifecycle
 
 app_name = "funds"
 urlpatterns = [
@@ -24,4 +24,12 @@ urlpatterns = [
     path("<slug:slug>/indsatser/<str:number>/finansiering/ny/", views.other_funding_add, name="other_funding_add"),
     path("<slug:slug>/indsatser/<str:number>/fordelingsnoegle/", views.distribution_key, name="distribution_key"),
     path("<slug:slug>/indsatser/<str:number>/fakturering/", views.invoices, name="invoices"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/", views_lifecycle.initiative_life, name="initiative_life"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/fase/ny/", views_lifecycle.phase_edit, name="phase_add"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/fase/<int:pk>/", views_lifecycle.phase_edit, name="phase_edit"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/status/ny/", views_lifecycle.report_add, name="report_add"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/slutrapport/", views_lifecycle.final_report_edit,
+         name="final_report"),
+    path("<slug:slug>/indsatser/<str:number>/forloeb/patientperspektiv/", views_lifecycle.perspective_edit,
+         name="patient_perspective"),
 ]

@@ -109,6 +109,8 @@ class TaskStatus(models.TextChoices):
 
 OPEN_TASK_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 
+RECURRENCE_CHOICES = [(12, "Hvert år"), (6, "Hvert halve år"), (3, "Hvert kvartal"), (24, "Hvert andet år")]
+
 
 class ProposalStatus(models.TextChoices):
     PENDING = "pending", "Afventer"

@@ -197,3 +197,68 @@ def build_meetings(out):
             ("Eventuelt", K.ANY_OTHER_BUSINESS, 5, None, "", [], "", []),
         ], RANDERS_CASE)
     out.write(f"Demomøder: {Meeting.objects.count()} møder, {AgendaItem.objects.count()} punkter.")
+
+
+@demo_builder(order=25)
+def build_assignments(out):
+    """Point 6 of issue 14 on corpus data: an assignment from the Sundhedssamarbejdsudvalg to the
+    clusters, the evaluation of the structure after a year, the yearly discussion of the meeting form,
+    and a matter moved up to the political level. Invented dates and notes say "DEMO"."""
+    from . import assignments
+    from .choices import TaskStatus
+    from .models import Matter, MatterMove
+
+    ssu = Body.objects.filter(slug="region-syddanmark-sundhedssamarbejdsudvalget").first()
+    fsn = Meeting.objects.filter(body__slug="lillebaelt-fagligt-strategisk-niveau", date=D(2022, 12, 7)).first()
+    if ssu is None or fsn is None:
+        return
+    meeting, created = _meeting(ssu.slug, D(2022, 10, 12), T(14, 0), T(16, 0), MeetingStatus.MINUTES_PUBLISHED,
+                                place_kind=PlaceKind.VIRTUAL, title="DEMO: Sundhedssamarbejdsudvalget",
+                                online_link="https://moede.demo.klynge.invalid/ssu")
+    if created:
+        _items(meeting, [("Børn, unge og trivsel", K.DECISION, 30, None,
+                          "Fra korpusset (Lillebælt 7. december 2022, punkt 3): Sundhedssamarbejdsudvalget har på "
+                          "mødet 12. oktober 2022 givet klyngerne en opgave med at sikre et lettilgængeligt overblik "
+                          "over tilbud til børn og unge, målrettet almen praksis. Mødets øvrige indhold er DEMO.",
+                          [], "Klyngerne sikrer et lettilgængeligt overblik over tilbud til børn og unge.", [])])
+        item = meeting.items.get()
+        task = Task.objects.create(item=item, owner_body=ssu, due=D(2023, 6, 30),
+                                   description="Sikre et lettilgængeligt overblik over tilbud til børn og unge, "
+                                               "målrettet almen praksis.")
+        clusters = assignments.assignment_targets(task)
+        assignments.fan_out(task, clusters)
+        part = task.parts.filter(owner_body__slug="sundhedsklynge-lillebaelt").first()
+        if part is not None:
+            assignments.update_part(part, TaskStatus.IN_PROGRESS,
+                                    "Drøftet på fagligt strategisk niveau 7. december 2022, punkt 3: sekretariatet "
+                                    "samler et overblik over igangværende indsatser.", D(2022, 12, 7))
+        structure_item = fsn.items.filter(title__startswith="Beslutning om implementeringsstruktur").first()
+        if structure_item is not None:
+            Task.objects.create(item=structure_item, due=D(2023, 12, 7),
+                                description="Evaluere implementeringsstrukturen efter et år med fokus på formodet "
+                                            "værdi, agilitet og ulemper i model 2 sammenholdt med model 1.")
+    source = fsn.items.filter(title__startswith="Drøftelse af anbefalinger til udmøntning").first()
+    political = Body.objects.filter(slug="lillebaelt-politisk-niveau").first()
+    proposal = Proposal.objects.filter(title="Anvendelse af klyngemidler", target_body=political).first()
+    if source is not None and political is not None and not MatterMove.objects.filter(from_body=fsn.body).exists():
+        if not source.matter_id:
+            source.matter = Matter.objects.create(title=source.title)
+            source.save(update_fields=["matter"])
+        MatterMove.objects.create(
+            matter=source.matter, from_body=fsn.body, to_body=political, moved_on=D(2022, 12, 7),
+            proposal=proposal,
+            reason="Fagligt strategisk niveau godkendte, at anbefalinger om udmøntning af klyngemidlerne på "
+                   "skitseniveau dagsordensættes på mødet i det politiske niveau 16. januar 2023, og indstillede, "
+                   "at det politiske formandskab bemyndiges til at godkende forslag til initiativer.")
+        source.matter.owner_body = political
+        source.matter.save(update_fields=["owner_body", "modified"])
+    randers = Meeting.objects.filter(body__slug="randersklyngen-politisk-niveau", date=D(2023, 11, 1)).first()
+    steering = Body.objects.filter(slug="randersklyngen-klyngestyregruppe").first()
+    if randers is not None and steering is not None:
+        item = randers.items.filter(title__startswith="Orientering om fælles model for patientinddragelse").first()
+        if item is not None and not item.tasks.filter(recur_months=12).exists():
+            Task.objects.create(item=item, owner_body=steering, recur_months=12, due=D(2024, 11, 1),
+                                description="Årlig drøftelse af møde- og samarbejdsform i Randersklyngen, herunder "
+                                            "hvordan patienter og pårørende inddrages (frist DEMO).")
+    out.write("\nOpgaver på tværs: Sundhedssamarbejdsudvalgets opgave til klyngerne, en årlig drøftelse og en "
+              "sag flyttet til politisk niveau.")

@@ -202,7 +202,8 @@ class AttendanceForm(DkfdsFormMixin, forms.ModelForm):
 class TaskForm(DkfdsFormMixin, forms.ModelForm):
     class Meta:
         model = Task
-        fields = ["description", "recommendation", "owner_kind", "owner_person", "owner_organisation", "due"]
+        fields = ["description", "recommendation", "owner_kind", "owner_person", "owner_organisation", "due",
+                  "recur_months"]
         widgets = {"due": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -211,6 +212,9 @@ class TaskForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["owner_person"].queryset = Person.objects.order_by("name")
         self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["owner_kind"].choices = TaskOwnerKind.choices
+        self.fields["recur_months"].choices = [("", "Gentages ikke"), *self.fields["recur_months"].choices[1:]]
+        if self.instance.parent_id:
+            del self.fields["recur_months"]
 
 
 class CloseTaskForm(DkfdsFormMixin, forms.ModelForm):
@@ -439,3 +443,63 @@ class MailPreferenceForm(DkfdsFormMixin, forms.ModelForm):
     class Meta:
         model = MailPreference
         fields = list(MailPreference.KINDS)
+
+
+class FanOutForm(DkfdsFormMixin, forms.Form):
+    """Give an assignment to clusters: every one offered is ticked by default."""
+
+    bodies = forms.ModelMultipleChoiceField(
+        label="Klynger", queryset=Body.objects.none(), widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="Hver valgt klynge får sin egen del af opgaven, som klyngens sekretariat følger op på.",
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = Body.objects.filter(pk__in=[b.pk for b in targets]).order_by("name")
+        if not self.is_bound:
+            self.initial["bodies"] = [b.pk for b in targets]
+
+    def clean_bodies(self):
+        bodies = self.cleaned_data["bodies"]
+        if not bodies:
+            raise forms.ValidationError("Vælg mindst én klynge, opgaven skal fordeles til.")
+        return list(bodies)
+
+
+class PartStatusForm(DkfdsFormMixin, forms.Form):
+    """A receiving body's secretariat records its part: status, a note and the date it holds for."""
+
+    status = forms.ChoiceField(label="Status", choices=TaskStatus.choices)
+    progress_note = forms.CharField(label="Statusnote", required=False, max_length=2000,
+                                    widget=forms.Textarea(attrs={"rows": 3}),
+                                    help_text="Kræves, når delen meldes løst eller annulleret.")
+    progress_on = forms.DateField(label="Status pr.", required=False, widget=DATE_INPUT,
+                                  help_text="Tom: i dag.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") in (TaskStatus.DONE, TaskStatus.CANCELLED) and not data.get("progress_note", "").strip():
+            self.add_error("progress_note", "Skriv en kort note, når delen meldes løst eller annulleret.")
+        on = data.get("progress_on")
+        if on and on > timezone.localdate():
+            self.add_error("progress_on", "Datoen for status kan ikke ligge i fremtiden.")
+        return data
+
+
+class EscalateForm(DkfdsFormMixin, forms.Form):
+    to_body = forms.ModelChoiceField(label="Flyt til", queryset=Body.objects.none(), empty_label=None,
+                                     error_messages={"invalid_choice": "Vælg et af de organer, der står på listen."})
+    reason = forms.CharField(label="Begrundelse", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+                             error_messages={"required": "Skriv en begrundelse for, hvorfor sagen flyttes."},
+                             help_text="Vises på sagens side sammen med flytningen.")
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_body"].queryset = Body.objects.filter(pk__in=[b.pk for b in targets])
+        self.fields["to_body"].choices = [(b.pk, b.name) for b in targets]
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Skriv en begrundelse for, hvorfor sagen flyttes.")
+        return reason

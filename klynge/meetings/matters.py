@@ -69,3 +69,21 @@ def current_owner(matter, steps, pending):
     if steps:
         return steps[-1]["body"]
     return None
+
+
+def matter_moves(matter, user, owner, complete: bool) -> dict:
+    """Where the matter moved and why (MatterMove), for the matter's page. The reasons are shown to
+    whoever sees the whole matter (every item of it) and to the secretariats of the bodies it moved
+    between; others see that it moved, not why (a reason may speak of closed items)."""
+    from klynge.organisation import permissions
+
+    from .models import MatterMove
+
+    # A move always sets the matter's owner, so a matter without one has none: no query (the matter
+    # pages keep their query counts, tests/perf).
+    moves = list(MatterMove.objects.filter(matter=matter).select_related("from_body", "to_body")
+                 ) if matter.owner_body_id else []
+    rows = [{"move": m, "reason": m.reason if complete or permissions.can_edit_body(user, m.from_body)
+             or permissions.can_edit_body(user, m.to_body) else ""} for m in moves]
+    return {"moves": rows, "can_escalate": bool(owner is not None and user.is_authenticated
+                                                and permissions.can_edit_body(user, owner))}

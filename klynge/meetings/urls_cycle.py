@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import followup, items, matters, meetings, minutes, personal
+from .views import assignments, followup, items, matters, meetings, minutes, personal
 
 urlpatterns = [
     path("moeder/", meetings.calendar, name="calendar"),
@@ -27,6 +27,9 @@ urlpatterns = [
     path("opgaver/<int:pk>/afslut/", followup.task_close, name="task_close"),
     path("opgaver/<int:pk>/rediger/", followup.task_edit, name="task_edit"),
     path("opgaver/<int:pk>/i-gang/", followup.task_start, name="task_start"),
+    path("opgaver/<int:pk>/", assignments.task_detail, name="task"),
+    path("opgaver/<int:pk>/fordel/", assignments.task_fan_out, name="task_fan_out"),
+    path("opgaver/<int:pk>/status/", assignments.part_status, name="part_status"),
     path("moeder/<int:pk>/afbud/", personal.apologies, name="apologies"),
     path("mit-overblik/", personal.overview, name="overview"),
     path("mit-overblik/kalenderadresse/", personal.feed_renew, name="feed_renew"),
@@ -41,4 +44,5 @@ urlpatterns = [
     path("mine-forslag/", followup.my_proposals, name="my_proposals"),
     path("sager/", matters.matter_list, name="matters"),
     path("sager/<int:pk>/", matters.matter_detail, name="matter"),
+    path("sager/<int:pk>/flyt/", assignments.matter_escalate, name="matter_escalate"),
 ]

@@ -94,6 +94,8 @@ DRAFT_REPORT = "zqrapportudkast"      # the foreword of an unpublished status re
 DRAFT_AGREEMENT = "zqaftaleudkast"    # the title of an agreement not yet approved
 OPEN_PROCEDURE = "zqskriftligprocedure"
 CLOSED_PROCEDURE = "zqlukketprocedure"
+PROGRESS_REPORT = "zqstatusrapport"    # an initiative's progress report: internal to the cluster (issue 14, point 8)
+MOVE_REASON = "zqflytningsgrund"       # the reason a matter with a closed item moved (issue 14, point 6)
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -146,6 +148,8 @@ CANARIES = [
     # a written procedure while it runs, and one marked closed (lukket) after it was decided
     _c(OPEN_PROCEDURE, A_CLOSED),
     _c(CLOSED_PROCEDURE, A_CLOSED),
+    _c(PROGRESS_REPORT, A_CLOSED),
+    _c(MOVE_REASON, A_CLOSED),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -180,7 +184,7 @@ SEGMENT_SOURCES = {
     # key and shows that party's own answers to whoever holds it (tests/agreements covers that page).
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
-    ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations",
+    ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations", ("fase", "pk"): "phases",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that
     # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
     # of that persona (World.own), so its content is checked against the canaries like any page.
@@ -417,6 +421,16 @@ def build_world() -> World:
         lines.append(BudgetLine.objects.create(initiative=initiative, year=2023, party=municipality,
                                                amount=100_000))
         initiatives.append(initiative)
+    from klynge.funds.lifecycle import InitiativePhase, ProgressReport
+    from klynge.meetings.models import MatterMove
+
+    phase = InitiativePhase.objects.create(initiative=initiatives[0], kind="pilot", start=D(2023, 5, 1))
+    ProgressReport.objects.create(initiative=initiatives[0], reported_on=D(2023, 6, 1),
+                                  text=f"Status {PROGRESS_REPORT}")
+    MatterMove.objects.create(matter=matter, from_body=political_a, to_body=cluster_a, moved_on=D(2023, 6, 1),
+                              reason=f"Flyttet {MOVE_REASON}")
+    matter.owner_body = cluster_a  # as assignments.escalate does
+    matter.save(update_fields=["owner_body"])
     initiative_b = initiatives[1]
     initiative_b.matter = matter
     initiative_b._change_reason = "Sagen knyttet til indsatsen"
@@ -458,7 +472,7 @@ def build_world() -> World:
         "persons": [presenter.slug, guest.slug, users[MEMBER].person.slug],
         "organisations": [municipality.slug],
         "areas": [area.slug],
-        "initiatives": ["1"],
+        "initiatives": ["1"], "phases": [phase.pk],
         "jobs": [str(job.pk)],
         "plans": [_transition_plan(cluster_a)],
         "delegations": list(Delegation.objects.values_list("pk", flat=True)),

@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from klynge.funds.lifecycle import InitiativePhase
 from klynge.funds.models import BudgetLine, Grant, Initiative
 from klynge.governance import actions as governance_actions
 from klynge.governance.models import Delegation, WrittenProcedure
@@ -103,6 +104,10 @@ ACCESS = {
     "meetings:task_close": (SECRETARIAT_A, "task"),
     "meetings:task_edit": (SECRETARIAT_A, "task"),
     "meetings:task_start": (SECRETARIAT_A, "task"),
+    "meetings:task": (READ, "task"),
+    "meetings:task_fan_out": (SECRETARIAT_A, "task"),
+    "meetings:part_status": (SECRETARIAT_A, "task"),  # the matrix task is no part: 404 for all
+    "meetings:matter_escalate": (SECRETARIAT_A, "matter"),
     "meetings:followup_closed": (READ, "cluster"),
     # apologies: only a member who attends the body (the secretariat's seat is not an attending one)
     "meetings:apologies": (frozenset({"member_a"}), "meeting"),
@@ -188,6 +193,12 @@ ACCESS = {
     "funds:other_funding_add": (SECRETARIAT_A, "initiative"),
     "funds:distribution_key": (SECRETARIAT_A, "initiative"),
     "funds:invoices": (MEMBERS_A, "initiative"),
+    "funds:initiative_life": (READ, "initiative"),
+    "funds:phase_add": (SECRETARIAT_A, "initiative"),
+    "funds:phase_edit": (SECRETARIAT_A, "phase"),
+    "funds:report_add": (SECRETARIAT_A, "initiative"),
+    "funds:final_report": (SECRETARIAT_A, "initiative"),
+    "funds:patient_perspective": (SECRETARIAT_A, "initiative"),
     # agreements and follow-up (issue 11): the owning body here is A's political level, so A's secretariat
     # manages and A's member reads answers; a contact person's link is the only key to the answer page
     "agreements:index": (READ, None),
@@ -370,6 +381,9 @@ def data(structure, secretariat_user, member_user):
         "initiative": {"slug": s.cluster.slug, "number": initiative.number},
         "grant": {"slug": s.cluster.slug, "pk": Grant.objects.create(cluster=s.cluster, year=2023, party=s.region,
                                                                      amount=100).pk},
+        "phase": {"slug": s.cluster.slug, "number": initiative.number,
+                  "pk": InitiativePhase.objects.create(initiative=initiative, kind="pilot",
+                                                       start=datetime.date(2023, 5, 1)).pk},
         "budget_line": {"slug": s.cluster.slug, "number": initiative.number,
                         "pk": BudgetLine.objects.create(initiative=initiative, year=2023, party=s.region,
                                                         amount=100).pk},

@@ -5,7 +5,7 @@ from django.db import models
 from klynge.core.models import TrackedModel
 from klynge.core.versioning import VersionedModel
 
-from ..choices import OPEN_TASK_STATUSES, ProposalStatus, TaskOwnerKind, TaskStatus
+from ..choices import OPEN_TASK_STATUSES, RECURRENCE_CHOICES, ProposalStatus, TaskOwnerKind, TaskStatus
 
 
 class Task(VersionedModel, TrackedModel):
@@ -31,6 +31,19 @@ class Task(VersionedModel, TrackedModel):
     status = models.CharField("status", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     closed_note = models.TextField("afslutningsnote", blank=True)
     closed_at = models.DateTimeField("afsluttet", null=True, blank=True)
+    # Assignments across bodies: a task given to several bodies (e.g. every cluster) is the parent;
+    # each body's part is a task of its own, owned by that body and tracked by its secretariat.
+    parent = models.ForeignKey("self", verbose_name="del af opgave", null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="parts")
+    progress_note = models.TextField("statusnote", blank=True, max_length=2000)
+    progress_on = models.DateField("status pr.", null=True, blank=True)
+    # Recurring tasks: closing one as done creates the next occurrence (see meetings.assignments).
+    recur_months = models.PositiveSmallIntegerField(
+        "gentages", null=True, blank=True, choices=RECURRENCE_CHOICES,
+        help_text="Når opgaven er løst, oprettes den næste med en ny frist.",
+    )
+    previous = models.OneToOneField("self", verbose_name="forrige gang", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="next_occurrence")
 
     class Meta:
         verbose_name = "opgave"
@@ -63,6 +76,10 @@ class Task(VersionedModel, TrackedModel):
             raise ValidationError({"owner_organisation": "Vælg den ansvarlige part."})
         if self.due and self.item_id and self.due < self.item.meeting.date:
             raise ValidationError({"due": "Fristen ligger før mødet, hvor opgaven blev givet."})
+        if self.recur_months and not self.due:
+            raise ValidationError({"due": "En gentagen opgave skal have en frist, så den næste frist kan beregnes."})
+        if self.parent_id and self.recur_months:
+            raise ValidationError({"recur_months": "Gentag hele opgaven, ikke en enkelt del af den."})
         if self.status in (TaskStatus.DONE, TaskStatus.CANCELLED) and not self.closed_note.strip():
             raise ValidationError({"closed_note": "Skriv en kort note, når opgaven afsluttes."})
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -43,3 +44,30 @@ class Matter(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:matter", args=[self.pk])
+
+
+class MatterMove(TrackedModel):
+    """A matter moved (escalated) from one body to another, usually the level above, with the reason.
+    The matter's page lists its moves; the newest decides who owns the matter now."""
+
+    matter = models.ForeignKey(Matter, verbose_name="sag", on_delete=models.CASCADE, related_name="moves")
+    from_body = models.ForeignKey("organisation.Body", verbose_name="fra", on_delete=models.PROTECT,
+                                  related_name="matters_moved_out")
+    to_body = models.ForeignKey("organisation.Body", verbose_name="til", on_delete=models.PROTECT,
+                                related_name="matters_moved_in")
+    reason = models.TextField("begrundelse", max_length=2000)
+    moved_on = models.DateField("flyttet den")
+    moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="flyttet af", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    proposal = models.OneToOneField("meetings.Proposal", verbose_name="forslag til punkt", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="matter_move")
+
+    class Meta:
+        verbose_name = "flytning af sag"
+        verbose_name_plural = "flytninger af sager"
+        ordering = ["moved_on", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(from_body=models.F("to_body")),
+                                              name="meetings_mattermove_between_two_bodies")]
+
+    def __str__(self):
+        return f"{self.from_body} → {self.to_body}"

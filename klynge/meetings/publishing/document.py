@@ -184,8 +184,9 @@ def _items(meeting: Meeting, minutes: bool) -> list[AgendaItem]:
                                                                           "attachments")
     if minutes:
         queryset = queryset.prefetch_related(
-            Prefetch("tasks", queryset=Task.objects.select_related("owner_person", "owner_organisation")
-                     .order_by("due", "pk")),
+            # The task as given, not each cluster's part of it (assignments, meetings.assignments).
+            Prefetch("tasks", queryset=Task.objects.filter(parent__isnull=True)
+                     .select_related("owner_person", "owner_organisation").order_by("due", "pk")),
         )
     return timeplan.order_items(list(queryset))
 

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klynge.core.params import query_params
+from klynge.core import formats
 from klynge.core.redirects import redirect_back, return_url
 from klynge.organisation import permissions, provenance
 from klynge.organisation.models import Body
 from klynge.organisation.views import _body_or_404, refuse_for_ended_body
 
-from .. import actions, timeplan, visibility
+from .. import actions, assignments, timeplan, visibility
 from ..choices import OPEN_TASK_STATUSES, ProposalStatus, TaskStatus
 from ..forms import AcceptProposalForm, CloseTaskForm, DeclineProposalForm, ProposalForm, TaskEditForm, TaskForm
 from ..models import Proposal, Task
@@ -82,9 +83,15 @@ def task_close(request, pk):
     task = _task_for_editing(request, pk)
     form = CloseTaskForm(request.POST or None, instance=task)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Opgaven er afsluttet.")
-        return redirect_back(request, task.item.meeting)
+        try:
+            following = assignments.close_task(task, form.cleaned_data["status"], form.cleaned_data["closed_note"])
+        except ValidationError as error:
+            task.refresh_from_db()
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Opgaven er afsluttet." + (
+                f" Den næste gang er oprettet med frist {formats.date(following.due)}." if following else ""))
+            return redirect_back(request, task.item.meeting)
     return render(request, "meetings/form.html", {
         "form": form, "title": f"Afslut opgave: {task}", "submit": "Afslut opgave",
         "cancel_url": return_url(request, task.item.meeting.get_absolute_url()),

@@ -105,4 +105,5 @@ def matter_detail(request, pk):
     return render(request, "meetings/matter.html", {
         "matter": matter, "title": seen[0], "case_number": seen[1], **path,
         "provenance": provenance.notes(matter),
+        **matter_queries.matter_moves(matter, request.user, path["owner"], complete=seen[2] == len(items)),
     })
