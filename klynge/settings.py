@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "klynge.funds",
     "klynge.governance",
     "klynge.offers",
+    "klynge.improvement",
     "klynge.indicators",
     "klynge.agreements",
     "klynge.transition",
