@@ -19,8 +19,7 @@ from klynge.core.versioning import VersionedModel
 from klynge.organisation.choices import OrganisationKind
 
 from . import rules
-from .choices import COUNTED_ROLES, CHAIR_ROLES, DeadlineKind, TeamRole, TeamStatus
-
+from .choices import CHAIR_ROLES, COUNTED_ROLES, DeadlineKind, TeamRole, TeamStatus
 
 # Path segments under /forbedringsteams/ that a programme's slug would hide.
 RESERVED_SLUGS = {"teams", "deltagere", "frister"}
