@@ -114,8 +114,8 @@ class SeatAllocation(TrackedModel):
 
     def clean(self):
         super().clean()
-        if self.cluster_id and self.region_id and self.cluster.effective_region and \
-                self.cluster.effective_region.pk != self.region_id:
+        region = self.cluster.effective_region() if self.cluster_id else None
+        if region is not None and self.region_id and region.pk != self.region_id:
             raise ValidationError({"cluster": f"{self.cluster} ligger ikke i {self.region}."})
         if self.cohort_id and self.region_id:
             same = SeatAllocation.objects.filter(cohort_id=self.cohort_id, region_id=self.region_id,
