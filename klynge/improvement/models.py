@@ -85,7 +85,7 @@ class Cohort(VersionedModel, TrackedModel):
             raise ValidationError({"end": "Slutdatoen ligger før startdatoen."})
 
 
-class SeatAllocation(TrackedModel):
+class SeatAllocation(VersionedModel, TrackedModel):
     """Seats of a cohort for a region, or for one cluster of it."""
 
     cohort = models.ForeignKey(Cohort, verbose_name="hold", on_delete=models.CASCADE, related_name="seats")
@@ -125,7 +125,7 @@ class SeatAllocation(TrackedModel):
                 raise ValidationError(f"{where} har allerede en pladsfordeling på holdet. Ret den i stedet.")
 
 
-class Deadline(TrackedModel):
+class Deadline(VersionedModel, TrackedModel):
     """A date of the cohort's selection process or course: the programme calendar."""
 
     cohort = models.ForeignKey(Cohort, verbose_name="hold", on_delete=models.CASCADE, related_name="deadlines")
@@ -203,7 +203,7 @@ class Team(VersionedModel, TrackedModel):
         return rules.team_warnings(self.seats())
 
 
-class TeamMember(TrackedModel):
+class TeamMember(VersionedModel, TrackedModel):
     team = models.ForeignKey(Team, verbose_name="team", on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey("organisation.Person", verbose_name="person", on_delete=models.PROTECT,
                                related_name="improvement_teams")

@@ -108,7 +108,7 @@ def cohort(request, slug, number):
         "can_manage": permissions.can_manage_programme(user, c.programme),
         "can_add_team": user.is_authenticated and permissions.can_add_team(user, c),
         "can_add_deadline": user.is_authenticated and (permissions.can_manage_programme(user, c.programme)
-                                                         or bool(org.editable_body_ids(user))),
+                                                         or permissions.team_clusters(user, c).exists()),
     })
 
 
