@@ -54,7 +54,7 @@ def test_a_secretariat_builds_a_team_is_warned_about_one_party_and_the_public_se
     page.get_by_label("Klynge", exact=True).select_option(label="Klynge A")
     page.get_by_label("Projekt", exact=True).fill("Sektorovergange i det akutte område")
     page.get_by_label("Status", exact=True).select_option(label="Udvalgt")
-    page.get_by_label("Tema", exact=True).fill("Patienter, der flyttes mellem sygehus og kommune.")
+    page.get_by_label("Tema (valgfri)", exact=True).fill("Patienter, der flyttes mellem sygehus og kommune.")
     page.get_by_label("Intern bemærkning").fill("Kun for klyngen")
     page.get_by_role("button", name="Gem team").click()
     page.get_by_role("heading", name="Sektorovergange i det akutte område").wait_for()
