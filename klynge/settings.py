@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "klynge.governance",
     "klynge.involvement",
     "klynge.offers",
+    "klynge.improvement",
     "klynge.indicators",
     "klynge.agreements",
     "klynge.transition",

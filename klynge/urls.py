@@ -34,6 +34,7 @@ urlpatterns = [
     path("import/", include("klynge.importer.urls")),
     path("overgang/", include("klynge.transition.urls")),
     path("tilbud/", include("klynge.offers.urls")),
+    path("forbedringsteams/", include("klynge.improvement.urls")),
     path("udbakke/", include("klynge.outbox.urls")),
     path("", include("klynge.governance.urls")),
     path("", include("klynge.involvement.urls")),

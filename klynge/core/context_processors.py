@@ -11,6 +11,7 @@ MAIN_MENU = [
     ("Klyngemidler", "funds:index"),
     ("Indikatorer", "indicators:index"),
     ("Tilbud", "offers:index"),
+    ("Forbedringsteams", "improvement:index"),
     ("Import", "importer:upload"),
     ("Personer", "persons"),
     ("Søg", "search"),

@@ -96,6 +96,8 @@ OPEN_PROCEDURE = "zqskriftligprocedure"
 CLOSED_PROCEDURE = "zqlukketprocedure"
 PROGRESS_REPORT = "zqstatusrapport"    # an initiative's progress report: internal to the cluster (issue 14, point 8)
 MOVE_REASON = "zqflytningsgrund"       # the reason a matter with a closed item moved (issue 14, point 6)
+TEAM_NOTE = "zqteamnote"              # an improvement team's internal note (cluster A only)
+PROPOSED_TEAM = "zqforslagsteam"      # the name of a team only proposed in cluster A, not yet selected
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -150,6 +152,9 @@ CANARIES = [
     _c(CLOSED_PROCEDURE, A_CLOSED),
     _c(PROGRESS_REPORT, A_CLOSED),
     _c(MOVE_REASON, A_CLOSED),
+    # improvement teams: a proposed team and a team's internal note are for cluster A's members and secretariat
+    _c(TEAM_NOTE, A_CLOSED),
+    _c(PROPOSED_TEAM, A_CLOSED),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -185,6 +190,9 @@ SEGMENT_SOURCES = {
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
     ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations", ("fase", "pk"): "phases",
+
+    ("forbedringsteams", "slug"): "programmes", ("hold", "number"): "cohort_numbers", ("teams", "pk"): "teams",
+    ("deltagere", "pk"): "team_members", ("frister", "pk"): "deadlines",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that
     # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
     # of that persona (World.own), so its content is checked against the canaries like any page.
@@ -273,6 +281,24 @@ def _written_procedures(body, member) -> list[int]:
                                          persons=[member], closed_item=True)
     governance.close_procedure(decided, f"Beslutning {CLOSED_PROCEDURE}")
     return [running.pk, decided.pk]
+
+
+def _improvement(cluster_a, cluster_b, political_a, region, municipality) -> dict:
+    """A programme with a cohort, a selected team in A with an internal note and a report on a closed item,
+    a proposed team in A, a selected team in B, and the calendar."""
+    from tests.improvement.factories import add_member, make_cohort, make_deadline, make_programme, make_team
+
+    programme = make_programme(body=cluster_a)
+    cohort = make_cohort(programme, 2)
+    selected = make_team(cohort, cluster_a, "Sektorovergange", internal_note=f"Note {TEAM_NOTE}")
+    selected.reports.set(AgendaItem.objects.filter(meeting__body=political_a))
+    member = add_member(selected, "Gitte Teamdeltager", municipality)
+    proposed = make_team(cohort, cluster_a, f"Forslag {PROPOSED_TEAM}", status="proposed")
+    add_member(proposed, "Bo Teamdeltager", region)
+    other = make_team(cohort, cluster_b, "Klynge B's team")
+    deadline = make_deadline(cohort, cluster=cluster_a, item=AgendaItem.objects.filter(closed=True).first())
+    return {"programmes": [programme.slug], "cohort_numbers": [cohort.number],
+            "teams": [selected.pk, proposed.pk, other.pk], "team_members": [member.pk], "deadlines": [deadline.pk]}
 
 
 def _transition_plan(cluster) -> int:
@@ -452,9 +478,12 @@ def build_world() -> World:
     agreement_values = _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region)
     procedures = _written_procedures(political_a, users[MEMBER].person)
 
+    improvement_values = _improvement(cluster_a, cluster_b, political_a, region, municipality)
+
     world = World(users=users)
     world.values = {
         **agreement_values,
+        **improvement_values,
         "meetings": [published.pk, approved.pk, draft.pk, planned.pk, meeting_b.pk],
         "items": [open_item.pk, closed.pk, closed_approved.pk, draft_item.pk, planned_item.pk, item_b.pk],
         "attachments": list(Attachment.objects.values_list("pk", flat=True)),

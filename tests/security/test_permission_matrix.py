@@ -172,6 +172,21 @@ ACCESS = {
     "offers:export_csv": (READ, None),
     "offers:add": (SECRETARIATS, None),
     "offers:edit": (SECRETARIAT_A, "offer"),
+    # improvement teams: the programme (kept by cluster A here) is public; a cluster's secretariat adds its own
+    # teams and calendar rows to any cohort, the programme's secretariat keeps cohorts and seats
+    "improvement:index": (READ, None),
+    "improvement:programme": (READ, "programme"),
+    "improvement:cohort": (READ, "cohort"),
+    "improvement:team": (READ, "team"),
+    "improvement:cohort_add": (SECRETARIAT_A, "programme"),
+    "improvement:cohort_edit": (SECRETARIAT_A, "cohort"),
+    "improvement:seat_add": (SECRETARIAT_A, "cohort"),
+    "improvement:deadline_add": (SECRETARIATS, "cohort"),
+    "improvement:deadline_edit": (SECRETARIAT_A, "deadline"),
+    "improvement:team_add": (SECRETARIATS, "cohort"),
+    "improvement:team_edit": (SECRETARIAT_A, "team"),
+    "improvement:member_add": (SECRETARIAT_A, "team"),
+    "improvement:member_remove": (SECRETARIAT_A, "team_member"),
     # cluster funds
     "funds:index": (READ, None),
     "funds:overview": (READ, "cluster"),
@@ -399,6 +414,7 @@ def data(structure, secretariat_user, member_user):
         "procedure": {"pk": _procedure(s, member_user).pk},
         "obligation": {"pk": _obligation(s).pk},
         "closed_procedure": {"pk": _closed_procedure(s, member_user).pk},
+        **_improvement_objects(s),
         "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
         "plan": {"pk": transition_actions.load_plan(
             f"handling;forgænger;efterfølger\nafløsning;{s.cluster.slug};Sundhedsråd Matrix\n",
@@ -414,6 +430,21 @@ def data(structure, secretariat_user, member_user):
     users["admin"].is_superuser = users["admin"].is_staff = True
     users["admin"].save()
     return objects, users
+
+
+def _improvement_objects(s) -> dict:
+    from tests.improvement.factories import add_member, make_cohort, make_deadline, make_programme, make_team
+
+    programme = make_programme(body=s.cluster, slug="matrix-program")
+    cohort = make_cohort(programme, 2)
+    team = make_team(cohort, s.cluster, "Matrixteam")
+    return {
+        "programme": {"slug": programme.slug},
+        "cohort": {"slug": programme.slug, "number": cohort.number},
+        "team": {"pk": team.pk},
+        "team_member": {"pk": add_member(team, "Matrix Teamdeltager", s.municipality).pk},
+        "deadline": {"pk": make_deadline(cohort, cluster=s.cluster).pk},
+    }
 
 
 def _agreement_objects(s) -> dict:
