@@ -3,9 +3,10 @@ from .items import AgendaItem, Attachment, Recommendation
 from .matters import Matter
 from .meeting import Attendance, Meeting, MinutesRevision
 from .personal import MailPreference, PersonalFeed
+from .roles import CompositionApproval, MeetingRole, MeetingRoleKind
 
 __all__ = [
-    "AgendaItem", "Attachment", "Attendance", "MailPreference", "Matter", "Meeting", "MinutesComment",
-    "MinutesRevision", "PersonalFeed", "Proposal",
+    "AgendaItem", "Attachment", "Attendance", "CompositionApproval", "MailPreference", "Matter", "Meeting", "MinutesComment",
+    "MeetingRole", "MeetingRoleKind", "MinutesRevision", "PersonalFeed", "Proposal",
     "Recommendation", "Task",
 ]
