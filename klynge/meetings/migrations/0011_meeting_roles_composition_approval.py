@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0010_historicalmailpreference_historicalpersonalfeed_and_more'),
-        ('organisation', '0006_compositionversion_historicalcompositionversion_and_more'),
+        ('organisation', '0006_composition_seat_rules'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
