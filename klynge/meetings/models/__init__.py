@@ -6,7 +6,8 @@ from .personal import MailPreference, PersonalFeed
 from .roles import CompositionApproval, MeetingRole, MeetingRoleKind
 
 __all__ = [
-    "AgendaItem", "Attachment", "Attendance", "CompositionApproval", "MailPreference", "Matter", "Meeting", "MinutesComment",
-    "MeetingRole", "MeetingRoleKind", "MinutesRevision", "PersonalFeed", "Proposal",
+    "AgendaItem", "Attachment", "Attendance", "MailPreference", "Matter", "Meeting", "MinutesComment",
+    "MinutesRevision", "PersonalFeed", "Proposal",
+    "CompositionApproval", "MeetingRole", "MeetingRoleKind",
     "Recommendation", "Task",
 ]
