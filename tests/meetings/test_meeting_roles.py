@@ -6,8 +6,8 @@ import io
 
 import pdfplumber
 import pytest
-from docx import Document
 from django.core.exceptions import ValidationError
+from docx import Document
 
 from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import MeetingRole
