@@ -18,11 +18,11 @@ from bench.dataset import Scale, build, pages
 # page label -> (anonymous, secretariat)
 EXPECTED = {
     'front page': (3, 11),
-    'cluster page': (12, 22),
-    'body page': (13, 23),
+    'cluster page': (13, 23),  # +1: the composition in force (issue 14, point 3)
+    'body page': (14, 24),  # +1: the composition in force
     "body's meetings": (2, 11),
-    'meeting, 10 items': (8, 19),
-    'meeting, 60 items': (8, 19),
+    'meeting, 10 items': (9, 20),  # +1: the chair and minute-takers (issue 14, point 4)
+    'meeting, 60 items': (9, 20),
     'calendar (default)': (3, 10),
     'calendar of a cluster, a year': (4, 11),
     'national calendar, a year': (3, 10),
