@@ -36,7 +36,8 @@ def municipalities(body: Body, on: datetime.date) -> list[seats.Party]:
 
 def _rule(rule: SeatRule) -> seats.Rule:
     return seats.Rule(id=rule.pk, name=rule.name, label=rule.label, seats=rule.seats, party_id=rule.party_id,
-                      party_name=str(rule.party) if rule.party_id else "", party_kind=rule.party_kind,
+                      party_name=str(rule.party) if rule.party_id else
+                      OrganisationKind(rule.party_kind).label if rule.party_kind else "", party_kind=rule.party_kind,
                       per_municipality=rule.per_municipality, role=rule.role)
 
 

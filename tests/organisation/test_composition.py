@@ -49,7 +49,8 @@ def test_a_seat_rule_with_no_party_is_refused_in_danish_and_nothing_is_saved(str
 def test_a_rule_per_municipality_expands_to_the_municipalities_of_the_cluster(structure, rules):
     state = composition.status(structure.political, D(2024, 1, 1))
     assert [(s.slot.rule.name, s.slot.party_name) for s in state.statuses] == [
-        ("§ 10: 2 praktiserende læger udpeget af PLO", ""), ("1 familiechef pr. kommune", "Testby Kommune")]
+        ("§ 10: 2 praktiserende læger udpeget af PLO", "Almen praksis"),
+        ("1 familiechef pr. kommune", "Testby Kommune")]
     assert state.totals == {"seats": 3, "filled": 0, "vacant": 3, "over": 0}
 
 
