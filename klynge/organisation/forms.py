@@ -177,3 +177,6 @@ class SeatRuleForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["appointed_by"].queryset = Organisation.objects.order_by("name")
         self.fields["party"].empty_label = "Ingen bestemt part"
         self.fields["appointed_by"].empty_label = "Ingen part valgt"
+        for name, blank in [("party_kind", "Ingen partstype"), ("role", "Enhver rolle, der tæller som medlem"),
+                            ("term_kind", "Følger ikke valgperioden")]:
+            self.fields[name].choices = [("", blank), *[c for c in self.fields[name].choices if c[0] != ""]]
