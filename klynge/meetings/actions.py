@@ -197,3 +197,22 @@ def save_attendance_roster(meeting: Meeting, members, statuses: dict, substitute
             "status": AttendanceStatus.GUEST, "title": party})
         written += 1
     return written
+
+
+@transaction.atomic
+def save_meeting_roles(meeting, chair, minute_takers) -> None:
+    """Set the meeting's chair and minute-takers: rows removed and added, unchanged rows kept (history)."""
+    from .models import MeetingRole, MeetingRoleKind
+
+    wanted = {(MeetingRoleKind.CHAIR, chair.pk)} if chair else set()
+    wanted |= {(MeetingRoleKind.MINUTE_TAKER, p.pk) for p in minute_takers}
+    existing = {(r.role, r.person_id): r for r in MeetingRole.objects.filter(meeting=meeting)}
+    for key, row in existing.items():
+        if key not in wanted:
+            row.delete()
+    order = {p.pk: n for n, p in enumerate(minute_takers, start=1)}
+    for role, person_id in sorted(wanted - set(existing), key=lambda k: (k[0], order.get(k[1], 0))):
+        row = MeetingRole(meeting=meeting, person_id=person_id, role=role, position=order.get(person_id, 0)
+                          if role == MeetingRoleKind.MINUTE_TAKER else 0)
+        row.full_clean()
+        row.save()

@@ -262,3 +262,50 @@ def build_assignments(out):
                                             "hvordan patienter og pårørende inddrages (frist DEMO).")
     out.write("\nOpgaver på tværs: Sundhedssamarbejdsudvalgets opgave til klyngerne, en årlig drøftelse og en "
               "sag flyttet til politisk niveau.")
+# --- meeting roles and the decision behind a composition (issue 14, points 3 and 4) ---------------
+# Mette Heidemann leads every item of Lillebælt's meeting of 7 December 2022 ("v. Mette Heidemann"); the
+# minute-taker is the demo secretariat person. Randers' minutes list Stinna Andreasen and Leanne Hejlskov
+# as "(sekretariat)": that they took the minutes is our reading. The meeting of 12 June 2024 that gives
+# general practice an extra seat is invented (DEMO).
+MEETING_ROLES = [
+    ("lillebaelt-fagligt-strategisk-niveau", D(2022, 12, 7), "Mette Heidemann",
+     ["Klyngesekretariatet Lillebælt (demoperson)"]),
+    ("randersklyngen-politisk-niveau", D(2023, 11, 1), None, ["Stinna Andreasen", "Leanne Hejlskov"]),
+]
+
+
+@demo_builder(order=21)
+def build_roles_and_composition_decision(out):
+    from klynge.organisation.models import CompositionVersion
+
+    from .models import CompositionApproval, MeetingRole
+
+    persons = {p.name: p for p in Person.objects.all()}
+    for slug, date, chair, takers in MEETING_ROLES:
+        meeting = Meeting.objects.filter(body__slug=slug, date=date).first()
+        if meeting is None:
+            continue
+        if chair:
+            MeetingRole.objects.get_or_create(meeting=meeting, person=persons[chair], role="chair")
+        for position, name in enumerate(takers, 1):
+            MeetingRole.objects.get_or_create(meeting=meeting, person=persons[name], role="minute_taker",
+                                              defaults={"position": position})
+    version = CompositionVersion.objects.filter(body__slug="randersklyngen-politisk-niveau",
+                                                valid_from=D(2024, 7, 1)).first()
+    if version is None:
+        return
+    meeting, created = _meeting(
+        "randersklyngen-politisk-niveau", D(2024, 6, 12), T(14, 0), T(15, 0), MeetingStatus.MINUTES_PUBLISHED,
+        place_kind=PlaceKind.VIRTUAL, online_link="https://moede.demo.klynge.invalid/randersklyngen",
+        title="Randersklyngen (DEMO)",
+    )
+    if created:
+        _items(meeting, [
+            ("DEMO: Ekstra plads til almen praksis i den politiske klyngegruppe", K.DECISION, 20, None,
+             "Eksempel i demodata: almen praksis får tre pladser i stedet for to fra 1. juli 2024.",
+             [("at almen praksis fra 1. juli 2024 deltager med 3 praktiserende læger udpeget af PLO-Midtjylland",
+               Outcome.APPROVED, "Godkendt.")], "Godkendt.", []),
+        ], RANDERS_CASE)
+    item = meeting.items.get(title__startswith="DEMO: Ekstra plads")
+    CompositionApproval.objects.get_or_create(version=version, defaults={
+        "item": item, "recommendation": item.recommendations.first()})

@@ -503,3 +503,35 @@ class EscalateForm(DkfdsFormMixin, forms.Form):
         if not reason:
             raise forms.ValidationError("Skriv en begrundelse for, hvorfor sagen flyttes.")
         return reason
+class MeetingRolesForm(forms.Form):
+    """The meeting's chair (mødeleder/ordstyrer) and minute-takers (referenter)."""
+
+    chair = forms.ModelChoiceField(label="Mødeleder (ordstyrer)", queryset=Person.objects.none(), required=False,
+                                   empty_label="Ingen mødeleder valgt")
+    minute_takers = forms.ModelMultipleChoiceField(
+        label="Referenter", queryset=Person.objects.none(), required=False,
+        help_text="Hold Ctrl (Cmd på Mac) nede for at vælge flere.",
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = [meeting.body, *meeting.body.ancestors()]
+        on = meeting.date
+        people = Person.objects.filter(
+            Q(memberships__body__in=bodies) & Q(memberships__start__lte=on)
+            & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=on))
+        ) | Person.objects.filter(meeting_roles__meeting=meeting)
+        people = people.distinct().order_by("name")
+        self.fields["chair"].queryset = people
+        self.fields["minute_takers"].queryset = people
+        self.fields["chair"].widget.attrs["class"] = "form-select"
+        self.fields["minute_takers"].widget.attrs.update({"class": "form-select", "size": 8})
+
+    def clean(self):
+        cleaned = super().clean()
+        chair, takers = cleaned.get("chair"), cleaned.get("minute_takers") or []
+        if chair is None and not takers:
+            return cleaned
+        if len(takers) > 6:
+            self.add_error("minute_takers", "Vælg højst seks referenter.")
+        return cleaned

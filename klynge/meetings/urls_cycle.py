@@ -12,6 +12,7 @@ urlpatterns = [
     path("moeder/<int:pk>/punkter/ny/", items.item_add, name="item_add"),
     path("moeder/<int:pk>/raekkefoelge/", items.agenda_reorder, name="agenda_reorder"),
     path("moeder/<int:pk>/deltagere/", minutes.attendance, name="attendance"),
+    path("moeder/<int:pk>/moedeleder/", minutes.meeting_roles, name="meeting_roles"),
     path("moeder/<int:pk>/ret-referat/", minutes.revise_minutes, name="revise_minutes"),
     path("deltagelse/<int:pk>/slet/", minutes.attendance_delete, name="attendance_delete"),
     path("punkter/<int:pk>/rediger/", items.item_edit, name="item_edit"),

@@ -8,12 +8,14 @@ from .models import (
     BodyKind,
     BodyLevel,
     ChairRotation,
+    CompositionVersion,
     ElectoralTerm,
     Mandate,
     Membership,
     Organisation,
     OrganisationSuccession,
     Person,
+    SeatRule,
     Succession,
 )
 
@@ -116,3 +118,16 @@ class OrganisationSuccessionAdmin(SimpleHistoryAdmin):
 class ElectoralTermAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "start", "end"]
     list_filter = ["kind"]
+
+
+class SeatRuleInline(admin.TabularInline):
+    model = SeatRule
+    extra = 0
+    autocomplete_fields = ["party", "appointed_by"]
+
+
+@admin.register(CompositionVersion)
+class CompositionVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "valid_from", "valid_to", "source"]
+    list_filter = ["body"]
+    inlines = [SeatRuleInline]

@@ -331,3 +331,60 @@ def _demo_users(persons, out):
             person.save()
         out.write(f"  {username:<22} {description}")
     out.write("")
+
+
+# --- composition (issue 14, point 3) ------------------------------------------------------------
+# Randersklyngen's political level and steering group as the participants list of 1 November 2023
+# (randersklyngen-2023-11-01.txt, punkt 1) shows them. The corpus gives who sits, not the written
+# rules: the wording of each rule is ours and says so ("DEMO"). The extra seat for general practice
+# from 1 July 2024 is invented (DEMO); its approving decision is built by meetings/demo.py.
+COMPOSITION_SOURCE = "DEMO: udledt af deltagerlisten, Randersklyngen 1. november 2023, punkt 1"
+COMPOSITIONS = [
+    # body slug, valid from, valid to, source, rules:
+    #   (source text, seats, label, party, party kind, per municipality, appointed by (party or text), years, term)
+    ("randersklyngen-politisk-niveau", START, D(2024, 6, 30), COMPOSITION_SOURCE, [
+        ("Region Midtjylland deltager med regionsrådsformanden og 3 regionsrådsmedlemmer", 4, "regionspolitikere",
+         "Region Midtjylland", "", False, "Regionsrådet", 4, TermKind.REGIONAL),
+        ("1 borgmester pr. kommune", 1, "borgmester", None, K.MUNICIPALITY, True, "Kommunalbestyrelsen", 4,
+         TermKind.MUNICIPAL),
+        ("2 praktiserende læger udpeget af PLO-Midtjylland", 2, "praktiserende læger", None, K.GENERAL_PRACTICE,
+         False, "PLO-Midtjylland", None, ""),
+    ]),
+    ("randersklyngen-politisk-niveau", D(2024, 7, 1), None,
+     "DEMO: ny version med en ekstra plads til almen praksis", [
+         ("Region Midtjylland deltager med regionsrådsformanden og 3 regionsrådsmedlemmer", 4, "regionspolitikere",
+          "Region Midtjylland", "", False, "Regionsrådet", 4, TermKind.REGIONAL),
+         ("1 borgmester pr. kommune", 1, "borgmester", None, K.MUNICIPALITY, True, "Kommunalbestyrelsen", 4,
+          TermKind.MUNICIPAL),
+         ("DEMO: 3 praktiserende læger udpeget af PLO-Midtjylland", 3, "praktiserende læger", None,
+          K.GENERAL_PRACTICE, False, "PLO-Midtjylland", None, ""),
+     ]),
+    ("randersklyngen-klyngestyregruppe", START, None, COMPOSITION_SOURCE, [
+        ("Regionshospitalet Randers deltager med 1 direktør", 1, "direktør", "Regionshospitalet Randers", "",
+         False, None, None, ""),
+        ("Psykiatrien Region Midtjylland deltager med 1 direktør", 1, "direktør", "Psykiatrien Region Midtjylland",
+         "", False, None, None, ""),
+        ("Region Midtjylland deltager med 1 fra Sundhedsplanlægning", 1, "kontorchef", "Region Midtjylland", "",
+         False, None, None, ""),
+        ("1 direktør pr. kommune", 1, "direktør", None, K.MUNICIPALITY, True, None, None, ""),
+        ("DEMO: 1 repræsentant for almen praksis udpeget af PLO-Midtjylland", 1, "praktiserende læge", None,
+         K.GENERAL_PRACTICE, False, "PLO-Midtjylland", 2, TermKind.REGIONAL),
+    ]),
+]
+
+
+@demo_builder(order=11)
+def build_compositions(out):
+    from .models import CompositionVersion, SeatRule
+
+    orgs = {o.name: o for o in Organisation.objects.all()}
+    for slug, valid_from, valid_to, source, rules in COMPOSITIONS:
+        version, _ = CompositionVersion.objects.update_or_create(
+            body=Body.objects.get(slug=slug), valid_from=valid_from, defaults={"valid_to": valid_to, "source": source})
+        for position, (text, seats, label, party, kind, per_town, appointer, years, term) in enumerate(rules, 1):
+            SeatRule.objects.update_or_create(version=version, position=position, defaults={
+                "source_text": text, "seats": seats, "label": label, "party": orgs.get(party), "party_kind": kind,
+                "per_municipality": per_town, "appointed_by": orgs.get(appointer),
+                "appointed_by_text": "" if appointer in orgs else (appointer or ""), "term_years": years,
+                "term_kind": term})
+    out.write(f"Sammensætninger: {CompositionVersion.objects.count()} versioner, {SeatRule.objects.count()} regler.")

@@ -5,7 +5,7 @@ from klynge.core.cpr import refuse_cpr
 from klynge.core.uploads import check_upload
 from klynge.core.versioning import VersionedFormMixin
 
-from .models import Body, Mandate, Membership, Organisation, Person
+from .models import Body, CompositionVersion, Mandate, Membership, Organisation, Person, SeatRule
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,6 +61,11 @@ class MembershipForm(DkfdsFormMixin, forms.ModelForm):
         model = Membership
         fields = ["person", "role", "organisation", "title", "start", "end", "note"]
         widgets = {"start": DATE_INPUT, "end": DATE_INPUT}
+
+    confirm_composition = forms.BooleanField(
+        label="Tilføj alligevel", required=False,
+        help_text="Medlemskabet fraviger organets sammensætning. Sæt kryds for at gemme det alligevel; "
+                  "advarslen står i ændringshistorikken.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,3 +156,27 @@ class NewPersonForm(DkfdsFormMixin, forms.Form):
             self.add_error("email", "Der findes allerede en person med denne e-mail. Tilføj personen som medlem "
                                     "med “Tilføj medlem” i stedet.")
         return cleaned
+
+
+class CompositionVersionForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = CompositionVersion
+        fields = ["valid_from", "source", "note"]
+        widgets = {"valid_from": DATE_INPUT, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class SeatRuleForm(DkfdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = SeatRule
+        fields = ["source_text", "seats", "label", "party", "party_kind", "per_municipality", "role", "appointed_by",
+                  "appointed_by_text", "term_years", "term_kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Organisation.objects.order_by("name")
+        self.fields["appointed_by"].queryset = Organisation.objects.order_by("name")
+        self.fields["party"].empty_label = "Ingen bestemt part"
+        self.fields["appointed_by"].empty_label = "Ingen part valgt"
+        for name, blank in [("party_kind", "Ingen partstype"), ("role", "Enhver rolle, der tæller som medlem"),
+                            ("term_kind", "Følger ikke valgperioden")]:
+            self.fields[name].choices = [("", blank), *[c for c in self.fields[name].choices if c[0] != ""]]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from klynge.core import formats
 
-from . import creation_hooks, permissions, provenance, queries
+from . import composition, creation_hooks, permissions, provenance, queries
 from .actions import add_mandate_version
 from .forms import EndMembershipForm, MandateForm, MembershipForm, NewPersonForm, SubBodyForm
 from .models import Body, Mandate, Membership, Organisation, Person
@@ -68,6 +68,7 @@ def body_detail(request, slug):
         "show_contact": permissions.can_see_contact_details(request.user),
         "show_history": permissions.can_see_members_only(request.user, body),
         "today": today,
+        "composition": composition.status(body, today),
         # Joint meetings included; through the reverse relation, so organisation does not import meetings.
         "upcoming": body.meetings.model.objects.for_bodies([body.pk]).filter(date__gte=today)
         .exclude(status="cancelled").order_by("date").first(),
@@ -148,12 +149,24 @@ def membership_add(request, slug):
     body = _body_or_404(slug)
     _require_edit(request, body)
     form = MembershipForm(request.POST or None, instance=Membership(body=body))
+    warnings = []
     if request.method == "POST" and form.is_valid():
-        membership = form.save()
-        messages.success(request, f"{membership.person} er tilføjet som {membership.get_role_display().lower()}.")
-        return redirect(body)
+        # A membership that breaks the composition is a warning the secretariat may confirm, never a refusal:
+        # real bodies run over-filled for a while (a transition, a seat being handed over).
+        warnings = composition.warnings_for(form.instance)
+        if not warnings or form.cleaned_data.get("confirm_composition"):
+            if warnings:
+                form.instance._change_reason = "Tilføjet trods advarsel: " + " ".join(warnings)
+            membership = form.save()
+            messages.success(request, f"{membership.person} er tilføjet som {membership.get_role_display().lower()}.")
+            if warnings:
+                messages.warning(request, "Medlemskabet fraviger sammensætningen: " + " ".join(warnings))
+            return redirect(body)
+    if not warnings:
+        form.fields.pop("confirm_composition")
     return render(request, "organisation/form.html", {
         "form": form, "body": body, "title": f"Tilføj medlem til {body}", "submit": "Tilføj medlem",
+        "warnings": warnings,
     })
 
 
@@ -185,7 +198,12 @@ def person_add(request, slug):
         membership = Membership(person=person, body=body, role=data["role"], organisation=data["organisation"],
                                 title=data["title"].strip(), start=data["start"])
         membership.full_clean()
+        warnings = composition.warnings_for(membership)
+        if warnings:
+            membership._change_reason = "Tilføjet trods advarsel: " + " ".join(warnings)
         membership.save()
+        if warnings:
+            messages.warning(request, "Medlemskabet fraviger sammensætningen: " + " ".join(warnings))
         text = f"{person.name} er oprettet og tilføjet til {body} som {membership.get_role_display().lower()}."
         if data["invite"]:
             user = get_user_model().objects.create_user(username=email.lower(), email=email)

@@ -20,6 +20,7 @@ from klynge.organisation.choices import OrganisationKind
 from klynge.organisation.models import (
     Body,
     BodyArea,
+    CompositionVersion,
     Mandate,
     Membership,
     Organisation,
@@ -175,6 +176,11 @@ def _apply(plan, moves: planning.Moves, *, user, reason: str):
         succession.save()
     ending = list(Body.objects.filter(pk__in=[m.object_id for m in moves.by_kind("end")]))
     _update_grouped(Body, ending, "active_to", lambda b: day_before, why=why, user=user)
+    # Compositions are not carried over: a council's seats follow its own rules, not a cluster's. The
+    # ending bodies' open versions end with them, so their pages show the composition as it was.
+    compositions = list(CompositionVersion.objects.filter(body__in=ending, valid_to__isnull=True,
+                                                                valid_from__lte=day_before))
+    _update_grouped(CompositionVersion, compositions, "valid_to", lambda v: day_before, why=why, user=user)
 
     # Open tasks, pending proposals, matters.
     task_moves = {m.object_id: m for m in moves.by_kind("task")}

@@ -40,7 +40,11 @@ def test_secretariat_adds_a_membership_that_ends_and_sees_it_under_former_member
     page.get_by_label("Fra").fill("2023-01-01")
     page.get_by_label("Til").fill("2023-12-31")
     page.get_by_role("button", name="Tilføj medlem").click()
-    assert "er tilføjet som medlem" in page.locator(".alert").inner_text()
+    # Randers Kommune's seat ("1 direktør pr. kommune") is taken: a warning to confirm (issue 14, point 3).
+    assert "“1 direktør pr. kommune”" in page.locator(".alert-warning").inner_text()
+    page.get_by_label("Tilføj alligevel").check()
+    page.get_by_role("button", name="Tilføj medlem").click()
+    assert "er tilføjet som medlem" in page.locator(".alert-success").inner_text()
     former = page.locator("section[aria-labelledby=tidligere]")
     assert "Kurt Æbelø" in former.inner_text()
     assert "31. december 2023" in former.inner_text()

@@ -19,11 +19,11 @@ from klynge.search.index import reindex
 # page label -> (anonymous, secretariat)
 EXPECTED = {
     'front page': (3, 11),
-    'cluster page': (12, 22),
-    'body page': (13, 23),
+    'cluster page': (13, 23),  # +1 since issue 14: the composition in force (point 3)
+    'body page': (14, 24),  # +1 since issue 14: the composition in force
     "body's meetings": (3, 12),  # +1 since issue 14: the co-hosts of joint meetings, one prefetch
-    'meeting, 10 items': (9, 20),  # +1 since issue 14: the meeting's co-hosts (joint meetings)
-    'meeting, 60 items': (9, 20),
+    'meeting, 10 items': (10, 21),  # +2 since issue 14: co-hosts (joint meetings), chair and minute-takers
+    'meeting, 60 items': (10, 21),
     'calendar (default)': (3, 10),
     'calendar of a cluster, a year': (5, 12),  # +1 since issue 14: co-hosts, one prefetch
     'national calendar, a year': (4, 11),  # +1 likewise

@@ -190,7 +190,6 @@ SEGMENT_SOURCES = {
     ("svar", "token"): "tokens", ("agreements", "slug"): "agreements",
     ("delegationer", "pk"): "delegations", ("skriftlige-procedurer", "pk"): "procedures",
     ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations", ("fase", "pk"): "phases",
-
     ("forbedringsteams", "slug"): "programmes", ("hold", "number"): "cohort_numbers", ("teams", "pk"): "teams",
     ("deltagere", "pk"): "team_members", ("frister", "pk"): "deadlines",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that

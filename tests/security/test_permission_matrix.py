@@ -72,6 +72,9 @@ ACCESS = {
     "body_history": (READ, "body"),
     "membership_add": (SECRETARIAT_A, "body"),
     "mandate_add": (SECRETARIAT_A, "body"),
+    "composition": (SECRETARIAT_A, "body"),  # reading is public; a POST deletes a rule
+    "composition_version_add": (SECRETARIAT_A, "body"),
+    "composition_rule_add": (SECRETARIAT_A, "body"),
     "subbody_add": (SECRETARIAT_A, "body"),
     "membership_end": (SECRETARIAT_A, "membership"),
     "mandate_file": (READ, "mandate"),
@@ -89,6 +92,7 @@ ACCESS = {
     "meetings:item_add": (SECRETARIAT_A, "meeting"),
     "meetings:agenda_reorder": (SECRETARIAT_A, "meeting"),
     "meetings:attendance": (SECRETARIAT_A, "meeting"),
+    "meetings:meeting_roles": (SECRETARIAT_A, "meeting"),
     "meetings:revise_minutes": (SECRETARIAT_A, "meeting"),
     "meetings:attendance_delete": (SECRETARIAT_A, "attendance"),
     "meetings:item_edit": (SECRETARIAT_A, "item"),

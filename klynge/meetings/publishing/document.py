@@ -148,6 +148,16 @@ class MeetingDocument:
     draft: bool = False  # minutes not yet approved: "UDKAST" on every page
     corrections: list[str] = field(default_factory=list)  # "Rettet 12. marts 2023: <reason>"
     generated: str = ""
+    chair: str = ""  # the meeting's chair (mødeleder/ordstyrer)
+    minute_takers: list[str] = field(default_factory=list)  # referenter
+
+    @property
+    def role_rows(self) -> list[tuple[str, str]]:
+        """('Mødeleder', name) and ('Referent'/'Referenter', names) for the files' front page."""
+        rows = [("Mødeleder", self.chair)] if self.chair else []
+        if self.minute_takers:
+            rows.append(("Referenter" if len(self.minute_takers) > 1 else "Referent", _join_names(self.minute_takers)))
+        return rows
 
     @property
     def document_label(self) -> str:
@@ -236,6 +246,9 @@ def _build(meeting: Meeting, user, kind: str, public: bool) -> MeetingDocument:
         public=not may_see_closed,
         generated=danish_date(timezone.localdate()),
     )
+    roles = list(meeting.roles.select_related("person").order_by("role", "position", "pk"))
+    document.chair = next((clean(r.person.name) for r in roles if r.role == "chair"), "")
+    document.minute_takers = [clean(r.person.name) for r in roles if r.role == "minute_taker"]
     if minutes:
         closed_ids = {item.pk for item, seen in zip(items, shown, strict=True) if getattr(seen, "redacted", False)}
         guests = _attendance(meeting, document, closed_ids)

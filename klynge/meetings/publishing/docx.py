@@ -238,6 +238,7 @@ def _front(word, document: MeetingDocument) -> None:
         rows.append(("Link til mødet", document.online_link))
     if document.title != document.body_name:
         rows.insert(0, ("Organ", document.body_name))
+    rows.extend(document.role_rows)
     if document.approved_label:
         rows.append(("Status", document.approved_label))
     if document.draft:

@@ -162,7 +162,10 @@ def meeting_detail(request, pk):
     if not see_closed:
         # A guest invited for a closed item would reveal what the item was about.
         attendance = [a for a in attendance if not (a.item_id and a.item.closed)]
+    roles = list(meeting.roles.select_related("person").order_by("role", "position", "pk"))
     return render(request, "meetings/meeting.html", {
+        "chair": next((r.person for r in roles if r.role == "chair"), None),
+        "minute_takers": [r.person for r in roles if r.role == "minute_taker"],
         "meeting": meeting, "body": meeting.body, "rows": list(zip(items, slots, strict=True)),
         "overrun": overrun, "can_edit": can_edit, "show_agenda": show_agenda, "show_minutes": show_minutes,
         "can_comment": meeting.status == MeetingStatus.MINUTES_IN_REVIEW and see_closed

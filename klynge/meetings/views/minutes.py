@@ -167,3 +167,34 @@ def item_comment(request, pk):
                                   author_name=person.name if person else request.user.get_username())
     messages.success(request, f"Din kommentar til {item_label(item)} er sendt til sekretariatet.")
     return redirect(item_url(item))
+
+
+@login_required
+def meeting_roles(request, pk):
+    """The secretariat sets who chairs the meeting and who takes the minutes."""
+    from ..forms import MeetingRolesForm
+    from ..models import MeetingRoleKind
+
+    meeting = get_meeting(pk)
+    require_edit(request.user, meeting)
+    if meeting.minutes_locked:
+        messages.error(request, "Referatet er godkendt og låst, og mødeleder og referenter står i det. "
+                                "En rettelse kræver en begrundelse: brug “Ret referat”.")
+        return redirect(meeting)
+    rows = list(meeting.roles.select_related("person"))
+    initial = {"chair": next((r.person for r in rows if r.role == MeetingRoleKind.CHAIR), None),
+               "minute_takers": [r.person for r in rows if r.role == MeetingRoleKind.MINUTE_TAKER]}
+    form = MeetingRolesForm(request.POST or None, initial=initial, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_meeting_roles(meeting, form.cleaned_data["chair"], list(form.cleaned_data["minute_takers"]))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Mødeleder og referenter er gemt.")
+            return redirect(meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "meeting": meeting, "title": f"Mødeleder og referenter: {meeting}",
+        "intro": "Vises på mødesiden, i dagsordenen og i referatet (også i Word og PDF).",
+        "submit": "Gem", "cancel_url": meeting.get_absolute_url(),
+    })

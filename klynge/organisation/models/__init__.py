@@ -8,3 +8,6 @@ __all__ = [
     "Affiliation", "Body", "BodyArea", "BodyKind", "BodyLevel", "ChairRotation", "ElectoralTerm", "Mandate",
     "Membership", "Organisation", "OrganisationSuccession", "Person", "Succession", "TermKind",
 ]
+from .composition import CompositionVersion, SeatRule  # noqa: E402
+
+__all__ += ["CompositionVersion", "SeatRule"]
