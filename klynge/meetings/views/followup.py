@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from klynge.core.params import query_params
 from klynge.core import formats
+from klynge.core.params import query_params
 from klynge.core.redirects import redirect_back, return_url
 from klynge.organisation import permissions, provenance
 from klynge.organisation.models import Body
