@@ -28,9 +28,11 @@ def budget_total(initiative: Initiative) -> int:
 
 
 @transaction.atomic
-def approve_budget(initiative: Initiative, *, decided_on: datetime.date, reference: str, user=None) -> BudgetApproval:
-    """Record the decision that approved the budget: from now on the budget is locked."""
-    approval = BudgetApproval(initiative=initiative, decided_on=decided_on, reference=reference,
+def approve_budget(initiative: Initiative, *, decided_on: datetime.date, reference: str, user=None,
+                   delegation=None) -> BudgetApproval:
+    """Record the decision that approved the budget (taken under ``delegation`` when given): from now on the
+    budget is locked."""
+    approval = BudgetApproval(initiative=initiative, decided_on=decided_on, reference=reference, delegation=delegation,
                               recorded_by=user if getattr(user, "is_authenticated", False) else None,
                               budget_total=budget_total(initiative))
     return save_with_reason(approval, f"Budget godkendt: {reference}", user)

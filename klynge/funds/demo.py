@@ -172,3 +172,20 @@ def build_initiative_life(out):
             _upsert(InitiativePhase, {"initiative": lillebaelt, "kind": kind},
                     {"start": start, "end": end, "note": "DEMO"})
     out.write("\nIndsatsers forløb: Randersklyngens “Fælles forpligtende forløb og handleplan” fra korpusset.")
+
+
+@demo_builder(order=65)
+def build_approval_under_delegation(out):
+    """Issue 14, point 5: a funds approval that cites a delegation. The register's delegation from Lillebælt's
+    political level to its chair group is DEMO (governance.demo); so is this approval of initiative 3a."""
+    from klynge.governance.models import Delegation
+
+    delegation = Delegation.objects.filter(body__slug="lillebaelt-politisk-niveau",
+                                           delegate="det politiske formandskab").first()
+    initiative = Initiative.objects.filter(cluster__slug=CLUSTER, number="3a").first()
+    if delegation is None or initiative is None:
+        return
+    _upsert(BudgetApproval,
+            {"initiative": initiative, "reference": "DEMO: Det politiske formandskab 15. marts 2023"},
+            {"decided_on": D(2023, 3, 15), "budget_total": 750_000, "delegation": delegation})
+    out.write("\nKlyngemidler: indsats 3a godkendt under bemyndigelse (DEMO).")

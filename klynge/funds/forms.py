@@ -218,10 +218,38 @@ class BudgetLineForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):
 
 
 class BudgetApprovalForm(DkfdsFormMixin, forms.ModelForm):
+    """The decision that approved a budget; when it was taken under delegated authority, which one (only
+    delegations given by the cluster or a body in it are offered, and the date must lie in their period)."""
+
     class Meta:
         model = BudgetApproval
-        fields = ["decided_on", "reference"]
+        fields = ["decided_on", "reference", "delegation"]
         widgets = {"decided_on": DATE_INPUT}
+        help_texts = {"delegation": "Udfyld, hvis budgettet er godkendt af fx formandskabet under en bemyndigelse "
+                                    "fra delegationsregistret."}
+
+    def __init__(self, *args, cluster=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from klynge.governance.models import Delegation
+        from klynge.organisation.permissions import descendant_ids
+
+        field = self.fields["delegation"]
+        field.queryset = (Delegation.objects.filter(body_id__in=descendant_ids([cluster.pk])).select_related("body")
+                          if cluster is not None else Delegation.objects.none())
+        field.empty_label = "Ingen – besluttet på et møde"
+        field.label_from_instance = lambda d: f"{d.body}: {d.delegate} – {d.authority[:80]}"
+        field.error_messages["invalid_choice"] = "Vælg en bemyndigelse fra listen (givet i klyngen)."
+
+    def clean(self):
+        data = super().clean()
+        delegation, on = data.get("delegation"), data.get("decided_on")
+        if delegation is not None and on is not None:
+            from klynge.governance.rules import delegation_refusal
+
+            problem = delegation_refusal(delegation.valid_from, delegation.valid_to, on)
+            if problem:
+                self.add_error("delegation", problem)
+        return data
 
 
 class SpendingForm(DkfdsFormMixin, ReasonMixin, forms.ModelForm):

@@ -213,6 +213,11 @@ class BudgetApproval(TrackedModel):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="registreret af", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     budget_total = models.BigIntegerField("godkendt budget i alt (kr.)", default=0)
+    # A funds approval may rest on delegated authority ("det politiske formandskab gives bemyndigelse til at
+    # godkende forslag til initiativer", issue 14, point 5). funds reads governance's register; governance
+    # shows these approvals through the reverse relation without importing funds.
+    delegation = models.ForeignKey("governance.Delegation", verbose_name="truffet under bemyndigelse", null=True,
+                                   blank=True, on_delete=models.PROTECT, related_name="budget_approvals")
 
     class Meta:
         verbose_name = "budgetgodkendelse"

@@ -165,7 +165,7 @@ def initiative_detail(request, slug, number):
         "cluster": cluster, "initiative": initiative, "crumbs": _crumbs(cluster),
         "budget": {"parties": parties, "rows": budget_rows, "totals": budget_totals,
                    "total": sum(budget_totals), "lines": lines},
-        "approvals": initiative.budget_approvals.select_related("recorded_by"),
+        "approvals": initiative.budget_approvals.select_related("recorded_by", "delegation__body"),
         "other_funding": initiative.other_funding.all(),
         "spendings": spendings,
         "spent_vs_budget": [(y, budget_by_year.get(y, 0), spent_by_year.get(y, 0),
@@ -370,10 +370,11 @@ def budget_approve(request, slug, number):
     cluster = _cluster(slug)
     _require_edit(request, cluster)
     initiative = _initiative(cluster, number)
-    form = BudgetApprovalForm(request.POST or None, initial={"decided_on": datetime.date.today()})
+    form = BudgetApprovalForm(request.POST or None, initial={"decided_on": datetime.date.today()}, cluster=cluster)
     if request.method == "POST" and form.is_valid():
         approve_budget(initiative, decided_on=form.cleaned_data["decided_on"],
-                       reference=form.cleaned_data["reference"], user=request.user)
+                       reference=form.cleaned_data["reference"], user=request.user,
+                       delegation=form.cleaned_data["delegation"])
         messages.success(request, "Budgettet er registreret som godkendt og er nu låst.")
         return redirect(initiative)
     return _form_page(request, form, cluster, f"Registrér godkendelse af budgettet – indsats {initiative}",

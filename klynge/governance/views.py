@@ -37,7 +37,8 @@ def delegations(request, slug):
     """The body's delegation register: who may decide what on its behalf, from which decision, until when."""
     body = _body(slug)
     rows = (Delegation.objects.filter(body=body).select_related("source_item__meeting")
-            .prefetch_related("persons", Prefetch("decisions", queryset=DelegatedDecision.objects.order_by("-date"))))
+            .prefetch_related("persons", Prefetch("decisions", queryset=DelegatedDecision.objects.order_by("-date")),
+                              "budget_approvals__initiative__cluster"))
     return render(request, "governance/delegations.html", {
         "body": body, "breadcrumbs": _crumbs(body), "delegations": rows, "can_manage": can_manage(request.user, body)})
 

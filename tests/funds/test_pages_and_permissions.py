@@ -186,3 +186,38 @@ def test_a_grant_refuses_a_party_from_another_region_with_a_danish_message(login
         answer = client.post(url("grants", "klynge-a"), {"year": 2023, "party": party.pk, "amount": "1"})
         assert answer.status_code == 302
     assert Grant.objects.count() == 3
+
+
+def test_a_budget_approval_cites_a_delegation_in_force_given_in_the_cluster_and_the_register_lists_it(
+        login, secretariat_user, funded):
+    from klynge.governance.models import Delegation
+
+    chair_group = Delegation.objects.create(
+        body=funded.political, delegate="det politiske formandskab",
+        authority="at godkende forslag til initiativer", valid_from=datetime.date(2023, 1, 26),
+        valid_to=datetime.date(2023, 12, 31))
+    elsewhere = Delegation.objects.create(
+        body=funded.other_body, delegate="formandskabet i klynge B", authority="at godkende initiativer",
+        valid_from=datetime.date(2023, 1, 1))
+    client = login(secretariat_user)
+    form_page = client.get(url("budget_approve", "klynge-a", "10a")).content.decode()
+    assert "det politiske formandskab" in form_page and "formandskabet i klynge B" not in form_page
+
+    late = client.post(url("budget_approve", "klynge-a", "10a"), {
+        "decided_on": "2024-02-01", "reference": "Formandskabet 1. februar 2024", "delegation": chair_group.pk})
+    assert "Bemyndigelsen udløb 31. december 2023 og kan ikke bruges 1. februar 2024." in late.content.decode()
+    foreign = client.post(url("budget_approve", "klynge-a", "10a"), {
+        "decided_on": "2023-03-15", "reference": "Formandskabet", "delegation": elsewhere.pk})
+    assert "Vælg en bemyndigelse fra listen (givet i klyngen)." in foreign.content.decode()
+    assert not BudgetApproval.objects.exists()  # nothing half-saved
+
+    done = client.post(url("budget_approve", "klynge-a", "10a"), {
+        "decided_on": "2023-03-15", "reference": "Formandskabet 15. marts 2023", "delegation": chair_group.pk})
+    assert done.status_code == 302
+    approval = BudgetApproval.objects.get()
+    assert approval.delegation == chair_group
+    initiative_page = client.get(done["Location"]).content.decode()
+    assert "truffet under bemyndigelse til det politiske formandskab" in initiative_page
+    register = client.get(reverse("governance:delegations", args=[funded.political.slug])).content.decode()
+    assert "Budgetgodkendelser i klyngemidlerne efter bemyndigelsen" in register
+    assert "Første indsats" in register and "Formandskabet 15. marts 2023" in register
