@@ -19,7 +19,9 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# KLYNGE_TEST_ARTIFACTS lets two runs side by side (.ci/run: SQLite and PostgreSQL) keep apart the files they
+# write and read back (PDFs rendered to PNG).
+ARTIFACTS = Path(os.environ.get("KLYNGE_TEST_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
 
 
 def pytest_collection_modifyitems(items):
@@ -100,5 +102,5 @@ def csp_violations(page, console: list) -> list:
 
 def screenshot(page, name):
     """Keep a screenshot under test-artifacts/ for a person to look at."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -216,7 +216,7 @@ def test_follow_up_round_from_questionnaire_to_status_report(page, browser, live
     pdf_url = page.get_by_role("link", name="Hent som PDF").get_attribute("href")
     response = page.request.get(pdf_url)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pdf = ARTIFACTS / "agreements-journey-report.pdf"
     pdf.write_bytes(response.body())
     for old in ARTIFACTS.glob("agreements-journey-report-page*.png"):

@@ -88,7 +88,7 @@ def test_a_member_uses_the_overview_sends_apologies_and_gets_the_packet_and_cale
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("^Medlemspakke")).first.click()
     target = ARTIFACTS / f"portal-medlemspakke-{size}.pdf"
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     download.value.save_as(target)
     assert target.read_bytes().startswith(b"%PDF")
     _check(page, "overblik-med-kalender", size)
