@@ -10,9 +10,15 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
 
 from klynge.organisation.choices import OrganisationKind, Role
 from klynge.organisation.models import Body, BodyKind, BodyLevel, Membership, Organisation, Person
+
+# Production hashes passwords with PBKDF2 at Django's default cost, about a second per hash on this 2-core
+# machine under load: every persona created, every demo user and every login paid it. The tests check who may
+# do what, not the hash, so they use Django's fast test hasher (as Django's own docs advise).
+override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
 
 PASSWORD = "test-adgangskode-1"
 D = datetime.date
