@@ -14,7 +14,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from klynge.core import formats
 from klynge.core.models import TrackedModel
+from klynge.core.versioning import VersionedModel
 
 
 class PhaseKind(models.TextChoices):
@@ -42,18 +44,18 @@ def phase_problem(kind: str, start, end, others: list[tuple[str, datetime.date |
     phases as (kind, start): a later phase may not start before an earlier one."""
     if start and end and end < start:
         return "Fasens slutdato ligger før startdatoen."
-    if not start:
+    if not start or kind not in PHASE_ORDER:  # an unknown kind is the field's own error
         return ""
     position = PHASE_ORDER.index(kind)
     labels = dict(PhaseKind.choices)
     for other_kind, other_start in others:
-        if other_start is None or other_kind == kind:
+        if other_start is None or other_kind == kind or other_kind not in PHASE_ORDER:
             continue
         other_position = PHASE_ORDER.index(other_kind)
         if other_position < position and other_start > start:
-            return f"{labels[kind]} kan ikke starte før {labels[other_kind].lower()} ({other_start:%d.%m.%Y})."
+            return f"{labels[kind]} kan ikke starte før {labels[other_kind].lower()} ({formats.date(other_start)})."
         if other_position > position and other_start < start:
-            return f"{labels[kind]} kan ikke starte efter {labels[other_kind].lower()} ({other_start:%d.%m.%Y})."
+            return f"{labels[kind]} kan ikke starte efter {labels[other_kind].lower()} ({formats.date(other_start)})."
     return ""
 
 
@@ -79,7 +81,7 @@ def decision_problem(decision: str, submitted_on, decided_on) -> str:
 
 # --- models ----------------------------------------------------------------------------------
 
-class InitiativePhase(TrackedModel):
+class InitiativePhase(VersionedModel, TrackedModel):
     initiative = models.ForeignKey("funds.Initiative", verbose_name="indsats", on_delete=models.CASCADE,
                                    related_name="phases")
     kind = models.CharField("fase", max_length=20, choices=PhaseKind.choices)
@@ -107,7 +109,7 @@ class InitiativePhase(TrackedModel):
             raise ValidationError({"end" if "slutdato" in problem else "start": problem})
 
 
-class ProgressReport(TrackedModel):
+class ProgressReport(VersionedModel, TrackedModel):
     """A status report (statusrapport) on an initiative, for the cluster's own levels. Internal:
     seen by the cluster's members and secretariat, like spending."""
 
@@ -127,7 +129,7 @@ class ProgressReport(TrackedModel):
         return f"Statusrapport {self.reported_on:%d.%m.%Y}"
 
 
-class FinalReport(TrackedModel):
+class FinalReport(VersionedModel, TrackedModel):
     """The final report (slutrapport) to the region-wide body and its decision whether to spread."""
 
     initiative = models.OneToOneField("funds.Initiative", verbose_name="indsats", on_delete=models.CASCADE,
@@ -160,7 +162,7 @@ class FinalReport(TrackedModel):
             raise ValidationError({"decision_item": "Punktet er ikke fra et møde i det organ, rapporten er forelagt."})
 
 
-class PatientPerspective(TrackedModel):
+class PatientPerspective(VersionedModel, TrackedModel):
     """How patients and relatives see, and take part in, the initiative. Public like the initiative."""
 
     initiative = models.OneToOneField("funds.Initiative", verbose_name="indsats", on_delete=models.CASCADE,

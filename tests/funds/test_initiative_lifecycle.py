@@ -27,7 +27,7 @@ def test_a_phase_may_not_end_before_it_starts_nor_start_before_an_earlier_phase(
     message = lifecycle.phase_problem("pilot", D(2023, 5, 1), D(2023, 4, 1), [])
     assert message == "Fasens slutdato ligger før startdatoen."
     message = lifecycle.phase_problem("pilot", D(2023, 1, 1), None, [("workshops", D(2023, 3, 1))])
-    assert message == "Afprøvning (pilot) kan ikke starte før workshops (01.03.2023)."
+    assert message == "Afprøvning (pilot) kan ikke starte før workshops (1. marts 2023)."
     message = lifecycle.phase_problem("problem", D(2023, 6, 1), None, [("pilot", D(2023, 3, 1))])
     assert message.startswith("Problembeskrivelse kan ikke starte efter afprøvning (pilot)")
     assert lifecycle.phase_problem("pilot", D(2023, 5, 1), None, [("workshops", D(2023, 3, 1))]) == ""

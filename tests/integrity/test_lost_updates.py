@@ -223,6 +223,7 @@ CREATE_ONLY = {
     "Transfer", "Spending", "OtherFunding", "BudgetApproval",  # funds entries are added, not edited
     "ContactPerson",  # an agreement's contact persons are added (a new person is a new row), not edited
     "DelegatedDecision",  # a decision under a delegation is registered, not edited
+    "CompositionVersion", "SeatRule",  # a change of composition is a new dated version; rules are added or deleted
 }
 
 
