@@ -122,7 +122,7 @@ class SeatRule(TrackedModel):
             return ""
         text = f"{self.term_years} år"
         if self.term_kind:
-            text += f", følger den {TermKind(self.term_kind).label.lower()}e valgperiode"
+            text += f", følger den {dict(TermKind.choices).get(self.term_kind, self.term_kind).lower()}e valgperiode"
         return text
 
     def clean(self):
@@ -136,8 +136,8 @@ class SeatRule(TrackedModel):
             raise ValidationError({"party_kind": "En regel pr. kommune gælder kommuner; vælg partstypen "
                                                  "“Kommune” eller ingen."})
         if self.party_id and self.party_kind and self.party.kind != self.party_kind:
-            raise ValidationError({"party_kind": f"{self.party} er ikke af typen "
-                                                 f"“{OrganisationKind(self.party_kind).label}”."})
+            kind = dict(OrganisationKind.choices).get(self.party_kind, self.party_kind)
+            raise ValidationError({"party_kind": f"{self.party} er ikke af typen “{kind}”."})
         if self.term_kind and not self.term_years:
             raise ValidationError({"term_years": "Angiv periodens længde i år, når den følger valgperioden."})
         if self.term_kind and self.term_years and 4 % self.term_years:
