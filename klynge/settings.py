@@ -167,6 +167,11 @@ MIDDLEWARE.insert(MIDDLEWARE.index(_before) if _before in MIDDLEWARE else len(MI
 # Long work (imports, e-mails to many) runs as background jobs on django-tasks with the
 # database backend (django-tasks-db): `klynge serve` runs a worker thread in-process,
 # production runs `klynge worker` beside gunicorn.
+# A history record's reason names what changed and why (a warning overridden, a correction's reason); it is
+# free text of any length, so it is stored as text rather than simple_history's default varchar(100), which
+# PostgreSQL enforces and SQLite does not.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 INSTALLED_APPS += ["django_tasks", "django_tasks_db", "klynge.jobs", "klynge.reminders"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Import limits: the unpacked size of a .docx, the text read from any file, its lines,
