@@ -259,3 +259,19 @@ def test_attendance_is_one_form_of_the_bodys_members_with_party_substitute_and_g
     assert rows == {member.name: "present", "Mette Gæst": "guest"}
     page = client.get(url).content.decode()
     assert re.search(rf'name="status_{member.pk}" value="present"[^>]*checked', page)  # prefilled from the saved row
+
+
+def test_a_cancelled_meetings_agenda_offers_no_editing_and_refuses_it_in_danish(login, secretariat_user, structure):
+    meeting = make_meeting(structure.political, status=MeetingStatus.CANCELLED)
+    item = make_item(meeting, title="Status på indsatser")
+    client = login(secretariat_user)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Tilføj punkt" not in page and "Flyt op" not in page and 'draggable="true"' not in page
+    assert reverse("meetings:item_edit", args=[item.pk]) not in page
+
+    response = client.post(reverse("meetings:item_delete", args=[item.pk]), follow=True)
+    assert "Mødet er aflyst, så dagsordenen kan ikke ændres." in response.content.decode()
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    reorder = client.post(reverse("meetings:agenda_reorder", args=[meeting.pk]), data='{"order": [%d]}' % item.pk,
+                          content_type="application/json")
+    assert reorder.status_code == 409 and "aflyst" in reorder.json()["fejl"]

@@ -128,6 +128,11 @@ class Meeting(VersionedModel, TrackedModel):
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
 
+    @property
+    def agenda_open(self) -> bool:
+        """Items may be added, edited, moved and deleted: not once the minutes are approved, nor when cancelled."""
+        return not self.minutes_locked and not self.is_cancelled
+
     def starts_at(self) -> datetime.datetime:
         return datetime.datetime.combine(self.date, self.start)
 

@@ -19,6 +19,9 @@ from .common import get_item, get_meeting, item_label, item_url, refused_stale_s
 
 
 def _require_agenda_open(request, meeting):
+    if meeting.is_cancelled:
+        messages.error(request, "Mødet er aflyst, så dagsordenen kan ikke ændres.")
+        return False
     if meeting.minutes_locked:
         messages.error(request, "Referatet er godkendt og låst. Brug “Ret referat” med en begrundelse.")
         return False
@@ -125,6 +128,8 @@ def agenda_reorder(request, pk):
     """Mouse reordering: the drag-and-drop script posts the new order of item ids as JSON."""
     meeting = get_meeting(pk)
     require_edit(request.user, meeting)
+    if meeting.is_cancelled:
+        return JsonResponse({"fejl": "Mødet er aflyst, så dagsordenen kan ikke ændres."}, status=409)
     if meeting.minutes_locked:
         return JsonResponse({"fejl": "Referatet er låst."}, status=409)
     try:
