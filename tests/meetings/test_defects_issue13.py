@@ -1,6 +1,7 @@
 """Issue 13's defects in the meeting cycle, as Django tests (the browser tests cover what is drawn)."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -272,6 +273,6 @@ def test_a_cancelled_meetings_agenda_offers_no_editing_and_refuses_it_in_danish(
     response = client.post(reverse("meetings:item_delete", args=[item.pk]), follow=True)
     assert "Mødet er aflyst, så dagsordenen kan ikke ændres." in response.content.decode()
     assert AgendaItem.objects.filter(pk=item.pk).exists()
-    reorder = client.post(reverse("meetings:agenda_reorder", args=[meeting.pk]), data='{"order": [%d]}' % item.pk,
+    reorder = client.post(reverse("meetings:agenda_reorder", args=[meeting.pk]), data=json.dumps({"order": [item.pk]}),
                           content_type="application/json")
     assert reorder.status_code == 409 and "aflyst" in reorder.json()["fejl"]
