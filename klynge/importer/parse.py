@@ -924,6 +924,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             body = next(p for p in body_parts if p != in_cluster)
         elif not (cluster and body and in_cluster):
             body = found_body
+    body = layout.body_name(body)
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
