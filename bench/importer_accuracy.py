@@ -1,6 +1,6 @@
 """Accuracy of the importer on real public Danish minutes and agendas (bench/importer_corpus/).
 
-    .venv/bin/python bench/importer_accuracy.py                 # three groups: figures; per-document tables of dev and seen
+    .venv/bin/python bench/importer_accuracy.py                 # three groups' figures; dev and seen tables
     .venv/bin/python bench/importer_accuracy.py --show-heldout  # also the fresh held-out per-document table
     .venv/bin/python bench/importer_accuracy.py --doc ID        # one document: truth beside what was read
     .venv/bin/python bench/importer_accuracy.py --json          # every figure as JSON
