@@ -535,7 +535,7 @@ def _body_clean(body: str) -> str:
 
 
 MEETING_COMPOUND = re.compile(
-    r"^(?:(?:ekstra)?ordinært|konstituerende|ekstraordinært)?\s*(?P<stem>[A-Za-zÆØÅæøå-]{3,}?)s?møde(?:t|r|rne)?\b", re.I)
+    r"^(?:(?:ekstra)?ordinært|konstituerende)?\s*(?P<stem>[A-Za-zÆØÅæøå-]{3,}?)s?møde(?:t|r|rne)?\b", re.I)
 MEETING_VERB = re.compile(r"^mødet\s+(?:afholdtes|afholdt|blev|holdes|finder)\b", re.I)
 MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\w-]*\s+(?:kommune|region)$", re.I)
 
