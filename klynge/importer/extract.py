@@ -102,6 +102,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 PUNCTUATION = set(".,;:!?-–—()[]{}/\\'\"«»”“’*#_%&@+=<>|§$€½…•·")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+LETTERS = re.compile(r"[^\W\d_]")
+ODD_CHARS = re.compile(r"[^\w\s" + re.escape("".join(sorted(PUNCTUATION))) + r"]")
 
 
 def _looks_binary(data: bytes, text: str, encoding: str = "") -> bool:
@@ -114,9 +117,9 @@ def _looks_binary(data: bytes, text: str, encoding: str = "") -> bool:
     if not text.strip():
         return True
     chars = text[:65536]
-    control = sum(1 for c in chars if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7f <= ord(c) < 0xa0)
-    letters = sum(1 for c in chars if c.isalpha())
-    odd = sum(1 for c in chars if not (c.isalnum() or c.isspace() or c in PUNCTUATION))
+    control = len(CONTROL_CHARS.findall(chars))
+    letters = len(LETTERS.findall(chars))
+    odd = len(ODD_CHARS.findall(chars))
     return control > len(chars) * 0.01 or letters < len(chars) * 0.4 or odd > len(chars) * 0.15
 
 

@@ -311,6 +311,29 @@ def _list_block(cands: list[Candidate], before: int) -> list[Candidate]:
     return best if len(best) >= 2 else []
 
 
+def _list_blocks(cands: list[Candidate]) -> list[list[Candidate]]:
+    blocks: list[list[Candidate]] = []
+    for c in sorted((c for c in cands if c.list_member and not c.toc), key=lambda c: c.index):
+        if blocks and c.number == blocks[-1][-1].number + 1 and c.index - blocks[-1][-1].index <= 4:
+            blocks[-1].append(c)
+        else:
+            blocks.append([c])
+    return [b for b in blocks if len(b) >= 2]
+
+
+def _inner_lists(cands: list[Candidate]) -> set[int]:
+    """Line indexes of numbered lists inside an item's text: a list that restarts the numbering (its
+    first number is not above that of an item heading standing on its own before it) after such a
+    heading. An agenda list before the first item is no inner list."""
+    inner: set[int] = set()
+    for block in _list_blocks(cands):
+        start = block[0].index
+        before = [c for c in cands if c.index < start and not c.list_member and not c.toc]
+        if before and block[0].number <= max(c.number for c in before):
+            inner.update(c.index for c in block)
+    return inner
+
+
 def fuzzy_same(a: str, b: str) -> bool:
     fa = re.sub(r"\W+", " ", a.casefold()).strip()
     fb = re.sub(r"\W+", " ", b.casefold()).strip()
@@ -354,6 +377,8 @@ def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> boo
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
     """The items' headings in document order, agenda-only items included (``list_only``)."""
     cands = _candidates(lines, raw, set(run_on_lines))
+    inner = _inner_lists(cands)
+    cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
     chain = _best_run(bodies)
     contents = _list_block([c for c in cands if c.toc], len(lines) + 1)
@@ -507,6 +532,42 @@ def _body_clean(body: str) -> str:
     body = re.sub(rf"\s+(?:{WEEKDAY}).*$", "", body, flags=re.I)
     body = re.sub(r"\s*\((?:referat|dagsorden)\)\s*$", "", body, flags=re.I)
     return body.strip(" -–:,.")
+
+
+MEETING_COMPOUND = re.compile(
+    r"^(?:(?:ekstra)?ordinært|konstituerende)?\s*(?P<stem>[A-Za-zÆØÅæøå-]{3,}?)s?møde(?:t|r|rne)?\b", re.I)
+MEETING_VERB = re.compile(r"^mødet\s+(?:afholdtes|afholdt|blev|holdes|finder)\b", re.I)
+MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\w-]*\s+(?:kommune|region)$", re.I)
+
+
+def _definite(stem: str) -> str | None:
+    low = stem.lower()
+    if low.endswith(("else", "gruppe", "komité", "komite")):
+        return low + "n"
+    if low.endswith(("råd", "udvalg", "panel", "netværk", "forum")):
+        return low + ("met" if low.endswith("forum") else "et")
+    return None
+
+
+def body_name(body: str | None) -> str | None:
+    """The body as it names itself: 'bestyrelsesmøde' -> 'Bestyrelsen', 'Klyngerådsmøde' -> 'Klyngerådet',
+    'Egebjerg Kommune. Kommunalbestyrelsen.' -> 'Kommunalbestyrelsen'; 'Mødet afholdtes i ...' is no body."""
+    if not body:
+        return body
+    body = body.strip()
+    if MEETING_VERB.match(body):
+        return None
+    m = MEETING_COMPOUND.match(body)
+    if m and m.group("stem").lower() not in ("møde", "det"):
+        definite = _definite(m.group("stem"))
+        if definite:
+            return definite[:1].upper() + definite[1:]
+    segments = [x.strip(" .") for x in re.split(r"\.\s+", body) if x.strip(" .")]
+    if len(segments) > 1:
+        named = [x for x in segments if not MUNICIPALITY.match(x)]
+        if named:
+            return named[-1]
+    return body
 
 
 def search_header(header: list[str], title: str) -> HeaderFound:

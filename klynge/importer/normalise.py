@@ -232,6 +232,7 @@ class NameIndex:
                     self.tokens.add(token)
                     by_key.setdefault(_fold(token), set()).add(token)
         self.by_key = by_key
+        self.key = frozenset(n for n in names if n)  # the same names give the same repairs (see _REPAIRED)
 
     def repair(self, word: str) -> str | None:
         if word in self.tokens:
@@ -358,6 +359,26 @@ def _sentence_start(text: str, index: int) -> bool:
     return (not before and index < 12) or before.endswith(("\n", ".", "!", "?", ":"))
 
 
+_REPAIRED: dict[tuple, str | None] = {}
+
+
+def _repaired(word: str, lexicon: Lexicon | None, names: NameIndex | None) -> str | None:
+    """repair_word / names.repair, memoised across documents for the same dictionary and known names
+    (an archive's documents share their vocabulary; a damaged word costs many dictionary look-ups)."""
+    key = (word, lexicon, names.key if names is not None else None)
+    if key in _REPAIRED:
+        return _REPAIRED[key]
+    result = None
+    if lexicon is not None:
+        result = repair_word(word, lexicon, names)
+    elif names is not None and (word[:1].isupper() or any(c in word for c in "@&3")):
+        result = names.repair(word)
+    if len(_REPAIRED) > 100_000:
+        _REPAIRED.clear()
+    _REPAIRED[key] = result
+    return result
+
+
 def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, cache: dict) -> tuple[str, list]:
     replacements: list[tuple[str, str]] = []
     if lexicon is None and names is None:
@@ -378,12 +399,7 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
         if lexicon is not None and _known(lexicon, word):
             return word
         if word not in cache:
-            result = None
-            if lexicon is not None:
-                result = repair_word(word, lexicon, names)
-            elif names is not None and (word[:1].isupper() or any(c in word for c in "@&3")):
-                result = names.repair(word)
-            cache[word] = result
+            cache[word] = _repaired(word, lexicon, names)
         result = cache[word]
         if result:
             if word[0] in "@&3" and result[0].islower() and _sentence_start(m.string, m.start()):

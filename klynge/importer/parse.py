@@ -786,6 +786,17 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     return item, item_lines, sections.warnings
 
 
+PROSE_ATTENDANCE = re.compile(r"\b(?:afbud|til stede|tilstede|deltagere|fremmødt|mødedeltagere)\b", re.I)
+
+
+def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
+    """Minutes written as prose (no numbered items): a dated text titled 'referat' that records attendance.
+    Read without items rather than refused; a report or a letter (no 'referat' title) is still refused."""
+    if date is None or headings or not re.search(r"\b(?:møde)?referat\b", title, re.I):
+        return False
+    return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln)
+
+
 def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
@@ -889,7 +900,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
-    if date is None or not headings or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln)):
+    prose = _prose_minutes(date, headings, title, lines)
+    if not prose and (date is None or not headings
+                      or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln))):
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
             + ("ingen mødedato" if date is None else "ingen dagsordenspunkter") + " i teksten."
@@ -924,6 +937,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             body = next(p for p in body_parts if p != in_cluster)
         elif not (cluster and body and in_cluster):
             body = found_body
+    body = layout.body_name(body)
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
@@ -1061,6 +1075,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
         end = max(ends) if ends else None
 
     warnings: list[ParsedWarning] = []
+    if prose:
+        warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
+                                      "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
     for item in items:
         warnings.extend(item_warnings[id(item)])
     warnings.extend(check_items(items))
