@@ -9,6 +9,8 @@ from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from klynge.core import spreadsheets
+
 from . import rules
 from .choices import QuestionKind
 
@@ -59,9 +61,11 @@ def xlsx(round_) -> bytes:
     ws.column_dimensions["A"].width = 50
     for column in range(2, len(sheet.clusters) + 2):
         ws.column_dimensions[ws.cell(row=4, column=column).column_letter].width = 40
-    for row in ws.iter_rows(min_row=5):
+    for row in ws.iter_rows(min_row=4):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    spreadsheets.fit_row_heights(ws, first_row=4)
+    spreadsheets.print_setup(ws, title_row=4)
     answers = book.create_sheet("Svar fra parterne")
     answers.append(["Klynge", "Part", "Kontaktperson", "Besvaret", *[f"{q.position}. {q.text}"
                                                                      for q in round_.questions.all()]])
@@ -69,6 +73,17 @@ def xlsx(round_) -> bytes:
         answers.append([str(recipient.implementation.cluster), recipient.implementation.who, recipient.name,
                         rules.danish_date(recipient.answered_at) if recipient.answered_at else "Ikke besvaret",
                         *values])
+    for column, width in zip("ABCD", (24, 24, 24, 14), strict=True):
+        answers.column_dimensions[column].width = width
+    for column in range(5, answers.max_column + 1):
+        answers.column_dimensions[answers.cell(row=1, column=column).column_letter].width = 40
+    for row in answers.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in answers[1]:
+        cell.font = Font(bold=True)
+    spreadsheets.fit_row_heights(answers)
+    spreadsheets.print_setup(answers, title_row=1)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

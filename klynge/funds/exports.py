@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from klynge.core import formats
+from klynge.core import formats, spreadsheets
 
 from .queries import ClusterOverview
 
@@ -107,7 +107,7 @@ class _Sheet:
             if words_width + 2 > width:
                 width = words_width + 2
                 ws.column_dimensions[get_column_letter(cell.column)].width = width
-            lines = max(lines, _wrapped_lines(str(cell.value), width - 2))
+            lines = max(lines, spreadsheets.wrapped_lines(str(cell.value), width - 2))
         ws.row_dimensions[self.header_row].height = lines * POINTS_PER_LINE + 4
         if self.header_row > 1:
             ws.row_dimensions[1].height = 20  # the 14 pt title
@@ -119,16 +119,6 @@ class _Sheet:
         ws.page_setup.fitToHeight = 0  # as many pages down as needed
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_options.gridLines = False
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    lines, current = 1, 0
-    for word in text.split():
-        if current and current + 1 + len(word) > width:
-            lines, current = lines + 1, len(word)
-        else:
-            current += (1 if current else 0) + len(word)
-    return lines
 
 
 def _display_width(cell, sheet: _Sheet) -> float:
