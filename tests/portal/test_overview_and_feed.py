@@ -81,13 +81,13 @@ def test_the_personal_feed_shows_closed_items_and_the_link_only_for_the_owners_b
     member_feed = PersonalFeed.objects.create(user=member_user)
     other_feed = PersonalFeed.objects.create(user=other_cluster_user)
     anonymous = Client()
-    mine = anonymous.get(reverse("meetings:personal_ics", args=[member_feed.token]))
+    mine = anonymous.get(reverse("meetings:personal_ics", args=[member_feed.address_token]))
     assert mine.status_code == 200 and mine["Cache-Control"] == "private, no-store"
     text = mine.content.decode().replace("\r\n ", "")
     assert "Lukket punkt om personalesag" in text
     assert "hemmeligt-link" in text
     assert "Punkt i klynge B" not in text
-    theirs = anonymous.get(reverse("meetings:personal_ics", args=[other_feed.token])).content.decode()
+    theirs = anonymous.get(reverse("meetings:personal_ics", args=[other_feed.address_token])).content.decode()
     theirs = theirs.replace("\r\n ", "")
     assert "personalesag" not in theirs and "hemmeligt-link" not in theirs and "genoptræning" not in theirs
     assert "Punkt i klynge B" in theirs
@@ -97,10 +97,10 @@ def test_a_wrong_or_renewed_token_answers_404_and_an_ended_membership_leaves_the
         structure, member_user, coming):
     client = _client(member_user)
     client.post(reverse("meetings:feed_renew"))
-    old = PersonalFeed.objects.get(user=member_user).token
+    old = PersonalFeed.objects.get(user=member_user).address_token
     assert client.get(reverse("meetings:personal_ics", args=[old])).status_code == 200
     client.post(reverse("meetings:feed_renew"))
-    new = PersonalFeed.objects.get(user=member_user).token
+    new = PersonalFeed.objects.get(user=member_user).address_token
     assert new != old and len(new) >= 40
     assert Client().get(reverse("meetings:personal_ics", args=[old])).status_code == 404
     assert Client().get(reverse("meetings:personal_ics", args=["x" * 43])).status_code == 404
@@ -111,8 +111,8 @@ def test_a_wrong_or_renewed_token_answers_404_and_an_ended_membership_leaves_the
 
 def test_the_overview_shows_the_calendar_address_only_to_its_owner(structure, member_user, secretariat_user):
     feed = PersonalFeed.objects.create(user=member_user)
-    assert feed.token in _client(member_user).get(reverse("meetings:overview")).content.decode()
-    assert feed.token not in _client(secretariat_user).get(reverse("meetings:overview")).content.decode()
+    assert feed.address_token in _client(member_user).get(reverse("meetings:overview")).content.decode()
+    assert feed.address_token not in _client(secretariat_user).get(reverse("meetings:overview")).content.decode()
 
 
 def test_the_overview_asks_for_login(structure):
@@ -131,3 +131,23 @@ def test_a_task_owned_by_a_body_shows_in_its_secretariats_overview_and_follow_up
     assert "Klynge B følger op på genoptræning" in page
     follow = Client().get(reverse("meetings:followup_cluster", args=[structure.other_cluster.slug]))
     assert "Klynge B følger op på genoptræning" in follow.content.decode()
+
+
+def test_no_table_holds_a_usable_calendar_address_and_a_tampered_key_opens_nothing(structure, member_user, coming):
+    from klynge.meetings.models.personal import legacy_digest
+
+    feed = PersonalFeed.objects.create(user=member_user)
+    pk, _, key = feed.address_token.partition(".")
+    stored = [feed.secret, feed.legacy_digest, *feed.history.values_list("secret", flat=True)]
+    assert key not in " ".join(stored)
+    tampered = f"{pk}.{key[:-1]}{'0' if key[-1] != '0' else '1'}"
+    for token in (tampered, f"{pk}.", f"x.{key}", f"{pk}.{feed.secret}", feed.secret):
+        assert Client().get(reverse("meetings:personal_ics", args=[token])).status_code == 404, token
+
+    # An address given out before addresses were keyed (the token itself) keeps working until renewed.
+    old_address = "gammel-adresse-fra-foer-noeglerne-" + "a" * 20
+    PersonalFeed.objects.filter(pk=feed.pk).update(legacy_digest=legacy_digest(old_address))
+    assert Client().get(reverse("meetings:personal_ics", args=[old_address])).status_code == 200
+    feed.refresh_from_db()
+    feed.renew()
+    assert Client().get(reverse("meetings:personal_ics", args=[old_address])).status_code == 404

@@ -519,7 +519,7 @@ def build_world() -> World:
 
     for persona, user in users.items():
         if user is not None:
-            world.own[persona] = [f"/kalender/mit/{PersonalFeed.objects.create(user=user).token}.ics"]
+            world.own[persona] = [f"/kalender/mit/{PersonalFeed.objects.create(user=user).address_token}.ics"]
     words = [c.word for c in CANARIES]
     world.extra = (
         [f"/soeg/?q={w}" for w in words] + [f"/sager/?q={w}" for w in words]

@@ -396,7 +396,7 @@ def data(structure, secretariat_user, member_user):
         "proposal": {"pk": Proposal.objects.create(source_item=item, target_body=s.political, title="Forslag").pk},
         "matter": {"pk": item.matter_id},
         "reset": {"uidb64": "MQ", "token": "cx1ab2-0123456789abcdef0123456789abcdef"},
-        "feed": {"token": PersonalFeed.objects.create(user=member_user).token},
+        "feed": {"token": PersonalFeed.objects.create(user=member_user).address_token},
         "initiative": {"slug": s.cluster.slug, "number": initiative.number},
         "grant": {"slug": s.cluster.slug, "pk": Grant.objects.create(cluster=s.cluster, year=2023, party=s.region,
                                                                      amount=100).pk},

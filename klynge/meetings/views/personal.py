@@ -120,7 +120,7 @@ def overview(request):
     return render(request, "meetings/overview.html", {
         "person": person, "coming": coming, "my_tasks": my_tasks, "body_tasks": body_tasks,
         "proposals": proposals, "incoming": incoming, "in_review": in_review, "today": today,
-        "feed_url": absolute(reverse("meetings:personal_ics", args=[feed.token]), request) if feed else "",
+        "feed_url": absolute(reverse("meetings:personal_ics", args=[feed.address_token]), request) if feed else "",
         "has_bodies": bool(bodies), "serves": bool(served),
     })
 
@@ -134,8 +134,7 @@ def feed_renew(request):
         PersonalFeed.objects.create(user=request.user)
         messages.success(request, "Din personlige kalender er oprettet. Kopiér adressen ind i din kalender.")
     else:
-        feed.token = type(feed)._meta.get_field("token").default()
-        feed.save()
+        feed.renew()
         messages.success(request, "Din kalender har fået en ny adresse. Den gamle virker ikke længere.")
     return redirect("meetings:overview")
 
@@ -144,7 +143,7 @@ def feed_renew(request):
 def personal_ics(request, token: str):
     """The private feed: meetings of the bodies the user may see members-only content of *now*,
     with closed items and the meeting link as this user may see them (``visibility``)."""
-    feed = PersonalFeed.objects.filter(token=token).select_related("user").first() if len(token) >= 32 else None
+    feed = PersonalFeed.for_address(token)
     if feed is None or not feed.user.is_active:
         raise Http404("Kalenderen findes ikke.")
     user = feed.user
