@@ -857,7 +857,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
                 continue
             for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
-                name = strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" ."))
+                name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))
                 if re.fullmatch(NAME, name) and not is_organisation(name):
                     names.append(name)
                 elif not re.match(r"^ingen\b", entry, re.I) and not names:
