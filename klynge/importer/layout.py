@@ -170,7 +170,8 @@ RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
     r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
-    r"Bilag|Til orientering|Til beslutning)\s*[.:]|(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
+    r"Bilag|Til orientering|Til beslutning)\s*[.:]|"
+    r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
 
 
 def _clean_title(title: str, run_on: bool) -> str:
