@@ -174,6 +174,11 @@ RUN_ON_TITLE_CUT = re.compile(
     r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
 
 
+INLINE_DECISION = re.compile(r"\s(?:Godkendt|Udskudt|Taget til efterretning|Vedtaget)\b\.?\s*$")
+SENTENCE_END = re.compile(
+    r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -183,6 +188,14 @@ def _clean_title(title: str, run_on: bool) -> str:
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]
+    elif len(t) > 20:  # a heading line that carries its decision or its text: "2. Godkendelse af dagsorden Godkendt"
+        m = INLINE_DECISION.search(t)
+        if m and m.start() >= 8:
+            t = t[:m.start()]
+        m = SENTENCE_END.search(t) if len(t) > 80 else None
+        rest = t[m.end():] if m else ""
+        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
+            t = t[:m.start()]  # the heading's own text follows in sentences on the same line
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*\)", "", t)  # an empty "( )" where a time slot was left blank
     return t.strip(" -–:").strip()

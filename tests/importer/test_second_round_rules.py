@@ -75,3 +75,15 @@ def test_a_place_after_the_time_and_a_comma_is_read():
     found = layout.search_header(['Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20 "Mødelokale 1"'], "x")
     assert found.place == 'Ved Fjorden 20 "Mødelokale 1"'
     assert layout.body_name(found.body) == "Bestyrelsen"
+
+
+def test_a_heading_line_that_carries_its_decision_or_its_text_keeps_only_the_title():
+    text = (
+        "Referat af bestyrelsesmøde onsdag d. 7. november 2012 kl. 19.30 i A-huset.\n"
+        "1. Godkendelse af dagsorden Godkendt\n"
+        "2. Fællesspisning fredag 9 Nov. Vi mødes til borddækning kl 17.00. Jacob skaffer projektor.\n"
+        "3. Sundhedsforskning. Revision af politikken for sundhedsforskning i regionen og dens mål\n"
+    )
+    assert [i.title for i in parse(text).items] == [
+        "Godkendelse af dagsorden", "Fællesspisning fredag 9 Nov",
+        "Sundhedsforskning. Revision af politikken for sundhedsforskning i regionen og dens mål"]
