@@ -185,9 +185,16 @@ def _clean_title(title: str, run_on: bool) -> str:
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
     if run_on and len(t) > 20:
+        slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
+        if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
+            t = t[:slot.end()]
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]
+        if len(t) > 200:  # a heading whose text ran on: keep the item, with the start of its line as title
+            tail = re.search(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$|\s\(\s*kl[^)]*\)$", t)
+            keep = tail.group(0) if tail else ""
+            t = t[:200 - len(keep)].rsplit(" ", 1)[0] + keep
     elif len(t) > 20:  # a heading line that carries its decision or its text: "2. Godkendelse af dagsorden Godkendt"
         m = INLINE_DECISION.search(t)
         if m and m.start() >= 8:
@@ -197,7 +204,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
             t = t[:m.start()]  # the heading's own text follows in sentences on the same line
     t = TOC_SIGN.sub("", t)
-    t = re.sub(r"\(\s*\)", "", t)  # an empty "( )" where a time slot was left blank
+    t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()
 
 

@@ -87,3 +87,13 @@ def test_a_heading_line_that_carries_its_decision_or_its_text_keeps_only_the_tit
     assert [i.title for i in parse(text).items] == [
         "Godkendelse af dagsorden", "Fællesspisning fredag 9 Nov",
         "Sundhedsforskning. Revision af politikken for sundhedsforskning i regionen og dens mål"]
+
+
+def test_a_run_on_agenda_keeps_each_presenter_and_slot_even_when_the_heading_ran_on():
+    title = ("Orientering fra komitéen Orientering om drøftelser på seneste komitémøde 13. september 2013 om "
+             "fremadrettet forankring af samarbejdet i kommunerne - økonomisk, strategisk, organisatorisk og i "
+             "øvrigt alt andet. v. Ann Ammitzbo (kl. 9.20) Kl : PAUSE Side 1")
+    cleaned = layout._clean_title(title, run_on=True)
+    assert cleaned.endswith("v. Ann Ammitzbo (kl. 9.20)") and len(cleaned) <= 200
+    assert layout._clean_title("Emner til næste møde v. Anne Neergaard (kl )", run_on=True) == \
+        "Emner til næste møde v. Anne Neergaard"
