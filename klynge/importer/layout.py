@@ -30,7 +30,7 @@ FURNITURE = re.compile(
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
     r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
-    r"gå ikke glip af\b.*|"
+    r"gå ikke glip af\b.*|you are here|du er her|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -79,6 +79,18 @@ def split_run_on(line: str) -> list[str]:
         last = pos
     out.append(line[last:].strip())
     return [p for p in out if p]
+
+
+GLUED_NEXT_NUMBER = re.compile(r"(?<=[a-zæøå?)])(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+
+
+def split_glued_number(line: str) -> list[str]:
+    """'Indholdsfortegnelse1. Fraværende' / '10. Eventuelt1. Orientering' (a contents list or its last entry
+    glued to the first item's heading by a web page) -> two lines, cut before the glued item number."""
+    if not any(ch.isdigit() for ch in line):
+        return [line]
+    parts = GLUED_NEXT_NUMBER.split(line)
+    return [p for p in parts if p.strip()] if len(parts) > 1 else [line]
 
 
 def split_header_labels(line: str) -> list[str]:
@@ -155,8 +167,16 @@ CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journa
 SLOT_HINT = re.compile(
     r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
-    r"(?:\.{3,}|…)|\s\d{1,2}\.\d{1,2}\s|\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
-    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid)\s*[.:]|(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
+    r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
+    r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
+    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
+    r"Bilag|Til orientering|Til beslutning)\s*[.:]|"
+    r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
+
+
+INLINE_DECISION = re.compile(r"\s(?:Godkendt|Udskudt|Taget til efterretning|Vedtaget)\b\.?\s*$")
+SENTENCE_END = re.compile(
+    r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def _clean_title(title: str, run_on: bool) -> str:
@@ -165,11 +185,26 @@ def _clean_title(title: str, run_on: bool) -> str:
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
     if run_on and len(t) > 20:
+        slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
+        if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
+            t = t[:slot.end()]
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]
+        if len(t) > 200:  # a heading whose text ran on: keep the item, with the start of its line as title
+            tail = re.search(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$|\s\(\s*kl[^)]*\)$", t)
+            keep = tail.group(0) if tail else ""
+            t = t[:200 - len(keep)].rsplit(" ", 1)[0] + keep
+    elif len(t) > 20:  # a heading line that carries its decision or its text: "2. Godkendelse af dagsorden Godkendt"
+        m = INLINE_DECISION.search(t)
+        if m and m.start() >= 8:
+            t = t[:m.start()]
+        m = SENTENCE_END.search(t) if len(t) > 80 else None
+        rest = t[m.end():] if m else ""
+        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
+            t = t[:m.start()]  # the heading's own text follows in sentences on the same line
     t = TOC_SIGN.sub("", t)
-    t = re.sub(r"\(\s*\)", "", t)  # an empty "( )" where a time slot was left blank
+    t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()
 
 
@@ -334,6 +369,22 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
     return inner
 
 
+def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
+    """Item headings that a web page's list printed all as '1.' (each item its own one-entry list): three or
+    more 'N.' lines numbered 1, each followed by its own text and by no other numbered line before the next."""
+    ones = [c for c in sorted(cands, key=lambda c: c.index) if c.number == 1 and c.form in ("numbered", "numbered2")]
+    if len(ones) < 3:
+        return []
+    others = [c.index for c in cands if c.number != 1]
+    for a, b in zip(ones, ones[1:] + [None], strict=False):
+        stop = b.index if b is not None else len(lines)
+        if any(a.index < o < stop for o in others):
+            return []
+        if b is not None and not any(lines[k] for k in range(a.index + 1, b.index)):
+            return []  # consecutive lines: a list of one-entry lists, not items with text
+    return ones
+
+
 def fuzzy_same(a: str, b: str) -> bool:
     fa = re.sub(r"\W+", " ", a.casefold()).strip()
     fb = re.sub(r"\W+", " ", b.casefold()).strip()
@@ -381,6 +432,13 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
     chain = _best_run(bodies)
+    ones = _all_ones(bodies, lines)
+    if len(ones) > len(chain):
+        for k, c in enumerate(ones):
+            c.number = k + 1
+        return [Heading(c.index, c.number, c.title, warnings=["Punkterne var alle nummereret 1; de er nummereret "
+                                                               "fortløbende i rækkefølge."] if k == 0 else [])
+                for k, c in enumerate(ones)]
     contents = _list_block([c for c in cands if c.toc], len(lines) + 1)
     if len(contents) > len(chain):
         # only a contents list: its entries are the items (their bodies were not recognised)
@@ -405,7 +463,8 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
             if body is not None:
                 used.add(body.number)
                 same = fuzzy_same(entry.title, body.title)
-                title = entry.title if not same or len(entry.title) <= len(body.title) else body.title
+                cut_short = entry.title.casefold().startswith(body.title.casefold().rstrip(" .:"))
+                title = entry.title if not same or cut_short or len(entry.title) <= len(body.title) else body.title
                 headings.append(Heading(body.index, body.number, title))
             else:
                 headings.append(Heading(entry.index, entry.number, entry.title,
@@ -429,12 +488,16 @@ MONTHS = {
     "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+EN_MONTHS = {**MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
+DATE_MONTH_FIRST = re.compile(
+    rf"\b({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    re.I)
 DATE_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\.?[\s-]*({MONTH_RE})\.?(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
 TIME = r"(\d{1,2})[.:](\d{2})"
-KL = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+KL = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(
     r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
@@ -460,6 +523,8 @@ def _date_from(m: re.Match, kind: str) -> datetime.date | None:
             return datetime.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         if kind == "iso":
             return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if kind == "month_first":
+            return datetime.date(int(m.group(3)), EN_MONTHS[m.group(1).lower()], int(m.group(2)))
         year = int(m.group(4))
         year = year + 2000 if year < 100 else year
         return datetime.date(year, int(m.group(3)), int(m.group(1)))
@@ -469,12 +534,16 @@ def _date_from(m: re.Match, kind: str) -> datetime.date | None:
 
 def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     found = []
-    for pattern, kind in ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num")):
+    patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_MONTH_FIRST, "month_first"))
+    for pattern, kind in patterns:
         for m in pattern.finditer(text):
             d = _date_from(m, kind)
             if d and 1990 <= d.year <= 2100:
                 found.append((m.start(), d))
     return sorted(found, key=lambda x: x[0])
+
+
+DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*[-–,]\s*{TIME}(?![\d.])")
 
 
 def _t(h, m) -> datetime.time | None:
@@ -513,13 +582,25 @@ def _next_value(lines: list[str], k: int) -> str:
 
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
-    r"\bmødested er)\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
-    r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.))",
+    r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
+    r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
+# "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
+PLACE_AFTER_TIME = re.compile(
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
+NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
     r"(?:det\s+|den\s+)?(?P<body>[A-ZÆØÅ][\w.\-–&/ ]{2,80}?)(?=\s*(?:$|\s(?:den|d\.|afholdt|onsdag|mandag|tirsdag|"
     r"torsdag|fredag|lørdag|søndag|kl\.?)\b|[,.(]|\s+\d))", re.I)
+GENITIVE_BODY = re.compile(
+    r"\b(?P<body>[A-ZÆØÅ][a-zæøå-]*(?:rådet|udvalget|bestyrelsen|gruppen|forummet|nævnet))s\s+"
+    r"(?:(?:ekstra)?ordinære\s+|konstituerende\s+)?møde\b")
+DECISION_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][\w\-– ]{2,80}?),\s*\d{1,2}-\d{1,2}-\d{4},\s*pkt\.?\s*\d")
+COMPOUND_DATE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][a-zæøå]+møde)\s+(?:den\s+|d\.\s*)?\d{1,2}\.")
+LISTING_BODY = re.compile(
+    r"^(?:dagsord(?:e)?ner og referater|referater og dagsord(?:e)?ner)\s+(?P<body>[A-ZÆØÅ].{2,80})$", re.I)
 TITLE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][^-–]{2,80}?)\s+[-–]\s+(?:referat|dagsorden|beslutningsprotokol)\b", re.I)
 KIND_BODY = re.compile(r"^(?:referat|dagsorden)\s*[-–:]\s*(?P<body>[A-ZÆØÅ].{2,80}?)\s+(?:den|d\.)\s+\d", re.I)
 MOEDE_BODY = re.compile(rf"\b(?:MØDE|Møde)\s+(?P<body>[A-ZÆØÅ][\w -]{{2,60}}?)(?=[.,]|\s+(?:{WEEKDAY})|\s+den\b)", re.I)
@@ -600,14 +681,16 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 found.end = s
             break
         pm = PLACE_LABEL.match(ln)
-        if pm and found.place is None:
-            value = pm.group(1).strip() or _next_value(lines, k)
+        if pm and found.place is None and ROOM_LINE.match(ln.strip()):
+            found.place = ln.strip()
+        elif pm and found.place is None:
+            value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
             if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:
-            value = bm.group(1).strip() or _next_value(lines, k)
+            value = NEXT_LABEL.sub("", bm.group(1).strip()) or _next_value(lines, k)
             if value and len(value) < 90:
                 found.body = value
     # the date: a labelled one; else the first in a line about the meeting; never a print date
@@ -628,8 +711,12 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for ln in [title] + lines:
             if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
                 continue
-            if dates_in(ln) or re.match(r"^\s*kl\.?\s*\d", ln, re.I) or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
+            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) \
+                    or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
                 s, e = times_in(ln)
+                if s is None:
+                    after = DATE_THEN_TIME.search(ln)
+                    s = _t(after.group(1), after.group(2)) if after else None
                 if s:
                     found.start = s
                     if e and found.end is None:
@@ -650,7 +737,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
                 found.place = m.group("place").strip()
                 break
-            m = PLACE_SENTENCE.search(ln)
+            m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
             if m:
                 found.place = m.group("place").strip(" ,.")
                 break
@@ -659,8 +746,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for ln in [title] + lines[:25]:
             if not ln:
                 continue
-            for pattern in (TITLE_BODY, KIND_BODY, BODY_SENTENCE, MOEDE_BODY, PREFIX_BODY):
-                m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY) else pattern.match(ln)
+            for pattern in (TITLE_BODY, KIND_BODY, LISTING_BODY, GENITIVE_BODY, BODY_SENTENCE, MOEDE_BODY, PREFIX_BODY,
+                            COMPOUND_DATE_BODY, DECISION_BODY):
+                m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY, GENITIVE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))
                     if body and not dates_in(body) and len(body) >= 3:
@@ -716,21 +804,43 @@ NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la
 NAME_LIST = rf"{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*{NAME})*"
 APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"
-    re.compile(rf"\b(?:der var\s+)?afbud fra\s*:?\s*(?P<names>{NAME_LIST})", re.I),
+    re.compile(rf"\b(?i:(?:der (?:var|er)\s+)?afbud fra)\s*:?\s*(?P<names>{NAME_LIST})"),
     # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
     re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+afbud"),
     # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
     re.compile(rf"\bundtagen\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?meldt\s+afbud"),
     # "A - afbud" / "A (C), Næstformand- afbud"
-    re.compile(rf"^(?P<names>{NAME})\s*(?:\([^)]*\))?(?:,\s*[\w ]{{0,40}}?)?\s*[-–]\s*afbud\b\.?\s*$", re.I),
+    re.compile(rf"^(?P<names>{NAME})\s*(?:\([^)]*\))?(?:,\s*[\w ]{{0,40}}?)?\s*[-–]\s*(?i:afbud)\b\.?\s*$"),
+    # "A og B var fraværende" / "A, B og C var fraværende."
+    re.compile(rf"^(?P<names>{NAME_LIST})\s+var\s+fraværende\b"),
 ]
+
+
+NAME_STOP = re.compile(
+    r"^(?:Mødet|Møde|Der|Det|Den|De|Dagsorden(?:en)?|Referat(?:et)?|Formand(?:en)?|Punkt|Pkt|Herefter|Desuden|"
+    r"Endvidere|Sagen|Beslutning|Bemærkninger|Ingen|Alle|Som|Men|Mødeleder|Referent|Deltagere|Tilstede|Gæster|"
+    r"Dato|Sted|Tid|Kl|Afbud|Fraværende|Godkendt|Dagsordenen|Udvalget|Rådet|Bestyrelsen|Han|Hun)\.?$")
+NAME_PARTICLE = {"von", "van", "de", "la", "af", "du", "der"}
+
+
+def trim_name(name: str) -> str:
+    """A name ends where the words stop being part of it: at a lower-case word ('Martin Bech pga. ferie'),
+    at a capitalised function word that starts the next sentence ('Michael Burgess Mødet blev ...') and at a
+    bracket or a dash."""
+    words = re.split(r"\s+", re.split(r"\s*[(\[]|\s[-–]\s", name.strip())[0].strip())
+    kept: list[str] = []
+    for k, w in enumerate(words):
+        if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):
+            break
+        kept.append(w)
+    return " ".join(kept).strip(" .,")
 
 
 def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
     for ln in lines:
-        if not ln or "afbud" not in ln.lower():
+        if not ln or not re.search(r"afbud|fraværende", ln, re.I):
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue
@@ -768,7 +878,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
                 continue
             for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
-                name = strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" ."))
+                name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))
                 if re.fullmatch(NAME, name) and not is_organisation(name):
                     names.append(name)
                 elif not re.match(r"^ingen\b", entry, re.I) and not names:

@@ -102,7 +102,7 @@ DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./ ]\s*(\d{4
 TIME = r"(\d{1,2})[.:](\d{2})"
 SLOT = re.compile(
     rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
-KL_TIME = re.compile(rf"\b(?:kl\.?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+KL_TIME = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?"
                       r"(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?(?![\d.:])", re.I)
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
@@ -210,6 +210,11 @@ def plain(line: str) -> str:
 
 
 def find_date(text: str) -> datetime.date | None:
+    month_first = layout.DATE_MONTH_FIRST.search(text)
+    if month_first and not DATE_WORDS.search(text):  # "Onsdag, April 3, 2019 - 18:00"
+        found = layout.dates_in(month_first.group(0))
+        if found:
+            return found[0][1]
     for pattern, order in ((DATE_WORDS, "dmy_words"), (DATE_ISO, "ymd"), (DATE_NUM, "dmy")):
         for m in pattern.finditer(text):
             try:
@@ -337,10 +342,10 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
             ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
-        pieces = layout.split_run_on(ln) if len(ln) >= 200 else [ln]
+        pieces = layout.split_run_on(ln) if len(ln) >= 200 else layout.split_glued_number(ln)
         for piece in pieces:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
-                if len(pieces) > 1:
+                if len(pieces) > 1 and len(ln) >= 200:
                     run_on.add(len(out))
                 out.append(part)
     return out, run_on
@@ -859,6 +864,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
                     lists[name].append(rest)
             else:
                 current_list = None
+                if name == "place" and layout.ROOM_LINE.match(ln.strip()):
+                    rest = ln.strip()  # "Mødelokale 20": the room line is the place
+                if name in ("place", "body"):
+                    rest = layout.NEXT_LABEL.sub("", rest)  # "Forum: Handicaprådet Tid: ..."
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
@@ -913,10 +922,11 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     kind = "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
         "agenda" if re.search(r"dagsorden", title, re.I) else \
         "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
-    name_part = KIND_WORDS.sub(" ", title)
+    labelled = re.search(r"\b(?:mødeforum|forum|udvalg)\s*:\s*(?P<v>.+)$", title, re.I)
+    name_part = KIND_WORDS.sub(" ", layout.NEXT_LABEL.sub("", labelled.group("v")) if labelled else title)
     name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)
     name_part = DATE_WORDS.sub(" ", name_part)
-    name_part = DATE_ISO.sub(" ", name_part)
+    name_part = DATE_ISO.sub(" ", layout.DATE_MONTH_FIRST.sub(" ", name_part))
     name_part = DATE_NUM.sub(" ", name_part)
     name_part = KL_TIME.sub(" ", name_part)
     name_part = re.sub(r"\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", " ", name_part, flags=re.I)
@@ -925,12 +935,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     name_part = re.sub(r"\s+(?:d\.|den)\s*$", "", name_part.strip(" -–—,:"), flags=re.I).strip(" -–—,:")
     parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+", name_part) if p.strip(" ,:")]
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
-    body = next((p for p in parts if p != cluster), None)
+    body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
+                 and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
     if fields.get("body"):
         body = fields["body"]
     elif searched.body:
         found_body = searched.body.strip(" ()")
-        body_parts = [p.strip(" ,:()") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*", found_body) if p.strip(" ,:()")]
+        body_parts = [p.strip(" ,:()") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|\s+(?=[A-ZÆØÅ][\w-]*klyngen?$)",
+                                                         found_body) if p.strip(" ,:()")]
         in_cluster = next((p for p in body_parts if CLUSTER_WORD.search(p)), None)
         if in_cluster and len(body_parts) > 1:
             cluster = cluster or in_cluster
@@ -1053,7 +1065,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     absent.extend(layout.apologies_in(lines))
     absent.extend(layout.labelled_absent(lines))
     # organisations and hospital units are never persons; job titles are not part of a name
-    absent = [re.split(r"(?<=[a-zæøå]{2})\.\s", n)[0].strip(" .") for n in absent]
+    absent = [layout.trim_name(re.split(r"(?<=[a-zæøå]{2})\.\s", n)[0].strip(" .")) for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
     for person in attendees + guests:
