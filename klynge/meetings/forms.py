@@ -343,8 +343,11 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        memberships = (meeting.body.memberships.active(meeting.date).select_related("person", "organisation")
-                       .order_by("person__name"))
+        from klynge.organisation.models import Membership
+
+        # A joint meeting: the members of every host (lead body and co-hosts), each person once.
+        memberships = (Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
+                       .select_related("person", "organisation", "body").order_by("person__name", "body_id", "pk"))
         existing = {a.person_id: a for a in meeting.attendance.all()}
         substitutes = {a.on_behalf_of_id: a for a in existing.values() if a.on_behalf_of_id}
         self.members, seen = [], set()
@@ -359,7 +362,10 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
             substitute = substitutes.get(person.pk)
             if substitute:
                 status = AttendanceStatus.SUBSTITUTE
-            party = f" ({membership.organisation})" if membership.organisation_id else ""
+            where = [str(membership.organisation)] if membership.organisation_id else []
+            if membership.body_id != meeting.body_id:  # a co-host's member at a joint meeting
+                where.append(membership.body.short_name or membership.body.name)
+            party = f" ({', '.join(where)})" if where else ""
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
                 label=f"{person.name}{party}", choices=ROSTER_CHOICES, required=False, initial=status,
                 widget=forms.RadioSelect(attrs={"class": "form-radio"}))
@@ -425,13 +431,14 @@ class ApologiesForm(DkfdsFormMixin, forms.Form):
 
 
 def substitute_choices(person, meeting):
-    """Who may stand in: people affiliated with the party the member represents in the body (today),
+    """Who may stand in: people affiliated with the party the member represents in the meeting's body or,
+    at a joint meeting, a co-host (today),
     else people affiliated with any party the member is affiliated with; never the member."""
     from klynge.organisation.models import Membership
 
     if person is None or meeting is None:
         return Person.objects.none()
-    parties = set(Membership.objects.active().filter(person=person, body=meeting.body)
+    parties = set(Membership.objects.active().filter(person=person, body_id__in=meeting.host_ids())
                   .exclude(organisation__isnull=True).values_list("organisation_id", flat=True))
     if not parties:
         parties = set(person.affiliations.values_list("organisation_id", flat=True))
