@@ -41,6 +41,7 @@ class ProgrammeForm(DkfdsFormMixin, forms.ModelForm):
             bodies = (bodies | Body.objects.filter(pk=self.instance.body_id)).distinct().order_by("name")
         body = self.fields["body"]
         body.queryset = bodies
+        body.empty_label = "Vælg organet"
         body.error_messages["invalid_choice"] = "Vælg et organ, hvis sekretariat du er en del af."
         if not org.is_administrator(user):
             body.required = True

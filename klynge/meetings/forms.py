@@ -552,7 +552,7 @@ class CompositionApprovalForm(DkfdsFormMixin, forms.Form):
     full is offered by its meeting and number only, as "Lukket punkt": its title never reaches them."""
 
     item = forms.ModelChoiceField(
-        label="Besluttet på punkt", queryset=AgendaItem.objects.none(),
+        label="Besluttet på punkt", queryset=AgendaItem.objects.none(), empty_label="Vælg punktet",
         error_messages={"required": "Vælg det punkt, hvor ændringen af sammensætningen blev godkendt.",
                         "invalid_choice": "Vælg et besluttet punkt fra organets eller det overordnede organs "
                                           "møder."},
