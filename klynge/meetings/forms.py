@@ -553,12 +553,14 @@ class CompositionApprovalForm(DkfdsFormMixin, forms.Form):
 
     item = forms.ModelChoiceField(
         label="Besluttet på punkt", queryset=AgendaItem.objects.none(), empty_label="Vælg punktet",
+        widget=forms.Select(attrs={"class": "form-select input-width-xl"}),
         error_messages={"required": "Vælg det punkt, hvor ændringen af sammensætningen blev godkendt.",
                         "invalid_choice": "Vælg et besluttet punkt fra organets eller det overordnede organs "
                                           "møder."},
         help_text="Besluttede punkter fra organets og det overordnede organs møder, nyeste først.")
     recommendation_number = forms.IntegerField(
         label="Indstilling nr.", required=False, min_value=1,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
         error_messages={"min_value": "Indstillingens nummer er 1 eller mere.",
                         "invalid": "Skriv indstillingens nummer som et tal."},
         help_text="Hvis godkendelsen var én bestemt indstilling på punktet.")
