@@ -346,8 +346,10 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
         from klynge.organisation.models import Membership
 
         # A joint meeting: the members of every host (lead body and co-hosts), each person once.
-        memberships = (Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
-                       .select_related("person", "organisation", "body").order_by("person__name", "body_id", "pk"))
+        # A person seated in several hosts is listed once, with the seat in the lead body first.
+        memberships = sorted(Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
+                             .select_related("person", "organisation", "body"),
+                             key=lambda m: (m.person.name, m.body_id != meeting.body_id, m.pk))
         existing = {a.person_id: a for a in meeting.attendance.all()}
         substitutes = {a.on_behalf_of_id: a for a in existing.values() if a.on_behalf_of_id}
         self.members, seen = [], set()
