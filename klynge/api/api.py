@@ -358,3 +358,6 @@ def _item(item, slot, with_minutes: bool) -> dict:
 from klynge.api.agreements import router as agreements_router  # noqa: E402  (after the core endpoints)
 
 api.add_router("/", agreements_router)
+from klynge.api.improvement import router as improvement_router  # noqa: E402
+
+api.add_router("/", improvement_router)

@@ -10,7 +10,7 @@ from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
 from . import permissions
-from .models import Cohort, Deadline, SeatAllocation, Team, TeamMember
+from .models import Cohort, Deadline, Programme, SeatAllocation, Team, TeamMember
 
 
 def _items_for(user, body_ids=None):
@@ -24,6 +24,33 @@ def _items_for(user, body_ids=None):
 def _item_label(item):
     return f"{item.meeting.body.short_name or item.meeting.body} {item.meeting.date:%d-%m-%Y}, punkt {item.number}: " \
            f"{item.title}"[:200]
+
+
+class ProgrammeForm(DkfdsFormMixin, forms.ModelForm):
+    """A programme, created and kept by the secretariat of the body that runs it (``body``)."""
+
+    class Meta:
+        model = Programme
+        fields = ["name", "slug", "owner", "body", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = permissions.programme_bodies(user)
+        if self.instance.pk and self.instance.body_id:  # the body it has stays offered
+            bodies = (bodies | Body.objects.filter(pk=self.instance.body_id)).distinct().order_by("name")
+        body = self.fields["body"]
+        body.queryset = bodies
+        body.empty_label = "Vælg organet"
+        body.error_messages["invalid_choice"] = "Vælg et organ, hvis sekretariat du er en del af."
+        if not org.is_administrator(user):
+            body.required = True
+            body.error_messages["required"] = "Vælg det organ, hvis sekretariat fører programmet."
+            body.help_text = "Organet, hvis sekretariat fører programmet, holdene og pladserne."
+        self.fields["slug"].help_text = "Små bogstaver, tal og bindestreger, fx “ledelsesprogrammet”. " \
+                                        "Bruges i programmets adresse."
+        self.fields["slug"].error_messages["invalid"] = ("Kortnavnet må kun indeholde små bogstaver, tal og "
+                                                         "bindestreger.")
 
 
 class CohortForm(DkfdsFormMixin, forms.ModelForm):

@@ -22,7 +22,7 @@ from . import rules
 from .choices import CHAIR_ROLES, COUNTED_ROLES, DeadlineKind, TeamRole, TeamStatus
 
 # Path segments under /forbedringsteams/ that a programme's slug would hide.
-RESERVED_SLUGS = {"teams", "deltagere", "frister"}
+RESERVED_SLUGS = {"teams", "deltagere", "frister", "ny"}
 
 
 class Programme(VersionedModel, TrackedModel):

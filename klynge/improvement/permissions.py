@@ -11,6 +11,8 @@ Decided (see docs/architecture.md, "Improvement teams"):
   (any body in it) and its secretariat see it. The team's internal note is for them too, always.
 - Report items (meeting items where a team was reported to the political level) are shown through
   meetings.visibility, so a closed or unpublished item is never named to someone who may not see it.
+- Any secretariat creates a programme run by one of its own bodies (an administrator: by any body, or by
+  none); the secretariat of the programme's body edits it (never moving it to a body it does not keep).
 - The secretariat of the programme's body edits the programme's cohorts, seats and calendar; a cluster's
   secretariat adds and edits its own teams and their members, and the calendar rows that apply to its cluster.
 """
@@ -23,6 +25,18 @@ from klynge.organisation import permissions as org
 from klynge.organisation.models import Body
 
 from .choices import PUBLIC_STATUSES
+
+
+def programme_bodies(user):
+    """The bodies a user may let run a programme: every body for an administrator, else the bodies the
+    user's secretariat seats reach."""
+    bodies = Body.objects.all() if org.is_administrator(user) else Body.objects.filter(
+        pk__in=org.editable_body_ids(user))
+    return bodies.order_by("name")
+
+
+def can_add_programme(user) -> bool:
+    return user.is_authenticated and (org.is_administrator(user) or bool(org.editable_body_ids(user)))
 
 
 def can_manage_programme(user, programme) -> bool:

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,7 @@ from klynge.organisation import permissions as org
 
 from . import permissions, rules
 from .choices import COUNTED_ROLES, PUBLIC_STATUSES
-from .forms import CohortForm, DeadlineForm, SeatForm, TeamForm, TeamMemberForm
+from .forms import CohortForm, DeadlineForm, ProgrammeForm, SeatForm, TeamForm, TeamMemberForm
 from .models import Cohort, Deadline, Programme, SeatAllocation, Team, TeamMember
 
 
@@ -53,7 +54,8 @@ def _calendar(user, deadlines, today):
 
 def index(request):
     programmes = Programme.objects.prefetch_related("cohorts").order_by("name")
-    return render(request, "improvement/index.html", {"programmes": programmes})
+    return render(request, "improvement/index.html", {
+        "programmes": programmes, "can_add": permissions.can_add_programme(request.user)})
 
 
 def programme(request, slug):
@@ -138,16 +140,41 @@ def _form_page(request, form, title, submit, back):
     return render(request, "improvement/form.html", {"form": form, "title": title, "submit": submit, "back": back})
 
 
+def _form_view(request, form, *, title, submit, back, saved, go=None):
+    """Every add and edit page here: a valid POST saves, says ``saved(obj)`` and goes to ``go(obj)``
+    (default the saved object's page); otherwise the form is shown (again, with its errors)."""
+    if request.method == "POST" and form.is_valid():
+        obj = form.save()
+        messages.success(request, saved(obj))
+        return redirect(go(obj) if go else obj)
+    return _form_page(request, form, title, submit, back)
+
+
+@login_required
+def programme_add(request):
+    _require(permissions.can_add_programme(request.user))
+    form = ProgrammeForm(request.POST or None, instance=Programme(), user=request.user)
+    return _form_view(request, form, title="Nyt forbedringsprogram", submit="Opret program",
+                      back=reverse("improvement:index"),
+                      saved=lambda p: f"Programmet “{p.name}” er oprettet. Opret holdene herunder.")
+
+
+@login_required
+def programme_edit(request, slug):
+    prog = get_object_or_404(Programme.objects.select_related("body"), slug=slug)
+    _require(permissions.can_manage_programme(request.user, prog))
+    form = ProgrammeForm(request.POST or None, instance=prog, user=request.user)
+    return _form_view(request, form, title=f"Ret {prog}", submit="Gem program", back=prog.get_absolute_url(),
+                      saved=lambda p: f"Programmet “{p.name}” er gemt.")
+
+
 @login_required
 def cohort_add(request, slug):
     prog = get_object_or_404(Programme, slug=slug)
     _require(permissions.can_manage_programme(request.user, prog))
     form = CohortForm(request.POST or None, instance=Cohort(programme=prog))
-    if request.method == "POST" and form.is_valid():
-        c = form.save()
-        messages.success(request, f"{c} er oprettet.")
-        return redirect(c)
-    return _form_page(request, form, f"Nyt hold i {prog}", "Gem hold", prog.get_absolute_url())
+    return _form_view(request, form, title=f"Nyt hold i {prog}", submit="Gem hold", back=prog.get_absolute_url(),
+                      saved=lambda c: f"{c} er oprettet.")
 
 
 @login_required
@@ -155,11 +182,8 @@ def cohort_edit(request, slug, number):
     c = _cohort(slug, number)
     _require(permissions.can_manage_programme(request.user, c.programme))
     form = CohortForm(request.POST or None, instance=c)
-    if request.method == "POST" and form.is_valid():
-        c = form.save()
-        messages.success(request, f"{c} er gemt.")
-        return redirect(c)
-    return _form_page(request, form, f"Ret {c} i {c.programme}", "Gem hold", c.get_absolute_url())
+    return _form_view(request, form, title=f"Ret {c} i {c.programme}", submit="Gem hold", back=c.get_absolute_url(),
+                      saved=lambda c: f"{c} er gemt.")
 
 
 @login_required
@@ -167,11 +191,9 @@ def seat_add(request, slug, number):
     c = _cohort(slug, number)
     _require(permissions.can_manage_programme(request.user, c.programme))
     form = SeatForm(request.POST or None, instance=SeatAllocation(cohort=c))
-    if request.method == "POST" and form.is_valid():
-        seat = form.save()
-        messages.success(request, f"Pladserne til {seat.cluster or seat.region} er gemt.")
-        return redirect(c)
-    return _form_page(request, form, f"Pladser på {c} i {c.programme}", "Gem pladser", c.get_absolute_url())
+    return _form_view(request, form, title=f"Pladser på {c} i {c.programme}", submit="Gem pladser",
+                      back=c.get_absolute_url(), go=lambda seat: c,
+                      saved=lambda seat: f"Pladserne til {seat.cluster or seat.region} er gemt.")
 
 
 @login_required
@@ -180,11 +202,9 @@ def deadline_add(request, slug, number):
     user = request.user
     _require(permissions.can_manage_programme(user, c.programme) or permissions.team_clusters(user, c).exists())
     form = DeadlineForm(request.POST or None, instance=Deadline(cohort=c), user=user)
-    if request.method == "POST" and form.is_valid():
-        deadline = form.save()
-        messages.success(request, f"{deadline.get_kind_display()} er sat i programkalenderen.")
-        return redirect(c)
-    return _form_page(request, form, f"Ny frist for {c} i {c.programme}", "Gem frist", c.get_absolute_url())
+    return _form_view(request, form, title=f"Ny frist for {c} i {c.programme}", submit="Gem frist",
+                      back=c.get_absolute_url(), go=lambda d: c,
+                      saved=lambda d: f"{d.get_kind_display()} er sat i programkalenderen.")
 
 
 @login_required
@@ -192,12 +212,9 @@ def deadline_edit(request, pk):
     deadline = get_object_or_404(Deadline.objects.select_related("cohort__programme", "cluster"), pk=pk)
     _require(permissions.can_manage_deadline(request.user, deadline))
     form = DeadlineForm(request.POST or None, instance=deadline, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{deadline.get_kind_display()} er gemt.")
-        return redirect(deadline.cohort)
-    return _form_page(request, form, f"Ret frist: {deadline.get_kind_display()}", "Gem frist",
-                      deadline.cohort.get_absolute_url())
+    return _form_view(request, form, title=f"Ret frist: {deadline.get_kind_display()}", submit="Gem frist",
+                      back=deadline.cohort.get_absolute_url(), go=lambda d: d.cohort,
+                      saved=lambda d: f"{d.get_kind_display()} er gemt.")
 
 
 @login_required
@@ -205,12 +222,9 @@ def team_add(request, slug, number):
     c = _cohort(slug, number)
     _require(permissions.can_add_team(request.user, c))
     form = TeamForm(request.POST or None, instance=Team(cohort=c), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        t = form.save()
-        messages.success(request, f"Forbedringsteamet “{t.name}” er oprettet. Tilføj deltagerne.")
-        return redirect(t)
-    return _form_page(request, form, f"Nyt forbedringsteam på {c} i {c.programme}", "Gem team",
-                      c.get_absolute_url())
+    return _form_view(request, form, title=f"Nyt forbedringsteam på {c} i {c.programme}", submit="Gem team",
+                      back=c.get_absolute_url(),
+                      saved=lambda t: f"Forbedringsteamet “{t.name}” er oprettet. Tilføj deltagerne.")
 
 
 @login_required
@@ -218,29 +232,21 @@ def team_edit(request, pk):
     t = get_object_or_404(Team.objects.select_related("cohort__programme", "cluster"), pk=pk)
     _require(permissions.can_manage_team(request.user, t))
     form = TeamForm(request.POST or None, instance=t, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Forbedringsteamet “{t.name}” er gemt.")
-        return redirect(t)
-    return _form_page(request, form, f"Ret forbedringsteam: {t.name}", "Gem team", t.get_absolute_url())
+    return _form_view(request, form, title=f"Ret forbedringsteam: {t.name}", submit="Gem team",
+                      back=t.get_absolute_url(), saved=lambda t: f"Forbedringsteamet “{t.name}” er gemt.")
 
 
-def _warn(request, t):
-    for warning in t.warnings():
-        messages.warning(request, warning)
-
+# A team's composition warnings (2-6 members, several parties) stand on the team page itself, where the
+# member forms lead back to: they are not flashed as messages as well (that showed each one twice).
 
 @login_required
 def member_add(request, pk):
     t = get_object_or_404(Team.objects.select_related("cohort__programme", "cluster"), pk=pk)
     _require(permissions.can_manage_team(request.user, t))
     form = TeamMemberForm(request.POST or None, instance=TeamMember(team=t))
-    if request.method == "POST" and form.is_valid():
-        member = form.save()
-        messages.success(request, f"{member.person} er tilføjet som {member.get_role_display().lower()}.")
-        _warn(request, t)
-        return redirect(t)
-    return _form_page(request, form, f"Tilføj deltager til {t.name}", "Tilføj deltager", t.get_absolute_url())
+    return _form_view(request, form, title=f"Tilføj deltager til {t.name}", submit="Tilføj deltager",
+                      back=t.get_absolute_url(), go=lambda m: t,
+                      saved=lambda m: f"{m.person} er tilføjet som {m.get_role_display().lower()}.")
 
 
 @login_required
@@ -253,5 +259,4 @@ def member_remove(request, pk):
     member._change_reason = "Fjernet fra teamet"
     member.delete()
     messages.success(request, f"{member.person} er fjernet fra teamet.")
-    _warn(request, t)
     return redirect(t)

@@ -8,8 +8,8 @@ from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
 
 from . import rules
-from .choices import AttendanceStatus, ItemKind, Outcome, TaskOwnerKind, TaskStatus
-from .models import AgendaItem, Attachment, Attendance, MailPreference, Meeting, Proposal, Task
+from .choices import AttendanceStatus, ItemKind, MeetingStatus, Outcome, TaskOwnerKind, TaskStatus
+from .models import AgendaItem, Attachment, Attendance, MailPreference, Meeting, Proposal, Recommendation, Task
 from .models.items import ATTACHMENT_EXTENSIONS
 
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -343,8 +343,13 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        memberships = (meeting.body.memberships.active(meeting.date).select_related("person", "organisation")
-                       .order_by("person__name"))
+        from klynge.organisation.models import Membership
+
+        # A joint meeting: the members of every host (lead body and co-hosts), each person once.
+        # A person seated in several hosts is listed once, with the seat in the lead body first.
+        memberships = sorted(Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
+                             .select_related("person", "organisation", "body"),
+                             key=lambda m: (m.person.name, m.body_id != meeting.body_id, m.pk))
         existing = {a.person_id: a for a in meeting.attendance.all()}
         substitutes = {a.on_behalf_of_id: a for a in existing.values() if a.on_behalf_of_id}
         self.members, seen = [], set()
@@ -359,7 +364,10 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
             substitute = substitutes.get(person.pk)
             if substitute:
                 status = AttendanceStatus.SUBSTITUTE
-            party = f" ({membership.organisation})" if membership.organisation_id else ""
+            where = [str(membership.organisation)] if membership.organisation_id else []
+            if membership.body_id != meeting.body_id:  # a co-host's member at a joint meeting
+                where.append(membership.body.short_name or membership.body.name)
+            party = f" ({', '.join(where)})" if where else ""
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
                 label=f"{person.name}{party}", choices=ROSTER_CHOICES, required=False, initial=status,
                 widget=forms.RadioSelect(attrs={"class": "form-radio"}))
@@ -425,13 +433,14 @@ class ApologiesForm(DkfdsFormMixin, forms.Form):
 
 
 def substitute_choices(person, meeting):
-    """Who may stand in: people affiliated with the party the member represents in the body (today),
+    """Who may stand in: people affiliated with the party the member represents in the meeting's body or,
+    at a joint meeting, a co-host (today),
     else people affiliated with any party the member is affiliated with; never the member."""
     from klynge.organisation.models import Membership
 
     if person is None or meeting is None:
         return Person.objects.none()
-    parties = set(Membership.objects.active().filter(person=person, body=meeting.body)
+    parties = set(Membership.objects.active().filter(person=person, body_id__in=meeting.host_ids())
                   .exclude(organisation__isnull=True).values_list("organisation_id", flat=True))
     if not parties:
         parties = set(person.affiliations.values_list("organisation_id", flat=True))
@@ -535,3 +544,58 @@ class MeetingRolesForm(forms.Form):
         if len(takers) > 6:
             self.add_error("minute_takers", "Vælg højst seks referenter.")
         return cleaned
+
+
+class CompositionApprovalForm(DkfdsFormMixin, forms.Form):
+    """Link a version of a body's composition to the decided item that approved it.
+
+    The items offered are the decided items (a decision, or a recommendation with an outcome) of the
+    meetings held by the body or its parent (as lead host or co-host). An item the user may not see in
+    full is offered by its meeting and number only, as "Lukket punkt": its title never reaches them."""
+
+    item = forms.ModelChoiceField(
+        label="Besluttet på punkt", queryset=AgendaItem.objects.none(), empty_label="Vælg punktet",
+        widget=forms.Select(attrs={"class": "form-select input-width-xl"}),
+        error_messages={"required": "Vælg det punkt, hvor ændringen af sammensætningen blev godkendt.",
+                        "invalid_choice": "Vælg et besluttet punkt fra organets eller det overordnede organs "
+                                          "møder."},
+        help_text="Besluttede punkter fra organets og det overordnede organs møder, nyeste først.")
+    recommendation_number = forms.IntegerField(
+        label="Indstilling nr.", required=False, min_value=1,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        error_messages={"min_value": "Indstillingens nummer er 1 eller mere.",
+                        "invalid": "Skriv indstillingens nummer som et tal."},
+        help_text="Hvis godkendelsen var én bestemt indstilling på punktet.")
+
+    def __init__(self, *args, user, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import visibility
+
+        hosts = [body.pk, *([body.parent_id] if body.parent_id else [])]
+        decided = Q(decision__gt="") | Q(pk__in=Recommendation.objects.exclude(outcome="").values("item_id"))
+        items = (AgendaItem.objects.filter(visibility.hosted_q("meeting__", hosts)).filter(decided)
+                 .exclude(number=None).exclude(meeting__status=MeetingStatus.CANCELLED)
+                 .select_related("meeting__body").order_by("-meeting__date", "position"))
+        self.fields["item"].queryset = items
+        seen = set(items.filter(visibility.visible_items_q(user)).values_list("pk", flat=True))
+        self.fields["item"].label_from_instance = lambda item: approval_item_label(item, item.pk in seen)
+
+    def clean(self):
+        cleaned = super().clean()
+        item, number = cleaned.get("item"), cleaned.get("recommendation_number")
+        cleaned["recommendation"] = None
+        if item is not None and number:
+            cleaned["recommendation"] = item.recommendations.filter(number=number).first()
+            if cleaned["recommendation"] is None:
+                self.add_error("recommendation_number", f"Punkt {item.number} har ingen indstilling {number}.")
+        return cleaned
+
+
+def approval_item_label(item, visible: bool) -> str:
+    from klynge.core import formats
+
+    from .visibility import CLOSED_ITEM_TITLE
+
+    title = item.title if visible else CLOSED_ITEM_TITLE
+    meeting = item.meeting
+    return f"{meeting.body.short_name or meeting.body} {formats.date(meeting.date)}, punkt {item.number}: {title}"[:200]

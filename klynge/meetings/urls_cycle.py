@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from .views import assignments, followup, items, matters, meetings, minutes, personal
+from .views import assignments, composition, followup, items, matters, meetings, minutes, personal
 
 urlpatterns = [
     path("moeder/", meetings.calendar, name="calendar"),
+    path("organer/<slug:slug>/sammensaetning/<int:pk>/godkendelse/", composition.composition_approval,
+         name="composition_approval"),
     path("moeder/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("moeder/<int:pk>/rediger/", meetings.meeting_edit, name="meeting_edit"),
     path("moeder/<int:pk>/status/", meetings.meeting_status, name="meeting_status"),

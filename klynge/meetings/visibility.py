@@ -65,6 +65,11 @@ def _hosted_q(meeting_path: str, body_ids):
     return q
 
 
+def hosted_q(meeting_path: str, body_ids):
+    """Public name of ``_hosted_q``: meetings held by one of ``body_ids`` as lead host or co-host."""
+    return _hosted_q(meeting_path, body_ids)
+
+
 def can_see_agenda(user, meeting) -> bool:
     if meeting.status in AGENDA_PUBLIC:
         return True

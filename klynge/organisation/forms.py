@@ -47,7 +47,11 @@ class DkfdsFormMixin(VersionedFormMixin):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.Select):
+            if isinstance(widget, forms.CheckboxSelectMultiple):  # a RadioSelect subclass: checked first
+                widget.attrs.setdefault("class", "form-checkbox")
+            elif isinstance(widget, forms.RadioSelect):  # a ChoiceWidget, not a Select: one radio per choice
+                widget.attrs.setdefault("class", "form-radio")
+            elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "form-select")
             elif isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("class", "form-checkbox")

@@ -21,6 +21,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Søgning"
 
     def ready(self):
-        from . import sources, sources_collaboration  # noqa: F401 - registers the sources and connects their signals
+        from . import sources, sources_collaboration, sources_improvement  # noqa: F401 - registers the sources and connects their signals
 
         post_migrate.connect(_fill_empty_index, sender=self, dispatch_uid="search:fill-empty-index")

@@ -85,6 +85,14 @@ class VectorRank(Func):
                 [*text_params, *query_params])
 
 
+def _co_hosted(body_ids) -> Q:
+    """Documents on items of joint meetings the bodies co-host: a document carries the lead host only, so a
+    joint meeting is found under each co-host's filter as well (a subquery; no row is repeated)."""
+    from klynge.meetings.models import AgendaItem
+
+    return Q(item_id__in=AgendaItem.objects.filter(meeting__co_hosts__in=list(body_ids)).values("pk"))
+
+
 @dataclass
 class Filters:
     kind: str = ""
@@ -98,9 +106,11 @@ class Filters:
         if self.kind:
             q &= Q(kind=self.kind)
         if self.body_id:
-            q &= Q(body_id=self.body_id)
+            q &= Q(body_id=self.body_id) | _co_hosted([self.body_id])
         if self.cluster_id:
-            q &= Q(cluster_id=self.cluster_id)
+            from klynge.organisation.permissions import descendant_ids
+
+            q &= Q(cluster_id=self.cluster_id) | _co_hosted(descendant_ids([self.cluster_id]))
         if self.date_from:
             q &= Q(date__gte=self.date_from)
         if self.date_to:

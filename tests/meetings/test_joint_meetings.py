@@ -112,3 +112,75 @@ def test_an_ended_body_cannot_be_made_a_co_host(structure, committee, login, sec
         "address": "Regionshuset", "co_hosts": [committee.pk]})
     assert response.status_code == 200
     assert not Meeting.objects.filter(title="Fællesmøde").exists()
+
+
+# --- joint meetings: attendance of every host, search under every host, co-hosts in the history ------------
+
+def _seat(body, name, party, role=Role.MEMBER):
+    person = Person.objects.create(name=name)
+    Membership.objects.create(person=person, body=body, role=role, organisation=party, start=D(2022, 1, 1))
+    return person
+
+
+def test_the_attendance_roster_of_a_joint_meeting_lists_the_members_of_every_host(
+        structure, committee, joint, login, secretariat_user):
+    lead = _seat(structure.political, "Lene Leder", structure.municipality)
+    piu = _seat(committee, "Pia Patient", structure.region)
+    other = _seat(Body.objects.create(name="Ikke vært", slug="ikke-vaert", kind=committee.kind,
+                                      active_from=D(2022, 1, 1)), "Ole Udenfor", structure.region)
+    client = login(secretariat_user)
+    response = client.get(f"/moeder/{joint.pk}/deltagere/")
+    assert "Pia Patient (Region Testland, Patientinddragelsesudvalget)" in response.content.decode()
+    roster = {m.person.name for m in response.context["roster"].members}
+    assert {"Lene Leder", "Pia Patient"} <= roster and "Ole Udenfor" not in roster
+    response = client.post(f"/moeder/{joint.pk}/deltagere/", {
+        "roster": "1", f"status_{lead.pk}": "present", f"status_{piu.pk}": "substitute",
+        f"substitute_{piu.pk}": "Sara Stedfortræder", "guests": ""})
+    assert response.status_code == 302
+    rows = {a.person.name: a for a in joint.attendance.select_related("person", "on_behalf_of")}
+    assert rows["Lene Leder"].status == "present"
+    assert rows["Sara Stedfortræder"].on_behalf_of == piu
+    assert other.pk not in {a.person_id for a in rows.values()}
+
+
+def test_a_co_hosts_member_may_send_apologies_and_name_a_substitute_from_their_party(structure, committee, login):
+    meeting = make_meeting(structure.political, date=D(2099, 3, 4), status=MeetingStatus.AGENDA_PUBLISHED)
+    meeting.co_hosts.set([committee])
+    user = make_persona("piu-medlem", committee, Role.MEMBER, structure.region)
+    colleague = Person.objects.create(name="Kollega Region")
+    colleague.affiliations.create(organisation=structure.region, start=D(2022, 1, 1))
+    response = login(user).get(f"/moeder/{meeting.pk}/afbud/")
+    assert response.status_code == 200
+    assert colleague in response.context["form"].fields["substitute"].queryset
+
+
+def test_a_joint_meeting_is_found_in_search_under_each_co_hosts_filter(client, structure, committee, joint):
+    make_item(joint, title="Fælles zqinddragelsespunkt")
+    for slug in (structure.political.slug, committee.slug, structure.other_body.slug):
+        page = client.get("/soeg/", {"q": "zqinddragelsespunkt", "organ": slug}).content.decode()
+        assert "Ingen resultater" not in page, slug
+    page = client.get("/soeg/", {"q": "zqinddragelsespunkt", "klynge": structure.other_cluster.slug}).content.decode()
+    assert "Ingen resultater" not in page
+    unrelated = Body.objects.create(name="Ikke vært", slug="ikke-vaert", kind=committee.kind,
+                                    active_from=D(2022, 1, 1))
+    page = client.get("/soeg/", {"q": "zqinddragelsespunkt", "organ": unrelated.slug}).content.decode()
+    assert "Ingen resultater" in page
+
+
+def test_adding_and_removing_a_co_host_is_in_the_meetings_history_with_a_danish_reason(
+        structure, committee, joint, login, secretariat_user):
+    reasons = list(joint.history.order_by("-history_id").values_list("history_change_reason", flat=True)[:1])
+    assert reasons == ["Medvært tilføjet: Klynge B – Politisk niveau, Patientinddragelsesudvalget"]
+    client = login(secretariat_user)
+    joint.refresh_from_db()
+    response = client.post(f"/moeder/{joint.pk}/rediger/", {
+        "title": joint.title, "date": "2026-03-04", "start": "17:00", "end": "20:00", "place_kind": "physical",
+        "address": joint.address, "co_hosts": [committee.pk], "reason": "Klynge B deltager ikke alligevel",
+        "loaded_version": joint.version})
+    assert response.status_code == 302
+    latest = joint.history.order_by("-history_id").first()
+    assert latest.history_change_reason == "Medvært fjernet: Klynge B – Politisk niveau"
+    assert latest.history_user == secretariat_user
+    committee.cohosted_meetings.remove(joint)  # from the other side of the relation too
+    assert joint.history.order_by("-history_id").first().history_change_reason == \
+        "Medvært fjernet: Patientinddragelsesudvalget"

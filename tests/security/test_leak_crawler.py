@@ -192,6 +192,7 @@ SEGMENT_SOURCES = {
     ("tilbud", "pk"): "offers", ("forpligtelser", "pk"): "obligations", ("fase", "pk"): "phases",
     ("forbedringsteams", "slug"): "programmes", ("hold", "number"): "cohort_numbers", ("teams", "pk"): "teams",
     ("deltagere", "pk"): "team_members", ("frister", "pk"): "deadlines",
+    ("improvement-teams", "team_id"): "teams", ("sammensaetning", "pk"): "composition_versions",
     # The personal calendar's token is its owner's credential: the walk fills it with a token that
     # exists for nobody (404 for every persona); each persona's own feed is crawled as an extra URL
     # of that persona (World.own), so its content is checked against the canaries like any page.
@@ -298,6 +299,17 @@ def _improvement(cluster_a, cluster_b, political_a, region, municipality) -> dic
     deadline = make_deadline(cohort, cluster=cluster_a, item=AgendaItem.objects.filter(closed=True).first())
     return {"programmes": [programme.slug], "cohort_numbers": [cohort.number],
             "teams": [selected.pk, proposed.pk, other.pk], "team_members": [member.pk], "deadlines": [deadline.pk]}
+
+
+def _approved_composition(body, closed_item) -> int:
+    """A composition version approved on a closed item: its composition page and approval form never
+    name the item's title to those who may not see it."""
+    from klynge.meetings.models import CompositionApproval
+    from klynge.organisation.models import CompositionVersion
+
+    version = CompositionVersion.objects.create(body=body, valid_from=D(2022, 7, 1), source="Kommissorium")
+    CompositionApproval.objects.create(version=version, item=closed_item)
+    return version.pk
 
 
 def _transition_plan(cluster) -> int:
@@ -507,6 +519,7 @@ def build_world() -> World:
         "procedures": procedures,
         "offers": [_offer(cluster_a)],
         "obligations": _involvement(political_a, closed),
+        "composition_versions": [_approved_composition(political_a, closed)],
         "feed_tokens": ["x" * 43],
         "reset_uids": ["MQ"],
         "reset_tokens": ["cx1ab2-0123456789abcdef0123456789abcdef"],
@@ -525,7 +538,8 @@ def build_world() -> World:
         [f"/soeg/?q={w}" for w in words] + [f"/sager/?q={w}" for w in words]
         + ["/soeg/?q=9-99-99-999-23", "/sager/?q=9-99-99", f"/moeder/?aar={TODAY.year}",
            f"/moeder/?aar={TODAY.year}&klynge=klynge-a", f"/moeder/?aar={(TODAY - DAY * 90).year}",
-           "/api/v1/meetings?body=klynge-a-politisk", "/api/v1/bodies?q=Klynge", "/personer/?q=Gæst"]
+           "/api/v1/meetings?body=klynge-a-politisk", "/api/v1/bodies?q=Klynge", "/personer/?q=Gæst",
+           "/api/v1/improvement-teams?klynge=klynge-a"]
     )
     return world
 

@@ -34,7 +34,7 @@ from klynge.meetings.choices import MeetingStatus
 from klynge.meetings.models import Attendance, PersonalFeed, Proposal, Task
 from klynge.offers.models import Offer
 from klynge.organisation.choices import Role
-from klynge.organisation.models import ElectoralTerm, Mandate, Membership, Person, TermKind
+from klynge.organisation.models import CompositionVersion, ElectoralTerm, Mandate, Membership, Person, TermKind
 from klynge.outbox.models import MailStatus, OutgoingMail
 from klynge.transition import actions as transition_actions
 from tests.conftest import make_persona
@@ -75,6 +75,7 @@ ACCESS = {
     "composition": (SECRETARIAT_A, "body"),  # reading is public; a POST deletes a rule
     "composition_version_add": (SECRETARIAT_A, "body"),
     "composition_rule_add": (SECRETARIAT_A, "body"),
+    "meetings:composition_approval": (SECRETARIAT_A, "composition_version"),
     "subbody_add": (SECRETARIAT_A, "body"),
     "membership_end": (SECRETARIAT_A, "membership"),
     "mandate_file": (READ, "mandate"),
@@ -179,6 +180,9 @@ ACCESS = {
     # improvement teams: the programme (kept by cluster A here) is public; a cluster's secretariat adds its own
     # teams and calendar rows to any cohort, the programme's secretariat keeps cohorts and seats
     "improvement:index": (READ, None),
+    # a secretariat creates a programme for one of its own bodies; the programme's body's secretariat edits it
+    "improvement:programme_add": (SECRETARIATS, None),
+    "improvement:programme_edit": (SECRETARIAT_A, "programme"),
     "improvement:programme": (READ, "programme"),
     "improvement:cohort": (READ, "cohort"),
     "improvement:team": (READ, "team"),
@@ -287,6 +291,8 @@ ACCESS = {
     "api:get_agreement": (READ, "agreement"),
     "api:list_goals": (READ, None),
     "api:list_status_reports": (READ, None),
+    "api:list_teams": (READ, None),
+    "api:get_team": (READ, "team"),
 }
 
 # Django's admin: every view goes through admin_view, which lets only staff in. All its patterns are
@@ -379,6 +385,8 @@ def data(structure, secretariat_user, member_user):
     objects = {
         **_agreement_objects(s),
         "body": {"slug": s.political.slug},
+        "composition_version": {"slug": s.political.slug, "pk": CompositionVersion.objects.create(
+            body=s.political, valid_from=datetime.date(2022, 7, 1)).pk},
         "cluster": {"slug": s.cluster.slug},
         "person": {"slug": person.slug},
         "organisation": {"slug": s.municipality.slug},
@@ -445,7 +453,7 @@ def _improvement_objects(s) -> dict:
     return {
         "programme": {"slug": programme.slug},
         "cohort": {"slug": programme.slug, "number": cohort.number},
-        "team": {"pk": team.pk},
+        "team": {"pk": team.pk, "team_id": team.pk},
         "team_member": {"pk": add_member(team, "Matrix Teamdeltager", s.municipality).pk},
         "deadline": {"pk": make_deadline(cohort, cluster=s.cluster).pk},
     }

@@ -190,7 +190,7 @@ def _apologies_state(user, meeting):
     if meeting.status not in APOLOGIES_OPEN or meeting.date < timezone.localdate():
         return None
     person = person_of(user)
-    if attending_membership(person, meeting.body) is None:
+    if attending_membership(person, meeting) is None:
         return None
     return {"mine": meeting.attendance.filter(person=person).first()}
 

@@ -41,12 +41,14 @@ def served_body_ids(user) -> set[int]:
     return permissions.descendant_ids(permissions.secretariat_body_ids(user))
 
 
-def attending_membership(person, body):
-    """The person's active seat in the body that makes them attend (not a secretariat seat)."""
+def attending_membership(person, meeting):
+    """The person's active seat that makes them attend the meeting (not a secretariat seat): in the lead
+    body, else in a co-host of a joint meeting."""
     if person is None:
         return None
-    return (Membership.objects.active().filter(person=person, body=body).exclude(role=Role.SECRETARIAT)
-            .select_related("organisation").first())
+    seats = (Membership.objects.active().filter(person=person, body_id__in=meeting.host_ids())
+             .exclude(role=Role.SECRETARIAT).select_related("organisation"))
+    return min(seats, key=lambda m: (m.body_id != meeting.body_id, m.pk), default=None)
 
 
 def _papers(user, meeting):
@@ -165,9 +167,9 @@ def apologies(request, pk):
     """A member sends apologies for a coming meeting, naming a substitute if they like."""
     meeting = get_meeting(pk)
     person = person_of(request.user)
-    membership = attending_membership(person, meeting.body)
+    membership = attending_membership(person, meeting)
     if membership is None:
-        raise PermissionDenied("Kun organets medlemmer kan melde afbud.")
+        raise PermissionDenied("Kun mødets medlemmer kan melde afbud.")
     if meeting.status not in APOLOGIES_OPEN or meeting.date < timezone.localdate():
         messages.error(request, "Der kan kun meldes afbud til kommende møder, der ikke er aflyst.")
         return redirect(meeting)
