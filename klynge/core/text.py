@@ -57,3 +57,11 @@ def rich_text_from_input(text: str) -> str:
         else:
             blocks.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
     return sanitise_html("".join(blocks))
+
+
+_DANISH_ORDER = str.maketrans({"æ": "z{", "ä": "z{", "ø": "z|", "ö": "z|", "å": "z}"})
+
+
+def danish_sort_key(value: str) -> str:
+    """A key that sorts names in Danish alphabetical order (… x, y, z, æ, ø, å), ignoring case."""
+    return (value or "").casefold().translate(_DANISH_ORDER)

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from klynge.core.cpr import contains_cpr, mask
+from klynge.core.text import danish_sort_key
 from klynge.core.uploads import check_upload
 from klynge.organisation.forms import DATE_INPUT, DkfdsFormMixin
 from klynge.organisation.models import Body, Organisation, Person
@@ -349,7 +350,7 @@ class AttendanceRosterForm(DkfdsFormMixin, forms.Form):
         # A person seated in several hosts is listed once, with the seat in the lead body first.
         memberships = sorted(Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
                              .select_related("person", "organisation", "body"),
-                             key=lambda m: (m.person.name, m.body_id != meeting.body_id, m.pk))
+                             key=lambda m: (danish_sort_key(m.person.name), m.body_id != meeting.body_id, m.pk))
         existing = {a.person_id: a for a in meeting.attendance.all()}
         substitutes = {a.on_behalf_of_id: a for a in existing.values() if a.on_behalf_of_id}
         self.members, seen = [], set()

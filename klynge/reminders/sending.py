@@ -45,16 +45,16 @@ def _once(key: str, person, to: str, subject: str, body: str, body_obj) -> bool:
 
 
 def meeting_reminders(today: datetime.date) -> int:
-    """The body's active members, a few days before a meeting whose agenda is published: the papers
-    are ready to read. Not to those who have sent apologies."""
+    """The active members of the hosting bodies (a joint meeting has several), a few days before a meeting whose
+    agenda is published: the papers are ready to read. Not to those who have sent apologies."""
     first, last = rules.meeting_window(today)
     meetings = (Meeting.objects.filter(status=MeetingStatus.AGENDA_PUBLISHED, date__gte=first, date__lte=last)
-                .select_related("body").order_by("date", "pk"))
+                .select_related("body").prefetch_related("co_hosts").order_by("date", "pk"))
     queued = 0
     for meeting in meetings:
         away = set(Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.APOLOGIES)
                    .values_list("person_id", flat=True))
-        memberships = (Membership.objects.active(meeting.date).filter(body_id=meeting.body_id)
+        memberships = (Membership.objects.active(meeting.date).filter(body_id__in=meeting.host_ids())
                        .exclude(person__email="").exclude(person__mail_preference__reminders=False)
                        .select_related("person").order_by("person__name"))
         people = {m.person.pk: m.person for m in memberships if m.person.pk not in away}

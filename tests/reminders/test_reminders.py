@@ -132,3 +132,16 @@ def test_a_starting_worker_queues_the_daily_job_once_and_it_books_its_next_run(s
     waiting = DBTaskResult.objects.get(task_path=path, status="READY")
     assert waiting.run_after > datetime.datetime.now(datetime.UTC)
     assert jobs.timezone.localtime(waiting.run_after).hour == jobs.HOUR
+
+
+def test_a_joint_meeting_reminds_the_members_of_every_host_once_each(structure, member_user):
+    from tests.meetings.factories import make_membership
+
+    meeting = _meeting(structure)
+    meeting.co_hosts.add(structure.other_body)
+    guest_host_member = make_person("Åse Ærø", email="aase@example.invalid")
+    make_membership(guest_host_member, structure.other_body)
+    make_membership(member_user.person, structure.other_body)  # seated in both hosts: one reminder
+    assert send_due_reminders(TODAY)["meetings"] == 2
+    assert sorted(OutgoingMail.objects.filter(kind="reminder").values_list("to", flat=True)) == sorted(
+        [member_user.person.email, "aase@example.invalid"])
