@@ -169,10 +169,15 @@ def _consultations():
     return _public_items().filter(matter__isnull=False).select_related("meeting__body")
 
 
+def _hosted(body_ids):
+    """The ids of the meetings these bodies hold, as lead host or co-host (a subquery)."""
+    return Meeting.objects.for_bodies(body_ids).values("pk")
+
+
 def _papers(tree: set[int] | None = None):
     items = _public_items()
     if tree is not None:
-        items = items.filter(meeting__body_id__in=tree)
+        items = items.filter(meeting_id__in=_hosted(tree))
     return Matter.objects.filter(pk__in=items.values("matter_id")).select_related("owner_body")
 
 
@@ -286,7 +291,7 @@ def body_meetings(request, slug):
 @oparl_view
 def body_locations(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    return paged(request, out, "body_locations", [slug], Meeting.objects.filter(body_id__in=tree),
+    return paged(request, out, "body_locations", [slug], Meeting.objects.for_bodies(tree),
                  deletions(Meeting, body_id__in=tree), lambda rows: [objects.location(out, m) for m in rows],
                  _dead(out, "Location", "location"))
 
@@ -294,7 +299,7 @@ def body_locations(request, slug):
 @oparl_view
 def body_agenda_items(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    public = _agenda_public_ids(Meeting.objects.filter(body_id__in=tree).values("pk"))
+    public = _agenda_public_ids(_hosted(tree))
     live = AgendaItem.objects.filter(meeting_id__in=public).select_related("meeting__body")
     return paged(request, out, "body_agenda_items", [slug], live, deletions(AgendaItem, meeting_id__in=public),
                  lambda rows: [_agenda_item_out(out, i) for i in rows], _dead(out, "AgendaItem", "agenda_item"))
@@ -307,8 +312,8 @@ def _dead_consultations(meeting_ids):
 @oparl_view
 def body_consultations(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    public = _agenda_public_ids(Meeting.objects.filter(body_id__in=tree).values("pk"))
-    return paged(request, out, "body_consultations", [slug], _consultations().filter(meeting__body_id__in=tree),
+    public = _agenda_public_ids(_hosted(tree))
+    return paged(request, out, "body_consultations", [slug], _consultations().filter(meeting_id__in=_hosted(tree)),
                  _dead_consultations(public), lambda rows: [objects.consultation(out, i) for i in rows],
                  _dead(out, "Consultation", "consultation"))
 
@@ -323,8 +328,8 @@ def body_papers(request, slug):
 @oparl_view
 def body_files(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    live = _public_attachments().filter(item__meeting__body_id__in=tree)
-    open_items = _public_items().filter(meeting__body_id__in=tree).values("pk")
+    live = _public_attachments().filter(item__meeting_id__in=_hosted(tree))
+    open_items = _public_items().filter(meeting_id__in=_hosted(tree)).values("pk")
     return paged(request, out, "body_files", [slug], live, deletions(Attachment, item_id__in=open_items),
                  lambda rows: [objects.attachment_file(out, a, a.item) for a in rows], _dead(out, "File", "file"))
 
@@ -367,8 +372,9 @@ def organization_meetings(request, slug):
 @oparl_view
 def organization_consultations(request, slug):
     out, forum = Out(request), _forum(slug)
-    public = _agenda_public_ids(Meeting.objects.filter(body=forum).values("pk"))
-    return paged(request, out, "organization_consultations", [slug], _consultations().filter(meeting__body=forum),
+    public = _agenda_public_ids(_hosted([forum.pk]))
+    return paged(request, out, "organization_consultations", [slug],
+                 _consultations().filter(meeting_id__in=_hosted([forum.pk])),
                  _dead_consultations(public), lambda rows: [objects.consultation(out, i) for i in rows],
                  _dead(out, "Consultation", "consultation"))
 

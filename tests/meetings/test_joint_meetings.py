@@ -184,3 +184,21 @@ def test_adding_and_removing_a_co_host_is_in_the_meetings_history_with_a_danish_
     committee.cohosted_meetings.remove(joint)  # from the other side of the relation too
     assert joint.history.order_by("-history_id").first().history_change_reason == \
         "Medvært fjernet: Patientinddragelsesudvalget"
+
+
+def test_oparl_lists_a_joint_meetings_items_consultations_and_places_under_every_host(
+        client, structure, committee, joint):
+    from klynge.meetings.models import Matter
+
+    matter = Matter.objects.create(title="Inddragelse af patienter i klyngerne")
+    joint.items.filter(closed=False).update(matter=matter)
+    joint.items.filter(closed=True).update(matter=matter)
+    base = "/oparl/v1/"
+    consultations = client.get(f"{base}organizations/{committee.slug}/consultations").json()["data"]
+    assert len(consultations) == 1
+    items = client.get(f"{base}bodies/klynge-b/agenda-items").json()["data"]
+    assert [(i["public"], i.get("name")) for i in items] == [(True, "Åbent punkt om inddragelse"), (False, None)]
+    assert len(client.get(f"{base}bodies/klynge-b/consultations").json()["data"]) == 1
+    assert len(client.get(f"{base}bodies/klynge-b/locations").json()["data"]) == 1
+    assert len(client.get(f"{base}bodies/klynge-b/papers").json()["data"]) == 1
+    assert "Lukket punkt om udpegning" not in client.get(f"{base}bodies/klynge-b/agenda-items").content.decode()
