@@ -28,7 +28,7 @@ EXPECTED = {
     'calendar of a cluster, a year': (5, 12),  # +1 since issue 14: co-hosts, one prefetch
     'national calendar, a year': (4, 11),  # +1 likewise
     'matters list': (1, 13),
-    'matters list, ?q=': (2, 15),  # + the search index's newest matching items (issue 16), its permissions
+    'matters list, ?q=': (2, 14),  # the newest matching matters' ids, then those matters (a plain filter, issue 16)
     'matter, many appearances': (6, 20),
     'matter, fewer appearances': (6, 20),
     'follow-up of a cluster': (6, 19),  # paged since issue 16 (a count, then one page of tasks)
