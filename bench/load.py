@@ -167,10 +167,11 @@ def queue_import(username, copies):
     from klynge.importer.jobs import start_import
 
     files = sorted(CORPUS.glob("*.txt"))
+    run = time.strftime("%Y-%m-%d %H:%M:%S")  # a rerun imports new files, not the same bytes again
     uploads = []
     for n in range(copies):
         source = files[n % len(files)]
-        data = source.read_bytes() + f"\n\nKopi {n}\n".encode()
+        data = source.read_bytes() + f"\n\nKopi {n} ({run})\n".encode()  # new bytes each run: no dedup
         uploads.append(SimpleUploadedFile(f"{source.stem}-kopi-{n}.txt", data, content_type="text/plain"))
     user = get_user_model().objects.get(username=username)
     with transaction.atomic():
