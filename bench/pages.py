@@ -129,13 +129,12 @@ def main():
     parser.add_argument("--clusters", type=int, help="build only this many clusters (default: all 21)")
     args = parser.parse_args()
     facts = setup_django(rebuild=args.rebuild, clusters=args.clusters)
-    import klynge.wsgi  # noqa: F401 - as in a web worker: the application loaded, then gc.freeze()
-
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
 
+    import klynge.wsgi  # noqa: F401 - as in a web worker: the application loaded, then gc.freeze()
     from bench.dataset import pages
 
     anonymous, secretariat = Client(), Client()

@@ -14,9 +14,10 @@ from klynge.meetings.models import Task
 from .factories import make_item, make_meeting
 
 D = datetime.date
+MARCH = D(2023, 3, 1)
 
 
-def _matter(body, title, case_number, date=D(2023, 3, 1)):
+def _matter(body, title, case_number, date=MARCH):
     meeting = make_meeting(body, date=date, status=MeetingStatus.MINUTES_PUBLISHED)
     item = make_item(meeting, title=title, case_number=case_number)
     return item, actions.link_item_to_matter(item)
