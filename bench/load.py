@@ -186,6 +186,8 @@ def main():
     parser.add_argument("--port", type=int, default=8102)
     parser.add_argument("--no-import", action="store_true")
     parser.add_argument("--import-copies", type=int, default=6)
+    parser.add_argument("--worker-nice", type=int, default=0,
+                        help="run the import worker at this CPU niceness (deploy/systemd sets Nice= likewise)")
     args = parser.parse_args()
 
     from bench.pages import setup_django
@@ -243,8 +245,8 @@ def main():
         if not args.no_import:
             time.sleep(min(10, args.seconds / 4))
             job_pk = queue_import(facts.secretariat_username, args.import_copies)
-            worker = subprocess.Popen([str(ROOT / ".venv/bin/klynge"), "worker", "--interval", "0.2"], cwd=ROOT,
-                                      env=env, stdout=subprocess.DEVNULL)
+            worker = subprocess.Popen(["nice", "-n", str(args.worker_nice), str(ROOT / ".venv/bin/klynge"), "worker",
+                                       "--interval", "0.2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
             from klynge.jobs.models import Job
 
             start = time.perf_counter()

@@ -55,12 +55,11 @@ def matter_list(request):
     A matter whose items are all visible shows its own title; otherwise it shows the title of
     the first item the user may see, and a matter with no visible item is left out.
 
-    ``?q=`` filters on what the list is about: the journal number, the matter's title and the
-    titles of its items the user may see (a matter is known by the titles it was on the agendas
-    under), by substring, as a plain database filter. Words inside the items' texts, minutes and
-    attachments are the search page's job (``/soeg/``, ranked, stemmed, with snippets); the page
-    links there with the same words. Each alternative is cheap on its own: the item titles are one
-    uncorrelated subquery, and the per-matter checks only run for matters whose own text matched.
+    ``?q=`` filters on what the list is about: the journal numbers and titles of the items the
+    user may see (a matter is known by the titles it stood on the agendas under; its own title is
+    its first item's), by substring, as a plain database filter (meetings does not depend on
+    search). Words inside the items' texts, minutes and attachments are the search page's job
+    (``/soeg/``, ranked, stemmed, with snippets); the page links there with the same words.
     """
     q = query_params(request).text("q", max_length=200)
     visible_items = AgendaItem.objects.filter(visibility.visible_items_q(request.user))
