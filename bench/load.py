@@ -127,7 +127,17 @@ def run_user(user, reads, tasks, deadline, secretariat, credentials, rng):
             user.request("read", rng.choice(reads))
 
 
-def rss_sampler(master_pid, peaks, stop):
+def cpu_seconds(pid) -> float:
+    """A process's CPU seconds so far (user + system), 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def rss_sampler(master_pid, peaks, stop, cpu=None):
+    """Each worker's peak RSS (kB) into ``peaks``; its CPU seconds so far into ``cpu``."""
     while not stop.is_set():
         for child in _children(master_pid):
             try:
@@ -136,6 +146,8 @@ def rss_sampler(master_pid, peaks, stop):
                 continue
             kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
             peaks[child] = max(peaks.get(child, 0), kb)
+            if cpu is not None:
+                cpu[child] = max(cpu.get(child, 0.0), cpu_seconds(child))
         stop.wait(0.2)
 
 
@@ -155,10 +167,11 @@ def queue_import(username, copies):
     from klynge.importer.jobs import start_import
 
     files = sorted(CORPUS.glob("*.txt"))
+    run = time.strftime("%Y-%m-%d %H:%M:%S")  # a rerun imports new files, not the same bytes again
     uploads = []
     for n in range(copies):
         source = files[n % len(files)]
-        data = source.read_bytes() + f"\n\nKopi {n}\n".encode()
+        data = source.read_bytes() + f"\n\nKopi {n} ({run})\n".encode()  # new bytes each run: no dedup
         uploads.append(SimpleUploadedFile(f"{source.stem}-kopi-{n}.txt", data, content_type="text/plain"))
     user = get_user_model().objects.get(username=username)
     with transaction.atomic():
@@ -173,6 +186,8 @@ def main():
     parser.add_argument("--port", type=int, default=8102)
     parser.add_argument("--no-import", action="store_true")
     parser.add_argument("--import-copies", type=int, default=6)
+    parser.add_argument("--worker-nice", type=int, default=0,
+                        help="run the import worker at this CPU niceness (deploy/systemd sets Nice= likewise)")
     args = parser.parse_args()
 
     from bench.pages import setup_django
@@ -210,10 +225,12 @@ def main():
                 break
             except Exception:  # noqa: BLE001 - not up yet
                 time.sleep(0.2)
-        peaks, stop = {}, threading.Event()
-        threading.Thread(target=rss_sampler, args=(gunicorn.pid, peaks, stop), daemon=True).start()
+        peaks, cpu, stop = {}, {}, threading.Event()
+        threading.Thread(target=rss_sampler, args=(gunicorn.pid, peaks, stop, cpu), daemon=True).start()
+        cpu_at_start = {child: cpu_seconds(child) for child in _children(gunicorn.pid)}
         recorder = Recorder()
         began = time.perf_counter()
+        generator_cpu = time.process_time()
         deadline = began + args.seconds
         credentials = {"username": facts.secretariat_username, "password": PASSWORD}
         threads = []
@@ -228,8 +245,8 @@ def main():
         if not args.no_import:
             time.sleep(min(10, args.seconds / 4))
             job_pk = queue_import(facts.secretariat_username, args.import_copies)
-            worker = subprocess.Popen([str(ROOT / ".venv/bin/klynge"), "worker", "--interval", "0.2"], cwd=ROOT,
-                                      env=env, stdout=subprocess.DEVNULL)
+            worker = subprocess.Popen(["nice", "-n", str(args.worker_nice), str(ROOT / ".venv/bin/klynge"), "worker",
+                                       "--interval", "0.2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
             from klynge.jobs.models import Job
 
             start = time.perf_counter()
@@ -276,6 +293,11 @@ def main():
         line("reads during import", during)
         print(f"import job: {job_state}, ran {import_window[1] - import_window[0]:.1f} s; "
               f"reads over 1 s during it: {sum(1 for r in during if r[2] > 1000)}")
+    worker_cpu = sum(cpu.values()) - sum(cpu_at_start.get(child, 0.0) for child in cpu)
+    print(f"gunicorn workers' CPU: {worker_cpu:.1f} s for {len(rows)} requests = "
+          f"{1000 * worker_cpu / max(len(rows), 1):.1f} ms per request (2 cores give at most "
+          f"{2 * len(rows) / max(worker_cpu, 0.001):.0f} req/s); this load generator's own CPU: "
+          f"{time.process_time() - generator_cpu:.1f} s")
     print("gunicorn worker peak RSS: " + ", ".join(f"{kb / 1024:.0f} MB" for kb in sorted(peaks.values()))
           + f" (max {max(peaks.values(), default=0) / 1024:.0f} MB)")
     statuses = statistics.multimode([r[3] for r in rows if r[3] == 0 or r[3] >= 400]) if any(

@@ -54,6 +54,7 @@ def ensure_dataset(clusters: int | None = None):
     import json
 
     from django.conf import settings
+    from django.core.management import call_command
 
     from bench.dataset import Facts, Scale, build
     from klynge.meetings.models import Meeting
@@ -64,6 +65,9 @@ def ensure_dataset(clusters: int | None = None):
     began = time.perf_counter()
     facts = build(Scale(clusters=clusters) if clusters else Scale())
     print(f"Built the data set in {time.perf_counter() - began:.0f} s: {facts.counts}", flush=True)
+    began = time.perf_counter()
+    call_command("search", "reindex", verbosity=0)  # bulk_create sends no signals: search and matters ?q= need it
+    print(f"klynge search reindex in {time.perf_counter() - began:.0f} s", flush=True)
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(json.dumps(facts.__dict__))
     return facts
@@ -125,12 +129,12 @@ def main():
     parser.add_argument("--clusters", type=int, help="build only this many clusters (default: all 21)")
     args = parser.parse_args()
     facts = setup_django(rebuild=args.rebuild, clusters=args.clusters)
-
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
 
+    import klynge.wsgi  # noqa: F401 - as in a web worker: the application loaded, then gc.freeze()
     from bench.dataset import pages
 
     anonymous, secretariat = Client(), Client()

@@ -120,7 +120,7 @@ def visible_items_q(user, prefix: str = ""):
 
     if permissions.is_administrator(user):
         return Q()
-    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    editable = permissions.editable_body_ids(user)  # not administrators (above): the cached set, no query
     members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     p = prefix
     agenda_visible = (
@@ -141,7 +141,7 @@ def visible_minutes_q(user, prefix: str = ""):
 
     if permissions.is_administrator(user):
         return Q()
-    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    editable = permissions.editable_body_ids(user)  # not administrators (above): the cached set, no query
     members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     m = f"{prefix}meeting__"
     return (
@@ -303,7 +303,7 @@ def visible_proposals_q(user, prefix: str = ""):
 
     if permissions.is_administrator(user):
         return Q()
-    editable = set(permissions.editable_bodies(user).values_list("pk", flat=True))
+    editable = permissions.editable_body_ids(user)  # not administrators (above): the cached set, no query
     members_only = editable | permissions.member_body_ids(user) | permissions.archive_body_ids(user)
     p = prefix
     return (Q(**{f"{p}closed": False}) | Q(**{f"{p}target_body_id__in": editable})

@@ -44,6 +44,17 @@ def request_cache():
         _cache.reset(token)
 
 
+@contextmanager
+def cache_unless_open():
+    """A permission cache for a block that reads only (e.g. one search), unless one is open already
+    (a request's): the same sets are asked for by every source's visibility rule."""
+    if _cache.get() is not None:
+        yield
+        return
+    with request_cache():
+        yield
+
+
 def clear_cache() -> None:
     store = _cache.get()
     if store is not None:

@@ -33,6 +33,7 @@ from django.db.models import F, FloatField, Func, Lookup, Q, Value
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
+from klynge.organisation import permissions
 from klynge.organisation.models import Succession
 
 from . import sources
@@ -220,6 +221,11 @@ def matching(query: str, user, filters: Filters | None = None, floor: int | None
 
 
 def search(query: str, user, filters: Filters | None = None, page: int = 1) -> Results:
+    with permissions.cache_unless_open():  # every source's visibility rule asks for the same sets
+        return _search(query, user, filters, page)
+
+
+def _search(query: str, user, filters: Filters | None, page: int) -> Results:
     query = (query or "").strip()
     page = max(1, min(page, MAX_PAGE))
     if not searchable(query):

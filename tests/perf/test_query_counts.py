@@ -17,6 +17,8 @@ from bench.dataset import Scale, build, pages
 from klynge.search.index import reindex
 
 # page label -> (anonymous, secretariat)
+# Secretariat counts fell by 1-4 in issue 16's third pass: the visibility filters take the cached set of
+# editable bodies instead of querying it again (meetings.visibility).
 EXPECTED = {
     'front page': (3, 11),
     'cluster page': (13, 23),  # +1 since issue 14: the composition in force (point 3)
@@ -27,19 +29,19 @@ EXPECTED = {
     'calendar (default)': (3, 10),
     'calendar of a cluster, a year': (5, 12),  # +1 since issue 14: co-hosts, one prefetch
     'national calendar, a year': (4, 11),  # +1 likewise
-    'matters list': (1, 13),
-    'matters list, ?q=': (2, 15),  # + the search index's newest matching items (issue 16), its permissions
-    'matter, many appearances': (6, 20),
-    'matter, fewer appearances': (6, 20),
-    'follow-up of a cluster': (6, 19),  # paged since issue 16 (a count, then one page of tasks)
-    'follow-up of a cluster, page 2': (6, 19),
+    'matters list': (1, 12),
+    'matters list, ?q=': (2, 13),  # the newest matching matters' ids, then those matters (a plain filter, issue 16)
+    'matter, many appearances': (6, 17),
+    'matter, fewer appearances': (6, 17),
+    'follow-up of a cluster': (6, 17),  # paged since issue 16 (a count, then one page of tasks)
+    'follow-up of a cluster, page 2': (6, 17),
     'person page': (3, 11),
     'funds overview': (6, 13),
     'funds of a cluster': (13, 22),
     'indicators dashboard': (4, 14),
-    'search, common word': (4, 19),  # the ranking window's floor, the ranked page, snippets, ...
-    'search, two common words': (4, 19),
-    'search, rare word': (4, 19),
+    'search, common word': (4, 15),  # the ranking window's floor, the ranked page, snippets, ...
+    'search, two common words': (4, 15),
+    'search, rare word': (4, 15),
     'API: bodies': (1, 1),
     'API: meetings of a body': (4, 4),  # paged and with ETag/Last-Modified since issue 15; constant in size
     'API: a meeting': (3, 10),

@@ -103,6 +103,20 @@ def followup_index(request):
     return render(request, "meetings/followup_index.html", {"clusters": clusters})
 
 
+def _cluster_tasks(body_ids):
+    """The tasks of a cluster's bodies: owned by one of them, or without an owning body and given
+    at one of their meetings.
+
+    Two id subqueries OR-ed on the task's primary key, not one OR across the joined tables: with
+    the OR on the joins the planners start from every meeting or every open task of the country
+    (SQLite scanned all 10,000 meetings, 110 ms for the public's count at national scale); this way
+    each side starts from the cluster's own index entries (meetings by body, tasks by owner)."""
+    body_ids = list(body_ids)
+    given = Task.objects.filter(owner_body__isnull=True, item__meeting__body_id__in=body_ids).values("pk")
+    owned = Task.objects.filter(owner_body_id__in=body_ids).values("pk")
+    return Task.objects.filter(Q(pk__in=given) | Q(pk__in=owned))
+
+
 FOLLOWUP_PAGE = 100  # open tasks per page of a cluster's follow-up, by due date
 
 
@@ -111,10 +125,7 @@ def followup(request, slug):
     cluster = _body_or_404(slug)
     ids = descendant_ids(cluster)
     page = query_params(request).integer("side", label="Siden", default=1, minimum=1, maximum=100_000)
-    visible = visibility.visible_tasks(
-        request.user,
-        Task.objects.filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ids) | Q(owner_body_id__in=ids),
-                            status__in=OPEN_TASK_STATUSES))
+    visible = visibility.visible_tasks(request.user, _cluster_tasks(ids).filter(status__in=OPEN_TASK_STATUSES))
     count = visible.count()
     pages = max(1, -(-count // FOLLOWUP_PAGE))
     page = min(page, pages)
@@ -139,8 +150,7 @@ def followup_closed(request, slug):
     ids = descendant_ids(cluster)
     tasks = list(visibility.visible_tasks(
         request.user,
-        Task.objects.filter(Q(owner_body__isnull=True, item__meeting__body_id__in=ids) | Q(owner_body_id__in=ids))
-        .exclude(status__in=OPEN_TASK_STATUSES)
+        _cluster_tasks(ids).exclude(status__in=OPEN_TASK_STATUSES)
         .select_related("item__meeting__body", "owner_person", "owner_organisation")
         .order_by("-closed_at", "-pk"),
     )[:500])
