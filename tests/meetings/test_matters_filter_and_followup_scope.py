@@ -32,6 +32,14 @@ def test_the_matters_filter_finds_a_part_of_an_item_title_and_of_a_journal_numbe
         assert f"/sager/{other.pk}/" not in page, q
 
 
+def test_the_matters_filter_ignores_the_case_of_danish_letters(structure, client):
+    _, matter = _matter(structure.political, "Ældre medicinske patienter", "23/3000")
+    _, inside = _matter(structure.political, "Forløb for ældre borgere", "23/3001")
+    for q in ("ældre", "Ældre", "ÆLDRE"):
+        page = client.get("/sager/", {"q": q}).content.decode()
+        assert f"/sager/{matter.pk}/" in page and f"/sager/{inside.pk}/" in page, q
+
+
 def test_the_matters_filter_finds_a_matter_by_the_title_of_a_later_item(structure, client):
     _, matter = _matter(structure.political, "Akutfunktion i kommunerne", "23/2000")
     later = make_meeting(structure.cluster, date=D(2023, 6, 1), status=MeetingStatus.MINUTES_PUBLISHED)

@@ -80,7 +80,7 @@ def matter_list(request):
         # The newest matters of the visible items that match (visible by construction, so no
         # per-matter check), then the columns of those LIST_LIMIT only: in one query SQLite computes
         # the annotations of every match (10,000 for a common word) before it sorts them.
-        found = visible_items.filter(Q(title__icontains=q) | Q(case_number__icontains=q)).exclude(matter=None)
+        found = visible_items.filter(_title_or_number_contains(q)).exclude(matter=None)
         newest = Matter.objects.filter(pk__in=found.values("matter_id")).order_by("-modified")
         matters = matters.filter(pk__in=list(newest.values_list("pk", flat=True)[:LIST_LIMIT]))
     else:
@@ -95,6 +95,16 @@ def matter_list(request):
             "treatments": matter.treatments,
         })
     return render(request, "meetings/matters.html", {"matters": rows, "q": q, "limit": LIST_LIMIT})
+
+
+def _title_or_number_contains(q: str) -> Q:
+    """Substring match on title or journal number, ignoring case. SQLite's LIKE folds only ASCII letters,
+    so "Ældre" would miss "ældre": with letters beyond ASCII the common case forms are asked for too."""
+    forms = {q} if q.isascii() else {q, q.lower(), q.upper(), q[:1].upper() + q[1:].lower()}
+    match = Q(case_number__icontains=q)
+    for form in forms:
+        match |= Q(title__icontains=form)
+    return match
 
 
 def matter_detail(request, pk):
