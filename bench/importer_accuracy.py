@@ -6,7 +6,8 @@
     .venv/bin/python bench/importer_accuracy.py --json          # every figure as JSON
 
 Each document runs through the same pipeline as ``klynge import-minutes --dry-run`` without a database:
-extract -> normalise (the Danish dictionary when installed) -> parse. The truth was annotated by hand in
+extract -> normalise (the Danish dictionary when installed) -> parse, with the document's web address as its
+source (as ``--source``: a date there is used only when the text states none). The truth was annotated by hand in
 bench/importer_corpus/manifest.json; a field whose truth is null (not written in the document) is not scored,
 except that anything read for it counts against precision.
 
@@ -75,7 +76,7 @@ def scalar_right(field: str, truth, read) -> bool:
     return truth == read
 
 
-def read_document(path: Path, lexicon) -> tuple[dict | None, str | None, float]:
+def read_document(path: Path, lexicon, source: str = "") -> tuple[dict | None, str | None, float]:
     from klynge.importer.extract import ImportRefused, extract
     from klynge.importer.normalise import normalise
     from klynge.importer.parse import NoMeetingFound, parse
@@ -86,7 +87,9 @@ def read_document(path: Path, lexicon) -> tuple[dict | None, str | None, float]:
     try:
         extracted = extract(path.name, data, 50 * 1024 * 1024)
         cleaned = normalise(extracted.text, lexicon, ())
-        report = to_json(parse(cleaned.text, repairs=cleaned.repairs, changes=cleaned.replacements))
+        # the source is the document's web address, as a user's upload would carry it; the corpus file
+        # name is not passed (the annotators put the truth's date in it)
+        report = to_json(parse(cleaned.text, repairs=cleaned.repairs, changes=cleaned.replacements, source=source))
         report["_replacements"] = [list(c) for c in cleaned.replacements][:50]
         return report, None, time.perf_counter() - started
     except (NoMeetingFound, ImportRefused) as exc:
@@ -269,7 +272,7 @@ def main() -> int:
             rows.append({"id": doc["id"], "split": doc["split"], "layout": doc["layout"], "refused": None,
                          "score": None, "read": None, "truth": doc["truth"]})
             continue  # the blind group is not even read until the final report
-        read, refused, seconds = read_document(CORPUS / doc["file"], lexicon)
+        read, refused, seconds = read_document(CORPUS / doc["file"], lexicon, doc.get("url", ""))
         elapsed += seconds
         rows.append({"id": doc["id"], "split": doc["split"], "layout": doc["layout"], "refused": refused,
                      "score": score_document(doc["truth"], read), "read": read, "truth": doc["truth"]})

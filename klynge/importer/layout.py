@@ -160,6 +160,7 @@ PUNKT_FORM = re.compile(
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
+BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ][a-zæøå].*)$")  # "36 Høring: ..." (no dot): only in runs
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
@@ -247,6 +248,10 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             if m and len(s) < 200:
                 number, title, form = int(m.group(1)), m.group(2), "glued"
         if number is None:
+            m = BARE_FORM.match(s)
+            if m and len(s) < 200:
+                number, title, form = int(m.group(1)), m.group(2), "bare"
+        if number is None:
             m = LONE_NUMBER.match(s)
             if m:
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
@@ -261,7 +266,8 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             continue
         if form == "punkt" and title and not _title_like(title):
             continue
-        score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0}[form]
+        score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0,
+                 "bare": 2.0}[form]
         if run_on:
             score += 0.5
         if SLOT_HINT.search(title):
@@ -280,6 +286,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if len(title) > 150:
             score -= 1.0
         out.append(Candidate(i, number, title, score, form, toc, indent))
+    out = _bare_in_runs(out)
     _mark_lists(out, lines)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
@@ -291,6 +298,22 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
     return out
+
+
+def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:
+    """A number followed by a title without any dot ("36 Høring: ...") counts only inside a run of at
+    least three such lines numbered consecutively, each within a few lines of the last (a list)."""
+    bare = sorted((c for c in cands if c.form == "bare"), key=lambda c: c.index)
+    keep: set[int] = set()
+    run: list[Candidate] = []
+    for c in bare + [None]:
+        if c is not None and run and c.number == run[-1].number + 1 and c.index - run[-1].index <= 3:
+            run.append(c)
+            continue
+        if len(run) >= 3:
+            keep.update(x.index for x in run)
+        run = [c] if c is not None else []
+    return [c for c in cands if c.form != "bare" or c.index in keep]
 
 
 def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
@@ -478,6 +501,48 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt":
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text)
     return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")
+
+
+def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
+    """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
+    'Label: value' lines and prose; None when there is none after ``floor``."""
+    for k in range(label_at - 1, max(floor, label_at - 30) - 1, -1):
+        s = lines[k].strip()
+        if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
+            continue
+        if re.match(r"^[^:]{1,40}:\s", s) or s.endswith(":") or re.match(r"^[-–•\d]", s):
+            continue
+        if len(s) > 150 or s.endswith((".", ",", ";")) or not _title_like(s):
+            continue  # prose of the summary (or of the previous case's decision)
+        return k
+    return None
+
+
+def unnumbered_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, found from the recurring structure of section labels: a case begins where a
+    label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
+    title-shaped line above its first label. Only when some case has at least two different labels."""
+    labels = [(i, label_role(ln)) for i, ln in enumerate(lines) if ln]
+    labels = [(i, r) for i, r in labels if r]
+    groups: list[tuple[int, set[str]]] = []
+    for i, role in labels:
+        if not groups or role in groups[-1][1]:
+            groups.append((i, {role}))
+        else:
+            groups[-1][1].add(role)
+    if not any(len(roles) >= 2 for _, roles in groups):
+        return []
+    headings: list[Heading] = []
+    floor = 0
+    for start, _roles in groups:
+        k = _unnumbered_title(lines, start, floor)
+        if k is not None and (not headings or k > headings[-1].index):
+            headings.append(Heading(k, None, lines[k].strip()))
+        floor = start + 1
+    return headings
 
 
 # --- header search -------------------------------------------------------------------------

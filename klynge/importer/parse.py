@@ -802,8 +802,36 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln)
 
 
-def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDocument:
-    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
+SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
+
+
+def date_from_source(source: str) -> datetime.date | None:
+    """The meeting date a file name or web address carries ("…/møde-22042021/…", "referat-2019-04-03.pdf"),
+    when it carries exactly one valid date; None otherwise. Used only when the text itself states no date."""
+    found = set()
+    for m in SOURCE_DATE.finditer(source or ""):
+        if m.group(1):
+            parts = [(int(m.group(1)), int(m.group(2)), int(m.group(3)))]
+        elif m.group(4):
+            parts = [(int(m.group(6)), int(m.group(5)), int(m.group(4)))]
+        else:
+            d = m.group(7)  # eight digits: ddmmyyyy (Danish) or yyyymmdd
+            parts = [(int(d[4:]), int(d[2:4]), int(d[:2])), (int(d[:4]), int(d[4:6]), int(d[6:]))]
+        for y, mo, da in parts:
+            if 1990 <= y <= 2100:
+                try:
+                    found.add(datetime.date(y, mo, da))
+                except ValueError:
+                    pass
+    return found.pop() if len(found) == 1 else None
+
+
+def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
+          meeting_date: datetime.date | None = None) -> ParsedDocument:
+    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
+
+    ``meeting_date`` (given by the user) and then ``source`` (the file name or web address) supply the date
+    only when the text states none; the report then says where the date came from."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
     raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
@@ -812,6 +840,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
     else:
         headings = _find_headings(lines)
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -906,6 +936,13 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             end = searched.end
     if end is None:
         end = searched.end
+    date_note = None
+    if date is None and meeting_date is not None:
+        date = meeting_date
+        date_note = "Mødedatoen står ikke i teksten; den angivne mødedato er brugt."
+    elif date is None and date_from_source(source) is not None:
+        date = date_from_source(source)
+        date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
@@ -1087,6 +1124,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
         end = max(ends) if ends else None
 
     warnings: list[ParsedWarning] = []
+    if date_note:
+        warnings.append(ParsedWarning("date_from_source", date_note, None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
