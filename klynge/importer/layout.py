@@ -259,6 +259,8 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
         if number is None or number == 0 or number > 999:
             continue
+        if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
+            title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line
         toc = bool(TOC_SIGN.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
@@ -509,8 +511,12 @@ SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("
 def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
     """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
     'Label: value' lines and prose; None when there is none after ``floor``."""
-    for k in range(label_at - 1, max(floor, label_at - 30) - 1, -1):
+    seen = 0
+    for k in range(label_at - 1, floor - 1, -1):
         s = lines[k].strip()
+        seen += bool(s)
+        if seen > 30:
+            return None
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
         if re.match(r"^[^:]{1,40}:\s", s) or s.endswith(":") or re.match(r"^[-–•\d]", s):
@@ -528,11 +534,13 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     labels = [(i, label_role(ln)) for i, ln in enumerate(lines) if ln]
     labels = [(i, r) for i, r in labels if r]
     groups: list[tuple[int, set[str]]] = []
+    last = None
     for i, role in labels:
-        if not groups or role in groups[-1][1]:
+        if not groups or role in groups[-1][1] or (last == "decision" and role != "attachments"):
             groups.append((i, {role}))
         else:
             groups[-1][1].add(role)
+        last = role
     if not any(len(roles) >= 2 for _, roles in groups):
         return []
     headings: list[Heading] = []

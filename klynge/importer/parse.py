@@ -114,6 +114,7 @@ PUNKT = re.compile(
     r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
@@ -149,6 +150,8 @@ HEADER_LABELS = [
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
+NOT_APOLOGY_LABEL = re.compile(r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl)",
+                               re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
@@ -479,6 +482,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
+    if pm and pm.group(0).strip().startswith("ved") and PLACE_PREPOSITION.search(f" {pm.group('name')} "):
+        pm = None  # "... boliger ved Vesterbrogade i Gilleleje" is a place too
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
@@ -669,8 +674,8 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
-    if nxt and layout.same_line(nxt, title):
-        return False
+    if nxt and (layout.same_line(nxt, title) or title.endswith(nxt.strip())):
+        return False  # the title repeated, or its wrapped rest already joined
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
     if SLOT.search(title):
@@ -879,6 +884,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             current_list = None
             continue
         if TOC_LINE.search(ln):
+            continue
+        if NOT_APOLOGY_LABEL.match(ln):
+            current_list = None  # "Fraværende uden afbud:", "Fraværende i mødet:" list no apologies
             continue
         matched = False
         for name, pattern in HEADER_RE:
