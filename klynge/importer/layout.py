@@ -180,6 +180,30 @@ SENTENCE_END = re.compile(
     r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
 
+ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl", "kl", "st", "dvs", "fx", "mv",
+                 "osv", "stk", "tlf", "att", "ang", "fhv", "div", "ekskl", "max", "min", "nov", "dec", "jan", "feb",
+                 "aug", "sep", "sept", "okt", "d", "f", "m", "a", "b", "c", "e"}
+SENTENCE_VERB = re.compile(
+    r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
+    r"udskudt|aftalt|[a-zæøå]{3,}ede)\b")
+FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
+
+
+def _title_before_text(t: str) -> str:
+    """'Valg af referent. Jørgen valgt som referent.': a heading line that carries its text (or decision)
+    in whole sentences after its title; the title ends at the first full stop that is not an abbreviation."""
+    if not t.endswith(".") or len(t) < 12:
+        return t
+    m = FIRST_STOP.search(t)
+    if not m or m.start() < 3:
+        return t
+    word = re.search(r"([\wæøåÆØÅ]+)$", t[:m.start()])
+    rest = t[m.end():]
+    if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 or not SENTENCE_VERB.search(rest):
+        return t  # "Tidspunkt, sted og form. Kommunikation og organisation." is one title
+    return t[:m.start()]
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -204,6 +228,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
             t = t[:m.start()]  # the heading's own text follows in sentences on the same line
+    t = _title_before_text(t)
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()
@@ -257,7 +282,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200:
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
-        if number is None or number == 0 or number > 999:
+        if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
             title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line

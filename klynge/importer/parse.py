@@ -305,6 +305,19 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     return ParsedPerson(name, title.strip() or None, organisation)
 
 
+FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}$")
+
+
+def _first_names(text: str) -> list[str]:
+    """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
+    list of people (small councils write so); every part must be name-shaped."""
+    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+|\s+samt\s+", text)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
+        return parts
+    return []
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -831,6 +844,14 @@ def date_from_source(source: str) -> datetime.date | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
+    """A guest speaker named in an item's heading whose cancellation the text reports ('… ved udvalgsformand
+    Caroline Christensen' / 'Caroline havde meldt afbud') is not a member's apology - unless a label lists her."""
+    named = " ".join(f"{i.title} {i.presenter or ''}" for i in items).casefold()
+    labelled = " ".join(ln for ln in lines if re.match(r"^(?:afbud|fraværende|meldt afbud)", ln, re.I)).casefold()
+    return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
+
+
 def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
           meeting_date: datetime.date | None = None) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
@@ -953,6 +974,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
+        or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     prose = _prose_minutes(date, headings, title, lines)
     if not prose and (date is None or not headings
@@ -1052,7 +1074,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             continue
         am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_names_in(am.group(1)))
+            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
@@ -1061,7 +1083,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln))
+            absent.extend(_names_in(ln) or _first_names(ln))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
@@ -1130,6 +1152,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if end is None:
         ends = [i.end for i in items if i.end]
         end = max(ends) if ends else None
+    absent = _without_speakers(absent, lines, items)
 
     warnings: list[ParsedWarning] = []
     if date_note:
