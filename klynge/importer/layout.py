@@ -406,6 +406,30 @@ def _list_blocks(cands: list[Candidate]) -> list[list[Candidate]]:
     return [b for b in blocks if len(b) >= 2]
 
 
+def _continue_restarts(cands: list[Candidate]) -> None:
+    """An HTML list that restarts at 1 after a nested (more indented) list, at the outer list's own
+    indentation and within a few lines, continues the outer numbering ("7. Dagsordener ..." / "  1. ..." /
+    "1. Nyt fra ..." is item 8)."""
+    if not cands:
+        return
+    top = min(c.indent for c in cands)
+    last: Candidate | None = None
+    nested = False
+    shift = 0
+    for c in sorted(cands, key=lambda c: c.index):
+        if c.indent > top:
+            nested = True
+            continue
+        if last is not None and shift and c.number + shift == last.number + 1 and c.index - last.index <= 6:
+            c.number += shift
+        elif last is not None and c.number == 1 and nested and last.number >= 2 and c.index - last.index <= 15:
+            shift = last.number
+            c.number += shift
+        else:
+            shift = 0
+        last, nested = c, False
+
+
 def _inner_lists(cands: list[Candidate]) -> set[int]:
     """Line indexes of numbered lists inside an item's text: a list that restarts the numbering (its
     first number is not above that of an item heading standing on its own before it) after such a
@@ -478,6 +502,7 @@ def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> boo
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
     """The items' headings in document order, agenda-only items included (``list_only``)."""
     cands = _candidates(lines, raw, set(run_on_lines))
+    _continue_restarts(cands)
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
