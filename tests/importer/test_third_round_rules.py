@@ -1,0 +1,127 @@
+"""General rules of issue 12, third round: failures seen on real documents, written as layout-free rules
+(invented texts, not the corpus's)."""
+
+import datetime
+
+import pytest
+
+from klynge.importer.parse import NoMeetingFound, date_from_source, parse
+
+ITEM_PAGE = (
+    "Mødested: Rådhuset, lokale 4\n\nOrientering om trafikplan\n\nIndstilling\n\nForvaltningen indstiller,\n\n"
+    "1. at orienteringen tages til efterretning\n\nBeslutning\n\nTaget til efterretning.\n"
+)
+
+
+def test_a_date_in_the_web_address_or_file_name_is_found_when_it_is_the_only_one():
+    assert date_from_source("https://example.dk/node/14/18112014/edoc-agenda/ab12") == datetime.date(2014, 11, 18)
+    assert date_from_source("referat-2019-04-03.pdf") == datetime.date(2019, 4, 3)
+    assert date_from_source("moede-03-04-2019.txt") == datetime.date(2019, 4, 3)
+
+
+def test_no_date_is_taken_from_a_source_with_none_or_with_two():
+    assert date_from_source("ShowAgenda.asp?p=kommune&ID=173596") is None
+    assert date_from_source("2019-04-03-og-2019-05-01.pdf") is None
+    assert date_from_source("") is None
+
+
+def test_a_text_without_a_date_is_refused_without_a_source():
+    with pytest.raises(NoMeetingFound, match="ingen mødedato"):
+        parse(ITEM_PAGE)
+
+
+def test_the_sources_date_is_used_only_when_the_text_has_none_and_the_report_says_so():
+    doc = parse(ITEM_PAGE, source="https://example.dk/udvalg/12052022/punkt-3")
+    assert doc.date == datetime.date(2022, 5, 12)
+    assert any(w.code == "date_from_source" for w in doc.warnings)
+    dated = parse("Referat\n\nDato: 1. juni 2022\n\n" + ITEM_PAGE, source="https://example.dk/12052022/")
+    assert dated.date == datetime.date(2022, 6, 1)
+    assert not any(w.code == "date_from_source" for w in dated.warnings)
+
+
+def test_a_meeting_date_given_by_the_user_comes_before_the_sources():
+    doc = parse(ITEM_PAGE, source="x/12052022/", meeting_date=datetime.date(2022, 5, 13))
+    assert doc.date == datetime.date(2022, 5, 13)
+
+
+def test_a_single_item_page_without_a_number_is_one_unnumbered_item():
+    doc = parse(ITEM_PAGE, meeting_date=datetime.date(2022, 5, 12))
+    assert [(i.number, i.title) for i in doc.items] == [(None, "Orientering om trafikplan")]
+
+
+def test_unnumbered_cases_are_found_from_their_recurring_section_labels():
+    text = (
+        "Udvalg: Ældrerådet\nMødedato: 3. marts 2021\n\nSagsnr.: 01.02.03 Sagsbehandler: A. Jensen\n\n"
+        "Besøg på plejecentret\n\nDIR\nSOS\n\nSagsfremstilling\n\nRådet besøger centret.\n\nBeslutning\n\n"
+        "Besøget gennemført.\n\nSagsnr.: 01.02.04 Sagsbehandler: A. Jensen\n\nFortove ved skolen\n\nSOS\n\n"
+        "Sagsresume\n\nFormanden ønsker en drøftelse.\n\nSagsfremstilling\n\nFortovene er for høje.\n\n"
+        "Beslutning\n\nSendes videre.\n"
+    )
+    assert [(i.number, i.title) for i in parse(text).items] == [
+        (None, "Besøg på plejecentret"), (None, "Fortove ved skolen")]
+
+
+def test_a_contents_list_numbered_without_dots_is_read_as_a_run():
+    text = (
+        "Ældrerådet - referat\n\nMandag den 6-11-2017 kl. 10:00\n\nIndholdsfortegnelse:\n\n"
+        "51 Høring: Forslag til plan for stier -\nstier ved åen i byen\n52 Budget 2018\n53 Eventuelt\n\n"
+        "Medlemmer:\n\nAnne Hansen\n"
+    )
+    assert [(i.number, i.title) for i in parse(text).items] == [
+        (51, "Høring: Forslag til plan for stier - stier ved åen i byen"), (52, "Budget 2018"), (53, "Eventuelt")]
+
+
+def test_two_lines_starting_with_a_number_and_a_word_are_no_list():
+    text = "Referat\n\nDato: 2. maj 2022\n\n1. Budget\n\nBeslutning\n\n12 Medlemmer deltog.\n13 Huse er solgt.\n"
+    assert [i.number for i in parse(text).items] == [1]
+
+
+def test_a_street_after_ved_is_part_of_the_title_not_a_presenter():
+    text = "Referat\n\nDato: 2. maj 2022\n\n1. Lokalplan for boliger ved Havnevej i Byen\n\nBeslutning\n\nGodkendt.\n"
+    item = parse(text).items[0]
+    assert (item.title, item.presenter) == ("Lokalplan for boliger ved Havnevej i Byen", None)
+
+
+def test_a_heading_line_carrying_its_decision_in_a_sentence_ends_at_the_first_full_stop():
+    text = (
+        "Referat\n\nDato: 2. maj 2022\n\n1.Valg af ordstyrer. Anna blev valgt som ordstyrer.\n"
+        "2.Godkendelse af referat af mødet den 12.april 2022. Referat godkendt.\n"
+        "3.Plan for året: Tid, sted og form. Kommunikation og presse.\n"
+    )
+    assert [i.title for i in parse(text).items] == [
+        "Valg af ordstyrer", "Godkendelse af referat af mødet den 12.april 2022",
+        "Plan for året: Tid, sted og form. Kommunikation og presse."]
+
+
+def test_an_agenda_list_restarting_at_one_after_a_nested_list_continues_the_numbering():
+    text = (
+        "Indkaldelse til møde i Seniorrådet\nTorsdag den 10 juni 2021 kl. 9.00\nDagsorden:\n"
+        " 1. Valg af ordstyrer\n 2. Meddelelser\n  1. Fra formanden\n  2. Fra kassereren\n"
+        " 1. Høringssvar\n 2. Næste møde\n"
+    )
+    assert [(i.number, i.title) for i in parse(text).items] == [
+        (1, "Valg af ordstyrer"), (2, "Meddelelser"), (3, "Høringssvar"), (4, "Næste møde")]
+
+
+def test_first_names_under_an_apology_label_are_apologies():
+    text = "Torsdag den 9. juni 2022 kl. 9.00\nAfbud fra Karl, Marie, Hans Peter og Else.\n1. Valg af ordstyrer\n"
+    assert parse(text).absent == ["Karl", "Marie", "Hans Peter", "Else"]
+
+
+def test_a_guest_speakers_cancellation_is_no_apology():
+    text = (
+        "Torsdag den 9. juni 2022 kl. 9.00\nAfbud fra Karl, Marie.\n"
+        "0. Oplæg ved rådmand Sofie Anna Berg. Sofie Anna Berg havde meldt afbud.\n1. Valg af ordstyrer\n"
+    )
+    doc = parse(text)
+    assert doc.absent == ["Karl", "Marie"]
+    assert [i.number for i in doc.items] == [0, 1]
+
+
+def test_absent_without_apology_and_absent_during_the_meeting_are_no_apologies():
+    text = (
+        "Referat\n\nDato: 2. maj 2022\n\nFraværende med afbud:\nAnne Hansen\n\n"
+        "Fraværende i mødet:\nBo Jensen til kl. 18.40\n\nFraværende uden afbud:\nPer Olsen\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert parse(text).absent == ["Anne Hansen"]
