@@ -823,6 +823,9 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
 SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
 
 
+SOURCE_WORD_DATE = re.compile(rf"(?<![0-9])(\d{{1,2}})[-_. ]+({MONTH_RE})[-_. ]+(\d{{4}})(?![0-9])", re.I)
+
+
 def date_from_source(source: str) -> datetime.date | None:
     """The meeting date a file name or web address carries ("…/møde-22042021/…", "referat-2019-04-03.pdf"),
     when it carries exactly one valid date; None otherwise. Used only when the text itself states no date."""
@@ -835,13 +838,21 @@ def date_from_source(source: str) -> datetime.date | None:
         else:
             d = m.group(7)  # eight digits: ddmmyyyy (Danish) or yyyymmdd
             parts = [(int(d[4:]), int(d[2:4]), int(d[:2])), (int(d[:4]), int(d[4:6]), int(d[6:]))]
-        for y, mo, da in parts:
-            if 1990 <= y <= 2100:
-                try:
-                    found.add(datetime.date(y, mo, da))
-                except ValueError:
-                    pass
+        found.update(_valid_dates(parts))
+    for m in SOURCE_WORD_DATE.finditer(source or ""):  # "moede-den-18-november-2021"
+        found.update(_valid_dates([(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))]))
     return found.pop() if len(found) == 1 else None
+
+
+def _valid_dates(parts) -> set[datetime.date]:
+    found = set()
+    for y, mo, da in parts:
+        if 1990 <= y <= 2100:
+            try:
+                found.add(datetime.date(y, mo, da))
+            except ValueError:
+                pass
+    return found
 
 
 def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:

@@ -125,3 +125,7 @@ def test_absent_without_apology_and_absent_during_the_meeting_are_no_apologies()
         "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
     )
     assert parse(text).absent == ["Anne Hansen"]
+
+
+def test_a_date_written_in_words_in_the_address_is_found():
+    assert date_from_source("https://example.dk/referat-fra-moede-den-18-november-2021") == datetime.date(2021, 11, 18)
