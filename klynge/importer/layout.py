@@ -569,6 +569,8 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
             return None
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
+        if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):
+            return k  # one numbered heading that the section labels below confirm ("2. Godkendelse ... ( )")
         if re.match(r"^[^:]{1,40}:\s", s) or s.endswith(":") or re.match(r"^[-–•\d]", s):
             continue
         if len(s) > 150 or s.endswith((".", ",", ";")) or not _title_like(s):
@@ -598,7 +600,11 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     for start, _roles in groups:
         k = _unnumbered_title(lines, start, floor)
         if k is not None and (not headings or k > headings[-1].index):
-            headings.append(Heading(k, None, lines[k].strip()))
+            numbered = NUMBER_FORM.match(lines[k].strip())
+            if numbered:
+                headings.append(Heading(k, int(numbered.group(1)), _clean_title(numbered.group(3), False)))
+            else:
+                headings.append(Heading(k, None, lines[k].strip()))
         floor = start + 1
     return headings
 
