@@ -199,7 +199,8 @@ def _title_before_text(t: str) -> str:
         return t
     word = re.search(r"([\wæøåÆØÅ]+)$", t[:m.start()])
     rest = t[m.end():]
-    if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 or not SENTENCE_VERB.search(rest):
+    if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 \
+            or not SENTENCE_VERB.search(rest):
         return t  # "Tidspunkt, sted og form. Kommunikation og organisation." is one title
     return t[:m.start()]
 
