@@ -900,8 +900,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
             title = f"{ln} {header_nonempty[k + 1]}"
         break
-    if not title and headings:
-        title = lines[headings[0].index]
+    title_is_heading = not title and bool(headings)
+    if title_is_heading:
+        title = lines[headings[0].index]  # an item page: its one heading names the item, not the body
 
     # header fields
     fields: dict[str, str] = {}
@@ -1015,6 +1016,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
+    if title_is_heading:
+        body = None
     if fields.get("body"):
         body = fields["body"]
     elif searched.body:
