@@ -715,6 +715,15 @@ PLACE_SENTENCE = re.compile(
     r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
+PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+
+
+def place_end(place: str) -> str:
+    """'Selmersbo samt efterfølgende frokost på …', 'Selmersbo dvs fysisk møde': the place ends before
+    what the sentence goes on to say."""
+    return PLACE_TAIL.sub("", place).strip(" ,.") or place
+
+
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
@@ -863,13 +872,13 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for k, ln in enumerate(lines):
             if not ln:
                 continue
-            m = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
+            m = re.match(r"^(?:[iI]|[pP]å)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
             if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
-                found.place = m.group("place").strip()
+                found.place = place_end(m.group("place").strip())
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
-            if m:
-                found.place = m.group("place").strip(" ,.")
+            if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
+                found.place = place_end(m.group("place").strip(" ,."))
                 break
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:

@@ -129,3 +129,15 @@ def test_absent_without_apology_and_absent_during_the_meeting_are_no_apologies()
 
 def test_a_date_written_in_words_in_the_address_is_found():
     assert date_from_source("https://example.dk/referat-fra-moede-den-18-november-2021") == datetime.date(2021, 11, 18)
+
+
+def test_a_place_in_a_sentence_ends_before_what_the_sentence_goes_on_to_say():
+    text = ("Torsdag den 9. juni 2022 kl. 09.00 – 11.45 på Bakkehuset samt efterfølgende frokost på Havnen med gæster\n"
+            "Afbud fra Karl, Marie.\n1. Valg af ordstyrer\n2. Eventuelt\n")
+    assert parse(text).place == "Bakkehuset"
+
+
+def test_an_item_number_after_a_time_is_no_place():
+    text = ("Referat\n\nDato: 2. maj 2022\n\nFraværende i mødet:\nBo Jensen til kl. 18.40 i punkt 2\n\n"
+            "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n")
+    assert parse(text).place is None
