@@ -150,6 +150,9 @@ HEADER_LABELS = [
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
+# what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
+PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|besluttede|besluttet|orienterede|drøftede|"
+                        r"valgt|valgte|taget til efterretning|tog\b|deltog|havde)\b", re.I)
 NOT_APOLOGY_LABEL = re.compile(
     r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
@@ -726,6 +729,16 @@ def _table_continues(block: list[str], lines: list[str], raw_lines: list[str], k
     return False
 
 
+def _text_after_title(line: str, title: str) -> str:
+    """'2.Valg af referent. Jørgen valgt som referent.': what the heading line says after its title is the
+    item's first line of text (its minutes or decision), not lost."""
+    pos = line.find(title)
+    rest = line[pos + len(title):].strip(" .:-–") if pos >= 0 else ""
+    if not re.search(r"[^\W\d_]{3}", rest) or layout.TOC_SIGN.search(rest) or re.fullmatch(r"\(.*\)", rest):
+        return ""
+    return rest
+
+
 def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
     """One item from its heading to the next: (item, its lines, its warnings)."""
     heading_title = heading.title
@@ -744,6 +757,8 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             and body_start - heading.index <= 3:
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
+    if not tail and heading.title and not heading.list_only:
+        tail = _text_after_title(lines[heading.index], heading.title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
     sections = _Sections(item)
     item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
@@ -998,7 +1013,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     # kind, body, cluster from the title
     kind_source = " ".join([title] + header_nonempty[:6])
-    kind = "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
+    kind = "" if title_is_heading else \
+        "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
         "agenda" if re.search(r"dagsorden", title, re.I) else \
         "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
     labelled = re.search(r"\b(?:mødeforum|forum|udvalg)\s*:\s*(?P<v>.+)$", title, re.I)
@@ -1157,7 +1173,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
 
     if not kind:
-        kind = "minutes" if any(i.minutes or i.decision for i in items) else "agenda"
+        said = " ".join(f"{i.description} {i.minutes}" for i in items)
+        kind = "minutes" if any(i.minutes or i.decision for i in items) or len(PAST_TENSE.findall(said)) >= 2 \
+            else "agenda"
     for item in items:
         # in minutes, an item's text under no section word is what was said: the minutes
         if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:

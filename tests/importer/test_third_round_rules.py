@@ -141,3 +141,18 @@ def test_an_item_number_after_a_time_is_no_place():
     text = ("Referat\n\nDato: 2. maj 2022\n\nFraværende i mødet:\nBo Jensen til kl. 18.40 i punkt 2\n\n"
             "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n")
     assert parse(text).place is None
+
+
+def test_what_a_heading_line_says_after_its_title_is_the_items_text_and_makes_minutes():
+    text = ("Torsdag den 9. juni 2022 kl. 9.00\nAfbud fra Karl, Marie.\n1.Valg af ordstyrer. Anna blev valgt som ordstyrer.\n"
+            "2.Godkendelse af dagsorden. Dagsorden godkendt uden ændringer.\n")
+    doc = parse(text)
+    assert doc.kind == "minutes"
+    assert "Anna blev valgt" in doc.items[0].description + doc.items[0].minutes
+
+
+def test_an_item_pages_heading_saying_dagsorden_does_not_make_it_an_agenda():
+    text = ("2. Godkendelse af dagsorden\n\nIndstilling\n\nFormanden indstiller,\n\n1. at dagsordenen godkendes\n\n"
+            "Beslutning\n\nDagsordenen blev godkendt.\n")
+    doc = parse(text, source="https://example.dk/19042018/edoc-agenda/x")
+    assert (doc.kind, doc.body) == ("minutes", None)
