@@ -145,7 +145,8 @@ def test_an_item_number_after_a_time_is_no_place():
 
 def test_what_a_heading_line_says_after_its_title_is_the_items_text_and_makes_minutes():
     text = ("Torsdag den 9. juni 2022 kl. 9.00\nAfbud fra Karl, Marie.\n"
-            "1.Valg af ordstyrer. Anna blev valgt som ordstyrer.\n2.Godkendelse af dagsorden. Dagsorden godkendt uden ændringer.\n")
+            "1.Valg af ordstyrer. Anna blev valgt som ordstyrer.\n"
+            "2.Godkendelse af dagsorden. Dagsorden godkendt uden ændringer.\n")
     doc = parse(text)
     assert doc.kind == "minutes"
     assert "Anna blev valgt" in doc.items[0].description + doc.items[0].minutes
