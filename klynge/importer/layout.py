@@ -189,6 +189,13 @@ SENTENCE_VERB = re.compile(
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
 
+def is_sentence(title: str) -> bool:
+    """'Bent Christensen havde modtaget anmodning fra …, hvilket der dog ikke var enighed om.': a numbered
+    line of prose (a point in a decision), not an item heading."""
+    t = title.strip()
+    return len(t) > 100 and t.endswith(".") and bool(SENTENCE_VERB.search(t))
+
+
 def _title_before_text(t: str) -> str:
     """'Valg af referent. Jørgen valgt som referent.': a heading line that carries its text (or decision)
     in whole sentences after its title; the title ends at the first full stop that is not an abbreviation."""
@@ -551,8 +558,10 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
     chosen = chain
-    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt":
-        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text)
+    first_line = next((k for k, ln in enumerate(lines) if ln), -1)
+    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line:
+        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
+        # own heading opens the page
     return [Heading(c.index, c.number, c.title) for c in chosen]
 
 

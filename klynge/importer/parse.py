@@ -870,6 +870,32 @@ def _valid_dates(parts) -> set[datetime.date]:
     return found
 
 
+APOLOGY_LABEL_ALONE = re.compile(r"^(?:fraværende med afbud|fraværende|afbud fra|afbud|meldt afbud)\s*:?\s*$", re.I)
+
+
+def _apology_blocks(lines: list[str]) -> list[str]:
+    """'Fraværende med afbud:' alone on its line inside an item, then one line per name or group of names
+    until a blank line: the apologies of a page whose header is its item heading."""
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        if not APOLOGY_LABEL_ALONE.match(ln or "") or NOT_APOLOGY_LABEL.match(ln):
+            continue
+        for nxt in lines[k + 1:k + 30]:
+            if not nxt or layout.label_role(nxt) or nxt.rstrip().endswith(":") or not _name_list_shaped(nxt):
+                break
+            out.append(nxt)
+    return out
+
+
+def _name_list_shaped(line: str) -> bool:
+    """'Jens Askov og Henrik Bang-Pedersen, Jes König deltog' is a line of names; 'Godkendt.' and a sentence
+    are not."""
+    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+", line) if p.strip(" .;")]
+    if not parts or any(not p[:1].isupper() or len(p.split()) > 5 for p in parts):
+        return False
+    return len(parts) >= 2 or len(parts[0].split()) >= 2
+
+
 def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     """A guest speaker named in an item's heading whose cancellation the text reports ('… ved udvalgsformand
     Caroline Christensen' / 'Caroline havde meldt afbud') is not a member's apology - unless a label lists her."""
@@ -891,7 +917,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if found_headings:
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
     else:
-        headings = _find_headings(lines)
+        headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     if headings:
@@ -1109,6 +1135,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+    for ln in _apology_blocks(lines[first:]):
+        if ln not in lists["absent"]:
+            lists["absent"].append(ln)
     for ln in lists["absent"]:
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology

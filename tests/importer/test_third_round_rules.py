@@ -157,3 +157,20 @@ def test_an_item_pages_heading_saying_dagsorden_does_not_make_it_an_agenda():
             "Beslutning\n\nDagsordenen blev godkendt.\n")
     doc = parse(text, source="https://example.dk/19042018/edoc-agenda/x")
     assert (doc.kind, doc.body) == ("minutes", None)
+
+
+def test_an_item_page_opening_with_its_numbered_heading_keeps_it_over_a_numbered_point_of_prose():
+    text = (
+        "3. Godkendelse af dagsorden\n\nFraværende med afbud:\nAnne Hansen, Bo Jensen indkaldt\nPer Olsen og Eva Berg\n\n"
+        "Beslutning\n\n1. Formanden havde modtaget en anmodning om at tage punkt 9 først, hvilket der ikke var enighed "
+        "om blandt medlemmerne.\n\nDagsordenen blev godkendt.\n"
+    )
+    doc = parse(text, source="x/19112020/y")
+    assert [(i.number, i.title) for i in doc.items] == [(3, "Godkendelse af dagsorden")]
+    assert doc.absent[:3] == ["Anne Hansen", "Per Olsen", "Eva Berg"]
+
+
+def test_an_empty_absence_label_followed_by_a_decision_lists_nobody():
+    text = ("Referat\n\nDato: 2. maj 2022\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nFraværende:\nGodkendt.\n\n"
+            "2. Eventuelt\n\nBeslutning\n\nFraværende:\nBrev til regionen er afsendt.\n")
+    assert parse(text).absent == []
