@@ -161,7 +161,8 @@ def test_an_item_pages_heading_saying_dagsorden_does_not_make_it_an_agenda():
 
 def test_an_item_page_opening_with_its_numbered_heading_keeps_it_over_a_numbered_point_of_prose():
     text = (
-        "3. Godkendelse af dagsorden\n\nFraværende med afbud:\nAnne Hansen, Bo Jensen indkaldt\nPer Olsen og Eva Berg\n\n"
+        "3. Godkendelse af dagsorden\n\nFraværende med afbud:\nAnne Hansen, Bo Jensen indkaldt\n"
+        "Per Olsen og Eva Berg\n\n"
         "Beslutning\n\n1. Formanden havde modtaget en anmodning om at tage punkt 9 først, hvilket der ikke var enighed "
         "om blandt medlemmerne.\n\nDagsordenen blev godkendt.\n"
     )
