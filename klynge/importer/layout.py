@@ -163,6 +163,7 @@ LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ][a-zæøå].*)$")  # "36 Høring: ..." (no dot): only in runs
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
+TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
 SLOT_HINT = re.compile(
@@ -294,7 +295,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             continue
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
             title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line
-        toc = bool(TOC_SIGN.search(title or ""))
+        toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
         if form != "punkt" and not _title_like(title):

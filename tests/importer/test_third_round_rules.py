@@ -175,3 +175,10 @@ def test_an_empty_absence_label_followed_by_a_decision_lists_nobody():
     text = ("Referat\n\nDato: 2. maj 2022\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nFraværende:\nGodkendt.\n\n"
             "2. Eventuelt\n\nBeslutning\n\nFraværende:\nBrev til regionen er afsendt.\n")
     assert parse(text).absent == []
+
+
+def test_a_contents_entry_whose_page_reference_is_followed_by_a_status_word_is_a_contents_entry():
+    from klynge.importer import layout
+
+    assert layout.TOC_INSIDE.search("Lukket sag: Tandpleje...xv åben")
+    assert not layout.TOC_INSIDE.search("Status på projektet i Region Syd")
