@@ -154,7 +154,7 @@ HEADER_LABELS = [
 PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|besluttede|besluttet|orienterede|drøftede|"
                         r"valgt|valgte|taget til efterretning|tog\b|deltog|havde)\b", re.I)
 NOT_APOLOGY_LABEL = re.compile(
-    r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl)", re.I)
+    r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)

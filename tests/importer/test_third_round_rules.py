@@ -182,3 +182,10 @@ def test_a_contents_entry_whose_page_reference_is_followed_by_a_status_word_is_a
 
     assert layout.TOC_INSIDE.search("Lukket sag: Tandpleje...xv åben")
     assert not layout.TOC_INSIDE.search("Status på projektet i Region Syd")
+
+
+def test_a_page_footer_run_into_a_transcript_line_is_removed():
+    from klynge.importer.normalise import normalise
+
+    cleaned = normalise("3. Budget for året Side! 1 af! 6\n\nBeslutning\n", None, ())
+    assert "Side" not in cleaned.text and "3. Budget for året" in cleaned.text
