@@ -28,6 +28,10 @@ class UploadForm(DkfdsFormMixin, forms.Form):
         queryset=Body.objects.none(), label="Organ", required=False,
         empty_label="Find organet ud fra dokumentets titel",
         help_text="Organet, møderne hører til. Findes det ud fra titlen, skal du bekræfte det, før der gemmes.")
+    meeting_date = forms.DateField(
+        label="Mødedato", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Kun når teksten ikke selv nævner datoen (fx en gemt webside med datoen i adressen). "
+        "Står datoen i teksten, bruges den.")
     dry_run = forms.BooleanField(label="Prøv kun: læs og kontrollér filerne uden at gemme noget", required=False)
     confirm_match = forms.BooleanField(
         label="Brug det organ, der findes ud fra titlen (uden at spørge igen)", required=False)

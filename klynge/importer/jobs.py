@@ -9,6 +9,7 @@ takes the write lock.
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -39,11 +40,12 @@ def shown_name(name: str) -> str:
     return mask_cpr(name or "fil")[0]
 
 
-def start_import(user, files, *, body: Body | None, dry_run: bool, accept_match: bool) -> Job:
+def start_import(user, files, *, body: Body | None, dry_run: bool, accept_match: bool, meeting_date=None) -> Job:
     """Store the uploaded files and queue their import. Files refused by size are answered at once."""
     job = Job.objects.create(kind=KIND, created_by=user, stage="Venter på at komme til",
                              params={"body": body.pk if body else None, "dry_run": dry_run,
-                                     "accept_match": accept_match, "files": []})
+                                     "accept_match": accept_match, "files": [],
+                                     "meeting_date": meeting_date.isoformat() if meeting_date else None})
     entries, refused = [], []
     for position, upload in enumerate(files):
         name = upload.name or "fil"
@@ -71,13 +73,15 @@ def _one(entry: dict, job: Job, user, body: Body | None, dry_run: bool, accept_m
     allowed = editable_bodies(user)
     if body is not None and not allowed.filter(pk=body.pk).exists():
         return FileResult(name, "failed", f"{name}: Du kan ikke importere i det valgte organ.")
+    given = job.params.get("meeting_date")
+    hints = {"meeting_date": datetime.date.fromisoformat(given) if given else None}
     result = import_file(name, data, body=body, dry_run=dry_run, user=user, content_type=entry["content_type"],
-                         accept_match=False, progress=progress)
+                         accept_match=False, progress=progress, **hints)
     if result.status == "needs_body":
         result.candidates = [b for b in result.candidates if allowed.filter(pk=b.pk).exists()]
         if len(result.candidates) == 1 and accept_match:
             return import_file(name, data, body=result.candidates[0], user=user,
-                               content_type=entry["content_type"], progress=progress)
+                               content_type=entry["content_type"], progress=progress, **hints)
         if len(result.candidates) == 1:
             result.status = "confirm"
             result.message = (f"{name}: Titlen peger på {result.candidates[0]}. Bekræft organet, "

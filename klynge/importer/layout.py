@@ -160,8 +160,10 @@ PUNKT_FORM = re.compile(
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
+BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ][a-zæøå].*)$")  # "36 Høring: ..." (no dot): only in runs
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
+TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
 SLOT_HINT = re.compile(
@@ -177,6 +179,38 @@ RUN_ON_TITLE_CUT = re.compile(
 INLINE_DECISION = re.compile(r"\s(?:Godkendt|Udskudt|Taget til efterretning|Vedtaget)\b\.?\s*$")
 SENTENCE_END = re.compile(
     r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
+ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl", "kl", "st", "dvs", "fx", "mv",
+                 "osv", "stk", "tlf", "att", "ang", "fhv", "div", "ekskl", "max", "min", "nov", "dec", "jan", "feb",
+                 "aug", "sep", "sept", "okt", "d", "f", "m", "a", "b", "c", "e"}
+SENTENCE_VERB = re.compile(
+    r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
+    r"udskudt|aftalt|[a-zæøå]{3,}ede)\b")
+FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
+
+
+def is_sentence(title: str) -> bool:
+    """'Bent Christensen havde modtaget anmodning fra …, hvilket der dog ikke var enighed om.': a numbered
+    line of prose (a point in a decision), not an item heading."""
+    t = title.strip()
+    return len(t) > 100 and t.endswith(".") and bool(SENTENCE_VERB.search(t))
+
+
+def _title_before_text(t: str) -> str:
+    """'Valg af referent. Jørgen valgt som referent.': a heading line that carries its text (or decision)
+    in whole sentences after its title; the title ends at the first full stop that is not an abbreviation."""
+    if not t.endswith(".") or len(t) < 12:
+        return t
+    m = FIRST_STOP.search(t)
+    if not m or m.start() < 3:
+        return t
+    word = re.search(r"([\wæøåÆØÅ]+)$", t[:m.start()])
+    rest = t[m.end():]
+    if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 \
+            or not SENTENCE_VERB.search(rest):
+        return t  # "Tidspunkt, sted og form. Kommunikation og organisation." is one title
+    return t[:m.start()]
 
 
 def _clean_title(title: str, run_on: bool) -> str:
@@ -203,6 +237,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
             t = t[:m.start()]  # the heading's own text follows in sentences on the same line
+    t = _title_before_text(t)
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()
@@ -247,21 +282,28 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             if m and len(s) < 200:
                 number, title, form = int(m.group(1)), m.group(2), "glued"
         if number is None:
+            m = BARE_FORM.match(s)
+            if m and len(s) < 200:
+                number, title, form = int(m.group(1)), m.group(2), "bare"
+        if number is None:
             m = LONE_NUMBER.match(s)
             if m:
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200:
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
-        if number is None or number == 0 or number > 999:
+        if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
-        toc = bool(TOC_SIGN.search(title or ""))
+        if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
+            title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line
+        toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
         if form != "punkt" and not _title_like(title):
             continue
         if form == "punkt" and title and not _title_like(title):
             continue
-        score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0}[form]
+        score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0,
+                 "bare": 2.0}[form]
         if run_on:
             score += 0.5
         if SLOT_HINT.search(title):
@@ -280,6 +322,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if len(title) > 150:
             score -= 1.0
         out.append(Candidate(i, number, title, score, form, toc, indent))
+    out = _bare_in_runs(out)
     _mark_lists(out, lines)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
@@ -291,6 +334,22 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
     return out
+
+
+def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:
+    """A number followed by a title without any dot ("36 Høring: ...") counts only inside a run of at
+    least three such lines numbered consecutively, each within a few lines of the last (a list)."""
+    bare = sorted((c for c in cands if c.form == "bare"), key=lambda c: c.index)
+    keep: set[int] = set()
+    run: list[Candidate] = []
+    for c in bare + [None]:
+        if c is not None and run and c.number == run[-1].number + 1 and c.index - run[-1].index <= 3:
+            run.append(c)
+            continue
+        if len(run) >= 3:
+            keep.update(x.index for x in run)
+        run = [c] if c is not None else []
+    return [c for c in cands if c.form != "bare" or c.index in keep]
 
 
 def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
@@ -354,6 +413,30 @@ def _list_blocks(cands: list[Candidate]) -> list[list[Candidate]]:
         else:
             blocks.append([c])
     return [b for b in blocks if len(b) >= 2]
+
+
+def _continue_restarts(cands: list[Candidate]) -> None:
+    """An HTML list that restarts at 1 after a nested (more indented) list, at the outer list's own
+    indentation and within a few lines, continues the outer numbering ("7. Dagsordener ..." / "  1. ..." /
+    "1. Nyt fra ..." is item 8)."""
+    if not cands:
+        return
+    top = min(c.indent for c in cands)
+    last: Candidate | None = None
+    nested = False
+    shift = 0
+    for c in sorted(cands, key=lambda c: c.index):
+        if c.indent > top:
+            nested = True
+            continue
+        if last is not None and shift and c.number + shift == last.number + 1 and c.index - last.index <= 6:
+            c.number += shift
+        elif last is not None and c.number == 1 and nested and last.number >= 2 and c.index - last.index <= 15:
+            shift = last.number
+            c.number += shift
+        else:
+            shift = 0
+        last, nested = c, False
 
 
 def _inner_lists(cands: list[Candidate]) -> set[int]:
@@ -428,6 +511,7 @@ def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> boo
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
     """The items' headings in document order, agenda-only items included (``list_only``)."""
     cands = _candidates(lines, raw, set(run_on_lines))
+    _continue_restarts(cands)
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
@@ -475,9 +559,65 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
     chosen = chain
-    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt":
-        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text)
+    first_line = next((k for k, ln in enumerate(lines) if ln), -1)
+    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line:
+        return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
+        # own heading opens the page
     return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")
+
+
+def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
+    """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
+    'Label: value' lines and prose; None when there is none after ``floor``."""
+    seen = 0
+    for k in range(label_at - 1, floor - 1, -1):
+        s = lines[k].strip()
+        seen += bool(s)
+        if seen > 30:
+            return None
+        if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
+            continue
+        if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):
+            return k  # one numbered heading that the section labels below confirm ("2. Godkendelse ... ( )")
+        if re.match(r"^[^:]{1,40}:\s", s) or s.endswith(":") or re.match(r"^[-–•\d]", s):
+            continue
+        if len(s) > 150 or s.endswith((".", ",", ";")) or not _title_like(s):
+            continue  # prose of the summary (or of the previous case's decision)
+        return k
+    return None
+
+
+def unnumbered_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, found from the recurring structure of section labels: a case begins where a
+    label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
+    title-shaped line above its first label. Only when some case has at least two different labels."""
+    labels = [(i, label_role(ln)) for i, ln in enumerate(lines) if ln]
+    labels = [(i, r) for i, r in labels if r]
+    groups: list[tuple[int, set[str]]] = []
+    last = None
+    for i, role in labels:
+        if not groups or role in groups[-1][1] or (last == "decision" and role != "attachments"):
+            groups.append((i, {role}))
+        else:
+            groups[-1][1].add(role)
+        last = role
+    if not any(len(roles) >= 2 for _, roles in groups):
+        return []
+    headings: list[Heading] = []
+    floor = 0
+    for start, _roles in groups:
+        k = _unnumbered_title(lines, start, floor)
+        if k is not None and (not headings or k > headings[-1].index):
+            numbered = NUMBER_FORM.match(lines[k].strip())
+            if numbered:
+                headings.append(Heading(k, int(numbered.group(1)), _clean_title(numbered.group(3), False)))
+            else:
+                headings.append(Heading(k, None, lines[k].strip()))
+        floor = start + 1
+    return headings
 
 
 # --- header search -------------------------------------------------------------------------
@@ -585,6 +725,15 @@ PLACE_SENTENCE = re.compile(
     r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
+PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+
+
+def place_end(place: str) -> str:
+    """'Selmersbo samt efterfølgende frokost på …', 'Selmersbo dvs fysisk møde': the place ends before
+    what the sentence goes on to say."""
+    return PLACE_TAIL.sub("", place).strip(" ,.") or place
+
+
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
@@ -733,13 +882,13 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for k, ln in enumerate(lines):
             if not ln:
                 continue
-            m = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
+            m = re.match(r"^(?:[iI]|[pP]å)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
             if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
-                found.place = m.group("place").strip()
+                found.place = place_end(m.group("place").strip())
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
-            if m:
-                found.place = m.group("place").strip(" ,.")
+            if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
+                found.place = place_end(m.group("place").strip(" ,."))
                 break
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:

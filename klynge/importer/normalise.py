@@ -18,6 +18,7 @@ from itertools import combinations
 from .lexicon import Lexicon
 from .limits import checkpoint
 
+INLINE_PAGE = re.compile(r"(?<=\S)\s+Side!?\s*\d{1,3}\s*af!?\s*\d{1,3}\b")
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:af|/|of)\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.I
 )
@@ -76,6 +77,8 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
     else:
         lines_out = text.split("\n")
 
+    # "Side! 1 af! 6" run into a line of a transcript: a page footer says what it is, wherever it stands
+    lines_out = [INLINE_PAGE.sub("", ln) if ln != "\x00" and "Side" in ln else ln for ln in lines_out]
     # Furniture inside running text (text files cut from PDFs): page-number lines and
     # lines that repeat next to them.
     numbers = [i for i, ln in enumerate(lines_out)

@@ -114,6 +114,7 @@ PUNKT = re.compile(
     r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
@@ -149,6 +150,11 @@ HEADER_LABELS = [
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
+# what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
+PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|besluttede|besluttet|orienterede|drøftede|"
+                        r"valgt|valgte|taget til efterretning|tog\b|deltog|havde)\b", re.I)
+NOT_APOLOGY_LABEL = re.compile(
+    r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
@@ -300,6 +306,19 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
         title = title[1:-1]
     return ParsedPerson(name, title.strip() or None, organisation)
+
+
+FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}$")
+
+
+def _first_names(text: str) -> list[str]:
+    """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
+    list of people (small councils write so); every part must be name-shaped."""
+    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+|\s+samt\s+", text)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
+        return parts
+    return []
 
 
 def _names_in(text: str) -> list[str]:
@@ -479,6 +498,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
+    if pm and pm.group(0).strip().startswith("ved") and PLACE_PREPOSITION.search(f" {pm.group('name')} "):
+        pm = None  # "... boliger ved Vesterbrogade i Gilleleje" is a place too
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
@@ -669,8 +690,8 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
-    if nxt and layout.same_line(nxt, title):
-        return False
+    if nxt and (layout.same_line(nxt, title) or title.endswith(nxt.strip())):
+        return False  # the title repeated, or its wrapped rest already joined
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
     if SLOT.search(title):
@@ -708,6 +729,16 @@ def _table_continues(block: list[str], lines: list[str], raw_lines: list[str], k
     return False
 
 
+def _text_after_title(line: str, title: str) -> str:
+    """'2.Valg af referent. Jørgen valgt som referent.': what the heading line says after its title is the
+    item's first line of text (its minutes or decision), not lost."""
+    pos = line.find(title)
+    rest = line[pos + len(title):].strip(" .:-–") if pos >= 0 else ""
+    if not re.search(r"[^\W\d_]{3}", rest) or layout.TOC_SIGN.search(rest) or re.fullmatch(r"\(.*\)", rest):
+        return ""
+    return rest
+
+
 def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[str], organisations):
     """One item from its heading to the next: (item, its lines, its warnings)."""
     heading_title = heading.title
@@ -726,6 +757,8 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             and body_start - heading.index <= 3:
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
+    if not tail and heading.title and not heading.list_only:
+        tail = _text_after_title(lines[heading.index], heading.title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
     sections = _Sections(item)
     item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
@@ -802,8 +835,81 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln)
 
 
-def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDocument:
-    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised."""
+SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
+
+
+SOURCE_WORD_DATE = re.compile(rf"(?<![0-9])(\d{{1,2}})[-_. ]+({MONTH_RE})[-_. ]+(\d{{4}})(?![0-9])", re.I)
+
+
+def date_from_source(source: str) -> datetime.date | None:
+    """The meeting date a file name or web address carries ("…/møde-22042021/…", "referat-2019-04-03.pdf"),
+    when it carries exactly one valid date; None otherwise. Used only when the text itself states no date."""
+    found = set()
+    for m in SOURCE_DATE.finditer(source or ""):
+        if m.group(1):
+            parts = [(int(m.group(1)), int(m.group(2)), int(m.group(3)))]
+        elif m.group(4):
+            parts = [(int(m.group(6)), int(m.group(5)), int(m.group(4)))]
+        else:
+            d = m.group(7)  # eight digits: ddmmyyyy (Danish) or yyyymmdd
+            parts = [(int(d[4:]), int(d[2:4]), int(d[:2])), (int(d[:4]), int(d[4:6]), int(d[6:]))]
+        found.update(_valid_dates(parts))
+    for m in SOURCE_WORD_DATE.finditer(source or ""):  # "moede-den-18-november-2021"
+        found.update(_valid_dates([(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))]))
+    return found.pop() if len(found) == 1 else None
+
+
+def _valid_dates(parts) -> set[datetime.date]:
+    found = set()
+    for y, mo, da in parts:
+        if 1990 <= y <= 2100:
+            try:
+                found.add(datetime.date(y, mo, da))
+            except ValueError:
+                pass
+    return found
+
+
+APOLOGY_LABEL_ALONE = re.compile(r"^(?:fraværende med afbud|fraværende|afbud fra|afbud|meldt afbud)\s*:?\s*$", re.I)
+
+
+def _apology_blocks(lines: list[str]) -> list[str]:
+    """'Fraværende med afbud:' alone on its line inside an item, then one line per name or group of names
+    until a blank line: the apologies of a page whose header is its item heading."""
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        if not APOLOGY_LABEL_ALONE.match(ln or "") or NOT_APOLOGY_LABEL.match(ln):
+            continue
+        for nxt in lines[k + 1:k + 30]:
+            if not nxt or layout.label_role(nxt) or nxt.rstrip().endswith(":") or not _name_list_shaped(nxt):
+                break
+            out.append(nxt)
+    return out
+
+
+def _name_list_shaped(line: str) -> bool:
+    """'Jens Askov og Henrik Bang-Pedersen, Jes König deltog' is a line of names; 'Godkendt.' and a sentence
+    are not."""
+    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+", line) if p.strip(" .;")]
+    if not parts or any(not p[:1].isupper() or len(p.split()) > 5 for p in parts):
+        return False
+    return len(parts) >= 2 or len(parts[0].split()) >= 2
+
+
+def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
+    """A guest speaker named in an item's heading whose cancellation the text reports ('… ved udvalgsformand
+    Caroline Christensen' / 'Caroline havde meldt afbud') is not a member's apology - unless a label lists her."""
+    named = " ".join(f"{i.title} {i.presenter or ''}" for i in items).casefold()
+    labelled = " ".join(ln for ln in lines if re.match(r"^(?:afbud|fraværende|meldt afbud)", ln, re.I)).casefold()
+    return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
+
+
+def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
+          meeting_date: datetime.date | None = None) -> ParsedDocument:
+    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
+
+    ``meeting_date`` (given by the user) and then ``source`` (the file name or web address) supply the date
+    only when the text states none; the report then says where the date came from."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
     raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
@@ -811,7 +917,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     if found_headings:
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
     else:
-        headings = _find_headings(lines)
+        headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -833,8 +941,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
             title = f"{ln} {header_nonempty[k + 1]}"
         break
-    if not title and headings:
-        title = lines[headings[0].index]
+    title_is_heading = not title and bool(headings)
+    if title_is_heading:
+        title = lines[headings[0].index]  # an item page: its one heading names the item, not the body
 
     # header fields
     fields: dict[str, str] = {}
@@ -849,6 +958,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             current_list = None
             continue
         if TOC_LINE.search(ln):
+            continue
+        if NOT_APOLOGY_LABEL.match(ln):
+            current_list = None  # "Fraværende uden afbud:", "Fraværende i mødet:" list no apologies
             continue
         matched = False
         for name, pattern in HEADER_RE:
@@ -906,8 +1018,16 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             end = searched.end
     if end is None:
         end = searched.end
+    date_note = None
+    if date is None and meeting_date is not None:
+        date = meeting_date
+        date_note = "Mødedatoen står ikke i teksten; den angivne mødedato er brugt."
+    elif date is None and date_from_source(source) is not None:
+        date = date_from_source(source)
+        date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
+        or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     prose = _prose_minutes(date, headings, title, lines)
     if not prose and (date is None or not headings
@@ -919,7 +1039,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
 
     # kind, body, cluster from the title
     kind_source = " ".join([title] + header_nonempty[:6])
-    kind = "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
+    kind = "" if title_is_heading else \
+        "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
         "agenda" if re.search(r"dagsorden", title, re.I) else \
         "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
     labelled = re.search(r"\b(?:mødeforum|forum|udvalg)\s*:\s*(?P<v>.+)$", title, re.I)
@@ -937,6 +1058,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
+    if title_is_heading:
+        body = None
     if fields.get("body"):
         body = fields["body"]
     elif searched.body:
@@ -1007,16 +1130,19 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
             continue
         am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_names_in(am.group(1)))
+            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+    for ln in _apology_blocks(lines[first:]):
+        if ln not in lists["absent"]:
+            lists["absent"].append(ln)
     for ln in lists["absent"]:
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln))
+            absent.extend(_names_in(ln) or _first_names(ln))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
@@ -1076,7 +1202,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
 
     if not kind:
-        kind = "minutes" if any(i.minutes or i.decision for i in items) else "agenda"
+        said = " ".join(f"{i.description} {i.minutes}" for i in items)
+        kind = "minutes" if any(i.minutes or i.decision for i in items) or len(PAST_TENSE.findall(said)) >= 2 \
+            else "agenda"
     for item in items:
         # in minutes, an item's text under no section word is what was said: the minutes
         if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
@@ -1085,8 +1213,11 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=()) -> ParsedDo
     if end is None:
         ends = [i.end for i in items if i.end]
         end = max(ends) if ends else None
+    absent = _without_speakers(absent, lines, items)
 
     warnings: list[ParsedWarning] = []
+    if date_note:
+        warnings.append(ParsedWarning("date_from_source", date_note, None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))

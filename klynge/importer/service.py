@@ -67,9 +67,11 @@ def _no_progress(fraction: float, stage: str) -> None:
     return None
 
 
-def analyse(filename: str, data: bytes, progress: Progress = _no_progress) -> ParsedDocument:
+def analyse(filename: str, data: bytes, progress: Progress = _no_progress, *, source: str = "",
+            meeting_date=None) -> ParsedDocument:
     """Pure reading: no writes, within the time budget (KLYNGE_IMPORT_TIME_LIMIT).
-    Raises ImportRefused with a Danish message."""
+    Raises ImportRefused with a Danish message. When the text states no date, ``meeting_date`` (the user's)
+    and then a date in ``source`` (a web address) or the file name is used, and a warning says so."""
     with time_budget(filename):
         progress(0.05, "Læser teksten i filen")
         extracted = extract(filename, data, settings.UPLOAD_MAX_BYTES)
@@ -79,7 +81,8 @@ def analyse(filename: str, data: bytes, progress: Progress = _no_progress) -> Pa
         cleaned = normalise(extracted.text, lexicon, names)
         progress(0.6, "Finder mødet, punkterne og beslutningerne")
         try:
-            document = parse(cleaned.text, orgs, repairs=cleaned.repairs, changes=cleaned.replacements)
+            document = parse(cleaned.text, orgs, repairs=cleaned.repairs, changes=cleaned.replacements,
+                             source=f"{source} {filename}", meeting_date=meeting_date)
         except NoMeetingFound as exc:
             raise ImportRefused(filename, f"{exc} Filen ligner ikke en dagsorden eller et referat.",
                                 "no_meeting") from exc
@@ -90,14 +93,15 @@ def analyse(filename: str, data: bytes, progress: Progress = _no_progress) -> Pa
 
 
 def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run: bool = False, user=None,
-                content_type: str = "", accept_match: bool = True, progress: Progress = _no_progress) -> FileResult:
+                content_type: str = "", accept_match: bool = True, progress: Progress = _no_progress,
+                source: str = "", meeting_date=None) -> FileResult:
     """Import one file. Never raises for bad input: the result says what happened, in Danish.
     Reading runs outside any transaction; only the final load takes the write lock."""
     original, filename = filename, mask(filename)  # messages and reports never repeat a CPR number
     try:
         check_size(filename, len(data), settings.UPLOAD_MAX_BYTES)
         existing = SourceDocument.objects.filter(sha256=SourceDocument.digest(data)).first()
-        document = analyse(filename, data, progress)
+        document = analyse(filename, data, progress, source=source, meeting_date=meeting_date)
     except ImportRefused as exc:
         return FileResult(filename, "failed", str(exc))
     report = to_json(document)

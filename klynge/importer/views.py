@@ -7,6 +7,8 @@ until the job is done; with JavaScript each file is sent on its own and its job 
 through the status JSON.
 """
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -36,7 +38,8 @@ def upload(request):
         form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             job = start_import(request.user, form.cleaned_data["files"], body=form.cleaned_data["body"],
-                               dry_run=form.cleaned_data["dry_run"], accept_match=form.cleaned_data["confirm_match"])
+                               dry_run=form.cleaned_data["dry_run"], accept_match=form.cleaned_data["confirm_match"],
+                               meeting_date=form.cleaned_data["meeting_date"])
             return redirect("importer:job", job.pk)
     else:
         form = UploadForm(user=request.user)
@@ -75,7 +78,16 @@ def upload_file(request):
             return JsonResponse({"ok": False, "status": "failed", "file": name,
                                  "message": f"{name}: Du kan ikke importere i det valgte organ."}, status=403)
     dry_run = request.POST.get("dry_run") in ("1", "on", "true")
-    job = start_import(request.user, [upload], body=body, dry_run=dry_run, accept_match=False)
+    try:
+        given = request.POST.get("meeting_date") or ""
+        meeting_date = datetime.date.fromisoformat(given) if given else None
+    except ValueError:
+        name = shown_name(upload.name)
+        return JsonResponse({"ok": False, "status": "failed", "file": name,
+                             "message": f"{name}: Mødedatoen “{given[:20]}” er ikke en dato (ÅÅÅÅ-MM-DD)."},
+                            status=400)
+    job = start_import(request.user, [upload], body=body, dry_run=dry_run, accept_match=False,
+                       meeting_date=meeting_date)
     job.refresh_from_db()
     data = {"job": _status(job)}
     if job.is_finished and job.result.get("files"):

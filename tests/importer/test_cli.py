@@ -112,3 +112,30 @@ def test_a_folder_is_imported_with_a_progress_bar_and_a_summary(lexicon, tmp_pat
 def test_an_empty_folder_is_refused_with_a_danish_message(tmp_path):
     with pytest.raises(CommandError, match="ingen filer at importere"):
         call_command("import-minutes", str(tmp_path))
+
+
+UNDATED = ("Mødested: Rådhuset\n\nOrientering om trafikplan\n\nIndstilling\n\nForvaltningen indstiller,\n\n"
+           "1. at orienteringen tages til efterretning\n\nBeslutning\n\nTaget til efterretning.\n")
+
+
+def test_a_text_without_a_date_takes_the_date_given_with_date_and_says_so(tmp_path, capsys):
+    path = tmp_path / "punkt.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    out = run(capsys, str(path), "--dry-run", "--json", "--date", "2022-05-12")
+    report = json.loads(out.out)
+    assert report["date"] == "2022-05-12"
+    assert "date_from_source" in [w["code"] for w in report["warnings"]]
+
+
+def test_a_text_without_a_date_takes_the_date_in_its_source_address(tmp_path, capsys):
+    path = tmp_path / "punkt.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    out = run(capsys, str(path), "--dry-run", "--json", "--source", "https://example.dk/udvalg/12052022/punkt-3")
+    assert json.loads(out.out)["date"] == "2022-05-12"
+
+
+def test_a_malformed_date_option_is_refused_in_danish(tmp_path):
+    path = tmp_path / "punkt.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    with pytest.raises(CommandError, match="ikke en dato"):
+        call_command("import-minutes", str(path), "--dry-run", "--date", "12/5")

@@ -125,3 +125,24 @@ def test_a_queued_import_job_can_be_stopped_by_the_user_who_started_it(client, d
     run_import_job.func(str(job.pk))
     job.refresh_from_db()
     assert job.status == JobStatus.CANCELLED  # the worker does not start a stopped job
+
+
+UNDATED = (b"Referat\n\nMedlemmer: Anne Hansen, Bo Jensen\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+           b"2. Budget\n\nBeslutning\n\nGodkendt.\n")
+
+
+def test_a_meeting_date_given_on_the_page_dates_a_text_without_one(lexicon, login, secretariat_user, structure):
+    client = login(secretariat_user)
+    data = client.post(reverse("importer:upload-file"), {
+        "file": SimpleUploadedFile("punkt.txt", UNDATED, content_type="text/plain"), "body": structure.political.pk,
+        "dry_run": "1", "meeting_date": "2022-05-12"}).json()
+    assert data["status"] == "checked", data["message"]
+    assert data["report"]["date"] == "2022-05-12"
+    assert "date_from_source" in [w["code"] for w in data["report"]["warnings"]]
+
+
+def test_a_malformed_meeting_date_is_answered_in_danish(lexicon, login, secretariat_user, structure):
+    response = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": SimpleUploadedFile("punkt.txt", UNDATED, content_type="text/plain"), "meeting_date": "12/5"})
+    assert response.status_code == 400
+    assert "ikke en dato" in response.json()["message"]

@@ -25,8 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("--body", metavar="SLUG", help="organets kortnavn; ellers findes organet ud fra titlen")
         parser.add_argument("--dry-run", action="store_true", help="læs og kontrollér uden at gemme noget")
         parser.add_argument("--json", action="store_true", help="skriv rapporten som JSON (se docs/importer.md)")
+        parser.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", type=_iso_date,
+                            help="mødedatoen, når teksten ikke selv nævner den (ellers bruges en dato i filnavnet)")
+        parser.add_argument("--source", metavar="ADRESSE", default="",
+                            help="dokumentets webadresse; en dato i den bruges, når teksten ikke nævner datoen")
 
-    def handle(self, *args, files, body=None, dry_run=False, json=False, **options):
+    def handle(self, *args, files, body=None, dry_run=False, json=False, date=None, source="", **options):
+        self.hints = {"meeting_date": date, "source": source or ""}
         target = None
         if body:
             target = Body.objects.filter(slug=body).first()
@@ -87,7 +92,18 @@ class Command(BaseCommand):
             return FileResult(name, "failed", str(exc))
         data = file.read_bytes()
         content_type = mimetypes.guess_type(name)[0] or ""
-        return import_file(name, data, body=body, dry_run=dry_run, content_type=content_type)
+        return import_file(name, data, body=body, dry_run=dry_run, content_type=content_type,
+                           **getattr(self, "hints", {}))
+
+
+def _iso_date(value: str):
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{value}” er ikke en dato på formen ÅÅÅÅ-MM-DD.") from exc
 
 
 SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".doc"}

@@ -28,6 +28,8 @@
       data.append("file", file);
       data.append("body", bodyId || "");
       data.append("dry_run", dryRun ? "1" : "");
+      var dateField = document.getElementById("id_meeting_date");
+      data.append("meeting_date", dateField ? dateField.value : "");
       data.append("csrfmiddlewaretoken", csrf());
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.getAttribute("data-file-url"));
