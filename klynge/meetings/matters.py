@@ -1,14 +1,19 @@
 """A matter's whole path across meetings and bodies, as a given user may see it."""
 
-from collections import Counter
+from collections import Counter, defaultdict
+
+from django.urls import reverse
+
+from klynge.core import formats
+from klynge.organisation.models import Body
 
 from . import visibility
-from .choices import OPEN_TASK_STATUSES, ROLE_BY_KIND, MatterRole, ProposalStatus
-from .models import AgendaItem, Proposal, Task
+from .choices import OPEN_TASK_STATUSES, ROLE_BY_KIND, MatterRole, Outcome, ProposalStatus
+from .models import AgendaItem, Proposal, Recommendation, Task
 
 
 def _outcome(item) -> str:
-    outcomes = [r.get_outcome_display() for r in item.recommendations.all() if r.outcome]
+    outcomes = [Outcome(code).label for code in item.outcome_codes]
     if outcomes:
         counts = Counter(outcomes)
         return ", ".join(f"{label}" + (f" ({n})" if n > 1 else "") for label, n in counts.items())
@@ -18,33 +23,50 @@ def _outcome(item) -> str:
 
 
 def matter_items(matter) -> list:
-    """Every item of the matter in the order it was treated, loaded once for the whole page
-    (meeting, body and recommendations with it; not the long texts the path does not show)."""
-    return list(
+    """Every item of the matter in the order it was treated, loaded once for the whole page, with its
+    meeting (and the meeting's co-hosts, which decide who sees closed items) and the meeting's body; not
+    the long texts the path does not show. A matter can have hundreds of treatments in a handful of
+    bodies, so the bodies are read once each rather than joined per row, and the outcomes of the items'
+    recommendations come as plain values (``item.outcome_codes``), not as a model per recommendation."""
+    items = list(
         AgendaItem.objects.filter(matter=matter)
-        .select_related("meeting", "meeting__body")
+        .select_related("meeting")
         .defer("summary", "description", "minutes", "meeting__minutes_note")
-        .prefetch_related("recommendations")
+        .prefetch_related("meeting__co_hosts")
         .order_by("meeting__date", "meeting__start", "position")
     )
+    bodies = Body.objects.in_bulk({item.meeting.body_id for item in items})
+    outcomes = defaultdict(list)
+    for item_id, code in (Recommendation.objects.filter(item__matter=matter).exclude(outcome="")
+                          .order_by("item", "number").values_list("item_id", "outcome")):
+        outcomes[item_id].append(code)
+    for item in items:
+        item.meeting.body = bodies[item.meeting.body_id]
+        item.outcome_codes = outcomes.get(item.pk, [])
+    return items
 
 
 def matter_path(matter, user, items=None) -> dict:
     items = matter_items(matter) if items is None else items
     steps = []
     body_urls = {}
+    # The page lists every treatment: its meeting's address and date are written here once per step
+    # rather than reversed and formatted by the template (hundreds of steps on a national matter).
+    meeting_url = reverse("meetings:meeting", args=[0])[:-2] + "{}/"
+    rights = visibility.MeetingRights(user)
     for item in items:
         meeting = item.meeting
-        if not visibility.can_see_agenda(user, meeting):
+        see_agenda, see_closed, see_minutes = rights.of(meeting)
+        if not see_agenda:
             continue
-        shown = visibility.redact(item, visibility.can_see_closed(user, meeting))
+        shown = visibility.redact(item, see_closed)
         if meeting.body_id not in body_urls:
             body_urls[meeting.body_id] = meeting.body.get_absolute_url()
         steps.append({
             "meeting": meeting, "body": meeting.body, "body_url": body_urls[meeting.body_id], "item": shown,
+            "meeting_url": meeting_url.format(meeting.pk), "date_text": formats.date(meeting.date),
             "role": ROLE_BY_KIND.get(item.kind, MatterRole.INFORMATION).label,
-            "outcome": "" if getattr(shown, "redacted", False) or not visibility.can_see_minutes(user, meeting)
-            else _outcome(item),
+            "outcome": "" if getattr(shown, "redacted", False) or not see_minutes else _outcome(item),
         })
     pending = list(Proposal.objects.filter(visibility.visible_proposals_q(user), source_item__matter=matter,
                                            status=ProposalStatus.PENDING).select_related("target_body"))

@@ -91,6 +91,28 @@ def can_see_minutes(user, meeting) -> bool:
     return can_edit_meeting(user, meeting) and meeting.status in MINUTES_FOR_SECRETARIAT
 
 
+class MeetingRights:
+    """``can_see_agenda``, ``can_see_closed`` and ``can_see_minutes`` for many meetings of one user (a matter's
+    hundreds of treatments), worked out once per kind of meeting. The key is everything those three rules
+    read from a meeting: change it whenever they start reading something else."""
+
+    def __init__(self, user):
+        self.user = user
+        self._known = {}
+
+    @staticmethod
+    def key(meeting) -> tuple:
+        return meeting.body_id, frozenset(meeting.host_ids()), meeting.status, bool(meeting.agenda_published_at)
+
+    def of(self, meeting) -> tuple[bool, bool, bool]:
+        """(agenda, closed items, minutes) this user may see of ``meeting``."""
+        key = self.key(meeting)
+        if key not in self._known:
+            self._known[key] = (can_see_agenda(self.user, meeting), can_see_closed(self.user, meeting),
+                                can_see_minutes(self.user, meeting))
+        return self._known[key]
+
+
 def redact(item, allowed: bool):
     """The item itself when allowed or not closed; a stub with only its number otherwise."""
     if allowed or not item.closed:

@@ -63,3 +63,19 @@ def test_items_on_an_unpublished_agenda_do_not_name_a_matter_for_the_public(stru
     assert client.get(f"/sager/{matter.pk}/").status_code == 404
     assert "Udkast: ny akutfunktion" not in client.get("/sager/").content.decode()
     assert "Udkast: ny akutfunktion" in login(secretariat_user).get("/sager/").content.decode()
+
+
+def test_a_co_hosts_member_does_not_see_the_lead_bodys_own_closed_item_through_a_joint_meeting(structure, login):
+    from klynge.organisation.choices import Role
+    from tests.conftest import make_persona
+
+    # The matter is named after a closed item of the lead body's own meeting ...
+    _, _, matter = _closed_matter(structure)
+    # ... and was treated earlier at a joint meeting with cluster B's level, also in a closed item.
+    joint = make_meeting(structure.political, date=D(2022, 11, 1), status=MeetingStatus.MINUTES_PUBLISHED)
+    joint.co_hosts.add(structure.other_body)
+    actions.link_item_to_matter(make_item(joint, title="Fælles lukket drøftelse", closed=True, case_number="22/4711"))
+    client = login(make_persona("medlem-b", structure.other_body, Role.MEMBER))
+    page = client.get(f"/sager/{matter.pk}/").content.decode()
+    assert SECRET not in page
+    assert "<h1>Fælles lukket drøftelse</h1>" in page  # the closed item of the joint meeting it may see

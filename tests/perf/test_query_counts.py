@@ -31,8 +31,8 @@ EXPECTED = {
     'national calendar, a year': (4, 11),  # +1 likewise
     'matters list': (1, 12),
     'matters list, ?q=': (2, 13),  # the newest matching matters' ids, then those matters (a plain filter, issue 16)
-    'matter, many appearances': (6, 17),
-    'matter, fewer appearances': (6, 17),
+    'matter, many appearances': (8, 19),
+    'matter, fewer appearances': (8, 19),
     'follow-up of a cluster': (6, 17),  # paged since issue 16 (a count, then one page of tasks)
     'follow-up of a cluster, page 2': (6, 17),
     'person page': (3, 11),

@@ -14,22 +14,15 @@ LIST_LIMIT = 200
 
 
 class _Access:
-    """Per-request cache of what a user may see of each meeting's items (one check per body)."""
+    """What a user may see of a matter's items, one check per kind of meeting (``visibility.MeetingRights``)."""
 
     def __init__(self, user):
-        self.user = user
-        self._closed = {}
+        self.rights = visibility.MeetingRights(user)
 
     def shows(self, item) -> bool:
         """Whether the user sees this item's title and text (not only "Lukket punkt", not hidden)."""
-        meeting = item.meeting
-        if not visibility.can_see_agenda(self.user, meeting):
-            return False
-        if not item.closed:
-            return True
-        if meeting.body_id not in self._closed:
-            self._closed[meeting.body_id] = visibility.can_see_closed(self.user, meeting)
-        return self._closed[meeting.body_id]
+        see_agenda, see_closed, _ = self.rights.of(item.meeting)
+        return see_agenda and (see_closed or not item.closed)
 
 
 def _as_seen(matter, items, access):
