@@ -156,7 +156,7 @@ class Heading:
 
 PUNKT_FORM = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
-    r"\s*(?:[:.\-–—)]\s*|\s+)(.*)$", re.I)
+    r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
@@ -254,6 +254,19 @@ def _title_like(title: str) -> bool:
     return True
 
 
+def _title_above_case_number(lines: list[str], i: int) -> int | None:
+    """'Spørgetid' then 'Sag nr. 129' (a council's item page): the line right above a bare case-number
+    heading is its title when it is title-shaped, short, and no label, furniture or number of its own."""
+    k = i - 1
+    if k < 0 or not lines[k]:
+        return None
+    t = lines[k].strip()
+    if len(t) > 160 or not _title_like(t) or label_role(t) or CASE_LINE.match(t) or t.endswith((".", ":")) \
+            or PUNKT_FORM.match(t) or NUMBER_FORM.match(t) or FURNITURE.match(t):
+        return None
+    return k
+
+
 def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(lines)
@@ -269,6 +282,12 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             number, title, form = int(m.group(1)), m.group(2), "punkt"
             if title and title[0].islower():
                 number = None
+            if re.fullmatch(r"\([^()]{1,40}\)", title or ""):
+                title = ""  # "Pkt. 3 (Malou)": the responsible person; the title follows on the next line
+            above = _title_above_case_number(lines, i) if number is not None and not title \
+                and re.match(r"^sag\b", s, re.I) else None
+            if above is not None:  # "Spørgetid" / "Sag nr. 129": the title stands above the case number
+                title = lines[above]
         if number is None:
             m = TAB_ROW.match(s)
             if m:
@@ -380,7 +399,8 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
             p = cands[j]
             step = c.number - p.number
             if 1 <= step <= 4:
-                value = best[j] + own - (step - 1) * 1.5
+                # a gap between explicit "Pkt. N" headings is a withdrawn item, cheaper than one between bare numbers
+                value = best[j] + own - (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5)
                 if value > best[i]:
                     best[i], back[i] = value, j
     end = max(range(len(cands)), key=lambda k: best[k])
@@ -720,6 +740,7 @@ def _next_value(lines: list[str], k: int) -> str:
     return next((x for x in lines[k + 1:k + 4] if x), "")
 
 
+DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
     r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
@@ -736,7 +757,7 @@ def place_end(place: str) -> str:
 
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
-    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
@@ -860,7 +881,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for ln in [title] + lines:
             if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
                 continue
-            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) \
+            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) or DAY_MONTH_KL.search(ln) \
                     or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
                 s, e = times_in(ln)
                 if s is None:
