@@ -90,7 +90,16 @@ def split_glued_number(line: str) -> list[str]:
     if not any(ch.isdigit() for ch in line):
         return [line]
     parts = GLUED_NEXT_NUMBER.split(line)
-    return [p for p in parts if p.strip()] if len(parts) > 1 else [line]
+    if len(parts) > 1:
+        return [p for p in parts if p.strip()]
+    m = GLUED_AFTER_SENTENCE.search(line)
+    if m:  # '... Nicolaj Bøje Hansen (...?). 1. Godkendelse af referat:' (item 1 run into the paragraph above)
+        return [line[:m.start()].rstrip(), line[m.start():].strip()]
+    return [line]
+
+
+# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later)
+GLUED_AFTER_SENTENCE = re.compile(r"(?<=[.?!)])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
 
 
 def split_header_labels(line: str) -> list[str]:

@@ -507,6 +507,42 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     return title, presenter, start, end, closed, tail
 
 
+TRAILING_INITIALS = re.compile(r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*/\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
+TRAILING_NAME = re.compile(rf",\s*(?P<who>{NAME})\s*:?\s*$")
+ABSENCE_HEADING = re.compile(r"^(?P<label>fraværende|afbud|afbud fra|fravær)\s*:\s*(?P<names>\S.*)$", re.I)
+
+
+def _initials(token: str) -> bool:
+    """'laC', 'NÅS', 'GS/DH': initials, not a word ('Fælles') and not a party letter ('A')."""
+    parts = [p.strip() for p in token.split("/")]
+    return all(sum(ch.isupper() for ch in p) >= 2 or (p[:1].islower() and any(ch.isupper() for ch in p))
+               for p in parts)
+
+
+def _trailing_presenters(items: list[ParsedItem]) -> None:
+    """The responsible person written after the title, when the document does so at least twice:
+    'Kastbjerg Kirke, status (laC)', 'Nyt fra skolens hverdag, Per Skøt'. The title ends before it."""
+    for pattern, fits in ((TRAILING_INITIALS, _initials), (TRAILING_NAME, lambda who: not layout.is_organisation(who))):
+        marked = [(it, m) for it in items if it.presenter is None
+                  for m in [pattern.search(it.title)] if m and fits(m.group("who")) and m.start() > 3]
+        if len(marked) < 2:
+            continue
+        for it, m in marked:
+            it.presenter = m.group("who").strip()
+            it.title = it.title[:m.start()].strip(" ,:-–")
+
+
+def _absence_headings(items: list[ParsedItem]) -> list[str]:
+    """'1. Fraværende: Birgith Lotzfeldt': the item is 'Fraværende'; the names are the meeting's apologies."""
+    names: list[str] = []
+    for it in items:
+        m = ABSENCE_HEADING.match(it.title)
+        if m and len(m.group("names")) < 200:
+            it.title = m.group("label").capitalize()
+            names.extend(_names_in(m.group("names")) or _first_names(m.group("names")))
+    return names
+
+
 def _item_kind(title: str, recommendations: list[str]) -> str:
     t = title.lower()
     if re.match(r"^(skriftlig(e)? orientering|til skriftlig orientering|meddelelser)", t):
@@ -694,8 +730,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False  # the title repeated, or its wrapped rest already joined
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
-    if SLOT.search(title):
-        return False
+    if SLOT.search(title) or title.rstrip().endswith((")", "?")):
+        return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
     if SLOT.search(nxt) and len(nxt) < 80:
         return True  # "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
     after = lines[k + 1] if k + 1 < stop else ""
@@ -1111,6 +1147,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                    and o.number > heading.number), len(items))
         items.insert(at, item)
 
+    _trailing_presenters(items)
+    absence_items = _absence_headings(items)
+
     # a table of contents written as headings: an empty heading repeated later is not an item
     keep = []
     for k, item in enumerate(items):
@@ -1128,13 +1167,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for ln in lines:
         if not ln:
             continue
-        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
+        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$",
+                      ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+    absent.extend(absence_items)
     for ln in _apology_blocks(lines[first:]):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)
