@@ -767,6 +767,8 @@ def place_end(place: str) -> str:
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+ROOM_WORD = re.compile(r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b",
+                       re.I)
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
@@ -865,7 +867,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         elif pm and found.place is None:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
-            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
+            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value) \
+                    and not re.match(r"^[A-ZÆØÅ][a-zæøå]{3,}\s*:", value):  # 'Mødested: Bemærkninger: …' is empty
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:
@@ -920,6 +923,14 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
                 break
+    # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'
+    if found.place is None:
+        for ln in [x for x in lines if x][:8]:
+            t = ln.strip()
+            if ROOM_WORD.search(t) and len(t) <= 80 and not dates_in(t) and not KL.search(t) and ":" not in t \
+                    and t[:1].isupper() and not SENTENCE_VERB.search(t):
+                found.place = t
+                break
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:
@@ -930,7 +941,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY, GENITIVE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))
-                    if body and not dates_in(body) and len(body) >= 3:
+                    if body and not dates_in(body) and len(body) >= 3 and not re.match(r"^(?:(?:den|nr\.?)\s*\d|(?:til|af|med|om)\s)", body):
                         found.body = body
                         break
             if found.body:

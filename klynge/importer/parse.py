@@ -923,6 +923,14 @@ def _apology_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+def _group_line(line: str) -> str:
+    """'Elevrepræsentanter: Marie Kristine Braad Carstens, Nicolaj Bøje Hansen (måske …?).' under an absence
+    label: the group's label, an 'Afbud fra' and the remark in brackets are not names."""
+    line = re.sub(r"^[A-ZÆØÅ][\wæøå-]{2,30}\s*:\s*", "", line.strip())
+    line = re.sub(r"^(?:afbud fra|afbud)\s*:?\s*", "", line, flags=re.I)
+    return re.sub(r"\s*\([^()]*\)", "", line).strip(" .")
+
+
 def _name_list_shaped(line: str) -> bool:
     """'Jens Askov og Henrik Bang-Pedersen, Jes König deltog' is a line of names; 'Godkendt.' and a sentence
     are not."""
@@ -1183,7 +1191,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln) or _first_names(ln))
+            absent.extend(_names_in(ln) or _first_names(ln) or _names_in(_group_line(ln)))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
