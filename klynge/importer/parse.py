@@ -923,6 +923,29 @@ def _apology_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
+
+
+def _inline_absent(line: str) -> list[str]:
+    """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
+    run-on line): a comma list of full names after an absence label inside the line; the sentence that
+    follows the last name ('Dagsordenen godkendt.') is cut off."""
+    m = INLINE_ABSENT.search(line)
+    if not m:
+        return []
+    parts = [p.strip() for p in re.split(r",|\s+og\s+", m.group("names"))]
+    if len(parts) < 3:
+        return []
+    last = parts[-1].split()
+    cut = next((k for k in range(1, len(last)) if last[k][:1].isupper() and k + 1 < len(last)
+                and last[k + 1][:1].islower()), len(last))
+    parts[-1] = " ".join(last[:cut]).rstrip(".")
+    names = [re.sub(r"\s*\([^)]*\)", "", p).strip() for p in parts]
+    if all(NAME_RE.match(n) and 2 <= len(n.split()) <= 4 for n in names):
+        return names
+    return []
+
+
 def _group_line(line: str) -> str:
     """'Elevrepræsentanter: Marie Kristine Braad Carstens, Nicolaj Bøje Hansen (måske …?).' under an absence
     label: the group's label, an 'Afbud fra' and the remark in brackets are not names."""
@@ -1184,6 +1207,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     absent.extend(absence_items)
+    for ln in lines:
+        absent.extend(_inline_absent(ln or ""))
     for ln in _apology_blocks(lines[first:]):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)

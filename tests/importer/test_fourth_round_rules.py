@@ -87,3 +87,11 @@ def test_a_room_on_its_own_line_at_the_top_is_the_place():
     found = layout.search_header(["Referat af bestyrelsesmøde", "Skolen, mødelokale K2",
                                   "tirsdag den 2. december 2008 kl. 18.30 - 20.30"], "Referat af bestyrelsesmøde")
     assert found.place == "Skolen, mødelokale K2"
+
+
+def test_an_absence_label_inside_a_run_on_line_gives_its_comma_list_of_names_without_the_next_sentence():
+    doc = parse("Referat Handicaprådet\n\nMødedato: Mandag den 23. november 2015 kl. 8:00\n\n"
+                "1. Godkendelse af dagsorden\nBeslutninger Rådet den Ikke til stede: Anne Holm, Bo Dam, Eva Lund "
+                "Dagsordenen godkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert set(doc.absent) >= {"Anne Holm", "Bo Dam", "Eva Lund"}
+    assert not any("Dagsordenen" in n for n in doc.absent)
