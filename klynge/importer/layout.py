@@ -585,6 +585,10 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))
+        listed = {e.number for e in agenda}
+        for c in chain:  # numbered headings of the run above the list (a list that starts at item 3) are items too
+            if c.index < agenda[0].index and c.number not in listed and c.number not in used:
+                headings.append(Heading(c.index, c.number, c.title, list_only=not _has_body(c, cands, lines)))
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
     chosen = chain
