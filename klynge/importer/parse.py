@@ -1050,7 +1050,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                fields.setdefault(name, rest)
+                if not (name == "place" and re.match(r"^[A-ZÆØÅ][a-zæøå]{3,}\s*:", rest)):
+                    fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
         if matched or in_toc:
             continue

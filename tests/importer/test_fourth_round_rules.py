@@ -95,3 +95,10 @@ def test_an_absence_label_inside_a_run_on_line_gives_its_comma_list_of_names_wit
                 "Dagsordenen godkendt.\n\n2. Eventuelt\nIntet.\n")
     assert set(doc.absent) >= {"Anne Holm", "Bo Dam", "Eva Lund"}
     assert not any("Dagsordenen" in n for n in doc.absent)
+
+
+def test_an_empty_place_label_followed_by_another_label_leaves_the_place_empty():
+    doc = parse("Referat Handicaprådet\nMødedato: Mandag den 23. november 2015\nMødetidspunkt: Kl. 8:00\n"
+                "Mødested:\nBemærkninger: Medlemmer: Anne Holm\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+                "2. Eventuelt\nIntet.\n")
+    assert doc.place is None or not doc.place.startswith("Bemærkninger")
