@@ -895,6 +895,26 @@ def date_from_source(source: str) -> datetime.date | None:
     return found.pop() if len(found) == 1 else None
 
 
+DAY_MONTH = re.compile(rf"\b(?:d\.|den)\s*(\d{{1,2}})\.\s*({MONTH_RE})\b(?!\.?\s*\d{{4}})", re.I)
+SOURCE_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:0[1-9]|1[0-2])?(?!\d)")
+
+
+def _day_month_with_source_year(header: list[str], source: str) -> datetime.date | None:
+    """'Referat af bestyrelsesmøde d. 26. april' with one year in the address ('…?m=201005'): the day and
+    month from the text's opening lines, the year from the source; never when the source names two years."""
+    years = {int(y) for y in SOURCE_YEAR.findall(source or "")}
+    if len(years) != 1:
+        return None
+    for ln in header:
+        m = DAY_MONTH.search(ln or "")
+        if m:
+            try:
+                return datetime.date(years.pop(), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+            except (KeyError, ValueError):
+                return None
+    return None
+
+
 def _valid_dates(parts) -> set[datetime.date]:
     found = set()
     for y, mo, da in parts:
@@ -1093,6 +1113,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     elif date is None and date_from_source(source) is not None:
         date = date_from_source(source)
         date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
+    elif date is None and _day_month_with_source_year(header_nonempty[:6], source) is not None:
+        date = _day_month_with_source_year(header_nonempty[:6], source)
+        date_note = "Teksten nævner dag og måned uden år; året er taget fra filnavnet eller adressen."
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \

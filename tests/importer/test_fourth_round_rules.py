@@ -102,3 +102,20 @@ def test_an_empty_place_label_followed_by_another_label_leaves_the_place_empty()
                 "Mødested:\nBemærkninger: Medlemmer: Anne Holm\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
                 "2. Eventuelt\nIntet.\n")
     assert doc.place is None or not doc.place.startswith("Bemærkninger")
+
+
+def test_a_day_and_month_without_year_take_the_year_from_a_source_naming_one_year():
+    text = "Referat af bestyrelsesmøde d. 26. april\n\nTilstede: Anne og Bo\n\n1) Vagtværn\n2) Evt.\n\nAd. 1\nDyrt.\n\nAd. 2\nIntet.\n"
+    doc = parse(text, source="https://example.dk/?m=201005")
+    assert doc.date == datetime.date(2010, 4, 26)
+    assert any(w.code == "date_from_source" for w in doc.warnings)
+
+
+def test_a_day_and_month_without_year_are_no_date_when_the_source_names_two_years_or_none():
+    import pytest
+
+    from klynge.importer.parse import NoMeetingFound
+    text = "Referat af bestyrelsesmøde d. 26. april\n\n1) Vagtværn\n2) Evt.\n\nAd. 1\nDyrt.\n\nAd. 2\nIntet.\n"
+    for source in ("https://example.dk/2010/2011/referat", "referat.txt"):
+        with pytest.raises(NoMeetingFound):
+            parse(text, source=source)
