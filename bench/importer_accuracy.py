@@ -24,8 +24,8 @@ used for development since), "seen3" (split "heldout3": the second round's blind
 round's report, used for development since), "seen4" (split "heldout4": the third round's blind set, shown once
 in that round's report, used for development since) and "blind" (split "heldout5": collected and annotated by
 hand on 2026-12-02, fourth round, before the importer ran on any of them and before the code of that round
-changed). While tuning, look only at dev, seen, seen2, seen3 and seen4; the blind group's figures, its per-document table and
---doc on a blind document are printed only with --show-heldout (for the final report).
+changed). While tuning, look only at dev, seen, seen2, seen3 and seen4; the blind group's figures, its
+per-document table and --doc on a blind document are printed only with --show-heldout (for the final report).
 """
 
 from __future__ import annotations

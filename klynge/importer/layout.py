@@ -771,8 +771,8 @@ def place_end(place: str) -> str:
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
-ROOM_WORD = re.compile(r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b",
-                       re.I)
+ROOM_WORD = re.compile(
+    r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
@@ -945,12 +945,15 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY, GENITIVE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))
-                    if body and not dates_in(body) and len(body) >= 3 and not re.match(r"^(?:(?:den|nr\.?)\s*\d|(?:til|af|med|om)\s)", body):
+                    if body and not dates_in(body) and len(body) >= 3 and not NOT_BODY_START.match(body):
                         found.body = body
                         break
             if found.body:
                 break
     return found
+
+
+NOT_BODY_START = re.compile(r"^(?:(?:den|nr\.?)\s*\d|(?:til|af|med|om)\s)")  # 'den 15', 'til møde'
 
 
 # --- people --------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ def test_a_start_time_and_a_place_after_a_date_without_a_year_are_read():
 
 
 def test_initials_or_a_name_after_titles_are_presenters_when_the_document_writes_them_so_twice():
-    text = ("Referat af møde den 4. april 2022 kl. 19.00\n\n1. Meddelelser (KB)\n Intet.\n\n2. Kirkegården, status (laC)\n"
+    text = ("Referat af møde den 4. april 2022 kl. 19.00\n\n1. Meddelelser (KB)\n Intet.\n\n"
+            "2. Kirkegården, status (laC)\n"
             " Arbejdet går i gang.\n\n3. Budget, status skole/SFO (GS/DH)\n Gennemgået.\n\n4. Eventuelt\n Intet.\n")
     doc = parse(text)
     assert _items(doc) == [(1, "Meddelelser"), (2, "Kirkegården, status"), (3, "Budget, status skole/SFO"),
@@ -105,7 +106,8 @@ def test_an_empty_place_label_followed_by_another_label_leaves_the_place_empty()
 
 
 def test_a_day_and_month_without_year_take_the_year_from_a_source_naming_one_year():
-    text = "Referat af bestyrelsesmøde d. 26. april\n\nTilstede: Anne og Bo\n\n1) Vagtværn\n2) Evt.\n\nAd. 1\nDyrt.\n\nAd. 2\nIntet.\n"
+    text = ("Referat af bestyrelsesmøde d. 26. april\n\nTilstede: Anne og Bo\n\n1) Vagtværn\n2) Evt.\n\n"
+            "Ad. 1\nDyrt.\n\nAd. 2\nIntet.\n")
     doc = parse(text, source="https://example.dk/?m=201005")
     assert doc.date == datetime.date(2010, 4, 26)
     assert any(w.code == "date_from_source" for w in doc.warnings)
