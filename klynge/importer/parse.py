@@ -1070,7 +1070,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                if not (name == "place" and re.match(r"^[A-ZÆØÅ][a-zæøå]{3,}\s*:", rest)):
+                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest)
+                if not (name == "place" and label_only):
                     fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
         if matched or in_toc:

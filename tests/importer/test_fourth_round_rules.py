@@ -121,3 +121,9 @@ def test_a_day_and_month_without_year_are_no_date_when_the_source_names_two_year
     for source in ("https://example.dk/2010/2011/referat", "referat.txt"):
         with pytest.raises(NoMeetingFound):
             parse(text, source=source)
+
+
+def test_a_lone_label_on_the_line_after_mødested_is_no_place_but_an_online_meeting_still_is():
+    doc = parse("Referat\nMødedato: 15. maj 2002 kl. 19.00\nMødested:\nUdsendelsesdato:\n\n1. Meddelelser\nIntet.\n\n"
+                "2. Eventuelt\nIntet.\n")
+    assert doc.place is None or doc.place != "Udsendelsesdato:"
