@@ -90,7 +90,16 @@ def split_glued_number(line: str) -> list[str]:
     if not any(ch.isdigit() for ch in line):
         return [line]
     parts = GLUED_NEXT_NUMBER.split(line)
-    return [p for p in parts if p.strip()] if len(parts) > 1 else [line]
+    if len(parts) > 1:
+        return [p for p in parts if p.strip()]
+    m = GLUED_AFTER_SENTENCE.search(line)
+    if m:  # '... Nicolaj Bøje Hansen (...?). 1. Godkendelse af referat:' (item 1 run into the paragraph above)
+        return [line[:m.start()].rstrip(), line[m.start():].strip()]
+    return [line]
+
+
+# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later)
+GLUED_AFTER_SENTENCE = re.compile(r"(?<=[.?!)])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
 
 
 def split_header_labels(line: str) -> list[str]:
@@ -156,7 +165,7 @@ class Heading:
 
 PUNKT_FORM = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
-    r"\s*(?:[:.\-–—)]\s*|\s+)(.*)$", re.I)
+    r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
@@ -254,6 +263,19 @@ def _title_like(title: str) -> bool:
     return True
 
 
+def _title_above_case_number(lines: list[str], i: int) -> int | None:
+    """'Spørgetid' then 'Sag nr. 129' (a council's item page): the line right above a bare case-number
+    heading is its title when it is title-shaped, short, and no label, furniture or number of its own."""
+    k = i - 1
+    if k < 0 or not lines[k]:
+        return None
+    t = lines[k].strip()
+    if len(t) > 160 or not _title_like(t) or label_role(t) or CASE_LINE.match(t) or t.endswith((".", ":")) \
+            or PUNKT_FORM.match(t) or NUMBER_FORM.match(t) or FURNITURE.match(t):
+        return None
+    return k
+
+
 def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(lines)
@@ -269,6 +291,12 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
             number, title, form = int(m.group(1)), m.group(2), "punkt"
             if title and title[0].islower():
                 number = None
+            if re.fullmatch(r"\([^()]{1,40}\)", title or ""):
+                title = ""  # "Pkt. 3 (Malou)": the responsible person; the title follows on the next line
+            above = _title_above_case_number(lines, i) if number is not None and not title \
+                and re.match(r"^sag\b", s, re.I) else None
+            if above is not None:  # "Spørgetid" / "Sag nr. 129": the title stands above the case number
+                title = lines[above]
         if number is None:
             m = TAB_ROW.match(s)
             if m:
@@ -380,7 +408,8 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
             p = cands[j]
             step = c.number - p.number
             if 1 <= step <= 4:
-                value = best[j] + own - (step - 1) * 1.5
+                # a gap between explicit "Pkt. N" headings is a withdrawn item, cheaper than one between bare numbers
+                value = best[j] + own - (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5)
                 if value > best[i]:
                     best[i], back[i] = value, j
     end = max(range(len(cands)), key=lambda k: best[k])
@@ -556,6 +585,10 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))
+        listed = {e.number for e in agenda}
+        for c in chain:  # numbered headings of the run above the list (a list that starts at item 3) are items too
+            if c.index < agenda[0].index and c.number not in listed and c.number not in used:
+                headings.append(Heading(c.index, c.number, c.title, list_only=not _has_body(c, cands, lines)))
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
     chosen = chain
@@ -720,6 +753,7 @@ def _next_value(lines: list[str], k: int) -> str:
     return next((x for x in lines[k + 1:k + 4] if x), "")
 
 
+DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
     r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
@@ -736,7 +770,12 @@ def place_end(place: str) -> str:
 
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
-    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+# another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
+LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
+                             r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
+ROOM_WORD = re.compile(
+    r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
@@ -835,7 +874,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         elif pm and found.place is None:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
-            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value):
+            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value) \
+                    and not LABEL_NOT_PLACE.match(value):  # 'Mødested: Bemærkninger: …' is empty
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:
@@ -860,7 +900,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         for ln in [title] + lines:
             if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
                 continue
-            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) \
+            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) or DAY_MONTH_KL.search(ln) \
                     or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
                 s, e = times_in(ln)
                 if s is None:
@@ -890,6 +930,14 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
                 break
+    # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'
+    if found.place is None:
+        for ln in [x for x in lines if x][:8]:
+            t = ln.strip()
+            if ROOM_WORD.search(t) and len(t) <= 80 and not dates_in(t) and not KL.search(t) and ":" not in t \
+                    and t[:1].isupper() and not SENTENCE_VERB.search(t):
+                found.place = t
+                break
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:
@@ -900,12 +948,15 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY, GENITIVE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))
-                    if body and not dates_in(body) and len(body) >= 3:
+                    if body and not dates_in(body) and len(body) >= 3 and not NOT_BODY_START.match(body):
                         found.body = body
                         break
             if found.body:
                 break
     return found
+
+
+NOT_BODY_START = re.compile(r"^(?:(?:den|nr\.?)\s*\d|(?:til|af|med|om)\s)")  # 'den 15', 'til møde'
 
 
 # --- people --------------------------------------------------------------------------------

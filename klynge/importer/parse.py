@@ -507,6 +507,42 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     return title, presenter, start, end, closed, tail
 
 
+TRAILING_INITIALS = re.compile(r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*/\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
+TRAILING_NAME = re.compile(rf",\s*(?P<who>{NAME})\s*:?\s*$")
+ABSENCE_HEADING = re.compile(r"^(?P<label>fraværende|afbud|afbud fra|fravær)\s*:\s*(?P<names>\S.*)$", re.I)
+
+
+def _initials(token: str) -> bool:
+    """'laC', 'NÅS', 'GS/DH': initials, not a word ('Fælles') and not a party letter ('A')."""
+    parts = [p.strip() for p in token.split("/")]
+    return all(sum(ch.isupper() for ch in p) >= 2 or (p[:1].islower() and any(ch.isupper() for ch in p))
+               for p in parts)
+
+
+def _trailing_presenters(items: list[ParsedItem]) -> None:
+    """The responsible person written after the title, when the document does so at least twice:
+    'Kastbjerg Kirke, status (laC)', 'Nyt fra skolens hverdag, Per Skøt'. The title ends before it."""
+    for pattern, fits in ((TRAILING_INITIALS, _initials), (TRAILING_NAME, lambda who: not layout.is_organisation(who))):
+        marked = [(it, m) for it in items if it.presenter is None
+                  for m in [pattern.search(it.title)] if m and fits(m.group("who")) and m.start() > 3]
+        if len(marked) < 2:
+            continue
+        for it, m in marked:
+            it.presenter = m.group("who").strip()
+            it.title = it.title[:m.start()].strip(" ,:-–")
+
+
+def _absence_headings(items: list[ParsedItem]) -> list[str]:
+    """'1. Fraværende: Birgith Lotzfeldt': the item is 'Fraværende'; the names are the meeting's apologies."""
+    names: list[str] = []
+    for it in items:
+        m = ABSENCE_HEADING.match(it.title)
+        if m and len(m.group("names")) < 200:
+            it.title = m.group("label").capitalize()
+            names.extend(_names_in(m.group("names")) or _first_names(m.group("names")))
+    return names
+
+
 def _item_kind(title: str, recommendations: list[str]) -> str:
     t = title.lower()
     if re.match(r"^(skriftlig(e)? orientering|til skriftlig orientering|meddelelser)", t):
@@ -694,8 +730,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False  # the title repeated, or its wrapped rest already joined
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
         return False
-    if SLOT.search(title):
-        return False
+    if SLOT.search(title) or title.rstrip().endswith((")", "?")):
+        return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
     if SLOT.search(nxt) and len(nxt) < 80:
         return True  # "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
     after = lines[k + 1] if k + 1 < stop else ""
@@ -859,6 +895,26 @@ def date_from_source(source: str) -> datetime.date | None:
     return found.pop() if len(found) == 1 else None
 
 
+DAY_MONTH = re.compile(rf"\b(?:d\.|den)\s*(\d{{1,2}})\.\s*({MONTH_RE})\b(?!\.?\s*\d{{4}})", re.I)
+SOURCE_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:0[1-9]|1[0-2])?(?!\d)")
+
+
+def _day_month_with_source_year(header: list[str], source: str) -> datetime.date | None:
+    """'Referat af bestyrelsesmøde d. 26. april' with one year in the address ('…?m=201005'): the day and
+    month from the text's opening lines, the year from the source; never when the source names two years."""
+    years = {int(y) for y in SOURCE_YEAR.findall(source or "")}
+    if len(years) != 1:
+        return None
+    for ln in header:
+        m = DAY_MONTH.search(ln or "")
+        if m:
+            try:
+                return datetime.date(years.pop(), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+            except (KeyError, ValueError):
+                return None
+    return None
+
+
 def _valid_dates(parts) -> set[datetime.date]:
     found = set()
     for y, mo, da in parts:
@@ -885,6 +941,37 @@ def _apology_blocks(lines: list[str]) -> list[str]:
                 break
             out.append(nxt)
     return out
+
+
+INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
+
+
+def _inline_absent(line: str) -> list[str]:
+    """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
+    run-on line): a comma list of full names after an absence label inside the line; the sentence that
+    follows the last name ('Dagsordenen godkendt.') is cut off."""
+    m = INLINE_ABSENT.search(line)
+    if not m:
+        return []
+    parts = [p.strip() for p in re.split(r",|\s+og\s+", m.group("names"))]
+    if len(parts) < 3:
+        return []
+    last = parts[-1].split()
+    cut = next((k for k in range(1, len(last)) if last[k][:1].isupper() and k + 1 < len(last)
+                and last[k + 1][:1].islower()), len(last))
+    parts[-1] = " ".join(last[:cut]).rstrip(".")
+    names = [re.sub(r"\s*\([^)]*\)", "", p).strip() for p in parts]
+    if all(NAME_RE.match(n) and 2 <= len(n.split()) <= 4 for n in names):
+        return names
+    return []
+
+
+def _group_line(line: str) -> str:
+    """'Elevrepræsentanter: Marie Kristine Braad Carstens, Nicolaj Bøje Hansen (måske …?).' under an absence
+    label: the group's label, an 'Afbud fra' and the remark in brackets are not names."""
+    line = re.sub(r"^[A-ZÆØÅ][\wæøå-]{2,30}\s*:\s*", "", line.strip())
+    line = re.sub(r"^(?:afbud fra|afbud)\s*:?\s*", "", line, flags=re.I)
+    return re.sub(r"\s*\([^()]*\)", "", line).strip(" .")
 
 
 def _name_list_shaped(line: str) -> bool:
@@ -983,7 +1070,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                fields.setdefault(name, rest)
+                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest)
+                if not (name == "place" and label_only):
+                    fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
         if matched or in_toc:
             continue
@@ -1025,6 +1114,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     elif date is None and date_from_source(source) is not None:
         date = date_from_source(source)
         date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
+    elif date is None and _day_month_with_source_year(header_nonempty[:6], source) is not None:
+        date = _day_month_with_source_year(header_nonempty[:6], source)
+        date_note = "Teksten nævner dag og måned uden år; året er taget fra filnavnet eller adressen."
 
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \
@@ -1111,6 +1203,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                    and o.number > heading.number), len(items))
         items.insert(at, item)
 
+    _trailing_presenters(items)
+    absence_items = _absence_headings(items)
+
     # a table of contents written as headings: an empty heading repeated later is not an item
     keep = []
     for k, item in enumerate(items):
@@ -1128,13 +1223,17 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for ln in lines:
         if not ln:
             continue
-        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$", ln, re.I)
+        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$",
+                      ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+    absent.extend(absence_items)
+    for ln in lines:
+        absent.extend(_inline_absent(ln or ""))
     for ln in _apology_blocks(lines[first:]):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)
@@ -1142,7 +1241,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln) or _first_names(ln))
+            absent.extend(_names_in(ln) or _first_names(ln) or _names_in(_group_line(ln)))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
