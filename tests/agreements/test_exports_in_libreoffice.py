@@ -2,8 +2,6 @@
 
 import datetime
 import io
-import os
-import shutil
 import subprocess
 
 import pdfplumber
@@ -12,20 +10,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from klynge.agreements import actions, exports
+from tests import outside_tools
 
 from .factories import make_agreement, make_framework, make_round, scope
 
 LONG_ANSWER = ("Aftalen er implementeret i alle kommunens sundhedsafdelinger, og forløbskoordinatorerne følger op "
                "hver måned med praksis og hospitalet.")
-
-
-def _soffice():
-    path = shutil.which("soffice")
-    if not path:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice (libreoffice-calc-nogui, libreoffice-writer-nogui) is required under CI")
-        pytest.skip("LibreOffice is not installed")
-    return path
 
 
 @pytest.fixture
@@ -48,7 +38,7 @@ def test_a_long_answer_gets_a_row_tall_enough_and_the_sheets_print_one_page_wide
 
 
 def test_libreoffice_opens_the_workbook_and_the_word_file_and_shows_the_answers(answered_round, tmp_path):
-    soffice = _soffice()
+    soffice = outside_tools.soffice()
     (tmp_path / "svar.xlsx").write_bytes(exports.xlsx(answered_round))
     (tmp_path / "svar.docx").write_bytes(exports.docx(answered_round))
     profile = f"-env:UserInstallation=file://{tmp_path}/profile"

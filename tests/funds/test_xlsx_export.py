@@ -1,9 +1,7 @@
 """The funds workbook as Excel, LibreOffice and non-recalculating readers see it (issue 15, point 4)."""
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 
@@ -14,6 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from klynge.funds.models import Transfer
+from tests import outside_tools
 
 from .xlsx_eval import evaluate
 
@@ -104,15 +103,6 @@ def test_every_sheet_prints_one_page_wide(workbook_bytes):
         assert ws.page_setup.orientation == "landscape"
 
 
-def _soffice():
-    path = shutil.which("soffice")
-    if not path:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice (libreoffice-calc-nogui) is required under CI")
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
-    return path
-
-
 def _without_stored_values(data: bytes) -> bytes:
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -125,7 +115,7 @@ def _without_stored_values(data: bytes) -> bytes:
 
 
 def test_libreoffice_recalculates_the_same_totals_and_prints_each_sheet_on_one_page(workbook_bytes, tmp_path):
-    soffice = _soffice()
+    soffice = outside_tools.soffice("libreoffice-calc-nogui")
     (tmp_path / "stored.xlsx").write_bytes(workbook_bytes)
     (tmp_path / "recalculated.xlsx").write_bytes(_without_stored_values(workbook_bytes))
     profile = f"-env:UserInstallation=file://{tmp_path}/profile"

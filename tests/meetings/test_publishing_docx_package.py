@@ -5,9 +5,7 @@ LibreOffice (an outside tool) and reads the PDF it lays out."""
 
 import datetime
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 
@@ -18,6 +16,7 @@ from django.utils import timezone
 from lxml import etree
 
 from klynge.meetings.choices import MeetingStatus
+from tests import outside_tools
 
 from .factories import make_corpus_meeting, make_item, make_meeting
 
@@ -147,18 +146,9 @@ def test_table_of_contents_is_a_dirty_toc_field_with_an_entry_and_page_reference
     assert any(text.startswith("Punkt 9: Fordeling") for text in entries.values())
 
 
-def _soffice():
-    path = shutil.which("soffice")
-    if not path:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice (libreoffice-writer-nogui) is required under CI")
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    return path
-
-
 def test_libreoffice_lays_out_the_word_file_with_its_contents_and_the_header_row_on_each_page(
         client, structure, tmp_path):
-    soffice = _soffice()
+    soffice = outside_tools.soffice("libreoffice-writer-nogui")
     meeting = make_meeting(structure.political, status=MeetingStatus.AGENDA_PUBLISHED)
     for n in range(1, 41):
         make_item(meeting, title=f"Emne nummer {n} om sammenhængende forløb for borgere med kronisk sygdom",
