@@ -101,9 +101,15 @@ def test_saving_a_cpr_number_in_any_text_field_of_any_model_is_refused_naming_th
     for index, param in enumerate(TEXT_FIELDS):
         model, field = param.values
         cpr = pool[index % len(pool)]
-        # a few demo rows (one may be refused for its own reason, e.g. an approved, locked budget)
-        candidates = list(model._default_manager.order_by("?")[:3]) or [model()]
-        found = [_refused(model, field, instance, cpr) for instance in candidates]
+        # demo rows until one takes the CPR check (a row may be refused for its own reason first, e.g. a budget
+        # line of an approved, locked budget: half the demo's are, so three random rows were all locked in about
+        # one run in four)
+        candidates = list(model._default_manager.order_by("?")[:8]) or [model()]
+        found = []
+        for instance in candidates:
+            found.append(_refused(model, field, instance, cpr))
+            if found[-1] is None:
+                break
         if all(found):
             problems.append(found[0])
     assert problems == []
