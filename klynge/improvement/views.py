@@ -136,18 +136,34 @@ def team(request, pk):
 
 # --- forms ------------------------------------------------------------------------------------------
 
-def _form_page(request, form, title, submit, back):
-    return render(request, "improvement/form.html", {"form": form, "title": title, "submit": submit, "back": back})
+class _Crumb:
+    """A breadcrumb that is not a model object (the index page)."""
+
+    def __init__(self, name: str, url: str):
+        self.name, self.url = name, url
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def __str__(self) -> str:
+        return self.name
 
 
-def _form_view(request, form, *, title, submit, back, saved, go=None):
+def _form_page(request, form, title, submit, back, trail=()):
+    crumbs = [_Crumb("Forbedringsteams", reverse("improvement:index")), *trail]
+    return render(request, "improvement/form.html", {"form": form, "title": title, "submit": submit, "back": back,
+                                                     "breadcrumbs": crumbs})
+
+
+def _form_view(request, form, *, title, submit, back, saved, go=None, trail=()):
     """Every add and edit page here: a valid POST saves, says ``saved(obj)`` and goes to ``go(obj)``
-    (default the saved object's page); otherwise the form is shown (again, with its errors)."""
+    (default the saved object's page); otherwise the form is shown (again, with its errors), under
+    breadcrumbs through ``trail`` (the programme, hold and team above the form)."""
     if request.method == "POST" and form.is_valid():
         obj = form.save()
         messages.success(request, saved(obj))
         return redirect(go(obj) if go else obj)
-    return _form_page(request, form, title, submit, back)
+    return _form_page(request, form, title, submit, back, trail)
 
 
 @login_required
@@ -165,7 +181,7 @@ def programme_edit(request, slug):
     _require(permissions.can_manage_programme(request.user, prog))
     form = ProgrammeForm(request.POST or None, instance=prog, user=request.user)
     return _form_view(request, form, title=f"Ret {prog}", submit="Gem program", back=prog.get_absolute_url(),
-                      saved=lambda p: f"Programmet “{p.name}” er gemt.")
+                      saved=lambda p: f"Programmet “{p.name}” er gemt.", trail=[prog])
 
 
 @login_required
@@ -174,7 +190,7 @@ def cohort_add(request, slug):
     _require(permissions.can_manage_programme(request.user, prog))
     form = CohortForm(request.POST or None, instance=Cohort(programme=prog))
     return _form_view(request, form, title=f"Nyt hold i {prog}", submit="Gem hold", back=prog.get_absolute_url(),
-                      saved=lambda c: f"{c} er oprettet.")
+                      saved=lambda c: f"{c} er oprettet.", trail=[prog])
 
 
 @login_required
@@ -183,7 +199,7 @@ def cohort_edit(request, slug, number):
     _require(permissions.can_manage_programme(request.user, c.programme))
     form = CohortForm(request.POST or None, instance=c)
     return _form_view(request, form, title=f"Ret {c} i {c.programme}", submit="Gem hold", back=c.get_absolute_url(),
-                      saved=lambda c: f"{c} er gemt.")
+                      saved=lambda c: f"{c} er gemt.", trail=[c.programme, c])
 
 
 @login_required
@@ -193,7 +209,8 @@ def seat_add(request, slug, number):
     form = SeatForm(request.POST or None, instance=SeatAllocation(cohort=c))
     return _form_view(request, form, title=f"Pladser på {c} i {c.programme}", submit="Gem pladser",
                       back=c.get_absolute_url(), go=lambda seat: c,
-                      saved=lambda seat: f"Pladserne til {seat.cluster or seat.region} er gemt.")
+                      saved=lambda seat: f"Pladserne til {seat.cluster or seat.region} er gemt.",
+                      trail=[c.programme, c])
 
 
 @login_required
@@ -204,7 +221,7 @@ def deadline_add(request, slug, number):
     form = DeadlineForm(request.POST or None, instance=Deadline(cohort=c), user=user)
     return _form_view(request, form, title=f"Ny frist for {c} i {c.programme}", submit="Gem frist",
                       back=c.get_absolute_url(), go=lambda d: c,
-                      saved=lambda d: f"{d.get_kind_display()} er sat i programkalenderen.")
+                      saved=lambda d: f"{d.get_kind_display()} er sat i programkalenderen.", trail=[c.programme, c])
 
 
 @login_required
@@ -214,7 +231,8 @@ def deadline_edit(request, pk):
     form = DeadlineForm(request.POST or None, instance=deadline, user=request.user)
     return _form_view(request, form, title=f"Ret frist: {deadline.get_kind_display()}", submit="Gem frist",
                       back=deadline.cohort.get_absolute_url(), go=lambda d: d.cohort,
-                      saved=lambda d: f"{d.get_kind_display()} er gemt.")
+                      saved=lambda d: f"{d.get_kind_display()} er gemt.",
+                      trail=[deadline.cohort.programme, deadline.cohort])
 
 
 @login_required
@@ -224,7 +242,8 @@ def team_add(request, slug, number):
     form = TeamForm(request.POST or None, instance=Team(cohort=c), user=request.user)
     return _form_view(request, form, title=f"Nyt forbedringsteam på {c} i {c.programme}", submit="Gem team",
                       back=c.get_absolute_url(),
-                      saved=lambda t: f"Forbedringsteamet “{t.name}” er oprettet. Tilføj deltagerne.")
+                      saved=lambda t: f"Forbedringsteamet “{t.name}” er oprettet. Tilføj deltagerne.",
+                      trail=[c.programme, c])
 
 
 @login_required
@@ -233,7 +252,8 @@ def team_edit(request, pk):
     _require(permissions.can_manage_team(request.user, t))
     form = TeamForm(request.POST or None, instance=t, user=request.user)
     return _form_view(request, form, title=f"Ret forbedringsteam: {t.name}", submit="Gem team",
-                      back=t.get_absolute_url(), saved=lambda t: f"Forbedringsteamet “{t.name}” er gemt.")
+                      back=t.get_absolute_url(), saved=lambda t: f"Forbedringsteamet “{t.name}” er gemt.",
+                      trail=[t.cohort.programme, t.cohort, t])
 
 
 # A team's composition warnings (2-6 members, several parties) stand on the team page itself, where the
@@ -246,7 +266,8 @@ def member_add(request, pk):
     form = TeamMemberForm(request.POST or None, instance=TeamMember(team=t))
     return _form_view(request, form, title=f"Tilføj deltager til {t.name}", submit="Tilføj deltager",
                       back=t.get_absolute_url(), go=lambda m: t,
-                      saved=lambda m: f"{m.person} er tilføjet som {m.get_role_display().lower()}.")
+                      saved=lambda m: f"{m.person} er tilføjet som {m.get_role_display().lower()}.",
+                      trail=[t.cohort.programme, t.cohort, t])
 
 
 @login_required

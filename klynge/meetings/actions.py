@@ -44,7 +44,9 @@ def link_item_to_matter(item: AgendaItem, title: str | None = None) -> Matter | 
     matter, _ = Matter.objects.get_or_create(case_number=number, defaults={"title": title or item.title})
     if item.matter_id != matter.pk:
         item.matter = matter
-        AgendaItem.objects.filter(pk=item.pk).update(matter=matter)
+        # A save, not an update(): the item's history must record the link, so that OParl can
+        # tell later whether a deleted matter was ever public (oparl.views._once_public_matter_ids).
+        item.save(update_fields=["matter", "modified"])
     return matter
 
 

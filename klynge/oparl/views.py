@@ -181,6 +181,17 @@ def _papers(tree: set[int] | None = None):
     return Matter.objects.filter(pk__in=items.values("matter_id")).select_related("owner_body")
 
 
+def _once_public_matter_ids(tree: set[int] | None = None):
+    """Matters an open item on a published agenda (of a meeting the bodies of ``tree`` host) has been
+    linked to at some time, from the items' change history: only such a matter may be listed as a
+    deleted Paper. A matter nobody outside could see stays unknown after deletion too (its id would
+    tell that it existed)."""
+    meetings = _agenda_public_ids(None if tree is None else _hosted(tree))
+    return (AgendaItem.history.model.objects
+            .filter(matter_id__isnull=False, closed=False, meeting_id__in=meetings)
+            .values("matter_id"))
+
+
 def _paper_items(matter) -> list:
     return list(_consultations().filter(matter=matter).order_by("meeting__date", "meeting__start", "position", "pk"))
 
@@ -321,7 +332,8 @@ def body_consultations(request, slug):
 @oparl_view
 def body_papers(request, slug):
     out, tree = Out(request), _tree(_root(slug))
-    return paged(request, out, "body_papers", [slug], _papers(tree), deletions(Matter, owner_body_id__in=tree),
+    return paged(request, out, "body_papers", [slug], _papers(tree),
+                 deletions(Matter, id__in=_once_public_matter_ids(tree)),
                  lambda rows: [objects.paper(out, m, _paper_items(m)) for m in rows], _dead(out, "Paper", "paper"))
 
 
@@ -446,7 +458,7 @@ def paper(request, pk):
     if matter is None:
         if Matter.objects.filter(pk=pk).exists():
             raise Http404  # exists, but nothing of it is public
-        return _deleted_or_404(out, Matter, "Paper", "paper", id=pk)
+        return _deleted_or_404(out, Matter, "Paper", "paper", id=pk, id__in=_once_public_matter_ids())
     return _json(objects.paper(out, matter, _paper_items(matter)), modified=matter.modified)
 
 

@@ -241,3 +241,15 @@ def test_removing_a_member_warns_when_the_team_becomes_too_small(client, world, 
     page = _text(client.get(proposed.get_absolute_url()))
     assert page.count("Teamet har 1 deltager; et forbedringsteam bør have 2-6 deltagere.") == 1
     assert list(TeamMember.objects.filter(team=proposed).values_list("person__name", flat=True)) == ["Bo Kommune"]
+
+
+def test_the_team_and_member_forms_stand_under_breadcrumbs_through_programme_hold_and_team(
+        client, world, secretariat_user):
+    _, cohort, public, _ = world
+    client.force_login(secretariat_user)
+    for name in ("improvement:team_edit", "improvement:member_add"):
+        response = client.get(reverse(name, args=[public.pk]))
+        crumbs = response.content.decode().split('aria-label="Brødkrumme"')[1].split("</nav>")[0]
+        for link in (reverse("improvement:index"), cohort.programme.get_absolute_url(), cohort.get_absolute_url(),
+                     public.get_absolute_url()):
+            assert f'href="{link}"' in crumbs

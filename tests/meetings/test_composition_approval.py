@@ -98,3 +98,20 @@ def test_members_the_public_and_other_bodies_versions_are_refused(client, struct
     client.force_login(secretariat_user)
     assert client.get(_url(structure.other_body, version)).status_code == 404
     assert not CompositionApproval.objects.exists()
+
+
+def test_a_model_rule_the_form_did_not_catch_is_shown_as_a_danish_error_and_nothing_is_saved(
+        client, structure, decided, secretariat_user, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    def refuse(self):
+        raise ValidationError({"recommendation": "Indstillingen hører ikke til det valgte punkt."})
+
+    monkeypatch.setattr(CompositionApproval, "clean", refuse)
+    extra, _, _, _ = decided
+    version = composition.add_version(structure.political, D(2024, 7, 1))
+    client.force_login(secretariat_user)
+    response = client.post(_url(structure.political, version), {"item": extra.pk})
+    assert response.status_code == 200
+    assert "Indstillingen hører ikke til det valgte punkt." in response.content.decode()
+    assert not CompositionApproval.objects.filter(version=version).exists()

@@ -251,3 +251,30 @@ def test_a_logged_in_member_gets_the_public_view(world, login, member_user):
     item = world["published"].items.get(closed=True)
     data = login(member_user).get(f"{BASE}agenda-items/{item.pk}").json()
     assert data["public"] is False and "name" not in data
+
+
+def test_a_deleted_matter_that_was_public_is_a_deleted_paper(world, client):
+    item = world["published"].items.filter(closed=False, matter__isnull=False).first()
+    matter_pk = item.matter_id
+    item.matter.delete()
+    data = client.get(f"{BASE}papers/{matter_pk}").json()
+    assert data["deleted"] is True and data["type"].endswith("/Paper")
+    listed = client.get(f"{BASE}bodies/klynge-a/papers").json()["data"]
+    assert any(o["id"] == data["id"] and o.get("deleted") for o in listed)
+
+
+def test_a_deleted_matter_nobody_outside_could_see_stays_unknown(world, client, structure):
+    planned = world["planned"]
+    hidden = make_item(planned, title="Sag på en ikke offentliggjort dagsorden", case_number="99-HEMMELIG")
+    matter = actions.link_item_to_matter(hidden)
+    closed = world["published"].items.get(closed=True)
+    closed.case_number = "99-LUKKET"
+    closed.save()
+    closed_matter = actions.link_item_to_matter(closed)
+    gone = [matter.pk, closed_matter.pk]
+    matter.delete()
+    closed_matter.delete()
+    for pk in gone:
+        assert client.get(f"{BASE}papers/{pk}").status_code == 404
+    listed = client.get(f"{BASE}bodies/klynge-a/papers").json()["data"]
+    assert not any(o["id"] in {f"{BASE}papers/{pk}" for pk in gone} for o in listed)
