@@ -41,12 +41,12 @@ def test_a_body_is_named_as_it_names_itself(found, name):
 def test_prose_minutes_without_numbered_items_are_read_with_a_warning():
     text = (
         "Referat arbejdsgruppemøde 26. januar 2017\n\n"
-        "Til stede var Frank Hulgaard og Jørn Bæk.\n\nAfbud fra Mogens Petterson og Karen Moldrup\n\n"
+        "Til stede var Peter Dahl og Lone Krog.\n\nAfbud fra Ole Vinther og Eva Lind\n\n"
         "Økonomi og budget blev gennemgået.\n"
     )
     doc = parse(text)
     assert doc.items == [] and doc.date.isoformat() == "2017-01-26"
-    assert "Mogens Petterson" in doc.absent
+    assert "Ole Vinther" in doc.absent
     assert [w.code for w in doc.warnings] == ["no_items"]
 
 

@@ -79,13 +79,13 @@ def test_a_place_after_the_time_and_a_comma_is_read():
 
 def test_a_heading_line_that_carries_its_decision_or_its_text_keeps_only_the_title():
     text = (
-        "Referat af bestyrelsesmøde onsdag d. 7. november 2012 kl. 19.30 i A-huset.\n"
+        "Referat af rådsmøde onsdag d. 7. november 2012 kl. 19.30 i mødelokale 2.\n"
         "1. Godkendelse af dagsorden Godkendt\n"
-        "2. Fællesspisning fredag 9 Nov. Vi mødes til borddækning kl 17.00. Jacob skaffer projektor.\n"
+        "2. Temamøde fredag 9 Nov. Vi mødes til opstilling kl 17.00. Sekretariatet skaffer projektor.\n"
         "3. Sundhedsforskning. Revision af politikken for sundhedsforskning i regionen og dens mål\n"
     )
     assert [i.title for i in parse(text).items] == [
-        "Godkendelse af dagsorden", "Fællesspisning fredag 9 Nov",
+        "Godkendelse af dagsorden", "Temamøde fredag 9 Nov",
         "Sundhedsforskning. Revision af politikken for sundhedsforskning i regionen og dens mål"]
 
 
