@@ -370,6 +370,12 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     return out, run_on
 
 
+def heading_lines(text: str) -> tuple[list[str], list[str], set[int]]:
+    """The lines find_headings reads (plain), the prepared raw lines and the run-on line indexes."""
+    raw_lines, run_on = _prepare(text.split("\n"))
+    return [plain(ln) for ln in raw_lines], raw_lines, run_on
+
+
 def _section_of(text: str):
     for name, pattern in SECTION_RE:
         m = pattern.match(text)
