@@ -28,7 +28,8 @@ from pathlib import Path
 
 FURNITURE = re.compile(
     r"^(?:gå til (?:hoved)?indhold|spring til (?:hoved)?indhold|skip til (?:primært |hoved ?)?indhold(?:et)?|"
-    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|"
+    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
+    r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
@@ -177,6 +178,7 @@ class Heading:
 PUNKT_FORM = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
+ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
@@ -233,6 +235,27 @@ def _title_before_text(t: str) -> str:
     return t[:m.start()]
 
 
+PROSE_VERB = re.compile(
+    r"^(?P<subject>[A-ZÆØÅ][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:blev|bliver|var|er\s+blevet)\s+[a-zæøå]")
+
+
+def _prose_title(first: str) -> str:
+    """The first sentence of a heading line written as prose ('Temadag om liturgi , lørdag d. 30 november
+    indkaldt af biskoppen' / 'Kvartalsrapport blev gennemgået af NN') -> its title: up to a spaced comma, a
+    question mark that ends a sentence, or the subject before 'blev'/'var'."""
+    t = first.strip()
+    comma = re.search(r"\s,\s", t)
+    if comma and comma.start() >= 8:
+        return t[:comma.start()]
+    question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
+    if question and question.start() >= 8:
+        return t[:question.start() + 1]
+    verb = PROSE_VERB.match(t)
+    if verb and len(verb.group("subject")) >= 6:
+        return verb.group("subject")
+    return t
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -256,7 +279,11 @@ def _clean_title(title: str, run_on: bool) -> str:
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
-            t = t[:m.start()]  # the heading's own text follows in sentences on the same line
+            t = _prose_title(t[:m.start()])  # the heading's own text follows in sentences on the same line
+        elif len(t) > 80:
+            question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
+            if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
+                t = t[:question.start() + 1]
     t = _title_before_text(t)
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
@@ -316,7 +343,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 number, title, form = int(m.group(1)), m.group(2).split("\t")[0], "row"
         if number is None:
             m = NUMBER_FORM.match(s)
-            if m and not re.match(r"^\d", m.group(3)):
+            if m and (not re.match(r"^\d", m.group(3)) or ORDINAL_TITLE.match(m.group(3))):
                 number, title, form = int(m.group(1)), m.group(3), "numbered" if m.group(2) == "." else "numbered2"
         if number is None:
             m = GLUED_FORM.match(s)
@@ -925,7 +952,8 @@ KL_HOURS = re.compile(
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
 BARE_TIME = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?(?![\d.])")
 END_SENTENCE = re.compile(
-    rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*{TIME}",
+    rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|hævedes|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*"
+    rf"{TIME}",
     re.I)
 START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)"
                          r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
@@ -965,7 +993,12 @@ def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     return sorted(found, key=lambda x: x[0])
 
 
-DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*[-–,]\s*{TIME}(?![\d.])")
+DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*(?:[-–,]\s*|\s+){TIME}(?![\d.])")  # '22-12-2020 13:00' (no 'kl.')
+# 'Mødet (i Sundhedsudvalget) begyndte kl. 14:30 (og sluttede kl. 17:00)', anywhere in the document
+START_SENTENCE = re.compile(
+    rf"\b[Mm]ødet(?:\s+i\s+(?P<body>[A-ZÆØÅ][\w\- ]{{2,60}}?))?\s+(?:blev\s+)?(?:begyndte|startede|indledtes|"
+    rf"åbnedes|blev\s+åbnet|blev\s+sat|sattes)\s+(?:kl\.?|klokken)\s*{TIME}"
+    rf"(?:\s*(?:,\s*)?og\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes)\s+(?:kl\.?|klokken)\s*{TIME})?")
 
 
 def _t(h, m) -> datetime.time | None:

@@ -370,6 +370,28 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     return out, run_on
 
 
+def _meeting_sentence(lines: list[str]) -> tuple[datetime.time | None, datetime.time | None, str | None] | None:
+    """(start, end, body) from the first sentence anywhere in the text that says when the meeting began
+    ('Mødet i Sundhedsudvalget begyndte kl. 14:30 og sluttede kl. 17:00') or ended ('Mødet blev hævet kl. 16.10')."""
+    start = end = body = None
+    for ln in lines:
+        if not ln or "øde" not in ln:
+            continue
+        m = layout.START_SENTENCE.search(ln)
+        if m and start is None:
+            start = _time(m.group(2), m.group(3))
+            body = m.group("body")
+            if m.group(4):
+                end = _time(m.group(4), m.group(5))
+        if end is None:
+            e = layout.END_SENTENCE.search(ln)
+            if e:
+                end = _time(e.group(1), e.group(2))
+        if start is not None and end is not None:
+            break
+    return (start, end, body) if start is not None or end is not None else None
+
+
 def heading_lines(text: str) -> tuple[list[str], list[str], set[int]]:
     """The lines find_headings reads (plain), the prepared raw lines and the run-on line indexes."""
     raw_lines, run_on = _prepare(text.split("\n"))
@@ -478,6 +500,9 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     return found
 
 
+TYPE_CODE = re.compile(r"\s*\((?:[BODI0](?:\s*[/+,]\s*[BODI0])*|beslutning|orientering|drøftelse)\)\s*$", re.I)
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -500,6 +525,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
     title = re.sub(r"\(\s*\)", "", title).strip()
+    title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
     presenter = None
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
@@ -1113,6 +1139,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             end = searched.end
     if end is None:
         end = searched.end
+    if start is None or end is None or not (fields.get("body") or searched.body):
+        said = _meeting_sentence(lines)  # 'Mødet i X begyndte kl. 14:30 og sluttede kl. 17:00.' in an item's text
+        if said is not None:
+            if start is None and said[0] is not None:
+                start, end = said[0], end or said[1]
+            if end is None:
+                end = said[1]
+            if not (fields.get("body") or searched.body) and said[2]:
+                searched.body = said[2]
     date_note = None
     if date is None and meeting_date is not None:
         date = meeting_date
