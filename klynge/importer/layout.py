@@ -1056,6 +1056,7 @@ PLACE_AFTER_TIME = re.compile(
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
+NO_PLACE = re.compile(r"^(?:mødet\s+)?(?:afholdes|holdes|afvikles|finder\s+sted|foregår)\s*[.:]?\s*$", re.I)  # cut off
 ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
@@ -1157,7 +1158,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
             if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value) \
-                    and not LABEL_NOT_PLACE.match(value):  # 'Mødested: Bemærkninger: …' is empty
+                    and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:

@@ -1102,7 +1102,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest)
+                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest) \
+                    or layout.NO_PLACE.match(rest)  # 'Mødested' / 'Mødet afholdes' (the place was cut off)
                 if not (name == "place" and label_only):
                     fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break

@@ -179,3 +179,11 @@ def test_an_item_title_that_starts_with_an_ordinal_is_kept():
             "2. 2. opfølgning på sundhedsaftalen\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n")
     assert _items(parse(text)) == [(1, "Orientering om ventetider"), (2, "2. opfølgning på sundhedsaftalen"),
                                    (3, "Eventuelt")]
+
+
+def test_a_place_label_whose_value_was_cut_off_leaves_the_place_empty():
+    text = ("Ældreudvalget - Referat - 6. marts 2025\n\nMødedato\n06-03-2025 kl. 10:00 - 12:00\n\n"
+            "Mødested\nMødet afholdes\n\n1. Meddelelser\n\nBeslutning\n\nTaget til efterretning.\n")
+    doc = parse(text)
+    assert doc.place is None
+    assert doc.start == datetime.time(10, 0)
