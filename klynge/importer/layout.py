@@ -463,6 +463,7 @@ FORMS = ("punkt", "numbered", "numbered2", "row", "lone", "glued", "bare")
 MONTH_IN_TITLE = re.compile(
     r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
+AD_FORM = re.compile(r"^\W*ad\s+(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
 TRAILING_PAGE = re.compile(r"(?:\s|\.)\d{1,3}$")
 
 
@@ -476,8 +477,10 @@ class CandidateContext:
     numbers: dict[int, list[int]] = field(default_factory=dict)
     forms: dict[str, int] = field(default_factory=dict)
     nonempty_before: list[int] = field(default_factory=list)
+    by_form: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.by_form = {(o.form, o.number): o.index for o in self.cands}
         for k, c in enumerate(self.cands):
             self.position[c.index] = k
             self.numbers.setdefault(c.number, []).append(c.index)
@@ -497,7 +500,7 @@ class CandidateContext:
 def _same_form_run(c: Candidate, context: CandidateContext) -> int:
     """How many candidates of c's form number consecutively through c (c.number - k ... c.number + m), each
     later in the text than the one before."""
-    by = {(o.form, o.number): o.index for o in context.cands}
+    by = context.by_form
     run = 1
     idx, n = c.index, c.number
     while (c.form, n - 1) in by and by[(c.form, n - 1)] < idx:
@@ -525,8 +528,11 @@ def candidate_features(candidate: Candidate, context: CandidateContext) -> dict[
     label_near = any(lines[x] and label_role(lines[x]) for x in range(c.index + 1, min(stop, c.index + 12)))
     earlier = [x for x in context.numbers.get(c.number - 1, ()) if x < c.index]
     later = [x for x in context.numbers.get(c.number + 1, ()) if x > c.index]
+    near = sum(1 for o in context.cands[max(0, k - 3):k + 4] if o is not c and abs(o.index - c.index) <= 3)
     f = {f"form_{name}": float(c.form == name) for name in FORMS}
     f.update({
+        "form_ad": float(bool(AD_FORM.match(line))),
+        "short_block": min(near, 4) / 4,
         "run_on": float(c.run_on),
         "slot_hint": float(c.slot),
         "label_follows": float(c.follower_label),
