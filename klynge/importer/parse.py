@@ -370,6 +370,10 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     return out, run_on
 
 
+BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:met)?|gruppe(?:n)?|komit[eé](?:en)?|"
+                       r"nævn(?:et)?|klynge(?:n)?|repræsentantskab(?:et)?|forsamling(?:en)?|panel(?:et)?)$", re.I)
+
+
 def _meeting_sentence(lines: list[str]) -> tuple[datetime.time | None, datetime.time | None, str | None] | None:
     """(start, end, body) from the first sentence anywhere in the text that says when the meeting began
     ('Mødet i Sundhedsudvalget begyndte kl. 14:30 og sluttede kl. 17:00') or ended ('Mødet blev hævet kl. 16.10')."""
@@ -1140,6 +1144,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             end = searched.end
     if end is None:
         end = searched.end
+    sentence_body = None
     if start is None or end is None or not (fields.get("body") or searched.body):
         said = _meeting_sentence(lines)  # 'Mødet i X begyndte kl. 14:30 og sluttede kl. 17:00.' in an item's text
         if said is not None:
@@ -1147,8 +1152,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 start, end = said[0], end or said[1]
             if end is None:
                 end = said[1]
-            if not (fields.get("body") or searched.body) and said[2]:
-                searched.body = said[2]
+            if said[2] and BODY_NOUN.search(said[2]):  # 'Mødet i Rådhusets mødesal begyndte ...' names a room
+                sentence_body = said[2]
     date_note = None
     if date is None and meeting_date is not None:
         date = meeting_date
@@ -1206,6 +1211,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             body = next(p for p in body_parts if p != in_cluster)
         elif not (cluster and body and in_cluster):
             body = found_body
+    if body is None and sentence_body:
+        body = sentence_body
     body = layout.body_name(body)
     if cluster is None:
         for ln in header_nonempty[:15]:

@@ -187,3 +187,11 @@ def test_a_place_label_whose_value_was_cut_off_leaves_the_place_empty():
     doc = parse(text)
     assert doc.place is None
     assert doc.start == datetime.time(10, 0)
+
+
+def test_a_room_named_in_the_meeting_began_sentence_is_no_body():
+    text = ("Referat af Kulturudvalgets møde den 2. oktober 2025\n\n1. Godkendelse af dagsorden\n\n"
+            "Mødet i Rådhusets mødesal begyndte kl. 16.00.\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    doc = parse(text)
+    assert doc.start == datetime.time(16, 0)
+    assert doc.body != "Rådhusets mødesal"
