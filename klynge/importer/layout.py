@@ -9,6 +9,9 @@
   the number first); the best run of consecutive numbers (starting anywhere, a gap allowed with a warning)
   is chosen, and an agenda list (or a contents list with dot leaders) is paired with the item bodies by
   fuzzy title match, so items that only the list names are kept;
+- the heading classifier: ``_raw_candidates`` -> ``candidate_features`` -> ``HeadingModel`` (a logistic
+  regression shipped as heading_model.json, trained by bench/train_heading_model.py) scores every candidate;
+  its score complements the hand-written gates (it re-admits a line a gate dropped);
 - ``search_header``: date, start, end, place and body where they are written, in labels or sentences;
 - ``apologies_in``: apologies in their common phrasings;
 - ``is_organisation``: organisations and hospital units, which never become persons.
