@@ -157,8 +157,9 @@ def test_correct_danish_text_is_not_touched_by_the_code_page_repair():
 def test_type_codes_after_item_titles_are_not_part_of_the_title():
     text = ("Dagsorden for Økonomiudvalget den 7. april 2025 kl. 8.30\n\n"
             "1. Godkendelse af dagsorden (B)\n\nGodkendt.\n\n2. Nyt fra direktionen (O)\n\nOrientering.\n\n"
-            "3. Budgetproces (B/O)\n\nDrøftet.\n")
-    assert _items(parse(text)) == [(1, "Godkendelse af dagsorden"), (2, "Nyt fra direktionen"), (3, "Budgetproces")]
+            "3. Budgetproces (B/O)\n\nDrøftet.\n\n4. Temadrøftelse om klima (I)\n\nDrøftet.\n")
+    assert _items(parse(text)) == [(1, "Godkendelse af dagsorden"), (2, "Nyt fra direktionen"), (3, "Budgetproces"),
+                                   (4, "Temadrøftelse om klima (I)")]  # a roman numeral is part of the title
 
 
 def test_titles_written_as_prose_keep_only_their_title():
