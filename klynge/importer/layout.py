@@ -9,6 +9,9 @@
   the number first); the best run of consecutive numbers (starting anywhere, a gap allowed with a warning)
   is chosen, and an agenda list (or a contents list with dot leaders) is paired with the item bodies by
   fuzzy title match, so items that only the list names are kept;
+- the heading classifier: ``_raw_candidates`` -> ``candidate_features`` -> ``HeadingModel`` (a logistic
+  regression shipped as heading_model.json, trained by bench/train_heading_model.py) scores every candidate;
+  its score complements the hand-written gates (it re-admits a line a gate dropped);
 - ``search_header``: date, start, end, place and body where they are written, in labels or sentences;
 - ``apologies_in``: apologies in their common phrasings;
 - ``is_organisation``: organisations and hospital units, which never become persons.
@@ -18,14 +21,18 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import json
+import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # --- furniture ---------------------------------------------------------------------------
 
 FURNITURE = re.compile(
     r"^(?:gå til (?:hoved)?indhold|spring til (?:hoved)?indhold|skip til (?:primært |hoved ?)?indhold(?:et)?|"
-    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|"
+    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
+    r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
@@ -152,6 +159,14 @@ class Candidate:
     toc: bool = False
     indent: int = 0
     list_member: bool = False
+    run_on: bool = False
+    slot: bool = False
+    follower_label: bool = False
+    prev_case: bool = False
+    rules_score: float = 0.0
+    gated: bool = False  # dropped by a hand-written gate (a dotless number outside a run)
+    features: dict[str, float] | None = None
+    logit: float = 0.0
 
 
 @dataclass
@@ -166,6 +181,7 @@ class Heading:
 PUNKT_FORM = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
+ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
@@ -222,6 +238,27 @@ def _title_before_text(t: str) -> str:
     return t[:m.start()]
 
 
+PROSE_VERB = re.compile(
+    r"^(?P<subject>[A-ZÆØÅ][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:blev|bliver|var|er\s+blevet)\s+[a-zæøå]")
+
+
+def _prose_title(first: str) -> str:
+    """The first sentence of a heading line written as prose ('Temadag om liturgi , lørdag d. 30 november
+    indkaldt af biskoppen' / 'Kvartalsrapport blev gennemgået af NN') -> its title: up to a spaced comma, a
+    question mark that ends a sentence, or the subject before 'blev'/'var'."""
+    t = first.strip()
+    comma = re.search(r"\s,\s", t)
+    if comma and comma.start() >= 8:
+        return t[:comma.start()]
+    question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
+    if question and question.start() >= 8:
+        return t[:question.start() + 1]
+    verb = PROSE_VERB.match(t)
+    if verb and len(verb.group("subject")) >= 6:
+        return verb.group("subject")
+    return t
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -245,7 +282,11 @@ def _clean_title(title: str, run_on: bool) -> str:
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
-            t = t[:m.start()]  # the heading's own text follows in sentences on the same line
+            t = _prose_title(t[:m.start()])  # the heading's own text follows in sentences on the same line
+        elif len(t) > 80:
+            question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
+            if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
+                t = t[:question.start() + 1]
     t = _title_before_text(t)
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
@@ -276,7 +317,9 @@ def _title_above_case_number(lines: list[str], i: int) -> int | None:
     return k
 
 
-def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
+def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
+    """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
+    line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
     out: list[Candidate] = []
     n = len(lines)
     for i, text in enumerate(lines):
@@ -303,7 +346,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
                 number, title, form = int(m.group(1)), m.group(2).split("\t")[0], "row"
         if number is None:
             m = NUMBER_FORM.match(s)
-            if m and not re.match(r"^\d", m.group(3)):
+            if m and (not re.match(r"^\d", m.group(3)) or ORDINAL_TITLE.match(m.group(3))):
                 number, title, form = int(m.group(1)), m.group(3), "numbered" if m.group(2) == "." else "numbered2"
         if number is None:
             m = GLUED_FORM.match(s)
@@ -326,15 +369,13 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
-        if form != "punkt" and not _title_like(title):
-            continue
-        if form == "punkt" and title and not _title_like(title):
-            continue
+        gated = (form != "punkt" or bool(title)) and not _title_like(title)  # the classifier may admit it
         score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0,
                  "bare": 2.0}[form]
+        slot = bool(SLOT_HINT.search(title))
         if run_on:
             score += 0.5
-        if SLOT_HINT.search(title):
+        if slot:
             score += 1.0
         # what follows: a section label, a case number or plain text (a body) rather than the next number
         j = next((k for k in range(i + 1, min(n, i + 6)) if lines[k] and not (form == "lone" and k == i + 1)), None)
@@ -342,15 +383,54 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if follower and j is not None and same_line(follower, title):  # the title repeated under the heading
             j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
             follower = lines[j] if j is not None else ""
-        if follower and (label_role(follower) or CASE_LINE.match(follower)):
+        follower_label = bool(follower and (label_role(follower) or CASE_LINE.match(follower)))
+        if follower_label:
             score += 2.0
         prev = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k]), "")
-        if prev and CASE_LINE.match(prev):
+        prev_case = bool(prev and CASE_LINE.match(prev))
+        if prev_case:
             score += 2.0
         if len(title) > 150:
             score -= 1.0
-        out.append(Candidate(i, number, title, score, form, toc, indent))
-    out = _bare_in_runs(out)
+        out.append(Candidate(i, number, title, score, form, toc, indent, run_on=run_on, slot=slot,
+                             follower_label=follower_label, prev_case=prev_case, rules_score=score, gated=gated))
+    return out
+
+
+def featurise(cands: list[Candidate], lines: list[str]) -> None:
+    """Every candidate's features (``candidate_features``) in place."""
+    context = CandidateContext(lines, sorted(cands, key=lambda c: c.index))
+    for c in context.cands:
+        c.features = candidate_features(c, context)
+
+
+def training_candidates(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Candidate]:
+    """All raw candidates of a document with their features and final numbers, as find_headings sees them
+    (for bench/train_heading_model.py)."""
+    cands = _candidates(lines, raw, set(run_on_lines), RULES_ONLY)
+    kept = {c.index for c in cands}
+    everything = _raw_candidates(lines, raw, set(run_on_lines))
+    for c in everything:
+        if c.index not in kept:
+            c.gated = True
+    merged = {c.index: c for c in everything}
+    merged.update({c.index: c for c in cands})
+    out = sorted(merged.values(), key=lambda c: c.index)
+    featurise(out, lines)
+    _continue_restarts(out)
+    return out
+
+
+def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
+                model: HeadingModel | None = None) -> list[Candidate]:
+    """The scored candidates: the raw ones, the hand-written gates applied (dotless numbers only in runs,
+    lists and contents lists marked), then every candidate scored by the heading classifier, whose score
+    complements the hand-written one (and may admit a dotless heading outside a run)."""
+    raw_cands = _raw_candidates(lines, raw, run_on_lines)
+    kept = {c.index for c in _bare_in_runs([c for c in raw_cands if not c.gated])}
+    for c in raw_cands:
+        c.gated = c.index not in kept
+    out = [c for c in raw_cands if not c.gated]
     _mark_lists(out, lines)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
@@ -361,7 +441,212 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> lis
         if any(o.toc and abs(o.number - c.number) == 1 for o in near):
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
+    model = heading_model() if model is None else model
+    if not model.active:
+        return out
+    featurise(raw_cands, lines)
+    for c in raw_cands:
+        c.logit = model.logit(c.features)
+    for c in out:  # a veto: an unlikely heading pays for it; a likely one keeps its hand-written score
+        c.score += model.weight * max(-model.clip, min(0.0, c.logit - model.centre))
+    admitted = [c for c in raw_cands if c.gated and c.logit >= model.admit]
+    if admitted:
+        out = sorted(out + admitted, key=lambda c: c.index)
     return out
+
+
+
+# --- heading classifier ------------------------------------------------------------------
+# A logistic regression over plain features of every candidate heading line, trained on the annotated
+# corpus by bench/train_heading_model.py (the blind split never read) and shipped as heading_model.json.
+# Pure Python at run time: a dot product per candidate.
+
+MODEL_PATH = Path(__file__).with_name("heading_model.json")
+FORMS = ("punkt", "numbered", "numbered2", "row", "lone", "glued", "bare")
+MONTH_IN_TITLE = re.compile(
+    r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
+AD_FORM = re.compile(r"^\W*ad\s+(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
+TRAILING_PAGE = re.compile(r"(?:\s|\.)\d{1,3}$")
+
+
+@dataclass
+class CandidateContext:
+    """What a candidate's features look at besides its own line: the document's lines and all raw
+    candidates in text order."""
+    lines: list[str]
+    cands: list[Candidate]
+    position: dict[int, int] = field(default_factory=dict)
+    numbers: dict[int, list[int]] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
+    nonempty_before: list[int] = field(default_factory=list)
+    by_form: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_form = {(o.form, o.number): o.index for o in self.cands}
+        for k, c in enumerate(self.cands):
+            self.position[c.index] = k
+            self.numbers.setdefault(c.number, []).append(c.index)
+            self.forms[c.form] = self.forms.get(c.form, 0) + 1
+        count = 0
+        self.nonempty_before = [0] * (len(self.lines) + 1)
+        for k, ln in enumerate(self.lines):
+            self.nonempty_before[k] = count
+            count += bool(ln)
+        self.nonempty_before[len(self.lines)] = count
+
+    def text_lines_between(self, a: int, b: int) -> int:
+        """Non-empty lines strictly between line a and line b."""
+        return max(0, self.nonempty_before[b] - self.nonempty_before[a + 1]) if b > a else 0
+
+
+def _same_form_run(c: Candidate, context: CandidateContext) -> int:
+    """How many candidates of c's form number consecutively through c (c.number - k ... c.number + m), each
+    later in the text than the one before."""
+    by = context.by_form
+    run = 1
+    idx, n = c.index, c.number
+    while (c.form, n - 1) in by and by[(c.form, n - 1)] < idx:
+        idx, n, run = by[(c.form, n - 1)], n - 1, run + 1
+    idx, n = c.index, c.number
+    while (c.form, n + 1) in by and by[(c.form, n + 1)] > idx:
+        idx, n, run = by[(c.form, n + 1)], n + 1, run + 1
+    return run
+
+
+def candidate_features(candidate: Candidate, context: CandidateContext) -> dict[str, float]:
+    """The plain features of one candidate heading line (every value about 0..1)."""
+    c = candidate
+    lines = context.lines
+    k = context.position[c.index]
+    prev = context.cands[k - 1] if k else None
+    nxt = context.cands[k + 1] if k + 1 < len(context.cands) else None
+    stop = nxt.index if nxt is not None else len(lines)
+    body = context.text_lines_between(c.index, stop) - (1 if c.form == "lone" else 0)
+    body_chars = sum(len(lines[x]) for x in range(c.index + 1, min(stop, c.index + 60)))
+    title = c.title
+    letters = [ch for ch in title if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    line = lines[c.index]
+    label_near = any(lines[x] and label_role(lines[x]) for x in range(c.index + 1, min(stop, c.index + 12)))
+    earlier = [x for x in context.numbers.get(c.number - 1, ()) if x < c.index]
+    later = [x for x in context.numbers.get(c.number + 1, ()) if x > c.index]
+    near = sum(1 for o in context.cands[max(0, k - 3):k + 4] if o is not c and abs(o.index - c.index) <= 3)
+    f = {f"form_{name}": float(c.form == name) for name in FORMS}
+    f.update({
+        "form_ad": float(bool(AD_FORM.match(line))),
+        "short_block": min(near, 4) / 4,
+        "run_on": float(c.run_on),
+        "slot_hint": float(c.slot),
+        "label_follows": float(c.follower_label),
+        "case_line_before": float(c.prev_case),
+        "label_in_body": float(label_near),
+        "toc_sign": float(c.toc),
+        "dot_leaders": float("..." in line or "…" in line),
+        "trailing_page_number": float(bool(TRAILING_PAGE.search(title))),
+        "list_member": float(c.list_member),
+
+        "title_like": float(_title_like(title)),
+        "title_lower_start": float(title[:1].islower()),
+        "ends_semicolon_comma": float(title.endswith((";", ","))),
+        "indent": min(c.indent, 10) / 10,
+        "prev_number_before": float(bool(earlier)),
+        "next_number_after": float(bool(later)),
+        "prev_is_consecutive": float(prev is not None and prev.number == c.number - 1),
+        "next_is_consecutive": float(nxt is not None and nxt.number == c.number + 1),
+        "same_form_run": min(_same_form_run(c, context), 8) / 8,
+        "same_number_count": min(len(context.numbers.get(c.number, ())), 4) / 4,
+        "form_share": context.forms.get(c.form, 0) / len(context.cands),
+        "number_is_one": float(c.number == 1),
+        "number_size": math.log1p(c.number) / 7,
+        "body_lines": math.log1p(max(body, 0)) / 4,
+        "no_body": float(body <= 0),
+        "body_chars": math.log1p(body_chars) / 9,
+        "title_length": math.log1p(len(title)) / 5.5,
+        "title_long": float(len(title) > 100),
+        "title_words": min(len(title.split()), 30) / 30,
+        "line_length": math.log1p(len(line)) / 5.5,
+        "ends_period": float(title.endswith(".")),
+        "ends_colon": float(title.endswith(":")),
+        "ends_question": float(title.endswith("?")),
+        "ends_bracket": float(title.endswith(")")),
+        "upper_share": upper,
+        "all_caps": float(upper > 0.9 and len(letters) > 3),
+        "sentence_verb": float(bool(SENTENCE_VERB.search(title))),
+        "date_in_title": float(bool(MONTH_IN_TITLE.search(title))),
+        "digits_in_title": float(any(ch.isdigit() for ch in title)),
+        "position": c.index / max(1, len(lines)),
+        "blank_before": float(c.index == 0 or not lines[c.index - 1]),
+        "blank_after": float(c.index + 1 >= len(lines) or not lines[c.index + 1]),
+    })
+    return f
+
+
+@dataclass
+class HeadingModel:
+    """Weights of the heading classifier and how its score joins the hand-written one: ``weight`` times the
+    clipped log-odds is added to a candidate's score; a candidate a hand-written gate dropped comes back
+    when its log-odds reach ``admit``. ``weight`` 0 and ``admit`` infinite leave the rules alone."""
+    names: list[str]
+    weights: list[float]
+    bias: float
+    weight: float = 0.0
+    admit: float = math.inf
+    clip: float = 4.0
+    centre: float = 0.0
+    means: list[float] | None = None
+    scales: list[float] | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.names) and (self.weight > 0 or self.admit < math.inf)
+
+    def logit(self, features: dict[str, float]) -> float:
+        total = self.bias
+        means = self.means or [0.0] * len(self.names)
+        scales = self.scales or [1.0] * len(self.names)
+        for name, w, mu, sd in zip(self.names, self.weights, means, scales, strict=True):
+            total += w * (features.get(name, 0.0) - mu) / sd
+        return total
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.logit(features)
+        return 1 / (1 + math.exp(-z)) if z > -40 else 0.0
+
+    @classmethod
+    def from_json(cls, data: dict) -> HeadingModel:
+        admit = data.get("admit")
+        return cls(list(data["features"]), [float(w) for w in data["weights"]], float(data["bias"]),
+                   float(data.get("weight", 0.0)), math.inf if admit is None else float(admit),
+                   float(data.get("clip", 4.0)), float(data.get("centre", 0.0)), data.get("means"), data.get("scales"))
+
+    def to_json(self) -> dict:
+        return {"features": self.names, "weights": self.weights, "bias": self.bias, "weight": self.weight,
+                "admit": None if self.admit == math.inf else self.admit, "clip": self.clip, "centre": self.centre,
+                "means": self.means, "scales": self.scales}
+
+
+RULES_ONLY = HeadingModel([], [], 0.0)
+_model: HeadingModel | None = None
+
+
+def heading_model() -> HeadingModel:
+    """The shipped classifier (heading_model.json beside this module); rules only when the file is missing."""
+    global _model
+    if _model is None:
+        try:
+            _model = HeadingModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            _model = RULES_ONLY
+    return _model
+
+
+def use_heading_model(model: HeadingModel | None) -> HeadingModel | None:
+    """Replace the classifier used by find_headings (training and cross-validation); returns the old one.
+    None reloads the shipped file on next use."""
+    global _model
+    old, _model = _model, model
+    return old
 
 
 def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:
@@ -676,7 +961,8 @@ KL_HOURS = re.compile(
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
 BARE_TIME = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?(?![\d.])")
 END_SENTENCE = re.compile(
-    rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*{TIME}",
+    rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|hævedes|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*"
+    rf"{TIME}",
     re.I)
 START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)"
                          r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
@@ -716,7 +1002,12 @@ def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     return sorted(found, key=lambda x: x[0])
 
 
-DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*[-–,]\s*{TIME}(?![\d.])")
+DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*(?:[-–,]\s*|\s+){TIME}(?![\d.])")  # '22-12-2020 13:00' (no 'kl.')
+# 'Mødet (i Sundhedsudvalget) begyndte kl. 14:30 (og sluttede kl. 17:00)', anywhere in the document
+START_SENTENCE = re.compile(
+    rf"\b[Mm]ødet(?:\s+i\s+(?P<body>[A-ZÆØÅ][\w\- ]{{2,60}}?))?\s+(?:blev\s+)?(?:begyndte|startede|indledtes|"
+    rf"åbnedes|blev\s+åbnet|blev\s+sat|sattes)\s+(?:kl\.?|klokken)\s*{TIME}"
+    rf"(?:\s*(?:,\s*)?og\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes)\s+(?:kl\.?|klokken)\s*{TIME})?")
 
 
 def _t(h, m) -> datetime.time | None:
@@ -774,6 +1065,7 @@ PLACE_AFTER_TIME = re.compile(
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
+NO_PLACE = re.compile(r"^(?:mødet\s+)?(?:afholdes|holdes|afvikles|finder\s+sted|foregår)\s*[.:]?\s*$", re.I)  # cut off
 ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
@@ -875,7 +1167,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
             if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value) \
-                    and not LABEL_NOT_PLACE.match(value):  # 'Mødested: Bemærkninger: …' is empty
+                    and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None:

@@ -429,8 +429,47 @@ def clean_characters(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0e-\x1f]", "", text)
 
 
+# UTF-8 read as a single-byte code page: the lead byte of 'æ', 'ø', 'å' (0xC3, or 0xC2 for '§', '½') shows as
+# 'Ã'/'Â' (Windows-1252, Latin-1) or '├'/'┬' (the DOS code pages 850, 437, 852), followed by the code page's
+# reading of the continuation byte: 'Ã¦', '├ª' and '├ą' are all 'æ' or 'å'.
+MOJIBAKE = re.compile(r"[ÃÂ├┬].")
+MOJIBAKE_PAGES = ("cp850", "cp437", "cp852", "cp1252", "latin-1")
+
+
+def _unmangle(pair: str, page: str) -> str | None:
+    try:
+        char = pair.encode(page).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return char if len(char) == 1 and ("\u00a0" <= char <= "\u00ff") else None
+
+
+def repair_mojibake(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """UTF-8 text that was decoded with a code page ('Regionsr├Ñdet', 'MÃ¸de') -> the letters it meant. The
+    code page is the one that explains most of the document's suspicious pairs; a pair it does not turn into
+    one Latin-1 letter or sign is left alone."""
+    pairs = MOJIBAKE.findall(text)
+    if not pairs:
+        return text, []
+    counts = {page: sum(_unmangle(p, page) is not None for p in pairs) for page in MOJIBAKE_PAGES}
+    page = max(MOJIBAKE_PAGES, key=lambda p: counts[p])  # ties: the first (DOS before Windows)
+    if not counts[page]:
+        return text, []
+    changes: dict[str, str] = {}
+
+    def fix(m: re.Match) -> str:
+        char = _unmangle(m.group(0), page)
+        if char is None:
+            return m.group(0)
+        changes[m.group(0)] = char
+        return char
+
+    return MOJIBAKE.sub(fix, text), sorted(changes.items())
+
+
 def normalise(text: str, lexicon: Lexicon | None = None, known_names=(), cache: dict | None = None) -> Normalised:
     text = clean_characters(text)
+    text, mojibake = repair_mojibake(text)
     lines, furniture = _remove_furniture(text)
     if furniture:
         lines = _join_cuts(lines)
@@ -441,5 +480,6 @@ def normalise(text: str, lexicon: Lexicon | None = None, known_names=(), cache: 
     names = NameIndex(known_names) if known_names else None
     text, replacements = _repair_words(text, lexicon, names, cache if cache is not None else {})
     text = re.sub(r"\n{3,}", "\n\n", text)
+    replacements = mojibake + replacements
     repairs = furniture + joined + len(replacements)
     return Normalised(text, repairs, furniture, joined, len(replacements), replacements)

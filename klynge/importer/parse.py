@@ -370,6 +370,38 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     return out, run_on
 
 
+BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:met)?|gruppe(?:n)?|komit[eé](?:en)?|"
+                       r"nævn(?:et)?|klynge(?:n)?|repræsentantskab(?:et)?|forsamling(?:en)?|panel(?:et)?)$", re.I)
+
+
+def _meeting_sentence(lines: list[str]) -> tuple[datetime.time | None, datetime.time | None, str | None] | None:
+    """(start, end, body) from the first sentence anywhere in the text that says when the meeting began
+    ('Mødet i Sundhedsudvalget begyndte kl. 14:30 og sluttede kl. 17:00') or ended ('Mødet blev hævet kl. 16.10')."""
+    start = end = body = None
+    for ln in lines:
+        if not ln or "øde" not in ln:
+            continue
+        m = layout.START_SENTENCE.search(ln)
+        if m and start is None:
+            start = _time(m.group(2), m.group(3))
+            body = m.group("body")
+            if m.group(4):
+                end = _time(m.group(4), m.group(5))
+        if end is None:
+            e = layout.END_SENTENCE.search(ln)
+            if e:
+                end = _time(e.group(1), e.group(2))
+        if start is not None and end is not None:
+            break
+    return (start, end, body) if start is not None or end is not None else None
+
+
+def heading_lines(text: str) -> tuple[list[str], list[str], set[int]]:
+    """The lines find_headings reads (plain), the prepared raw lines and the run-on line indexes."""
+    raw_lines, run_on = _prepare(text.split("\n"))
+    return [plain(ln) for ln in raw_lines], raw_lines, run_on
+
+
 def _section_of(text: str):
     for name, pattern in SECTION_RE:
         m = pattern.match(text)
@@ -472,6 +504,9 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     return found
 
 
+TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\s*$", re.I)
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -494,6 +529,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
     title = re.sub(r"\(\s*\)", "", title).strip()
+    title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
     presenter = None
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
@@ -1070,7 +1106,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest)
+                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest) \
+                    or layout.NO_PLACE.match(rest)  # 'Mødested' / 'Mødet afholdes' (the place was cut off)
                 if not (name == "place" and label_only):
                     fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
@@ -1107,6 +1144,16 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             end = searched.end
     if end is None:
         end = searched.end
+    sentence_body = None
+    if start is None or end is None or not (fields.get("body") or searched.body):
+        said = _meeting_sentence(lines)  # 'Mødet i X begyndte kl. 14:30 og sluttede kl. 17:00.' in an item's text
+        if said is not None:
+            if start is None and said[0] is not None:
+                start, end = said[0], end or said[1]
+            if end is None:
+                end = said[1]
+            if said[2] and BODY_NOUN.search(said[2]):  # 'Mødet i Rådhusets mødesal begyndte ...' names a room
+                sentence_body = said[2]
     date_note = None
     if date is None and meeting_date is not None:
         date = meeting_date
@@ -1164,6 +1211,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             body = next(p for p in body_parts if p != in_cluster)
         elif not (cluster and body and in_cluster):
             body = found_body
+    if body is None and sentence_body:
+        body = sentence_body
     body = layout.body_name(body)
     if cluster is None:
         for ln in header_nonempty[:15]:
