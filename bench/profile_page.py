@@ -8,7 +8,8 @@ with the CPU ms per request (time.process_time) and the query count.
     .venv/bin/python bench/profile_page.py /moeder/123/ --user secretariat --repeat 20 --top 40
 
 The page is a label of bench/dataset.py's pages() (or a word in one) or a path starting with "/".
---user public|secretariat (default secretariat), --sort tottime|cumulative (default both).
+--user public|secretariat (default secretariat), --sort tottime|cumulative (default both), --callers
+REGEX (who calls the functions matching it, e.g. "_clone").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", choices=["tottime", "cumulative", "both"], default="both")
+    parser.add_argument("--callers", default="", help="also print who calls functions matching this")
     args = parser.parse_args()
     from bench.pages import setup_django
 
@@ -38,7 +40,6 @@ def main():
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     import klynge.wsgi  # noqa: F401 - set up like a web worker
     from bench.dataset import pages
@@ -55,7 +56,8 @@ def main():
         client.force_login(get_user_model().objects.get(username=facts.secretariat_username))
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
         client.get(path)
     profile = cProfile.Profile()
     began = time.process_time()
@@ -71,6 +73,10 @@ def main():
         pstats.Stats(profile, stream=out).strip_dirs().sort_stats(key).print_stats(args.top)
         print(f"--- by {key} ---")
         print(out.getvalue().split("\n", 5)[-1] if "function calls" in out.getvalue() else out.getvalue())
+    if args.callers:
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).strip_dirs().sort_stats("tottime").print_callers(args.callers)
+        print(out.getvalue())
 
 
 if __name__ == "__main__":

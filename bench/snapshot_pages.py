@@ -11,7 +11,9 @@ Run it before and after a change and compare with ``diff -r``:
     KLYNGE_DATA_DIR=/tmp/klynge-bench-sqlite .venv/bin/python bench/snapshot_pages.py /tmp/after
     diff -r /tmp/before /tmp/after
 
-Options: --users a,b (default: the bench data set's secretariat user, or with --demo the demo's users),
+Options: --sql (also
+write each request's SQL with its parameters to <n>-<slug>.sql: the queries must stay the same too),
+--users a,b (default: the bench data set's secretariat user, or with --demo the demo's users),
 --demo (load `klynge demo` into the data directory first; its users cover member and other-cluster
 views), --sample N (pages of each kind, default 15).
 """
@@ -81,6 +83,7 @@ def main():
     parser.add_argument("--users", default="")
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--sample", type=int, default=15)
+    parser.add_argument("--sql", action="store_true", help="also write each request's SQL and parameters")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klynge.settings")
     os.environ.setdefault("ALLOWED_HOSTS", "*")
@@ -89,6 +92,7 @@ def main():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
 
     call_command("migrate", verbosity=0)
@@ -113,10 +117,15 @@ def main():
         folder = Path(args.out) / who
         folder.mkdir(parents=True, exist_ok=True)
         for n, (_label, path) in enumerate(todo):
-            response = client.get(path)
+            queries = []
+            with connection.execute_wrapper(lambda execute, sql, params, *rest: queries.append(
+                    f"{sql} -- {params!r}") or execute(sql, params, *rest)):
+                response = client.get(path)
             body = CSRF.sub(r"\1-\2", response.content.decode("utf-8", "replace"))
             name = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")[:80] or "front"
             (folder / f"{n:03d}-{name}.html").write_text(f"{response.status_code}\n{body}")
+            if args.sql:
+                (folder / f"{n:03d}-{name}.sql").write_text("\n".join(queries) + "\n")
     print(f"{len(todo)} paths x {len(clients)} users written to {args.out}")
 
 

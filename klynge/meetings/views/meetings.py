@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractMonth
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import capfirst
@@ -175,8 +175,13 @@ def meeting_detail(request, pk):
     show_minutes = visibility.can_see_minutes(user, meeting)
     items, slots, overrun = [], [], 0
     if show_agenda:
+        # Lists on the items (to_attr), not prefetched managers: the same queries, without a queryset
+        # built per item and relation to hold each item's rows (_prepare_items reads the lists).
         items = list(meeting.items.prefetch_related(
-            "presenters", "recommendations", "attachments", "tasks__owner_person", "tasks__owner_organisation",
+            Prefetch("presenters", to_attr="presenter_list"),
+            Prefetch("recommendations", to_attr="recommendation_list"),
+            Prefetch("attachments", to_attr="attachment_list"), Prefetch("tasks", to_attr="task_list"),
+            "task_list__owner_person", "task_list__owner_organisation",
         ).order_by("position", "pk"))
         slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, items)
         overrun = timeplan.overrun_minutes(meeting.date, meeting.start, meeting.end, items)
@@ -228,28 +233,32 @@ def _prepare_items(items, slots, can_edit):
     prepared = []
     for item, slot in zip(items, slots, strict=True):
         pk, number = item.pk, item.number
-        row = {"pk": pk, "number": number, "title": item.title, "kind": item.kind, "closed": item.closed,
+        # Numbers the template prints go in as text: an int would pass through localize() each time it is
+        # printed (USE_THOUSAND_SEPARATOR is off, so the text is the same). 0 and None stay as they are:
+        # the template tests "item.number" and prints None as "None", as before.
+        row = {"pk": str(pk), "number": str(number) if number else number, "title": item.title, "kind": item.kind,
+               "closed": item.closed,
                "redacted": getattr(item, "redacted", False),
                "anchor": f"#punkt-{number}" if number else f"#pause-{pk}",
                "slot_label": slot.label(), "overruns": slot.overruns}
         if not row["redacted"]:
             attachments = []
-            for a in item.attachments.all():
+            for a in item.attachment_list:
                 attachments.append({
                     "title": a.title, "contains_cpr": a.contains_cpr,
                     "url": url["attachment"](a.pk) if a.file and (not a.contains_cpr or can_edit) else "",
                     "delete_url": url["attachment_delete"](a.pk) if can_edit else "",
                 })
-            tasks = list(item.tasks.all())
+            tasks = item.task_list
             row.update({
                 "kind_display": item.get_kind_display(),
-                "presenters": [p.name for p in item.presenters.all()],
+                "presenters": [p.name for p in item.presenter_list],
                 "case_number": item.case_number,
                 "matter_url": url["matter"](item.matter_id) if item.matter_id else "",
                 "summary": item.summary, "description": item.description, "minutes": item.minutes,
                 "decision": item.decision,
                 "recommendations": [{"text": r.text, "outcome": r.outcome, "outcome_display": r.get_outcome_display(),
-                                     "decision_text": r.decision_text} for r in item.recommendations.all()],
+                                     "decision_text": r.decision_text} for r in item.recommendation_list],
                 "tasks": bool(tasks),
                 "top_tasks": [{"url": url["task"](t.pk), "description": t.description, "owner_label": t.owner_label,
                                "due": t.due, "status": t.get_status_display(),
