@@ -67,6 +67,11 @@ def paths(sample: int) -> list[tuple[str, str]]:
         out.append(("calendar", f"/moeder/?aar={year}"))
         for cluster in Body.objects.filter(kind__groups_bodies=True).order_by("pk")[:3]:
             out.append(("calendar", f"/moeder/?aar={year}&klynge={cluster.slug}"))
+    for meeting in Meeting.objects.filter(co_hosts__isnull=False).distinct().order_by("pk")[:sample]:
+        out.append(("calendar, joint meeting", f"/moeder/?aar={meeting.date.year}&maaned={meeting.date.month}"))
+        for body in [meeting.body, *meeting.body.ancestors()]:
+            if body.kind.groups_bodies:
+                out.append(("calendar, joint meeting", f"/moeder/?aar={meeting.date.year}&klynge={body.slug}"))
     out += [("search", "/soeg/?q=sundhed&type=item"), ("search", "/soeg/?q=akut&side=2"),
             ("persons", "/personer/"), ("overview", "/mit-overblik/")]
     seen, unique = set(), []

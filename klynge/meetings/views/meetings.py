@@ -57,8 +57,10 @@ def calendar(request):
     month = params.integer("maaned", label="Måneden", default=None, minimum=1, maximum=12)
     clusters = list(Body.objects.filter(kind__groups_bodies=True).order_by("name"))
     cluster = next((c for c in clusters if c.slug == request.GET.get("klynge")), None)
-    meetings = (Meeting.objects.filter(date__year=year).select_related("body").prefetch_related("co_hosts")
-                .order_by("date", "start"))
+    # The co-hosts as a list on each meeting (to_attr): the same query as a prefetched manager, without
+    # building a manager per meeting to hold them.
+    meetings = (Meeting.objects.filter(date__year=year).select_related("body")
+                .prefetch_related(Prefetch("co_hosts", to_attr="co_host_rows")).order_by("date", "start"))
     month_links = []
     if cluster is not None:
         meetings = meetings.for_bodies(descendant_ids(cluster))
@@ -72,7 +74,9 @@ def calendar(request):
         month_links = [{"number": n, "name": MONTHS[n - 1], "count": counts.get(n, 0), "current": n == month}
                        for n in range(1, 13)]
     months = {}
-    for row in _calendar_rows(meetings):
+    # Only the columns the calendar prints: each meeting's timestamps and uid cost more to parse than the
+    # rest of its row (the same query, with fewer columns).
+    for row in _calendar_rows(meetings.only("date", "start", "end", "status", "body__name")):
         months.setdefault(row["month"], []).append(row)
     return render(request, "meetings/calendar.html", {
         "year": year, "years": range(max(year - 3, YEAR_MIN), min(year + 3, YEAR_MAX + 1)),
@@ -87,6 +91,7 @@ def _calendar_rows(meetings):
     one reverse() for the page, dates and times formatted once per distinct value with the template
     filters themselves (so the text is the same), the co-hosts' names joined as the page joins them."""
     meeting_url = UrlPattern("meetings:meeting")
+    statuses = {value: str(label) for value, label in Meeting._meta.get_field("status").flatchoices}
     dates, times = {}, {}
     rows = []
     for m in meetings:
@@ -96,13 +101,13 @@ def _calendar_rows(meetings):
         for value in (m.start, m.end):
             if value not in times:
                 times[value] = time_filter(value, "H:i")
-        names = [conditional_escape(b.name) for b in m.co_host_list()]
+        names = [conditional_escape(b.name) for b in sorted(m.co_host_rows, key=lambda b: b.name)]  # co_host_list
         co_hosts = ""
         if names:  # "A", "A og B", "A, B og C", each name escaped as {{ b.name }} would be
             co_hosts = mark_safe(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1])
         rows.append({"month": m.date.replace(day=1), "url": meeting_url(m.pk), "date_label": date_label,
                      "start": times[m.start], "end": times[m.end], "body_name": m.body.name,
-                     "co_hosts": co_hosts, "status": m.get_status_display()})
+                     "co_hosts": co_hosts, "status": statuses.get(m.status, m.status)})
     return rows
 
 
