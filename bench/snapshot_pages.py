@@ -72,6 +72,9 @@ def paths(sample: int) -> list[tuple[str, str]]:
         for body in [meeting.body, *meeting.body.ancestors()]:
             if body.kind.groups_bodies:
                 out.append(("calendar, joint meeting", f"/moeder/?aar={meeting.date.year}&klynge={body.slug}"))
+    for cluster in Body.objects.filter(kind__groups_bodies=True).order_by("pk")[:2]:
+        body = Body.objects.filter(parent=cluster).order_by("pk").first() or cluster
+        out.append(("search, filtered", f"/soeg/?q=sundhed&klynge={cluster.slug}&organ={body.slug}"))
     out += [("search", "/soeg/?q=sundhed&type=item"), ("search", "/soeg/?q=akut&side=2"),
             ("persons", "/personer/"), ("overview", "/mit-overblik/")]
     seen, unique = set(), []
