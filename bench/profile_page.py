@@ -2,7 +2,8 @@
 
 Uses the data set bench/pages.py built (same KLYNGE_DATA_DIR / DATABASE_URL), renders the page once to
 warm up, then N times under cProfile, and prints the top functions by own time and by cumulative time,
-with the CPU ms per request (time.process_time) and the query count.
+with the CPU ms per request (time.process_time), the Python function calls per request (a count: it does
+not depend on the machine's load, unlike any timing) and the query count.
 
     KLYNGE_DATA_DIR=/tmp/klynge-bench-sqlite .venv/bin/python bench/profile_page.py "meeting, 60 items"
     .venv/bin/python bench/profile_page.py /moeder/123/ --user secretariat --repeat 20 --top 40
@@ -30,7 +31,7 @@ def main():
     parser.add_argument("page")
     parser.add_argument("--user", choices=["public", "secretariat"], default="secretariat")
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--top", type=int, default=30, help="0: only the summary line")
     parser.add_argument("--sort", choices=["tottime", "cumulative", "both"], default="both")
     parser.add_argument("--callers", default="", help="also print who calls functions matching this")
     args = parser.parse_args()
@@ -66,9 +67,10 @@ def main():
         client.get(path)
     profile.disable()
     cpu = (time.process_time() - began) * 1000 / args.repeat
-    print(f"{path} as {args.user}: {cpu:.1f} CPU ms per request under the profiler, {len(queries)} queries, "
-          f"{len(response.content):,} bytes")
-    for key in (["tottime", "cumulative"] if args.sort == "both" else [args.sort]):
+    calls = pstats.Stats(profile).total_calls / args.repeat  # the same on a busy machine as on a quiet one
+    print(f"{path} as {args.user}: {cpu:.1f} CPU ms per request under the profiler, {calls:,.0f} Python function "
+          f"calls per request, {len(queries)} queries, {len(response.content):,} bytes")
+    for key in (["tottime", "cumulative"] if args.sort == "both" else [args.sort]) if args.top else []:
         out = io.StringIO()
         pstats.Stats(profile, stream=out).strip_dirs().sort_stats(key).print_stats(args.top)
         print(f"--- by {key} ---")

@@ -126,8 +126,12 @@ def main():
         folder.mkdir(parents=True, exist_ok=True)
         for n, (_label, path) in enumerate(todo):
             queries = []
-            with connection.execute_wrapper(lambda execute, sql, params, *rest: queries.append(
-                    f"{sql} -- {params!r}") or execute(sql, params, *rest)):
+
+            def record(execute, sql, params, *rest, queries=queries):
+                queries.append(f"{sql} -- {params!r}")
+                return execute(sql, params, *rest)
+
+            with connection.execute_wrapper(record):
                 response = client.get(path)
             body = CSRF.sub(r"\1-\2", response.content.decode("utf-8", "replace"))
             name = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")[:80] or "front"
