@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 # Main menu: (label, url name). An app that is not installed simply drops out.
 MAIN_MENU = [
@@ -22,18 +22,32 @@ MAIN_MENU = [
 SIGNED_IN_MENU = [("Mit overblik", "meetings:overview")]
 
 
-def _menu(request):
-    items = []
-    user = getattr(request, "user", None)
-    signed_in = SIGNED_IN_MENU if getattr(user, "is_authenticated", False) else []
-    for label, name in [*signed_in, *MAIN_MENU]:
+# (urlconf, script prefix) -> the menus' (label, url) pairs, the entries that cannot be reversed left out.
+# Only what is the same for every user is cached: which part of the menu a user sees, and which entry
+# is the current page, is decided per request below.
+_REVERSED: dict[tuple, tuple[list, list]] = {}
+
+
+def _reversed(entries):
+    out = []
+    for label, name in entries:
         try:
-            url = reverse(name)
+            out.append((label, reverse(name)))
         except NoReverseMatch:
             continue
-        current = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append({"label": label, "url": url, "current": current})
-    return items
+    return out
+
+
+def _menu(request):
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    menus = _REVERSED.get(key)
+    if menus is None:
+        menus = _REVERSED[key] = (_reversed(SIGNED_IN_MENU), _reversed(MAIN_MENU))
+    user = getattr(request, "user", None)
+    signed_in = menus[0] if getattr(user, "is_authenticated", False) else []
+    path = request.path
+    return [{"label": label, "url": url, "current": path == url or (url != "/" and path.startswith(url))}
+            for label, url in [*signed_in, *menus[1]]]
 
 
 def site(request):

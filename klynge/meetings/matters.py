@@ -2,6 +2,7 @@
 
 from collections import Counter, defaultdict
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from klynge.core import formats
@@ -32,7 +33,8 @@ def matter_items(matter) -> list:
         AgendaItem.objects.filter(matter=matter)
         .select_related("meeting")
         .defer("summary", "description", "minutes", "meeting__minutes_note")
-        .prefetch_related("meeting__co_hosts")
+        # As a list on each meeting (Meeting.host_ids reads it): the same query, no manager per meeting.
+        .prefetch_related(Prefetch("meeting__co_hosts", to_attr="co_host_rows"))
         .order_by("meeting__date", "meeting__start", "position")
     )
     bodies = Body.objects.in_bulk({item.meeting.body_id for item in items})
@@ -65,6 +67,8 @@ def matter_path(matter, user, items=None) -> dict:
         steps.append({
             "meeting": meeting, "body": meeting.body, "body_url": body_urls[meeting.body_id], "item": shown,
             "meeting_url": meeting_url.format(meeting.pk), "date_text": formats.date(meeting.date),
+            # As text: an int would go through localize() at each of its two places in the template.
+            "number": str(shown.number), "title": shown.title,
             "role": ROLE_BY_KIND.get(item.kind, MatterRole.INFORMATION).label,
             "outcome": "" if getattr(shown, "redacted", False) or not see_minutes else _outcome(item),
         })

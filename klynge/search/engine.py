@@ -178,16 +178,17 @@ def _candidates(query: str, user, filters: Filters | None):
     raise NotImplementedError(f"Søgningen kender ikke databasen {connection.vendor}.")
 
 
-def newest(query: str, user, filters: Filters | None = None):
+def newest(query: str, user, filters: Filters | None = None, candidates=None):
     """The visible documents matching ``query``, newest first (id order, read from the index, no
-    ranking): for lists that take the newest matches, e.g. the matters list's ``?q=``. Slice it."""
-    matches = _candidates(query, user, filters)
+    ranking): for lists that take the newest matches, e.g. the matters list's ``?q=``. Slice it.
+    ``candidates``: _candidates() of the same arguments, when the caller has it already."""
+    matches = _candidates(query, user, filters) if candidates is None else candidates
     if connection.vendor == "sqlite":
         return matches.extra(order_by=["-search_fts.rowid"])  # FTS5 walks its doclists backwards, no sort
     return matches.order_by("-pk")
 
 
-def rank_floor(query: str, user, filters: Filters | None = None) -> int | None:
+def rank_floor(query: str, user, filters: Filters | None = None, candidates=None) -> int | None:
     """The id of the RANK_WINDOW-th newest dated match this user may see, or None when there are
     fewer: the engine ranks only matches from it on (the window and every undated match).
 
@@ -195,12 +196,12 @@ def rank_floor(query: str, user, filters: Filters | None = None) -> int | None:
     the RANK_WINDOW-th visible match: FTS5's rowid order on SQLite, the primary key backwards with
     the ``@@`` checked per row on PostgreSQL (for a rare word, the GIN index and a sort of few rows).
     """
-    dated = newest(query, user, filters).filter(pk__lt=FIRST_UNDATED_ID)
+    dated = newest(query, user, filters, candidates).filter(pk__lt=FIRST_UNDATED_ID)
     floor = dated.values_list("pk", flat=True)[RANK_WINDOW - 1:RANK_WINDOW]
     return next(iter(floor), None)
 
 
-def matching(query: str, user, filters: Filters | None = None, floor: int | None = None):
+def matching(query: str, user, filters: Filters | None = None, floor: int | None = None, candidates=None):
     """The queryset of visible documents matching ``query``, ranked (best first).
 
     Ranking (``bm25``, ``ts_rank``) reads every ranked row's sizes or vector: over a common word's
@@ -208,7 +209,7 @@ def matching(query: str, user, filters: Filters | None = None, floor: int | None
     the RANK_WINDOW newest dated matches, and every undated one: bodies, persons, parties, ...);
     without a floor, every match is ranked.
     """
-    matches = _candidates(query, user, filters)
+    matches = _candidates(query, user, filters) if candidates is None else candidates
     if connection.vendor == "postgresql":
         if floor is not None:
             matches = matches.filter(pk__gte=floor)
@@ -231,8 +232,11 @@ def _search(query: str, user, filters: Filters | None, page: int) -> Results:
     if not searchable(query):
         return Results(page=page)
     start = (page - 1) * PAGE_SIZE
-    floor = rank_floor(query, user, filters)
-    rows = list(matching(query, user, filters, floor).select_related("item", "body")
+    # The visibility filter is one large Q (every source's rule): build it and turn it into SQL once for
+    # both queries (each derives its own queryset from this one; the SQL is the same as before).
+    candidates = _candidates(query, user, filters)
+    floor = rank_floor(query, user, filters, candidates)
+    rows = list(matching(query, user, filters, floor, candidates).select_related("item", "body")
                 .only("kind", "object_id", "title", "url", "date", "item__number", "item__meeting_id",
                       "body__name")
                 [start:start + PAGE_SIZE + 1])

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.html import format_html_join
 
 from klynge.core.params import query_params
 from klynge.organisation.models import Body
@@ -28,9 +29,17 @@ def search_page(request):
     page = params.integer("side", label="Siden", default=1, minimum=1, maximum=MAX_PAGE)
     results = search(query, request.user, filters, page) if query else None
     return render(request, "search/search.html", {
+        # The two long lists of the filter form (every body of the country) as ready HTML: the same
+        # options the template wrote one lookup at a time.
+        "cluster_options": _options(clusters, cluster), "body_options": _options(bodies, body),
         "q": query, "results": results, "window": engine.RANK_WINDOW,
         "too_short": bool(query) and not searchable(query),
         "bodies": bodies, "clusters": clusters, "kinds": kinds, "filters": filters,
         "chosen": {"organ": body, "klynge": cluster, "type": filters.kind},
         "filtered": any([filters.kind, body, cluster, filters.date_from, filters.date_to]),
     })
+
+
+def _options(bodies, chosen):
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((b.slug, " selected" if b.slug == chosen else "", b.name) for b in bodies))

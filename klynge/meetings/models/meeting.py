@@ -92,17 +92,29 @@ class Meeting(VersionedModel, TrackedModel):
         if cached is None:
             if not self.pk:
                 cached = {self.body_id}
-            elif "co_hosts" in getattr(self, "_prefetched_objects_cache", {}):
-                cached = {self.body_id, *(b.pk for b in self.co_hosts.all())}
+            elif (prefetched := self._prefetched_co_hosts()) is not None:
+                cached = {self.body_id, *(b.pk for b in prefetched)}
             else:
                 cached = {self.body_id, *Meeting.co_hosts.through.objects.filter(meeting_id=self.pk)
                           .values_list("body_id", flat=True)}
             self._host_ids = cached
         return set(cached)
 
+    def _prefetched_co_hosts(self):
+        """The co-hosts a prefetch loaded, or None: ``Prefetch("co_hosts", to_attr="co_host_rows")`` (a list,
+        for pages of hundreds of meetings) or a plain ``prefetch_related("co_hosts")`` (its evaluated
+        queryset, read as it is: ``co_hosts.all()`` would build a manager and a queryset per call)."""
+        rows = getattr(self, "co_host_rows", None)
+        if rows is not None:
+            return rows
+        return getattr(self, "_prefetched_objects_cache", {}).get("co_hosts")
+
     def co_host_list(self) -> list:
         """The co-hosts by name (uses a prefetch when there is one)."""
-        return sorted(self.co_hosts.all(), key=lambda b: b.name) if self.pk else []
+        if not self.pk:
+            return []
+        prefetched = self._prefetched_co_hosts()
+        return sorted(self.co_hosts.all() if prefetched is None else prefetched, key=lambda b: b.name)
 
     def hosts_text(self) -> str:
         """Danish: the lead host, then the co-hosts ("A, B og C")."""
