@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
+from .bodies import find_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -1027,6 +1028,11 @@ def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
 
 
+def _not_a_value(value: str) -> bool:
+    """A label ('Dato:'), a date or a time taken for a labelled field's value."""
+    return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
+
+
 def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
           meeting_date: datetime.date | None = None) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
@@ -1214,6 +1220,13 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if body is None and sentence_body:
         body = sentence_body
     body = layout.body_name(body)
+    labelled_body = fields.get("body")
+    if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
+        body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
+    if body is None:
+        heading_at = {h.index for h in headings}
+        first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
+        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400]))
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
