@@ -1047,10 +1047,34 @@ def _next_value(lines: list[str], k: int) -> str:
 DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
-    r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
+    r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødested er|"
+    r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
 PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+
+
+# an address line under a place: 'Havnegade 12', 'Havnegade 12, 1. sal', '4000 Roskilde'
+ADDRESS_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå.'-]*(?:\s[\wæøåÆØÅ.'-]+){0,3}\s\d{1,4}\s?[A-Za-z]?(?:,\s*[\w. ]{1,20})?"
+    r"|\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+){0,2})$")
+
+
+def extend_address(place: str | None, lines: list[str]) -> str | None:
+    """A place written over several lines ('Aktivitetshuset (salen)' / 'Møllegade 3' / '4000 Roskilde'): the
+    address lines right under the place's line are part of it, joined with commas."""
+    if not place:
+        return place
+    for k, ln in enumerate(lines):
+        if ln.strip() and ln.strip().endswith(place):
+            extra = []
+            for nxt in lines[k + 1:k + 4]:
+                t = nxt.strip()
+                if not t or not ADDRESS_LINE.match(t) or dates_in(t) or KL.search(t):
+                    break
+                extra.append(t)
+            return ", ".join([place] + extra)
+    return place
 
 
 def place_end(place: str) -> str:

@@ -114,6 +114,10 @@ PUNKT = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?|ad\s+(?P<adnum>\d{1,3}))"
     r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
+SLASH_PRESENTER = re.compile(
+    r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
+    r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
+    r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
@@ -540,6 +544,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
+    sm = SLASH_PRESENTER.search(title) if not pm else None
+    if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
+        presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
+        title = title[:sm.start()].strip()
     title = title.strip(" -–:").strip()
     return title, presenter, start, end, closed, tail
 
@@ -1236,7 +1244,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     place = fields.get("place") or searched.place or None
     if place:
-        place = re.sub(r"\s{2,}", " ", place).strip()
+        place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
 
     # items
     items: list[ParsedItem] = []

@@ -69,3 +69,53 @@ def test_a_title_part_without_a_body_noun_may_still_name_the_body():
     assert bodies.plausible_name("Fagligt strategisk niveau")
     assert not bodies.plausible_name("oktober 2025")
     assert not bodies.plausible_name("på Havnehuset samt frokost")
+
+
+# --- place ------------------------------------------------------------------------------------------------
+
+
+def test_a_place_written_over_several_address_lines_is_read_whole():
+    doc = parse("Referat af møde i Ungerådet 3. marts 2025\n\nSted\n\nMedborgerhuset (lille sal)\nSkolegade 14\n"
+                "4300 Holbæk\n\nReferent\n\nAnne Berg\n" + AGENDA)
+    assert doc.place == "Medborgerhuset (lille sal), Skolegade 14, 4300 Holbæk"
+
+
+def test_a_place_line_is_not_extended_by_a_date_or_a_time():
+    doc = parse("Referat af møde i Ungerådet\n\nSted: Medborgerhuset\n3. marts 2025 kl. 17.00\n" + AGENDA)
+    assert doc.place == "Medborgerhuset"
+
+
+def test_mødet_afholdes_i_names_the_place():
+    doc = parse("Dagsorden for Ældrerådet den 3. marts 2025 kl. 10.00\n\nMødet afholdes i Byrådssalen.\n" + AGENDA)
+    assert doc.place == "Byrådssalen"
+
+
+# --- presenters after a slash, ordinal titles -------------------------------------------------------------
+
+ORDINALS = ("Dagsorden for Menighedsrådet den 3. marts 2025 kl. 19\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "2. Kort nyt / ved formanden\n\nIntet.\n\n3. 1. kvartalsrapport / kassereren\n\nBilag eftersendes\n\n"
+            "4. 3. behandling af budget\n\nVedtaget.\n\n5. Eventuelt\n\nIntet.\n")
+
+
+def test_a_presenter_after_a_slash_leaves_the_title():
+    doc = parse(ORDINALS)
+    assert [(i.number, i.title, i.presenter) for i in doc.items][1:3] == [
+        (2, "Kort nyt", "formanden"), (3, "1. kvartalsrapport", "kassereren")]
+
+
+def test_an_ordinal_title_after_the_item_number_is_one_item_in_a_consistent_run():
+    assert _items(parse(ORDINALS)) == [(1, "Godkendelse af dagsorden"), (2, "Kort nyt"), (3, "1. kvartalsrapport"),
+                                       (4, "3. behandling af budget"), (5, "Eventuelt")]
+
+
+def test_an_ordinal_line_inside_an_item_is_no_new_item():
+    doc = parse("Referat af Ældrerådet den 3. marts 2025 kl. 10\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+                "2. Regnskab\n\nRådet gennemgik:\n\n2. kvartalsrapport / kassereren\n\nTaget til efterretning.\n\n"
+                "3. Eventuelt\n\nIntet.\n")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Regnskab"), (3, "Eventuelt")]
+
+
+def test_a_slash_between_two_topics_is_no_presenter():
+    doc = parse("Dagsorden for Ældrerådet den 3. marts 2025 kl. 10\n\n1. Trafik / parkering\n\nDrøftet.\n\n"
+                "2. Eventuelt\n\nIntet.\n")
+    assert doc.items[0].title == "Trafik / parkering" and doc.items[0].presenter is None
