@@ -938,6 +938,58 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+OWN_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+)?\s*:?$")  # 'Indhold:', 'Referat', 'Til drøftelse'
+
+
+def _own_label(line: str) -> str | None:
+    s = line.strip()
+    if len(s) > 30 or not OWN_LABEL.match(s):
+        return None
+    return s.rstrip(" :").lower()
+
+
+def recurring_label_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, found from the document's own section labels: when at least two different short
+    label lines recur in the same order in every case ('Indhold:' ... 'Referat' ... then 'Indhold:' again),
+    each case's title is the title-shaped line right above its first label. Only when the cycle is regular:
+    at least two cases, each opening with the same label and holding at least two different labels."""
+    labelled = [(i, _own_label(ln)) for i, ln in enumerate(lines) if ln]
+    labelled = [(i, lab) for i, lab in labelled if lab]
+    counts: dict[str, int] = {}
+    for _, lab in labelled:
+        counts[lab] = counts.get(lab, 0) + 1
+    recurring = [(i, lab) for i, lab in labelled if counts[lab] >= 2]
+    if not recurring:
+        return []
+    top = max(counts[lab] for _, lab in recurring)
+    opener = next(lab for _, lab in recurring if counts[lab] == top)  # the label every case has
+    recurring = recurring[next(k for k, (_, lab) in enumerate(recurring) if lab == opener):]
+    cycles: list[list[tuple[int, str]]] = []
+    for i, lab in recurring:
+        if lab == opener:
+            cycles.append([(i, lab)])
+        elif cycles:
+            cycles[-1].append((i, lab))
+    if len(cycles) < 2 or any(len({lab for _, lab in c}) < 2 for c in cycles):
+        return []
+    shape = [lab for _, lab in cycles[0]]
+    if any([lab for _, lab in c][:2] != shape[:2] for c in cycles):
+        return []  # the labels do not recur in one order: no unambiguous cases
+    headings: list[Heading] = []
+    floor = 0
+    for c in cycles:
+        at = c[0][0]
+        k = next((j for j in range(at - 1, floor - 1, -1) if lines[j].strip()), None)
+        if k is None:
+            return []
+        t = lines[k].strip()
+        if len(t) > 150 or t.endswith((".", ":", ",")) or not _title_like(t) or counts.get(_own_label(t) or "", 0) >= 2:
+            return []  # a case without a title line above it: not unambiguous
+        headings.append(Heading(k, None, t))
+        floor = c[-1][0] + 1
+    return headings
+
+
 # --- header search -------------------------------------------------------------------------
 
 MONTHS = {

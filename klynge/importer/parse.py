@@ -1057,6 +1057,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
+    own_labels = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.recurring_label_headings(lines)]
+        own_labels = bool(headings)
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -1231,10 +1235,12 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     labelled_body = fields.get("body")
     if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
         body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
-    if body is None:
+    if body is None or (body[:1].islower() and body != labelled_body):
+        # none, or a lower-case phrase from a sentence ('dialogmøde med Socialudvalget'): a body-noun phrase
+        # found in the first lines is better
         heading_at = {h.index for h in headings}
         first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
-        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400]))
+        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) or body
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
@@ -1387,6 +1393,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     warnings: list[ParsedWarning] = []
     if date_note:
         warnings.append(ParsedWarning("date_from_source", date_note, None))
+    if own_labels:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
+                                      "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))

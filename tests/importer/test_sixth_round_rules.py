@@ -119,3 +119,33 @@ def test_a_slash_between_two_topics_is_no_presenter():
     doc = parse("Dagsorden for Ældrerådet den 3. marts 2025 kl. 10\n\n1. Trafik / parkering\n\nDrøftet.\n\n"
                 "2. Eventuelt\n\nIntet.\n")
     assert doc.items[0].title == "Trafik / parkering" and doc.items[0].presenter is None
+
+
+# --- unnumbered items from the document's own recurring labels ---------------------------------------------
+
+UNNUMBERED = ("Referat fra møde i Ungerådet\n\nDato: Tirsdag d. 4.3. 2025\nTid: kl. 17.00-19.00\n\n"
+              "Dagsorden med referat:\n\n"
+              "Velkommen til nye medlemmer\n\nIndhold:\n\nTo nye medlemmer præsenterede sig.\n\nReferat\n\n"
+              "Rådet bød velkommen.\n\n"
+              "Skatepark ved havnen\n\nIndhold:\n\nForvaltningen viste tegninger.\n\nReferat\n\nRådet støtter "
+              "planen.\n\n"
+              "Næste møde\n\nIndhold:\n\nDatoen skal aftales.\n\nReferat\n\nMødet holdes i maj.\n")
+
+
+def test_unnumbered_items_are_found_from_labels_that_recur_in_every_case():
+    doc = parse(UNNUMBERED)
+    assert [i.title for i in doc.items] == ["Velkommen til nye medlemmer", "Skatepark ved havnen", "Næste møde"]
+    assert any(w.code == "unnumbered_items" for w in doc.warnings)
+
+
+def test_labels_that_do_not_recur_in_one_order_give_no_items():
+    from klynge.importer import layout
+
+    lines = ["Velkommen", "", "Indhold:", "Tekst.", "Referat", "Godkendt.", "Budget", "", "Referat",
+             "Tekst.", "Indhold:", "Tekst."]
+    assert layout.recurring_label_headings(lines) == []
+
+
+def test_a_lower_case_phrase_from_a_sentence_gives_way_to_the_body_noun_phrase_in_the_first_lines():
+    doc = parse("Referat fra dialogmøde med Kulturudvalget 2. maj 2025\n\n" + AGENDA)
+    assert doc.body == "Kulturudvalget"
