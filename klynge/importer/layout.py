@@ -1440,7 +1440,8 @@ def labelled_absent(lines: list[str]) -> list[str]:
                     break
                 continue
             blanks = 0
-            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120:
+            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120 \
+                    or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):

@@ -149,3 +149,9 @@ def test_labels_that_do_not_recur_in_one_order_give_no_items():
 def test_a_lower_case_phrase_from_a_sentence_gives_way_to_the_body_noun_phrase_in_the_first_lines():
     doc = parse("Referat fra dialogmøde med Kulturudvalget 2. maj 2025\n\n" + AGENDA)
     assert doc.body == "Kulturudvalget"
+
+
+def test_the_next_label_ends_a_bulleted_apology_list():
+    from klynge.importer import layout
+
+    assert layout.labelled_absent(["Afbud:", "- Sofie Holm", "Gæst:", "- Per Vang, Ungdomsskolen"]) == ["Sofie Holm"]
