@@ -938,6 +938,58 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+OWN_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+)?\s*:?$")  # 'Indhold:', 'Referat', 'Til drøftelse'
+
+
+def _own_label(line: str) -> str | None:
+    s = line.strip()
+    if len(s) > 30 or not OWN_LABEL.match(s):
+        return None
+    return s.rstrip(" :").lower()
+
+
+def recurring_label_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, found from the document's own section labels: when at least two different short
+    label lines recur in the same order in every case ('Indhold:' ... 'Referat' ... then 'Indhold:' again),
+    each case's title is the title-shaped line right above its first label. Only when the cycle is regular:
+    at least two cases, each opening with the same label and holding at least two different labels."""
+    labelled = [(i, _own_label(ln)) for i, ln in enumerate(lines) if ln]
+    labelled = [(i, lab) for i, lab in labelled if lab]
+    counts: dict[str, int] = {}
+    for _, lab in labelled:
+        counts[lab] = counts.get(lab, 0) + 1
+    recurring = [(i, lab) for i, lab in labelled if counts[lab] >= 2]
+    if not recurring:
+        return []
+    top = max(counts[lab] for _, lab in recurring)
+    opener = next(lab for _, lab in recurring if counts[lab] == top)  # the label every case has
+    recurring = recurring[next(k for k, (_, lab) in enumerate(recurring) if lab == opener):]
+    cycles: list[list[tuple[int, str]]] = []
+    for i, lab in recurring:
+        if lab == opener:
+            cycles.append([(i, lab)])
+        elif cycles:
+            cycles[-1].append((i, lab))
+    if len(cycles) < 2 or any(len({lab for _, lab in c}) < 2 for c in cycles):
+        return []
+    shape = [lab for _, lab in cycles[0]]
+    if any([lab for _, lab in c][:2] != shape[:2] for c in cycles):
+        return []  # the labels do not recur in one order: no unambiguous cases
+    headings: list[Heading] = []
+    floor = 0
+    for c in cycles:
+        at = c[0][0]
+        k = next((j for j in range(at - 1, floor - 1, -1) if lines[j].strip()), None)
+        if k is None:
+            return []
+        t = lines[k].strip()
+        if len(t) > 150 or t.endswith((".", ":", ",")) or not _title_like(t) or counts.get(_own_label(t) or "", 0) >= 2:
+            return []  # a case without a title line above it: not unambiguous
+        headings.append(Heading(k, None, t))
+        floor = c[-1][0] + 1
+    return headings
+
+
 # --- header search -------------------------------------------------------------------------
 
 MONTHS = {
@@ -1047,10 +1099,34 @@ def _next_value(lines: list[str], k: int) -> str:
 DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|afholdtes|afholdt\b.{0,60}?|"
-    r"\bmødested er|(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
+    r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødested er|"
+    r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
 PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+
+
+# an address line under a place: 'Havnegade 12', 'Havnegade 12, 1. sal', '4000 Roskilde'
+ADDRESS_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå.'-]*(?:\s[\wæøåÆØÅ.'-]+){0,3}\s\d{1,4}\s?[A-Za-z]?(?:,\s*[\w. ]{1,20})?"
+    r"|\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+){0,2})$")
+
+
+def extend_address(place: str | None, lines: list[str]) -> str | None:
+    """A place written over several lines ('Aktivitetshuset (salen)' / 'Møllegade 3' / '4000 Roskilde'): the
+    address lines right under the place's line are part of it, joined with commas."""
+    if not place:
+        return place
+    for k, ln in enumerate(lines):
+        if ln.strip() and ln.strip().endswith(place):
+            extra = []
+            for nxt in lines[k + 1:k + 4]:
+                t = nxt.strip()
+                if not t or not ADDRESS_LINE.match(t) or dates_in(t) or KL.search(t):
+                    break
+                extra.append(t)
+            return ", ".join([place] + extra)
+    return place
 
 
 def place_end(place: str) -> str:
@@ -1364,7 +1440,8 @@ def labelled_absent(lines: list[str]) -> list[str]:
                     break
                 continue
             blanks = 0
-            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120:
+            if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120 \
+                    or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):

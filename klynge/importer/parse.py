@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
+from .bodies import find_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -113,6 +114,10 @@ PUNKT = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?|ad\s+(?P<adnum>\d{1,3}))"
     r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
+SLASH_PRESENTER = re.compile(
+    r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
+    r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
+    r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
@@ -539,6 +544,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
+    sm = SLASH_PRESENTER.search(title) if not pm else None
+    if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
+        presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
+        title = title[:sm.start()].strip()
     title = title.strip(" -–:").strip()
     return title, presenter, start, end, closed, tail
 
@@ -1027,6 +1036,11 @@ def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
 
 
+def _not_a_value(value: str) -> bool:
+    """A label ('Dato:'), a date or a time taken for a labelled field's value."""
+    return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
+
+
 def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
           meeting_date: datetime.date | None = None) -> ParsedDocument:
     """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
@@ -1043,6 +1057,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
+    own_labels = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.recurring_label_headings(lines)]
+        own_labels = bool(headings)
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -1214,6 +1232,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if body is None and sentence_body:
         body = sentence_body
     body = layout.body_name(body)
+    labelled_body = fields.get("body")
+    if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
+        body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
+    if body is None or (body[:1].islower() and body != labelled_body):
+        # none, or a lower-case phrase from a sentence ('dialogmøde med Socialudvalget'): a body-noun phrase
+        # found in the first lines is better
+        heading_at = {h.index for h in headings}
+        first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
+        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) or body
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
@@ -1223,7 +1250,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     place = fields.get("place") or searched.place or None
     if place:
-        place = re.sub(r"\s{2,}", " ", place).strip()
+        place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
 
     # items
     items: list[ParsedItem] = []
@@ -1366,6 +1393,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     warnings: list[ParsedWarning] = []
     if date_note:
         warnings.append(ParsedWarning("date_from_source", date_note, None))
+    if own_labels:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
+                                      "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
