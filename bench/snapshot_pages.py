@@ -75,6 +75,8 @@ def paths(sample: int) -> list[tuple[str, str]]:
     for cluster in Body.objects.filter(kind__groups_bodies=True).order_by("pk")[:2]:
         body = Body.objects.filter(parent=cluster).order_by("pk").first() or cluster
         out.append(("search, filtered", f"/soeg/?q=sundhed&klynge={cluster.slug}&organ={body.slug}"))
+    for cluster in Body.objects.filter(kind__groups_bodies=True).order_by("pk")[:sample]:
+        out += [("follow-up", f"/opfoelgning/{cluster.slug}/"), ("follow-up", f"/opfoelgning/{cluster.slug}/?side=2")]
     out += [("search", "/soeg/?q=sundhed&type=item"), ("search", "/soeg/?q=akut&side=2"),
             ("persons", "/personer/"), ("overview", "/mit-overblik/")]
     seen, unique = set(), []

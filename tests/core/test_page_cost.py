@@ -3,8 +3,9 @@
 Timings are not asserted (the machine is shared); counts are: how many times a page walks the URL
 resolver (`reverse()`, `{% url %}`, get_absolute_url) and how many templates it renders. The meeting
 page prepares its items in Python with each address pattern reversed once per page, the calendars
-likewise per meeting row, and the main menu is reversed once per urlconf: a meeting of 24 items, or a
-calendar of 24 meetings, costs as many resolver walks and template renders as one of 3.
+likewise per meeting row, the follow-up page per task, and the main menu is reversed once per urlconf:
+a meeting of 24 items, a calendar of 24 meetings or a follow-up page of 24 tasks costs as many resolver
+walks and template renders as one of 3.
 """
 
 import datetime
@@ -112,3 +113,22 @@ def test_url_pattern_gives_what_reverse_gives_under_a_script_prefix_and_for_valu
             assert reset("M Q", "ø") == reverse("password_reset_confirm", args=["M Q", "ø"])  # quoted by reverse()
     finally:
         set_script_prefix(before)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["public", "secretariat"])
+def test_the_follow_up_page_walks_the_resolver_and_renders_templates_as_often_for_24_tasks_as_for_3(
+        structure, client, counter, persona):
+    if persona == "secretariat":
+        client.force_login(make_persona("secretariat-cost", structure.cluster, Role.SECRETARIAT,
+                                        structure.municipality))
+    meeting = make_meeting(structure.political, status=MeetingStatus.MINUTES_PUBLISHED, date=datetime.date(2023, 3, 1))
+    item = make_item(meeting, case_number="23/0001")
+    for n in range(3):
+        make_task(item, description=f"Opgave {n}", status=TaskStatus.OPEN if n % 2 else TaskStatus.IN_PROGRESS,
+                  due=datetime.date(2023, 4, 1 + n))
+    small_cost = counter.get(client, f"/opfoelgning/{structure.cluster.slug}/")
+    for n in range(3, 24):
+        make_task(item, description=f"Opgave {n}", status=TaskStatus.OPEN, due=datetime.date(2023, 4, 1 + n))
+    large_cost = counter.get(client, f"/opfoelgning/{structure.cluster.slug}/")
+    assert large_cost == small_cost
