@@ -246,13 +246,8 @@ def print_table(rows: list[dict]) -> None:
         print(line)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show-heldout", action="store_true", help="print the held-out per-document table too")
-    parser.add_argument("--doc", help="show one document's truth and reading")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-
+def setup_importer():
+    """Django set up for the importer; the Danish dictionary, or None when hunspell-da is missing."""
     import os
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klynge.settings")
@@ -263,11 +258,21 @@ def main() -> int:
     from klynge.importer.lexicon import DictionaryMissing, load_lexicon
 
     try:
-        lexicon = load_lexicon()
-        dictionary = "with the Danish dictionary"
+        return load_lexicon()
     except DictionaryMissing:
-        lexicon = None
-        dictionary = "WITHOUT the Danish dictionary (hunspell-da not installed)"
+        return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show-heldout", action="store_true", help="print the held-out per-document table too")
+    parser.add_argument("--doc", help="show one document's truth and reading")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    lexicon = setup_importer()
+    dictionary = ("with the Danish dictionary" if lexicon is not None
+                  else "WITHOUT the Danish dictionary (hunspell-da not installed)")
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     rows = []
     elapsed = 0.0

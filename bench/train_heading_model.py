@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from importer_accuracy import BLIND, CORPUS, similar  # noqa: E402
+from importer_accuracy import BLIND, CORPUS, setup_importer, similar  # noqa: E402
 
 GROUPS = {"dev": "dev", "seen": "heldout", "seen2": "heldout2", "seen3": "heldout3", "seen4": "heldout4",
           "seen5": "heldout5", "seen6": "heldout6"}
@@ -141,18 +140,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klynge.settings")
-    os.environ.setdefault("KLYNGE_DATA_DIR", "/tmp/importer-data")
-    import django
-
-    django.setup()
+    lexicon = setup_importer()
     from klynge.importer.layout import MODEL_PATH, RULES_ONLY
-    from klynge.importer.lexicon import DictionaryMissing, load_lexicon
 
-    try:
-        lexicon = load_lexicon()
-    except DictionaryMissing:
-        lexicon = None
     docs = load_documents(lexicon)
     rows = {d["id"]: labelled(d) for d in docs}
     total = sum(len(r) for r in rows.values())
