@@ -66,3 +66,32 @@ def test_a_cluster_follow_up_lists_tasks_given_at_its_meetings_and_tasks_owned_b
     page = client.get(f"/opfoelgning/{structure.cluster.slug}/").content.decode()
     assert "Opgave givet i klynge A" in page and "Opgave fra klynge B til klynge A" in page
     assert "Opgave givet i klynge B" not in page and "Opgave fra klynge A til klynge B" not in page
+
+
+def test_a_cluster_follow_up_pages_its_visible_open_tasks_by_due_date_and_counts_only_those(structure, client):
+    from klynge.meetings.choices import TaskStatus
+    from klynge.meetings.views.followup import FOLLOWUP_PAGE
+
+    open_item, _ = _matter(structure.political, "Punkt med mange opgaver", "")
+    closed_item = make_item(open_item.meeting, title="Lukket punkt", closed=True)
+    draft = make_meeting(structure.political, date=D(2023, 4, 1), status=MeetingStatus.MINUTES_DRAFT)
+    first = D(2030, 1, 1)
+    for n in range(FOLLOWUP_PAGE + 5):  # created last-due first: the page must order them, not the insert
+        Task.objects.create(item=open_item, description=f"Synlig opgave {FOLLOWUP_PAGE + 4 - n:03d}",
+                            due=first + datetime.timedelta(days=FOLLOWUP_PAGE + 4 - n))
+    Task.objects.create(item=closed_item, description="Opgave fra et lukket punkt", due=first)
+    Task.objects.create(item=make_item(draft, title="Udkast"), description="Opgave fra et udkast", due=first)
+    Task.objects.create(item=open_item, description="Lukket opgave", due=first, status=TaskStatus.DONE,
+                        closed_note="Færdig")
+    url = f"/opfoelgning/{structure.cluster.slug}/"
+    one, two = client.get(url).content.decode(), client.get(url, {"side": 2}).content.decode()
+    beyond = client.get(url, {"side": 99}).content.decode()  # past the end: the last page
+    assert "Synlig opgave 000" in one and f"Synlig opgave {FOLLOWUP_PAGE - 1:03d}" in one
+    assert f"Synlig opgave {FOLLOWUP_PAGE:03d}" not in one and "Synlig opgave 000" not in two
+    assert f"Synlig opgave {FOLLOWUP_PAGE:03d}" in two and f"Synlig opgave {FOLLOWUP_PAGE + 4:03d}" in two
+    assert one.index("Synlig opgave 000") < one.index("Synlig opgave 001") < one.index("Synlig opgave 099")
+    assert beyond == two
+    for page in (one, two):
+        assert str(FOLLOWUP_PAGE + 5) in page  # the count: only the visible open tasks
+        for hidden in ("Opgave fra et lukket punkt", "Opgave fra et udkast", "Lukket opgave"):
+            assert hidden not in page

@@ -119,6 +119,38 @@ def _cluster_tasks(body_ids):
     return Task.objects.filter(Q(pk__in=given) | Q(pk__in=owned))
 
 
+def _cluster_open_task_ids(body_ids) -> list[int]:
+    """The ids of a cluster's open tasks (see _cluster_tasks), fetched once as a list.
+
+    The follow-up page counts the visible ones and pages through them; with _cluster_tasks as a
+    subquery in both queries PostgreSQL re-ran it for each (walking every item of ten years of the
+    cluster's meetings) and hashed all of the country's meetings for the visibility join: 55 ms of
+    SQL at national scale. With the open status inside both halves and the ids as a list, the
+    visibility query becomes primary-key lookups."""
+    body_ids = list(body_ids)
+    open_tasks = Task.objects.filter(status__in=OPEN_TASK_STATUSES).order_by()  # a UNION's parts take no ORDER BY
+    given = open_tasks.filter(owner_body__isnull=True, item__meeting__body_id__in=body_ids).values_list("pk", flat=True)
+    owned = open_tasks.filter(owner_body_id__in=body_ids).values_list("pk", flat=True)
+    return list(given.union(owned))
+
+
+def _visible_page(user, task_ids: list[int], page: int):
+    """(count, page, start, tasks): the tasks among ``task_ids`` this user may see, by due date, and
+    the FOLLOWUP_PAGE of them on ``page`` (clamped to the last page). The visibility rule picks and
+    orders the ids; the page's rows are then fetched by those ids only."""
+    ordered = list(visibility.visible_tasks(user, Task.objects.filter(pk__in=task_ids))
+                   .order_by("due", "pk").values_list("pk", flat=True))
+    count = len(ordered)
+    page = min(page, max(1, -(-count // FOLLOWUP_PAGE)))
+    start = (page - 1) * FOLLOWUP_PAGE
+    page_ids = ordered[start:start + FOLLOWUP_PAGE]
+    position = {pk: index for index, pk in enumerate(page_ids)}
+    tasks = sorted(Task.objects.filter(pk__in=page_ids)
+                   .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation"),
+                   key=lambda task: position[task.pk])
+    return count, page, start, tasks
+
+
 FOLLOWUP_PAGE = 100  # open tasks per page of a cluster's follow-up, by due date
 
 
@@ -127,13 +159,8 @@ def followup(request, slug):
     cluster = _body_or_404(slug)
     ids = descendant_ids(cluster)
     page = query_params(request).integer("side", label="Siden", default=1, minimum=1, maximum=100_000)
-    visible = visibility.visible_tasks(request.user, _cluster_tasks(ids).filter(status__in=OPEN_TASK_STATUSES))
-    count = visible.count()
+    count, page, start, tasks = _visible_page(request.user, _cluster_open_task_ids(ids), page)
     pages = max(1, -(-count // FOLLOWUP_PAGE))
-    page = min(page, pages)
-    start = (page - 1) * FOLLOWUP_PAGE
-    tasks = list(visible.select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation")
-                 .order_by("due", "pk")[start:start + FOLLOWUP_PAGE])
     provenance.attach(tasks)
     today = timezone.localdate()
     can_edit = permissions.can_edit_body(request.user, cluster)
