@@ -95,3 +95,53 @@ def test_a_cluster_follow_up_pages_its_visible_open_tasks_by_due_date_and_counts
         assert str(FOLLOWUP_PAGE + 5) in page  # the count: only the visible open tasks
         for hidden in ("Opgave fra et lukket punkt", "Opgave fra et udkast", "Lukket opgave"):
             assert hidden not in page
+
+
+def _listed(client, q):
+    return client.get("/sager/", {"q": q}).content.decode()
+
+
+def test_the_matters_filter_follows_an_item_renamed_or_deleted_after_it_was_indexed(structure, client):
+    item, matter = _matter(structure.political, "Udskrivning af ældre medicinske patienter", "24/0101")
+    assert f"/sager/{matter.pk}/" in _listed(client, "medicinske")
+    item.title = "Hjemmebehandling efter udskrivning"
+    item.save()
+    assert f"/sager/{matter.pk}/" not in _listed(client, "medicinske")
+    assert f"/sager/{matter.pk}/" in _listed(client, "hjemmebehandling")
+    item.delete()
+    assert f"/sager/{matter.pk}/" not in _listed(client, "hjemmebehandling")
+
+
+def test_the_matters_filter_takes_short_words_quotes_and_operators_as_plain_text(structure, client):
+    _, matter = _matter(structure.political, 'Projekt "Tryg hjem" for KOL-patienter', "24/0202")
+    assert f"/sager/{matter.pk}/" in _listed(client, "KO")  # under three characters: no trigram to look up
+    assert f"/sager/{matter.pk}/" in _listed(client, '"tryg hjem"')
+    assert f"/sager/{matter.pk}/" in _listed(client, "24/02")
+    for operators in ('NEAR(" OR *', "hjem* AND"):
+        response = client.get("/sager/", {"q": operators})
+        assert response.status_code == 200 and f"/sager/{matter.pk}/" not in response.content.decode()
+
+
+def test_a_lost_title_index_is_recreated_and_rebuilt_after_migrate(structure, client):
+    from django.db import connection
+
+    from klynge.meetings import title_index
+    from klynge.meetings.apps import _repair_title_index
+
+    if connection.vendor != "sqlite":  # PostgreSQL reads its pg_trgm indexes: nothing to keep
+        assert title_index.is_complete(connection) and not title_index.ensure(connection)
+        return
+    assert title_index.is_complete(connection)
+    with connection.cursor() as cursor:  # what a later migration's rebuild of the items table does
+        for name in title_index.TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+        cursor.execute(f"DROP INDEX {title_index.MATCH_COLUMNS}")
+        cursor.execute("ANALYZE")  # a database that keeps planner statistics
+    _, matter = _matter(structure.political, "Telemedicinsk hjemmemonitorering", "24/0303")
+    assert f"/sager/{matter.pk}/" not in _listed(client, "hjemmemonitorering")  # the index missed the write
+    _repair_title_index(sender=None)  # connected to post_migrate
+    assert title_index.is_complete(connection)
+    with connection.cursor() as cursor:  # the new index has statistics too, or the planner would not use it
+        cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE idx = %s", [title_index.MATCH_COLUMNS])
+        assert cursor.fetchone()[0] == 1
+    assert f"/sager/{matter.pk}/" in _listed(client, "hjemmemonitorering")

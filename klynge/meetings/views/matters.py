@@ -1,4 +1,5 @@
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -7,7 +8,7 @@ from klynge.core.params import query_params
 from klynge.organisation import provenance
 
 from .. import matters as matter_queries
-from .. import visibility
+from .. import title_index, visibility
 from ..models import AgendaItem, Matter
 
 LIST_LIMIT = 200
@@ -50,9 +51,9 @@ def matter_list(request):
 
     ``?q=`` filters on what the list is about: the journal numbers and titles of the items the
     user may see (a matter is known by the titles it stood on the agendas under; its own title is
-    its first item's), by substring, as a plain database filter (meetings does not depend on
-    search). Words inside the items' texts, minutes and attachments are the search page's job
-    (``/soeg/``, ranked, stemmed, with snippets); the page links there with the same words.
+    its first item's), by substring, as a database filter read from trigram indexes (``title_index``;
+    meetings does not depend on search). Words inside the items' texts, minutes and attachments are
+    the search page's job (``/soeg/``, ranked, stemmed, with snippets); the page links there with the same words.
     """
     q = query_params(request).text("q", max_length=200)
     visible_items = AgendaItem.objects.filter(visibility.visible_items_q(request.user))
@@ -73,7 +74,7 @@ def matter_list(request):
         # The newest matters of the visible items that match (visible by construction, so no
         # per-matter check), then the columns of those LIST_LIMIT only: in one query SQLite computes
         # the annotations of every match (10,000 for a common word) before it sorts them.
-        found = visible_items.filter(_title_or_number_contains(q)).exclude(matter=None)
+        found = visible_items.filter(title_index.title_or_number_contains(q, connection.vendor)).exclude(matter=None)
         newest = Matter.objects.filter(pk__in=found.values("matter_id")).order_by("-modified")
         matters = matters.filter(pk__in=list(newest.values_list("pk", flat=True)[:LIST_LIMIT]))
     else:
@@ -88,16 +89,6 @@ def matter_list(request):
             "treatments": matter.treatments,
         })
     return render(request, "meetings/matters.html", {"matters": rows, "q": q, "limit": LIST_LIMIT})
-
-
-def _title_or_number_contains(q: str) -> Q:
-    """Substring match on title or journal number, ignoring case. SQLite's LIKE folds only ASCII letters,
-    so "Ældre" would miss "ældre": with letters beyond ASCII the common case forms are asked for too."""
-    forms = {q} if q.isascii() else {q, q.lower(), q.upper(), q[:1].upper() + q[1:].lower()}
-    match = Q(case_number__icontains=q)
-    for form in forms:
-        match |= Q(title__icontains=form)
-    return match
 
 
 def matter_detail(request, pk):
