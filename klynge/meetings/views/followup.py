@@ -134,6 +134,14 @@ def _cluster_open_task_ids(body_ids) -> list[int]:
     return list(given.union(owned))
 
 
+# What a row of the page shows (``_followup_rows``, ``Task.owner_label``): a hundred tasks with their items,
+# meetings and bodies were built from every column (the items' texts and minutes included) before.
+ROW_FIELDS = (
+    "due", "description", "parent", "status", "owner_kind", "owner_person__name", "owner_organisation__name",
+    "item__number", "item__meeting__date", "item__meeting__body__name", "item__meeting__body__short_name",
+)
+
+
 def _visible_page(user, task_ids: list[int], page: int):
     """(count, page, start, tasks): the tasks among ``task_ids`` this user may see, by due date, and
     the FOLLOWUP_PAGE of them on ``page`` (clamped to the last page). The visibility rule picks and
@@ -146,8 +154,8 @@ def _visible_page(user, task_ids: list[int], page: int):
     page_ids = ordered[start:start + FOLLOWUP_PAGE]
     position = {pk: index for index, pk in enumerate(page_ids)}
     tasks = sorted(Task.objects.filter(pk__in=page_ids)
-                   .select_related("item__meeting__body", "owner_person", "owner_organisation", "recommendation"),
-                   key=lambda task: position[task.pk])
+                   .select_related("item__meeting__body", "owner_person", "owner_organisation")
+                   .only(*ROW_FIELDS), key=lambda task: position[task.pk])
     return count, page, start, tasks
 
 
