@@ -670,8 +670,11 @@ def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
     form a list (an agenda, a contents list, or recommendations): not item bodies."""
     by_index = sorted(cands, key=lambda c: c.index)
     for k, c in enumerate(by_index):
-        for other in (by_index[k - 1] if k else None, by_index[k + 1] if k + 1 < len(by_index) else None):
-            if other is None or abs(other.number - c.number) != 1:
+        for other, step in ((by_index[k - 1] if k else None, -1),
+                            (by_index[k + 1] if k + 1 < len(by_index) else None, 1)):
+            # a list counts upwards: the line before holds the number before, the line after the next one
+            # ('1. A' / '2. B' / '1. A' again is a contents list and the first item, not one list)
+            if other is None or other.number - c.number != step:
                 continue
             lo, hi = sorted((c.index, other.index))
             if all(not lines[x] for x in range(lo + 1, hi)) or (c.form == "lone" and hi - lo <= 3):
