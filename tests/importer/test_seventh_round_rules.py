@@ -23,3 +23,18 @@ def test_a_list_counts_upwards_so_a_number_one_after_a_two_starts_no_list():
     lines = ["1. Ny affaldsplan", "2. Eventuelt", "", "1. Ny affaldsplan", "", "Sagen er sendt i høring.", ""]
     cands = layout._candidates(lines, lines, set())
     assert [c.list_member for c in sorted(cands, key=lambda c: c.index)] == [True, True, False]
+
+
+# --- titles -----------------------------------------------------------------------------------------------
+
+
+def test_a_decision_of_several_words_run_onto_the_heading_line_leaves_the_title():
+    doc = parse("Referat — bestyrelsesmøde, onsdag den 4.3.2026 kl. 19.00\n\n"
+                "Pkt. 1 — Godkendelse af dagsorden\n\nGodkendt.\n\n"
+                "Pkt. 2 — Regnskab for 2025 Behandlet og godkendt.\n\n"
+                "Pkt. 3 — Budget 2027 Drøftet og taget til efterretning.\n\nPkt. 4 — Evt.\n")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Regnskab for 2025"), (3, "Budget 2027"), (4, "Evt.")]
+
+
+def test_a_lower_case_participle_in_a_title_is_part_of_the_title():
+    assert layout._clean_title("Regnskab for 2025 endeligt godkendt", False) == "Regnskab for 2025 endeligt godkendt"
