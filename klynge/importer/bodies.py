@@ -69,7 +69,13 @@ def plausible_name(name: str | None) -> bool:
         return True
     return bool(words) and len(words) <= 8 and name[:1].isupper() and not re.search(r"\d|:$", name) \
         and not re.search(rf"\b(?:{layout.MONTH_RE})\b", name, re.I) \
-        and not re.match(r"(?:hjem|forside|forsiden)\b", name, re.I)
+        and not re.match(r"(?:hjem|forside|forsiden)\b", name, re.I) \
+        and not MEETING_WORD_ONLY.fullmatch(name)
+
+
+# a word for the meeting or the document alone ('Møde', 'Ekstraordinært møde', 'Mødesager') names no body
+MEETING_WORD_ONLY = re.compile(r"(?:(?:ekstra)?ordinært\s+|konstituerende\s+)?(?:møde|mødet|møder|mødesag(?:er)?|"
+                               r"referat|dagsorden|beslutningsprotokol|protokol)", re.I)
 
 
 def _phrase(segment: str) -> str | None:
@@ -128,11 +134,15 @@ def candidates(lines: list[str], title: str = "") -> list[tuple[float, int, str]
         seen += 1
         if seen > 40:
             break
-        if layout.FURNITURE.match(line) or len(line) > 200:
+        if layout.FURNITURE.match(line):
+            continue
+        near = 1.0 / (1 + 0.15 * pos)
+        if len(line) > 200:  # a run-together transcript line: only 'Xs møde', a weaker sign there
+            found.extend((2.0 + near, pos, m.group("name")) for m in GENITIVE.finditer(line)
+                         if is_body_word(m.group("name")) and m.group("name")[:1].isupper())
             continue
         crumbs = re.match(r"^(?:hjem|forside|forsiden)\b", line, re.I) is not None
         nav = crumbs or sum(is_body_word(w) for w in line.split()) >= 3
-        near = 1.0 / (1 + 0.15 * pos)
         for m in GENITIVE.finditer(line):
             name = m.group("name")
             if is_body_word(name) and name[:1].isupper():

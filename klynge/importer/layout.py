@@ -37,7 +37,7 @@ FURNITURE = re.compile(
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
     r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
-    r"gå ikke glip af\b.*|you are here|du er her|"
+    r"gå ikke glip af\b.*|you are here|du er her|(?:[\w.-]+\s+){0,4}logo|logo\s+\S+(?:\s+\S+)?|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -202,7 +202,8 @@ RUN_ON_TITLE_CUT = re.compile(
 
 
 # a decision run onto its heading line: 'Godkendt.', 'Behandlet og godkendt.', 'Drøftet og taget til efterretning.'
-DECISION_WORD = r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[Dd]røftet|[Tt]aget til (?:efterretning|orientering))"
+DECISION_WORD = (r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[Dd]røftet|"
+                 r"[Tt]aget til (?:efterretning|orientering))")
 INLINE_DECISION = re.compile(rf"\s(?=[A-ZÆØÅ]){DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")
 SENTENCE_END = re.compile(
     r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")

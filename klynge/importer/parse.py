@@ -1211,7 +1211,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     name_part = re.sub(r"^\s*(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:mødet|møde|mødet)\s+(?:i|for)\s+)?", " ", name_part,
                        flags=re.I)
     name_part = re.sub(r"\s+(?:d\.|den)\s*$", "", name_part.strip(" -–—,:"), flags=re.I).strip(" -–—,:")
-    parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+", name_part) if p.strip(" ,:")]
+    # "Social, psykiatri og specialundervisning" is one name: a comma before a lower-case word splits nothing
+    parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+(?![a-zæøå])", name_part) if p.strip(" ,:")]
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)

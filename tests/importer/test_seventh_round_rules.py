@@ -14,8 +14,8 @@ def _items(doc):
 
 def test_a_contents_list_followed_by_the_first_item_keeps_the_items_only_listed():
     doc = parse("Referat 03-05-2024 - Miljø og teknik\n\nMødedato:\n03-05-2024 kl. 15:00\n\nIndholdsfortegnelse\n\n"
-                "1. Ny affaldsplan\n2. Eventuelt\n\n1. Ny affaldsplan\n\nSagsfremstilling\n\nPlanen er sendt i høring.\n\n"
-                "Beslutning\n\nGodkendt.\n")
+                "1. Ny affaldsplan\n2. Eventuelt\n\n1. Ny affaldsplan\n\nSagsfremstilling\n\n"
+                "Planen er sendt i høring.\n\nBeslutning\n\nGodkendt.\n")
     assert _items(doc) == [(1, "Ny affaldsplan"), (2, "Eventuelt")]
 
 
@@ -38,3 +38,33 @@ def test_a_decision_of_several_words_run_onto_the_heading_line_leaves_the_title(
 
 def test_a_lower_case_participle_in_a_title_is_part_of_the_title():
     assert layout._clean_title("Regnskab for 2025 endeligt godkendt", False) == "Regnskab for 2025 endeligt godkendt"
+
+
+# --- body -------------------------------------------------------------------------------------------------
+
+AGENDA = ("\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+          "2. Budget 2026\n\nBeslutning\n\nTaget til efterretning.\n")
+
+
+def test_a_logo_line_at_the_top_of_a_web_page_is_furniture_not_the_title():
+    doc = parse("Vejle Kommunes logo\n\nTeknik og miljøs møde den 2. marts 2026\n\nReferat" + AGENDA)
+    assert doc.title.startswith("Teknik og miljøs møde")
+    assert doc.body != "Vejle Kommunes logo"
+
+
+def test_a_committee_name_with_a_comma_before_lower_case_words_is_one_name():
+    doc = parse("Referat 03-05-2024 - Kultur, fritid og idræt\n\nMødedato:\n03-05-2024 kl. 15:00\n" + AGENDA)
+    assert doc.body == "Kultur, fritid og idræt"
+
+
+def test_the_word_for_the_meeting_alone_is_no_body():
+    doc = parse("Referat Møde den 3. marts 2026 kl\n" + AGENDA)
+    assert doc.body is None
+
+
+def test_a_body_in_the_genitive_inside_a_run_together_transcript_line_is_found():
+    line = ("4 Egnens Kommune Tirsdag den side 4 4. Kommende møder. Mødeplan: Direktør Hans Hansen deltager i "
+            "Handicaprådets møde den 15. april, og formanden for udvalget deltager i et senere møde, når datoen "
+            "er fastlagt af sekretariatet.")
+    doc = parse("Referat Møde den 3. marts 2026 kl\n\n" + line + AGENDA)
+    assert doc.body == "Handicaprådet"
