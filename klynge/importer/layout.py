@@ -44,11 +44,20 @@ FURNITURE = re.compile(
 FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold ud|fold ind)\s+", re.I)
 
 
+# docplayer's 'Download "<the PDF's title>"': its title keeps the digits the page's own first line lost
+# ('... 4. juni 2015 kl' / 'Download "... 4. juni 2015 kl. 13.00. Kontrabassen, Rådhuset"')
+DOWNLOAD_TITLE = re.compile(r'^download\s+"(?P<title>[^"]{8,300})"$', re.I)
+
+
 def strip_furniture(line: str) -> str:
-    """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise."""
+    """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise; the quoted title
+    of a transcript's download link."""
     s = line.strip()
     if not s:
         return line
+    m = DOWNLOAD_TITLE.match(s)
+    if m:
+        return m.group("title").strip()
     if FURNITURE.match(s):
         return ""
     return FURNITURE_PREFIX.sub("", s) if FURNITURE_PREFIX.match(s) else line
@@ -1143,7 +1152,8 @@ def place_end(place: str) -> str:
 
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
-    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
+    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
@@ -1213,6 +1223,29 @@ def body_name(body: str | None) -> str | None:
     return body
 
 
+MEETING_TIME_LINE = re.compile(r"\b(?:møde|mødet|mødes|mødetid)\b", re.I)
+
+
+def meeting_time_line(line: str) -> bool:
+    """'Ekstraordinært møde - Mødelokale F7 kl. 12.00': a header line about the meeting with a time in it, but
+    no date (never 'Næste møde ...')."""
+    return bool(MEETING_TIME_LINE.search(line) and KL.search(line)) and not re.search(r"\bnæste\s+møde", line, re.I)
+
+
+def room_segment(line: str) -> str | None:
+    """The part of a header line that names a room ('Mødelokale F7' in 'Ekstraordinært møde - Mødelokale F7
+    kl. 12.00'), its time taken off; None when no dash-separated part names one."""
+    parts = re.split(r"\s+[-–—|]\s+", line.strip())
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        t = KL.sub("", part).strip(" ,.")
+        if ROOM_WORD.search(t) and len(t) <= 60 and t[:1].isupper() and not dates_in(t) and ":" not in t \
+                and not SENTENCE_VERB.search(t) and not re.search(r"\d{1,2}[.:]\d{2}", t):
+            return t
+    return None
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -1275,7 +1308,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
                 continue
             if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) or DAY_MONTH_KL.search(ln) \
-                    or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
+                    or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I) or meeting_time_line(ln):
                 s, e = times_in(ln)
                 if s is None:
                     after = DATE_THEN_TIME.search(ln)
@@ -1301,6 +1334,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 found.place = place_end(m.group("place").strip())
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
+            if m and m.re is PLACE_AFTER_TIME and SENTENCE_VERB.search(m.group("place")):
+                m = None  # '... kl. 13.00. Mødet blev holdt ...': a sentence, no place
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
                 break
@@ -1312,6 +1347,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                     and t[:1].isupper() and not SENTENCE_VERB.search(t):
                 found.place = t
                 break
+    # ... or as one part of a line: 'Ekstraordinært møde - Mødelokale F7 kl. 12.00'
+    if found.place is None:
+        found.place = next((r for r in (room_segment(x) for x in [x for x in lines if x][:8]) if r), None)
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:

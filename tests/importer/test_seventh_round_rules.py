@@ -68,3 +68,32 @@ def test_a_body_in_the_genitive_inside_a_run_together_transcript_line_is_found()
             "er fastlagt af sekretariatet.")
     doc = parse("Referat Møde den 3. marts 2026 kl\n\n" + line + AGENDA)
     assert doc.body == "Handicaprådet"
+
+
+# --- start time and place ---------------------------------------------------------------------------------
+
+
+def test_a_transcripts_download_title_gives_the_time_and_place_its_first_line_lost():
+    doc = parse('Referat MØDE Egnens Ældreråd. Tirsdag den 3. marts 2026 kl Salen, Rådhuset\n\nSave this PDF as:\n\n'
+                'Download "Referat MØDE 3-2026. Egnens Ældreråd. Tirsdag den 3. marts 2026 kl. 13.00. Salen, Rådhuset"'
+                '\n'
+                '\nTranskript\n' + AGENDA)
+    assert str(doc.start) == "13:00:00"
+    assert doc.place == "Salen, Rådhuset"
+
+
+def test_a_sentence_after_the_time_is_no_place():
+    from klynge.importer.layout import search_header
+    found = search_header(["Bestyrelsesmøde 3. marts 2026 kl. 13.00. Mødet blev holdt som videomøde"], "")
+    assert found.place is None
+
+
+def test_a_meeting_line_without_a_date_gives_the_start_and_the_room():
+    doc = parse("Teknik og miljøs møde den 2. marts 2026\n\nEkstraordinært møde - Mødelokale B12 kl. 12.00\n\n"
+                "Referat" + AGENDA)
+    assert str(doc.start) == "12:00:00"
+    assert doc.place == "Mødelokale B12"
+
+
+def test_the_next_meeting_line_gives_no_start():
+    assert not layout.meeting_time_line("Næste møde kl. 10.00 i Salen")
