@@ -1223,6 +1223,28 @@ def body_name(body: str | None) -> str | None:
     return body
 
 
+STAMP_LINE = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?(?P<date>[\d.\-/ ]+\w*\.?[\d ,]*)$", re.I)
+YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d])")
+
+
+def past_page_stamp(date: datetime.date, header: list[str], text: str) -> datetime.date | None:
+    """A web page's own date stamped above the meeting's ('Mandag, 09 december 2019' / '14. august 2012
+    (ekstraordinær)'): when the first header line is only a date, the read date is that one, and one of the next
+    three lines holds another date whose year the document's text names more often, that other date is the
+    meeting's. None when there is no such stamp."""
+    if not header or not STAMP_LINE.match(header[0].strip()):
+        return None
+    stamp = dates_in(header[0])
+    if not stamp or stamp[0][1] != date:
+        return None
+    years = [int(y) for y in YEAR.findall(text)]
+    for ln in header[1:4]:
+        for _, other in dates_in(ln):
+            if other != date and years.count(other.year) > years.count(date.year):
+                return other
+    return None
+
+
 MEETING_TIME_LINE = re.compile(r"\b(?:møde|mødet|mødes|mødetid)\b", re.I)
 
 

@@ -1156,6 +1156,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     searched = layout.search_header(header, title)
     if date is None or ("date" not in fields and searched.date is not None):
         date = searched.date or date
+    if "date" not in fields and date is not None:
+        date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines[first:])) or date
     if start is None:
         start = searched.start
         if end is None:

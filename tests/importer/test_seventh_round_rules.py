@@ -97,3 +97,18 @@ def test_a_meeting_line_without_a_date_gives_the_start_and_the_room():
 
 def test_the_next_meeting_line_gives_no_start():
     assert not layout.meeting_time_line("Næste møde kl. 10.00 i Salen")
+
+
+# --- date -------------------------------------------------------------------------------------------------
+
+
+def test_a_web_pages_own_date_above_the_meetings_date_is_not_the_meeting_date():
+    doc = parse("Fredag, 14 marts 2025\n3. juni 2013 (ekstraordinært)\n\nREFERAT\n\n"
+                "1. Godkendelse af dagsorden.\nGodkendt.\n\n2. Sommerudflugten den 20. juni 2013.\nPlanlagt.\n")
+    assert str(doc.date) == "2013-06-03"
+
+
+def test_a_date_line_at_the_top_stays_the_meeting_date_when_the_text_talks_about_its_year():
+    doc = parse("Tirsdag, 3. marts 2026\nNæste møde: 5. maj 2026\n\nREFERAT\n\n"
+                "1. Godkendelse af dagsorden.\nGodkendt.\n\n2. Budget 2026.\nGodkendt.\n")
+    assert str(doc.date) == "2026-03-03"
