@@ -329,6 +329,49 @@ def _title_above_case_number(lines: list[str], i: int) -> int | None:
     return k
 
 
+ACCESS_MARK = re.compile(r"^(?P<num>\d{1,3})\s*[.)]?\s*\(\s*(?P<mark>åben|åbent|offentlig|lukket|fortrolig)\s*\)\s*"
+                         r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
+
+
+def open_or_closed(line: str) -> str:
+    """'3 (Åben) Budget 2026' / '4 (Lukket) Salg af grund' (an access mark between number and title) ->
+    '3. Budget 2026' / '4. Salg af grund (Lukket)': the mark is no part of the title; a closed item stays
+    marked closed."""
+    m = ACCESS_MARK.match(line)
+    if not m:
+        return line
+    closed = m.group("mark").lower().startswith(("lukket", "fortrolig"))
+    return f"{m.group('num')}. {m.group('title')}" + (" (Lukket)" if closed else "")
+
+
+TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})(?=(?:\s*\(Lukket\))?$)")
+
+
+def _page_numbered_lists(cands: list[Candidate]) -> None:
+    """A run of at least three consecutively numbered lines whose titles all end in a page number that never
+    decreases ('1 Godkendelse af dagsorden 4' / '2 Plan for dialyse 5' / ...) is a contents list: the
+    page numbers leave the titles (the run's last title may have lost its number where the text stops)."""
+    by_index = sorted(cands, key=lambda c: c.index)
+    runs: list[list[Candidate]] = []
+    for c in by_index:
+        if runs and c.number == runs[-1][-1].number + 1 and c.index - runs[-1][-1].index <= 4:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        pages = [TRAILING_PAGE_NUMBER.search(c.title) for c in run]
+        body = pages[:-1] if pages[-1] is None else pages
+        if len(run) < 3 or len(body) < 3 or not all(body):
+            continue
+        numbers = [int(m.group(1)) for m in body]
+        if any(b < a for a, b in zip(numbers, numbers[1:], strict=False)) or numbers[-1] == numbers[0]:
+            continue
+        for c, m in zip(run, pages, strict=False):
+            c.toc = True
+            if m is not None:
+                c.title = (c.title[:m.start()] + c.title[m.end():]).strip()
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -338,6 +381,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        s = open_or_closed(s)
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
@@ -444,6 +488,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
         c.gated = c.index not in kept
     out = [c for c in raw_cands if not c.gated]
     _mark_lists(out, lines)
+    _page_numbered_lists(out)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
     for k, c in enumerate(by_index):
@@ -1183,6 +1228,8 @@ PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*"
 
 def _body_clean(body: str) -> str:
     body = re.sub(rf"\s+(?:{WEEKDAY}).*$", "", body, flags=re.I)
+    body = re.sub(r"^(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]\s*", "", body, flags=re.I)  # 'Referat - X'
+    body = re.sub(r"\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$", "", body)  # 'Regionsrådet 2018-2021': the period
     body = re.sub(r"\s*\((?:referat|dagsorden)\)\s*$", "", body, flags=re.I)
     return body.strip(" -–:,.")
 

@@ -112,3 +112,30 @@ def test_a_date_line_at_the_top_stays_the_meeting_date_when_the_text_talks_about
     doc = parse("Tirsdag, 3. marts 2026\nNæste møde: 5. maj 2026\n\nREFERAT\n\n"
                 "1. Godkendelse af dagsorden.\nGodkendt.\n\n2. Budget 2026.\nGodkendt.\n")
     assert str(doc.date) == "2026-03-03"
+
+
+# --- contents lists ---------------------------------------------------------------------------------------
+
+
+def test_an_access_mark_between_number_and_title_is_no_part_of_the_title():
+    assert layout.open_or_closed("3 (Åben) Budget 2026 7") == "3. Budget 2026 7"
+    assert layout.open_or_closed("4 (Lukket) Salg af grund 9") == "4. Salg af grund 9 (Lukket)"
+    assert layout.open_or_closed("3. Budget 2026") == "3. Budget 2026"
+
+
+def test_a_contents_list_with_page_numbers_gives_the_items_when_the_text_stops_before_their_bodies():
+    doc = parse("Referat\n\nReferat - Egnsrådet 2022-2025\n\n08-03-2024 16:00\n\nMedlemmer af udvalget:\n\n"
+                "Hans Hansen\n\nFraværende:\n\nIngen\n\nIndholdsfortegnelse\n\n"
+                "1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Plan for dialysen 2024-2028 5\n\n"
+                "3 (Lukket) Køb af ejendom 9\n\n4 (Åben) Udpegning af delegerede t")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Plan for dialysen 2024-2028"),
+                           (3, "Køb af ejendom"), (4, "Udpegning af delegerede t")]
+    assert doc.items[2].closed
+    assert doc.body == "Egnsrådet"
+    assert str(doc.date) == "2024-03-08" and str(doc.start) == "16:00:00"
+
+
+def test_titles_ending_in_numbers_that_do_not_grow_are_no_page_numbers():
+    lines = ["1. Valg af 2 revisorer", "", "2. Valg af 1 suppleant", "", "3. Valg af 3 medlemmer", ""]
+    cands = layout._candidates(lines, lines, set())
+    assert not any(c.toc for c in cands)
