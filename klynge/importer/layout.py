@@ -1050,6 +1050,36 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
+
+
+def bulleted_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers written as bullets ('- Godkendelse af dagsorden' / 'Beslutning' / 'Godkendt.' /
+    '- Høringer' / ... / 'Beslutning' / ...): a title-shaped bullet line is an item when a section label line
+    ('Beslutning', 'Referat', 'Sagsfremstilling') follows it before the next bullet. Only when at least two bullets
+    are items and they are most of the bullets from the first item on (not a bulleted list in a text)."""
+    bullets = []
+    for i, ln in enumerate(lines):
+        m = BULLET_TITLE.match(ln.strip()) if ln else None
+        if m:
+            t = m.group("title").strip()
+            bullets.append((i, t if len(t) <= 150 and not t.endswith((".", ",", ";", ":")) and _title_like(t)
+                            else None))
+    found: list[Heading] = []
+    for k, (i, title) in enumerate(bullets):
+        stop = bullets[k + 1][0] if k + 1 < len(bullets) else len(lines)
+        labelled = any(lines[j] and len(lines[j].split()) <= 4 and label_role(lines[j]) for j in range(i + 1, stop))
+        last_with_text = k == len(bullets) - 1 and len(found) >= 2 and any(lines[j] for j in range(i + 1, stop))
+        if title and (labelled or last_with_text):  # the last one's label may be missing where the text stops
+            found.append(Heading(i, None, title))
+    if len(found) < 2:
+        return []
+    after_first = [b for b in bullets if b[0] >= found[0].index]
+    if 2 * len(found) < len(after_first):
+        return []
+    return found
+
+
 # --- header search -------------------------------------------------------------------------
 
 MONTHS = {

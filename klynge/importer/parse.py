@@ -161,6 +161,7 @@ PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|beslutted
 NOT_APOLOGY_LABEL = re.compile(
     r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
+OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+)?\s*:")  # a label line of its own ('Ordstyrer:')
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
@@ -1055,6 +1056,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
+    bulleted = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.bulleted_headings(lines)]
+        bulleted = bool(headings)
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     own_labels = False
@@ -1130,6 +1135,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                     fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
         if matched or in_toc:
+            continue
+        if OTHER_LABEL.fullmatch(ln.strip()):
+            current_list = None  # 'Ordstyrer:', 'Mødeleder:': another label ends the list above it
             continue
         if current_list:
             lists[current_list].append(ln)
@@ -1399,6 +1407,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if own_labels:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
                                       "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
+    if bulleted:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "
+                                      "«Beslutning». Kontrollér dem.", None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))

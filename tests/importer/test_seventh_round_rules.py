@@ -139,3 +139,29 @@ def test_titles_ending_in_numbers_that_do_not_grow_are_no_page_numbers():
     lines = ["1. Valg af 2 revisorer", "", "2. Valg af 1 suppleant", "", "3. Valg af 3 medlemmer", ""]
     cands = layout._candidates(lines, lines, set())
     assert not any(c.toc for c in cands)
+
+
+# --- unnumbered items written as bullets ------------------------------------------------------------------
+
+BULLETED = ("Referat af Handicaprådets møde den 12. marts 2026\n\nDeltagere\nAnne Hansen, Bo Jensen\nAfbud:\n"
+            "Carl Olsen\nOrdstyrer:\nAnne Hansen\n"
+            "- Godkendelse af dagsorden\nBeslutning\nDagsordenen blev godkendt.\n"
+            "- Høringer\nDer er modtaget to høringer:\na. Trafikplan\nb. Skolestruktur\nBeslutning\n"
+            "Høringerne blev taget til efterretning.\n"
+            "- Økonomisk status\nFormanden orienterede om regnskabet for 2025.\n")
+
+
+def test_bullet_lines_each_followed_by_a_section_label_are_unnumbered_items():
+    doc = parse(BULLETED)
+    assert _items(doc) == [(None, "Godkendelse af dagsorden"), (None, "Høringer"), (None, "Økonomisk status")]
+    assert any(w.code == "unnumbered_items" for w in doc.warnings)
+
+
+def test_another_label_line_ends_the_list_of_apologies():
+    assert parse(BULLETED).absent == ["Carl Olsen"]
+
+
+def test_a_bulleted_list_inside_a_text_gives_no_items():
+    lines = ["Orientering om året", "", "- Trafikplan", "- Skolestruktur", "- Budget", "- Boliger", "", "Beslutning",
+             "", "Taget til efterretning."]
+    assert layout.bulleted_headings(lines) == []
