@@ -1092,10 +1092,13 @@ EN_MONTHS = {**MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june"
 DATE_MONTH_FIRST = re.compile(
     rf"\b({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.I)
+# '3. marts 2026', '3.marts 2026', '5 . marts 2026' (a transcript's space), '3 March 2026' (English, day first)
 DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\.?[\s-]*({MONTH_RE})\.?(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s?\.?[\s-]*({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?"
+    rf"(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
+DATE_SLASH_DASH = re.compile(r"(?<![\d-])(\d{1,2})(/)(\d{1,2})\s*-\s*(\d{4})(?![\d-])")  # 'd. 3/3-2026'
 TIME = r"(\d{1,2})[.:](\d{2})"
 KL = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(
@@ -1121,7 +1124,7 @@ MEETING_WORDS = re.compile(rf"\b(?:møde\w*|referat|dagsorden|dato|den|d\.|kl\.?
 def _date_from(m: re.Match, kind: str) -> datetime.date | None:
     try:
         if kind == "words":
-            return datetime.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            return datetime.date(int(m.group(3)), EN_MONTHS[m.group(2).lower()], int(m.group(1)))
         if kind == "iso":
             return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if kind == "month_first":
@@ -1135,7 +1138,8 @@ def _date_from(m: re.Match, kind: str) -> datetime.date | None:
 
 def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     found = []
-    patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_MONTH_FIRST, "month_first"))
+    patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_SLASH_DASH, "num"),
+                (DATE_MONTH_FIRST, "month_first"))
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
             d = _date_from(m, kind)
@@ -1322,13 +1326,21 @@ def past_page_stamp(date: datetime.date, header: list[str], text: str) -> dateti
     return None
 
 
+HOURS_ONLY = re.compile(r"^(?:fra\s+)?(\d{1,2})(?:\s*(?:[-–]|til)\s*(\d{1,2}))?\s*$", re.I)  # a time label's '14-16'
 MEETING_TIME_LINE = re.compile(r"\b(?:møde|mødet|mødes|mødetid)\b", re.I)
 
 
 def meeting_time_line(line: str) -> bool:
-    """'Ekstraordinært møde - Mødelokale F7 kl. 12.00': a header line about the meeting with a time in it, but
-    no date (never 'Næste møde ...')."""
-    return bool(MEETING_TIME_LINE.search(line) and KL.search(line)) and not re.search(r"\bnæste\s+møde", line, re.I)
+    """'Ekstraordinært møde - Mødelokale F7 kl. 12.00', 'Mødet starter kl. 17': a header line about the meeting
+    with a time in it, but no date (never 'Næste møde ...')."""
+    return bool(MEETING_TIME_LINE.search(line) and (KL.search(line) or KL_HOURS.search(line))) \
+        and not re.search(r"\bnæste\s+møde", line, re.I)
+
+
+def starts_with_date(line: str) -> bool:
+    """'3. marts 2026, 14.00-16.00' opens with a date (not an item number)."""
+    found = dates_in(line)
+    return bool(found) and found[0][0] == 0
 
 
 def room_segment(line: str) -> str | None:
@@ -1363,6 +1375,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if ds and labelled_date is None and setter in ("start", "date"):
                 labelled_date = ds[0][1]
             s, e = times_in(value)
+            hours = HOURS_ONLY.match(value)
+            if s is None and hours and setter in ("start", "end"):  # 'Tid: 14-16'
+                s, e = _t(hours.group(1), 0), (_t(hours.group(2), 0) if hours.group(2) else None)
             if s is None:
                 bt = BARE_TIME.search(value)
                 if bt and (setter in ("start", "end") or re.search(r"\bkl", value, re.I)):
@@ -1404,9 +1419,10 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # times in sentences: the line with the meeting's date, then any 'kl.' line of the header
     if found.start is None:
         for ln in [title] + lines:
-            if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
-                continue
-            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) or DAY_MONTH_KL.search(ln) \
+            if not ln or PRINT_DATE.search(ln) or (re.match(r"^\d{1,3}\.\s", ln) and not starts_with_date(ln)):
+                continue  # a numbered line, but not '3. marts 2026, 14.00-16.00'
+            if dates_in(ln) or re.match(r"^\s*(?:fra\s+)?(?:kl\.?:?|klokken)\s*\d", ln, re.I) \
+                    or DAY_MONTH_KL.search(ln) \
                     or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I) or meeting_time_line(ln):
                 s, e = times_in(ln)
                 if s is None:

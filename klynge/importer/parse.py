@@ -239,7 +239,8 @@ def find_date(text: str) -> datetime.date | None:
                 return datetime.date(year, int(m.group(2)), int(m.group(1)))
             except (ValueError, KeyError):
                 continue
-    return None
+    found = layout.dates_in(text)  # the header search's wider phrasings ('3. marts, 2026', '05-mar-2026')
+    return found[0][1] if found else None
 
 
 def _time(h: str, m: str) -> datetime.time | None:

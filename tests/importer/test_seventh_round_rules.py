@@ -165,3 +165,34 @@ def test_a_bulleted_list_inside_a_text_gives_no_items():
     lines = ["Orientering om året", "", "- Trafikplan", "- Skolestruktur", "- Budget", "- Boliger", "", "Beslutning",
              "", "Taget til efterretning."]
     assert layout.bulleted_headings(lines) == []
+
+
+# --- dates and times in more phrasings --------------------------------------------------------------------
+
+
+def test_a_date_is_read_in_the_common_danish_and_english_phrasings():
+    for text in ("d. 3/3-2026", "3 March 2026", "Dato: 3. marts, 2026", "torsdag d. 3 . marts 2026", "03-mar-2026",
+                 "3. marts 2026", "03.03.2026"):
+        assert [str(d) for _, d in layout.dates_in(text)] == ["2026-03-03"], text
+        assert str(parse_date(text)) == "2026-03-03", text
+
+
+def parse_date(text):
+    from klynge.importer.parse import find_date
+    return find_date(text)
+
+
+def test_a_header_line_that_opens_with_the_date_gives_the_time_after_it():
+    found = layout.search_header(["3. marts 2026, 14.00-16.00"], "Referat")
+    assert (str(found.start), str(found.end)) == ("14:00:00", "16:00:00")
+
+
+def test_a_time_line_of_its_own_gives_the_start_and_end():
+    found = layout.search_header(["Tirsdag den 3. marts 2026", "Fra kl. 9 til 11"], "Referat")
+    assert (str(found.start), str(found.end)) == ("09:00:00", "11:00:00")
+    assert str(layout.search_header(["Mødet starter kl. 17"], "Referat 3. marts 2026").start) == "17:00:00"
+
+
+def test_whole_hours_after_a_time_label_are_the_start_and_end():
+    found = layout.search_header(["Dato: 3. marts 2026", "Tid: 14-16"], "Referat")
+    assert (str(found.start), str(found.end)) == ("14:00:00", "16:00:00")
