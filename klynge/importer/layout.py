@@ -188,7 +188,7 @@ class Heading:
 
 
 PUNKT_FORM = re.compile(
-    r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
+    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s+(?:nr\.?\s*)?|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
@@ -329,6 +329,20 @@ def _title_above_case_number(lines: list[str], i: int) -> int | None:
     return k
 
 
+ROMAN_FORM = re.compile(r"^([IVX]{1,5})\.\s+([A-ZÆØÅ][a-zæøå].*)$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_number(numeral: str) -> int | None:
+    """'IV' -> 4; None for what is no well-formed roman numeral up to 39 ('IIII', 'VX')."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = ROMAN_VALUES[ch]
+        total += -value if k + 1 < len(numeral) and ROMAN_VALUES[numeral[k + 1]] > value else value
+    canonical = "X" * (total // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][total % 10]
+    return total if 0 < total < 40 and canonical == numeral else None
+
+
 ACCESS_MARK = re.compile(r"^(?P<num>\d{1,3})\s*[.)]?\s*\(\s*(?P<mark>åben|åbent|offentlig|lukket|fortrolig)\s*\)\s*"
                          r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
@@ -396,6 +410,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 and re.match(r"^sag\b", s, re.I) else None
             if above is not None:  # "Spørgetid" / "Sag nr. 129": the title stands above the case number
                 title = lines[above]
+        if number is None:
+            m = ROMAN_FORM.match(s)
+            if m and roman_number(m.group(1)):  # 'II. Budget 2026': a roman item number
+                number, title, form = roman_number(m.group(1)), m.group(2), "numbered2"
         if number is None:
             m = TAB_ROW.match(s)
             if m:
@@ -523,7 +541,7 @@ FORMS = ("punkt", "numbered", "numbered2", "row", "lone", "glued", "bare")
 MONTH_IN_TITLE = re.compile(
     r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
-AD_FORM = re.compile(r"^\W*ad\s+(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
+AD_FORM = re.compile(r"^\W*ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
 TRAILING_PAGE = re.compile(r"(?:\s|\.)\d{1,3}$")
 
 

@@ -196,3 +196,29 @@ def test_a_time_line_of_its_own_gives_the_start_and_end():
 def test_whole_hours_after_a_time_label_are_the_start_and_end():
     found = layout.search_header(["Dato: 3. marts 2026", "Tid: 14-16"], "Referat")
     assert (str(found.start), str(found.end)) == ("14:00:00", "16:00:00")
+
+
+# --- item numbers in more forms ---------------------------------------------------------------------------
+
+HEADER = "Referat\n\nSocial- og Sundhedsudvalget\n\nDato: 12. januar 2026\nTid: 16:00 - 18:00\n\n"
+
+
+def _three_items(first, second, third):
+    return (f"{first} Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n{second} Budget 2026\n\nBeslutning\n"
+            f"Taget til efterretning.\n\n{third} Eventuelt\n\nIntet.\n")
+
+
+def test_items_numbered_with_roman_numerals_are_read_with_their_numbers():
+    doc = parse(HEADER + _three_items("I.", "II.", "III."))
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")]
+
+
+def test_a_malformed_roman_numeral_is_no_number():
+    assert layout.roman_number("IV") == 4 and layout.roman_number("XIX") == 19
+    assert layout.roman_number("IIII") is None and layout.roman_number("VX") is None
+
+
+def test_items_numbered_as_paragraphs_or_after_ad_with_a_dot_are_read():
+    for first, second, third in (("§ 1.", "§ 2.", "§ 3."), ("Ad. 1", "Ad. 2", "Ad. 3")):
+        doc = parse(HEADER + _three_items(first, second, third))
+        assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")], first
