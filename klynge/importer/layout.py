@@ -36,8 +36,10 @@ FURNITURE = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
-    r"gå ikke glip af\b.*|you are here|du er her|(?:[\w.-]+\s+){0,4}logo|logo\s+\S+(?:\s+\S+)?|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
+    r"gå ikke glip af\b.*|you are here|du er her|til hovedindhold|log ind|log på|english|kontakt|"
+    r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
+    r"(?:[\w.-]+\s+){0,4}logo|logo\s+\S+(?:\s+\S+)?|"
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
@@ -1215,7 +1217,8 @@ PLACE_SENTENCE = re.compile(
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
-PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$"
+                        r"|,?\s+(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den\s+\d|d\.\s*\d).*$")
 
 
 # an address line under a place: 'Havnegade 12', 'Havnegade 12, 1. sal', '4000 Roskilde'
@@ -1257,7 +1260,8 @@ LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|frav�
 NO_PLACE = re.compile(r"^(?:mødet\s+)?(?:afholdes|holdes|afvikles|finder\s+sted|foregår)\s*[.:]?\s*$", re.I)  # cut off
 ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
-ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
+# 'Mødelokale 20', 'Mødelokale 1.2, Hospitalet': the room line is the place
+ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}(?:,\s*[A-ZÆØÅ][^:]{1,60})?$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"

@@ -222,3 +222,23 @@ def test_items_numbered_as_paragraphs_or_after_ad_with_a_dot_are_read():
     for first, second, third in (("§ 1.", "§ 2.", "§ 3."), ("Ad. 1", "Ad. 2", "Ad. 3")):
         doc = parse(HEADER + _three_items(first, second, third))
         assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")], first
+
+
+# --- web furniture and place phrasings --------------------------------------------------------------------
+
+
+def test_common_web_furniture_is_neither_title_nor_body():
+    doc = parse("Til hovedindhold\nLog ind\nEnglish\nDel på Facebook\nCookie-indstillinger\n"
+                "Hjem > Politik > Udvalg > Handicaprådet\nHandicaprådet, 3. marts 2026\nReferat" + AGENDA)
+    assert doc.title == "Handicaprådet, 3. marts 2026"
+    assert doc.body == "Handicaprådet"
+
+
+def test_a_place_in_a_sentence_ends_before_the_weekday_and_date():
+    doc = parse("Referat\nÆldrerådet\nMødet holdes på Rådhuset, lokale 2, tirsdag den 3. marts 2026 kl. 17.00" + AGENDA)
+    assert doc.place == "Rådhuset, lokale 2"
+
+
+def test_a_room_line_with_its_building_is_the_whole_place():
+    doc = parse("Referat fra Klyngestyregruppen\n3. marts 2026 kl. 13-15\nMødelokale 1.2, Hospitalet" + AGENDA)
+    assert doc.place == "Mødelokale 1.2, Hospitalet"
