@@ -273,6 +273,10 @@ def _prose_title(first: str) -> str:
     return t
 
 
+# the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
+ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -302,6 +306,7 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    t = ATTACHMENT_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()

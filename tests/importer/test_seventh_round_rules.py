@@ -242,3 +242,10 @@ def test_a_place_in_a_sentence_ends_before_the_weekday_and_date():
 def test_a_room_line_with_its_building_is_the_whole_place():
     doc = parse("Referat fra Klyngestyregruppen\n3. marts 2026 kl. 13-15\nMødelokale 1.2, Hospitalet" + AGENDA)
     assert doc.place == "Mødelokale 1.2, Hospitalet"
+
+
+def test_the_attachments_link_text_after_a_title_is_no_part_of_it():
+    assert layout._clean_title("Forslag til indkøbspolitik, Bilag 4", False) == "Forslag til indkøbspolitik"
+    assert layout._clean_title("Sundhedsaftaler med kommunerne Bilag 1616.1.216.2", False) \
+        == "Sundhedsaftaler med kommunerne"
+    assert layout._clean_title("Godkendelse af bilag 3", False) == "Godkendelse af bilag 3"
