@@ -249,3 +249,15 @@ def test_the_attachments_link_text_after_a_title_is_no_part_of_it():
     assert layout._clean_title("Sundhedsaftaler med kommunerne Bilag 1616.1.216.2", False) \
         == "Sundhedsaftaler med kommunerne"
     assert layout._clean_title("Godkendelse af bilag 3", False) == "Godkendelse af bilag 3"
+
+
+def test_a_body_named_only_in_running_text_and_as_its_meeting_is_found():
+    doc = parse("14. august 2025\n\nREFERAT\n\n1. Godkendelse af referat fra sidste skolebestyrelsesmøde.\n"
+                "Godkendt.\n\n2. Brev fra forældre.\nDer er kommet brev til skolebestyrelsen om trafikken.\n")
+    assert doc.body == "Skolebestyrelsen"
+
+
+def test_a_body_named_in_running_text_but_never_as_the_meeting_is_no_body():
+    from klynge.importer.bodies import body_in_text
+    assert body_in_text("Menighedsrådet besluttede at male kirken. Brev til menighedsrådet fra naboer.") is None
+    assert body_in_text("indstilles til kommunalbestyrelsen ... sendes til kommunalbestyrelsesmødet") is None
