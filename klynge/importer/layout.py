@@ -354,12 +354,19 @@ ACCESS_MARK = re.compile(r"^(?P<num>\d{1,3})\s*[.)]?\s*\(\s*(?P<mark>åben|åben
                          r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
 
+ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|lukket)\s+(?:punkt|pkt\.?)\s*(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
+                           r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
+
+
 def open_or_closed(line: str) -> str:
     """'3 (Åben) Budget 2026' / '4 (Lukket) Salg af grund' (an access mark between number and title) ->
     '3. Budget 2026' / '4. Salg af grund (Lukket)': the mark is no part of the title; a closed item stays
     marked closed."""
     m = ACCESS_MARK.match(line)
     if not m:
+        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg'
+        if p:
+            return f"{p.group('num')}. {p.group('title')}" + (" (Lukket)" if p.group("mark")[0] in "Ll" else "")
         return line
     closed = m.group("mark").lower().startswith(("lukket", "fortrolig"))
     return f"{m.group('num')}. {m.group('title')}" + (" (Lukket)" if closed else "")
@@ -1103,6 +1110,32 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     if 2 * len(found) < len(after_first):
         return []
     return found
+
+
+SLOT_LINE = re.compile(
+    r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?"
+    r"\s*(?:[:\t]|\s[-–]\s|\s)\s*(?P<title>[A-ZÆØÅ].*)$", re.I)
+
+
+def slot_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, each opening with its time ('13.00-13.10 Velkomst', 'Kl. 13.10 Orientering om
+    budget', a table row '13.40<tab>Eventuelt<tab>Alle'): at least two such title-shaped lines whose times never go
+    back. The heading carries its time in brackets, so the item gets its start (and end)."""
+    found: list[tuple[int, datetime.time, str]] = []
+    for i, ln in enumerate(lines):
+        m = SLOT_LINE.match(ln.strip()) if ln else None
+        if not m:
+            continue
+        title = m.group("title").split("\t")[0].strip()
+        start = _t(m.group(1), m.group(2))
+        if start is None or len(title) > 150 or title.endswith((".", ",", ";")) or not _title_like(title) \
+                or SENTENCE_VERB.search(title):
+            continue
+        slot = f"{m.group(1)}.{m.group(2)}" + (f"-{m.group(3)}.{m.group(4)}" if m.group(3) else "")
+        found.append((i, start, f"{title} (kl. {slot})"))
+    if len(found) < 2 or any(b[1] < a[1] for a, b in zip(found, found[1:], strict=False)):
+        return []
+    return [Heading(i, None, title) for i, _, title in found]
 
 
 # --- header search -------------------------------------------------------------------------

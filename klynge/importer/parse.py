@@ -1061,6 +1061,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.bulleted_headings(lines)]
         bulleted = bool(headings)
+    timed = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.slot_headings(lines)]
+        timed = bool(headings)
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     own_labels = False
@@ -1410,6 +1414,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if own_labels:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
                                       "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
+    if timed:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "linjer, der begynder med et klokkeslæt («13.00-13.10 Velkomst»). "
+                                      "Kontrollér dem.", None))
     if bulleted:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
                                       "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "

@@ -261,3 +261,37 @@ def test_a_body_named_in_running_text_but_never_as_the_meeting_is_no_body():
     from klynge.importer.bodies import body_in_text
     assert body_in_text("Menighedsrådet besluttede at male kirken. Brev til menighedsrådet fra naboer.") is None
     assert body_in_text("indstilles til kommunalbestyrelsen ... sendes til kommunalbestyrelsesmødet") is None
+
+
+# --- items that open with their time, and access marks before the number ----------------------------------
+
+TIMED_HEADER = "Dagsorden\n\nStyregruppen for Sundhedsklynge Nord\n\nDato: 12. januar 2026\nTid: 13:00 - 16:00\n\n"
+
+
+def test_an_agenda_of_time_slots_without_numbers_gives_unnumbered_items_with_their_times():
+    doc = parse(TIMED_HEADER + "13.00-13.10 Velkomst og godkendelse af dagsorden\n\n13.10-13.40 Orientering om "
+                "budget\n\nSekretariatet orienterer.\n\n13.40-14.00 Eventuelt\n")
+    assert [(i.number, i.title, str(i.start), str(i.end)) for i in doc.items] == [
+        (None, "Velkomst og godkendelse af dagsorden", "13:00:00", "13:10:00"),
+        (None, "Orientering om budget", "13:10:00", "13:40:00"), (None, "Eventuelt", "13:40:00", "14:00:00")]
+    assert any(w.code == "unnumbered_items" for w in doc.warnings)
+
+
+def test_start_times_alone_or_in_a_table_row_open_items_too():
+    doc = parse(TIMED_HEADER + "Kl. 13.00 Velkomst\n\nKl. 13.10 Orientering om budget\n\nKl. 13.40 Eventuelt\n")
+    assert [(i.title, str(i.start)) for i in doc.items] == [
+        ("Velkomst", "13:00:00"), ("Orientering om budget", "13:10:00"), ("Eventuelt", "13:40:00")]
+    doc = parse(TIMED_HEADER + "13.00\tVelkomst\tFormand\n13.10\tOrientering om budget\tSekretariatet\n")
+    assert [i.title for i in doc.items] == ["Velkomst", "Orientering om budget"]
+
+
+def test_times_that_go_back_or_sentences_after_a_time_are_no_items():
+    assert layout.slot_headings(["14.00 Velkomst", "13.00 Eventuelt"]) == []
+    assert layout.slot_headings(["13.00 Mødet blev åbnet af formanden", "15.00 Mødet blev hævet"]) == []
+
+
+def test_an_access_word_before_the_item_number_is_no_part_of_the_title():
+    doc = parse(TIMED_HEADER + "Åbent punkt 1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+                "Lukket punkt 2. Salg af grund\n\nBeslutning\nGodkendt.\n")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Salg af grund")]
+    assert doc.items[1].closed
