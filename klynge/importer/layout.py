@@ -362,6 +362,8 @@ def open_or_closed(line: str) -> str:
     """'3 (Åben) Budget 2026' / '4 (Lukket) Salg af grund' (an access mark between number and title) ->
     '3. Budget 2026' / '4. Salg af grund (Lukket)': the mark is no part of the title; a closed item stays
     marked closed."""
+    if not (line[:1].isdigit() or line[:1] in "ÅåLl"):
+        return line
     m = ACCESS_MARK.match(line)
     if not m:
         p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg'
@@ -424,7 +426,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 and re.match(r"^sag\b", s, re.I) else None
             if above is not None:  # "Spørgetid" / "Sag nr. 129": the title stands above the case number
                 title = lines[above]
-        if number is None:
+        if number is None and s[:1] in "IVX":
             m = ROMAN_FORM.match(s)
             if m and roman_number(m.group(1)):  # 'II. Budget 2026': a roman item number
                 number, title, form = roman_number(m.group(1)), m.group(2), "numbered2"
@@ -1593,7 +1595,7 @@ APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"
     re.compile(rf"\b(?i:(?:der (?:var|er)\s+)?afbud fra)\s*:?\s*(?P<names>{NAME_LIST})"),
     # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
-    re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+afbud"),
+    re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"),
     # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
     re.compile(rf"\bundtagen\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?meldt\s+afbud"),
     # "A - afbud" / "A (C), Næstformand- afbud"
@@ -1627,7 +1629,7 @@ def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
     for ln in lines:
-        if not ln or not re.search(r"afbud|fraværende", ln, re.I):
+        if not ln or not re.search(r"afbud|fraværende|forfald", ln, re.I):
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue
@@ -1640,7 +1642,8 @@ def apologies_in(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt afbud)\s*:?\s*$", re.I)
+ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt (?:afbud|forfald|fravær)|"
+                          r"forfald|ikke til stede)\s*:?\s*$", re.I)
 LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|gæster|referent|mødeleder|"
                        r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
 

@@ -152,7 +152,7 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
-    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
+    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
@@ -333,6 +333,7 @@ def _names_in(text: str) -> list[str]:
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
     parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
+    parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
     if bare and all(NAME_RE.match(b) for b in bare):
         return bare
@@ -1038,6 +1039,20 @@ def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
 
 
+MARKED_ABSENT = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?[(\[]\s*(?i:afbud|meldt afbud|fraværende|forfald)"
+                           rf"\s*[)\]]|(?P<name2>{NAME})\s*(?:\([^)]*\)\s*)?\s[-–]\s*(?i:afbud|fraværende)\b")
+
+
+def _marked_absent(line: str, absent: list[str]) -> str:
+    """'Ole Olsen, Hans Hansen (afbud), Grete Jensen (V) (afbud)' in a list of attendees: the names marked
+    absent go to ``absent`` and leave the line."""
+    if not re.search(r"afbud|fraværende|forfald", line, re.I):
+        return line
+    for m in MARKED_ABSENT.finditer(line):
+        absent.append((m.group("name") or m.group("name2")).strip())
+    return MARKED_ABSENT.sub("", line).strip(" ,;")
+
+
 def _not_a_value(value: str) -> bool:
     """A label ('Dato:'), a date or a time taken for a labelled field's value."""
     return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
@@ -1317,7 +1332,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for ln in lines:
         if not ln:
             continue
-        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$",
+        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|meldt forfald|forfald|"
+                      r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
@@ -1339,6 +1355,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
+    lists["attendees"] = [_marked_absent(ln, absent) for ln in lists["attendees"]]
     for ln in lists["attendees"]:
         if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
             continue

@@ -295,3 +295,26 @@ def test_an_access_word_before_the_item_number_is_no_part_of_the_title():
                 "Lukket punkt 2. Salg af grund\n\nBeslutning\nGodkendt.\n")
     assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Salg af grund")]
     assert doc.items[1].closed
+
+
+# --- apologies in more phrasings --------------------------------------------------------------------------
+
+APOLOGY_HEADER = "Referat\n\nÆldrerådet\n\nDato: 12. januar 2026 kl. 10.00\n\n"
+
+
+def test_apologies_are_read_in_more_phrasings():
+    for said in ("Forfald: Hans Hansen, Grete Jensen", "Ikke til stede: Hans Hansen, Grete Jensen",
+                 "Meldt fravær: Hans Hansen, Grete Jensen", "Hans Hansen og Grete Jensen havde meldt forfald."):
+        doc = parse(APOLOGY_HEADER + said + AGENDA)
+        assert doc.absent == ["Hans Hansen", "Grete Jensen"], said
+
+
+def test_names_marked_afbud_in_the_list_of_attendees_are_apologies_not_attendees():
+    doc = parse(APOLOGY_HEADER + "Deltagere: Ole Olsen, Hans Hansen (afbud), Grete Jensen (V) (afbud)" + AGENDA)
+    assert doc.absent == ["Hans Hansen", "Grete Jensen"]
+    assert [p.name for p in doc.attendees] == ["Ole Olsen"]
+
+
+def test_a_role_before_a_name_in_a_list_of_apologies_is_no_part_of_the_name():
+    doc = parse(APOLOGY_HEADER + "Afbud: Formand Hans Hansen, næstformand Grete Jensen" + AGENDA)
+    assert doc.absent == ["Hans Hansen", "Grete Jensen"]
