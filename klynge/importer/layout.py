@@ -1419,6 +1419,29 @@ def room_segment(line: str) -> str | None:
     return None
 
 
+DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?[\d.\-/ ]{{6,12}}\s*(?:kl\.?\s*)?"
+                            rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$", re.I)
+
+
+def place_under_date(lines: list[str]) -> str | None:
+    """'08-03-2021 16:00' then 'Video' (a template that prints date, time and place on three short lines): the
+    short capitalised line right under a line of only the date and time, when it is no label, name of a body,
+    kind of document or list of people."""
+    nonempty = [x.strip() for x in lines if x and x.strip()][:12]
+    for k, ln in enumerate(nonempty[:-1]):
+        if not DATE_TIME_ONLY.match(ln) or not dates_in(ln):
+            continue
+        nxt = nonempty[k + 1]
+        if len(nxt) <= 40 and nxt[:1].isupper() and ":" not in nxt and not dates_in(nxt) and not KL.search(nxt) \
+                and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|indhold)", nxt, re.I) \
+                and not re.search(r"(?:udvalg|råd|bestyrelse|gruppe|forum|nævn)(?:et|en|s)?\b", nxt, re.I) \
+                and not SENTENCE_VERB.search(nxt) and "," not in nxt \
+                and not any(p.match(nxt) for p in (PLACE_LABEL, DATE_LABEL, START_LABEL, END_LABEL, BODY_LABEL)):
+            return nxt  # never a label of its own ('Mødested' with its value on the next line)
+        return None
+    return None
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -1527,6 +1550,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # ... or as one part of a line: 'Ekstraordinært møde - Mødelokale F7 kl. 12.00'
     if found.place is None:
         found.place = next((r for r in (room_segment(x) for x in [x for x in lines if x][:8]) if r), None)
+    # ... or as the short line right under a line that holds only the date and time ('08-03-2021 16:00' / 'Video')
+    if found.place is None:
+        found.place = place_under_date(lines)
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:

@@ -318,3 +318,13 @@ def test_names_marked_afbud_in_the_list_of_attendees_are_apologies_not_attendees
 def test_a_role_before_a_name_in_a_list_of_apologies_is_no_part_of_the_name():
     doc = parse(APOLOGY_HEADER + "Afbud: Formand Hans Hansen, næstformand Grete Jensen" + AGENDA)
     assert doc.absent == ["Hans Hansen", "Grete Jensen"]
+
+
+def test_a_short_line_under_a_line_of_only_date_and_time_is_the_place():
+    assert layout.place_under_date(["Referat - Egnsrådet", "", "08-03-2024 16:00", "", "Skype", "",
+                                    "Medlemmer af udvalget:"]) == "Skype"
+
+
+def test_a_label_or_a_body_under_the_date_and_time_is_no_place():
+    assert layout.place_under_date(["29-02-2012 kl. 15:00 - 17:00", "Mødested", "Mødet afholdes"]) is None
+    assert layout.place_under_date(["08-03-2024 16:00", "Regionsrådet"]) is None
