@@ -99,13 +99,14 @@ def split_run_on(line: str) -> list[str]:
     return [p for p in out if p]
 
 
+ANY_DIGIT = re.compile(r"\d")
 GLUED_NEXT_NUMBER = re.compile(r"(?<=[a-zæøå?)])(?=\d{1,3}\.\s+[A-ZÆØÅ])")
 
 
 def split_glued_number(line: str) -> list[str]:
     """'Indholdsfortegnelse1. Fraværende' / '10. Eventuelt1. Orientering' (a contents list or its last entry
     glued to the first item's heading by a web page) -> two lines, cut before the glued item number."""
-    if not any(ch.isdigit() for ch in line):
+    if not ANY_DIGIT.search(line):
         return [line]
     parts = GLUED_NEXT_NUMBER.split(line)
     if len(parts) > 1:
@@ -411,7 +412,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
-        s = open_or_closed(s)
+        if s[:1].isdigit() or s[:1] in "ÅåLl":
+            s = open_or_closed(s)
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
@@ -1651,11 +1653,14 @@ def trim_name(name: str) -> str:
     return " ".join(kept).strip(" .,")
 
 
+APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald", re.I)
+
+
 def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
     for ln in lines:
-        if not ln or not re.search(r"afbud|fraværende|forfald", ln, re.I):
+        if not ln or not APOLOGY_WORD.search(ln):
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue

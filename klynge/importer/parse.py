@@ -497,16 +497,20 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     return chain
 
 
+BREAK_WORD = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
+UNNUMBERED_PUNKT = re.compile(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$")
+
+
 def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     """Unnumbered breaks with a slot ("Pause (kl. 19.10-19.20)") are items too."""
     found = []
     for i, text in enumerate(lines):
         if i in taken or not text or TOC_LINE.search(text) or len(text) > 80:
             continue
-        if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
+        if BREAK_WORD.match(text) and SLOT.search(text):
             found.append(_Heading(i, None, text))
             continue
-        m = re.match(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$", text)
+        m = UNNUMBERED_PUNKT.match(text)
         if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
             found.append(_Heading(i, None, m.group(1)))
     return found
@@ -716,6 +720,10 @@ def _tasks(text: str, recommendation_numbers: set[int], organisations: list[str]
     return tasks
 
 
+GUEST_LEAD = re.compile(r"\bgæst(?:er|erne)?\b|\b(?:deltager|deltog)\s*(?:under punktet|på mødet)?\s*:?\s*$", re.I)
+GUEST_UNDER_ITEM = re.compile(rf"^({NAME}),\s*(.+?)\s+deltager under punktet")
+
+
 def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]:
     """Guests named in an item: after 'gæster', 'deltager:' or 'X deltager under punktet'."""
     guests: list[ParsedPerson] = []
@@ -724,7 +732,7 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
         s = ln.strip()
         if not s:
             continue
-        if re.search(r"\bgæst(?:er|erne)?\b|\b(?:deltager|deltog)\s*(?:under punktet|på mødet)?\s*:?\s*$", s, re.I) \
+        if GUEST_LEAD.search(s) \
                 and (s.endswith(":") or s.endswith(".") or "gæst" in s.lower()):
             collecting = True
             continue
@@ -734,7 +742,7 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
                 guests.append(person)
             continue
         collecting = False
-        m = re.match(rf"^({NAME}),\s*(.+?)\s+deltager under punktet", s)
+        m = GUEST_UNDER_ITEM.match(s) if "deltager under punktet" in s else None
         if m:
             person = parse_person(f"{m.group(1)}, {m.group(2)}", organisations)
             if person:
@@ -1031,11 +1039,14 @@ def _name_list_shaped(line: str) -> bool:
     return len(parts) >= 2 or len(parts[0].split()) >= 2
 
 
+APOLOGY_LABEL_START = re.compile(r"^(?:afbud|fraværende|meldt afbud)", re.I)
+
+
 def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     """A guest speaker named in an item's heading whose cancellation the text reports ('… ved udvalgsformand
     Caroline Christensen' / 'Caroline havde meldt afbud') is not a member's apology - unless a label lists her."""
     named = " ".join(f"{i.title} {i.presenter or ''}" for i in items).casefold()
-    labelled = " ".join(ln for ln in lines if re.match(r"^(?:afbud|fraværende|meldt afbud)", ln, re.I)).casefold()
+    labelled = " ".join(ln for ln in lines if APOLOGY_LABEL_START.match(ln)).casefold()
     return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
 
 
