@@ -355,6 +355,18 @@ ACCESS_MARK = re.compile(r"^(?P<num>\d{1,3})\s*[.)]?\s*\(\s*(?P<mark>åben|åben
                          r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
 
+NUMBER_VARIANT = re.compile(r"^(?:(\d{1,3})\.0|(\d{1,3})\.\)|\((\d{1,3})\)|\[(\d{1,3})\])\s+(?=[A-ZÆØÅ])")
+
+
+def plain_number(line: str) -> str:
+    """'1.0 Title', '1.) Title', '(1) Title', '[1] Title' -> '1. Title': item numbers written in other ways."""
+    m = NUMBER_VARIANT.match(line)
+    if not m:
+        return line
+    number = next(g for g in m.groups() if g)
+    return f"{number}. {line[m.end():]}"
+
+
 ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|lukket)\s+(?:punkt|pkt\.?)\s*(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
                            r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
@@ -412,8 +424,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
-        if s[:1].isdigit() or s[:1] in "ÅåLl":
-            s = open_or_closed(s)
+        if s[:1].isdigit() or s[:1] in "ÅåLl([":
+            s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""

@@ -328,3 +328,11 @@ def test_a_short_line_under_a_line_of_only_date_and_time_is_the_place():
 def test_a_label_or_a_body_under_the_date_and_time_is_no_place():
     assert layout.place_under_date(["29-02-2012 kl. 15:00 - 17:00", "Mødested", "Mødet afholdes"]) is None
     assert layout.place_under_date(["08-03-2024 16:00", "Regionsrådet"]) is None
+
+
+def test_item_numbers_written_as_decimals_or_in_brackets_are_read():
+    for first, second, third in (("1.0", "2.0", "3.0"), ("1.)", "2.)", "3.)"), ("(1)", "(2)", "(3)"),
+                                 ("[1]", "[2]", "[3]")):
+        doc = parse(HEADER + _three_items(first, second, third))
+        assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")], first
+    assert layout.plain_number("(1) at udvalget godkender") == "(1) at udvalget godkender"
