@@ -995,6 +995,9 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
 SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")
 
 
+MEETING_HEADER_LABEL = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted)\s*:\s*\S", re.I)
+
+
 def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
     """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
     'Label: value' lines and prose; None when there is none after ``floor``."""
@@ -1004,6 +1007,8 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
         seen += bool(s)
         if seen > 30:
             return None
+        if MEETING_HEADER_LABEL.match(s):
+            return None  # 'Dato: …', 'Tid: …': the meeting's header; a case's title is never above it
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
         if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):

@@ -1213,6 +1213,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 end = said[1]
             if said[2] and BODY_NOUN.search(said[2]):  # 'Mødet i Rådhusets mødesal begyndte ...' names a room
                 sentence_body = said[2]
+    if date is None:  # a labelled date below what was taken for the first item ('Dato: 12. januar 2026')
+        date = next((d for d in (find_date(m.group(1)) for m in (layout.DATE_LABEL.match(ln)
+                                                                     for ln in [x for x in lines if x][:25]) if m)
+                     if d), None)
     date_note = None
     if date is None and meeting_date is not None:
         date = meeting_date

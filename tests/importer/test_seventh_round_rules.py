@@ -336,3 +336,15 @@ def test_item_numbers_written_as_decimals_or_in_brackets_are_read():
         doc = parse(HEADER + _three_items(first, second, third))
         assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")], first
     assert layout.plain_number("(1) at udvalget godkender") == "(1) at udvalget godkender"
+
+
+def test_the_meetings_header_is_never_taken_for_an_unnumbered_items_title():
+    lines = ["Referat", "", "Ældrerådet", "", "Dato: 12. januar 2026", "Tid: 16:00 - 18:00", "",
+             "a) Godkendelse af dagsorden", "", "Beslutning", "Godkendt.", "", "b) Budget", "", "Beslutning", "Taget."]
+    assert all(h.title != "Ældrerådet" for h in layout.unnumbered_headings(lines))
+
+
+def test_a_labelled_date_below_what_was_taken_for_the_first_item_is_still_the_date():
+    doc = parse("Referat\n\nÆldrerådet\n\nPunkt 1: Godkendelse af dagsorden\n\nDato: 12. januar 2026\n\nGodkendt.\n\n"
+                "Punkt 2: Budget\n\nGodkendt.\n")
+    assert str(doc.date) == "2026-01-12"
