@@ -39,7 +39,7 @@ FURNITURE = re.compile(
     r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
     r"gå ikke glip af\b.*|you are here|du er her|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
-    r"(?:[\w.-]+\s+){0,4}logo|logo\s+\S+(?:\s+\S+)?|"
+    r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )

@@ -348,3 +348,9 @@ def test_a_labelled_date_below_what_was_taken_for_the_first_item_is_still_the_da
     doc = parse("Referat\n\nÆldrerådet\n\nPunkt 1: Godkendelse af dagsorden\n\nDato: 12. januar 2026\n\nGodkendt.\n\n"
                 "Punkt 2: Budget\n\nGodkendt.\n")
     assert str(doc.date) == "2026-01-12"
+
+
+def test_an_item_about_a_logo_is_no_furniture():
+    assert layout.strip_furniture("3. Nyt logo") == "3. Nyt logo"
+    assert layout.strip_furniture("Forslag til kommunens logo") == "Forslag til kommunens logo"
+    assert layout.strip_furniture("Egnens Kommunes logo") == ""
