@@ -1277,7 +1277,7 @@ PLACE_SENTENCE = re.compile(
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
 PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$"
-                        r"|,?\s+(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den\s+\d|d\.\s*\d).*$")
+                        r"|,?\s+(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|den\s+\d|d\.\s*\d).*$")
 
 
 # an address line under a place: 'Havnegade 12', 'Havnegade 12, 1. sal', '4000 Roskilde'
