@@ -69,7 +69,13 @@ def plausible_name(name: str | None) -> bool:
         return True
     return bool(words) and len(words) <= 8 and name[:1].isupper() and not re.search(r"\d|:$", name) \
         and not re.search(rf"\b(?:{layout.MONTH_RE})\b", name, re.I) \
-        and not re.match(r"(?:hjem|forside|forsiden)\b", name, re.I)
+        and not re.match(r"(?:hjem|forside|forsiden)\b", name, re.I) \
+        and not MEETING_WORD_ONLY.fullmatch(name)
+
+
+# a word for the meeting or the document alone ('Møde', 'Ekstraordinært møde', 'Mødesager') names no body
+MEETING_WORD_ONLY = re.compile(r"(?:(?:ekstra)?ordinært\s+|konstituerende\s+)?(?:møde|mødet|møder|mødesag(?:er)?|"
+                               r"referat|dagsorden|beslutningsprotokol|protokol)", re.I)
 
 
 def _phrase(segment: str) -> str | None:
@@ -128,11 +134,15 @@ def candidates(lines: list[str], title: str = "") -> list[tuple[float, int, str]
         seen += 1
         if seen > 40:
             break
-        if layout.FURNITURE.match(line) or len(line) > 200:
+        if layout.FURNITURE.match(line):
+            continue
+        near = 1.0 / (1 + 0.15 * pos)
+        if len(line) > 200:  # a run-together transcript line: only 'Xs møde', a weaker sign there
+            found.extend((2.0 + near, pos, m.group("name")) for m in GENITIVE.finditer(line)
+                         if is_body_word(m.group("name")) and m.group("name")[:1].isupper())
             continue
         crumbs = re.match(r"^(?:hjem|forside|forsiden)\b", line, re.I) is not None
         nav = crumbs or sum(is_body_word(w) for w in line.split()) >= 3
-        near = 1.0 / (1 + 0.15 * pos)
         for m in GENITIVE.finditer(line):
             name = m.group("name")
             if is_body_word(name) and name[:1].isupper():
@@ -186,3 +196,31 @@ def find_body(lines: list[str], title: str = "", text: str = "") -> str | None:
     if totals[best] < 2.0:
         return None
     return first[best]
+
+
+# a body named only in running text, in lower case: 'til menighedsrådet', 'sidste menighedsrådsmøde'
+LOWER_BODY = re.compile(r"\b(?P<stem>[a-zæøå]{2,}(?:råd|udvalg|bestyrelse|nævn))(?:et|en|(?<=e)n|s?møde\w*)\b")
+NOT_OWN_BODY = {"kommunalbestyrelse", "regionsråd", "byråd", "økonomiudvalg", "folketing"}  # bodies others report to
+
+
+def body_in_text(text: str) -> str | None:
+    """The one specific body the text names again and again in lower case, at least once as the one meeting
+    ('menighedsrådet' and 'sidste menighedsrådsmøde'), in the definite form and capitalised; None when none is
+    named twice with a meeting, or two are named equally often. Never a council others report to
+    ('kommunalbestyrelsen')."""
+    counts: dict[str, int] = {}
+    meetings: set[str] = set()
+    for m in LOWER_BODY.finditer(text):
+        stem = m.group("stem")
+        if stem in NOT_OWN_BODY or stem in GENERIC_STEMS or not is_body_word(stem):
+            continue
+        counts[stem] = counts.get(stem, 0) + 1
+        if "møde" in m.group(0):
+            meetings.add(stem)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or ranked[0][0] not in meetings:
+        return None  # named once, a tie, or never as the one whose meetings these are ('menighedsrådsmøde')
+    definite = _definite(ranked[0][0])
+    return definite[:1].upper() + definite[1:] if definite else None

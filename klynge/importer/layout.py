@@ -36,19 +36,30 @@ FURNITURE = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|forside\s*(?:pil|[>›»/|]).*|"
-    r"gå ikke glip af\b.*|you are here|du er her|"
+    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
+    r"gå ikke glip af\b.*|you are here|du er her|til hovedindhold|log ind|log på|english|kontakt|"
+    r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
+    r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
     re.I,
 )
 FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold ud|fold ind)\s+", re.I)
 
 
+# docplayer's 'Download "<the PDF's title>"': its title keeps the digits the page's own first line lost
+# ('... 4. juni 2015 kl' / 'Download "... 4. juni 2015 kl. 13.00. Kontrabassen, Rådhuset"')
+DOWNLOAD_TITLE = re.compile(r'^download\s+"(?P<title>[^"]{8,300})"$', re.I)
+
+
 def strip_furniture(line: str) -> str:
-    """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise."""
+    """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise; the quoted title
+    of a transcript's download link."""
     s = line.strip()
     if not s:
         return line
+    m = DOWNLOAD_TITLE.match(s)
+    if m:
+        return m.group("title").strip()
     if FURNITURE.match(s):
         return ""
     return FURNITURE_PREFIX.sub("", s) if FURNITURE_PREFIX.match(s) else line
@@ -88,13 +99,14 @@ def split_run_on(line: str) -> list[str]:
     return [p for p in out if p]
 
 
+ANY_DIGIT = re.compile(r"\d")
 GLUED_NEXT_NUMBER = re.compile(r"(?<=[a-zæøå?)])(?=\d{1,3}\.\s+[A-ZÆØÅ])")
 
 
 def split_glued_number(line: str) -> list[str]:
     """'Indholdsfortegnelse1. Fraværende' / '10. Eventuelt1. Orientering' (a contents list or its last entry
     glued to the first item's heading by a web page) -> two lines, cut before the glued item number."""
-    if not any(ch.isdigit() for ch in line):
+    if not ANY_DIGIT.search(line):
         return [line]
     parts = GLUED_NEXT_NUMBER.split(line)
     if len(parts) > 1:
@@ -179,7 +191,7 @@ class Heading:
 
 
 PUNKT_FORM = re.compile(
-    r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\s+|sag\s+(?:nr\.?\s*)?)(\d{1,3})"
+    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s+(?:nr\.?\s*)?|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
@@ -201,7 +213,10 @@ RUN_ON_TITLE_CUT = re.compile(
     r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
 
 
-INLINE_DECISION = re.compile(r"\s(?:Godkendt|Udskudt|Taget til efterretning|Vedtaget)\b\.?\s*$")
+# a decision run onto its heading line: 'Godkendt.', 'Behandlet og godkendt.', 'Drøftet og taget til efterretning.'
+DECISION_WORD = (r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[Dd]røftet|"
+                 r"[Tt]aget til (?:efterretning|orientering))")
+INLINE_DECISION = re.compile(rf"\s(?=[A-ZÆØÅ]){DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")
 SENTENCE_END = re.compile(
     r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
@@ -259,6 +274,10 @@ def _prose_title(first: str) -> str:
     return t
 
 
+# the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
+ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -288,6 +307,7 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    t = ATTACHMENT_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     return t.strip(" -–:").strip()
@@ -317,6 +337,84 @@ def _title_above_case_number(lines: list[str], i: int) -> int | None:
     return k
 
 
+ROMAN_FORM = re.compile(r"^([IVX]{1,5})\.\s+([A-ZÆØÅ][a-zæøå].*)$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_number(numeral: str) -> int | None:
+    """'IV' -> 4; None for what is no well-formed roman numeral up to 39 ('IIII', 'VX')."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = ROMAN_VALUES[ch]
+        total += -value if k + 1 < len(numeral) and ROMAN_VALUES[numeral[k + 1]] > value else value
+    canonical = "X" * (total // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][total % 10]
+    return total if 0 < total < 40 and canonical == numeral else None
+
+
+ACCESS_MARK = re.compile(r"^(?P<num>\d{1,3})\s*[.)]?\s*\(\s*(?P<mark>åben|åbent|offentlig|lukket|fortrolig)\s*\)\s*"
+                         r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
+
+
+NUMBER_VARIANT = re.compile(r"^(?:(\d{1,3})\.0|(\d{1,3})\.\)|\((\d{1,3})\)|\[(\d{1,3})\])\s+(?=[A-ZÆØÅ])")
+
+
+def plain_number(line: str) -> str:
+    """'1.0 Title', '1.) Title', '(1) Title', '[1] Title' -> '1. Title': item numbers written in other ways."""
+    m = NUMBER_VARIANT.match(line)
+    if not m:
+        return line
+    number = next(g for g in m.groups() if g)
+    return f"{number}. {line[m.end():]}"
+
+
+ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|lukket)\s+(?:punkt|pkt\.?)\s*(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
+                           r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
+
+
+def open_or_closed(line: str) -> str:
+    """'3 (Åben) Budget 2026' / '4 (Lukket) Salg af grund' (an access mark between number and title) ->
+    '3. Budget 2026' / '4. Salg af grund (Lukket)': the mark is no part of the title; a closed item stays
+    marked closed."""
+    if not (line[:1].isdigit() or line[:1] in "ÅåLl"):
+        return line
+    m = ACCESS_MARK.match(line)
+    if not m:
+        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg'
+        if p:
+            return f"{p.group('num')}. {p.group('title')}" + (" (Lukket)" if p.group("mark")[0] in "Ll" else "")
+        return line
+    closed = m.group("mark").lower().startswith(("lukket", "fortrolig"))
+    return f"{m.group('num')}. {m.group('title')}" + (" (Lukket)" if closed else "")
+
+
+TRAILING_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})(?=(?:\s*\(Lukket\))?$)")
+
+
+def _page_numbered_lists(cands: list[Candidate]) -> None:
+    """A run of at least three consecutively numbered lines whose titles all end in a page number that never
+    decreases ('1 Godkendelse af dagsorden 4' / '2 Plan for dialyse 5' / ...) is a contents list: the
+    page numbers leave the titles (the run's last title may have lost its number where the text stops)."""
+    by_index = sorted(cands, key=lambda c: c.index)
+    runs: list[list[Candidate]] = []
+    for c in by_index:
+        if runs and c.number == runs[-1][-1].number + 1 and c.index - runs[-1][-1].index <= 4:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        pages = [TRAILING_PAGE_NUMBER.search(c.title) for c in run]
+        body = pages[:-1] if pages[-1] is None else pages
+        if len(run) < 3 or len(body) < 3 or not all(body):
+            continue
+        numbers = [int(m.group(1)) for m in body]
+        if any(b < a for a, b in zip(numbers, numbers[1:], strict=False)) or numbers[-1] == numbers[0]:
+            continue
+        for c, m in zip(run, pages, strict=False):
+            c.toc = True
+            if m is not None:
+                c.title = (c.title[:m.start()] + c.title[m.end():]).strip()
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -326,6 +424,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        if s[:1].isdigit() or s[:1] in "ÅåLl([":
+            s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
@@ -340,6 +440,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 and re.match(r"^sag\b", s, re.I) else None
             if above is not None:  # "Spørgetid" / "Sag nr. 129": the title stands above the case number
                 title = lines[above]
+        if number is None and s[:1] in "IVX":
+            m = ROMAN_FORM.match(s)
+            if m and roman_number(m.group(1)):  # 'II. Budget 2026': a roman item number
+                number, title, form = roman_number(m.group(1)), m.group(2), "numbered2"
         if number is None:
             m = TAB_ROW.match(s)
             if m:
@@ -432,6 +536,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
         c.gated = c.index not in kept
     out = [c for c in raw_cands if not c.gated]
     _mark_lists(out, lines)
+    _page_numbered_lists(out)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
     for k, c in enumerate(by_index):
@@ -466,7 +571,7 @@ FORMS = ("punkt", "numbered", "numbered2", "row", "lone", "glued", "bare")
 MONTH_IN_TITLE = re.compile(
     r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
-AD_FORM = re.compile(r"^\W*ad\s+(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
+AD_FORM = re.compile(r"^\W*ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d", re.I)  # 'Ad 3.' / 'Ad punkt 3': a body under a list
 TRAILING_PAGE = re.compile(r"(?:\s|\.)\d{1,3}$")
 
 
@@ -670,8 +775,11 @@ def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
     form a list (an agenda, a contents list, or recommendations): not item bodies."""
     by_index = sorted(cands, key=lambda c: c.index)
     for k, c in enumerate(by_index):
-        for other in (by_index[k - 1] if k else None, by_index[k + 1] if k + 1 < len(by_index) else None):
-            if other is None or abs(other.number - c.number) != 1:
+        for other, step in ((by_index[k - 1] if k else None, -1),
+                            (by_index[k + 1] if k + 1 < len(by_index) else None, 1)):
+            # a list counts upwards: the line before holds the number before, the line after the next one
+            # ('1. A' / '2. B' / '1. A' again is a contents list and the first item, not one list)
+            if other is None or other.number - c.number != step:
                 continue
             lo, hi = sorted((c.index, other.index))
             if all(not lines[x] for x in range(lo + 1, hi)) or (c.form == "lone" and hi - lo <= 3):
@@ -887,6 +995,9 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
 SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")
 
 
+MEETING_HEADER_LABEL = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted)\s*:\s*\S", re.I)
+
+
 def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
     """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
     'Label: value' lines and prose; None when there is none after ``floor``."""
@@ -896,6 +1007,8 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
         seen += bool(s)
         if seen > 30:
             return None
+        if MEETING_HEADER_LABEL.match(s):
+            return None  # 'Dato: …', 'Tid: …': the meeting's header; a case's title is never above it
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
         if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):
@@ -990,6 +1103,62 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
+
+
+def bulleted_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers written as bullets ('- Godkendelse af dagsorden' / 'Beslutning' / 'Godkendt.' /
+    '- Høringer' / ... / 'Beslutning' / ...): a title-shaped bullet line is an item when a section label line
+    ('Beslutning', 'Referat', 'Sagsfremstilling') follows it before the next bullet. Only when at least two bullets
+    are items and they are most of the bullets from the first item on (not a bulleted list in a text)."""
+    bullets = []
+    for i, ln in enumerate(lines):
+        m = BULLET_TITLE.match(ln.strip()) if ln else None
+        if m:
+            t = m.group("title").strip()
+            bullets.append((i, t if len(t) <= 150 and not t.endswith((".", ",", ";", ":")) and _title_like(t)
+                            else None))
+    found: list[Heading] = []
+    for k, (i, title) in enumerate(bullets):
+        stop = bullets[k + 1][0] if k + 1 < len(bullets) else len(lines)
+        labelled = any(lines[j] and len(lines[j].split()) <= 4 and label_role(lines[j]) for j in range(i + 1, stop))
+        last_with_text = k == len(bullets) - 1 and len(found) >= 2 and any(lines[j] for j in range(i + 1, stop))
+        if title and (labelled or last_with_text):  # the last one's label may be missing where the text stops
+            found.append(Heading(i, None, title))
+    if len(found) < 2:
+        return []
+    after_first = [b for b in bullets if b[0] >= found[0].index]
+    if 2 * len(found) < len(after_first):
+        return []
+    return found
+
+
+SLOT_LINE = re.compile(
+    r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?"
+    r"\s*(?:[:\t]|\s[-–]\s|\s)\s*(?P<title>[A-ZÆØÅ].*)$", re.I)
+
+
+def slot_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, each opening with its time ('13.00-13.10 Velkomst', 'Kl. 13.10 Orientering om
+    budget', a table row '13.40<tab>Eventuelt<tab>Alle'): at least two such title-shaped lines whose times never go
+    back. The heading carries its time in brackets, so the item gets its start (and end)."""
+    found: list[tuple[int, datetime.time, str]] = []
+    for i, ln in enumerate(lines):
+        m = SLOT_LINE.match(ln.strip()) if ln else None
+        if not m:
+            continue
+        title = m.group("title").split("\t")[0].strip()
+        start = _t(m.group(1), m.group(2))
+        if start is None or len(title) > 150 or title.endswith((".", ",", ";")) or not _title_like(title) \
+                or SENTENCE_VERB.search(title):
+            continue
+        slot = f"{m.group(1)}.{m.group(2)}" + (f"-{m.group(3)}.{m.group(4)}" if m.group(3) else "")
+        found.append((i, start, f"{title} (kl. {slot})"))
+    if len(found) < 2 or any(b[1] < a[1] for a, b in zip(found, found[1:], strict=False)):
+        return []
+    return [Heading(i, None, title) for i, _, title in found]
+
+
 # --- header search -------------------------------------------------------------------------
 
 MONTHS = {
@@ -1002,10 +1171,13 @@ EN_MONTHS = {**MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june"
 DATE_MONTH_FIRST = re.compile(
     rf"\b({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.I)
+# '3. marts 2026', '3.marts 2026', '5 . marts 2026' (a transcript's space), '3 March 2026' (English, day first)
 DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\.?[\s-]*({MONTH_RE})\.?(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s?\.?[\s-]*({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?"
+    rf"(?:\s+\2)?,?[\s-]*(\d{{4}})(?!\d)", re.I)
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
+DATE_SLASH_DASH = re.compile(r"(?<![\d-])(\d{1,2})(/)(\d{1,2})\s*-\s*(\d{4})(?![\d-])")  # 'd. 3/3-2026'
 TIME = r"(\d{1,2})[.:](\d{2})"
 KL = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(
@@ -1031,7 +1203,7 @@ MEETING_WORDS = re.compile(rf"\b(?:møde\w*|referat|dagsorden|dato|den|d\.|kl\.?
 def _date_from(m: re.Match, kind: str) -> datetime.date | None:
     try:
         if kind == "words":
-            return datetime.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            return datetime.date(int(m.group(3)), EN_MONTHS[m.group(2).lower()], int(m.group(1)))
         if kind == "iso":
             return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if kind == "month_first":
@@ -1045,7 +1217,8 @@ def _date_from(m: re.Match, kind: str) -> datetime.date | None:
 
 def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     found = []
-    patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_MONTH_FIRST, "month_first"))
+    patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_SLASH_DASH, "num"),
+                (DATE_MONTH_FIRST, "month_first"))
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
             d = _date_from(m, kind)
@@ -1103,7 +1276,8 @@ PLACE_SENTENCE = re.compile(
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
-PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$")
+PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$"
+                        r"|,?\s+(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|den\s+\d|d\.\s*\d).*$")
 
 
 # an address line under a place: 'Havnegade 12', 'Havnegade 12, 1. sal', '4000 Roskilde'
@@ -1137,14 +1311,16 @@ def place_end(place: str) -> str:
 
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
-    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–])\s+(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
+    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
 NO_PLACE = re.compile(r"^(?:mødet\s+)?(?:afholdes|holdes|afvikles|finder\s+sted|foregår)\s*[.:]?\s*$", re.I)  # cut off
 ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
-ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}$", re.I)
+# 'Mødelokale 20', 'Mødelokale 1.2, Hospitalet': the room line is the place
+ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}(?:,\s*[A-ZÆØÅ][^:]{1,60})?$", re.I)
 NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
@@ -1167,6 +1343,8 @@ PREFIX_BODY = re.compile(r"^(?:referat|dagsorden)\s+(?:af|fra)?\s*"
 
 def _body_clean(body: str) -> str:
     body = re.sub(rf"\s+(?:{WEEKDAY}).*$", "", body, flags=re.I)
+    body = re.sub(r"^(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]\s*", "", body, flags=re.I)  # 'Referat - X'
+    body = re.sub(r"\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$", "", body)  # 'Regionsrådet 2018-2021': the period
     body = re.sub(r"\s*\((?:referat|dagsorden)\)\s*$", "", body, flags=re.I)
     return body.strip(" -–:,.")
 
@@ -1207,6 +1385,82 @@ def body_name(body: str | None) -> str | None:
     return body
 
 
+STAMP_LINE = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?(?P<date>[\d.\-/ ]+\w*\.?[\d ,]*)$", re.I)
+YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d])")
+
+
+def past_page_stamp(date: datetime.date, header: list[str], text: str) -> datetime.date | None:
+    """A web page's own date stamped above the meeting's ('Mandag, 09 december 2019' / '14. august 2012
+    (ekstraordinær)'): when the first header line is only a date, the read date is that one, and one of the next
+    three lines holds another date whose year the document's text names more often, that other date is the
+    meeting's. None when there is no such stamp."""
+    if not header or not STAMP_LINE.match(header[0].strip()):
+        return None
+    stamp = dates_in(header[0])
+    if not stamp or stamp[0][1] != date:
+        return None
+    years = [int(y) for y in YEAR.findall(text)]
+    for ln in header[1:4]:
+        for _, other in dates_in(ln):
+            if other != date and years.count(other.year) > years.count(date.year):
+                return other
+    return None
+
+
+HOURS_ONLY = re.compile(r"^(?:fra\s+)?(\d{1,2})(?:\s*(?:[-–]|til)\s*(\d{1,2}))?\s*$", re.I)  # a time label's '14-16'
+MEETING_TIME_LINE = re.compile(r"\b(?:møde|mødet|mødes|mødetid)\b", re.I)
+
+
+def meeting_time_line(line: str) -> bool:
+    """'Ekstraordinært møde - Mødelokale F7 kl. 12.00', 'Mødet starter kl. 17': a header line about the meeting
+    with a time in it, but no date (never 'Næste møde ...')."""
+    return bool(MEETING_TIME_LINE.search(line) and (KL.search(line) or KL_HOURS.search(line))) \
+        and not re.search(r"\bnæste\s+møde", line, re.I)
+
+
+def starts_with_date(line: str) -> bool:
+    """'3. marts 2026, 14.00-16.00' opens with a date (not an item number)."""
+    found = dates_in(line)
+    return bool(found) and found[0][0] == 0
+
+
+def room_segment(line: str) -> str | None:
+    """The part of a header line that names a room ('Mødelokale F7' in 'Ekstraordinært møde - Mødelokale F7
+    kl. 12.00'), its time taken off; None when no dash-separated part names one."""
+    parts = re.split(r"\s+[-–—|]\s+", line.strip())
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        t = KL.sub("", part).strip(" ,.")
+        if ROOM_WORD.search(t) and len(t) <= 60 and t[:1].isupper() and not dates_in(t) and ":" not in t \
+                and not SENTENCE_VERB.search(t) and not re.search(r"\d{1,2}[.:]\d{2}", t):
+            return t
+    return None
+
+
+DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?[\d.\-/ ]{{6,12}}\s*(?:kl\.?\s*)?"
+                            rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$", re.I)
+
+
+def place_under_date(lines: list[str]) -> str | None:
+    """'08-03-2021 16:00' then 'Video' (a template that prints date, time and place on three short lines): the
+    short capitalised line right under a line of only the date and time, when it is no label, name of a body,
+    kind of document or list of people."""
+    nonempty = [x.strip() for x in lines if x and x.strip()][:12]
+    for k, ln in enumerate(nonempty[:-1]):
+        if not DATE_TIME_ONLY.match(ln) or not dates_in(ln):
+            continue
+        nxt = nonempty[k + 1]
+        if len(nxt) <= 40 and nxt[:1].isupper() and ":" not in nxt and not dates_in(nxt) and not KL.search(nxt) \
+                and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|indhold)", nxt, re.I) \
+                and not re.search(r"(?:udvalg|råd|bestyrelse|gruppe|forum|nævn)(?:et|en|s)?\b", nxt, re.I) \
+                and not SENTENCE_VERB.search(nxt) and "," not in nxt \
+                and not any(p.match(nxt) for p in (PLACE_LABEL, DATE_LABEL, START_LABEL, END_LABEL, BODY_LABEL)):
+            return nxt  # never a label of its own ('Mødested' with its value on the next line)
+        return None
+    return None
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -1225,6 +1479,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if ds and labelled_date is None and setter in ("start", "date"):
                 labelled_date = ds[0][1]
             s, e = times_in(value)
+            hours = HOURS_ONLY.match(value)
+            if s is None and hours and setter in ("start", "end"):  # 'Tid: 14-16'
+                s, e = _t(hours.group(1), 0), (_t(hours.group(2), 0) if hours.group(2) else None)
             if s is None:
                 bt = BARE_TIME.search(value)
                 if bt and (setter in ("start", "end") or re.search(r"\bkl", value, re.I)):
@@ -1266,10 +1523,11 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # times in sentences: the line with the meeting's date, then any 'kl.' line of the header
     if found.start is None:
         for ln in [title] + lines:
-            if not ln or PRINT_DATE.search(ln) or re.match(r"^\d{1,3}\.\s", ln):
-                continue
-            if dates_in(ln) or re.match(r"^\s*kl\.?:?\s*\d", ln, re.I) or DAY_MONTH_KL.search(ln) \
-                    or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I):
+            if not ln or PRINT_DATE.search(ln) or (re.match(r"^\d{1,3}\.\s", ln) and not starts_with_date(ln)):
+                continue  # a numbered line, but not '3. marts 2026, 14.00-16.00'
+            if dates_in(ln) or re.match(r"^\s*(?:fra\s+)?(?:kl\.?:?|klokken)\s*\d", ln, re.I) \
+                    or DAY_MONTH_KL.search(ln) \
+                    or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I) or meeting_time_line(ln):
                 s, e = times_in(ln)
                 if s is None:
                     after = DATE_THEN_TIME.search(ln)
@@ -1295,6 +1553,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 found.place = place_end(m.group("place").strip())
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
+            if m and m.re is PLACE_AFTER_TIME and SENTENCE_VERB.search(m.group("place")):
+                m = None  # '... kl. 13.00. Mødet blev holdt ...': a sentence, no place
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
                 break
@@ -1306,6 +1566,12 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                     and t[:1].isupper() and not SENTENCE_VERB.search(t):
                 found.place = t
                 break
+    # ... or as one part of a line: 'Ekstraordinært møde - Mødelokale F7 kl. 12.00'
+    if found.place is None:
+        found.place = next((r for r in (room_segment(x) for x in [x for x in lines if x][:8]) if r), None)
+    # ... or as the short line right under a line that holds only the date and time ('08-03-2021 16:00' / 'Video')
+    if found.place is None:
+        found.place = place_under_date(lines)
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:
@@ -1374,7 +1640,7 @@ APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"
     re.compile(rf"\b(?i:(?:der (?:var|er)\s+)?afbud fra)\s*:?\s*(?P<names>{NAME_LIST})"),
     # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
-    re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+afbud"),
+    re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"),
     # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
     re.compile(rf"\bundtagen\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?meldt\s+afbud"),
     # "A - afbud" / "A (C), Næstformand- afbud"
@@ -1404,11 +1670,14 @@ def trim_name(name: str) -> str:
     return " ".join(kept).strip(" .,")
 
 
+APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald", re.I)
+
+
 def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
     for ln in lines:
-        if not ln or not re.search(r"afbud|fraværende", ln, re.I):
+        if not ln or not APOLOGY_WORD.search(ln):
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue
@@ -1421,7 +1690,8 @@ def apologies_in(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt afbud)\s*:?\s*$", re.I)
+ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt (?:afbud|forfald|fravær)|"
+                          r"forfald|ikke til stede)\s*:?\s*$", re.I)
 LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|gæster|referent|mødeleder|"
                        r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
 

@@ -387,9 +387,13 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
     if lexicon is None and names is None:
         return text, replacements
 
+    known_before = _KNOWN.get
+
     def fix(m: re.Match) -> str:
-        checkpoint()
         word = m.group(0)
+        if lexicon is not None and (len(word) > 3 or not word[:1].isupper()) and known_before(word):
+            return word  # the common case, a Danish word seen before: nothing to judge (no time spent)
+        checkpoint()
         if lexicon is not None and len(word) <= 3 and word[:1].isupper() and word[1:].islower() \
                 and _sentence_start(m.string, m.start()) and not _known(lexicon, word.lower()):
             # "Pa mødet": a short capitalised word opening a sentence is judged in lower case

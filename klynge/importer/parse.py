@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
-from .bodies import find_body, plausible_name
+from .bodies import body_in_text, find_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -152,7 +152,7 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
-    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær"),
+    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
@@ -161,6 +161,7 @@ PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|beslutted
 NOT_APOLOGY_LABEL = re.compile(
     r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
+OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+)?\s*:")  # a label line of its own ('Ordstyrer:')
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
@@ -238,7 +239,8 @@ def find_date(text: str) -> datetime.date | None:
                 return datetime.date(year, int(m.group(2)), int(m.group(1)))
             except (ValueError, KeyError):
                 continue
-    return None
+    found = layout.dates_in(text)  # the header search's wider phrasings ('3. marts, 2026', '05-mar-2026')
+    return found[0][1] if found else None
 
 
 def _time(h: str, m: str) -> datetime.time | None:
@@ -331,6 +333,7 @@ def _names_in(text: str) -> list[str]:
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
     parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
+    parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
     if bare and all(NAME_RE.match(b) for b in bare):
         return bare
@@ -494,16 +497,20 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     return chain
 
 
+BREAK_WORD = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
+UNNUMBERED_PUNKT = re.compile(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$")
+
+
 def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     """Unnumbered breaks with a slot ("Pause (kl. 19.10-19.20)") are items too."""
     found = []
     for i, text in enumerate(lines):
         if i in taken or not text or TOC_LINE.search(text) or len(text) > 80:
             continue
-        if re.match(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", text, re.I) and SLOT.search(text):
+        if BREAK_WORD.match(text) and SLOT.search(text):
             found.append(_Heading(i, None, text))
             continue
-        m = re.match(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$", text)
+        m = UNNUMBERED_PUNKT.match(text)
         if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
             found.append(_Heading(i, None, m.group(1)))
     return found
@@ -713,6 +720,10 @@ def _tasks(text: str, recommendation_numbers: set[int], organisations: list[str]
     return tasks
 
 
+GUEST_LEAD = re.compile(r"\bgæst(?:er|erne)?\b|\b(?:deltager|deltog)\s*(?:under punktet|på mødet)?\s*:?\s*$", re.I)
+GUEST_UNDER_ITEM = re.compile(rf"^({NAME}),\s*(.+?)\s+deltager under punktet")
+
+
 def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]:
     """Guests named in an item: after 'gæster', 'deltager:' or 'X deltager under punktet'."""
     guests: list[ParsedPerson] = []
@@ -721,7 +732,7 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
         s = ln.strip()
         if not s:
             continue
-        if re.search(r"\bgæst(?:er|erne)?\b|\b(?:deltager|deltog)\s*(?:under punktet|på mødet)?\s*:?\s*$", s, re.I) \
+        if GUEST_LEAD.search(s) \
                 and (s.endswith(":") or s.endswith(".") or "gæst" in s.lower()):
             collecting = True
             continue
@@ -731,7 +742,7 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
                 guests.append(person)
             continue
         collecting = False
-        m = re.match(rf"^({NAME}),\s*(.+?)\s+deltager under punktet", s)
+        m = GUEST_UNDER_ITEM.match(s) if "deltager under punktet" in s else None
         if m:
             person = parse_person(f"{m.group(1)}, {m.group(2)}", organisations)
             if person:
@@ -1028,12 +1039,29 @@ def _name_list_shaped(line: str) -> bool:
     return len(parts) >= 2 or len(parts[0].split()) >= 2
 
 
+APOLOGY_LABEL_START = re.compile(r"^(?:afbud|fraværende|meldt afbud)", re.I)
+
+
 def _without_speakers(absent: list[str], lines: list[str], items) -> list[str]:
     """A guest speaker named in an item's heading whose cancellation the text reports ('… ved udvalgsformand
     Caroline Christensen' / 'Caroline havde meldt afbud') is not a member's apology - unless a label lists her."""
     named = " ".join(f"{i.title} {i.presenter or ''}" for i in items).casefold()
-    labelled = " ".join(ln for ln in lines if re.match(r"^(?:afbud|fraværende|meldt afbud)", ln, re.I)).casefold()
+    labelled = " ".join(ln for ln in lines if APOLOGY_LABEL_START.match(ln)).casefold()
     return [n for n in absent if n.casefold() not in named or n.casefold() in labelled]
+
+
+MARKED_ABSENT = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?[(\[]\s*(?i:afbud|meldt afbud|fraværende|forfald)"
+                           rf"\s*[)\]]|(?P<name2>{NAME})\s*(?:\([^)]*\)\s*)?\s[-–]\s*(?i:afbud|fraværende)\b")
+
+
+def _marked_absent(line: str, absent: list[str]) -> str:
+    """'Ole Olsen, Hans Hansen (afbud), Grete Jensen (V) (afbud)' in a list of attendees: the names marked
+    absent go to ``absent`` and leave the line."""
+    if not re.search(r"afbud|fraværende|forfald", line, re.I):
+        return line
+    for m in MARKED_ABSENT.finditer(line):
+        absent.append((m.group("name") or m.group("name2")).strip())
+    return MARKED_ABSENT.sub("", line).strip(" ,;")
 
 
 def _not_a_value(value: str) -> bool:
@@ -1055,6 +1083,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
+    bulleted = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.bulleted_headings(lines)]
+        bulleted = bool(headings)
+    timed = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.slot_headings(lines)]
+        timed = bool(headings)
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
     own_labels = False
@@ -1131,6 +1167,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             break
         if matched or in_toc:
             continue
+        if OTHER_LABEL.fullmatch(ln.strip()):
+            current_list = None  # 'Ordstyrer:', 'Mødeleder:': another label ends the list above it
+            continue
         if current_list:
             lists[current_list].append(ln)
 
@@ -1156,6 +1195,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     searched = layout.search_header(header, title)
     if date is None or ("date" not in fields and searched.date is not None):
         date = searched.date or date
+    if "date" not in fields and date is not None:
+        date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines[first:])) or date
     if start is None:
         start = searched.start
         if end is None:
@@ -1172,6 +1213,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                 end = said[1]
             if said[2] and BODY_NOUN.search(said[2]):  # 'Mødet i Rådhusets mødesal begyndte ...' names a room
                 sentence_body = said[2]
+    if date is None:  # a labelled date below what was taken for the first item ('Dato: 12. januar 2026')
+        date = next((d for d in (find_date(m.group(1)) for m in (layout.DATE_LABEL.match(ln)
+                                                                     for ln in [x for x in lines if x][:25]) if m)
+                     if d), None)
     date_note = None
     if date is None and meeting_date is not None:
         date = meeting_date
@@ -1211,7 +1256,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     name_part = re.sub(r"^\s*(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:mødet|møde|mødet)\s+(?:i|for)\s+)?", " ", name_part,
                        flags=re.I)
     name_part = re.sub(r"\s+(?:d\.|den)\s*$", "", name_part.strip(" -–—,:"), flags=re.I).strip(" -–—,:")
-    parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+", name_part) if p.strip(" ,:")]
+    # "Social, psykiatri og specialundervisning" is one name: a comma before a lower-case word splits nothing
+    parts = [p.strip(" ,:") for p in re.split(r"\s+[-–—]\s+|\s*[|/]\s*|,\s+(?![a-zæøå])", name_part) if p.strip(" ,:")]
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
@@ -1241,6 +1287,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         heading_at = {h.index for h in headings}
         first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
         body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) or body
+    if body is None and not title_is_heading:
+        body = body_in_text("\n".join(ln for ln in lines[:400] if ln))  # named only in running text
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)
@@ -1299,7 +1347,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for ln in lines:
         if not ln:
             continue
-        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud)\s*[:\-–]\s*(.+)$",
+        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|meldt forfald|forfald|"
+                      r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
@@ -1321,6 +1370,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
+    lists["attendees"] = [_marked_absent(ln, absent) for ln in lists["attendees"]]
     for ln in lists["attendees"]:
         if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
             continue
@@ -1396,6 +1446,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if own_labels:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
                                       "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
+    if timed:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "linjer, der begynder med et klokkeslæt («13.00-13.10 Velkomst»). "
+                                      "Kontrollér dem.", None))
+    if bulleted:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "
+                                      "«Beslutning». Kontrollér dem.", None))
     if prose:
         warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
                                       "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
