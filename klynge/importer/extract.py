@@ -102,9 +102,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 PUNCTUATION = set(".,;:!?-–—()[]{}/\\'\"«»”“’*#_%&@+=<>|§$€½…•·")
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-LETTERS = re.compile(r"[^\W\d_]")
-ODD_CHARS = re.compile(r"[^\w\s" + re.escape("".join(sorted(PUNCTUATION))) + r"]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+NON_LETTERS = re.compile(r"[\W\d_]+")
+ODD_CHARS = re.compile(r"[^\w\s" + re.escape("".join(sorted(PUNCTUATION))) + r"]+")
+
+
+def _count(chars: str, runs: re.Pattern) -> int:
+    """How many characters of ``chars`` the pattern's runs cover (deleting runs is twice as fast as findall)."""
+    return len(chars) - len(runs.sub("", chars))
 
 
 def _looks_binary(data: bytes, text: str, encoding: str = "") -> bool:
@@ -117,9 +122,9 @@ def _looks_binary(data: bytes, text: str, encoding: str = "") -> bool:
     if not text.strip():
         return True
     chars = text[:65536]
-    control = len(CONTROL_CHARS.findall(chars))
-    letters = len(LETTERS.findall(chars))
-    odd = len(ODD_CHARS.findall(chars))
+    control = _count(chars, CONTROL_CHARS)
+    letters = len(chars) - _count(chars, NON_LETTERS)
+    odd = _count(chars, ODD_CHARS)
     return control > len(chars) * 0.01 or letters < len(chars) * 0.4 or odd > len(chars) * 0.15
 
 
