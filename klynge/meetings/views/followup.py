@@ -194,11 +194,14 @@ def _followup_rows(tasks, today, can_edit: bool) -> list[dict]:
         item, meeting = task.item, task.item.meeting
         anchor = f"punkt-{item.number}" if item.number else f"pause-{item.pk}"  # AgendaItem.get_absolute_url
         rows.append({
-            "pk": task.pk, "due": task.due, "overdue": bool(task.due and task.due < today),
+            # Dates as text here: the date filter (with the month's name translated) twice a row was a tenth
+            # of the page's cost.
+            "pk": task.pk, "due": task.due, "due_text": formats.date(task.due),
+            "overdue": bool(task.due and task.due < today),
             "url": url["task"](task.pk), "description": task.description,
             "part_of_split": bool(task.parent_id),
             "provenance": task.provenance, "item_url": f"{meeting_url(meeting.pk)}#{anchor}",
-            "body_label": meeting.body.short_name or meeting.body.name, "meeting_date": meeting.date,
+            "body_label": meeting.body.short_name or meeting.body.name, "meeting_date_text": formats.date(meeting.date),
             "item_number": item.number, "status_label": task.get_status_display(),
         })
         if can_edit:
