@@ -113,10 +113,16 @@ def _cluster_tasks(body_ids):
     the OR on the joins the planners start from every meeting or every open task of the country
     (SQLite scanned all 10,000 meetings, 110 ms for the public's count at national scale); this way
     each side starts from the cluster's own index entries (meetings by body, tasks by owner)."""
+    given, owned = _given_and_owned(Task.objects.all(), body_ids)
+    return Task.objects.filter(Q(pk__in=given.values("pk")) | Q(pk__in=owned.values("pk")))
+
+
+def _given_and_owned(tasks, body_ids):
+    """The two halves of a cluster's tasks among ``tasks``: given at its bodies' meetings without an
+    owning body, and owned by one of its bodies."""
     body_ids = list(body_ids)
-    given = Task.objects.filter(owner_body__isnull=True, item__meeting__body_id__in=body_ids).values("pk")
-    owned = Task.objects.filter(owner_body_id__in=body_ids).values("pk")
-    return Task.objects.filter(Q(pk__in=given) | Q(pk__in=owned))
+    return (tasks.filter(owner_body__isnull=True, item__meeting__body_id__in=body_ids),
+            tasks.filter(owner_body_id__in=body_ids))
 
 
 def _cluster_open_task_ids(body_ids) -> list[int]:
@@ -127,11 +133,9 @@ def _cluster_open_task_ids(body_ids) -> list[int]:
     cluster's meetings) and hashed all of the country's meetings for the visibility join: 55 ms of
     SQL at national scale. With the open status inside both halves and the ids as a list, the
     visibility query becomes primary-key lookups."""
-    body_ids = list(body_ids)
     open_tasks = Task.objects.filter(status__in=OPEN_TASK_STATUSES).order_by()  # a UNION's parts take no ORDER BY
-    given = open_tasks.filter(owner_body__isnull=True, item__meeting__body_id__in=body_ids).values_list("pk", flat=True)
-    owned = open_tasks.filter(owner_body_id__in=body_ids).values_list("pk", flat=True)
-    return list(given.union(owned))
+    given, owned = _given_and_owned(open_tasks, body_ids)
+    return list(given.values_list("pk", flat=True).union(owned.values_list("pk", flat=True)))
 
 
 # What a row of the page shows (``_followup_rows``, ``Task.owner_label``): a hundred tasks with their items,
