@@ -86,6 +86,11 @@ LILLEBAELT_ITEMS = [
 ]
 
 RANDERS_CASE = "1-31-72-446-22"
+# The journal number goes on the items of one case only (the analysis of elderly citizens' readmissions, asked
+# for in 2023 and presented in 2026), so the demo shows a matter across meetings; a number on every item of a
+# meeting would make all of them one matter named after its first item.
+RANDERS_CASE_TITLES = ("Orientering om fokusområdet Ældre borgere og borgere med kroniske sygdomme",
+                       "Resultater af analysen om ældre borgere med kroniske sygdomme")
 RANDERS_ITEMS = [
     ("Mødedeltagere", K.WELCOME, 5, None, "", [], "Ingen afbud.", []),
     ("Orientering om mulighederne ved digitale forløbsguide", K.ORIENTATION, 10, None,
@@ -124,12 +129,13 @@ def _meeting(body_slug, date, start, end, status, **fields):
     return meeting, created
 
 
-def _items(meeting, rows, case_number=""):
+def _items(meeting, rows, case_number="", case_titles=()):
+    """The meeting's items; ``case_number`` goes on the items titled in ``case_titles``."""
     persons = {p.name: p for p in Person.objects.all()}
     for position, (title, kind, minutes, presenter, summary, recs, decision, attachments) in enumerate(rows):
         item = AgendaItem.objects.create(
             meeting=meeting, position=position, title=title, kind=kind, duration_minutes=minutes, summary=summary,
-            decision=decision, case_number=case_number if kind not in (K.BREAK,) else "",
+            decision=decision, case_number=case_number if title in case_titles else "",
         )
         if presenter:
             item.presenters.set([persons[presenter]])
@@ -177,7 +183,7 @@ def build_meetings(out):
         title="Randersklyngen",
     )
     if created:
-        _items(randers, RANDERS_ITEMS, RANDERS_CASE)
+        _items(randers, RANDERS_ITEMS, RANDERS_CASE, RANDERS_CASE_TITLES)
         for membership in randers.body.memberships.select_related("person", "organisation"):
             Attendance.objects.create(meeting=randers, person=membership.person, organisation=membership.organisation,
                                       status=AttendanceStatus.PRESENT)
@@ -195,7 +201,7 @@ def build_meetings(out):
             ("Resultater af analysen om ældre borgere med kroniske sygdomme", K.ORIENTATION, 30, None,
              "Eksempel i demodata, jf. ønsket fra mødet 1. november 2023.", [], "", []),
             ("Eventuelt", K.ANY_OTHER_BUSINESS, 5, None, "", [], "", []),
-        ], RANDERS_CASE)
+        ], RANDERS_CASE, RANDERS_CASE_TITLES)
     out.write(f"Demomøder: {Meeting.objects.count()} møder, {AgendaItem.objects.count()} punkter.")
 
 
@@ -305,7 +311,7 @@ def build_roles_and_composition_decision(out):
              "Eksempel i demodata: almen praksis får tre pladser i stedet for to fra 1. juli 2024.",
              [("at almen praksis fra 1. juli 2024 deltager med 3 praktiserende læger udpeget af PLO-Midtjylland",
                Outcome.APPROVED, "Godkendt.")], "Godkendt.", []),
-        ], RANDERS_CASE)
+        ])
     item = meeting.items.get(title__startswith="DEMO: Ekstra plads")
     CompositionApproval.objects.get_or_create(version=version, defaults={
         "item": item, "recommendation": item.recommendations.first()})
