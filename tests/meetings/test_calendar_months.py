@@ -37,3 +37,11 @@ def test_calendar_of_a_cluster_still_shows_the_whole_year(structure, client):
 def test_calendar_with_an_impossible_month_shows_a_danish_notice(structure, client):
     page = client.get("/moeder/?aar=2024&maaned=13").content.decode()
     assert "alert-warning" in page and "Måneden" in page
+
+
+def test_calendar_counts_the_first_and_last_day_of_a_month_in_that_month_and_no_other_year(structure, client):
+    for day in (D(2023, 12, 31), D(2024, 1, 1), D(2024, 1, 31), D(2024, 2, 1), D(2024, 12, 31), D(2025, 1, 1)):
+        make_meeting(structure.political, date=day)
+    page = _main(client.get("/moeder/?aar=2024&maaned=12").content.decode())
+    assert "Januar (2)" in page and "Februar (1)" in page and "December (1)" in page
+    assert "Tirsdag 31. december" in page and "1. januar" not in page

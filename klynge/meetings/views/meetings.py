@@ -4,8 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import capfirst
 from django.template.defaultfilters import date as date_filter
@@ -66,11 +65,10 @@ def calendar(request):
         meetings = meetings.for_bodies(descendant_ids(cluster))
         month = None
     else:
-        counts = dict(meetings.order_by().annotate(m=ExtractMonth("date")).values("m")
-                      .annotate(n=Count("pk")).values_list("m", "n"))
+        counts = _month_counts(meetings, year)
         if month is None:
-            month = today.month if year == today.year else min(counts, default=1)
-        meetings = meetings.filter(date__month=month)
+            month = today.month if year == today.year else min((n for n in counts if counts[n]), default=1)
+        meetings = meetings.filter(date__range=_month_range(year, month))
         month_links = [{"number": n, "name": MONTHS[n - 1], "count": counts.get(n, 0), "current": n == month}
                        for n in range(1, 13)]
     months = {}
@@ -84,6 +82,21 @@ def calendar(request):
         "month_links": month_links,
         "months": sorted(months.items()), "today": today,
     })
+
+
+def _month_range(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a month: a range the date index answers (SQLite computes a month
+    extract in Python, once per row)."""
+    first = datetime.date(year, month, 1)
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def _month_counts(meetings, year: int) -> dict[int, int]:
+    """Meetings per month of the year, {1: n, ..., 12: n}, in one query of twelve date-range counts."""
+    counts = meetings.order_by().aggregate(**{
+        f"m{n}": Count("pk", filter=Q(date__range=_month_range(year, n))) for n in range(1, 13)})
+    return {n: counts[f"m{n}"] for n in range(1, 13)}
 
 
 def _calendar_rows(meetings):
