@@ -117,8 +117,10 @@ def split_glued_number(line: str) -> list[str]:
     return [line]
 
 
-# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later)
-GLUED_AFTER_SENTENCE = re.compile(r"(?<=[.?!)])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
+# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later).
+# Without a space ('Godkendt.11. Briefing ...', a web page that dropped the paragraph break) only after a word of
+# three letters or more, so that abbreviations ('ca.', 'nr.') and dates ('6.11.') are never cut.
+GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
 
 
 def split_header_labels(line: str) -> list[str]:
