@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
-from .bodies import body_in_text, find_body, plausible_name
+from .bodies import body_in_text, find_body, fuller_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -123,6 +123,9 @@ PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
+# 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
+# before the presenter's name (the name is kept; 'ved' is left out: 'ved udgangen af ...' is no presenter)
+ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*[a-zæøå][\w-]{{2,30}}\s+(?P<name>{NAME})\s*$")
 ORG_PATTERN = re.compile(
     r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
     r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
@@ -164,6 +167,9 @@ HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+)?\s*:")  # a label line of its own ('Ordstyrer:')
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
+# a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
+KIND_STATEMENT = re.compile(r"^(?:(?P<minutes>referat|beslutningsreferat|mødereferat|beslutningsprotokol)|dagsorden)"
+                            r"\s+(?:til|for|fra|af|over)\s+(?:det\s+)?møde", re.I)
 KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
 CLUSTER_WORD = re.compile(r"klynge|sundhedsråd", re.I)
 
@@ -551,6 +557,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
+    rm = ROLE_PRESENTER.search(title) if not pm else None
+    if rm and not layout.is_organisation(rm.group("name")):
+        presenter = rm.group("name")
+        title = title[:rm.start()].strip()
+        pm = rm
     sm = SLASH_PRESENTER.search(title) if not pm else None
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
@@ -1109,14 +1120,17 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     # title: the first line that is not a label; a bare "Referat" takes the next line too
     title = ""
+    title_at = -1
     for k, ln in enumerate(header_nonempty):
         if any(p.match(ln) for _, p in HEADER_RE) and not KIND_WORDS.search(ln):
             continue
         if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I):
             continue
         title = ln
+        title_at = k
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
             title = f"{ln} {header_nonempty[k + 1]}"
+            title_at = k + 1
         break
     title_is_heading = not title and bool(headings)
     if title_is_heading:
@@ -1261,6 +1275,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
+    stated = next((m for m in (KIND_STATEMENT.match(ln) for ln in header_nonempty[:6]) if m
+                   and layout.dates_in(m.string)), None)
+    if stated and not title_is_heading:  # 'Referat til mødet i X den 17. november 2020' under 'Dagsorden preview'
+        kind = "minutes" if stated.group("minutes") else "agenda"
     if title_is_heading:
         body = None
     if fields.get("body"):
@@ -1279,6 +1297,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         body = sentence_body
     body = layout.body_name(body)
     labelled_body = fields.get("body")
+    if body and body != labelled_body and not title_is_heading and 0 <= title_at < len(header_nonempty) - 1:
+        body = fuller_body(body, header_nonempty[title_at + 1]) or body
     if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
         body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
     if body is None or (body[:1].islower() and body != labelled_body):

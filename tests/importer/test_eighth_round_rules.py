@@ -2,6 +2,7 @@
 apologies (invented texts in the style of the failures, not the corpus's)."""
 
 from klynge.importer import layout
+from klynge.importer.bodies import fuller_body
 from klynge.importer.parse import parse
 
 
@@ -23,3 +24,45 @@ def test_an_item_number_glued_to_the_previous_items_last_sentence_starts_the_nex
 def test_an_abbreviation_or_a_date_before_a_number_is_no_glued_heading():
     assert layout.split_glued_number("Mødet varer ca.2. Timer") == ["Mødet varer ca.2. Timer"]
     assert layout.split_glued_number("Frist den 6.11. December") == ["Frist den 6.11. December"]
+
+
+def test_a_role_word_between_v_slash_and_the_presenters_name_leaves_title_and_presenter():
+    doc = parse("Referat af mødet den 3. marts 2026 kl. 10.00\n\n1. Godkendelse af dagsorden\n\n"
+                "2. Demens i eget hjem, oplæg v/ sygeplejerske Hanne Krogh Madsen\n\n3. Eventuelt\n")
+    item = doc.items[1]
+    assert (item.title, item.presenter) == ("Demens i eget hjem, oplæg", "Hanne Krogh Madsen")
+
+
+def test_ved_before_a_lower_case_phrase_is_no_presenter():
+    doc = parse("Referat af mødet den 3. marts 2026 kl. 10.00\n\n1. Godkendelse af dagsorden\n\n"
+                "2. Budget ved udgangen af Maj Kvartal\n\n3. Eventuelt\n")
+    assert (doc.items[1].title, doc.items[1].presenter) == ("Budget ved udgangen af Maj Kvartal", None)
+
+
+# --- kind -------------------------------------------------------------------------------------------------
+
+
+def test_a_header_line_saying_referat_til_moedet_outranks_a_viewers_dagsorden_title():
+    doc = parse("Dagsorden udskrift\n\nReferat til mødet i Handicaprådet den 3. marts 2026 kl. 10:00 i Byrådssalen\n\n"
+                "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Eventuelt\n\nBeslutning\n\nIntet.\n")
+    assert doc.kind == "minutes"
+
+
+def test_a_dagsorden_til_moedet_line_makes_an_agenda():
+    doc = parse("Referatside\n\nDagsorden til mødet i Handicaprådet den 3. marts 2026 kl. 10:00\n\n"
+                "1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert doc.kind == "agenda"
+
+
+# --- body -------------------------------------------------------------------------------------------------
+
+
+def test_a_full_body_name_under_a_short_title_name_is_the_body():
+    doc = parse("Ældre og pleje - referat 03-03-2026\n\nSærligt udvalg vedr. ældreområdet og plejen\n\n"
+                "Mødedato\n03-03-2026 Kl. 16:00\n\n1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert doc.body == "Særligt udvalg vedr. ældreområdet og plejen"
+
+
+def test_a_body_line_that_does_not_repeat_the_title_name_does_not_replace_it():
+    assert fuller_body("Ældre og pleje", "Handicaprådet") is None
+    assert fuller_body("Seniorrådet", "Særligt udvalg vedr. seniorrådets arbejde") is None
