@@ -300,6 +300,8 @@ def _clean_title(title: str, run_on: bool) -> str:
         m = INLINE_DECISION.search(t)
         if m and m.start() >= 8:
             t = t[:m.start()]
+            if re.search(r"[a-zæøå]{4}\.$", t):  # 'Godkendelse af dagsorden. Godkendt.': the title's own stop
+                t = t[:-1]
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
@@ -312,7 +314,35 @@ def _clean_title(title: str, run_on: bool) -> str:
     t = ATTACHMENT_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
+    t = re.sub(r"(?<=[\wæøå)])\s*;$", "", t)  # 'Kommende arrangementer;' before a list of its points
     return t.strip(" -–:").strip()
+
+
+TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+GAP_STOP = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "en", "et", "de", "samt",
+            "eller", "under", "efter", "mellem", "vedr.", "ang."}
+
+
+def title_before_gap(title: str, raw_line: str) -> str:
+    """'Kommunen, direkte relationer  SSU orienterede ...': a heading line whose text follows its title after a
+    run of spaces (and no full stop) -> the title. Only one such gap inside the title, at least two words and
+    eight characters before it, a capital after it and no preposition or conjunction ending the part before
+    (justified or sloppily typed text)."""
+    gaps = [g for g in TITLE_GAP.finditer(raw_line.strip())]
+    inside = []
+    for g in gaps:
+        after = " ".join(raw_line.strip()[g.end():].split())
+        if after and title.endswith(" " + after) and len(title) > len(after) + 1:
+            inside.append(after)
+    if len(inside) != 1:
+        return title
+    after = inside[0]
+    head = title[:-(len(after) + 1)].rstrip()
+    words = head.split()
+    if len(head) < 8 or len(words) < 2 or words[-1].casefold() in GAP_STOP or head.endswith(",") \
+            or not after[:1].isupper():
+        return title
+    return head
 
 
 def _title_like(title: str) -> bool:
@@ -475,6 +505,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
+        if not run_on and i < len(raw) and "  " in raw[i]:
+            title = title_before_gap(title, raw[i])
         gated = (form != "punkt" or bool(title)) and not _title_like(title)  # the classifier may admit it
         score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0,
                  "bare": 2.0}[form]

@@ -66,3 +66,25 @@ def test_a_full_body_name_under_a_short_title_name_is_the_body():
 def test_a_body_line_that_does_not_repeat_the_title_name_does_not_replace_it():
     assert fuller_body("Ældre og pleje", "Handicaprådet") is None
     assert fuller_body("Seniorrådet", "Særligt udvalg vedr. seniorrådets arbejde") is None
+
+
+def test_a_semicolon_after_a_title_that_introduces_a_list_is_no_part_of_it():
+    doc = parse("Referat af menighedsrådsmøde den 3. marts 2026 kl. 19.00\n\n1. Godkendelse af dagsorden\n\n"
+                "Godkendt.\n\n2. Kommende arrangementer;\n5./4. : Påskegudstjeneste,\n12./4. : Koncert kl. 16,\n")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Kommende arrangementer")]
+
+
+def test_text_after_a_run_of_spaces_on_a_heading_line_is_no_part_of_the_title():
+    doc = parse("Referat af seniorrådets møde den 3. marts 2026 kl. 10.00\n\n1.Godkendelse af dagsorden. Godkendt.\n\n"
+                "2.Kommunens budget, status og næste skridt  KB har vedtaget budgettet med et flertal\n")
+    assert _items(doc) == [(1, "Godkendelse af dagsorden"), (2, "Kommunens budget, status og næste skridt")]
+
+
+def test_a_run_of_spaces_inside_a_title_splits_it_only_where_a_title_can_end():
+    assert layout.title_before_gap("Godkendelse af dagsorden", "3. Godkendelse af  dagsorden") \
+        == "Godkendelse af dagsorden"
+    assert layout.title_before_gap("Budget 2027", "3. Budget  2027") == "Budget 2027"
+    assert layout.title_before_gap("Valg af nye medlemmer til rådet", "3. Valg  af  nye  medlemmer til rådet") \
+        == "Valg af nye medlemmer til rådet"
+    assert layout.title_before_gap("Ny plan for ældre om sundhed", "3. Ny plan for ældre  om sundhed") \
+        == "Ny plan for ældre om sundhed"
