@@ -1700,6 +1700,8 @@ def trim_name(name: str) -> str:
     for k, w in enumerate(words):
         if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):
             break
+        if k >= 2 and 3 <= len(w) <= 6 and w.isupper() and not any(x.isupper() for x in kept):
+            break  # 'Martin Vibe SAND': the organisation's acronym after the name
         kept.append(w)
     return " ".join(kept).strip(" .,")
 
@@ -1730,6 +1732,11 @@ LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|møde
                        r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
 
 
+# a header label alone on its line, without a colon ('Sted', 'Ordstyrer'): it ends the list above it
+BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|deltagere|"
+                        r"gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
+
+
 def labelled_absent(lines: list[str]) -> list[str]:
     """Names listed under an 'Afbud:' label anywhere in the document (one per line, bullets allowed)."""
     names: list[str] = []
@@ -1745,6 +1752,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
                 continue
             blanks = 0
             if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120 \
+                    or BARE_LABEL.match(nxt) \
                     or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)

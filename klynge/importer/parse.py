@@ -334,6 +334,67 @@ def _first_names(text: str) -> list[str]:
     return []
 
 
+ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
+
+
+def _names_before_organisations(parts: list[str]) -> list[str]:
+    """'Eva Lund, KMD Bo Holm, Dansk Standard Per Ravn, Dansk Standard Ib Ko, SKAT': a list of 'name,
+    organisation' pairs whose line breaks were lost, so that each part but the first is 'Organisation Name' and
+    the last an organisation alone -> the names. Only when the first part is a name alone, the last an
+    organisation and most middle parts open with an acronym or with words another part opens with; the
+    organisation is the words shared with another part, else the first word; the last part is left out."""
+    if len(parts) < 4:
+        return parts
+    first, middle, last = parts[0], parts[1:-1], parts[-1]
+    if not 2 <= len(first.split()) <= 3 or layout.is_organisation(first) \
+            or not (len(last.split()) == 1 or ACRONYM.match(last.split()[0]) or layout.is_organisation(last)) \
+            or any(len(p.split()) < 3 for p in middle):
+        return parts
+    words = [p.split() for p in middle]
+
+    def shared(k: int) -> int:
+        return max((next((n for n, (a, b) in enumerate(zip(words[k], other, strict=False)) if a != b),
+                         min(len(words[k]), len(other))) for j, other in enumerate(words) if j != k), default=0)
+
+    marked = [bool(ACRONYM.match(w[0])) or shared(k) > 0 for k, w in enumerate(words)]
+    if sum(marked) * 2 <= len(middle):
+        return parts
+    names = [first]
+    for k, w in enumerate(words):
+        cut = shared(k) or 1
+        names.append(" ".join(w[cut:]) if len(w) - cut >= 2 else " ".join(w[1:]))
+    return names
+
+
+INITIALLED = re.compile(rf"({NAME})\s*\(([A-ZÆØÅ]{{2,4}})\)")
+INITIALS_ONLY = re.compile(r"^[A-ZÆØÅ]{2,4}$")
+INITIALS_MARK = re.compile(r"\([A-ZÆØÅ]{2,4}\)")
+
+
+def _initials_of(lines: list[str]) -> dict[str, str]:
+    """'Carsten Nielsen (CN), Lis Birch Hansen (LBH)': the initials a members' list gives its members (the first
+    letters agree), for apologies written with initials only ('Afbud fra: CN (ferie)')."""
+    found: dict[str, str] = {}
+    for ln in lines:
+        if ln and "(" in ln and INITIALS_MARK.search(ln):
+            for m in INITIALLED.finditer(ln):
+                name, short = m.group(1).strip(), m.group(2)
+                if name[:1] == short[:1] and name.split()[-1][:1] in short and not layout.is_organisation(name):
+                    found.setdefault(short, name)
+    return found
+
+
+def _by_initials(text: str, initials: dict[str, str]) -> list[str]:
+    """'CN (ferie), LBH' -> the members' names, when every part is initials the document's members' list gives."""
+    if not initials:
+        return []
+    parts = [re.sub(r"\s*\([^)]*\)", "", p).strip(" .") for p in re.split(r",|\s+og\s+|;", text)]
+    parts = [p for p in parts if p]
+    if parts and all(INITIALS_ONLY.match(p) and p in initials for p in parts):
+        return [initials[p] for p in parts]
+    return []
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -341,8 +402,12 @@ def _names_in(text: str) -> list[str]:
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
     parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
-    if bare and all(NAME_RE.match(b) for b in bare):
-        return bare
+    if bare and all(NAME_RE.match(b) for b in bare[:-1]):
+        unglued = _names_before_organisations(bare)  # the last part may be an organisation alone ('SKAT')
+        if unglued is not bare:
+            return unglued
+        if NAME_RE.match(bare[-1]):
+            return bare
     names = []
     for chunk in text.split(";"):
         person = parse_person(chunk)
@@ -1364,6 +1429,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     # apologies, substitutes and attendees anywhere in the text
     absent: list[str] = []
     substitutes: list[tuple[str, str]] = []
+    initials = _initials_of(lines)
     for ln in lines:
         if not ln:
             continue
@@ -1371,7 +1437,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                       r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
+            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
@@ -1386,7 +1452,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln) or _first_names(ln) or _names_in(_group_line(ln)))
+            absent.extend(_names_in(ln) or _first_names(ln) or _by_initials(ln, initials)
+                          or _names_in(_group_line(ln)))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()

@@ -88,3 +88,46 @@ def test_a_run_of_spaces_inside_a_title_splits_it_only_where_a_title_can_end():
         == "Valg af nye medlemmer til rådet"
     assert layout.title_before_gap("Ny plan for ældre om sundhed", "3. Ny plan for ældre  om sundhed") \
         == "Ny plan for ældre om sundhed"
+
+
+# --- people -----------------------------------------------------------------------------------------------
+
+
+def test_names_glued_to_the_organisation_of_the_name_before_them_are_read_without_it():
+    from klynge.importer.parse import _names_in
+    text = ("Eva Lund, KMD Bo Holm, Dansk Standard Per Ravn, Dansk Standard Ib Kofoed Berg, "
+            "Rambøll Kim Aagaard Olsen, SKAT")
+    assert _names_in(text) == ["Eva Lund", "Bo Holm", "Per Ravn", "Ib Kofoed Berg", "Kim Aagaard Olsen"]
+
+
+def test_a_list_of_three_word_names_keeps_every_name_whole():
+    from klynge.importer.parse import _names_in
+    text = "Eva Lund, Anne Marie Holm, Jens Peter Ravn, Karl Erik Berg, Ole Bo Olsen"
+    assert _names_in(text) == ["Eva Lund", "Anne Marie Holm", "Jens Peter Ravn", "Karl Erik Berg", "Ole Bo Olsen"]
+
+
+def test_apologies_written_as_initials_are_the_members_the_list_gives_those_initials():
+    doc = parse("Dagsorden til menighedsrådsmøde den 3. marts 2026 kl. 19.00\n\n"
+                "Medlemmer: Jens Larsen (JL), Eva Birch Holm (EBH), Ole Berg (OB)\n\nAfbud fra: EBH (ferie), OB\n\n"
+                "1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert doc.absent == ["Eva Birch Holm", "Ole Berg"]
+
+
+def test_initials_no_member_has_give_no_apology():
+    doc = parse("Dagsorden til menighedsrådsmøde den 3. marts 2026 kl. 19.00\n\n"
+                "Medlemmer: Jens Larsen (JL), Ole Berg (OB)\n\nAfbud fra: KM\n\n"
+                "1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert doc.absent == []
+
+
+def test_a_label_without_a_colon_ends_the_list_of_apologies_above_it():
+    doc = parse("Referat af Ældrerådets møde den 3. marts 2026 kl. 10.00\n\nAfbud\n\nJens Larsen, Ole Berg\n\nSted\n\n"
+                "Rådhuset (mødesal 2)\n\nOrdstyrer\n\nFormand Eva Holm\n\n1. Godkendelse af dagsorden\n\n"
+                "2. Eventuelt\n")
+    assert doc.absent == ["Jens Larsen", "Ole Berg"]
+
+
+def test_an_organisations_acronym_after_a_name_is_no_part_of_the_name():
+    assert layout.trim_name("Martin Vibe SAND") == "Martin Vibe"
+    assert layout.trim_name("Eva Holm") == "Eva Holm"
+    assert layout.trim_name("Anne LUND") == "Anne LUND"
