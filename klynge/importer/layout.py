@@ -1643,8 +1643,16 @@ ROLE_WORD = re.compile(
     r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
 
 
+# 'Koncerndirektør i Region Hovedstaden Svend Hansen': a role at an authority written before the name
+ROLE_AT_AUTHORITY = re.compile(
+    r"^[A-ZÆØÅa-zæøå][a-zæøå-]+\s+(?:i|for|ved|fra)\s+(?:Region\s+[A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+\s+(?:Regions)?[Kk]ommune|"
+    r"[A-ZÆØÅ][\w-]*(?:[Ss]ygehus|[Hh]ospital)(?:et)?(?:\s+[A-ZÆØÅ][\w-]+)?)\s+(?=[A-ZÆØÅ][\w-]+\s+[A-ZÆØÅ])")
+
+
 def strip_roles(name: str) -> str:
-    """'Lægefaglig direktør Jens Friis Bak' -> 'Jens Friis Bak'; 'PLO-m Susanne Krogsgaard' -> 'Susanne Krogsgaard'."""
+    """'Lægefaglig direktør Jens Friis Bak' -> 'Jens Friis Bak'; 'PLO-m Susanne Krogsgaard' -> 'Susanne Krogsgaard';
+    'Koncerndirektør i Region Hovedstaden Svend Hansen' -> 'Svend Hansen'."""
+    name = ROLE_AT_AUTHORITY.sub("", name.strip())
     words = name.split()
     while len(words) > 2 and ROLE_WORD.match(words[0]):
         words.pop(0)
@@ -1758,7 +1766,9 @@ def labelled_absent(lines: list[str]) -> list[str]:
             entry = re.sub(r"^[-–•]\s*", "", nxt)
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
                 continue
-            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
+            # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)
+            first_part = re.split(r"\s*[,(]", entry)[0]
+            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry if "," not in entry else first_part):
                 name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))
                 if re.fullmatch(NAME, name) and not is_organisation(name):
                     names.append(name)

@@ -131,3 +131,15 @@ def test_an_organisations_acronym_after_a_name_is_no_part_of_the_name():
     assert layout.trim_name("Martin Vibe SAND") == "Martin Vibe"
     assert layout.trim_name("Eva Holm") == "Eva Holm"
     assert layout.trim_name("Anne LUND") == "Anne LUND"
+
+
+def test_a_role_at_an_authority_before_a_name_is_no_part_of_the_name():
+    assert layout.strip_roles("Koncerndirektør i Region Sjælland Eva Holm") == "Eva Holm"
+    assert layout.strip_roles("Direktør for Odder Kommune Ib Lund") == "Ib Lund"
+    assert layout.strip_roles("Eva Holm") == "Eva Holm"
+
+
+def test_two_absent_members_joined_by_og_before_a_comma_are_both_apologies():
+    doc = parse("Referat af lokaludvalgets møde den 3. marts 2026 kl. 18.00\n\nFraværende med afbud:\n"
+                "Eva Holm og Ib Lund, Ole Berg deltog\nKim Dahl\n\n1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert sorted(doc.absent) == ["Eva Holm", "Ib Lund", "Kim Dahl"]
