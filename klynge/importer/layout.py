@@ -280,6 +280,33 @@ def _prose_title(first: str) -> str:
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
 
 
+PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
+FUNCTION_WORDS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
+                  "samt", "eller", "under", "efter", "mellem", "vedr.", "ang.", "jf.", "-", "–", "&"}
+VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
+
+
+def _title_before_description(t: str) -> str:
+    """'Orientering fra komitéen Orientering om drøftelser på seneste møde. v. Anne Hansen (kl. 9.20)': a
+    transcript's agenda line where the item's description in whole sentences follows its title before the
+    presenter -> the title and the presenter. The description starts at the first capital after a lower-case
+    word that is no preposition or conjunction, after a number, or at a verbal noun ('Drøftelse',
+    'Orientering'); only when the text before the presenter ends with a full stop."""
+    tail = PRESENTER_TAIL.search(t)
+    head = t[:tail.start()] if tail else t
+    if not head.rstrip().endswith(".") or len(head) < 40:
+        return t
+    words = head.split()
+    for k in range(2, len(words) - 1):
+        w, before = words[k], words[k - 1]
+        if not w[:1].isupper() or before.casefold() in FUNCTION_WORDS or before.endswith((",", ":")):
+            continue
+        if (before[:1].islower() and before.isalpha()) or before.isdigit() or VERBAL_NOUN.match(w):
+            title = " ".join(words[:k])
+            return title + (tail.group(0) if tail else "") if len(title) >= 8 else t
+    return t
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -289,6 +316,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
         if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
             t = t[:slot.end()]
+        t = _title_before_description(t)
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]

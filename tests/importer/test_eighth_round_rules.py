@@ -143,3 +143,19 @@ def test_two_absent_members_joined_by_og_before_a_comma_are_both_apologies():
     doc = parse("Referat af lokaludvalgets møde den 3. marts 2026 kl. 18.00\n\nFraværende med afbud:\n"
                 "Eva Holm og Ib Lund, Ole Berg deltog\nKim Dahl\n\n1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
     assert sorted(doc.absent) == ["Eva Holm", "Ib Lund", "Kim Dahl"]
+
+
+# --- run-on transcript titles -----------------------------------------------------------------------------
+
+
+def test_a_description_in_sentences_between_a_run_on_title_and_its_presenter_is_no_part_of_the_title():
+    t = layout._clean_title("Budget 2027 og frem Drøftelse af rammerne for næste års budget. v. Eva Holm (kl. 9.30)",
+                            True)
+    assert t.startswith("Budget 2027 og frem v. Eva Holm")
+    t = layout._clean_title("Nyt fra sekretariatet Status på projekterne og den fælles plan. v. Ib Lund", True)
+    assert t == "Nyt fra sekretariatet v. Ib Lund"
+
+
+def test_a_run_on_title_without_a_description_keeps_its_words():
+    t = layout._clean_title("Evaluering af Studietur til Naturparken, Sydfyn 10. juni 2026 v. Eva Holm", True)
+    assert t.startswith("Evaluering af Studietur til Naturparken, Sydfyn 10. juni 2026")
