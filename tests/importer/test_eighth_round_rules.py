@@ -159,3 +159,9 @@ def test_a_description_in_sentences_between_a_run_on_title_and_its_presenter_is_
 def test_a_run_on_title_without_a_description_keeps_its_words():
     t = layout._clean_title("Evaluering af Studietur til Naturparken, Sydfyn 10. juni 2026 v. Eva Holm", True)
     assert t.startswith("Evaluering af Studietur til Naturparken, Sydfyn 10. juni 2026")
+
+
+def test_a_type_code_followed_by_a_full_stop_is_no_part_of_the_title():
+    doc = parse("Referat af møde i styregruppen den 3. marts 2026 kl. 10.00\n\n1. Velkomst\n\n"
+                "2. Drøftelse af tidsplan for udrulning (D).\n\nDrøftet.\n\n3. Evt.\n")
+    assert _items(doc)[1] == (2, "Drøftelse af tidsplan for udrulning")
