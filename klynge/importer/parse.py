@@ -1342,7 +1342,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
     stated = next((m for m in (KIND_STATEMENT.match(ln) for ln in header_nonempty[:6]) if m
                    and layout.dates_in(m.string)), None)
-    if stated and not title_is_heading:  # 'Referat til mødet i X den 17. november 2020' under 'Dagsorden preview'
+    if stated and not title_is_heading and stated.string not in title:
+        # 'Referat til mødet i X den 17. november 2020' under a viewer's 'Sbsys dagsorden preview' (not when the
+        # title is a bare 'Referat' joined to the line: the title's own first word decides then)
         kind = "minutes" if stated.group("minutes") else "agenda"
     if title_is_heading:
         body = None

@@ -54,6 +54,12 @@ def test_a_dagsorden_til_moedet_line_makes_an_agenda():
     assert doc.kind == "agenda"
 
 
+def test_a_title_that_opens_with_referat_keeps_its_kind_over_an_agenda_line_under_it():
+    doc = parse("Referat\n\nDagsorden til mødet i Handicaprådet den 3. marts 2026 kl. 10:00\n\n"
+                "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Eventuelt\n")
+    assert doc.kind == "minutes"
+
+
 # --- body -------------------------------------------------------------------------------------------------
 
 
