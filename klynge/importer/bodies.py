@@ -177,6 +177,22 @@ def candidates(lines: list[str], title: str = "") -> list[tuple[float, int, str]
     return found
 
 
+LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def fuller_body(body: str | None, line: str) -> str | None:
+    """A title's short name without a body noun ('Praksisområde og kommuner - referat') and, on the line under the
+    title, a body's full name holding every longer word of it ('Særligt udvalg vedr. praksisområdet og samarbejde
+    med kommuner'): the full name. None otherwise."""
+    line = line.strip()
+    if not body or is_body(body) or not line[:1].isupper() or len(line) > 100 or line.endswith((".", ":")) \
+            or not is_body(line):
+        return None
+    stems = {w.casefold()[:6] for w in LONG_WORD.findall(body)}
+    words = [w.casefold() for w in LONG_WORD.findall(line)]
+    return line if stems and all(any(w.startswith(stem) for w in words) for stem in stems) else None
+
+
 def find_body(lines: list[str], title: str = "", text: str = "") -> str | None:
     """The best-scored body phrase of the document's first lines, or None when no candidate is good enough."""
     cands = candidates(lines, title)

@@ -117,8 +117,10 @@ def split_glued_number(line: str) -> list[str]:
     return [line]
 
 
-# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later)
-GLUED_AFTER_SENTENCE = re.compile(r"(?<=[.?!)])\s+(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
+# a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later).
+# Without a space ('Godkendt.11. Briefing ...', a web page that dropped the paragraph break) only after a word of
+# three letters or more, so that abbreviations ('ca.', 'nr.') and dates ('6.11.') are never cut.
+GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
 
 
 def split_header_labels(line: str) -> list[str]:
@@ -278,6 +280,33 @@ def _prose_title(first: str) -> str:
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
 
 
+PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
+FUNCTION_WORDS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
+                  "samt", "eller", "under", "efter", "mellem", "vedr.", "ang.", "jf.", "-", "–", "&"}
+VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
+
+
+def _title_before_description(t: str) -> str:
+    """'Orientering fra komitéen Orientering om drøftelser på seneste møde. v. Anne Hansen (kl. 9.20)': a
+    transcript's agenda line where the item's description in whole sentences follows its title before the
+    presenter -> the title and the presenter. The description starts at the first capital after a lower-case
+    word that is no preposition or conjunction, after a number, or at a verbal noun ('Drøftelse',
+    'Orientering'); only when the text before the presenter ends with a full stop."""
+    tail = PRESENTER_TAIL.search(t)
+    head = t[:tail.start()] if tail else t
+    if not head.rstrip().endswith(".") or len(head) < 40:
+        return t
+    words = head.split()
+    for k in range(2, len(words) - 1):
+        w, before = words[k], words[k - 1]
+        if not w[:1].isupper() or before.casefold() in FUNCTION_WORDS or before.endswith((",", ":")):
+            continue
+        if (before[:1].islower() and before.isalpha()) or before.isdigit() or VERBAL_NOUN.match(w):
+            title = " ".join(words[:k])
+            return title + (tail.group(0) if tail else "") if len(title) >= 8 else t
+    return t
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -287,6 +316,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
         if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
             t = t[:slot.end()]
+        t = _title_before_description(t)
         m = RUN_ON_TITLE_CUT.search(t)
         if m and m.start() >= 3:
             t = t[:m.start()]
@@ -298,6 +328,8 @@ def _clean_title(title: str, run_on: bool) -> str:
         m = INLINE_DECISION.search(t)
         if m and m.start() >= 8:
             t = t[:m.start()]
+            if re.search(r"[a-zæøå]{4}\.$", t):  # 'Godkendelse af dagsorden. Godkendt.': the title's own stop
+                t = t[:-1]
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
@@ -310,7 +342,35 @@ def _clean_title(title: str, run_on: bool) -> str:
     t = ATTACHMENT_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
+    t = re.sub(r"(?<=[\wæøå)])\s*;$", "", t)  # 'Kommende arrangementer;' before a list of its points
     return t.strip(" -–:").strip()
+
+
+TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+GAP_STOP = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "en", "et", "de", "samt",
+            "eller", "under", "efter", "mellem", "vedr.", "ang."}
+
+
+def title_before_gap(title: str, raw_line: str) -> str:
+    """'Kommunen, direkte relationer  SSU orienterede ...': a heading line whose text follows its title after a
+    run of spaces (and no full stop) -> the title. Only one such gap inside the title, at least two words and
+    eight characters before it, a capital after it and no preposition or conjunction ending the part before
+    (justified or sloppily typed text)."""
+    gaps = [g for g in TITLE_GAP.finditer(raw_line.strip())]
+    inside = []
+    for g in gaps:
+        after = " ".join(raw_line.strip()[g.end():].split())
+        if after and title.endswith(" " + after) and len(title) > len(after) + 1:
+            inside.append(after)
+    if len(inside) != 1:
+        return title
+    after = inside[0]
+    head = title[:-(len(after) + 1)].rstrip()
+    words = head.split()
+    if len(head) < 8 or len(words) < 2 or words[-1].casefold() in GAP_STOP or head.endswith(",") \
+            or not after[:1].isupper():
+        return title
+    return head
 
 
 def _title_like(title: str) -> bool:
@@ -473,6 +533,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         title = _clean_title(title or "", run_on)
+        if not run_on and i < len(raw) and "  " in raw[i]:
+            title = title_before_gap(title, raw[i])
         gated = (form != "punkt" or bool(title)) and not _title_like(title)  # the classifier may admit it
         score = {"punkt": 3.0, "numbered": 2.0, "numbered2": 1.5, "row": 1.5, "lone": 1.5, "glued": 1.0,
                  "bare": 2.0}[form]
@@ -1609,8 +1671,16 @@ ROLE_WORD = re.compile(
     r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
 
 
+# 'Koncerndirektør i Region Hovedstaden Svend Hansen': a role at an authority written before the name
+ROLE_AT_AUTHORITY = re.compile(
+    r"^[A-ZÆØÅa-zæøå][a-zæøå-]+\s+(?:i|for|ved|fra)\s+(?:Region\s+[A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+\s+(?:Regions)?[Kk]ommune|"
+    r"[A-ZÆØÅ][\w-]*(?:[Ss]ygehus|[Hh]ospital)(?:et)?(?:\s+[A-ZÆØÅ][\w-]+)?)\s+(?=[A-ZÆØÅ][\w-]+\s+[A-ZÆØÅ])")
+
+
 def strip_roles(name: str) -> str:
-    """'Lægefaglig direktør Jens Friis Bak' -> 'Jens Friis Bak'; 'PLO-m Susanne Krogsgaard' -> 'Susanne Krogsgaard'."""
+    """'Lægefaglig direktør Jens Friis Bak' -> 'Jens Friis Bak'; 'PLO-m Susanne Krogsgaard' -> 'Susanne Krogsgaard';
+    'Koncerndirektør i Region Hovedstaden Svend Hansen' -> 'Svend Hansen'."""
+    name = ROLE_AT_AUTHORITY.sub("", name.strip())
     words = name.split()
     while len(words) > 2 and ROLE_WORD.match(words[0]):
         words.pop(0)
@@ -1666,6 +1736,8 @@ def trim_name(name: str) -> str:
     for k, w in enumerate(words):
         if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):
             break
+        if k >= 2 and 3 <= len(w) <= 6 and w.isupper() and not any(x.isupper() for x in kept):
+            break  # 'Martin Vibe SAND': the organisation's acronym after the name
         kept.append(w)
     return " ".join(kept).strip(" .,")
 
@@ -1696,6 +1768,11 @@ LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|møde
                        r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
 
 
+# a header label alone on its line, without a colon ('Sted', 'Ordstyrer'): it ends the list above it
+BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|deltagere|"
+                        r"gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
+
+
 def labelled_absent(lines: list[str]) -> list[str]:
     """Names listed under an 'Afbud:' label anywhere in the document (one per line, bullets allowed)."""
     names: list[str] = []
@@ -1711,12 +1788,15 @@ def labelled_absent(lines: list[str]) -> list[str]:
                 continue
             blanks = 0
             if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120 \
+                    or BARE_LABEL.match(nxt) \
                     or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
                 continue
-            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry) if "," not in entry else [entry]:
+            # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)
+            first_part = re.split(r"\s*[,(]", entry)[0]
+            for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry if "," not in entry else first_part):
                 name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))
                 if re.fullmatch(NAME, name) and not is_organisation(name):
                     names.append(name)

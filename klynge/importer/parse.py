@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
-from .bodies import body_in_text, find_body, plausible_name
+from .bodies import body_in_text, find_body, fuller_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -123,6 +123,9 @@ PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
+# 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
+# before the presenter's name (the name is kept; 'ved' is left out: 'ved udgangen af ...' is no presenter)
+ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*[a-zæøå][\w-]{{2,30}}\s+(?P<name>{NAME})\s*$")
 ORG_PATTERN = re.compile(
     r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
     r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
@@ -164,6 +167,9 @@ HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+)?\s*:")  # a label line of its own ('Ordstyrer:')
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
+# a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
+KIND_STATEMENT = re.compile(r"^(?:(?P<minutes>referat|beslutningsreferat|mødereferat|beslutningsprotokol)|dagsorden)"
+                            r"\s+(?:til|for|fra|af|over)\s+(?:det\s+)?møde", re.I)
 KIND_WORDS = re.compile(r"\b(beslutningsreferat|mødereferat|referat|dagsorden)\b", re.I)
 CLUSTER_WORD = re.compile(r"klynge|sundhedsråd", re.I)
 
@@ -328,6 +334,67 @@ def _first_names(text: str) -> list[str]:
     return []
 
 
+ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
+
+
+def _names_before_organisations(parts: list[str]) -> list[str]:
+    """'Eva Lund, KMD Bo Holm, Dansk Standard Per Ravn, Dansk Standard Ib Ko, SKAT': a list of 'name,
+    organisation' pairs whose line breaks were lost, so that each part but the first is 'Organisation Name' and
+    the last an organisation alone -> the names. Only when the first part is a name alone, the last an
+    organisation and most middle parts open with an acronym or with words another part opens with; the
+    organisation is the words shared with another part, else the first word; the last part is left out."""
+    if len(parts) < 4:
+        return parts
+    first, middle, last = parts[0], parts[1:-1], parts[-1]
+    if not 2 <= len(first.split()) <= 3 or layout.is_organisation(first) \
+            or not (len(last.split()) == 1 or ACRONYM.match(last.split()[0]) or layout.is_organisation(last)) \
+            or any(len(p.split()) < 3 for p in middle):
+        return parts
+    words = [p.split() for p in middle]
+
+    def shared(k: int) -> int:
+        return max((next((n for n, (a, b) in enumerate(zip(words[k], other, strict=False)) if a != b),
+                         min(len(words[k]), len(other))) for j, other in enumerate(words) if j != k), default=0)
+
+    marked = [bool(ACRONYM.match(w[0])) or shared(k) > 0 for k, w in enumerate(words)]
+    if sum(marked) * 2 <= len(middle):
+        return parts
+    names = [first]
+    for k, w in enumerate(words):
+        cut = shared(k) or 1
+        names.append(" ".join(w[cut:]) if len(w) - cut >= 2 else " ".join(w[1:]))
+    return names
+
+
+INITIALLED = re.compile(rf"({NAME})\s*\(([A-ZÆØÅ]{{2,4}})\)")
+INITIALS_ONLY = re.compile(r"^[A-ZÆØÅ]{2,4}$")
+INITIALS_MARK = re.compile(r"\([A-ZÆØÅ]{2,4}\)")
+
+
+def _initials_of(lines: list[str]) -> dict[str, str]:
+    """'Carsten Nielsen (CN), Lis Birch Hansen (LBH)': the initials a members' list gives its members (the first
+    letters agree), for apologies written with initials only ('Afbud fra: CN (ferie)')."""
+    found: dict[str, str] = {}
+    for ln in lines:
+        if ln and "(" in ln and INITIALS_MARK.search(ln):
+            for m in INITIALLED.finditer(ln):
+                name, short = m.group(1).strip(), m.group(2)
+                if name[:1] == short[:1] and name.split()[-1][:1] in short and not layout.is_organisation(name):
+                    found.setdefault(short, name)
+    return found
+
+
+def _by_initials(text: str, initials: dict[str, str]) -> list[str]:
+    """'CN (ferie), LBH' -> the members' names, when every part is initials the document's members' list gives."""
+    if not initials:
+        return []
+    parts = [re.sub(r"\s*\([^)]*\)", "", p).strip(" .") for p in re.split(r",|\s+og\s+|;", text)]
+    parts = [p for p in parts if p]
+    if parts and all(INITIALS_ONLY.match(p) and p in initials for p in parts):
+        return [initials[p] for p in parts]
+    return []
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -335,8 +402,12 @@ def _names_in(text: str) -> list[str]:
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
     parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
-    if bare and all(NAME_RE.match(b) for b in bare):
-        return bare
+    if bare and all(NAME_RE.match(b) for b in bare[:-1]):
+        unglued = _names_before_organisations(bare)  # the last part may be an organisation alone ('SKAT')
+        if unglued is not bare:
+            return unglued
+        if NAME_RE.match(bare[-1]):
+            return bare
     names = []
     for chunk in text.split(";"):
         person = parse_person(chunk)
@@ -516,7 +587,7 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     return found
 
 
-TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\s*$", re.I)
+TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
 
 
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
@@ -551,6 +622,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
+    rm = ROLE_PRESENTER.search(title) if not pm else None
+    if rm and not layout.is_organisation(rm.group("name")):
+        presenter = rm.group("name")
+        title = title[:rm.start()].strip()
+        pm = rm
     sm = SLASH_PRESENTER.search(title) if not pm else None
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
@@ -1109,14 +1185,17 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
 
     # title: the first line that is not a label; a bare "Referat" takes the next line too
     title = ""
+    title_at = -1
     for k, ln in enumerate(header_nonempty):
         if any(p.match(ln) for _, p in HEADER_RE) and not KIND_WORDS.search(ln):
             continue
         if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I):
             continue
         title = ln
+        title_at = k
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
             title = f"{ln} {header_nonempty[k + 1]}"
+            title_at = k + 1
         break
     title_is_heading = not title and bool(headings)
     if title_is_heading:
@@ -1261,6 +1340,12 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     cluster = next((p for p in parts if CLUSTER_WORD.search(p)), None)
     body = next((p for p in parts if p != cluster and re.search(r"[^\W\d_]{3}", p)
                  and not re.fullmatch(r"(?:dato|sted|tid|mødested|mødedato)\W*", p, re.I)), None)
+    stated = next((m for m in (KIND_STATEMENT.match(ln) for ln in header_nonempty[:6]) if m
+                   and layout.dates_in(m.string)), None)
+    if stated and not title_is_heading and stated.string not in title:
+        # 'Referat til mødet i X den 17. november 2020' under a viewer's 'Sbsys dagsorden preview' (not when the
+        # title is a bare 'Referat' joined to the line: the title's own first word decides then)
+        kind = "minutes" if stated.group("minutes") else "agenda"
     if title_is_heading:
         body = None
     if fields.get("body"):
@@ -1279,6 +1364,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         body = sentence_body
     body = layout.body_name(body)
     labelled_body = fields.get("body")
+    if body and body != labelled_body and not title_is_heading and 0 <= title_at < len(header_nonempty) - 1:
+        body = fuller_body(body, header_nonempty[title_at + 1]) or body
     if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
         body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
     if body is None or (body[:1].islower() and body != labelled_body):
@@ -1344,6 +1431,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     # apologies, substitutes and attendees anywhere in the text
     absent: list[str] = []
     substitutes: list[tuple[str, str]] = []
+    initials = _initials_of(lines)
     for ln in lines:
         if not ln:
             continue
@@ -1351,7 +1439,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                       r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)))
+            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
@@ -1366,7 +1454,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln) or _first_names(ln) or _names_in(_group_line(ln)))
+            absent.extend(_names_in(ln) or _first_names(ln) or _by_initials(ln, initials)
+                          or _names_in(_group_line(ln)))
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
