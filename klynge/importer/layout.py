@@ -1736,8 +1736,10 @@ def trim_name(name: str) -> str:
     for k, w in enumerate(words):
         if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):
             break
-        if k >= 2 and 3 <= len(w) <= 6 and w.isupper() and not any(x.isupper() for x in kept):
-            break  # 'Martin Vibe SAND': the organisation's acronym after the name
+        # 'Martin Vibe SAND': the organisation's acronym after the name. Five letters at most, so that a surname
+        # written in capitals ('Anne Marie HANSEN', 'JENSEN', 'NIELSEN') stays; a short one ('HOLM') is the risk.
+        if k >= 2 and 3 <= len(w) <= 5 and w.isupper() and not any(x.isupper() for x in kept):
+            break
         kept.append(w)
     return " ".join(kept).strip(" .,")
 

@@ -137,6 +137,7 @@ def test_an_organisations_acronym_after_a_name_is_no_part_of_the_name():
     assert layout.trim_name("Martin Vibe SAND") == "Martin Vibe"
     assert layout.trim_name("Eva Holm") == "Eva Holm"
     assert layout.trim_name("Anne LUND") == "Anne LUND"
+    assert layout.trim_name("Anne Marie HANSEN") == "Anne Marie HANSEN"  # a surname in capitals, not an acronym
 
 
 def test_a_role_at_an_authority_before_a_name_is_no_part_of_the_name():
