@@ -2,7 +2,6 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from klynge.core import formats
@@ -10,7 +9,7 @@ from klynge.organisation.models import Body
 
 from . import visibility
 from .choices import OPEN_TASK_STATUSES, ROLE_BY_KIND, MatterRole, Outcome, ProposalStatus
-from .models import AgendaItem, Proposal, Recommendation, Task
+from .models import AgendaItem, Meeting, Proposal, Recommendation, Task
 
 
 def _outcome(item) -> str:
@@ -23,6 +22,14 @@ def _outcome(item) -> str:
     return ""
 
 
+def _cached_outcome(item, known: dict) -> str:
+    """``_outcome(item)``, kept in ``known`` by the item's outcome codes (the decision's text when it has none)."""
+    key = tuple(item.outcome_codes) or item.decision
+    if key not in known:
+        known[key] = _outcome(item)
+    return known[key]
+
+
 # What the path and the visibility rules read of an item and its meeting (matter_path, visibility.redact,
 # visibility.MeetingRights, views.matters._as_seen); a matter of 240 treatments built every column before.
 PATH_FIELDS = (
@@ -31,9 +38,13 @@ PATH_FIELDS = (
 )
 
 
+# What the matter page prints of an open task (its description, ``Task.owner_label`` and due date).
+TASK_FIELDS = ("description", "due", "owner_kind", "owner_person__name", "owner_organisation__name")
+
+
 def matter_items(matter) -> list:
     """Every item of the matter in the order it was treated, loaded once for the whole page, with its
-    meeting (and the meeting's co-hosts, which decide who sees closed items) and the meeting's body; only
+    meeting (and the ids of the meeting's co-hosts, which decide who sees closed items) and the meeting's body; only
     the columns the path shows or decides by (PATH_FIELDS). A matter can have hundreds of treatments in a handful of
     bodies, so the bodies are read once each rather than joined per row, and the outcomes of the items'
     recommendations come as plain values (``item.outcome_codes``), not as a model per recommendation."""
@@ -41,10 +52,11 @@ def matter_items(matter) -> list:
         AgendaItem.objects.filter(matter=matter)
         .select_related("meeting")
         .only(*PATH_FIELDS)
-        # As a list on each meeting (Meeting.host_ids reads it): the same query, no manager per meeting.
-        .prefetch_related(Prefetch("meeting__co_hosts", to_attr="co_host_rows"))
         .order_by("meeting__date", "meeting__start", "position")
     )
+    # Who holds each meeting decides who sees its closed items (Meeting.host_ids); the co-hosts as ids,
+    # one query, no body built (the page does not name them).
+    Meeting.read_host_ids([item.meeting for item in items])
     bodies = Body.objects.in_bulk({item.meeting.body_id for item in items})
     outcomes = defaultdict(list)
     for item_id, code in (Recommendation.objects.filter(item__matter=matter).exclude(outcome="")
@@ -64,6 +76,8 @@ def matter_path(matter, user, items=None) -> dict:
     # rather than reversed and formatted by the template (hundreds of steps on a national matter).
     meeting_url = reverse("meetings:meeting", args=[0])[:-2] + "{}/"
     rights = visibility.MeetingRights(user)
+    roles = {kind: role.label for kind, role in ROLE_BY_KIND.items()}
+    outcomes = {}  # the same few outcomes on hundreds of steps: worked out once each
     for item in items:
         meeting = item.meeting
         see_agenda, see_closed, see_minutes = rights.of(meeting)
@@ -77,13 +91,15 @@ def matter_path(matter, user, items=None) -> dict:
             "meeting_url": meeting_url.format(meeting.pk), "date_text": formats.date(meeting.date),
             # As text: an int would go through localize() at each of its two places in the template.
             "number": str(shown.number), "title": shown.title,
-            "role": ROLE_BY_KIND.get(item.kind, MatterRole.INFORMATION).label,
-            "outcome": "" if getattr(shown, "redacted", False) or not see_minutes else _outcome(item),
+            "role": roles.get(item.kind, MatterRole.INFORMATION.label),
+            "outcome": "" if getattr(shown, "redacted", False) or not see_minutes else _cached_outcome(item, outcomes),
         })
     pending = list(Proposal.objects.filter(visibility.visible_proposals_q(user), source_item__matter=matter,
                                            status=ProposalStatus.PENDING).select_related("target_body"))
+    # What the page prints of a task (its description, owner_label and due date): the task's item, meeting
+    # and body were read in full before, long texts included, and not shown.
     tasks = list(visibility.visible_tasks(user, Task.objects.filter(item__matter=matter, status__in=OPEN_TASK_STATUSES))
-                 .select_related("item__meeting__body", "owner_person", "owner_organisation"))
+                 .select_related("owner_person", "owner_organisation").only(*TASK_FIELDS))
     return {
         "steps": steps,
         "treatments": len(steps),

@@ -94,25 +94,26 @@ def matter_list(request):
 
 # One step of a matter's path (its "Sagens forløb"), exactly as the template's loop wrote it before: a matter
 # of 240 treatments spent most of its page in the template engine, ten variables a row. format_html escapes
-# every value as the template did (conditional_escape); the fragments shared by many rows (a body's link, a
-# role) are escaped once and pass through as safe strings.
-STEP_ROW = ('\n    <li><p><strong>{}</strong> · {} · {}</p>\n      <p><a href="{}#punkt-{}">Punkt {}: {}</a></p>\n'
-            '      {}</li>\n  ')
+# every value as the template did (conditional_escape); what many rows share (a body's link with the role,
+# an outcome) is escaped once and passes through as a safe string.
+STEP_ROW = ('\n    <li><p><strong>{date}</strong> · {body_role}</p>\n      <p><a href="{url}#punkt-{number}">Punkt '
+            '{number}: {title}</a></p>\n      {outcome}</li>\n  ')
 
 
 def timeline_html(steps):
     """The rows of ``steps`` (``matter_path``) as HTML, every value escaped."""
-    links, roles = {}, {}
-    rows = []
-    for s in steps:
-        body_id = s["body"].pk
-        if body_id not in links:
-            links[body_id] = format_html('<a href="{}">{}</a>', s["body_url"], s["body"])
-        if s["role"] not in roles:
-            roles[s["role"]] = format_html("{}", s["role"])
-        rows.append((s["date_text"], links[body_id], roles[s["role"]], s["meeting_url"], s["number"], s["number"],
-                     s["title"], format_html("<p>Udfald: {}</p>", s["outcome"]) if s["outcome"] else ""))
-    return format_html_join("", STEP_ROW, rows)
+    shared = {}
+
+    def once(fragment, *values):
+        if (fragment, *values) not in shared:
+            shared[(fragment, *values)] = format_html(fragment, *values)
+        return shared[(fragment, *values)]
+
+    return format_html_join("", STEP_ROW, (
+        {"date": s["date_text"], "url": s["meeting_url"], "number": s["number"], "title": s["title"],
+         "body_role": once('<a href="{}">{}</a> · {}', s["body_url"], s["body"], s["role"]),
+         "outcome": once("<p>Udfald: {}</p>", s["outcome"]) if s["outcome"] else ""}
+        for s in steps))
 
 
 def matter_detail(request, pk):
