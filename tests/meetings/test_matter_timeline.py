@@ -70,3 +70,31 @@ def test_the_page_escapes_every_value(structure, client, secretariat_user, login
     page = login(secretariat_user).get(f"/sager/{matter.pk}/").content.decode()
     assert '<ol class="klynge-timeline">\n  \n    <li><p><strong>10. januar 2023</strong>' in page
     assert "Punkt 1: Udkast &lt;i&gt;</a></p>\n      </li>\n  \n</ol>" in page  # no outcome: no line for it
+
+
+def test_a_treatment_has_the_rights_of_its_meeting(structure, secretariat_user, member_user):
+    """matter_items reads the items as values (Treatment); the rules decide on the meeting as a model, one per
+    kind of meeting: each treatment must get what the rules give its own meeting, joint meetings included."""
+    from klynge.meetings import visibility
+    from klynge.meetings.models import AgendaItem
+    from klynge.organisation.choices import Role
+    from tests.conftest import make_persona
+
+    matter = _matter(structure)
+    joint = make_meeting(structure.political, date=D(2023, 2, 1), status=MeetingStatus.MINUTES_PUBLISHED)
+    joint.co_hosts.add(structure.other_body)
+    make_item(joint, title="Fælles lukket", closed=True, case_number="23/9")
+    actions.link_item_to_matter(joint.items.get())
+    other_member = make_persona("medlem-b", structure.other_body, Role.MEMBER)
+    treatments = matter_queries.matter_items(matter)
+    assert len(treatments) == 5
+    for user in (AnonymousUser(), member_user, secretariat_user, other_member):
+        rights = visibility.MeetingRights(user)
+        for treatment in treatments:
+            meeting = AgendaItem.objects.get(pk=treatment.pk).meeting
+            assert treatment.rights(rights) == (visibility.can_see_agenda(user, meeting),
+                                                visibility.can_see_closed(user, meeting),
+                                                visibility.can_see_minutes(user, meeting)), (user, meeting)
+    # the other cluster's member sees the joint meeting's closed item, not the lead body's own
+    rights = visibility.MeetingRights(other_member)
+    assert [t.title for t in treatments if t.closed and t.rights(rights)[1]] == ["Fælles lukket"]

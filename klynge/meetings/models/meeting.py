@@ -102,16 +102,19 @@ class Meeting(VersionedModel, TrackedModel):
         return set(cached)
 
     @classmethod
-    def read_host_ids(cls, meetings) -> None:
-        """Reads the co-hosts of many meetings as ids in one query (no body built) for ``host_ids``: for
-        pages that decide by who holds a meeting, not show it (a matter's hundreds of treatments)."""
-        ids = sorted({m.pk for m in meetings})
+    def co_host_ids(cls, meeting_ids) -> dict[int, list[int]]:
+        """The co-hosts of many meetings as ids, one query, no body built: for pages that decide by who holds a
+        meeting rather than name its hosts (a matter's hundreds of treatments). {meeting id: [body id, ...]}."""
+        ids = sorted(set(meeting_ids))
         co_hosts = defaultdict(list)
         for meeting_id, body_id in (cls.co_hosts.through.objects.filter(meeting_id__in=ids)
                                     .values_list("meeting_id", "body_id") if ids else ()):
             co_hosts[meeting_id].append(body_id)
-        for meeting in meetings:
-            meeting._host_ids = {meeting.body_id, *co_hosts.get(meeting.pk, ())}
+        return co_hosts
+
+    def known_co_hosts(self, body_ids) -> None:
+        """Sets the co-hosts ``host_ids`` gives (read by ``co_host_ids``), so it does not read them again."""
+        self._host_ids = {self.body_id, *body_ids}
 
     def _prefetched_co_hosts(self):
         """The co-hosts a prefetch loaded, or None: ``Prefetch("co_hosts", to_attr="co_host_rows")`` (a list,

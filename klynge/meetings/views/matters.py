@@ -23,7 +23,7 @@ class _Access:
 
     def shows(self, item) -> bool:
         """Whether the user sees this item's title and text (not only "Lukket punkt", not hidden)."""
-        see_agenda, see_closed, _ = self.rights.of(item.meeting)
+        see_agenda, see_closed, _ = item.rights(self.rights)
         return see_agenda and (see_closed or not item.closed)
 
 
@@ -119,10 +119,11 @@ def timeline_html(steps):
 def matter_detail(request, pk):
     matter = get_object_or_404(Matter, pk=pk)
     items = matter_queries.matter_items(matter)  # once, for both the title check and the path
-    seen = _as_seen(matter, items, _Access(request.user))
+    access = _Access(request.user)
+    seen = _as_seen(matter, items, access)
     if seen is None:
         raise Http404("Sagen findes ikke.")
-    path = matter_queries.matter_path(matter, request.user, items)
+    path = matter_queries.matter_path(matter, request.user, items, access.rights)
     return render(request, "meetings/matter.html", {
         "matter": matter, "title": seen[0], "case_number": seen[1], **path, "timeline": timeline_html(path["steps"]),
         "provenance": provenance.notes(matter),
