@@ -8,7 +8,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
@@ -253,9 +253,9 @@ def followup_rows_html(rows, can_edit: bool, back: str, csrf_token: str):
     """The table rows of one owner's tasks (``_followup_rows``) as HTML, every value escaped; ``back`` is the
     page's address for the editing links (urlencoded), ``csrf_token`` the forms' token (editors only)."""
     csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token) if can_edit else ""
+    back = conditional_escape(back)  # escaped once: it is in three links a row
 
     def values(t):
-        short = t.get("short_description", "")
         return {
             "overdue": OVERDUE_CLASS if t["overdue"] else "",
             "due": format_html("{}{}", t["due_text"], OVERDUE_BADGE if t["overdue"] else "") if t["due"]
@@ -267,12 +267,16 @@ def followup_rows_html(rows, can_edit: bool, back: str, csrf_token: str):
             "item_url": t["item_url"], "body_label": t["body_label"], "meeting_date": t["meeting_date_text"],
             # As the template wrote an int (localize: a thousands separator if the settings ask for one).
             "item_number": localize(t["item_number"]), "status": t["status_label"],
-            "actions": format_html(
-                FOLLOWUP_ACTIONS, edit_url=t["edit_url"], close_url=t["close_url"], back=back, short=short,
-                start=format_html(FOLLOWUP_START, start_url=t["start_url"], back=back, csrf=csrf, short=short)
-                if t["startable"] else "",
-            ) if can_edit else "",
+            "actions": actions(t) if can_edit else "",
         }
+
+    def actions(t):
+        short = conditional_escape(t["short_description"])  # once for its three places
+        return format_html(
+            FOLLOWUP_ACTIONS, edit_url=t["edit_url"], close_url=t["close_url"], back=back, short=short,
+            start=format_html(FOLLOWUP_START, start_url=t["start_url"], back=back, csrf=csrf, short=short)
+            if t["startable"] else "",
+        )
 
     return format_html_join("", FOLLOWUP_ROW, (values(t) for t in rows))
 
