@@ -102,7 +102,12 @@ class MeetingRights:
 
     @staticmethod
     def key(meeting) -> tuple:
-        return meeting.body_id, frozenset(meeting.host_ids()), meeting.status, bool(meeting.agenda_published_at)
+        return MeetingRights.key_of(meeting.body_id, meeting.host_ids(), meeting.status, meeting.agenda_published_at)
+
+    @staticmethod
+    def key_of(body_id, host_ids, status, agenda_published_at) -> tuple:
+        """``key`` from a meeting's values, for pages that read their meetings as values (``of_key``)."""
+        return body_id, frozenset(host_ids), status, bool(agenda_published_at)
 
     def of(self, meeting) -> tuple[bool, bool, bool]:
         """(agenda, closed items, minutes) this user may see of ``meeting``."""
@@ -110,6 +115,17 @@ class MeetingRights:
         if key not in self._known:
             self._known[key] = (can_see_agenda(self.user, meeting), can_see_closed(self.user, meeting),
                                 can_see_minutes(self.user, meeting))
+        return self._known[key]
+
+    def of_key(self, key, meeting) -> tuple[bool, bool, bool]:
+        """``of`` for a meeting known by its values: ``key`` is their ``key_of`` and ``meeting()`` gives the
+        meeting as a model (with what the rules read), called only when the key is new: the rules always
+        decide on a real meeting."""
+        if key not in self._known:
+            model = meeting()
+            if self.key(model) != key:
+                raise ValueError(f"Mødet {model.pk} har ikke de værdier, det blev slået op med.")
+            self._known[key] = self.of(model)
         return self._known[key]
 
 

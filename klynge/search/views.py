@@ -12,17 +12,17 @@ from .registry import SOURCES
 def search_page(request):
     params = query_params(request)
     query = params.text("q", max_length=200)
-    bodies = list(Body.objects.select_related("kind").only("pk", "name", "slug", "kind__groups_bodies")
-                  .order_by("name"))
-    by_slug = {b.slug: b for b in bodies}
-    clusters = [b for b in bodies if b.kind.groups_bodies]
+    # Every body of the country for the filter form, as values: (pk, name, slug, whether it is a cluster).
+    bodies = list(Body.objects.order_by("name").values_list("pk", "name", "slug", "kind__groups_bodies"))
+    by_slug = {slug: pk for pk, _, slug, _ in bodies}
+    clusters = [b for b in bodies if b[3]]
     kinds = {kind: source.label for kind, source in SOURCES.items()}
     body = params.choice("organ", by_slug, label="Organet")
-    cluster = params.choice("klynge", {c.slug for c in clusters}, label="Klyngen")
+    cluster = params.choice("klynge", {slug for _, _, slug, _ in clusters}, label="Klyngen")
     filters = Filters(
         kind=params.choice("type", kinds, label="Typen"),
-        body_id=by_slug[body].pk if body else None,
-        cluster_id=by_slug[cluster].pk if cluster else None,
+        body_id=by_slug[body] if body else None,
+        cluster_id=by_slug[cluster] if cluster else None,
         date_from=params.date("fra", label="Fra-datoen"),
         date_to=params.date("til", label="Til-datoen"),
     )
@@ -34,7 +34,7 @@ def search_page(request):
         "cluster_options": _options(clusters, cluster), "body_options": _options(bodies, body),
         "q": query, "results": results, "window": engine.RANK_WINDOW,
         "too_short": bool(query) and not searchable(query),
-        "bodies": bodies, "clusters": clusters, "kinds": kinds, "filters": filters,
+        "kinds": kinds, "filters": filters,
         "chosen": {"organ": body, "klynge": cluster, "type": filters.kind},
         "filtered": any([filters.kind, body, cluster, filters.date_from, filters.date_to]),
     })
@@ -42,4 +42,4 @@ def search_page(request):
 
 def _options(bodies, chosen):
     return format_html_join("", '<option value="{}"{}>{}</option>',
-                            ((b.slug, " selected" if b.slug == chosen else "", b.name) for b in bodies))
+                            ((slug, " selected" if slug == chosen else "", name) for _, name, slug, _ in bodies))

@@ -1,5 +1,6 @@
 import datetime
 import uuid
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -99,6 +100,21 @@ class Meeting(VersionedModel, TrackedModel):
                           .values_list("body_id", flat=True)}
             self._host_ids = cached
         return set(cached)
+
+    @classmethod
+    def co_host_ids(cls, meeting_ids) -> dict[int, list[int]]:
+        """The co-hosts of many meetings as ids, one query, no body built: for pages that decide by who holds a
+        meeting rather than name its hosts (a matter's hundreds of treatments). {meeting id: [body id, ...]}."""
+        ids = sorted(set(meeting_ids))
+        co_hosts = defaultdict(list)
+        for meeting_id, body_id in (cls.co_hosts.through.objects.filter(meeting_id__in=ids)
+                                    .values_list("meeting_id", "body_id") if ids else ()):
+            co_hosts[meeting_id].append(body_id)
+        return co_hosts
+
+    def known_co_hosts(self, body_ids) -> None:
+        """Sets the co-hosts ``host_ids`` gives (read by ``co_host_ids``), so it does not read them again."""
+        self._host_ids = {self.body_id, *body_ids}
 
     def _prefetched_co_hosts(self):
         """The co-hosts a prefetch loaded, or None: ``Prefetch("co_hosts", to_attr="co_host_rows")`` (a list,

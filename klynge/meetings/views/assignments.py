@@ -110,10 +110,11 @@ def matter_escalate(request, pk):
     """Move a matter from the body that owns it to the level above, with a reason."""
     matter = get_object_or_404(Matter, pk=pk)
     items = matter_queries.matter_items(matter)
-    seen = _as_seen(matter, items, _Access(request.user))
+    access = _Access(request.user)
+    seen = _as_seen(matter, items, access)
     if seen is None:
         raise Http404("Sagen findes ikke.")
-    path = matter_queries.matter_path(matter, request.user, items)
+    path = matter_queries.matter_path(matter, request.user, items, access.rights)
     owner = path["owner"]
     if owner is None or not permissions.can_edit_body(request.user, owner):
         raise PermissionDenied("Kun sekretariatet for det organ, der ejer sagen, kan flytte den.")
