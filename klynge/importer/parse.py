@@ -17,9 +17,11 @@ from .bodies import body_in_text, find_body, fuller_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
+DATE_MISSING_MESSAGE = "Mødedatoen står ikke i teksten. Angiv mødedatoen for at importere mødet."
+
 
 class NoMeetingFound(ValueError):
-    """The text holds no recognisable meeting (no date or no items)."""
+    """The text holds no recognisable meeting (no items, or nothing that marks a meeting)."""
 
 
 # --- the result -------------------------------------------------------------------------
@@ -74,7 +76,7 @@ class ParsedDocument:
     title: str
     body: str | None
     cluster: str | None
-    date: datetime.date
+    date: datetime.date | None  # None: the text states no date (warning ``date_missing``); loading needs one
     start: datetime.time | None
     end: datetime.time | None
     place: str | None
@@ -148,6 +150,7 @@ ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orie
 SUBSTITUTION = re.compile(r"\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\b|på vegne af", re.I)
 SUBSTITUTE_SENTENCE = re.compile(
     rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})")
+ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
@@ -1147,7 +1150,8 @@ def _not_a_value(value: str) -> bool:
 
 def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
           meeting_date: datetime.date | None = None) -> ParsedDocument:
-    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
+    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised. A meeting whose text
+    states no date is read all the same, with date None and the warning ``date_missing`` (loading needs a date).
 
     ``meeting_date`` (given by the user) and then ``source`` (the file name or web address) supply the date
     only when the text states none; the report then says where the date came from."""
@@ -1311,11 +1315,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     prose = _prose_minutes(date, headings, title, lines)
-    if not prose and (date is None or not headings
-                      or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln))):
+    if not prose and (not headings or (not meeting_marker and not any(
+            _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):
+        # an undated text is read like a dated one (the user gives the date) when it marks a meeting; without a
+        # date, an appendix line («Bilag: Organisering» in a report's contents) is no such mark
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
-            + ("ingen mødedato" if date is None else "ingen dagsordenspunkter") + " i teksten."
+            + ("ingen mødedato og ingen dagsordenspunkter" if date is None else "ingen dagsordenspunkter")
+            + " i teksten."
         )
 
     # kind, body, cluster from the title
@@ -1530,6 +1537,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     absent = _without_speakers(absent, lines, items)
 
     warnings: list[ParsedWarning] = []
+    if date is None:
+        warnings.append(ParsedWarning("date_missing", DATE_MISSING_MESSAGE, None))
     if date_note:
         warnings.append(ParsedWarning("date_from_source", date_note, None))
     if own_labels:

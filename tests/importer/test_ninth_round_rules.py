@@ -1,0 +1,175 @@
+"""Issue 12, ninth round: structural rules. A meeting whose text states no full date is read all the same (date
+None, warning ``date_missing``); only saving it needs the date, which the user gives. Invented texts only."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from klynge.documents.models import SourceDocument
+from klynge.importer.load import load
+from klynge.importer.parse import DATE_MISSING_MESSAGE, NoMeetingFound, parse
+from klynge.importer.report import to_json
+from klynge.importer.service import import_file
+from klynge.meetings.models import Meeting
+
+from .conftest import RANDERS
+
+UNDATED = (
+    "Referat af bestyrelsesmøde\n\nSted: Sognegården\nTid: kl. 19.00\nDeltagere: Anne Hansen, Bo Jensen\n"
+    "Afbud: Carl Nielsen\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Budget 2027\n\n"
+    "Beslutning\n\nBudgettet blev vedtaget.\n\n3. Eventuelt\n\nIntet.\n"
+)
+UNDATED_BYTES = UNDATED.encode()
+
+
+# --- parse -------------------------------------------------------------------------------------------------
+
+def test_a_meeting_without_a_date_is_read_with_its_items_header_and_attendance():
+    doc = parse(UNDATED)
+    assert doc.date is None
+    assert [(i.number, i.title) for i in doc.items] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2027"),
+                                                        (3, "Eventuelt")]
+    assert doc.place == "Sognegården" and doc.start == datetime.time(19, 0)
+    assert "Carl Nielsen" in doc.absent
+    assert {"Anne Hansen", "Bo Jensen"} <= {p.name for p in doc.attendees}
+
+
+def test_a_missing_date_is_the_first_warning_and_says_in_danish_that_the_date_must_be_given():
+    doc = parse(UNDATED)
+    assert doc.warnings[0].code == "date_missing"
+    assert doc.warnings[0].message == "Mødedatoen står ikke i teksten. Angiv mødedatoen for at importere mødet."
+
+
+def test_a_date_given_by_the_user_still_dates_an_undated_text_and_no_date_warning_is_left():
+    doc = parse(UNDATED, meeting_date=datetime.date(2026, 3, 3))
+    assert doc.date == datetime.date(2026, 3, 3)
+    assert "date_missing" not in [w.code for w in doc.warnings]
+
+
+def test_the_report_of_an_undated_meeting_has_date_null():
+    assert to_json(parse(UNDATED))["date"] is None
+
+
+def test_an_undated_text_without_items_is_still_refused():
+    with pytest.raises(NoMeetingFound, match="ingen dagsordenspunkter"):
+        parse("Referat af bestyrelsesmøde\n\nVi talte om mange ting, og alle var enige.\n")
+
+
+def test_an_undated_report_whose_only_section_word_is_an_appendix_is_still_refused():
+    text = ("STATUSNOTAT\n\nIndhold\n\nForord\t3\nBilag: Organisering\t9\n\n1. Forord\n\nNotatet samler status.\n\n"
+            "2. Indsatser\n\nDer er sket meget i perioden.\n\nBilag: Organisering\n\nSe figuren.\n")
+    with pytest.raises(NoMeetingFound):
+        parse(text)
+
+
+# --- service and load --------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_saving_an_undated_meeting_is_refused_naming_the_file_and_nothing_is_written(structure):
+    result = import_file("bestyrelse.txt", UNDATED_BYTES, body=structure.political)
+    assert result.status == "failed"
+    assert result.message == f"bestyrelse.txt: {DATE_MISSING_MESSAGE} Intet er gemt."
+    assert result.document is not None and len(result.document.items) == 3  # what was read is still shown
+    assert Meeting.objects.count() == 0 and SourceDocument.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_dry_run_of_an_undated_meeting_shows_what_was_read_and_asks_for_the_date(structure):
+    result = import_file("bestyrelse.txt", UNDATED_BYTES, body=structure.political, dry_run=True)
+    assert result.status == "checked"
+    assert "Læst uden at gemme: 3 punkter" in result.message and result.message.endswith(DATE_MISSING_MESSAGE)
+    assert result.report["date"] is None
+
+
+@pytest.mark.django_db
+def test_an_undated_meeting_is_imported_once_the_user_gives_the_date(structure):
+    result = import_file("bestyrelse.txt", UNDATED_BYTES, body=structure.political,
+                         meeting_date=datetime.date(2026, 3, 3))
+    assert result.status == "imported", result.message
+    assert Meeting.objects.get().date == datetime.date(2026, 3, 3)
+
+
+@pytest.mark.django_db
+def test_load_itself_refuses_a_document_without_a_date_before_writing_anything(structure):
+    with pytest.raises(ValidationError, match="Mødedatoen står ikke i teksten"):
+        load(parse(UNDATED), structure.political, filename="bestyrelse.txt", data=UNDATED_BYTES)
+    assert Meeting.objects.count() == 0 and SourceDocument.objects.count() == 0
+
+
+# --- the upload page and the background job ----------------------------------------------------------------
+
+def _file():
+    return SimpleUploadedFile("bestyrelse.txt", UNDATED_BYTES, content_type="text/plain")
+
+
+@pytest.mark.django_db
+def test_the_upload_pages_preview_shows_what_was_read_and_asks_for_the_date(login, secretariat_user, structure):
+    data = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": _file(), "body": structure.political.pk, "dry_run": "1"}).json()
+    assert data["status"] == "checked"
+    assert data["summary"]["items"] == 3 and data["summary"]["date"] == "uden mødedato"
+    assert DATE_MISSING_MESSAGE in data["message"] and DATE_MISSING_MESSAGE in data["warnings"]
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_importing_an_undated_file_from_the_page_fails_with_the_message_and_saves_nothing(
+        login, secretariat_user, structure):
+    data = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": _file(), "body": structure.political.pk}).json()
+    assert data["status"] == "failed" and data["message"] == f"bestyrelse.txt: {DATE_MISSING_MESSAGE} Intet er gemt."
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_date_given_on_the_page_lets_the_undated_file_be_imported(login, secretariat_user, structure):
+    data = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": _file(), "body": structure.political.pk, "meeting_date": "2026-03-03"}).json()
+    assert data["status"] == "imported", data["message"]
+    assert Meeting.objects.get().date == datetime.date(2026, 3, 3)
+
+
+@pytest.mark.django_db
+def test_the_background_job_records_the_missing_date_per_file_and_imports_the_others(
+        lexicon, secretariat_user, structure):
+    from klynge.importer.jobs import run_import_job, start_import
+    from klynge.jobs.models import Job
+
+    randers = SimpleUploadedFile(RANDERS.name, RANDERS.read_bytes(), content_type="text/plain")
+    job = start_import(secretariat_user, [_file(), randers], body=structure.political, dry_run=False,
+                       accept_match=False)
+    run_import_job.func(str(job.pk))
+    job = Job.objects.get(pk=job.pk)
+    files = {f["file"]: f for f in job.result["files"]}
+    assert files["bestyrelse.txt"]["status"] == "failed"
+    assert DATE_MISSING_MESSAGE in files["bestyrelse.txt"]["message"]
+    assert files[RANDERS.name]["status"] == "imported"
+    assert Meeting.objects.count() == 1
+
+
+# --- the command line --------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_the_cli_prints_the_message_for_the_undated_file_and_goes_on_with_the_others(
+        lexicon, tmp_path, capsys, structure):
+    undated = tmp_path / "bestyrelse.txt"
+    undated.write_bytes(UNDATED_BYTES)
+    with pytest.raises(SystemExit):
+        call_command("import-minutes", str(undated), str(RANDERS), "--body", structure.political.slug)
+    captured = capsys.readouterr()
+    assert f"bestyrelse.txt: {DATE_MISSING_MESSAGE} Intet er gemt. Angiv mødedatoen med --date ÅÅÅÅ-MM-DD." \
+        in captured.err
+    assert "randersklyngen-2023-11-01.txt: Referatet er importeret" in captured.out
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_cli_imports_the_undated_file_with_date(tmp_path, capsys, structure):
+    undated = tmp_path / "bestyrelse.txt"
+    undated.write_bytes(UNDATED_BYTES)
+    call_command("import-minutes", str(undated), "--body", structure.political.slug, "--date", "2026-03-03")
+    assert "er importeret som mødet 3. marts 2026" in capsys.readouterr().out
