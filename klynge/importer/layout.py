@@ -307,11 +307,18 @@ def _title_before_description(t: str) -> str:
     return t
 
 
+TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=t)$")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
+    elif len(t) < 400 and t.find(t[:8], 11) > 0:  # the title's start recurs: the regex only then
+        m = TITLE_LINK_TITLE.match(t)
+        if m:  # "TitleKlik her for at folde ud og læse mere om Title": a disclosure link's text repeats the title
+            t = m.group("t").strip()
     if run_on and len(t) > 20:
         slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
         if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
@@ -427,7 +434,7 @@ def plain_number(line: str) -> str:
     return f"{number}. {line[m.end():]}"
 
 
-ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|lukket)\s+(?:punkt|pkt\.?)\s*(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
+ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|åben|lukket)\s+(?:(?:punkt|pkt\.?)\s*)?(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
                            r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
 
@@ -439,7 +446,7 @@ def open_or_closed(line: str) -> str:
         return line
     m = ACCESS_MARK.match(line)
     if not m:
-        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg'
+        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg', 'åbent 3 X'
         if p:
             return f"{p.group('num')}. {p.group('title')}" + (" (Lukket)" if p.group("mark")[0] in "Ll" else "")
         return line

@@ -1081,6 +1081,26 @@ def _apology_blocks(lines: list[str]) -> list[str]:
 INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
 
 
+ABSENT_SENTENCE = re.compile(
+    r"^(?P<names>[A-ZÆØÅ][^.:;()]{2,200}?)\s+(?:deltog|var)\s+ikke\s+(?:i|på|med\s+på|til\s+stede\s+(?:i|på|ved))"
+    r"\s+(?:dagens\s+|aftenens\s+)?mødet\s*\.?$")
+
+
+def _absent_sentence(line: str) -> list[str]:
+    """'Peter Hansen, Eva lund og Bo Berg deltog ikke på mødet.' (a sentence of its own, often under an item):
+    every name of the sentence is absent from the whole meeting (a name written with a lower-case word is left
+    out rather than cut). A partial absence ('… deltog ikke i mødet under
+    punkt 3') does not end there and is left alone."""
+    m = ABSENT_SENTENCE.match(line.strip())
+    if not m:
+        return []
+    parts = [p.strip() for p in re.split(r",|\s+og\s+", m.group("names"))]
+    if all(1 < len(p.split()) <= 4 and p[:1].isupper() and all(w.isalpha() or "-" in w for w in p.split())
+           for p in parts):
+        return [p for p in parts if all(w[:1].isupper() for w in p.split())]  # 'Eva lund': not sure of the name
+    return []
+
+
 def _inline_absent(line: str) -> list[str]:
     """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
     run-on line): a comma list of full names after an absence label inside the line; the sentence that
@@ -1454,6 +1474,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     absent.extend(absence_items)
     for ln in lines:
         absent.extend(_inline_absent(ln or ""))
+        if ln and "ikke" in ln:
+            absent.extend(n for n in _absent_sentence(ln) if n not in absent)
     for ln in _apology_blocks(lines[first:]):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)

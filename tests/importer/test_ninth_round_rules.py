@@ -173,3 +173,37 @@ def test_the_cli_imports_the_undated_file_with_date(tmp_path, capsys, structure)
     undated.write_bytes(UNDATED_BYTES)
     call_command("import-minutes", str(undated), "--body", structure.political.slug, "--date", "2026-03-03")
     assert "er importeret som mødet 3. marts 2026" in capsys.readouterr().out
+
+
+# --- general layout rules ----------------------------------------------------------------------------------
+
+def test_an_access_word_before_a_contents_lines_number_is_no_part_of_the_title():
+    text = ("Referat\nSeniorrådet\n12-05-2026 kl. 10:00\nRådhuset\nDagsordenspunkter\n\n"
+            "  åbent 1 Godkendelse af dagsorden\n  åbent 2 Nyt fra formanden\n  lukket 3 Klagesag\n"
+            "  åbent 4 Eventuelt\n\nTil indholdsfortegnelse\n\n"
+            " 1  Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n")
+    doc = parse(text)
+    assert [(i.number, i.title) for i in doc.items] == [(1, "Godkendelse af dagsorden"), (2, "Nyt fra formanden"),
+                                                        (3, "Klagesag"), (4, "Eventuelt")]
+    assert [i.closed for i in doc.items] == [False, False, True, False]
+
+
+def test_a_disclosure_links_text_that_repeats_the_title_is_cut_from_the_heading():
+    text = ("Landdistriktsrådet - Dagsordener og referater\nMødedato: 4. maj 2026\nMødested: Rådhuset\n"
+            "Dagsordenpunkter\n1. Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af "
+            "dagsorden\nBeslutning\nGodkendt\n2. Cykelstier i landsbyerneVis mere om Cykelstier i landsbyerne\n"
+            "Beslutning\nGodkendt\n")
+    assert [i.title for i in parse(text).items] == ["Godkendelse af dagsorden", "Cykelstier i landsbyerne"]
+
+
+def test_names_in_a_sentence_saying_they_did_not_take_part_in_the_meeting_are_apologies():
+    text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+            "Peter Holm, Eva lund og Lise Bach deltog ikke på mødet.\n2. Eventuelt\nBeslutning\nIntet.\n"
+            "Peter Holm, Eva lund og Lise Bach deltog ikke på mødet.\n")
+    assert parse(text).absent == ["Peter Holm", "Lise Bach"]  # 'Eva lund' is left out rather than cut
+
+
+def test_a_partial_absence_sentence_names_no_apology():
+    text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+            "Peter Holm deltog ikke i mødet under punkt 2.\n2. Eventuelt\nBeslutning\nIntet.\n")
+    assert parse(text).absent == []
