@@ -158,7 +158,8 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
-    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|meldt fravær"),
+    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
+               r"meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
@@ -449,7 +450,34 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                 if len(pieces) > 1 and len(ln) >= 200:
                     run_on.add(len(out))
                 out.append(part)
-    return out, run_on
+    return _without_item_codes(out), run_on
+
+
+ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
+                       r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
+
+
+def _without_item_codes(lines: list[str]) -> list[str]:
+    """'HR 1. Oplæg', 'HR 2. Økonomi' (a body's code before every item number, in the contents and at the
+    items): the code goes when the same code stands before two or more different numbers."""
+    found: dict[str, set[str]] = {}
+    for ln in lines:
+        m = ITEM_CODE.match(ln) if ln[:12].lstrip(" •·▪-–")[:1].isupper() else None
+        if m:
+            found.setdefault(m.group("code"), set()).add(m.group("num"))
+    codes = {code for code, numbers in found.items() if len(numbers) >= 2}
+    if not codes:
+        return lines
+    out = []
+    for ln in lines:
+        m = ITEM_CODE.match(ln)
+        if m and m.group("code") in codes:
+            ln = LEADER_AFTER_NUMBER.sub(r"\1. ", m.group("lead") + ln[m.end():])
+        out.append(ln)
+    return out
+
+
+LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
 BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:met)?|gruppe(?:n)?|komit[eé](?:en)?|"
@@ -1463,7 +1491,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if not ln:
             continue
         am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|meldt forfald|forfald|"
-                      r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
+                      r"ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))

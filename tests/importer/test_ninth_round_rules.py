@@ -207,3 +207,24 @@ def test_a_partial_absence_sentence_names_no_apology():
     text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
             "Peter Holm deltog ikke i mødet under punkt 2.\n2. Eventuelt\nBeslutning\nIntet.\n")
     assert parse(text).absent == []
+
+
+def test_a_bodys_code_before_every_item_number_is_no_part_of_the_items():
+    text = ("Referat\nÆldrerådet, 4. maj 2026\n\nIndholdsfortegnelse\n\n • ÆR 1.......... Velkomst\n"
+            " • ÆR 2.......... Budget 2027\n • ÆR 3.......... Eventuelt\n\nÆR 1.          Velkomst\n\nBeslutning:\n\n"
+            "Godkendt.\n\nÆR 2.          Budget 2027\n\nBeslutning:\n\nGodkendt.\n\nÆR 3.          Eventuelt\n\n"
+            "Beslutning:\n\nIntet.\n")
+    assert [(i.number, i.title) for i in parse(text).items] == [(1, "Velkomst"), (2, "Budget 2027"), (3, "Eventuelt")]
+
+
+def test_a_single_acronym_before_a_number_is_left_alone():
+    from klynge.importer.parse import _without_item_codes
+
+    lines = ["KL 2. Udspil om sundhed", "1. Velkomst"]
+    assert _without_item_codes(lines) == lines
+
+
+def test_ikke_tilstede_written_as_one_word_labels_apologies():
+    text = ("Referat\nMødedato: 4. maj 2026\n\nIkke tilstede: Maria Holm, Bo Berg og Lise Bach\n\n1. Velkomst\n"
+            "Beslutning\nGodkendt.\n2. Eventuelt\nBeslutning\nIntet.\n")
+    assert parse(text).absent == ["Maria Holm", "Bo Berg", "Lise Bach"]
