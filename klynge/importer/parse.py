@@ -121,6 +121,12 @@ SLASH_PRESENTER = re.compile(
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+# 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
+# what it chairs, presents the item though no name follows
+ROLE_ONLY_PRESENTER = re.compile(
+    r"\s+(?:v\.|v/)\s*(?P<role>(?:næst)?formanden|kassereren|sekretæren|præsten|kirkeværgen|direktøren|lederen|"
+    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet)(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
+    re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
@@ -658,6 +664,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = rm.group("name")
         title = title[:rm.start()].strip()
         pm = rm
+    om = ROLE_ONLY_PRESENTER.search(title) if not pm else None
+    if om and om.start() > 0:
+        presenter = om.group(0).strip()[2:].strip()
+        title = title[:om.start()].strip()
+        pm = om
     sm = SLASH_PRESENTER.search(title) if not pm else None
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")

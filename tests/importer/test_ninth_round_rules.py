@@ -228,3 +228,18 @@ def test_ikke_tilstede_written_as_one_word_labels_apologies():
     text = ("Referat\nMødedato: 4. maj 2026\n\nIkke tilstede: Maria Holm, Bo Berg og Lise Bach\n\n1. Velkomst\n"
             "Beslutning\nGodkendt.\n2. Eventuelt\nBeslutning\nIntet.\n")
     assert parse(text).absent == ["Maria Holm", "Bo Berg", "Lise Bach"]
+
+
+def test_a_role_without_a_name_after_v_slash_presents_the_item():
+    text = ("Dagsorden\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\n2. Orientering om økonomien i 2027 "
+            "v/ formanden for rådet\n3. Eventuelt\n\nAd 1\nGodkendt.\n\nAd 2\nTaget til efterretning.\n\n"
+            "Ad 3\nIntet.\n")
+    item = parse(text).items[1]
+    assert (item.title, item.presenter) == ("Orientering om økonomien i 2027", "formanden for rådet")
+
+
+def test_a_role_word_inside_a_title_after_ved_is_no_presenter():
+    text = ("Dagsorden\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\n2. Samarbejde ved formanden for "
+            "rådet og borgerne i byen om nye cykelstier\n3. Eventuelt\n\nAd 1\nGodkendt.\n\nAd 2\nGodkendt.\n\n"
+            "Ad 3\nIntet.\n")
+    assert parse(text).items[1].presenter is None
