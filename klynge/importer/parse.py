@@ -636,7 +636,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
     if closed:
-        title = CLOSED.sub(" ", title).strip()
+        bare = CLOSED.sub(" ", title).strip()
+        # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
+        title = bare if re.search(r"\w", bare) else "Lukket punkt"
     start = end = None
     slots = list(SLOT.finditer(title))
     slot = slots[-1] if slots else None

@@ -243,3 +243,10 @@ def test_a_role_word_inside_a_title_after_ved_is_no_presenter():
             "rådet og borgerne i byen om nye cykelstier\n3. Eventuelt\n\nAd 1\nGodkendt.\n\nAd 2\nGodkendt.\n\n"
             "Ad 3\nIntet.\n")
     assert parse(text).items[1].presenter is None
+
+
+def test_an_item_titled_only_lukket_punkt_keeps_that_title_and_is_closed():
+    text = ("Referat\nMødedato: 4. maj 2026\n\n 1. Godkendelse af dagsorden\n 2. Lukket punkt.\n 3. Underskriftsark\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Lukket punkt.\n\n3. Underskriftsark\nIntet.\n")
+    item = parse(text).items[1]
+    assert (item.number, item.title, item.closed) == (2, "Lukket punkt", True)
