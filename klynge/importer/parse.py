@@ -1481,6 +1481,11 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         at = next((k for k, o in enumerate(items) if o.number is not None and heading.number is not None
                    and o.number > heading.number), len(items))
         items.insert(at, item)
+    numbers = [o.number for o in items]
+    if any(h.list_only for h in headings) and None not in numbers and len(set(numbers)) == len(numbers):
+        # the agenda list merged with the bodies found: the list's order (by number) is the meeting's, also when
+        # a list line was taken for a body above the first item's page
+        items.sort(key=lambda o: o.number)
 
     _trailing_presenters(items)
     absence_items = _absence_headings(items)

@@ -250,3 +250,14 @@ def test_an_item_titled_only_lukket_punkt_keeps_that_title_and_is_closed():
             "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Lukket punkt.\n\n3. Underskriftsark\nIntet.\n")
     item = parse(text).items[1]
     assert (item.number, item.title, item.closed) == (2, "Lukket punkt", True)
+
+
+def test_an_agenda_list_merged_with_one_items_page_keeps_the_lists_order():
+    text = ("Udvalget for sundhed - mødesag\n\n  1. Beslutning: Kriterier for puljen\n  2. Lukket punkt.\n"
+            "  3. Orientering: Status på vaccination\n  4. Beslutning: Arbejdsplan for udvalget 2027\n"
+            "  5. Lukket punkt.\n  6. Eventuelt\n\n\n\n1. Beslutning: Kriterier for puljen\n\nIndstilling\n\n"
+            "  1. At godkende modellen.\n  2. At godkende, at administrationen bemyndiges.\n\nBeslutning\n\n"
+            "  1. Godkendt\n  2. Godkendt\n")
+    doc = parse(text)
+    assert [i.number for i in doc.items] == [1, 2, 3, 4, 5, 6]
+    assert doc.items[0].decision
