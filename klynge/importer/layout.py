@@ -51,12 +51,17 @@ FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold 
 DOWNLOAD_TITLE = re.compile(r'^download\s+"(?P<title>[^"]{8,300})"$', re.I)
 
 
+ICON_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøå-]{1,30})\s+(?:ikon|icon)$", re.I)  # 'Udvalg Ikon': alt text
+
+
 def strip_furniture(line: str) -> str:
     """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise; the quoted title
-    of a transcript's download link."""
+    of a transcript's download link; a web page's label without its icon's alt text ('Udvalg Ikon')."""
     s = line.strip()
     if not s:
         return line
+    if s[-4:].lower() in ("ikon", "icon") and ICON_LABEL.match(s):
+        return ICON_LABEL.match(s).group("label")
     m = DOWNLOAD_TITLE.match(s)
     if m:
         return m.group("title").strip()

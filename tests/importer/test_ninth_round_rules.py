@@ -261,3 +261,11 @@ def test_an_agenda_list_merged_with_one_items_page_keeps_the_lists_order():
     doc = parse(text)
     assert [i.number for i in doc.items] == [1, 2, 3, 4, 5, 6]
     assert doc.items[0].decision
+
+
+def test_a_labels_icon_alt_text_is_dropped_so_the_label_reads_the_value_below_it():
+    text = ("Møde i regionsrådet den 4. maj 2026\n\nUdvalg Ikon\nRegionsrådet\nTidspunkt Ikon\nDato: 04-05-2026\n"
+            "Tid: 17:00 - 19:10\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Eventuelt\nBeslutning\n"
+            "Intet.\n")
+    doc = parse(text)
+    assert doc.body == "Regionsrådet" and doc.start == datetime.time(17, 0)
