@@ -1783,8 +1783,8 @@ LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|møde
 
 
 # a header label alone on its line, without a colon ('Sted', 'Ordstyrer'): it ends the list above it
-BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|deltagere|"
-                        r"gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
+BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|sekretær|"
+                        r"deltagere|gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
 
 
 def labelled_absent(lines: list[str]) -> list[str]:

@@ -455,12 +455,19 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
                 if len(pieces) > 1 and len(ln) >= 200:
                     run_on.add(len(out))
+                if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
+                    part = GLUED_LIST_LABEL.sub(r"\1: ", part)
                 out.append(part)
     return _without_item_codes(out), run_on
 
 
 ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
                        r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
+
+
+ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
+GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
+                              r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def _without_item_codes(lines: list[str]) -> list[str]:
@@ -1122,6 +1129,7 @@ def _apology_blocks(lines: list[str]) -> list[str]:
 INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
 
 
+NAME_THEN_ABSENT = re.compile(rf"^(?:[-–•]\s*)?(?P<name>{NAME})\s*:\s*(?i:afbud|fraværende|meldt afbud)\b")
 ABSENT_SENTENCE = re.compile(
     r"^(?P<names>[A-ZÆØÅ][^.:;()]{2,200}?)\s+(?:deltog|var)\s+ikke\s+(?:i|på|med\s+på|til\s+stede\s+(?:i|på|ved))"
     r"\s+(?:dagens\s+|aftenens\s+)?mødet\s*\.?$")
@@ -1311,8 +1319,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             break
         if matched or in_toc:
             continue
-        if OTHER_LABEL.fullmatch(ln.strip()):
-            current_list = None  # 'Ordstyrer:', 'Mødeleder:': another label ends the list above it
+        if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
+            current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
             continue
         if current_list:
             lists[current_list].append(ln)
@@ -1513,6 +1521,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))
+        nm = NAME_THEN_ABSENT.match(ln)
+        if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
+            absent.append(nm.group("name"))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):

@@ -269,3 +269,23 @@ def test_a_labels_icon_alt_text_is_dropped_so_the_label_reads_the_value_below_it
             "Intet.\n")
     doc = parse(text)
     assert doc.body == "Regionsrådet" and doc.start == datetime.time(17, 0)
+
+
+def test_list_labels_glued_to_the_first_name_are_read_and_the_next_role_label_ends_the_list():
+    text = ("Referat\nMødeBestyrelsesmøde\nTid\n\n04-05-2026, kl. 17.00 – 19.00\n\nStedSkolen\n"
+            "DeltagereSine Holm, Ea Berg\nAfbudClaus Kroman Sørensen, Christine Nielsen\n"
+            "MødelederLouise Agnete Madsen\nSekretær\n\nPreben Krogh, Vicky Jensen\n\n1. Godkendelse af dagsorden\n\n"
+            "Godkendt\n\n2. Eventuelt\n\nIntet\n")
+    assert parse(text).absent == ["Claus Kroman Sørensen", "Christine Nielsen"]
+
+
+def test_a_member_marked_afbud_after_a_colon_in_the_members_list_is_an_apology():
+    text = ("Referat\nMødedato: 4. maj 2026\n\nMedlemmer\n • Eva Holm: Afbud (Stedfortræder Bo Berg)\n • Per Lund\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Eventuelt\nBeslutning\nIntet.\n")
+    assert parse(text).absent == ["Eva Holm"]
+
+
+def test_an_item_title_with_a_colon_and_afbud_is_no_apology():
+    text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+            "Regler om fravær: afbud skal meldes i god tid.\n2. Eventuelt\nBeslutning\nIntet.\n")
+    assert parse(text).absent == []
