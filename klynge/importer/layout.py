@@ -312,6 +312,7 @@ def _title_before_description(t: str) -> str:
     return t
 
 
+SUB_ITEM_START = re.compile(r"\.\s+a[.)]\s+[A-ZÆØÅ]")
 TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=t)$")
 
 
@@ -320,6 +321,9 @@ def _clean_title(title: str, run_on: bool) -> str:
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
+    sub = SUB_ITEM_START.search(t) if ". " in t else None
+    if sub and sub.start() >= 8:  # 'Kirkegårdsvedtægt/takstblad. a. Vedtægt: Forslag …': the sub-items' list
+        t = t[:sub.start()]
     elif len(t) < 400 and t.find(t[:8], 11) > 0:  # the title's start recurs: the regex only then
         m = TITLE_LINK_TITLE.match(t)
         if m:  # "TitleKlik her for at folde ud og læse mere om Title": a disclosure link's text repeats the title

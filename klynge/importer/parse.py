@@ -457,6 +457,11 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
+                if ":" in part and len(part) < 120 and SENTENCE_THEN_ABSENT_LABEL.search(part):
+                    # '…, Charlotte Slot. Afbud: Jesper Knudsen, …': a short line the long-line splitter leaves
+                    for piece_ in SENTENCE_THEN_ABSENT_LABEL.split(part):
+                        out.append(piece_)
+                    continue
                 out.append(part)
     return _without_item_codes(out), run_on
 
@@ -465,6 +470,7 @@ ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØ�
                        r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
 
 
+SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende|ikke til stede)\s*:)")
 ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
 GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")

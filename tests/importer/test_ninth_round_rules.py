@@ -289,3 +289,18 @@ def test_an_item_title_with_a_colon_and_afbud_is_no_apology():
     text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
             "Regler om fravær: afbud skal meldes i god tid.\n2. Eventuelt\nBeslutning\nIntet.\n")
     assert parse(text).absent == []
+
+
+def test_an_apology_label_after_a_sentence_on_a_short_line_starts_its_own_list():
+    text = ("Referat af menighedsrådsmøde torsdag den 4. maj 2026 kl. 17.00\nDeltagere\n"
+            "Anna Madsen, Henrik Kusk (på teams), Ole Pedersen. Afbud: Jesper Knudsen, Conny Berg,\n"
+            "Gitte Lang, Ove Johnsen. Fraværende: Rasmus Larsson\nDagsorden og beslutning\n"
+            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n2. Meddelelser\nBeslutning: Ingen\n")
+    assert sorted(parse(text).absent) == ["Conny Berg", "Gitte Lang", "Jesper Knudsen", "Ove Johnsen",
+                                          "Rasmus Larsson"]
+
+
+def test_a_lettered_sub_list_after_the_title_is_no_part_of_the_title():
+    text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning: Godkendt\n"
+            "2. Vedtægt og takster. a. Vedtægt: Forslag til ny tekst. Bilag\nBeslutning: Godkendt\n")
+    assert parse(text).items[1].title == "Vedtægt og takster"
