@@ -1211,6 +1211,33 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     return found
 
 
+AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
+SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
+
+
+def agenda_bullets(lines: list[str]) -> list[Heading]:
+    """An agenda written as bullets under its label ('Dagsorden - åbent møde:' / '• Godkendelse af …' / … /
+    'Lukket møde:' / '• …'), with no item text below (a news page announcing a meeting): every bullet is an
+    item. Only a run of at least three bullets right under the label; a label line ending in a colon may part two
+    runs."""
+    for k, ln in enumerate(lines):
+        if not ln or len(ln) > 60 or not AGENDA_LABEL.match(ln.strip()):
+            continue
+        found: list[Heading] = []
+        for j in range(k + 1, min(len(lines), k + 400)):
+            s = lines[j].strip() if lines[j] else ""
+            if not s:
+                continue
+            m = BULLET_TITLE.match(s)
+            if m and len(m.group("title")) <= 200:
+                found.append(Heading(j, None, m.group("title").strip()))
+            elif not (found and SECTION_LABEL_LINE.match(s)):
+                break
+        if len(found) >= 3:
+            return found
+    return []
+
+
 SLOT_LINE = re.compile(
     r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?"
     r"\s*(?:[:\t]|\s[-–]\s|\s)\s*(?P<title>[A-ZÆØÅ].*)$", re.I)

@@ -1252,6 +1252,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.recurring_label_headings(lines)]
         own_labels = bool(headings)
+    listed = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.agenda_bullets(lines)]
+        listed = bool(headings)
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -1509,7 +1513,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for k, item in enumerate(items):
         empty = not any([item.summary, item.description, item.recommendations, item.minutes, item.decision,
                          item.attachments, item.tables])
-        later = any(o.number == item.number and o.title.lower()[:30] == item.title.lower()[:30]
+        size = 30 if item.number is not None else None  # unnumbered items: 'Budgetopfølgning for X' / '… for Y'
+        later = any(o.number == item.number and o.title.lower()[:size] == item.title.lower()[:size]
                     for o in items[k + 1:])
         if not (empty and later):
             keep.append(item)
@@ -1633,6 +1638,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
                                       "linjer, der begynder med et klokkeslæt («13.00-13.10 Velkomst»). "
                                       "Kontrollér dem.", None))
+    if listed:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "punkttegn-linjerne under «Dagsorden». Kontrollér dem.", None))
     if bulleted:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
                                       "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "

@@ -304,3 +304,21 @@ def test_a_lettered_sub_list_after_the_title_is_no_part_of_the_title():
     text = ("Referat\nMødedato: 4. maj 2026\n\n1. Godkendelse af dagsorden\nBeslutning: Godkendt\n"
             "2. Vedtægt og takster. a. Vedtægt: Forslag til ny tekst. Bilag\nBeslutning: Godkendt\n")
     assert parse(text).items[1].title == "Vedtægt og takster"
+
+
+def test_an_agenda_written_as_bullets_under_its_label_gives_unnumbered_items():
+    text = ("Mødet holdes i kantinen på Rådhuset tirsdag den 5. maj 2026 klokken 17:30\n\nDagsorden - åbent møde:\n\n"
+            " • Budgetopfølgning for det sociale område pr. 31.3.2026\n • Budgetopfølgning pr. 31.3.2026\n"
+            " • Kommuneplan 2026\n • Eventuelt\n\nLukket møde:\n\n • Salg af grund\n • Eventuelt\n\n"
+            "Dagsordenen er fremlagt på Rådhuset.\n")
+    doc = parse(text)
+    assert [i.title for i in doc.items] == ["Budgetopfølgning for det sociale område pr. 31.3.2026",
+                                            "Budgetopfølgning pr. 31.3.2026", "Kommuneplan 2026", "Eventuelt",
+                                            "Salg af grund", "Eventuelt"]
+    assert all(i.number is None for i in doc.items)
+    assert "unnumbered_items" in [w.code for w in doc.warnings]
+
+
+def test_two_bullets_under_a_dagsorden_label_are_no_agenda():
+    with pytest.raises(NoMeetingFound):
+        parse("Mødet holdes tirsdag den 5. maj 2026\n\nDagsorden:\n\n • Budget\n • Eventuelt\n\nVel mødt.\n")
