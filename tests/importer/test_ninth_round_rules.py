@@ -117,6 +117,17 @@ def test_the_upload_pages_preview_shows_what_was_read_and_asks_for_the_date(logi
 
 
 @pytest.mark.django_db
+def test_without_javascript_the_jobs_page_shows_the_undated_preview_and_asks_for_the_date(
+        login, secretariat_user, structure):
+    response = login(secretariat_user).post(reverse("importer:upload"), {
+        "files": [_file()], "body": structure.political.pk, "dry_run": "on"}, follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Status: Færdig" in html
+    assert "uden mødedato: 3 punkter" in html and DATE_MISSING_MESSAGE in html
+    assert Meeting.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_importing_an_undated_file_from_the_page_fails_with_the_message_and_saves_nothing(
         login, secretariat_user, structure):
     data = login(secretariat_user).post(reverse("importer:upload-file"), {
