@@ -68,8 +68,8 @@ def fold(text: str | None) -> str:
 
 def similar(a: str | None, b: str | None, contain: bool = False) -> bool:
     fa, fb = fold(a), fold(b)
-    if not fa or not fb:
-        return False
+    if not fa or not fb:  # 'Lukket punkt' folds to '': such a title matches only itself
+        return not fa and not fb and bool(a and b) and a.casefold().strip(" .:") == b.casefold().strip(" .:")
     if fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.9:
         return True
     if contain:

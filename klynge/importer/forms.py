@@ -31,7 +31,8 @@ class UploadForm(DkfdsFormMixin, forms.Form):
     meeting_date = forms.DateField(
         label="Mødedato", required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Kun når teksten ikke selv nævner datoen (fx en gemt webside med datoen i adressen). "
-        "Står datoen i teksten, bruges den.")
+        "Står datoen i teksten, bruges den. Uden nogen dato læses filen, men mødet gemmes først, når datoen er "
+        "angivet.")
     dry_run = forms.BooleanField(label="Prøv kun: læs og kontrollér filerne uden at gemme noget", required=False)
     confirm_match = forms.BooleanField(
         label="Brug det organ, der findes ud fra titlen (uden at spørge igen)", required=False)

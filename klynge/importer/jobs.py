@@ -230,7 +230,7 @@ def payload(result: FileResult) -> dict:
         "candidates": [{"id": b.pk, "name": str(b)} for b in result.candidates],
         "summary": None if doc is None else {
             "kind": "Referat" if doc.kind == "minutes" else "Dagsorden",
-            "date": danish_date(doc.date),
+            "date": danish_date(doc.date) if doc.date else "uden mødedato",
             "items": len(doc.items), "attendees": len(doc.attendees), "absent": len(doc.absent),
             "guests": len(doc.guests), "repairs": doc.repairs,
         },

@@ -51,12 +51,17 @@ FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold 
 DOWNLOAD_TITLE = re.compile(r'^download\s+"(?P<title>[^"]{8,300})"$', re.I)
 
 
+ICON_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøå-]{1,30})\s+(?:ikon|icon)$", re.I)  # 'Udvalg Ikon': alt text
+
+
 def strip_furniture(line: str) -> str:
     """'' for a furniture line; the line without a 'fold dette punkt ind' prefix otherwise; the quoted title
-    of a transcript's download link."""
+    of a transcript's download link; a web page's label without its icon's alt text ('Udvalg Ikon')."""
     s = line.strip()
     if not s:
         return line
+    if s[-4:].lower() in ("ikon", "icon") and ICON_LABEL.match(s):
+        return ICON_LABEL.match(s).group("label")
     m = DOWNLOAD_TITLE.match(s)
     if m:
         return m.group("title").strip()
@@ -307,11 +312,22 @@ def _title_before_description(t: str) -> str:
     return t
 
 
+SUB_ITEM_START = re.compile(r"\.\s+a[.)]\s+[A-ZÆØÅ]")
+TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=t)$")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = title.strip()
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
+    sub = SUB_ITEM_START.search(t) if ". " in t else None
+    if sub and sub.start() >= 8:  # 'Kirkegårdsvedtægt/takstblad. a. Vedtægt: Forslag …': the sub-items' list
+        t = t[:sub.start()]
+    elif len(t) < 400 and t.find(t[:8], 11) > 0:  # the title's start recurs: the regex only then
+        m = TITLE_LINK_TITLE.match(t)
+        if m:  # "TitleKlik her for at folde ud og læse mere om Title": a disclosure link's text repeats the title
+            t = m.group("t").strip()
     if run_on and len(t) > 20:
         slot = re.search(r"\(\s*kl\.?[\d.:\s–-]{0,14}\)", t)
         if slot:  # "Velkommen v. Anne Neergaard (kl. 9.00) Kl : PAUSE ...": the slot closes the heading
@@ -427,7 +443,7 @@ def plain_number(line: str) -> str:
     return f"{number}. {line[m.end():]}"
 
 
-ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|lukket)\s+(?:punkt|pkt\.?)\s*(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
+ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|åben|lukket)\s+(?:(?:punkt|pkt\.?)\s*)?(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
                            r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
 
 
@@ -439,7 +455,7 @@ def open_or_closed(line: str) -> str:
         return line
     m = ACCESS_MARK.match(line)
     if not m:
-        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg'
+        p = ACCESS_PREFIX.match(line)  # 'Åbent punkt 1. Godkendelse af dagsorden', 'Lukket punkt 3: Salg', 'åbent 3 X'
         if p:
             return f"{p.group('num')}. {p.group('title')}" + (" (Lukket)" if p.group("mark")[0] in "Ll" else "")
         return line
@@ -1195,6 +1211,33 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     return found
 
 
+AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
+SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
+
+
+def agenda_bullets(lines: list[str]) -> list[Heading]:
+    """An agenda written as bullets under its label ('Dagsorden - åbent møde:' / '• Godkendelse af …' / … /
+    'Lukket møde:' / '• …'), with no item text below (a news page announcing a meeting): every bullet is an
+    item. Only a run of at least three bullets right under the label; a label line ending in a colon may part two
+    runs."""
+    for k, ln in enumerate(lines):
+        if not ln or len(ln) > 60 or not AGENDA_LABEL.match(ln.strip()):
+            continue
+        found: list[Heading] = []
+        for j in range(k + 1, min(len(lines), k + 400)):
+            s = lines[j].strip() if lines[j] else ""
+            if not s:
+                continue
+            m = BULLET_TITLE.match(s)
+            if m and len(m.group("title")) <= 200:
+                found.append(Heading(j, None, m.group("title").strip()))
+            elif not (found and SECTION_LABEL_LINE.match(s)):
+                break
+        if len(found) >= 3:
+            return found
+    return []
+
+
 SLOT_LINE = re.compile(
     r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?"
     r"\s*(?:[:\t]|\s[-–]\s|\s)\s*(?P<title>[A-ZÆØÅ].*)$", re.I)
@@ -1771,8 +1814,8 @@ LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|møde
 
 
 # a header label alone on its line, without a colon ('Sted', 'Ordstyrer'): it ends the list above it
-BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|deltagere|"
-                        r"gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
+BARE_LABEL = re.compile(r"^\s*(?:sted|mødested|dato|mødedato|tid|tidspunkt|ordstyrer|mødeleder|referent|sekretær|"
+                        r"deltagere|gæster|gæst|bilag|dagsorden)\s*:?\s*$", re.I)
 
 
 def labelled_absent(lines: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ import datetime
 import html
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +24,7 @@ from klynge.meetings.choices import AttendanceStatus, MeetingStatus, Outcome, Pl
 from klynge.meetings.models import AgendaItem, Attachment, Attendance, Meeting, Recommendation, Task
 from klynge.organisation.models import Affiliation, Body, Organisation, Person
 
-from .parse import ParsedDocument, ParsedItem
+from .parse import DATE_MISSING_MESSAGE, ParsedDocument, ParsedItem
 
 URL = re.compile(r"https?://\S+")
 VIRTUAL = re.compile(r"virtuel|teams|online|zoom|skype|video", re.I)
@@ -240,6 +241,8 @@ def meeting_times(doc: ParsedDocument) -> tuple[datetime.time, datetime.time, li
 def load(doc: ParsedDocument, body: Body, *, filename: str, data: bytes, content_type: str = "",
          user=None) -> tuple[Meeting, list[str]]:
     """Write the document into ``body``. Returns the meeting and notes for the report."""
+    if doc.date is None:  # a meeting needs its date; the caller asks the user for it (nothing is written)
+        raise ValidationError(DATE_MISSING_MESSAGE)
     notes: list[str] = []
     sha = SourceDocument.digest(data)
     mask_document(doc)

@@ -17,9 +17,11 @@ from .bodies import body_in_text, find_body, fuller_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
+DATE_MISSING_MESSAGE = "Mødedatoen står ikke i teksten. Angiv mødedatoen for at importere mødet."
+
 
 class NoMeetingFound(ValueError):
-    """The text holds no recognisable meeting (no date or no items)."""
+    """The text holds no recognisable meeting (no items, or nothing that marks a meeting)."""
 
 
 # --- the result -------------------------------------------------------------------------
@@ -74,7 +76,7 @@ class ParsedDocument:
     title: str
     body: str | None
     cluster: str | None
-    date: datetime.date
+    date: datetime.date | None  # None: the text states no date (warning ``date_missing``); loading needs one
     start: datetime.time | None
     end: datetime.time | None
     place: str | None
@@ -119,6 +121,12 @@ SLASH_PRESENTER = re.compile(
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+# 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
+# what it chairs, presents the item though no name follows
+ROLE_ONLY_PRESENTER = re.compile(
+    r"\s+(?:v\.|v/)\s*(?P<role>(?:næst)?formanden|kassereren|sekretæren|præsten|kirkeværgen|direktøren|lederen|"
+    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet)(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
+    re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
@@ -148,6 +156,7 @@ ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orie
 SUBSTITUTION = re.compile(r"\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\b|på vegne af", re.I)
 SUBSTITUTE_SENTENCE = re.compile(
     rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})")
+ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
@@ -155,7 +164,8 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
-    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|meldt fravær"),
+    ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
+               r"meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
@@ -445,8 +455,48 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
             for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
                 if len(pieces) > 1 and len(ln) >= 200:
                     run_on.add(len(out))
+                if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
+                    part = GLUED_LIST_LABEL.sub(r"\1: ", part)
+                if ":" in part and len(part) < 120 and SENTENCE_THEN_ABSENT_LABEL.search(part):
+                    # '…, Charlotte Slot. Afbud: Jesper Knudsen, …': a short line the long-line splitter leaves
+                    for piece_ in SENTENCE_THEN_ABSENT_LABEL.split(part):
+                        out.append(piece_)
+                    continue
                 out.append(part)
-    return out, run_on
+    return _without_item_codes(out), run_on
+
+
+ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
+                       r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
+
+
+SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende|ikke til stede)\s*:)")
+ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
+GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
+                              r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _without_item_codes(lines: list[str]) -> list[str]:
+    """'HR 1. Oplæg', 'HR 2. Økonomi' (a body's code before every item number, in the contents and at the
+    items): the code goes when the same code stands before two or more different numbers."""
+    found: dict[str, set[str]] = {}
+    for ln in lines:
+        m = ITEM_CODE.match(ln) if ln[:12].lstrip(" •·▪-–")[:1].isupper() else None
+        if m:
+            found.setdefault(m.group("code"), set()).add(m.group("num"))
+    codes = {code for code, numbers in found.items() if len(numbers) >= 2}
+    if not codes:
+        return lines
+    out = []
+    for ln in lines:
+        m = ITEM_CODE.match(ln)
+        if m and m.group("code") in codes:
+            ln = LEADER_AFTER_NUMBER.sub(r"\1. ", m.group("lead") + ln[m.end():])
+        out.append(ln)
+    return out
+
+
+LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
 BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:met)?|gruppe(?:n)?|komit[eé](?:en)?|"
@@ -599,7 +649,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
     if closed:
-        title = CLOSED.sub(" ", title).strip()
+        bare = CLOSED.sub(" ", title).strip()
+        # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
+        title = bare if re.search(r"\w", bare) else "Lukket punkt"
     start = end = None
     slots = list(SLOT.finditer(title))
     slot = slots[-1] if slots else None
@@ -627,6 +679,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = rm.group("name")
         title = title[:rm.start()].strip()
         pm = rm
+    om = ROLE_ONLY_PRESENTER.search(title) if not pm else None
+    if om and om.start() > 0:
+        presenter = om.group(0).strip()[2:].strip()
+        title = title[:om.start()].strip()
+        pm = om
     sm = SLASH_PRESENTER.search(title) if not pm else None
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
@@ -1078,6 +1135,27 @@ def _apology_blocks(lines: list[str]) -> list[str]:
 INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
 
 
+NAME_THEN_ABSENT = re.compile(rf"^(?:[-–•]\s*)?(?P<name>{NAME})\s*:\s*(?i:afbud|fraværende|meldt afbud)\b")
+ABSENT_SENTENCE = re.compile(
+    r"^(?P<names>[A-ZÆØÅ][^.:;()]{2,200}?)\s+(?:deltog|var)\s+ikke\s+(?:i|på|med\s+på|til\s+stede\s+(?:i|på|ved))"
+    r"\s+(?:dagens\s+|aftenens\s+)?mødet\s*\.?$")
+
+
+def _absent_sentence(line: str) -> list[str]:
+    """'Peter Hansen, Eva lund og Bo Berg deltog ikke på mødet.' (a sentence of its own, often under an item):
+    every name of the sentence is absent from the whole meeting (a name written with a lower-case word is left
+    out rather than cut). A partial absence ('… deltog ikke i mødet under
+    punkt 3') does not end there and is left alone."""
+    m = ABSENT_SENTENCE.match(line.strip())
+    if not m:
+        return []
+    parts = [p.strip() for p in re.split(r",|\s+og\s+", m.group("names"))]
+    if all(1 < len(p.split()) <= 4 and p[:1].isupper() and all(w.isalpha() or "-" in w for w in p.split())
+           for p in parts):
+        return [p for p in parts if all(w[:1].isupper() for w in p.split())]  # 'Eva lund': not sure of the name
+    return []
+
+
 def _inline_absent(line: str) -> list[str]:
     """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
     run-on line): a comma list of full names after an absence label inside the line; the sentence that
@@ -1147,7 +1225,8 @@ def _not_a_value(value: str) -> bool:
 
 def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: str = "",
           meeting_date: datetime.date | None = None) -> ParsedDocument:
-    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised.
+    """Parse normalised text. Raises NoMeetingFound when no meeting can be recognised. A meeting whose text
+    states no date is read all the same, with date None and the warning ``date_missing`` (loading needs a date).
 
     ``meeting_date`` (given by the user) and then ``source`` (the file name or web address) supply the date
     only when the text states none; the report then says where the date came from."""
@@ -1173,6 +1252,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.recurring_label_headings(lines)]
         own_labels = bool(headings)
+    listed = False
+    if not headings:
+        headings = [_Heading(h.index, h.number, h.title) for h in layout.agenda_bullets(lines)]
+        listed = bool(headings)
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -1246,8 +1329,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             break
         if matched or in_toc:
             continue
-        if OTHER_LABEL.fullmatch(ln.strip()):
-            current_list = None  # 'Ordstyrer:', 'Mødeleder:': another label ends the list above it
+        if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
+            current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
             continue
         if current_list:
             lists[current_list].append(ln)
@@ -1311,11 +1394,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
     prose = _prose_minutes(date, headings, title, lines)
-    if not prose and (date is None or not headings
-                      or (not meeting_marker and not any(_labelled_section(ln) for ln in lines if ln))):
+    if not prose and (not headings or (not meeting_marker and not any(
+            _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):
+        # an undated text is read like a dated one (the user gives the date) when it marks a meeting; without a
+        # date, an appendix line («Bilag: Organisering» in a report's contents) is no such mark
         raise NoMeetingFound(
             "Der blev ikke genkendt noget møde: "
-            + ("ingen mødedato" if date is None else "ingen dagsordenspunkter") + " i teksten."
+            + ("ingen mødedato og ingen dagsordenspunkter" if date is None else "ingen dagsordenspunkter")
+            + " i teksten."
         )
 
     # kind, body, cluster from the title
@@ -1413,6 +1499,11 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         at = next((k for k, o in enumerate(items) if o.number is not None and heading.number is not None
                    and o.number > heading.number), len(items))
         items.insert(at, item)
+    numbers = [o.number for o in items]
+    if any(h.list_only for h in headings) and None not in numbers and len(set(numbers)) == len(numbers):
+        # the agenda list merged with the bodies found: the list's order (by number) is the meeting's, also when
+        # a list line was taken for a body above the first item's page
+        items.sort(key=lambda o: o.number)
 
     _trailing_presenters(items)
     absence_items = _absence_headings(items)
@@ -1422,7 +1513,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     for k, item in enumerate(items):
         empty = not any([item.summary, item.description, item.recommendations, item.minutes, item.decision,
                          item.attachments, item.tables])
-        later = any(o.number == item.number and o.title.lower()[:30] == item.title.lower()[:30]
+        size = 30 if item.number is not None else None  # unnumbered items: 'Budgetopfølgning for X' / '… for Y'
+        later = any(o.number == item.number and o.title.lower()[:size] == item.title.lower()[:size]
                     for o in items[k + 1:])
         if not (empty and later):
             keep.append(item)
@@ -1436,10 +1528,13 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if not ln:
             continue
         am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|meldt forfald|forfald|"
-                      r"ikke til stede|meldt fravær)\s*[:\-–]\s*(.+)$",
+                      r"ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))
+        nm = NAME_THEN_ABSENT.match(ln)
+        if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
+            absent.append(nm.group("name"))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
@@ -1447,6 +1542,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     absent.extend(absence_items)
     for ln in lines:
         absent.extend(_inline_absent(ln or ""))
+        if ln and "ikke" in ln:
+            absent.extend(n for n in _absent_sentence(ln) if n not in absent)
     for ln in _apology_blocks(lines[first:]):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)
@@ -1530,6 +1627,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     absent = _without_speakers(absent, lines, items)
 
     warnings: list[ParsedWarning] = []
+    if date is None:
+        warnings.append(ParsedWarning("date_missing", DATE_MISSING_MESSAGE, None))
     if date_note:
         warnings.append(ParsedWarning("date_from_source", date_note, None))
     if own_labels:
@@ -1539,6 +1638,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
                                       "linjer, der begynder med et klokkeslæt («13.00-13.10 Velkomst»). "
                                       "Kontrollér dem.", None))
+    if listed:
+        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
+                                      "punkttegn-linjerne under «Dagsorden». Kontrollér dem.", None))
     if bulleted:
         warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
                                       "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "

@@ -20,7 +20,7 @@ def to_json(doc: ParsedDocument) -> dict:
         "title": doc.title,
         "body": doc.body,
         "cluster": doc.cluster,
-        "date": doc.date.isoformat(),
+        "date": doc.date.isoformat() if doc.date else None,
         "start": _t(doc.start),
         "end": _t(doc.end),
         "place": doc.place,

@@ -22,7 +22,7 @@ from .lexicon import MISSING_MESSAGE, optional_lexicon
 from .limits import time_budget
 from .load import load, mask_document, match_bodies
 from .normalise import normalise
-from .parse import NoMeetingFound, ParsedDocument, ParsedWarning, parse
+from .parse import DATE_MISSING_MESSAGE, NoMeetingFound, ParsedDocument, ParsedWarning, parse
 from .report import to_json
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,12 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
     candidates = match_bodies(document) if body is None else [body]
     if dry_run:
         found = f" Organ: {candidates[0]}." if len(candidates) == 1 else ""
+        ask = f" {DATE_MISSING_MESSAGE}" if document.date is None else ""
         return FileResult(filename, "checked", f"{filename}: Læst uden at gemme: {len(document.items)} punkter, "
-                          f"{len(document.warnings)} advarsler.{found}", report, document,
+                          f"{len(document.warnings)} advarsler.{found}{ask}", report, document,
+                          body=candidates[0] if len(candidates) == 1 else None, candidates=candidates)
+    if document.date is None:  # no meeting without a date: refused before anything is written
+        return FileResult(filename, "failed", f"{filename}: {DATE_MISSING_MESSAGE} Intet er gemt.", report, document,
                           body=candidates[0] if len(candidates) == 1 else None, candidates=candidates)
     if body is None:
         if len(candidates) == 1 and accept_match:

@@ -27,7 +27,7 @@ def test_parser_never_crashes_on_arbitrary_text(lexicon, text):
         doc = parse(cleaned.text)
     except NoMeetingFound:
         return
-    assert isinstance(doc.date, datetime.date)
+    assert isinstance(doc.date, datetime.date) or any(w.code == "date_missing" for w in doc.warnings)
     assert all(isinstance(i.title, str) for i in doc.items)
 
 

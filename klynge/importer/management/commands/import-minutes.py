@@ -60,6 +60,8 @@ class Command(BaseCommand):
             message = result.message
             if result.status == "needs_body":
                 message += " Angiv organet med --body SLUG."
+            if result.document is not None and result.document.date is None:
+                message += " Angiv mødedatoen med --date ÅÅÅÅ-MM-DD."
             stream.write(message)
             if not json and result.document is not None and result.ok:
                 for warning in result.document.warnings:
