@@ -17,7 +17,7 @@ Names are compared case-insensitively; free text (place, body, titles) after fol
 spaces, with a small tolerance (SequenceMatcher ratio >= 0.9; place and body also when one contains the other
 and the shorter is at least 60 % of the longer). A refused document ("ingen dagsordenspunkter") reads nothing.
 
-Eleven groups: "dev" (tuned on), "seen" (the first held-out third, split "heldout": held out until its
+Twelve groups: "dev" (tuned on), "seen" (the first held-out third, split "heldout": held out until its
 per-document output was shown in a report, so no longer a measure of generality; used for development since),
 "seen2" (split "heldout2": collected blind on 2026-12-02, its output shown once in that day's first report,
 used for development since), "seen3" (split "heldout3": the second round's blind set, shown once in that
@@ -27,9 +27,9 @@ shown once in that round's report), "seen6" (split "heldout6": the fifth round's
 2026-12-03 and a development group since), "seen7" (split "heldout7": the sixth round's blind set, measured once
 on 2026-12-03 and a development group since), "seen8" (split "heldout8": the seventh round's blind set, measured
 once on 2026-12-03 and a development group since), "seen9" (split "heldout9": the eighth round's blind set,
-measured once on 2026-12-04 and a development group since) and "blind" (split "heldout10": collected and annotated
-by hand on 2026-12-04, ninth round, before the importer ran on any of them and before the code of that round
-changed).
+measured once on 2026-12-04 and a development group since), "seen10" (split "heldout10": the ninth round's blind
+set, measured once on 2026-12-04 and a development group since) and "blind" (split "heldout11": to be collected
+and annotated by hand at the start of the next round, before the importer runs on any of them).
 While tuning, look only at dev and the seen groups; the blind group is not even read without --show-heldout,
 and its figures, its per-document table and --doc on a blind document are printed only with --show-heldout
 (for the final report).
@@ -197,14 +197,15 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout10"
-BLIND_NAME = "blind held-out (heldout10)"
+BLIND = "heldout11"
+BLIND_NAME = "blind held-out (heldout11)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
           "seen7 (heldout7, shown once)": "heldout7",
           "seen8 (heldout8, shown once)": "heldout8",
-          "seen9 (heldout9, shown once)": "heldout9", BLIND_NAME: BLIND}
+          "seen9 (heldout9, shown once)": "heldout9",
+          "seen10 (heldout10, shown once)": "heldout10", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
 
 
