@@ -60,8 +60,9 @@ def strip_furniture(line: str) -> str:
     s = line.strip()
     if not s:
         return line
-    if s[-4:].lower() in ("ikon", "icon") and ICON_LABEL.match(s):
-        return ICON_LABEL.match(s).group("label")
+    icon = ICON_LABEL.match(s) if s[-4:].lower() in ("ikon", "icon") else None
+    if icon:
+        return icon.group("label")
     m = DOWNLOAD_TITLE.match(s)
     if m:
         return m.group("title").strip()
@@ -286,8 +287,12 @@ ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
 
 
 PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
-FUNCTION_WORDS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
-                  "samt", "eller", "under", "efter", "mellem", "vedr.", "ang.", "jf.", "-", "–", "&"}
+# Prepositions, conjunctions and articles that never end a title's first part (title_before_gap) or stand
+# before the first word of an item's description (_title_before_description, which also passes over 'jf.'
+# and joining signs).
+TITLE_JOINERS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
+                 "samt", "eller", "under", "efter", "mellem", "vedr.", "ang."}
+FUNCTION_WORDS = TITLE_JOINERS | {"jf.", "-", "–", "&"}
 VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
 
 
@@ -363,8 +368,6 @@ def _clean_title(title: str, run_on: bool) -> str:
 
 
 TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
-GAP_STOP = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "en", "et", "de", "samt",
-            "eller", "under", "efter", "mellem", "vedr.", "ang."}
 
 
 def title_before_gap(title: str, raw_line: str) -> str:
@@ -383,7 +386,7 @@ def title_before_gap(title: str, raw_line: str) -> str:
     after = inside[0]
     head = title[:-(len(after) + 1)].rstrip()
     words = head.split()
-    if len(head) < 8 or len(words) < 2 or words[-1].casefold() in GAP_STOP or head.endswith(",") \
+    if len(head) < 8 or len(words) < 2 or words[-1].casefold() in TITLE_JOINERS or head.endswith(",") \
             or not after[:1].isupper():
         return title
     return head

@@ -441,6 +441,15 @@ class _Heading:
 LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)")
 
 
+ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
+                       r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
+SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende|ikke til stede)\s*:)")
+ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
+GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
+                              r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
+LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
+
+
 def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     """Web furniture blanked; run-on lines (a transcript with every item on one line) cut before each
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
@@ -459,21 +468,10 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
                 if ":" in part and len(part) < 120 and SENTENCE_THEN_ABSENT_LABEL.search(part):
                     # '…, Charlotte Slot. Afbud: Jesper Knudsen, …': a short line the long-line splitter leaves
-                    for piece_ in SENTENCE_THEN_ABSENT_LABEL.split(part):
-                        out.append(piece_)
+                    out.extend(SENTENCE_THEN_ABSENT_LABEL.split(part))
                     continue
                 out.append(part)
     return _without_item_codes(out), run_on
-
-
-ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
-                       r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
-
-
-SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende|ikke til stede)\s*:)")
-ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
-GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
-                              r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def _without_item_codes(lines: list[str]) -> list[str]:
@@ -495,8 +493,6 @@ def _without_item_codes(lines: list[str]) -> list[str]:
         out.append(ln)
     return out
 
-
-LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
 BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:met)?|gruppe(?:n)?|komit[eé](?:en)?|"
