@@ -321,8 +321,12 @@ SUB_ITEM_START = re.compile(r"\.\s+a[.)]\s+[A-ZÆØÅ]")
 TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=t)$")
 
 
+# '(B) Godkendelse af dagsorden', '(O/B) Informationer ...': the same item-type code written before the title
+LEADING_TYPE_CODE = re.compile(r"^\s*\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*", re.I)
+
+
 def _clean_title(title: str, run_on: bool) -> str:
-    t = title.strip()
+    t = LEADING_TYPE_CODE.sub("", title.strip())
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)

@@ -634,6 +634,14 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
 
 
 TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
+# '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
+# is a break announced after it: '(O 10 min.) Pause 10 min.')
+ALLOTTED_TIME = re.compile(
+    r"\s*\((?:[BOD](?:\s*/\s*[BOD])?\s*,?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min(?:\.|ut(?:ter)?)?)\.?\s*\)\.?"
+    r"(?:\s+pause\b[^()]{0,30})?\s*$", re.I)
+# 'Orientering fra præsterne v/præsterne': after the unambiguous 'v/' (ved) the rest of the heading, whatever its
+# case, names who presents it
+SLASH_V_PRESENTER = re.compile(r"\s+v/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
 
 
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
@@ -660,6 +668,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
     title = re.sub(r"\(\s*\)", "", title).strip()
+    title = ALLOTTED_TIME.sub("", title)
+    title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
     presenter = None
     pm = PRESENTER.search(title)
@@ -680,11 +690,18 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = om.group(0).strip()[2:].strip()
         title = title[:om.start()].strip()
         pm = om
+    vm = SLASH_V_PRESENTER.search(title) if not pm else None
+    if vm and vm.start() > 0 and not layout.is_organisation(vm.group("who")):
+        presenter = vm.group("who").strip().rstrip(".,")
+        title = title[:vm.start()].strip()
+        pm = vm
     sm = SLASH_PRESENTER.search(title) if not pm else None
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
     title = title.strip(" -–:").strip()
+    if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
+        title = f"Lukket {title}"
     return title, presenter, start, end, closed, tail
 
 

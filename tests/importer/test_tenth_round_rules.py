@@ -1,0 +1,48 @@
+"""Issue 12, tenth round: item-type codes written before the title, the time allotted to an item after it, any
+presenter after 'v/', and a closed item named only 'Lukket pkt.'. Invented texts only."""
+
+from klynge.importer.layout import LEADING_TYPE_CODE
+from klynge.importer.parse import parse
+
+HEADER = "Dagsorden for menighedsrådets møde\n\nTirsdag den 8. marts 2022 kl. 17.00 i sognegården\n\n"
+
+
+def items_of(body: str) -> list[tuple]:
+    return [(i.number, i.title, i.presenter) for i in parse(HEADER + body).items]
+
+
+def test_an_item_type_code_before_the_title_is_not_part_of_the_title():
+    body = ("O=Orienteringspunkt\nB=Beslutningspunkt\n1. (B) Godkendelse af dagsorden\n"
+            "2. (O) Nyt fra formanden\n3. (O/B) Nyt fra udvalgene\n4. Eventuelt\n")
+    assert [t for _, t, _ in items_of(body)] == ["Godkendelse af dagsorden", "Nyt fra formanden",
+                                                  "Nyt fra udvalgene", "Eventuelt"]
+
+
+def test_the_time_allotted_to_an_item_and_a_break_after_it_end_the_title_and_v_slash_names_the_presenter():
+    body = ("Dagsorden:\n1. Velkomst og godkendelse af dagsorden v/Anne Holm (5 min.)\n"
+            "2. Budget 2023 jf. bilag 1 v/Bo Berg (B 10 min.)\n"
+            "3. Orientering om kirkegården v/Carl Ravn m.fl. (O 10 min.) Pause 10 min.\n"
+            "4. Nyt fra præsterne v/præsterne (O 15 min.)\n5. Eventuelt\n")
+    assert items_of(body) == [
+        (1, "Velkomst og godkendelse af dagsorden", "Anne Holm"),
+        (2, "Budget 2023 jf. bilag 1", "Bo Berg"),
+        (3, "Orientering om kirkegården", "Carl Ravn m.fl"),
+        (4, "Nyt fra præsterne", "præsterne"),
+        (5, "Eventuelt", None),
+    ]
+
+
+def test_a_closed_item_named_only_lukket_pkt_keeps_that_name_and_its_presenter():
+    body = ("1. (B) Godkendelse af dagsorden\n2. (O) Lukket pkt. v. Janne\n3. (B) Indsamling til kirken v. Janne\n"
+            "a. Hvornår samler vi ind\nb. Hvem samler ind\n4. Eventuelt\n")
+    got = parse(HEADER + body).items
+    assert [(i.number, i.title) for i in got] == [(1, "Godkendelse af dagsorden"), (2, "Lukket pkt."),
+                                                  (3, "Indsamling til kirken"), (4, "Eventuelt")]
+    assert got[1].closed and got[1].presenter == "Janne"
+
+
+def test_only_an_item_type_code_is_taken_from_the_start_of_a_title():
+    assert LEADING_TYPE_CODE.sub("", "(B) Budget 2023") == "Budget 2023"
+    assert LEADING_TYPE_CODE.sub("", "(O/B) Nyt fra udvalgene") == "Nyt fra udvalgene"
+    assert LEADING_TYPE_CODE.sub("", "(Udsat) Budget 2023") == "(Udsat) Budget 2023"
+    assert LEADING_TYPE_CODE.sub("", "(BUF) Skolebudget") == "(BUF) Skolebudget"
