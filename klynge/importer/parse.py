@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import layout
-from .bodies import body_in_text, find_body, fuller_body, plausible_name
+from .bodies import body_in_text, find_body, fuller_body, is_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
 
@@ -1475,6 +1475,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) or body
     if body is None and not title_is_heading:
         body = body_in_text("\n".join(ln for ln in lines[:400] if ln))  # named only in running text
+    elif body and body != labelled_body and not is_body(body):
+        # a phrase without a body noun ('MR møde', 'Der afholdes ordinært menighedsrådsmøde', a name from a member
+        # list) is weaker evidence than a body the document names: a body-noun phrase of the first lines, or the
+        # one body its running text names again and again
+        heading_at = {h.index for h in headings}
+        first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
+        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) \
+            or body_in_text("\n".join(ln for ln in lines[:400] if ln)) or body
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)

@@ -46,3 +46,10 @@ def test_only_an_item_type_code_is_taken_from_the_start_of_a_title():
     assert LEADING_TYPE_CODE.sub("", "(O/B) Nyt fra udvalgene") == "Nyt fra udvalgene"
     assert LEADING_TYPE_CODE.sub("", "(Udsat) Budget 2023") == "(Udsat) Budget 2023"
     assert LEADING_TYPE_CODE.sub("", "(BUF) Skolebudget") == "(BUF) Skolebudget"
+
+
+def test_a_body_phrase_without_a_body_noun_gives_way_to_the_body_the_text_names():
+    text = ("Der afholdes ordinært menighedsrådsmøde\n\ni Sognegården\n\nOnsdag, den 26. juni 2019 kl. 19:00\n\n"
+            "Dagsorden:\n1. Godkendelse af dagsorden\n2. Budget 2020 til menighedsrådets godkendelse\n"
+            "3. Nyt fra menighedsrådet\n4. Eventuelt\n")
+    assert parse(text).body == "Menighedsrådet"
