@@ -398,6 +398,34 @@ def _repaired(word: str, lexicon: Lexicon | None, names: NameIndex | None) -> st
     return result
 
 
+NAME_BEFORE = re.compile(r"(?P<word>[A-ZÆØÅ][^\W\d_]+)\.?[ \t]+\Z")
+NAME_AFTER = re.compile(r"\A[ \t]+(?P<word>[A-ZÆØÅ][^\W\d_]*[a-zæøå])")
+
+
+def _capitalised_neighbour(m: re.Match) -> str | None:
+    """The capitalised word right before this capitalised, mixed-case word on its line (or right after it, when
+    this one opens no sentence): 'Erik' for 'Lank' in 'Erik Lank'; None when it stands alone."""
+    word = m.group(0)
+    if not (word[:1].isupper() and word[1:].islower()):
+        return None
+    text, start, end = m.string, m.start(), m.end()
+    before = NAME_BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        return before.group("word")
+    after = NAME_AFTER.match(text[end:end + 40])
+    return after.group("word") if after and not _sentence_start(text, start) else None
+
+
+def _in_person_name(m: re.Match, lexicon: Lexicon | None) -> bool:
+    """'Erik Lank', 'Lone Becker Kjaergaard': a capitalised word beside another that is no Danish word ('Erik',
+    'Becker') is part of a person's name, which the dictionary cannot judge; beside a common word written with a
+    capital ('Sundhedsklynge Lillebalt', 'Region Syddanmark') it is a place or a body's name and may be repaired."""
+    neighbour = _capitalised_neighbour(m)
+    if neighbour is None or any(c in m.group(0) for c in "@&3"):
+        return False
+    return lexicon is None or not lexicon.knows(neighbour.lower())
+
+
 def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, cache: dict) -> tuple[str, list]:
     replacements: list[tuple[str, str]] = []
     if lexicon is None and names is None:
@@ -424,6 +452,8 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
         if word not in cache:
             cache[word] = _repaired(word, lexicon, names)
         result = cache[word]
+        if result and not (names is not None and result in names.tokens) and _in_person_name(m, lexicon):
+            result = None  # only a known person's name repairs a word of a person's name ('Lank' is no 'lænk')
         if result:
             if word[0] in "@&3" and result[0].islower() and _sentence_start(m.string, m.start()):
                 result = result[0].upper() + result[1:]  # "@vrige" opening a sentence is "Øvrige"

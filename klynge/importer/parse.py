@@ -1481,8 +1481,10 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         # one body its running text names again and again
         heading_at = {h.index for h in headings}
         first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
-        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) \
-            or body_in_text("\n".join(ln for ln in lines[:400] if ln)) or body
+        named = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) \
+            or body_in_text("\n".join(ln for ln in lines[:400] if ln))
+        if named and not CLUSTER_WORD.search(named):  # a cluster is no body of it ('Fagligt strategisk niveau')
+            body = named
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)

@@ -53,3 +53,15 @@ def test_a_body_phrase_without_a_body_noun_gives_way_to_the_body_the_text_names(
             "Dagsorden:\n1. Godkendelse af dagsorden\n2. Budget 2020 til menighedsrådets godkendelse\n"
             "3. Nyt fra menighedsrådet\n4. Eventuelt\n")
     assert parse(text).body == "Menighedsrådet"
+
+
+def test_an_unknown_surname_beside_a_first_name_is_never_repaired_but_a_damaged_word_is(lexicon):
+    from klynge.importer.normalise import NameIndex, normalise
+
+    text = "Afbud: Erik Lank og Lone Becker Kjaergaard\n\nPa mgdet blev budgettet vedtaget.\n"
+    result = normalise(text, lexicon)
+    assert "Erik Lank" in result.text and "Lone Becker Kjaergaard" in result.text
+    assert "På mødet blev" in result.text
+    known = normalise("Afbud: Kurt Abelg\n", lexicon, ["Kurt Æbelø"])
+    assert "Kurt Æbelø" in known.text  # a known person's damaged name is still repaired
+    assert NameIndex(["Kurt Æbelø"]).repair("Abelg") == "Æbelø"
