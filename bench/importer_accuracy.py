@@ -205,7 +205,9 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen7 (heldout7, shown once)": "heldout7",
           "seen8 (heldout8, shown once)": "heldout8",
           "seen9 (heldout9, shown once)": "heldout9",
-          "seen10 (heldout10, shown once)": "heldout10", BLIND_NAME: BLIND}
+          "seen10 (heldout10, shown once)": "heldout10",
+          "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
+          "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
 
 
