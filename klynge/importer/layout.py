@@ -202,6 +202,8 @@ PUNKT_FORM = re.compile(
     r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s+(?:nr\.?\s*)?|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
+# '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title
+SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]")
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
@@ -533,7 +535,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 number, title, form = int(m.group(1)), m.group(2).split("\t")[0], "row"
         if number is None:
             m = NUMBER_FORM.match(s)
-            if m and (not re.match(r"^\d", m.group(3)) or ORDINAL_TITLE.match(m.group(3))):
+            if m and (not re.match(r"^\d", m.group(3)) or ORDINAL_TITLE.match(m.group(3))
+                      or SLOT_TITLE.match(m.group(3))):
                 number, title, form = int(m.group(1)), m.group(3), "numbered" if m.group(2) == "." else "numbered2"
         if number is None:
             m = GLUED_FORM.match(s)

@@ -120,7 +120,8 @@ SLASH_PRESENTER = re.compile(
     r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
-PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?)\s*$")
+# '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
+PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
 # what it chairs, presents the item though no name follows
 ROLE_ONLY_PRESENTER = re.compile(
@@ -635,10 +636,11 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
 
 TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
 # '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
-# is a break announced after it: '(O 10 min.) Pause 10 min.')
+# is a break announced after it: '(O 10 min.) Pause 10 min.'); the allotment ends the heading, and what follows on
+# the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
 ALLOTTED_TIME = re.compile(
     r"\s*\((?:[BOD](?:\s*/\s*[BOD])?\s*,?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min(?:\.|ut(?:ter)?)?)\.?\s*\)\.?"
-    r"(?:\s+pause\b[^()]{0,30})?\s*$", re.I)
+    r"(?:\s+pause\b[^()]{0,30}$)?\s*", re.I)
 # 'Orientering fra præsterne v/præsterne': after the unambiguous 'v/' (ved) the rest of the heading, whatever its
 # case, names who presents it
 SLASH_V_PRESENTER = re.compile(r"\s+v/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
@@ -668,7 +670,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
     title = re.sub(r"\(\s*\)", "", title).strip()
-    title = ALLOTTED_TIME.sub("", title)
+    allotted = ALLOTTED_TIME.search(title)
+    if allotted and allotted.start() > 0:
+        after = title[allotted.end():].strip()
+        title = title[:allotted.start()]
+        tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
     presenter = None
@@ -699,7 +705,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
-    title = title.strip(" -–:").strip()
+    title = title.strip(" -–:,").strip()
     if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
         title = f"Lukket {title}"
     return title, presenter, start, end, closed, tail

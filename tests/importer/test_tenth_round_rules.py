@@ -65,3 +65,29 @@ def test_an_unknown_surname_beside_a_first_name_is_never_repaired_but_a_damaged_
     known = normalise("Afbud: Kurt Abelg\n", lexicon, ["Kurt Æbelø"])
     assert "Kurt Æbelø" in known.text  # a known person's damaged name is still repaired
     assert NameIndex(["Kurt Æbelø"]).repair("Abelg") == "Æbelø"
+
+
+def test_a_time_slot_before_the_title_is_read_as_the_items_time():
+    body = ("Dagsorden\n\n1 - 09.00-09.05 Godkendelse af dagsordenen\n\nGodkendt\n\n"
+            "2 - 09.05-10.00 Budgetopfølgning for 1. kvartal\n\nTaget til efterretning\n\n"
+            "3 - 10.00-10.10 Eventuelt\n\nIntet\n")
+    got = parse(HEADER + body).items
+    assert [(i.number, i.title, i.start.strftime("%H:%M"), i.end.strftime("%H:%M")) for i in got] == [
+        (1, "Godkendelse af dagsordenen", "09:00", "09:05"), (2, "Budgetopfølgning for 1. kvartal", "09:05", "10:00"),
+        (3, "Eventuelt", "10:00", "10:10")]
+
+
+def test_presenters_with_their_organisations_code_are_one_presenter_and_not_the_title():
+    body = ("1. Velkomst\n2. Præsentation af rådgivernes arbejde v. Pia Bo (ÆHF) og Kaj Ravn (BUF)\n3. Eventuelt\n")
+    got = parse(HEADER + body).items
+    assert (got[1].title, got[1].presenter) == ("Præsentation af rådgivernes arbejde", "Pia Bo (ÆHF) og Kaj Ravn (BUF)")
+
+
+def test_text_after_the_allotted_time_is_the_items_own_text_and_a_comma_before_v_slash_goes():
+    body = ("1. Velkomst og sang, v/Inge Holm (10 min.) Inge Holm bød velkommen\n"
+            "2. Salg af præstegården v/Rasmus Ko (B 10 min.) Det blev besluttet at sælge.\n3. Eventuelt\n")
+    got = parse(HEADER + body).items
+    assert [(i.title, i.presenter) for i in got[:2]] == [("Velkomst og sang", "Inge Holm"),
+                                                         ("Salg af præstegården", "Rasmus Ko")]
+    assert "Inge Holm bød velkommen" in got[0].minutes + got[0].description
+    assert "besluttet at sælge" in got[1].minutes + got[1].description + got[1].decision
