@@ -901,12 +901,24 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
     return list(reversed(chain))
 
 
-def _list_block(cands: list[Candidate], before: int) -> list[Candidate]:
-    """The longest consecutive list (agenda or contents) starting before line ``before``."""
+SUB_POINT = re.compile(r"^(?:[a-zæøå][.)]|[-–•·▪◦●*])\s+\S")
+
+
+def _only_sub_points(lines: list[str], lo: int, hi: int) -> bool:
+    """Are the lines between two list entries only the first one's sub-points ('a. Valg til Ældreråd v/ Leif',
+    '- Center Bakkehuset') and their wrapped ends (a line starting in lower case)?"""
+    between = [ln for ln in lines[lo + 1:hi] if ln]
+    return len(between) <= 8 and all(SUB_POINT.match(ln) or ln[:1].islower() for ln in between)
+
+
+def _list_block(cands: list[Candidate], before: int, lines: list[str] = ()) -> list[Candidate]:
+    """The longest consecutive list (agenda or contents) starting before line ``before``; an entry's own
+    sub-points may stand between it and the next."""
     best: list[Candidate] = []
     cur: list[Candidate] = []
     for c in sorted((c for c in cands if c.index < before), key=lambda c: c.index):
-        if cur and c.number == cur[-1].number + 1 and c.index - cur[-1].index <= 4:
+        if cur and c.number == cur[-1].number + 1 and (
+                c.index - cur[-1].index <= 4 or (lines and _only_sub_points(lines, cur[-1].index, c.index))):
             cur.append(c)
         else:
             cur = [c]
@@ -1045,7 +1057,7 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     # (a "Punkt N" heading followed by its own section text is a body even when its neighbours sit close)
     first_body = next((c for c in chain if not c.list_member or (c.form == "punkt" and _has_body(c, cands, lines))),
                       None)
-    agenda = _list_block(cands, first_body.index) if first_body is not None else []
+    agenda = _list_block(cands, first_body.index, lines) if first_body is not None else []
     if agenda:
         after = agenda[-1].index
         body_chain = [c for c in chain if c.index > after]

@@ -123,10 +123,12 @@ SLASH_PRESENTER = re.compile(
 # '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
 PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
-# what it chairs, presents the item though no name follows
+# what it chairs, presents the item though no name follows; so does any group in the definite plural ('Nyt fra
+# elevrådet v. elevrepræsentanterne')
 ROLE_ONLY_PRESENTER = re.compile(
     r"\s+(?:v\.|v/)\s*(?P<role>(?:næst)?formanden|kassereren|sekretæren|præsten|kirkeværgen|direktøren|lederen|"
-    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet)(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
+    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet|[a-zæøå][\w-]{3,30}(?:erne|ene))"
+    r"(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
     re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
@@ -134,7 +136,7 @@ NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
 # before the presenter's name (the name is kept; 'ved' is left out: 'ved udgangen af ...' is no presenter)
-ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*[a-zæøå][\w-]{{2,30}}\s+(?P<name>{NAME})\s*$")
+ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
 ORG_PATTERN = re.compile(
     r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
     r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
@@ -635,6 +637,9 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
 
 
 TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
+# 'Formandens meddelelser – til orientering', 'Budget 2024 (til beslutning)': what the item asks of the meeting
+PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning)"
+                     r"(?:\s+og\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning))?\s*\)?\.?\s*$", re.I)
 # '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
 # is a break announced after it: '(O 10 min.) Pause 10 min.'); the allotment ends the heading, and what follows on
 # the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
@@ -677,6 +682,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
+    title = PURPOSE.sub("", title) if PURPOSE.search(title) and PURPOSE.search(title).start() > 0 else title
     presenter = None
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):

@@ -91,3 +91,27 @@ def test_text_after_the_allotted_time_is_the_items_own_text_and_a_comma_before_v
                                                          ("Salg af præstegården", "Rasmus Ko")]
     assert "Inge Holm bød velkommen" in got[0].minutes + got[0].description
     assert "besluttet at sælge" in got[1].minutes + got[1].description + got[1].decision
+
+
+def test_an_agenda_list_with_sub_points_under_its_entries_keeps_the_entries_after_them():
+    body = ("Dagsorden:\n1. Godkendelse af dagsorden\n2. Meddelelser\n3. Aktuelle drøftelser\n"
+            "a. Valg til rådet v/ Leif Holm\nb. Plejehjemmet, hvor langt er vi? v/ Anna Bo, Erik Mø\nog Arne Ravn\n"
+            "c. Opsamlingslisten v/ Arne Ravn\n4. Budget 2017\n5. Eventuelt\n\nReferat:\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n2. Meddelelser\nIngen.\n")
+    got = parse(HEADER + body).items
+    assert [(i.number, i.title) for i in got] == [(1, "Godkendelse af dagsorden"), (2, "Meddelelser"),
+                                                  (3, "Aktuelle drøftelser"), (4, "Budget 2017"), (5, "Eventuelt")]
+
+
+def test_what_the_item_asks_of_the_meeting_is_not_part_of_its_title():
+    body = ("1. Godkendelse af dagsorden\n2. Formandens meddelelser – til orientering\n"
+            "3. Valg til rådet 2009 – til beslutning\n4. Budget 2024 (til drøftelse)\n5. Eventuelt\n")
+    assert [t for _, t, _ in items_of(body)] == ["Godkendelse af dagsorden", "Formandens meddelelser",
+                                                  "Valg til rådet 2009", "Budget 2024", "Eventuelt"]
+
+
+def test_a_role_before_the_presenters_name_or_a_group_alone_after_v_is_the_presenter():
+    body = ("1. Gennemgang af budget og økonomi v. administrativ leder Kristine Juul\n"
+            "2. Nyt fra elevrådet v. elevrepræsentanterne\n3. Eventuelt\n")
+    assert items_of(body)[:2] == [(1, "Gennemgang af budget og økonomi", "Kristine Juul"),
+                                  (2, "Nyt fra elevrådet", "elevrepræsentanterne")]
