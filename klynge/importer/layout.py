@@ -201,7 +201,10 @@ class Heading:
 PUNKT_FORM = re.compile(
     r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s+(?:nr\.?\s*)?|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
-ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+[a-zæøå]{3,}")  # '4. 3. afrapportering af ...': the title starts ordinal
+# '4. 3. afrapportering af ...', '3. 1. og 2. viceborgmester': the title starts with an ordinal
+ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+(?:[a-zæøå]{3,}|og\s)")
+# 'Punkt 1 5 min Godkendelse af dagsorden': the minutes allotted to the item, written before its title
+LEADING_ALLOTMENT = re.compile(r"^\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?(?:\s+|$)", re.I)
 # '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title
 SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]")
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
@@ -515,8 +518,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         number = title = None
         form = ""
         m = PUNKT_FORM.match(s)
-        if m and (m.group(2) == "" or m.group(2)[:1].isupper() or m.group(2)[:1].isdigit() is False):
-            number, title, form = int(m.group(1)), m.group(2), "punkt"
+        rest = LEADING_ALLOTMENT.sub("", m.group(2)) if m else ""
+        if m and (rest == "" or rest[:1].isupper() or rest[:1].isdigit() is False or ORDINAL_TITLE.match(rest)):
+            number, title, form = int(m.group(1)), rest, "punkt"
             if title and title[0].islower():
                 number = None
             if re.fullmatch(r"\([^()]{1,40}\)", title or ""):
@@ -976,17 +980,21 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
 
 def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
     """Item headings that a web page's list printed all as '1.' (each item its own one-entry list): three or
-    more 'N.' lines numbered 1, each followed by its own text and by no other numbered line before the next."""
+    more 'N.' lines numbered 1, most of them followed by their own text (an item without minutes may stand right
+    above the next), and none by another numbered line before the next."""
     ones = [c for c in sorted(cands, key=lambda c: c.index) if c.number == 1 and c.form in ("numbered", "numbered2")]
     if len(ones) < 3:
         return []
     others = [c.index for c in cands if c.number != 1]
+    textless = 0
     for a, b in zip(ones, ones[1:] + [None], strict=False):
         stop = b.index if b is not None else len(lines)
         if any(a.index < o < stop for o in others):
             return []
         if b is not None and not any(lines[k] for k in range(a.index + 1, b.index)):
-            return []  # consecutive lines: a list of one-entry lists, not items with text
+            textless += 1
+    if 3 * textless > len(ones) - 1:
+        return []  # mostly consecutive lines: a list of one-entry lists, not items with text
     return ones
 
 

@@ -115,3 +115,19 @@ def test_a_role_before_the_presenters_name_or_a_group_alone_after_v_is_the_prese
             "2. Nyt fra elevrådet v. elevrepræsentanterne\n3. Eventuelt\n")
     assert items_of(body)[:2] == [(1, "Gennemgang af budget og økonomi", "Kristine Juul"),
                                   (2, "Nyt fra elevrådet", "elevrepræsentanterne")]
+
+
+def test_items_printed_all_as_one_are_items_even_when_one_has_no_text_of_its_own():
+    body = ("\n 1. Godkendelse af dagsorden – 18.30 – 18.35\n 1. Registrering af mødedeltagere – 18.35 – 18.40\n\n"
+            "Til stede: Mia Holm, Jens Bo.\n\n 1. Nyt fra elevråd – 18.40 – 18.45\n\nUdgår.\n\n"
+            " 1. Debat og beslutningspunkter – 18.45 – 19.30\n\nDrøftet.\n")
+    assert [(n, t) for n, t, _ in items_of(body)] == [(1, "Godkendelse af dagsorden"),
+                                                     (2, "Registrering af mødedeltagere"), (3, "Nyt fra elevråd"),
+                                                     (4, "Debat og beslutningspunkter")]
+
+
+def test_minutes_allotted_before_a_punkt_title_and_a_title_that_starts_with_an_ordinal():
+    body = ("Punkt 1 5 min Godkendelse af dagsorden\nGodkendt\n\nPunkt 2 15 min Elevrådet har ordet\nFint.\n\n"
+            "Punkt 3 1. og 2. viceborgmester\nValgt.\n\nPunkt 4 20 min\n\nMad og måltidspolitik\nDrøftet.\n")
+    assert [(n, t) for n, t, _ in items_of(body)] == [(1, "Godkendelse af dagsorden"), (2, "Elevrådet har ordet"),
+                                                     (3, "1. og 2. viceborgmester"), (4, "Mad og måltidspolitik")]
