@@ -1760,7 +1760,9 @@ def strip_roles(name: str) -> str:
     return " ".join(words)
 
 
-NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|\b(?:{MONTH_RE})\b", re.I)
+# a month in lower case or beside a number ('4. jan', 'marts 2024'); a capitalised one alone is a name ('Jan Bo')
+NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|(?-i:\b(?:{MONTH_RE})\b)"
+                        rf"|\d\.?\s*(?:{MONTH_RE})\b|\b(?:{MONTH_RE})\.?\s*\d", re.I)
 ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
                        r"sekretariat|forvaltning|samarbejde)", re.I)
 
@@ -1790,6 +1792,10 @@ APOLOGY_SENTENCES = [
     re.compile(rf"^(?P<names>{NAME})\s*(?:\([^)]*\))?(?:,\s*[\w ]{{0,40}}?)?\s*[-–]\s*(?i:afbud)\b\.?\s*$"),
     # "A og B var fraværende" / "A, B og C var fraværende."
     re.compile(rf"^(?P<names>{NAME_LIST})\s+var\s+fraværende\b"),
+    # "A og B med afbud." / "A og B m. afbud" (a line of its own, or after a label)
+    re.compile(rf"(?:^|:\s*)(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:med|m\.)\s*(?i:afbud)\b"),
+    # "I stedet for A deltog B." (A sent apologies; B is the substitute)
+    re.compile(rf"\b[Ii]\s+stedet\s+for\s+(?P<names>{NAME})\s+(?:deltog|mødte)\b"),
 ]
 
 
@@ -1817,7 +1823,7 @@ def trim_name(name: str) -> str:
     return " ".join(kept).strip(" .,")
 
 
-APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald", re.I)
+APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald|i\s+stedet\s+for", re.I)
 
 
 def apologies_in(lines: list[str]) -> list[str]:

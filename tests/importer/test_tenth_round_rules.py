@@ -131,3 +131,18 @@ def test_minutes_allotted_before_a_punkt_title_and_a_title_that_starts_with_an_o
             "Punkt 3 1. og 2. viceborgmester\nValgt.\n\nPunkt 4 20 min\n\nMad og måltidspolitik\nDrøftet.\n")
     assert [(n, t) for n, t, _ in items_of(body)] == [(1, "Godkendelse af dagsorden"), (2, "Elevrådet har ordet"),
                                                      (3, "1. og 2. viceborgmester"), (4, "Mad og måltidspolitik")]
+
+
+def test_people_named_like_a_month_are_persons_and_dates_are_not():
+    from klynge.importer.layout import is_organisation
+
+    assert not is_organisation("Jan Kaspersen") and not is_organisation("Maj Britt Hansen")
+    assert is_organisation("4. jan") and is_organisation("marts 2024") and is_organisation("Onsdag den")
+
+
+def test_apologies_written_as_med_afbud_or_as_a_substitution():
+    text = (HEADER + "Deltagere: Ole Berg, Kaj Holm\n\nJette Erichsen og Mogens Rasmussen m. afbud\n\n"
+            "I stedet for Jan Kaspersen deltog Morten Grøn.\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "2. Eventuelt\n\nIntet.\n")
+    assert {"Jette Erichsen", "Mogens Rasmussen", "Jan Kaspersen"} <= set(parse(text).absent)
+    assert "Morten Grøn" not in parse(text).absent
