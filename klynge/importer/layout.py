@@ -129,9 +129,18 @@ def split_glued_number(line: str) -> list[str]:
 GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
 
 
+# 'Tidspunkt: Kl. 9.00 – 13.00, Mødelokale: B101': a second header label after a comma, semicolon or wide gap
+SECOND_LABEL = re.compile(r"(?:,|;|\s{2,})\s*(?=(?:Mødelokale|Lokale|Mødested|Sted|Dato|Mødedato|Tidspunkt|Tid|"
+                          r"Referent|Afbud|Deltagere|Fraværende)\s*:\s*\S)")
+LEADING_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå ]{1,20}:\s*\S")
+
+
 def split_header_labels(line: str) -> list[str]:
-    """'... Torsdag den 4. juni 2015 Til stede: A, B Gæster: C' -> one line per label (long lines only)."""
+    """'... Torsdag den 4. juni 2015 Til stede: A, B Gæster: C' -> one line per label (long lines); a short line
+    that starts with a label and holds another ('Tidspunkt: Kl. 9.00, Mødelokale: B101') too."""
     if len(line) < 120:
+        if LEADING_LABEL.match(line) and SECOND_LABEL.search(line):
+            return [p.strip() for p in SECOND_LABEL.split(line) if p.strip()]
         return [line]
     parts = INLINE_LABEL.split(line)
     return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else [line]
@@ -1363,10 +1372,11 @@ def dates_in(text: str) -> list[tuple[int, datetime.date]]:
 
 
 DATE_THEN_TIME = re.compile(rf"\d{{4}}\s*(?:[-–,]\s*|\s+){TIME}(?![\d.])")  # '22-12-2020 13:00' (no 'kl.')
-# 'Mødet (i Sundhedsudvalget) begyndte kl. 14:30 (og sluttede kl. 17:00)', anywhere in the document
+# 'Mødet (i Sundhedsudvalget) begyndte kl. 14:30 (og sluttede kl. 17:00)', anywhere in the document; an agenda says
+# it ahead ('Mødet begynder kl. 16.00')
 START_SENTENCE = re.compile(
     rf"\b[Mm]ødet(?:\s+i\s+(?P<body>[A-ZÆØÅ][\w\- ]{{2,60}}?))?\s+(?:blev\s+)?(?:begyndte|startede|indledtes|"
-    rf"åbnedes|blev\s+åbnet|blev\s+sat|sattes)\s+(?:kl\.?|klokken)\s*{TIME}"
+    rf"åbnedes|blev\s+åbnet|blev\s+sat|sattes|begynder|starter|indledes|åbnes|sættes)\s+(?:kl\.?|klokken)\s*{TIME}"
     rf"(?:\s*(?:,\s*)?og\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes)\s+(?:kl\.?|klokken)\s*{TIME})?")
 
 
@@ -1596,6 +1606,21 @@ def place_under_date(lines: list[str]) -> str | None:
     return None
 
 
+PLACE_THEN_TIME = re.compile(r"^(?P<place>[A-ZÆØÅ][^:]{3,150}?),?\s+(?:kl\.?|klokken)\s*(\d{1,2})[.:](\d{2})"
+                             r"(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?\s*$")
+
+
+def _place_then_time(lines: list[str]) -> re.Match | None:
+    """A header line of a place and a time and no date, right under the dated line."""
+    nonempty = [x for x in lines if x]
+    for k, ln in enumerate(nonempty[:8]):
+        m = PLACE_THEN_TIME.match(ln.strip())
+        if m and not dates_in(ln) and any(dates_in(x) for x in nonempty[max(0, k - 2):k]) \
+                and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORDS.search(m.group("place")):
+            return m
+    return None
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -1672,6 +1697,12 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                     if e and found.end is None:
                         found.end = e
                     break
+    # 'Rehabiliteringsafdelingen, Frederikssund Hospital, Frederikssundsvej 30, Frederikssund kl. 16.00' right under
+    # the dated line: the place and the start on one line
+    place_then_time = _place_then_time(lines)
+    if place_then_time and found.start is None:
+        found.start, found.end = _t(place_then_time.group(2), place_then_time.group(3)), \
+            found.end or _t(place_then_time.group(4), place_then_time.group(5))
     if found.end is None:
         for ln in lines:
             m = END_SENTENCE.search(ln or "")
@@ -1707,6 +1738,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # ... or as the short line right under a line that holds only the date and time ('08-03-2021 16:00' / 'Video')
     if found.place is None:
         found.place = place_under_date(lines)
+    if found.place is None and place_then_time and ("," in place_then_time.group("place")
+                                                    or ROOM_WORD.search(place_then_time.group("place"))):
+        found.place = place_then_time.group("place").strip(" ,")
     # the body: 'mødet i X', 'Møde i X', 'X - Referat - dato', 'Referat - X den ...'
     if found.body is None:
         for ln in [title] + lines[:25]:

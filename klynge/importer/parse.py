@@ -464,7 +464,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
             ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else layout.split_glued_number(ln)
         for piece in pieces:
-            for part in layout.split_header_labels(piece) if len(piece) >= 120 else [piece]:
+            for part in layout.split_header_labels(piece):
                 if len(pieces) > 1 and len(ln) >= 200:
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
@@ -1091,6 +1091,24 @@ SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-
 SOURCE_WORD_DATE = re.compile(rf"(?<![0-9])(\d{{1,2}})[-_. ]+({MONTH_RE})[-_. ]+(\d{{4}})(?![0-9])", re.I)
 
 
+# 'Beslutning i Seniorrådet den 31-08-2020', 'Forretningsudvalgets beslutning den 8. november 2022': the meeting's
+# date as each item's decision states it
+DECISION_DATE = re.compile(
+    r"^(?:beslutning|referat)\s+(?:i|fra)\s+.{2,80}?\s+(?:den|d\.)\s+(?P<date>\d.{5,25})$"
+    r"|^[A-ZÆØÅ][\w-]{2,60}s\s+(?:beslutning|referat)\s+(?:den|d\.)\s+(?P<date2>\d.{5,25})$", re.I)
+
+
+def _decision_date(lines: list[str]) -> datetime.date | None:
+    """The one date the items' decision lines give, when the header gives none."""
+    found = set()
+    for ln in lines:
+        m = DECISION_DATE.match(ln.strip()) if ln and ln[:1].isupper() else None
+        day = find_date(m.group("date") or m.group("date2")) if m else None
+        if day is not None:
+            found.add(day)
+    return found.pop() if len(found) == 1 else None
+
+
 def date_from_source(source: str) -> datetime.date | None:
     """The meeting date a file name or web address carries ("…/møde-22042021/…", "referat-2019-04-03.pdf"),
     when it carries exactly one valid date; None otherwise. Used only when the text itself states no date."""
@@ -1408,6 +1426,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if date is None and meeting_date is not None:
         date = meeting_date
         date_note = "Mødedatoen står ikke i teksten; den angivne mødedato er brugt."
+    elif date is None and _decision_date(lines) is not None:
+        date = _decision_date(lines)
+        date_note = "Mødedatoen står ikke i mødets hoved; den er taget fra punkternes beslutninger."
     elif date is None and date_from_source(source) is not None:
         date = date_from_source(source)
         date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."

@@ -146,3 +146,29 @@ def test_apologies_written_as_med_afbud_or_as_a_substitution():
             "2. Eventuelt\n\nIntet.\n")
     assert {"Jette Erichsen", "Mogens Rasmussen", "Jan Kaspersen"} <= set(parse(text).absent)
     assert "Morten Grøn" not in parse(text).absent
+
+
+def test_an_agenda_that_says_when_the_meeting_begins_gives_the_start():
+    text = ("Byrådsmøde onsdag den 8. marts 2023\n\nMødet begynder kl. 16.00 og er færdigt, når det sidste punkt er "
+            "behandlet.\n\n1. Godkendelse af dagsorden\n\n2. Budget 2024\n\n3. Eventuelt\n")
+    assert parse(text).start.strftime("%H:%M") == "16:00"
+
+
+def test_the_date_the_items_decisions_give_is_the_meetings_date_when_the_header_has_none():
+    text = ("Referat af Seniorrådsmøde\n\nDeltagere: Ole Berg, Kaj Holm\n\n1. Godkendelse af dagsorden\n\n"
+            "Beslutning i Seniorrådet den 31-08-2020\nGodkendt.\n\n2. Budget\n\nBeslutning i Seniorrådet den "
+            "31-08-2020\nTaget til efterretning.\n")
+    doc = parse(text)
+    assert doc.date.isoformat() == "2020-08-31"
+    assert any("taget fra punkternes beslutninger" in w.message for w in doc.warnings)
+
+
+def test_a_place_and_a_time_on_the_line_under_the_date_and_two_labels_on_one_line():
+    text = ("Rådets møde den 24. november 2025\n\nRehabiliteringsafdelingen, Hospitalet, Hospitalsvej 30, Byen "
+            "kl. 16.00\n\nDagsorden\n\n1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    doc = parse(text)
+    assert (doc.start.strftime("%H:%M"), doc.place) == ("16:00", "Rehabiliteringsafdelingen, Hospitalet, Hospitalsvej "
+                                                                  "30, Byen")
+    two = parse("Referat af Seniorrådsmøde den 11. januar 2010\nTidspunkt: Kl. 9.00 – 13.00, Mødelokale: B101\n\n"
+                "1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    assert (two.start.strftime("%H:%M"), two.end.strftime("%H:%M"), two.place) == ("09:00", "13:00", "B101")
