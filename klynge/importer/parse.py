@@ -131,6 +131,8 @@ ROLE_ONLY_PRESENTER = re.compile(
     r"(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
     re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
+PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|torv|skole|skolen|havn|havnen|park|"
+                            r"parken|søen|strand|kirke|kirken|hallen|allé|gården|huset|bakken)$", re.I)
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
@@ -687,8 +689,12 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
-    if pm and pm.group(0).strip().startswith("ved") and PLACE_PREPOSITION.search(f" {pm.group('name')} "):
-        pm = None  # "... boliger ved Vesterbrogade i Gilleleje" is a place too
+    if pm and pm.group(0).strip().startswith("ved") and (PLACE_PREPOSITION.search(f" {pm.group('name')} ")
+                                                          or not NAME_RE.match(pm.group("name").strip())
+                                                          or PLACE_NOUN_END.search(pm.group("name").strip())):
+        # "... boliger ved Vesterbrogade i Gilleleje", "Cykelsti ved Nymindegab", "ny skole ved Ortenvej, Varde",
+        # "boligbebyggelse ved Virum Station": after the plain 'ved' only a person's full name presents the item
+        pm = None
     if pm:
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()

@@ -172,3 +172,12 @@ def test_a_place_and_a_time_on_the_line_under_the_date_and_two_labels_on_one_lin
     two = parse("Referat af Seniorrådsmøde den 11. januar 2010\nTidspunkt: Kl. 9.00 – 13.00, Mødelokale: B101\n\n"
                 "1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
     assert (two.start.strftime("%H:%M"), two.end.strftime("%H:%M"), two.place) == ("09:00", "13:00", "B101")
+
+
+def test_ved_a_place_stays_in_the_title_and_ved_a_persons_full_name_is_the_presenter():
+    body = ("1. Ekspropriation. Cykelsti ved Nymindegab\n2. Lokalplan for ny skole ved Ortenvej, Varde\n"
+            "3. Lokalplan 259 for boliger ved Virum Station\n4. Orientering om budgettet ved Jens Hansen\n")
+    assert items_of(body) == [(1, "Ekspropriation. Cykelsti ved Nymindegab", None),
+                              (2, "Lokalplan for ny skole ved Ortenvej, Varde", None),
+                              (3, "Lokalplan 259 for boliger ved Virum Station", None),
+                              (4, "Orientering om budgettet", "Jens Hansen")]
