@@ -219,7 +219,8 @@ SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
-BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ][a-zæøå].*)$")  # "36 Høring: ..." (no dot): only in runs
+# "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "12 KL-rapport" start with an acronym
+BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]s\b|-[A-Za-zæøåÆØÅ])).*)$")
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"

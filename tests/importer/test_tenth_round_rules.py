@@ -181,3 +181,11 @@ def test_ved_a_place_stays_in_the_title_and_ved_a_persons_full_name_is_the_prese
                               (2, "Lokalplan for ny skole ved Ortenvej, Varde", None),
                               (3, "Lokalplan 259 for boliger ved Virum Station", None),
                               (4, "Orientering om budgettet", "Jens Hansen")]
+
+
+def test_a_dotless_item_number_before_a_title_that_starts_with_an_acronym():
+    body = ("9 Indsatsplan for jordforurening\n\nSagen drøftes.\n\n10 EU's Socialfond 2021-2027\n\nSagen drøftes.\n\n"
+            "11 KL-rapport om ældre\n\nSagen drøftes.\n\n12 Eventuelt\n\nIntet.\n")
+    assert [(n, t) for n, t, _ in items_of(body)] == [(9, "Indsatsplan for jordforurening"),
+                                                     (10, "EU's Socialfond 2021-2027"), (11, "KL-rapport om ældre"),
+                                                     (12, "Eventuelt")]
