@@ -513,6 +513,18 @@ def _page_numbered_lists(cands: list[Candidate]) -> None:
                 c.title = (c.title[:m.start()] + c.title[m.end():]).strip()
 
 
+def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> str:
+    """'7' / 'Tønder Forsyning A/S - Ændring af vandtakst for Tønder Vand' / 'A/S' / '12': a contents table read
+    one cell a line, whose title cell wrapped; the page number after it (not the next item's number) shows it."""
+    k = at + 1
+    if k + 1 >= len(lines) or not lines[k] or LONE_NUMBER.match(lines[k]) or len(lines[k]) > 80:
+        return title
+    after = LONE_NUMBER.match(lines[k + 1])
+    if after and int(after.group(1)) != number + 1 and not label_role(lines[k]) and not title.endswith("."):
+        return f"{title} {lines[k]}"
+    return title
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -566,6 +578,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200:
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
+                    title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():

@@ -87,7 +87,9 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
         near: Counter[str] = Counter()
         for i in numbers:
             for j in range(max(0, i - 3), min(len(lines_out), i + 4)):
-                if j != i and lines_out[j].strip() and lines_out[j] != "\x00":
+                # another bare number is no running header ('1' / title / '4' / '2': a contents table's item
+                # and page numbers, one cell a line)
+                if j != i and lines_out[j].strip() and lines_out[j] != "\x00" and not PAGE_NUMBER.match(lines_out[j]):
                     near[_shape(lines_out[j])] += 1
         headers = {s for s, n in near.items() if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120}
         counts = Counter(_shape(ln) for ln in lines_out if ln.strip())

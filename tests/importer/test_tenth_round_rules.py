@@ -189,3 +189,30 @@ def test_a_dotless_item_number_before_a_title_that_starts_with_an_acronym():
     assert [(n, t) for n, t, _ in items_of(body)] == [(9, "Indsatsplan for jordforurening"),
                                                      (10, "EU's Socialfond 2021-2027"), (11, "KL-rapport om ældre"),
                                                      (12, "Eventuelt")]
+
+
+def test_a_contents_table_read_one_cell_a_line_keeps_its_item_numbers_and_wrapped_titles(lexicon):
+    from klynge.importer.normalise import normalise
+
+    cells = ["Indholdsfortegnelse", "Pkt.", "Tekst", "Side"]
+    rows = [(1, ["Kvartalsregnskab pr. 31. marts 2015"], 4), (2, ["Frigivelse af anlægsmidler til rådhus"], 5),
+            (3, ["Tønder Forsyning A/S - Ændring af vandtakst for Tønder Vand", "A/S"], 7),
+            (4, ["Ansøgning om sammenlægning af Club Westküste", "og Kindergarten Tondern"], 9),
+            (5, ["Læseplan for tidlig tysk"], 11)]
+    for number, title, page in rows:
+        cells += [str(number), *title, str(page)]
+    text = "Dagsorden for Kommunalbestyrelsen\nMødedato:\n26. maj 2015\n" + "\n".join(cells) + "\n"
+    cleaned = normalise(text, lexicon).text
+    assert [(i.number, i.title) for i in parse(cleaned).items] == [
+        (1, "Kvartalsregnskab pr. 31. marts 2015"), (2, "Frigivelse af anlægsmidler til rådhus"),
+        (3, "Tønder Forsyning A/S - Ændring af vandtakst for Tønder Vand A/S"),
+        (4, "Ansøgning om sammenlægning af Club Westküste og Kindergarten Tondern"), (5, "Læseplan for tidlig tysk")]
+
+
+def test_a_one_line_decision_under_a_lone_numbers_title_is_not_taken_for_a_wrapped_title():
+    from klynge.importer.layout import _wrapped_cell_title
+
+    lines = ["1", "Godkendelse af dagsorden", "Godkendt", "2", "Budget 2024"]
+    assert _wrapped_cell_title(lines, 1, 1, "Godkendelse af dagsorden") == "Godkendelse af dagsorden"
+    table = ["7", "Ændring af vandtakst for Tønder Vand", "A/S", "12", "8"]
+    assert _wrapped_cell_title(table, 1, 7, table[1]) == "Ændring af vandtakst for Tønder Vand A/S"
