@@ -897,7 +897,7 @@ def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
             if other is None or other.number - c.number != step:
                 continue
             lo, hi = sorted((c.index, other.index))
-            if all(not lines[x] for x in range(lo + 1, hi)) or (c.form == "lone" and hi - lo <= 3):
+            if all(not lines[x] for x in range(lo + 1, hi)) or (c.form == "lone" and hi - lo <= 2):
                 c.list_member = True
 
 
@@ -908,6 +908,7 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
         return []
     cands = sorted(cands, key=lambda c: c.index)
     best = [0.0] * len(cands)
+    length = [1] * len(cands)
     back = [-1] * len(cands)
     for i, c in enumerate(cands):
         own = c.score - (1.5 if c.list_member else 0) - (3.0 if c.toc else 0) - 0.2 * min(c.indent, 10)
@@ -918,9 +919,10 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
             if 1 <= step <= 4:
                 # a gap between explicit "Pkt. N" headings is a withdrawn item, cheaper than one between bare numbers
                 value = best[j] + own - (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5)
-                if value > best[i]:
-                    best[i], back[i] = value, j
-    end = max(range(len(cands)), key=lambda k: best[k])
+                # on a tie the longer chain wins (a list whose entries score nothing each is still one list)
+                if (value, length[j] + 1) > (best[i], length[i]):
+                    best[i], back[i], length[i] = value, j, length[j] + 1
+    end = max(range(len(cands)), key=lambda k: (best[k], length[k]))
     chain = []
     while end != -1:
         chain.append(cands[end])

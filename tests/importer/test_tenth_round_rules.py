@@ -216,3 +216,11 @@ def test_a_one_line_decision_under_a_lone_numbers_title_is_not_taken_for_a_wrapp
     assert _wrapped_cell_title(lines, 1, 1, "Godkendelse af dagsorden") == "Godkendelse af dagsorden"
     table = ["7", "Ændring af vandtakst for Tønder Vand", "A/S", "12", "8"]
     assert _wrapped_cell_title(table, 1, 7, table[1]) == "Ændring af vandtakst for Tønder Vand A/S"
+
+
+def test_lone_numbers_above_titles_are_items_with_or_without_a_line_of_text_under_each():
+    with_text = "1\nGodkendelse af dagsorden\nGodkendt\n2\nBudget 2024\nVedtaget\n3\nEventuelt\nIntet\n"
+    only_list = "1\nGodkendelse af dagsorden\n2\nBudget 2024\n3\nEventuelt\n\nReferat følger.\n"
+    for body in (with_text, only_list):
+        assert [(n, t) for n, t, _ in items_of(body)] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2024"),
+                                                         (3, "Eventuelt")]
