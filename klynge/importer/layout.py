@@ -117,7 +117,7 @@ def split_glued_number(line: str) -> list[str]:
     parts = GLUED_NEXT_NUMBER.split(line)
     if len(parts) > 1:
         return [p for p in parts if p.strip()]
-    m = GLUED_AFTER_SENTENCE.search(line)
+    m = GLUED_AFTER_SENTENCE.search(line) or GLUED_AT_END.search(line)
     if m:  # '... Nicolaj Bøje Hansen (...?). 1. Godkendelse af referat:' (item 1 run into the paragraph above)
         return [line[:m.start()].rstrip(), line[m.start():].strip()]
     return [line]
@@ -127,6 +127,9 @@ def split_glued_number(line: str) -> list[str]:
 # Without a space ('Godkendt.11. Briefing ...', a web page that dropped the paragraph break) only after a word of
 # three letters or more, so that abbreviations ('ca.', 'nr.') and dates ('6.11.') are never cut.
 GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
+# 'Godkendt.3. ' / '... fremsender svar5. ' ending a line, the title on the next: the next item's number glued to
+# the last word of the item before (no space before it, so 'mødet den 7.' is never cut)
+GLUED_AT_END = re.compile(r"(?:(?<=[a-zæøå]{3}[.?!])|(?<=[a-zæøå]{3}))(?=\d{1,2}\.\s*$)")
 
 
 # 'Tidspunkt: Kl. 9.00 – 13.00, Mødelokale: B101': a second header label after a comma, semicolon or wide gap
@@ -417,7 +420,7 @@ def _title_like(title: str) -> bool:
         return False
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'”“«"):
         return False
-    if re.match(r"^at\s", t, re.I):
+    if RECOMMENDATION_LINE.match(t):
         return False  # "2. At temagruppen godkender ..." is a recommendation
     return True
 
@@ -640,6 +643,9 @@ def training_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]
     return out
 
 
+RECOMMENDATION_LINE = re.compile(r"^at\s", re.I)
+
+
 def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
                 model: HeadingModel | None = None) -> list[Candidate]:
     """The scored candidates: the raw ones, the hand-written gates applied (dotless numbers only in runs,
@@ -669,7 +675,8 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
         c.logit = model.logit(c.features)
     for c in out:  # a veto: an unlikely heading pays for it; a likely one keeps its hand-written score
         c.score += model.weight * max(-model.clip, min(0.0, c.logit - model.centre))
-    admitted = [c for c in raw_cands if c.gated and c.logit >= model.admit]
+    # the classifier may re-admit a line a soft gate dropped, never a recommendation ('2. At temagruppen godkender')
+    admitted = [c for c in raw_cands if c.gated and c.logit >= model.admit and not RECOMMENDATION_LINE.match(c.title)]
     if admitted:
         out = sorted(out + admitted, key=lambda c: c.index)
     return out
@@ -1870,6 +1877,8 @@ def trim_name(name: str) -> str:
         if k >= 2 and 3 <= len(w) <= 5 and w.isupper() and not any(x.isupper() for x in kept):
             break
         kept.append(w)
+    while kept and kept[-1] in NAME_PARTICLE:  # 'Underskrift af …': a particle ends no name
+        kept.pop()
     return " ".join(kept).strip(" .,")
 
 
@@ -1919,7 +1928,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
                 continue
             blanks = 0
             if LIST_STOP.match(nxt) or label_role(nxt) or ABSENT_LABEL.match(nxt) or len(nxt) > 120 \
-                    or BARE_LABEL.match(nxt) \
+                    or BARE_LABEL.match(nxt) or re.match(r"^\d{1,3}\s*[.)]", nxt) \
                     or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)

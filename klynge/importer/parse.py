@@ -718,6 +718,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
     title = title.strip(" -–:,").strip()
+    if re.search(r"[a-zæøå]{4}\.$", title) and not re.search(r"\.\s+[A-ZÆØÅ]", title):
+        title = title[:-1]  # 'Tilsynsrapporter.': a full stop after a one-sentence title (not 'm.v.')
     if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
         title = f"Lukket {title}"
     return title, presenter, start, end, closed, tail

@@ -224,3 +224,19 @@ def test_lone_numbers_above_titles_are_items_with_or_without_a_line_of_text_unde
     for body in (with_text, only_list):
         assert [(n, t) for n, t, _ in items_of(body)] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2024"),
                                                          (3, "Eventuelt")]
+
+
+def test_the_next_items_number_glued_to_the_end_of_the_text_before_it():
+    text = ("Referat fra møde i Ældrerådet torsdag den 19. marts 2015\n\nFraværende:\n"
+            "Jette Holm og Mogens Bo m. afbud\n\n1. \nUnderskrift af referatet fra mødet den 19. februar 2015\n\n"
+            "Underskrevet.2. \nGodkendelse af dagsordenen\n\nGodkendt.3. \nHøring vedr. renovationsordning.\n"
+            "Høringssvaret taget til efterretning.4. \nTilsynsrapporter. \nForslaget anbefales – formanden svarer5. \n"
+            "Eventuelt\n\nIntet.\n")
+    doc = parse(text)
+    assert [(i.number, i.title) for i in doc.items] == [
+        (1, "Underskrift af referatet fra mødet den 19. februar 2015"), (2, "Godkendelse af dagsordenen"),
+        (3, "Høring vedr. renovationsordning"), (4, "Tilsynsrapporter"), (5, "Eventuelt")]
+    assert sorted(doc.absent) == ["Jette Holm", "Mogens Bo"]  # the numbered line ends the list under the label
+    # a date's day number ending a line has a space before it: no item number
+    assert [(n, t) for n, t, _ in items_of("1. Budget\nVi ses til mødet den 7.\n2. Eventuelt\n")] == [
+        (1, "Budget"), (2, "Eventuelt")]
