@@ -1099,6 +1099,7 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
                       None)
     agenda = _list_block(cands, first_body.index, lines) if first_body is not None else []
     if agenda:
+        agenda = agenda + _closed_tail(agenda, cands)
         after = agenda[-1].index
         body_chain = [c for c in chain if c.index > after]
         headings = []
@@ -1124,12 +1125,28 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
                 headings.append(Heading(c.index, c.number, c.title, list_only=not _has_body(c, cands, lines)))
         headings.sort(key=lambda h: (h.number if h.number is not None else 0, h.index))
         return headings
-    chosen = chain
+    chosen = chain + _closed_tail(chain, cands)
     first_line = next((k for k, ln in enumerate(lines) if ln), -1)
     if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line:
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
     return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+def _closed_tail(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'lukket 101 Lukket punkt - Personsag' right after '12 Sager til høring': closed items numbered in a series
+    of their own (often from 101) continue the list, each on the next lines, numbered one up from the one before."""
+    tail: list[Candidate] = []
+    prev = chain[-1] if chain else None
+    for c in sorted((c for c in cands if prev is not None and c.index > prev.index and not c.toc),
+                    key=lambda c: c.index):
+        closed = c.title.endswith("(Lukket)") or c.title.casefold().startswith("lukket")
+        step = c.number - prev.number
+        if not closed or c.index - prev.index > 3 or not (step == 1 if tail else step > 4):
+            break
+        tail.append(c)
+        prev = c
+    return tail
 
 
 SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")

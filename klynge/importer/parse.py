@@ -1750,6 +1750,11 @@ def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
         if item.number in seen:
             warnings.append(ParsedWarning("item_number_repeated",
                                           f"Punktnummer {item.number} står mere end én gang.", item.number))
+        elif last is not None and item.number > last + 1 and item.closed and item.number - last > 4:
+            pass  # 'lukket 101' after '12': closed items numbered in a series of their own
+        elif last is not None and item.number > last + 5:
+            warnings.append(ParsedWarning("item_number_skipped",
+                                          f"Punktnummeret springer fra {last} til {item.number}.", item.number))
         elif last is not None and item.number > last + 1:
             missing = ", ".join(str(n) for n in range(last + 1, item.number))
             warnings.append(ParsedWarning("item_number_skipped",

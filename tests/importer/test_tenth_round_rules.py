@@ -240,3 +240,20 @@ def test_the_next_items_number_glued_to_the_end_of_the_text_before_it():
     # a date's day number ending a line has a space before it: no item number
     assert [(n, t) for n, t, _ in items_of("1. Budget\nVi ses til mødet den 7.\n2. Eventuelt\n")] == [
         (1, "Budget"), (2, "Eventuelt")]
+
+
+def test_closed_items_numbered_in_a_series_of_their_own_continue_the_agenda_without_a_warning():
+    body = ("Dagsordenspunkter\n\n  åbent 1 Valg af formand\n  åbent 2 Mødeplan for 2010\n  åbent 3 Sager til høring\n"
+            "  lukket 101 Lukket punkt - Personsag\n  lukket 102 Lukket punkt - Personsag\n\nÅbent møde\n\n"
+            "1 Valg af formand\n\nBeslutning\nValgt.\n\n2 Mødeplan for 2010\n\nBeslutning\nGodkendt.\n\n"
+            "3 Sager til høring\n\nBeslutning\nIngen.\n")
+    doc = parse(HEADER + body)
+    assert [(i.number, i.closed) for i in doc.items] == [(1, False), (2, False), (3, False), (101, True), (102, True)]
+    assert not [w for w in doc.warnings if w.code == "item_number_skipped"]
+
+
+def test_a_long_jump_in_the_item_numbers_is_named_in_one_short_warning():
+    from klynge.importer.parse import ParsedItem, check_items
+
+    items = [ParsedItem(number=n, title=f"Punkt {n}") for n in (1, 2, 40)]
+    assert [w.message for w in check_items(items)] == ["Punktnummeret springer fra 2 til 40."]
