@@ -1263,6 +1263,25 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
 BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
 
 
+LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ].{1,150})$")
+
+
+def lettered_headings(lines: list[str]) -> list[Heading]:
+    """Standing items lettered 'A.', 'B.', 'C.' … in order (three or more), each with text of its own before the
+    next: items without a number ('A. Godkendelse af referat' / text / 'B. Godkendelse af dagsorden' / text)."""
+    found: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        m = LETTERED.match(ln.strip()) if ln and ln[:1] in "ABCDEFGH" else None
+        if m and ord(m.group("letter")) - ord("A") == len(found):
+            found.append((i, m.group("title").strip()))
+    if len(found) < 3:
+        return []
+    for (a, _), (b, _) in zip(found, found[1:], strict=False):
+        if not any(lines[k] for k in range(a + 1, b)):
+            return []  # a list of lettered lines (recommendations, options), not items with text
+    return [Heading(i, None, title) for i, title in found]
+
+
 def bulleted_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers written as bullets ('- Godkendelse af dagsorden' / 'Beslutning' / 'Godkendt.' /
     '- Høringer' / ... / 'Beslutning' / ...): a title-shaped bullet line is an item when a section label line

@@ -1312,6 +1312,11 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         headings = headings + _breaks(lines, taken)
         if not found_headings:
             headings.sort(key=lambda h: h.index)
+    if headings and all(h.number is not None for h in headings):
+        # 'A. Godkendelse af referat' … 'E. Meddelelser' before '1. Høring …': standing items lettered A, B, C
+        first_numbered = min(h.index for h in headings)
+        lettered = [h for h in layout.lettered_headings(lines) if h.index < first_numbered]
+        headings = [_Heading(h.index, None, h.title) for h in lettered] + headings
 
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]

@@ -257,3 +257,14 @@ def test_a_long_jump_in_the_item_numbers_is_named_in_one_short_warning():
 
     items = [ParsedItem(number=n, title=f"Punkt {n}") for n in (1, 2, 40)]
     assert [w.message for w in check_items(items)] == ["Punktnummeret springer fra 2 til 40."]
+
+
+def test_standing_items_lettered_a_b_c_before_the_numbered_ones_are_items_without_a_number():
+    body = ("A. Godkendelse af referat (1 bilag)\n\nIngen bemærkninger.\n\nB. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "C. Elevråd\n\nIntet nyt.\n\nBeslutningspunkter\n\n1. Høring om budgetforslag 2022\n\nDrøftet.\n\n"
+            "2. Skolens ordensregler\n\nVedtaget.\n")
+    assert [(n, t) for n, t, _ in items_of(body)] == [
+        (None, "Godkendelse af referat (1 bilag)"), (None, "Godkendelse af dagsorden"), (None, "Elevråd"),
+        (1, "Høring om budgetforslag 2022"), (2, "Skolens ordensregler")]
+    options = "1. Valg af model\n\nA. Model 1\nB. Model 2\nC. Model 3\n\nDrøftet.\n\n2. Eventuelt\n"
+    assert [n for n, _, _ in items_of(options)] == [1, 2]  # a lettered list without text is no items
