@@ -30,8 +30,8 @@ once on 2026-12-03 and a development group since), "seen9" (split "heldout9": th
 measured once on 2026-12-04 and a development group since), "seen10" (split "heldout10": the ninth round's blind
 set, measured once on 2026-12-04 and a development group since), "seen11" (split "heldout11": the tenth round's
 blind set, measured once on 2026-12-04 and a development group since), "train1".."train3" (collected and annotated
-on 2026-12-04 for training and development, never blind) and "blind" (split "heldout12": to be collected and
-annotated by hand at the start of the next round, before the importer runs on any of them).
+on 2026-12-04 for training and development, never blind) and "blind" (split "heldout12": 12 documents collected
+and annotated by hand on 2026-12-04, not yet measured; its one measurement belongs to the end of the next round).
 While tuning, look only at dev and the seen groups; the blind group is not even read without --show-heldout,
 and its figures, its per-document table and --doc on a blind document are printed only with --show-heldout
 (for the final report).
