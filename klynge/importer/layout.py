@@ -414,6 +414,9 @@ def title_before_gap(title: str, raw_line: str) -> str:
     return head
 
 
+RECOMMENDATION_LINE = re.compile(r"^at\s", re.I)  # '2. At temagruppen godkender ...': a recommendation
+
+
 def _title_like(title: str) -> bool:
     t = title.strip()
     if not t or len(t) > 250 or t.endswith((",", ";")):
@@ -641,9 +644,6 @@ def training_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]
     featurise(out, lines)
     _continue_restarts(out)
     return out
-
-
-RECOMMENDATION_LINE = re.compile(r"^at\s", re.I)
 
 
 def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],

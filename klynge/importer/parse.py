@@ -684,7 +684,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
-    title = PURPOSE.sub("", title) if PURPOSE.search(title) and PURPOSE.search(title).start() > 0 else title
+    purpose = PURPOSE.search(title)
+    if purpose and purpose.start() > 0:
+        title = title[:purpose.start()]
     presenter = None
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
@@ -1269,6 +1271,17 @@ def _marked_absent(line: str, absent: list[str]) -> str:
     return MARKED_ABSENT.sub("", line).strip(" ,;")
 
 
+def _body_phrase_of(lines: list[str], headings, title: str) -> str | None:
+    """The best-scored body-noun phrase of the document's first lines, the item headings left out."""
+    heading_at = {h.index for h in headings}
+    first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
+    return find_body(first_lines, title, "\n".join(lines[:400]))
+
+
+def _body_in_running_text(lines: list[str]) -> str | None:
+    return body_in_text("\n".join(ln for ln in lines[:400] if ln))
+
+
 def _not_a_value(value: str) -> bool:
     """A label ('Dato:'), a date or a time taken for a labelled field's value."""
     return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
@@ -1439,8 +1452,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if date is None and meeting_date is not None:
         date = meeting_date
         date_note = "Mødedatoen står ikke i teksten; den angivne mødedato er brugt."
-    elif date is None and _decision_date(lines) is not None:
-        date = _decision_date(lines)
+    elif date is None and (decided := _decision_date(lines)) is not None:
+        date = decided
         date_note = "Mødedatoen står ikke i mødets hoved; den er taget fra punkternes beslutninger."
     elif date is None and date_from_source(source) is not None:
         date = date_from_source(source)
@@ -1513,22 +1526,18 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         body = fuller_body(body, header_nonempty[title_at + 1]) or body
     if body and not (plausible_name(body) or (body == labelled_body and not _not_a_value(body))):
         body = None  # 'Dato:', 'oktober 2019', 'på X samt ...', a breadcrumb trail: no body
+    search_title = "" if title_is_heading else title
     if body is None or (body[:1].islower() and body != labelled_body):
         # none, or a lower-case phrase from a sentence ('dialogmøde med Socialudvalget'): a body-noun phrase
         # found in the first lines is better
-        heading_at = {h.index for h in headings}
-        first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
-        body = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) or body
+        body = _body_phrase_of(lines, headings, search_title) or body
     if body is None and not title_is_heading:
-        body = body_in_text("\n".join(ln for ln in lines[:400] if ln))  # named only in running text
+        body = _body_in_running_text(lines)  # named only in running text
     elif body and body != labelled_body and not is_body(body):
         # a phrase without a body noun ('MR møde', 'Der afholdes ordinært menighedsrådsmøde', a name from a member
         # list) is weaker evidence than a body the document names: a body-noun phrase of the first lines, or the
         # one body its running text names again and again
-        heading_at = {h.index for h in headings}
-        first_lines = [ln for k, ln in enumerate(lines[:300]) if ln and k not in heading_at][:40]
-        named = find_body(first_lines, "" if title_is_heading else title, "\n".join(lines[:400])) \
-            or body_in_text("\n".join(ln for ln in lines[:400] if ln))
+        named = _body_phrase_of(lines, headings, search_title) or _body_in_running_text(lines)
         if named and not CLUSTER_WORD.search(named):  # a cluster is no body of it ('Fagligt strategisk niveau')
             body = named
     if cluster is None:
@@ -1755,7 +1764,7 @@ def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
         if item.number in seen:
             warnings.append(ParsedWarning("item_number_repeated",
                                           f"Punktnummer {item.number} står mere end én gang.", item.number))
-        elif last is not None and item.number > last + 1 and item.closed and item.number - last > 4:
+        elif last is not None and item.closed and item.number - last > 4:
             pass  # 'lukket 101' after '12': closed items numbered in a series of their own
         elif last is not None and item.number > last + 5:
             warnings.append(ParsedWarning("item_number_skipped",
