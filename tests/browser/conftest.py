@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the
 # tests themselves are still synchronous and safe.
@@ -71,15 +72,28 @@ def axe_violations(page, impacts=None):
     """Run axe-core (vendored from npm) on the current page; the findings of ``impacts`` (default
     ``AXE_IMPACTS``)."""
     impacts = impacts or AXE_IMPACTS
-    # Evaluated through the DevTools protocol, not added as a <script>: the site's
-    # Content-Security-Policy refuses inline scripts, and the browser tests run with it on.
-    page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    try:
+        result = _run_axe(page)
+    except PlaywrightError as error:
+        # A click that navigates returns before the new page has replaced the old one; when the swap
+        # lands mid-run the page's JavaScript context is gone. Wait for the new page and run again.
+        if "context was destroyed" not in str(error):
+            raise
+        page.wait_for_load_state()
+        result = _run_axe(page)
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"] if v["impact"] in impacts
     ]
+
+
+def _run_axe(page) -> dict:
+    page.wait_for_load_state()
+    # Evaluated through the DevTools protocol, not added as a <script>: the site's
+    # Content-Security-Policy refuses inline scripts, and the browser tests run with it on.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
+    return page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
 
 
 def watch_csp(page) -> list:
