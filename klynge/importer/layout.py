@@ -199,6 +199,7 @@ class Candidate:
     gated: bool = False  # dropped by a hand-written gate (a dotless number outside a run)
     features: dict[str, float] | None = None
     logit: float = 0.0
+    through: int | None = None  # '3. - 8. Valg af enkeltmandsposter': the heading covers items 3 to 8
 
 
 @dataclass
@@ -208,6 +209,7 @@ class Heading:
     title: str
     list_only: bool = False  # named only in the agenda list: no body in the document
     warnings: list[str] = field(default_factory=list)
+    closed: bool = False  # under the closed part's own label ('LUKKET MØDE'), whatever its title says
 
 
 PUNKT_FORM = re.compile(
@@ -311,6 +313,13 @@ PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)
 TITLE_JOINERS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
                  "samt", "eller", "under", "efter", "mellem", "vedr.", "ang."}
 FUNCTION_WORDS = TITLE_JOINERS | {"jf.", "-", "–", "&"}
+def open_ended(title: str) -> bool:
+    """'... lokalplan for', '... vedr. etablering af': a title that stops on a word that needs the next one
+    was wrapped by the page width; its rest is on the next line."""
+    words = title.split()
+    return len(words) >= 3 and words[-1].casefold() in TITLE_JOINERS
+
+
 VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
 
 
@@ -343,8 +352,12 @@ TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=
 LEADING_TYPE_CODE = re.compile(r"^\s*\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*", re.I)
 
 
+NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = LEADING_TYPE_CODE.sub("", title.strip())
+    t = NUMBER_RANGE_REST.sub("", t)  # '3. - 8. Valg af enkeltmandsposter': items 3 to 8 under one heading
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
@@ -519,6 +532,25 @@ def _page_numbered_lists(cands: list[Candidate]) -> None:
                 c.title = (c.title[:m.start()] + c.title[m.end():]).strip()
 
 
+# a contents label run into the first item's line: 'Punkter på åben dagsorden: 266. Budget 2009 ...'
+AGENDA_LABEL_BEFORE_ITEM = re.compile(
+    r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])", re.I)
+
+
+def _wrapped_rest(lines: list[str], k: int) -> int | None:
+    """The line (k, or k+1 after a blank) that can be the rest of a title wrapped onto it: short text, not a
+    number, a label or a heading; None when there is none."""
+    if k < len(lines) and not lines[k]:
+        k += 1  # text saved from a web page puts a blank line after every line
+    if k >= len(lines) or not lines[k]:
+        return None
+    t = lines[k].strip()
+    if len(TOC_SIGN.sub("", t)) < 80 and not re.match(r"^[-–•\d]", t) and not label_role(t) \
+            and not FURNITURE.match(t):
+        return k
+    return None
+
+
 def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> str:
     """'7' / 'Tønder Forsyning A/S - Ændring af vandtakst for Tønder Vand' / 'A/S' / '12': a contents table read
     one cell a line, whose title cell wrapped; the page number after it (not the next item's number) shows it."""
@@ -526,7 +558,8 @@ def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> s
     if k + 1 >= len(lines) or not lines[k] or LONE_NUMBER.match(lines[k]) or len(lines[k]) > 80:
         return title
     after = LONE_NUMBER.match(lines[k + 1])
-    if after and int(after.group(1)) != number + 1 and not label_role(lines[k]) and not title.endswith("."):
+    if after and (int(after.group(1)) != number + 1 or open_ended(title)) and not label_role(lines[k]) \
+            and not title.endswith("."):
         return f"{title} {lines[k]}"
     return title
 
@@ -540,6 +573,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
@@ -582,15 +616,22 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             m = LONE_NUMBER.match(s)
             if m:
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
-                if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200:
+                if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
+                        and re.search(r"[^\W\d_]{2}", lines[nxt]):  # '18' / '20': a column of page numbers
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
             title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line
+        elif title and form in ("numbered", "numbered2", "bare", "punkt") and open_ended(title) \
+                and _wrapped_rest(lines, i + 1) is not None:
+            # '15 ... lokalplan for' / 'forlystelsesanlæg'
+            title = f"{title} {lines[_wrapped_rest(lines, i + 1)].strip()}"
+
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
+        through = NUMBER_RANGE_REST.match(title or "")
         title = _clean_title(title or "", run_on)
         if not run_on and i < len(raw) and "  " in raw[i]:
             title = title_before_gap(title, raw[i])
@@ -618,7 +659,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if len(title) > 150:
             score -= 1.0
         out.append(Candidate(i, number, title, score, form, toc, indent, run_on=run_on, slot=slot,
-                             follower_label=follower_label, prev_case=prev_case, rules_score=score, gated=gated))
+                             follower_label=follower_label, prev_case=prev_case, rules_score=score, gated=gated,
+                             through=int(re.search(r"\d+", through.group(0)).group(0)) if through else None))
     return out
 
 
@@ -922,7 +964,7 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
         best[i] = own
         for j in range(i):
             p = cands[j]
-            step = c.number - p.number
+            step = c.number - (p.through or p.number)
             if 1 <= step <= 4:
                 # a gap between explicit "Pkt. N" headings is a withdrawn item, cheaper than one between bare numbers
                 value = best[j] + own - (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5)
@@ -953,7 +995,7 @@ def _list_block(cands: list[Candidate], before: int, lines: list[str] = ()) -> l
     best: list[Candidate] = []
     cur: list[Candidate] = []
     for c in sorted((c for c in cands if c.index < before), key=lambda c: c.index):
-        if cur and c.number == cur[-1].number + 1 and (
+        if cur and c.number == (cur[-1].through or cur[-1].number) + 1 and (
                 c.index - cur[-1].index <= 4 or (lines and _only_sub_points(lines, cur[-1].index, c.index))):
             cur.append(c)
         else:
@@ -1071,8 +1113,18 @@ def _has_body(entry: Candidate, cands: list[Candidate], lines: list[str]) -> boo
 
 
 def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = frozenset()) -> list[Heading]:
-    """The items' headings in document order, agenda-only items included (``list_only``)."""
+    """The items' headings in document order, agenda-only items included (``list_only``); a closed part numbered
+    from 1 under its own label comes last, its items closed."""
     cands = _candidates(lines, raw, set(run_on_lines))
+    closed_part = _closed_part(cands, lines)
+    taken = {c.index for c in closed_part}
+    headings = _open_headings([c for c in cands if c.index not in taken], lines)
+    if not headings:
+        return []
+    return headings + [Heading(c.index, c.number, c.title, closed=True) for c in closed_part]
+
+
+def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     _continue_restarts(cands)
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]
@@ -1147,6 +1199,30 @@ def _closed_tail(chain: list[Candidate], cands: list[Candidate]) -> list[Candida
         tail.append(c)
         prev = c
     return tail
+
+
+CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)|lukkede\s+(?:punkter|sager)|"
+                               r"fortrolig(?:e)?\s+(?:del|punkter|sager))\s*:?$", re.I)
+
+
+def _closed_part(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
+    """'14. Eventuelt' / 'LUKKET MØDE' / '1. Personalesag' / '2. ...': the closed part of the meeting under its own
+    label, numbered from 1 again after open items, each numbered one up from the one before. Empty when the
+    document has none."""
+    ordered = sorted((c for c in cands if not c.toc), key=lambda c: c.index)
+    for k, c in enumerate(ordered):
+        if c.number != 1 or k == 0 or max(o.number for o in ordered[:k]) < 2:
+            continue
+        above = [j for j in range(ordered[k - 1].index + 1, c.index) if lines[j] and lines[j].strip()][-3:]
+        if not any(CLOSED_PART_LABEL.match(lines[j].strip()) for j in above):
+            continue
+        part = [c]
+        for o in ordered[k + 1:]:
+            if o.number != part[-1].number + 1:
+                break
+            part.append(o)
+        return part
+    return []
 
 
 SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("DIR", "FOU", "ØKE")
@@ -1307,6 +1383,35 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     if 2 * len(found) < len(after_first):
         return []
     return found
+
+
+def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
+    """'Referat' / '- Godkendelse af dagsorden' / '- Center Bakkehuset' / ... right before the first numbered item
+    body (a line or two of web furniture between): the run of at least three title-shaped bullets under a short
+    label line, as headings without numbers. Empty when there is none."""
+    k = first - 1
+    skipped = 0
+    while k >= 0 and (not lines[k] or not BULLET_TITLE.match(lines[k].strip())):
+        skipped += bool(lines[k])
+        if skipped > 2:
+            return []
+        k -= 1
+    found: list[Heading] = []
+    while k >= 0:
+        s = lines[k].strip() if lines[k] else ""
+        m = BULLET_TITLE.match(s) if s else None
+        if s and not m:
+            break
+        if m:
+            title = m.group("title").strip()
+            if len(title) > 150 or not _title_like(title) or title.endswith((".", ",", ";")):
+                return []
+            found.append(Heading(k, None, title))
+        k -= 1
+    label = lines[k].strip() if k >= 0 and lines[k] else ""
+    if len(found) < 3 or not label or len(label) > 40 or label.endswith("."):
+        return []
+    return found[::-1]
 
 
 AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)

@@ -102,7 +102,9 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
             if re.search(r"side|page|af|of|/|[-–—]", lines_out[i], re.I):
                 evidence.add(i)
                 continue
-            near_lines = [j for j in range(max(0, i - 3), min(len(lines_out), i + 4)) if j != i]
+            near_lines = [j for j in (_neighbour(lines_out, i, -1), _neighbour(lines_out, i, 1)) if j is not None]
+            if _continues_item_numbers(lines_out, i, headers):
+                continue  # '13' / title / page furniture / '14' / title: an item number, furniture or not
             if any(j in beside or (lines_out[j].strip() and lines_out[j] != "\x00"
                                    and _shape(lines_out[j]) in headers) for j in near_lines):
                 evidence.add(i)
@@ -135,6 +137,20 @@ def _running_headers_beside(lines: list[str], numbers: list[int]) -> set[int]:
             if shared >= 0.6 and (RUNNING_DATE.search(line) or shared == 1):
                 found.add(j)
     return found
+
+
+def _continues_item_numbers(lines: list[str], i: int, headers: set[str], reach: int = 12) -> bool:
+    """A bare number n that follows the bare number n-1 a few lines above and comes before a title: the next
+    item of a contents table read one cell a line, though the page's header or footer stands beside it."""
+    if not lines[i].strip().isdigit():
+        return False
+    number = int(lines[i].strip())
+    nxt = _neighbour(lines, i, 1)
+    if number < 2 or nxt is None or not re.match(r"[A-ZÆØÅ][a-zæøå]", lines[nxt].strip()) \
+            or _shape(lines[nxt]) in headers:
+        return False
+    above = [j for j in range(i - 1, max(-1, i - 3 * reach), -1) if lines[j].strip() and lines[j] != "\x00"]
+    return any(lines[j].strip() == str(number - 1) for j in above[:reach])
 
 
 def _neighbour(lines: list[str], i: int, step: int) -> int | None:

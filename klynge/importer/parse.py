@@ -61,6 +61,7 @@ class ParsedItem:
     tables: list[list[list]] = field(default_factory=list)
     guests: list[ParsedPerson] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
+    through: int | None = None  # '3. - 8. Valg af enkeltmandsposter': one heading for items 3 to 8
 
 
 @dataclass
@@ -441,6 +442,8 @@ class _Heading:
     strong: bool = True
     tier: int = 2
     list_only: bool = False
+    order: int | None = None  # its place in a bulleted agenda, where the items' numbers cannot say it
+    closed: bool = False  # under the closed part's own label ('LUKKET MØDE')
 
 
 LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)")
@@ -642,6 +645,9 @@ TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|oriente
 # 'Formandens meddelelser – til orientering', 'Budget 2024 (til beslutning)': what the item asks of the meeting
 PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning)"
                      r"(?:\s+og\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning))?\s*\)?\.?\s*$", re.I)
+# 'Habilitetspolitik, beslutningspunkt', 'Meddelelser (orienteringspunkt)': the kind of item, after its title
+PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orienterings|drøftelses|debat|godkendelses)punkt"
+                          r"\s*\)?\.?\s*$", re.I)
 # '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
 # is a break announced after it: '(O 10 min.) Pause 10 min.'); the allotment ends the heading, and what follows on
 # the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
@@ -684,7 +690,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
-    purpose = PURPOSE.search(title)
+    purpose = PURPOSE.search(title) or PURPOSE_KIND.search(title)
     if purpose and purpose.start() > 0:
         title = title[:purpose.start()]
     presenter = None
@@ -720,11 +726,28 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
     title = title.strip(" -–:,").strip()
-    if re.search(r"[a-zæøå]{4}\.$", title) and not re.search(r"\.\s+[A-ZÆØÅ]", title):
-        title = title[:-1]  # 'Tilsynsrapporter.': a full stop after a one-sentence title (not 'm.v.')
+    title = _without_final_full_stop(title)
     if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
         title = f"Lukket {title}"
     return title, presenter, start, end, closed, tail
+
+
+# Words whose full stop marks an abbreviation, not the end of a title ('Evt.', 'Høringer mv.', 'Præstens pkt.').
+TITLE_ABBREVIATIONS = {"evt", "mv", "pkt", "jf", "inkl", "ca", "kl", "nr", "vedr", "ang", "div", "osv", "bl.a",
+                       "m.v", "m.m", "etc", "dvs", "mht", "iflg", "fx", "pga", "stk", "orient", "ref", "d", "st"}
+
+
+def _without_final_full_stop(title: str) -> str:
+    """'Tilsynsrapporter.', 'Indledning ved Hans, som tager brød med.', '... den 15.03.2018.': a full stop after a
+    one-sentence title is dropped; an abbreviation's ('Evt.', 'm.v.', 'd. 29.8.') and a second sentence stay."""
+    if not title.endswith(".") or re.search(r"\.\s+[A-ZÆØÅ]", title):
+        return title
+    last = title.split()[-1][:-1]
+    if last.casefold() in TITLE_ABBREVIATIONS or len(last) < 2:
+        return title
+    if "." in last and not re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", last):
+        return title  # 'm.v.', 'd. 29.8.' (a date without its year keeps its point); '15.03.2018.' loses it
+    return title[:-1]
 
 
 TRAILING_INITIALS = re.compile(r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*/\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
@@ -958,6 +981,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
     if SLOT.search(nxt) and len(nxt) < 80:
         return True  # "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
+    if layout.open_ended(title) and len(nxt) < 80 and not layout.label_role(nxt):
+        return True  # "... lokalplan for" / "forlystelsesanlæg"
     after = lines[k + 1] if k + 1 < stop else ""
     return len(title) >= 50 and not nxt.endswith((".", ":")) and (
         not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
@@ -1019,7 +1044,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
     if not tail and heading.title and not heading.list_only:
         tail = _text_after_title(lines[heading.index], heading.title)
-    item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+    item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed or heading.closed)
     sections = _Sections(item)
     item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
     raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
@@ -1282,6 +1307,28 @@ def _body_in_running_text(lines: list[str]) -> str | None:
     return body_in_text("\n".join(ln for ln in lines[:400] if ln))
 
 
+def _with_bullet_agenda(lines: list[str], headings: list[_Heading]) -> list[_Heading]:
+    """'Referat' / '- Godkendelse af dagsorden' / '- Center Bakkehuset' / ... then '1: Godkendelse af dagsorden' /
+    ... / '3: Sundhedsklynger': a bulleted agenda before the numbered item bodies names every item. Each body pairs
+    with the next entry of the same title; an entry without a body is kept in its place, without a number. Only
+    when every body pairs, in order, and the list names more items than the bodies."""
+    first = min(h.index for h in headings)
+    agenda = layout.bullet_agenda_before(lines, first)
+    bodies = sorted(headings, key=lambda h: h.index)
+    if len(agenda) <= len(bodies) or any(h.list_only for h in bodies):
+        return headings
+    merged: list[_Heading] = []
+    k = 0
+    for order, entry in enumerate(agenda):
+        if k < len(bodies) and layout.fuzzy_same(entry.title, _split_heading(bodies[k].title)[0]):
+            bodies[k].order = order
+            merged.append(bodies[k])
+            k += 1
+        else:
+            merged.append(_Heading(entry.index, None, entry.title, list_only=True, order=order))
+    return merged if k == len(bodies) else headings
+
+
 def _not_a_value(value: str) -> bool:
     """A label ('Dato:'), a date or a time taken for a labelled field's value."""
     return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
@@ -1299,9 +1346,12 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     lines = [plain(ln) for ln in raw_lines]
     found_headings = layout.find_headings(lines, raw_lines, run_on)
     if found_headings:
-        headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only) for h in found_headings]
+        headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed)
+                    for h in found_headings]
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
+    if found_headings:
+        headings = _with_bullet_agenda(lines, headings)
     bulleted = False
     if not headings:
         headings = [_Heading(h.index, h.number, h.title) for h in layout.bulleted_headings(lines)]
@@ -1555,6 +1605,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     items: list[ParsedItem] = []
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
+    item_heading_index: dict[int, int] = {}
     bodies = sorted((h for h in headings if not h.list_only), key=lambda h: h.index)
     marks = sorted({h.index for h in headings})
     for heading in bodies:
@@ -1562,6 +1613,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         stop = next((x for x in marks if x > heading.index), len(lines))
         item, item_lines, found = _parse_item(heading, stop, lines, raw_lines, organisations)
         item_warnings[id(item)] = found
+        item_heading_index[id(item)] = heading.index
+        item.through = _range_end(lines[heading.index], heading)
         all_guests.extend(item.guests)
         if ATTENDEE_ITEM.match(item.title):
             for ln in item_lines:
@@ -1574,9 +1627,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
         item.kind = _item_kind(item.title, [])
         item_warnings[id(item)] = []
+        item_heading_index[id(item)] = heading.index
+        item.through = _range_end(lines[heading.index], heading)
         at = next((k for k, o in enumerate(items) if o.number is not None and heading.number is not None
                    and o.number > heading.number), len(items))
         items.insert(at, item)
+    if any(h.order is not None for h in headings):
+        # a bulleted agenda merged with the numbered bodies: the list's order is the meeting's
+        order_of = {h.index: h.order for h in headings}
+        items.sort(key=lambda o: order_of.get(item_heading_index[id(o)], 0))
     numbers = [o.number for o in items]
     if any(h.list_only for h in headings) and None not in numbers and len(set(numbers)) == len(numbers):
         # the agenda list merged with the bodies found: the list's order (by number) is the meeting's, also when
@@ -1733,6 +1792,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                           guests, items, repairs, warnings, changes=list(changes))
 
 
+NUMBER_RANGE_HEADING = re.compile(r"^\s*\d{1,3}\.\s*[-–]\s*(\d{1,3})\.\s")
+
+
+def _range_end(line: str, heading: _Heading) -> int | None:
+    """'3. - 8. Valg af enkeltmandsposter' -> 8: the last item number one heading covers."""
+    m = NUMBER_RANGE_HEADING.match(line)
+    return int(m.group(1)) if m and heading.number is not None and int(m.group(1)) > heading.number else None
+
+
 def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
     """Time slots out of order or overlapping; item numbers repeated or skipped."""
     warnings = []
@@ -1761,11 +1829,13 @@ def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
     for item in items:
         if item.number is None:
             continue
+        if last is not None and item.closed and (item.number - last > 4 or (item.number == 1 and last > 1)):
+            # 'lukket 101' after '12', or a closed part numbered from 1 again: a series of their own
+            seen, last = {item.number}, item.number
+            continue
         if item.number in seen:
             warnings.append(ParsedWarning("item_number_repeated",
                                           f"Punktnummer {item.number} står mere end én gang.", item.number))
-        elif last is not None and item.closed and item.number - last > 4:
-            pass  # 'lukket 101' after '12': closed items numbered in a series of their own
         elif last is not None and item.number > last + 5:
             warnings.append(ParsedWarning("item_number_skipped",
                                           f"Punktnummeret springer fra {last} til {item.number}.", item.number))
@@ -1778,5 +1848,6 @@ def check_items(items: list[ParsedItem]) -> list[ParsedWarning]:
             warnings.append(ParsedWarning("item_number_order",
                                           f"Punkt {item.number} står efter punkt {last}.", item.number))
         seen.add(item.number)
-        last = max(last, item.number) if last is not None else item.number
+        covered = item.through or item.number  # '3. - 8.': the next item is 9
+        last = max(last, covered) if last is not None else covered
     return warnings

@@ -1,0 +1,98 @@
+"""Issue 12, eleventh round: a title's final full stop, titles wrapped after a word that needs the next one, item
+numbers beside page furniture, a bulleted agenda above numbered item bodies, the item's kind after its title and a
+closed part numbered from 1 under its own label. Invented texts only."""
+
+from klynge.importer.normalise import normalise
+from klynge.importer.parse import _without_final_full_stop, parse
+
+HEADER = "Referat af ældrerådets møde\n\nTorsdag den 15. marts 2018 kl. 12.30 på Rådhuset\n\n"
+
+
+def items_of(text: str) -> list[tuple]:
+    return [(i.number, i.title) for i in parse(text).items]
+
+
+def test_a_titles_final_full_stop_goes_but_an_abbreviations_stays():
+    assert _without_final_full_stop("Godkendelse af dagsorden nr. 03-2018 den 15.03.2018.") == \
+        "Godkendelse af dagsorden nr. 03-2018 den 15.03.2018"
+    assert _without_final_full_stop("Indledning ved Hans, som tager brød med.") == \
+        "Indledning ved Hans, som tager brød med"
+    assert _without_final_full_stop("Høring vedr. køreplaner 2015 – 16.") == "Høring vedr. køreplaner 2015 – 16"
+    for kept in ("Evt.", "Høringer mv.", "Pusleklodser m.v.", "Præstens pkt.", "Budgetsamråd d. 29.8.",
+                 "Eventuelt. Intet at berette."):
+        assert _without_final_full_stop(kept) == kept
+
+
+def test_a_title_wrapped_after_a_word_that_needs_the_next_one_is_joined_also_across_a_blank_line():
+    body = ("Dagsorden:\n\n1. Godkendelse af dagsorden\n\n2. Lokalplan 12 for et område til boliger ved\n\n"
+            "Skovvej i Nørreby\n\n3. Vedtagelse af kommuneplantillæg og lokalplan for\nforlystelsesanlæg\n\n"
+            "4. Eventuelt\n")
+    assert items_of(HEADER + body) == [
+        (1, "Godkendelse af dagsorden"), (2, "Lokalplan 12 for et område til boliger ved Skovvej i Nørreby"),
+        (3, "Vedtagelse af kommuneplantillæg og lokalplan for forlystelsesanlæg"), (4, "Eventuelt")]
+
+
+def test_a_contents_label_run_into_the_first_items_line_is_not_part_of_it():
+    body = ("Indholdsfortegnelse:\n\nPunkter på åben dagsorden: 266. Budget 2025 2. behandling\n\n"
+            "267. Rammeaftale for det sociale område\n\n268. Praksisplan, høring\n")
+    assert items_of(HEADER + body) == [(266, "Budget 2025 2. behandling"), (267, "Rammeaftale for det sociale område"),
+                                       (268, "Praksisplan, høring")]
+
+
+def test_an_item_number_beside_the_page_header_is_kept_and_the_wrapped_cell_joined():
+    # a contents table read one cell a line (item number, title, page), a page break with its header inside it
+    pages = ["Tønder Kommune\nDagsorden for byrådets møde\nTirsdag den 26. maj 2025 kl. 17.00\nIndhold\n"
+             "11\nLæseplan for tidlig tysk\n18\n12\nInvesteringsbehovet på skoleområdet\n20\n13\n"
+             "Anlægsmidler - opfølgning på licitation vedr. etablering af\nSundhedshuset i Nørreby\n22",
+             "26. maj 2025\n2\nByrådet\nDagsorden\n14\nFritvalgsbeviser til personlig pleje\n24\n15\n"
+             "Salg af areal\n26",
+             "26. maj 2025\n3\nByrådet\nDagsorden\n16\nEventuelt\n28"]
+    text = normalise("\n".join(pages)).text
+    lines = text.split("\n")
+    assert "14" in lines and "2" not in lines
+    assert items_of(text) == [
+        (11, "Læseplan for tidlig tysk"), (12, "Investeringsbehovet på skoleområdet"),
+        (13, "Anlægsmidler - opfølgning på licitation vedr. etablering af Sundhedshuset i Nørreby"),
+        (14, "Fritvalgsbeviser til personlig pleje"), (15, "Salg af areal"), (16, "Eventuelt")]
+
+
+def test_a_bulleted_agenda_above_numbered_item_bodies_names_every_item_in_its_order():
+    text = ("Referat: 16. november 2022 kl. 08:00\nDeltagere\n- Anne Holm\n- Bo Berg\nReferat\n"
+            "- Godkendelse af dagsorden\n- Center Solbakken\n- Sundhedsklynger\n- Budgetopfølgning oktober 2022\n"
+            "- Gensidig orientering\nKopier link til punktet - Print\n1: Godkendelse af dagsorden\nSagsnr:\n"
+            "BeslutningDagsordenen blev godkendt.\nKopier link til punktet - Print\n"
+            "2LUKKET PUNKT: Center Solbakken\nBeslutningDer blev givet en orientering.\n"
+            "Kopier link til punktet - Print\n3: Sundhedsklynger\nSagsnr: 19-027802\nSagsfremstilling\n"
+            "Udvalget orienteres om sundhedsklynger.\n")
+    got = parse(text).items
+    assert [i.title for i in got] == ["Godkendelse af dagsorden", "Center Solbakken", "Sundhedsklynger",
+                                      "Budgetopfølgning oktober 2022", "Gensidig orientering"]
+    assert got[0].number == 1 and got[2].number == 3
+    assert "sundhedsklynger" in got[2].description
+
+
+def test_the_kind_of_item_after_its_title_is_not_part_of_it():
+    body = ("Dagsorden\n1. Godkendelse af dagsorden, beslutningspunkt\n2. Habilitetspolitik, beslutningspunkt\n"
+            "3. Status for verserende sager (orienteringspunkt)\n4. Eventuelt\n")
+    assert items_of(HEADER + body) == [(1, "Godkendelse af dagsorden"), (2, "Habilitetspolitik"),
+                                       (3, "Status for verserende sager"), (4, "Eventuelt")]
+
+
+def test_a_closed_part_numbered_from_one_under_its_own_label_follows_the_open_items_and_is_closed():
+    body = ("1. Valg af formand\n\n2. Valg af næstformand\n\n3. - 8. Valg af enkeltmandsposter\n\n"
+            "Valget foretages blandt medlemmerne.\n\n9. Nyt fra formanden\n\n10. Eventuelt\n\nLUKKET MØDE\n"
+            "1. Personalesag\n\nDrøftet.\n")
+    got = parse(HEADER + body).items
+    assert [(i.number, i.title) for i in got] == [
+        (1, "Valg af formand"), (2, "Valg af næstformand"), (3, "Valg af enkeltmandsposter"), (9, "Nyt fra formanden"),
+        (10, "Eventuelt"), (1, "Personalesag")]
+    assert got[-1].closed and not any(i.closed for i in got[:-1])
+
+
+def test_a_closed_item_legend_far_above_a_list_numbered_from_one_closes_nothing():
+    body = ("1. Godkendelse af dagsorden\n\n2. Meddelelser\n\n3. Eventuelt\n\nÅbent punkt\n\nLukket punkt\n\n"
+            "Ældrerådet\n\nOrientering til pressen\n\nDer blev ikke givet nogen.\n\n1.\n"
+            "Referat af møde 10.3.2025 (DOC)\n")
+    got = parse(HEADER + body).items
+    assert [(i.number, i.title) for i in got] == [(1, "Godkendelse af dagsorden"), (2, "Meddelelser"),
+                                                  (3, "Eventuelt")]
