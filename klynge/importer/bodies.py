@@ -70,7 +70,13 @@ def plausible_name(name: str | None) -> bool:
     return bool(words) and len(words) <= 8 and name[:1].isupper() and not re.search(r"\d|:$", name) \
         and not re.search(rf"\b(?:{layout.MONTH_RE})\b", name, re.I) \
         and not re.match(r"(?:hjem|forside|forsiden)\b", name, re.I) \
-        and not MEETING_WORD_ONLY.fullmatch(name)
+        and not MEETING_WORD_ONLY.fullmatch(name) and not NO_BODY_PHRASE.search(name)
+
+
+# web furniture ('PDF Udskriv Email', 'Gå til hovedindholdet'), a clock time ('Kl på ...'), a list's label
+# ('Dagsordenspunkter') or a kind of meeting ('MR møde'): words that never make a body's name without a body noun
+NO_BODY_PHRASE = re.compile(r"\b(?:udskriv|e-?mail|pdf|print|gå til|hovedindhold\w*|menu|søg|del på)\b|^kl\b|"
+                            r"^dagsordens?(?:punkter|punkt)?$", re.I)
 
 
 # a word for the meeting or the document alone ('Møde', 'Ekstraordinært møde', 'Mødesager') names no body

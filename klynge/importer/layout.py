@@ -30,7 +30,8 @@ from pathlib import Path
 # --- furniture ---------------------------------------------------------------------------
 
 FURNITURE = re.compile(
-    r"^(?:gå til (?:hoved)?indhold|spring til (?:hoved)?indhold|skip til (?:primært |hoved ?)?indhold(?:et)?|"
+    r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
+    r"skip til (?:primært |hoved ?)?indhold(?:et)?|"
     r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
     r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
@@ -40,9 +41,11 @@ FURNITURE = re.compile(
     r"gå ikke glip af\b.*|you are here|du er her|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
     r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
-    r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•)$",
+    r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•|"
+    r"(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+)$",
     re.I,
 )
+FURNITURE_SUFFIX = re.compile(r"(?<=\S)\s+(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+\s*$", re.I)
 FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold ud|fold ind)\s+", re.I)
 
 
@@ -68,6 +71,8 @@ def strip_furniture(line: str) -> str:
         return m.group("title").strip()
     if FURNITURE.match(s):
         return ""
+    if FURNITURE_SUFFIX.search(s):
+        return FURNITURE_SUFFIX.sub("", s)  # 'Referat 6-3-2018 PDF Udskriv Email': the page's buttons after its title
     return FURNITURE_PREFIX.sub("", s) if FURNITURE_PREFIX.match(s) else line
 
 
@@ -352,6 +357,8 @@ TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=
 LEADING_TYPE_CODE = re.compile(r"^\s*\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*", re.I)
 
 
+DAY_OF_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                                r"december)\b", re.I)
 NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -622,6 +629,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
+        if number <= 31 and form != "punkt" and DAY_OF_MONTH_TITLE.match(title or ""):
+            continue  # '18. August SR møde', '9.   Juni': a date in a list of meetings, not an item
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
             title = f"{title} {lines[i + 1].strip()}"  # a title wrapped after a dash onto the next line
         elif title and form in ("numbered", "numbered2", "bare", "punkt") and open_ended(title) \
@@ -709,6 +718,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
         if any(o.toc and abs(o.number - c.number) == 1 for o in near):
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
+    out = _fill_gaps(out, raw_cands)
     model = heading_model() if model is None else model
     if not model.active:
         return out
@@ -723,6 +733,21 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
         out = sorted(out + admitted, key=lambda c: c.index)
     return out
 
+
+def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candidate]:
+    """'11. ...' / '12.Nyt fra institutionerne, (a list of 300 characters)' / '13. ...': a dotted heading a gate
+    dropped (too long, say) whose number is the one missing between its two neighbours is admitted."""
+    ordered = sorted(kept, key=lambda c: c.index)
+    filled = []
+    for g in raw_cands:
+        if not g.gated or g.form not in ("numbered", "punkt") or RECOMMENDATION_LINE.match(g.title) or not g.title:
+            continue
+        before = [c for c in ordered if c.index < g.index]
+        after = [c for c in ordered if c.index > g.index]
+        if before and after and before[-1].number == g.number - 1 and after[0].number == g.number + 1:
+            g.gated = False
+            filled.append(g)
+    return sorted(kept + filled, key=lambda c: c.index) if filled else kept
 
 
 # --- heading classifier ------------------------------------------------------------------
@@ -1678,7 +1703,7 @@ def body_name(body: str | None) -> str | None:
     'Egebjerg Kommune. Kommunalbestyrelsen.' -> 'Kommunalbestyrelsen'; 'Mødet afholdtes i ...' is no body."""
     if not body:
         return body
-    body = body.strip()
+    body = re.sub(r"(?<=\w)s?\s+møde$", "", body.strip())  # 'Social og sundheds møde': the body's meeting
     if MEETING_VERB.match(body):
         return None
     m = MEETING_COMPOUND.match(body)

@@ -110,7 +110,8 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
                 evidence.add(i)
         numbered = evidence | beside
         for i, ln in enumerate(lines_out):
-            if i in numbered or (ln.strip() and ln != "\x00" and _shape(ln) in headers):
+            header = ln.strip() and ln != "\x00" and _shape(ln) in headers and not _label_value(lines_out, i)
+            if i in numbered or header:
                 lines_out[i] = "\x00"
                 removed += 1
     return lines_out, removed
@@ -151,6 +152,12 @@ def _continues_item_numbers(lines: list[str], i: int, headers: set[str], reach: 
         return False
     above = [j for j in range(i - 1, max(-1, i - 3 * reach), -1) if lines[j].strip() and lines[j] != "\x00"]
     return any(lines[j].strip() == str(number - 1) for j in above[:reach])
+
+
+def _label_value(lines: list[str], i: int) -> bool:
+    """'Mødedato:' / '26. maj 2015': the value of the label above it, though the same line heads every page."""
+    above = _neighbour(lines, i, -1)
+    return above is not None and len(lines[above].strip()) <= 40 and lines[above].strip().endswith(":")
 
 
 def _neighbour(lines: list[str], i: int, step: int) -> int | None:

@@ -1329,6 +1329,20 @@ def _with_bullet_agenda(lines: list[str], headings: list[_Heading]) -> list[_Hea
     return merged if k == len(bodies) else headings
 
 
+MEETING_ON = re.compile(r"^(?:referat|beslutningsprotokol)\s+(?:fra|af)\s+(?:det\s+)?møde(?:t)?\b[^.:]{0,80}?"
+                        r"\b(?:den|d\.)\s*(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4})", re.I)
+
+
+def _meeting_phrase_date(header: list[str]) -> datetime.date | None:
+    """The date the minutes' own heading gives the meeting: 'Referat fra møde i Handicaprådet torsdag, den 19.
+    november 2015' (beside a letterhead's later 'Dato')."""
+    for ln in header:
+        m = MEETING_ON.search(ln)
+        if m and find_date(m.group("date")):
+            return find_date(m.group("date"))
+    return None
+
+
 def _not_a_value(value: str) -> bool:
     """A label ('Dato:'), a date or a time taken for a labelled field's value."""
     return bool(re.fullmatch(r"[\w -]{1,30}:", value.strip()) or find_date(value) or KL_TIME.search(value))
@@ -1478,6 +1492,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         date = searched.date or date
     if "date" not in fields and date is not None:
         date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines[first:])) or date
+    stated = _meeting_phrase_date(header_nonempty[:30])
+    if date is not None and stated is not None and 0 < (date - stated).days <= 60:
+        date = stated  # a letterhead's 'Dato 25. november' above 'Referat fra møde ... den 19. november'
     if start is None:
         start = searched.start
         if end is None:
@@ -1590,6 +1607,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         named = _body_phrase_of(lines, headings, search_title) or _body_in_running_text(lines)
         if named and not CLUSTER_WORD.search(named):  # a cluster is no body of it ('Fagligt strategisk niveau')
             body = named
+        elif not plausible_name(body):
+            body = None  # 'PDF Udskriv Email', 'Gå til hovedindholdet': no body rather than web furniture
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)

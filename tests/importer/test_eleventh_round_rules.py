@@ -96,3 +96,42 @@ def test_a_closed_item_legend_far_above_a_list_numbered_from_one_closes_nothing(
     got = parse(HEADER + body).items
     assert [(i.number, i.title) for i in got] == [(1, "Godkendelse af dagsorden"), (2, "Meddelelser"),
                                                   (3, "Eventuelt")]
+
+
+def test_a_day_of_the_month_in_a_list_of_meeting_dates_is_no_item():
+    body = ("1. Godkendelse af dagsorden\n\n2. Kalender og næste møde\n\n3. Årshjulet\n\n9.   Juni SR møde\n"
+            "18. August SR møde\n15. September SR møde\n\n4. Eventuelt\n")
+    assert items_of(HEADER + body) == [(1, "Godkendelse af dagsorden"), (2, "Kalender og næste møde"),
+                                       (3, "Årshjulet"), (4, "Eventuelt")]
+
+
+def test_a_heading_too_long_for_a_title_is_taken_when_its_number_is_the_one_missing_between_its_neighbours():
+    long_title = "Nyt fra institutionerne, (" + ", ".join(f"plejecenter nummer {n} og dets råd" for n in range(9)) + ")"
+    assert len(long_title) > 250
+    body = f"11.Meddelelser\n\n12.{long_title}\n\n13.Eventuelt\n"
+    got = items_of(HEADER + body)
+    assert [n for n, _ in got] == [11, 12, 13] and got[1][1].startswith("Nyt fra institutionerne")
+
+
+def test_web_furniture_is_neither_the_title_nor_the_body():
+    text = ("Gå til hovedindholdet\nMENU\nAula_close Layer 1\nMobil menu\n\nReferat 6-3-2024 PDF Udskriv Email\n\n"
+            "Mødedeltagere: LKB, TQF\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    doc = parse(normalise(text).text)
+    assert doc.title == "Referat 6-3-2024"
+    assert doc.body is None
+
+
+def test_a_labels_value_is_kept_though_the_same_line_heads_every_page():
+    page_header = "26. maj 2025\nByrådet\nDagsorden\n"
+    text = ("Dagsorden - Nørreby Kommune\n\nMødedato:\n26. maj 2025\nStarttidspunkt for møde:\n19:00\n\n"
+            "1. Godkendelse af dagsorden\nSide 1\n" + page_header + "2. Budget 2026\nSide 2\n" + page_header +
+            "3. Eventuelt\nSide 3\n" + page_header)
+    doc = parse(normalise(text).text)
+    assert str(doc.date) == "2025-05-26"
+
+
+def test_the_minutes_own_heading_dates_the_meeting_before_a_letterheads_later_date():
+    text = ("Torvegade 74\nDato 25. november 2025\nSags id 15/21166\n\n"
+            "Referat fra møde i Handicaprådet torsdag, den 19. november 2025 kl. 15.00\n\nRådhuset, mødelokale 1\n\n"
+            "1. Bemærkninger til referat\n\nIngen bemærkninger.\n\n2. Eventuelt\n\nIntet.\n")
+    assert str(parse(text).date) == "2025-11-19"
