@@ -624,7 +624,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             if m:
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
-                        and re.search(r"[^\W\d_]{2}", lines[nxt]):  # '18' / '20': a column of page numbers
+                        and re.search(r"[^\W\d_]{2}", lines[nxt]) \
+                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt]):
+                    # not '18' / '20' (a column of page numbers), nor '2' / '1. Bemærkninger' (a page number above
+                    # a numbered heading)
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
