@@ -180,7 +180,8 @@ PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|beslutted
 NOT_APOLOGY_LABEL = re.compile(
     r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
-OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")  # a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
+# a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
+OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 # a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
