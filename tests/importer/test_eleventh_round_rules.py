@@ -135,3 +135,17 @@ def test_the_minutes_own_heading_dates_the_meeting_before_a_letterheads_later_da
             "Referat fra møde i Handicaprådet torsdag, den 19. november 2025 kl. 15.00\n\nRådhuset, mødelokale 1\n\n"
             "1. Bemærkninger til referat\n\nIngen bemærkninger.\n\n2. Eventuelt\n\nIntet.\n")
     assert str(parse(text).date) == "2025-11-19"
+
+
+def test_a_transcripts_page_number_above_a_numbered_heading_is_no_heading_of_its_own():
+    text = ("Referat fra møde i Handicaprådet torsdag, den 19. november 2025 kl. 15.00\n\n"
+            "2\n1. Bemærkninger til referat fra møde den 24. september 2025 Ingen bemærkninger.\n"
+            "2. Høring om botilbud. Handicaprådet tager orienteringen til efterretning.\n"
+            "3. Ressourceforløb i Jobcentret v. Maja Lüthje\nMaja Lüthje orienterede.\n")
+    assert [n for n, _ in items_of(text)] == [1, 2, 3]
+
+
+def test_a_label_of_several_words_ends_the_apologies():
+    text = (HEADER + "Afbud:Birgitte, Kateryna\n\nFraværende:\n\nGodkendelse af referat:\n\n1. Efterretninger\n\n"
+            "Intet.\n\n2. Eventuelt\n")
+    assert parse(text).absent == ["Birgitte", "Kateryna"]
