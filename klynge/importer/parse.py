@@ -1355,36 +1355,92 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     states no date is read all the same, with date None and the warning ``date_missing`` (loading needs a date).
 
     ``meeting_date`` (given by the user) and then ``source`` (the file name or web address) supply the date
-    only when the text states none; the report then says where the date came from."""
+    only when the text states none; the report then says where the date came from.
+
+    The stages: the items' headings; the header above the first (title, labelled fields, date and times); the
+    check that a meeting is there at all; kind, body and cluster; the items; the people; the warnings."""
     organisations = sorted({o for o in organisations if o}, key=len, reverse=True)
     raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
+    headings, found_by = _choose_headings(lines, raw_lines, run_on)
+    first = min(h.index for h in headings) if headings else len(lines)
+    header = lines[:first]
+    header_nonempty = [ln for ln in header if ln][:80]
+    title, title_at, title_is_heading = _title_of(header_nonempty, headings, lines)
+    fields, lists = _header_fields(header)
+    when = _meeting_when(fields, title, header, header_nonempty, lines, first, meeting_date, source)
+    date, start, end = when.date, when.start, when.end
+    prose = _refuse_unless_meeting(date, headings, title, header_nonempty, fields, lists, lines)
+    kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
+                                             headings)
+    place = fields.get("place") or when.searched.place or None
+    if place:
+        place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
+    items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
+    attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
+
+    if not kind:
+        said = " ".join(f"{i.description} {i.minutes}" for i in items)
+        kind = "minutes" if any(i.minutes or i.decision for i in items) or len(PAST_TENSE.findall(said)) >= 2 \
+            else "agenda"
+    for item in items:
+        # in minutes, an item's text under no section word is what was said: the minutes
+        if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
+            item.minutes, item.description = item.description, ""
+        item.__dict__.pop("_unlabelled", None)
+    if end is None:
+        ends = [i.end for i in items if i.end]
+        end = max(ends) if ends else None
+    absent = _without_speakers(absent, lines, items)
+
+    warnings: list[ParsedWarning] = []
+    if date is None:
+        warnings.append(ParsedWarning("date_missing", DATE_MISSING_MESSAGE, None))
+    if when.note:
+        warnings.append(ParsedWarning("date_from_source", when.note, None))
+    if found_by:
+        warnings.append(ParsedWarning("unnumbered_items", UNNUMBERED_WARNINGS[found_by], None))
+    if prose:
+        warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
+                                      "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
+    for item in items:
+        warnings.extend(item_warnings[id(item)])
+    warnings.extend(check_items(items))
+    return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
+                          guests, items, repairs, warnings, changes=list(changes))
+
+
+# how the items were found when the document numbers none of them (``_choose_headings``): what the user is told
+UNNUMBERED_WARNINGS = {
+    "own_labels": "Punkterne er ikke nummererede; de er fundet ud fra de afsnitsoverskrifter, der gentages under "
+                  "hvert punkt. Kontrollér dem.",
+    "timed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der begynder med et klokkeslæt "
+             "(«13.00-13.10 Velkomst»). Kontrollér dem.",
+    "listed": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjerne under «Dagsorden». "
+              "Kontrollér dem.",
+    "bulleted": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer («- Titel»), som hver "
+                "efterfølges af et afsnit som «Beslutning». Kontrollér dem.",
+}
+
+
+def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -> tuple[list[_Heading], str]:
+    """The items' headings in reading order, and how they were found when the document numbers none of them:
+    "bulleted", "timed", "own_labels", "listed" (each gives its own warning), or "" otherwise."""
     found_headings = layout.find_headings(lines, raw_lines, run_on)
     if found_headings:
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed)
                     for h in found_headings]
+        headings = _with_bullet_agenda(lines, headings)
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
-    if found_headings:
-        headings = _with_bullet_agenda(lines, headings)
-    bulleted = False
-    if not headings:
-        headings = [_Heading(h.index, h.number, h.title) for h in layout.bulleted_headings(lines)]
-        bulleted = bool(headings)
-    timed = False
-    if not headings:
-        headings = [_Heading(h.index, h.number, h.title) for h in layout.slot_headings(lines)]
-        timed = bool(headings)
-    if not headings:
-        headings = [_Heading(h.index, h.number, h.title) for h in layout.unnumbered_headings(lines)]
-    own_labels = False
-    if not headings:
-        headings = [_Heading(h.index, h.number, h.title) for h in layout.recurring_label_headings(lines)]
-        own_labels = bool(headings)
-    listed = False
-    if not headings:
-        headings = [_Heading(h.index, h.number, h.title) for h in layout.agenda_bullets(lines)]
-        listed = bool(headings)
+    found_by = ""
+    for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
+                        ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
+                        ("listed", layout.agenda_bullets)):
+        if headings:
+            break
+        headings = [_Heading(h.index, h.number, h.title) for h in finder(lines)]
+        found_by = how if headings else ""
     if headings:
         taken = {h.index for h in headings}
         headings = headings + _breaks(lines, taken)
@@ -1395,12 +1451,13 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         first_numbered = min(h.index for h in headings)
         lettered = [h for h in layout.lettered_headings(lines) if h.index < first_numbered]
         headings = [_Heading(h.index, None, h.title) for h in lettered] + headings
+    return headings, found_by
 
-    first = min(h.index for h in headings) if headings else len(lines)
-    header = lines[:first]
-    header_nonempty = [ln for ln in header if ln][:80]
 
-    # title: the first line that is not a label; a bare "Referat" takes the next line too
+def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[str]) -> tuple[str, int, bool]:
+    """The document's title: the first header line that is not a label (a bare "Referat" takes the next line
+    too); its place among the header's lines; and whether the title is the first item's heading (an item page:
+    its one heading names the item, not the body)."""
     title = ""
     title_at = -1
     for k, ln in enumerate(header_nonempty):
@@ -1417,8 +1474,12 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     title_is_heading = not title and bool(headings)
     if title_is_heading:
         title = lines[headings[0].index]  # an item page: its one heading names the item, not the body
+    return title, title_at, title_is_heading
 
-    # header fields
+
+def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The header's labelled fields ('Dato:', 'Sted:', 'Forum:') and its lists of people (attendees, absent,
+    guests)."""
     fields: dict[str, str] = {}
     lists: dict[str, list[str]] = {"attendees": [], "absent": [], "guests": []}
     current_list = None
@@ -1468,7 +1529,23 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             continue
         if current_list:
             lists[current_list].append(ln)
+    return fields, lists
 
+
+@dataclass
+class _When:
+    """The meeting's date and times, where the date came from when the header does not state it, what the
+    header search found (its place and body are used later) and a body named in a sentence about the meeting."""
+    date: datetime.date | None
+    start: datetime.time | None
+    end: datetime.time | None
+    note: str | None
+    searched: object
+    sentence_body: str | None
+
+
+def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_nonempty: list[str],
+                  lines: list[str], first: int, meeting_date: datetime.date | None, source: str) -> _When:
     date = find_date(fields.get("date", "")) or find_date(title)
     if date is None:
         for ln in header_nonempty[:30]:
@@ -1529,7 +1606,13 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     elif date is None and _day_month_with_source_year(header_nonempty[:6], source) is not None:
         date = _day_month_with_source_year(header_nonempty[:6], source)
         date_note = "Teksten nævner dag og måned uden år; året er taget fra filnavnet eller adressen."
+    return _When(date, start, end, date_note, searched, sentence_body)
 
+
+def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_nonempty: list[str],
+                           fields: dict[str, str], lists: dict[str, list[str]], lines: list[str]) -> bool:
+    """Raises NoMeetingFound unless the text marks a meeting; True when it is minutes written as prose, without
+    items."""
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
@@ -1543,8 +1626,15 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             + ("ingen mødedato og ingen dagsordenspunkter" if date is None else "ingen dagsordenspunkter")
             + " i teksten."
         )
+    return prose
 
-    # kind, body, cluster from the title
+
+def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header_nonempty: list[str],
+                       fields: dict[str, str], when: _When, lines: list[str],
+                       headings: list[_Heading]) -> tuple[str, str | None, str | None]:
+    """Agenda or minutes ("" when the header does not say), the body and the cluster, from the title, the
+    labelled fields, the header search and the running text."""
+    searched, sentence_body = when.searched, when.sentence_body
     kind_source = " ".join([title] + header_nonempty[:6])
     kind = "" if title_is_heading else \
         "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
@@ -1616,12 +1706,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
             if m:
                 cluster = m.group(1)
                 break
+    return kind, body, cluster
 
-    place = fields.get("place") or searched.place or None
-    if place:
-        place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
 
-    # items
+def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str], organisations: list[str],
+                lists: dict[str, list[str]]):
+    """The items from their headings, in the meeting's order: (items, each item's warnings by id, the guests
+    named in items, the names of items that are apologies). The people of a 'Mødedeltagere' item join
+    ``lists["attendees"]``."""
     items: list[ParsedItem] = []
     item_warnings: dict[int, list[ParsedWarning]] = {}
     all_guests: list[ParsedPerson] = []
@@ -1676,7 +1768,14 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if not (empty and later):
             keep.append(item)
     items = keep
+    return items, item_warnings, all_guests, absence_items
 
+
+def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_items: list[str],
+            item_guests: list[ParsedPerson], organisations: list[str]):
+    """Apologies, substitutes, attendees and guests found anywhere in the text: (attendees, absent, substitutes,
+    guests). Organisations and hospital units are never persons."""
+    all_guests = item_guests
     # apologies, substitutes and attendees anywhere in the text
     absent: list[str] = []
     substitutes: list[tuple[str, str]] = []
@@ -1768,48 +1867,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     guests = [p for p in guests if not layout.is_organisation(p.name)]
     absent_keys = {n.lower() for n in absent}
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
+    return attendees, absent, substitutes, guests
 
-    if not kind:
-        said = " ".join(f"{i.description} {i.minutes}" for i in items)
-        kind = "minutes" if any(i.minutes or i.decision for i in items) or len(PAST_TENSE.findall(said)) >= 2 \
-            else "agenda"
-    for item in items:
-        # in minutes, an item's text under no section word is what was said: the minutes
-        if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
-            item.minutes, item.description = item.description, ""
-        item.__dict__.pop("_unlabelled", None)
-    if end is None:
-        ends = [i.end for i in items if i.end]
-        end = max(ends) if ends else None
-    absent = _without_speakers(absent, lines, items)
-
-    warnings: list[ParsedWarning] = []
-    if date is None:
-        warnings.append(ParsedWarning("date_missing", DATE_MISSING_MESSAGE, None))
-    if date_note:
-        warnings.append(ParsedWarning("date_from_source", date_note, None))
-    if own_labels:
-        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra de "
-                                      "afsnitsoverskrifter, der gentages under hvert punkt. Kontrollér dem.", None))
-    if timed:
-        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
-                                      "linjer, der begynder med et klokkeslæt («13.00-13.10 Velkomst»). "
-                                      "Kontrollér dem.", None))
-    if listed:
-        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
-                                      "punkttegn-linjerne under «Dagsorden». Kontrollér dem.", None))
-    if bulleted:
-        warnings.append(ParsedWarning("unnumbered_items", "Punkterne er ikke nummererede; de er fundet ud fra "
-                                      "punkttegn-linjer («- Titel»), som hver efterfølges af et afsnit som "
-                                      "«Beslutning». Kontrollér dem.", None))
-    if prose:
-        warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
-                                      "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
-    for item in items:
-        warnings.extend(item_warnings[id(item)])
-    warnings.extend(check_items(items))
-    return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
-                          guests, items, repairs, warnings, changes=list(changes))
 
 
 NUMBER_RANGE_HEADING = re.compile(r"^\s*\d{1,3}\.\s*[-–]\s*(\d{1,3})\.\s")
