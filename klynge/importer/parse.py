@@ -1397,7 +1397,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if date is None:
         warnings.append(ParsedWarning("date_missing", DATE_MISSING_MESSAGE, None))
     if when.note:
-        warnings.append(ParsedWarning("date_from_source", when.note, None))
+        warnings.append(ParsedWarning(when.note_code, when.note, None))
     if found_by:
         warnings.append(ParsedWarning("unnumbered_items", UNNUMBERED_WARNINGS[found_by], None))
     if prose:
@@ -1542,6 +1542,7 @@ class _When:
     note: str | None
     searched: object
     sentence_body: str | None
+    note_code: str = "date_from_source"  # the warning the note is given as: where the date came from
 
 
 def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_nonempty: list[str],
@@ -1594,19 +1595,21 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
                                                                      for ln in [x for x in lines if x][:25]) if m)
                      if d), None)
     date_note = None
+    note_code = "date_from_source"
     if date is None and meeting_date is not None:
         date = meeting_date
         date_note = "Mødedatoen står ikke i teksten; den angivne mødedato er brugt."
     elif date is None and (decided := _decision_date(lines)) is not None:
         date = decided
         date_note = "Mødedatoen står ikke i mødets hoved; den er taget fra punkternes beslutninger."
+        note_code = "date_from_decisions"
     elif date is None and date_from_source(source) is not None:
         date = date_from_source(source)
         date_note = "Mødedatoen står ikke i teksten; den er taget fra filnavnet eller adressen."
     elif date is None and _day_month_with_source_year(header_nonempty[:6], source) is not None:
         date = _day_month_with_source_year(header_nonempty[:6], source)
         date_note = "Teksten nævner dag og måned uden år; året er taget fra filnavnet eller adressen."
-    return _When(date, start, end, date_note, searched, sentence_body)
+    return _When(date, start, end, date_note, searched, sentence_body, note_code)
 
 
 def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_nonempty: list[str],

@@ -160,7 +160,7 @@ def test_the_date_the_items_decisions_give_is_the_meetings_date_when_the_header_
             "31-08-2020\nTaget til efterretning.\n")
     doc = parse(text)
     assert doc.date.isoformat() == "2020-08-31"
-    assert any("taget fra punkternes beslutninger" in w.message for w in doc.warnings)
+    assert [w.code for w in doc.warnings if "taget fra punkternes beslutninger" in w.message] == ["date_from_decisions"]
 
 
 def test_a_place_and_a_time_on_the_line_under_the_date_and_two_labels_on_one_line():
