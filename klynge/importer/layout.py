@@ -2020,8 +2020,6 @@ APOLOGY_SENTENCES = [
     re.compile(rf"^(?P<names>{NAME_LIST})\s+var\s+fraværende\b"),
     # "A og B med afbud." / "A og B m. afbud" (a line of its own, or after a label)
     re.compile(rf"(?:^|:\s*)(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:med|m\.)\s*(?i:afbud)\b"),
-    # "I stedet for A deltog B." (A sent apologies; B is the substitute)
-    re.compile(rf"\b[Ii]\s+stedet\s+for\s+(?P<names>{NAME})\s+(?:deltog|mødte)\b"),
 ]
 
 

@@ -162,6 +162,8 @@ ITEM_OPENING = re.compile(r"^(velkomst|godkendelse af|eventuelt|evt\.|pause|orie
 SUBSTITUTION = re.compile(r"\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\b|på vegne af", re.I)
 SUBSTITUTE_SENTENCE = re.compile(
     rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})")
+# 'I stedet for Jan Kaspersen deltog Morten Grøn': the same, the absent member named first
+INSTEAD_OF_SENTENCE = re.compile(rf"\b[Ii]\s+stedet\s+for\s+(?P<absent>{NAME})\s+(?:deltog|mødte)\s+(?P<sub>{NAME})")
 ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
@@ -1774,6 +1776,14 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
     return items, item_warnings, all_guests, absence_items
 
 
+def _sentence_name(name: str, before_verb: bool = False) -> str:
+    """A name found in running text keeps to its own sentence (an initial's point, 'Kasper E. Olesen', ends none):
+    'Morten Grøn. Morten Normann Jørgensen deltog ikke' after the verb -> 'Morten Grøn'; 'Tina Ebler. Ida Götke'
+    before 'deltog for' (``before_verb``) -> 'Ida Götke'."""
+    pieces = re.split(r"(?<=[a-zæøå]{2})\.\s", name.strip())
+    return pieces[-1 if before_verb else 0].strip().rstrip(".")
+
+
 def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_items: list[str],
             item_guests: list[ParsedPerson], organisations: list[str]):
     """Apologies, substitutes, attendees and guests found anywhere in the text: (attendees, absent, substitutes,
@@ -1795,7 +1805,9 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
             absent.append(nm.group("name"))
         for sm in SUBSTITUTE_SENTENCE.finditer(ln):
-            substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+            substitutes.append((_sentence_name(sm.group(1), before_verb=True), _sentence_name(sm.group(2))))
+        for sm in INSTEAD_OF_SENTENCE.finditer(ln):
+            substitutes.append((_sentence_name(sm.group("sub")), _sentence_name(sm.group("absent"))))
         for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
             substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     absent.extend(absence_items)

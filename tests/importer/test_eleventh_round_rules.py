@@ -149,3 +149,14 @@ def test_a_label_of_several_words_ends_the_apologies():
     text = (HEADER + "Afbud:Birgitte, Kateryna\n\nFraværende:\n\nGodkendelse af referat:\n\n1. Efterretninger\n\n"
             "Intet.\n\n2. Eventuelt\n")
     assert parse(text).absent == ["Birgitte", "Kateryna"]
+
+
+def test_a_substitute_named_in_running_text_keeps_to_its_own_sentence():
+    text = (HEADER + "Der var afbud fra Kate Bøgh og Tina Ebler. Ida Götke deltog for Poul Michaelsen.\n\n"
+            "I stedet for Jan Kaspersen deltog Morten Grøn. Morten Normann Jørgensen deltog ikke under punkt 2.\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    doc = parse(text)
+    assert ("Ida Götke", "Poul Michaelsen") in doc.substitutes
+    assert ("Morten Grøn", "Jan Kaspersen") in doc.substitutes
+    assert {"Ida Götke", "Morten Grøn"} <= {p.name for p in doc.attendees}
+    assert {"Kate Bøgh", "Tina Ebler", "Poul Michaelsen", "Jan Kaspersen"} <= set(doc.absent)

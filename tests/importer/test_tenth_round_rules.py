@@ -144,8 +144,11 @@ def test_apologies_written_as_med_afbud_or_as_a_substitution():
     text = (HEADER + "Deltagere: Ole Berg, Kaj Holm\n\nJette Erichsen og Mogens Rasmussen m. afbud\n\n"
             "I stedet for Jan Kaspersen deltog Morten Grøn.\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
             "2. Eventuelt\n\nIntet.\n")
-    assert {"Jette Erichsen", "Mogens Rasmussen", "Jan Kaspersen"} <= set(parse(text).absent)
-    assert "Morten Grøn" not in parse(text).absent
+    doc = parse(text)
+    assert {"Jette Erichsen", "Mogens Rasmussen", "Jan Kaspersen"} <= set(doc.absent)
+    assert "Morten Grøn" not in doc.absent
+    assert ("Morten Grøn", "Jan Kaspersen") in doc.substitutes  # one substitution rule for both word orders
+    assert "Morten Grøn" in [p.name for p in doc.attendees]
 
 
 def test_an_agenda_that_says_when_the_meeting_begins_gives_the_start():
