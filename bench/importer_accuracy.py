@@ -173,7 +173,24 @@ def score_document(truth: dict, read: dict | None) -> dict:
     orgs = [n for field in NAMES for n in people[field] if ORG_WORDS.search(n)]
     out["_org_as_person"] = orgs
     out["_table_warnings"] = [w["message"] for w in read.get("warnings", []) if w["code"] == "table_total"]
+    out["_misfiled"] = misfiled_texts(ritems)
     return out
+
+
+def misfiled_texts(items: list[dict]) -> list[str]:
+    """Items whose text holds another item's heading as a line of its own ('1 Fraværende og bemærkninger' inside
+    item 2): text filed under the wrong heading. Needs no truth; a sign, not a proof (the bench scores titles,
+    and a change that moves every item's text one heading down keeps all the titles right)."""
+    found = []
+    titles = {re.sub(r"\W+", " ", i["title"]).strip().casefold(): i for i in items if len(i["title"]) >= 12}
+    for item in items:
+        text = "\n".join(item.get(k) or "" for k in ("summary", "description", "minutes", "decision"))
+        for line in text.split("\n"):
+            key = re.sub(r"\W+", " ", re.sub(r"^\W*(?:punkt\s+)?\d{1,3}\W*", "", line, flags=re.I)).strip().casefold()
+            other = titles.get(key)
+            if other is not None and other is not item:
+                found.append(f"{item['number']}: {other['title'][:60]}")
+    return found
 
 
 FIELDS = SCALARS + NAMES + ["items", "items_exact", "item_presenter", "item_start", "item_recommendations"]
@@ -194,6 +211,7 @@ def summarise(rows: list[dict]) -> dict:
     total["refused"] = [r["id"] for r in rows if r["refused"]]
     total["org_as_person"] = sorted({n for r in rows for n in r["score"]["_org_as_person"]})
     total["table_warnings"] = sum(len(r["score"]["_table_warnings"]) for r in rows)
+    total["misfiled"] = sum(len(r["score"].get("_misfiled", ())) for r in rows)
     return total
 
 
@@ -235,6 +253,7 @@ def print_summary(name: str, s: dict) -> None:
         print(f"{field:22} {pct(f['precision']):>7} {pct(f['recall']):>9}   {counts}   {note}")
     print(f"organisations stored as persons: {len(s['org_as_person'])} {s['org_as_person'][:8]}")
     print(f"table-sum warnings (the corpus has no real one): {s['table_warnings']}")
+    print(f"item texts holding another item's heading (text under the wrong item): {s['misfiled']}")
     if s["refused"]:
         print(f"refused: {', '.join(s['refused'])}")
 

@@ -160,3 +160,17 @@ def test_a_substitute_named_in_running_text_keeps_to_its_own_sentence():
     assert ("Morten Grøn", "Jan Kaspersen") in doc.substitutes
     assert {"Ida Götke", "Morten Grøn"} <= {p.name for p in doc.attendees}
     assert {"Kate Bøgh", "Tina Ebler", "Poul Michaelsen", "Jan Kaspersen"} <= set(doc.absent)
+
+
+def test_the_bench_counts_item_text_filed_under_the_wrong_heading(monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2] / "bench"))
+    import importer_accuracy
+
+    items = [{"number": 1, "title": "Fraværende og bemærkninger", "description": "", "minutes": ""},
+             {"number": 2, "title": "Udvalgets sammensætning",
+              "description": "Til indholdsfortegnelse\n1 Fraværende og bemærkninger\nAfbud fra Jonna Nielsen"}]
+    assert importer_accuracy.misfiled_texts(items) == ["2: Fraværende og bemærkninger"]
+    items[1]["description"] = "Udvalget består af 7 medlemmer."
+    assert importer_accuracy.misfiled_texts(items) == []
