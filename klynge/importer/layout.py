@@ -354,7 +354,10 @@ TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=
 
 
 # '(B) Godkendelse af dagsorden', '(O/B) Informationer ...': the same item-type code written before the title
-LEADING_TYPE_CODE = re.compile(r"^\s*\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*", re.I)
+LEADING_TYPE_CODE = re.compile(
+    r"^\s*(?:\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*|"
+    # 'BESLUTNING: Godkendelse af dagsorden', 'DEBAT: Oplæg fra biskoppen': the kind of item in capitals
+    r"(?-i:BESLUTNING|ORIENTERING|DRØFTELSE|DEBAT|GODKENDELSE|INFORMATION|TEMA)\s*:\s+(?=\S))", re.I)
 
 
 DAY_OF_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -580,6 +583,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if not text:
             continue
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        if s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
+            s = s.strip("| ").split("|")[0].strip()
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))

@@ -648,6 +648,9 @@ TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|oriente
 # 'Formandens meddelelser – til orientering', 'Budget 2024 (til beslutning)': what the item asks of the meeting
 PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning)"
                      r"(?:\s+og\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning))?\s*\)?\.?\s*$", re.I)
+# 'Forventningsafstemningssamtale - udgået', 'Eventuelt - intet': the minutes' one-word outcome after the title
+TRAILING_OUTCOME = re.compile(r"\s+[-–]\s+(?P<outcome>udgået|udgår|drøftet|intet|ingen|godkendt|vedtaget|udsat|"
+                              r"taget til efterretning|behandlet)\.?\s*$")
 # 'Habilitetspolitik, beslutningspunkt', 'Meddelelser (orienteringspunkt)': the kind of item, after its title
 PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orienterings|drøftelses|debat|godkendelses)punkt"
                           r"\s*\)?\.?\s*$", re.I)
@@ -696,6 +699,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     purpose = PURPOSE.search(title) or PURPOSE_KIND.search(title)
     if purpose and purpose.start() > 0:
         title = title[:purpose.start()]
+    outcome = TRAILING_OUTCOME.search(title)
+    if outcome and outcome.start() > 0:  # 'City kirke samarbejdet - drøftet': the outcome is the item's text
+        tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()
+        title = title[:outcome.start()]
     presenter = None
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
@@ -1740,8 +1747,11 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
         items.append(item)
     for heading in (h for h in headings if h.list_only):
         # named only in the agenda list: kept, in its place by number
-        item_title, presenter, start_t, end_t, closed, _ = _split_heading(heading.title)
+        item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading.title)
         item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+        if tail:  # 'Forventningsafstemningssamtale - udgået': the list line's own text (the minutes, in minutes)
+            item.description = tail
+            item._unlabelled = True
         item.kind = _item_kind(item.title, [])
         item_warnings[id(item)] = []
         item_heading_index[id(item)] = heading.index

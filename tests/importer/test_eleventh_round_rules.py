@@ -174,3 +174,27 @@ def test_the_bench_counts_item_text_filed_under_the_wrong_heading(monkeypatch):
     assert importer_accuracy.misfiled_texts(items) == ["2: Fraværende og bemærkninger"]
     items[1]["description"] = "Udvalget består af 7 medlemmer."
     assert importer_accuracy.misfiled_texts(items) == []
+
+
+def test_the_kind_of_item_in_capitals_before_the_title_is_not_part_of_it():
+    body = ("1. DEBAT: Oplæg fra biskoppen om samarbejdet\n\nDrøftet.\n\n2. BESLUTNING: Godkendelse af dagsorden\n\n"
+            "Godkendt.\n\n3. ORIENTERING: Økonomi\n\nTaget til efterretning.\n\n4. Eventuelt\n\nIntet.\n")
+    assert items_of(HEADER + body) == [(1, "Oplæg fra biskoppen om samarbejdet"), (2, "Godkendelse af dagsorden"),
+                                       (3, "Økonomi"), (4, "Eventuelt")]
+
+
+def test_a_table_saved_as_text_with_the_item_in_its_first_cell():
+    body = ("| Mødepunkt | Referat |\n| 1 – Godkendelse af referat fra mødet 31. januar 2024 | Godkendt. |\n"
+            "| 2 – Orientering fra provstiet | Intet nyt. |\n| 3 - Fra Farup MR, Projekt kirkemur | Udsat. |\n")
+    assert items_of(HEADER + body) == [(1, "Godkendelse af referat fra mødet 31. januar 2024"),
+                                       (2, "Orientering fra provstiet"), (3, "Fra Farup MR, Projekt kirkemur")]
+
+
+def test_a_one_word_outcome_after_the_title_is_the_items_minutes_not_its_title():
+    text = ("Referat af menighedsrådsmøde\n\nOnsdag den 2. juni 2021 kl. 19.00\n\n1) Indledning\n\n"
+            "2) Forventningsafstemningssamtale - udgået\n\n3) Økonomi\n\nDrøftet.\n\n"
+            "4) City kirke samarbejdet - drøftet\n\n5) Eventuelt - intet\n")
+    got = parse(text).items
+    assert [i.title for i in got] == ["Indledning", "Forventningsafstemningssamtale", "Økonomi",
+                                      "City kirke samarbejdet", "Eventuelt"]
+    assert [i.minutes for i in got[3:]] == ["Drøftet.", "Intet."]
