@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
@@ -26,6 +26,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as NinjaValidationError
 
+from klynge.core.links import UrlPattern
 from klynge.meetings import timeplan, visibility
 from klynge.meetings.models import Meeting
 from klynge.organisation.models import Body, Membership, Person
@@ -230,10 +231,11 @@ class MeetingFilter(Schema):
     page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description=f"Møder pr. side (højst {MAX_PAGE_SIZE}).")
 
 
-def _body(body: Body) -> dict:
+def _body(body: Body, body_url=None) -> dict:
+    """``body_url``: a ``UrlPattern("body")`` when many bodies are listed (Body.get_absolute_url, one reverse())."""
     return {"slug": body.slug, "name": body.name, "short_name": body.short_name, "kind": body.kind.name,
             "parent": body.parent.slug if body.parent_id else None, "active_from": body.active_from,
-            "active_to": body.active_to, "url": body.get_absolute_url()}
+            "active_to": body.active_to, "url": body_url(body.slug) if body_url else body.get_absolute_url()}
 
 
 def _membership(m: Membership) -> dict:
@@ -241,11 +243,12 @@ def _membership(m: Membership) -> dict:
             "organisation": m.organisation.name if m.organisation_id else None, "start": m.start, "end": m.end}
 
 
-def _meeting(m: Meeting) -> dict:
+def _meeting(m: Meeting, meeting_url=None) -> dict:
+    """``meeting_url``: a ``UrlPattern("meetings:meeting")`` for a page of meetings (one reverse())."""
     return {"id": m.pk, "body": m.body.slug, "date": m.date, "start": local_moment(m.date, m.start),
             "end": local_moment(m.date, m.end),
             "status": m.get_status_display(), "place": m.address or m.get_place_kind_display(),
-            "url": m.get_absolute_url()}
+            "url": meeting_url(m.pk) if meeting_url else m.get_absolute_url()}
 
 
 @read("/bodies", response={200: list[BodyOut], **BAD}, summary="Organer")
@@ -261,7 +264,8 @@ def list_bodies(request, response: HttpResponse, filters: Query[BodyFilter]):
         bodies = bodies.active(filters.active_on)
     bodies = list(bodies)
     last_modified(response, *(b.modified for b in bodies))
-    return [_body(b) for b in bodies]
+    body_url = UrlPattern("body")
+    return [_body(b, body_url) for b in bodies]
 
 
 @read("/bodies/{slug}", response={200: BodyDetailOut, **BAD, **NOT_FOUND},
@@ -319,7 +323,8 @@ def list_meetings(request, response: HttpResponse, filters: Query[MeetingFilter]
     start = (filters.page - 1) * filters.page_size
     rows = list(meetings[start:start + filters.page_size])
     last_modified(response, meetings.aggregate(newest=Max("modified"))["newest"])
-    return {"items": [_meeting(m) for m in rows], "count": count, "page": filters.page, "pages": pages,
+    meeting_url = UrlPattern("meetings:meeting")
+    return {"items": [_meeting(m, meeting_url) for m in rows], "count": count, "page": filters.page, "pages": pages,
             "next": _page_url(request, filters.page + 1) if filters.page < pages else None,
             "previous": _page_url(request, filters.page - 1) if filters.page > 1 else None}
 
@@ -331,8 +336,10 @@ def get_meeting(request, response: HttpResponse, meeting_id: int):
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
     items, stamps = [], [meeting.modified]
     if visibility.can_see_agenda(request.user, meeting):
-        rows = list(meeting.items.prefetch_related("recommendations").order_by("position", "pk"))
-        stamps += [i.modified for i in rows] + [r.modified for i in rows for r in i.recommendations.all()]
+        # As a list on each item (to_attr): the same query, without a manager and a queryset per item.
+        rows = list(meeting.items.prefetch_related(Prefetch("recommendations", to_attr="recommendation_list"))
+                    .order_by("position", "pk"))
+        stamps += [i.modified for i in rows] + [r.modified for i in rows for r in i.recommendation_list]
         slots = timeplan.compute_slots(meeting.date, meeting.start, meeting.end, rows)
         with_minutes = visibility.can_see_minutes(request.user, meeting)
         for item, slot in zip(visibility.visible_items(request.user, meeting, rows), slots, strict=True):
@@ -350,7 +357,7 @@ def _item(item, slot, with_minutes: bool) -> dict:
         "time": slot.label(), "case_number": item.case_number, "summary": item.summary,
         "recommendations": [{"number": r.number, "text": r.text,
                              "outcome": (r.get_outcome_display() or None) if with_minutes else None}
-                            for r in item.recommendations.all()],
+                            for r in item.recommendation_list],
         "decision": item.decision if with_minutes else "",
     }
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 # Main menu: (label, url name). An app that is not installed simply drops out.
 MAIN_MENU = [
@@ -50,5 +52,37 @@ def _menu(request):
             for label, url in [*signed_in, *menus[1]]]
 
 
+# One entry of the main menu as base.html's loops wrote it; the same for every user, so each (label, address,
+# current) is escaped and formatted once per process (a dozen entries, twice a page, on every page).
+MENU_ITEM = '<li{active}><a class="nav-link" href="{url}"{current}><span>{label}</span></a></li>'
+_ITEM_HTML: dict[tuple, str] = {}
+
+
+def _item_html(item) -> str:
+    key = (item["label"], item["url"], item["current"])
+    if key not in _ITEM_HTML:
+        _ITEM_HTML[key] = format_html(
+            MENU_ITEM, url=item["url"], label=item["label"],
+            active=mark_safe(' class="active current"' if item["current"] else ""),
+            current=mark_safe(' aria-current="page"' if item["current"] else ""))
+    return _ITEM_HTML[key]
+
+
+class MenuHtml:
+    """The main menu's entries as base.html's two loops wrote them, each entry on its own line indented as
+    there: ``{{ main_menu_html.desktop }}`` (the header) and ``.mobile`` (the drawer). Written only when
+    a template asks."""
+
+    INDENTS = {"desktop": ("\n              ", "\n            "), "mobile": ("\n            ", "\n          ")}
+
+    def __init__(self, items):
+        self.items = items
+
+    def __getitem__(self, name):
+        before, after = self.INDENTS[name]
+        return mark_safe("".join(before + _item_html(item) + after for item in self.items))
+
+
 def site(request):
-    return {"SITE_NAME": "Klynge", "DEBUG": settings.DEBUG, "main_menu": _menu(request)}
+    menu = _menu(request)
+    return {"SITE_NAME": "Klynge", "DEBUG": settings.DEBUG, "main_menu": menu, "main_menu_html": MenuHtml(menu)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from klynge.organisation.models import Body
 
@@ -86,46 +86,45 @@ def _overview(cluster, grants, transfers, lines, initiatives, years) -> ClusterO
     return ClusterOverview(cluster, result, initiatives, every_year)
 
 
-def cluster_overviews(clusters: list[Body], *, light: bool = False) -> list[ClusterOverview]:
-    """``cluster_overview`` of every cluster given, in five queries whatever their number.
+@dataclass
+class ClusterTotals:
+    """What the funds index shows of a cluster: the totals of its overview over every year."""
 
-    ``light``: for totals only (the funds index): rows read as plain values, and each overview's
-    ``initiatives`` maps the numbers to None (no Initiative objects built, no titles or links).
+    cluster: Body
+    initiatives: int
+    total_funds: int
+    total_committed: int
+
+    @property
+    def total_balance(self) -> int:
+        return self.total_funds - self.total_committed
+
+
+def cluster_totals(clusters: list[Body]) -> list[ClusterTotals]:
+    """The totals of ``cluster_overview(cluster)`` for every cluster given, summed by the database, in four
+    queries whatever their number.
+
+    Over every year the overview's sums reduce to plain sums: the funds are the grants and the balances
+    handed over (transfers between two years both inside the selection net out to nothing), the committed
+    funds every budget line (each line's initiative and party is a row and a column of the matrix).
+    tests/funds/test_cluster_totals.py holds this against the full overview.
     """
     ids = [c.pk for c in clusters]
-    grants, transfers, lines, initiatives = (defaultdict(list) for _ in range(4))
-    for cluster_id, year, party, amount in (Grant.objects.filter(cluster_id__in=ids)
-                                            .values_list("cluster_id", "year", "party__name", "amount")):
-        grants[cluster_id].append(calc.Grant(year, party, amount))
-    for h in (BalanceHandover.objects.filter(Q(to_cluster_id__in=ids) | Q(from_cluster_id__in=ids))
-              .select_related("party").order_by("handed_over_on", "party__name")):
-        if h.to_cluster_id in ids:
-            grants[h.to_cluster_id].append(calc.Grant(h.year, h.party.name, h.amount))
-        if h.from_cluster_id in ids:
-            grants[h.from_cluster_id].append(calc.Grant(h.year, h.party.name, -h.amount))
-    for cluster_id, party, from_year, to_year, amount in (
-            Transfer.objects.filter(cluster_id__in=ids)
-            .values_list("cluster_id", "party__name", "from_year", "to_year", "amount")):
-        transfers[cluster_id].append(calc.Transfer(party, from_year, to_year, amount))
-    for cluster_id, number, year, party, amount in (
-            BudgetLine.objects.filter(initiative__cluster_id__in=ids)
-            .values_list("initiative__cluster_id", "initiative__number", "year", "party__name", "amount")):
-        lines[cluster_id].append(calc.Line(number, year, party, amount))
-    if light:
-        for cluster_id, number in Initiative.objects.filter(cluster_id__in=ids).values_list("cluster_id", "number"):
-            initiatives[cluster_id].append(number)
-    else:
-        for i in _initiatives().filter(cluster_id__in=ids):
-            initiatives[i.cluster_id].append(i)
-    result = []
-    for cluster in clusters:
-        if light:
-            by_number = {n: None for n in sorted(initiatives[cluster.pk], key=calc.natural_key)}
-        else:
-            by_number = {i.number: i for i in sorted(initiatives[cluster.pk], key=lambda i: i.sort_key)}
-        result.append(_overview(cluster, grants[cluster.pk], transfers[cluster.pk], lines[cluster.pk],
-                                by_number, None))
-    return result
+    funds, committed, initiatives = defaultdict(int), defaultdict(int), defaultdict(int)
+    grants = Grant.objects.filter(cluster_id__in=ids).values("cluster_id").annotate(total=Sum("amount"))
+    for row in grants.order_by():
+        funds[row["cluster_id"]] += int(row["total"])  # int: PostgreSQL's sum of bigints is a numeric
+    for from_id, to_id, amount in (BalanceHandover.objects.filter(Q(to_cluster_id__in=ids) | Q(from_cluster_id__in=ids))
+                                   .order_by().values_list("from_cluster_id", "to_cluster_id", "amount")):
+        funds[to_id] += amount
+        funds[from_id] -= amount
+    lines = (BudgetLine.objects.filter(initiative__cluster_id__in=ids)
+             .values("initiative__cluster_id").annotate(total=Sum("amount")))
+    for row in lines.order_by():
+        committed[row["initiative__cluster_id"]] += int(row["total"])
+    for row in Initiative.objects.filter(cluster_id__in=ids).values("cluster_id").annotate(n=Count("pk")).order_by():
+        initiatives[row["cluster_id"]] = row["n"]
+    return [ClusterTotals(c, initiatives[c.pk], funds[c.pk], committed[c.pk]) for c in clusters]
 
 
 def parse_years(values) -> list[int] | None:

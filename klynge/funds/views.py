@@ -76,8 +76,8 @@ def _form_page(request, form, cluster, title, submit, back, extra=None):
 # --- reading ---------------------------------------------------------------------------------
 
 def index(request):
-    rows = [{"cluster": view.cluster, "o": view.overview, "initiatives": len(view.initiatives)}
-            for view in queries.cluster_overviews(list(queries.clusters()), light=True)]
+    rows = [{"cluster": totals.cluster, "o": totals, "initiatives": totals.initiatives}
+            for totals in queries.cluster_totals(list(queries.clusters()))]
     return render(request, "funds/index.html", {"rows": rows})
 
 

@@ -62,10 +62,13 @@ def clear_cache() -> None:
 
 
 def _cached(name: str, user, compute):
+    return _remembered((name, getattr(user, "pk", None), _person_id(user)), compute)
+
+
+def _remembered(key, compute):
     store = _cache.get()
     if store is None:
         return compute()
-    key = (name, getattr(user, "pk", None), _person_id(user))
     if key not in store:
         store[key] = compute()
     return store[key]
@@ -104,18 +107,25 @@ def is_administrator(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
 
 
+def _seats(user) -> frozenset[tuple[int, str]]:
+    """(body id, role) of the user's active seats: one query answers both the member and the
+    secretariat sets below (most pages ask for both). Unordered: the model's default ordering
+    would join the bodies only to sort a set."""
+    return _cached("seats", user, lambda: frozenset(
+        _active_memberships(user).order_by().values_list("body_id", "role")))
+
+
 def secretariat_body_ids(user) -> set[int]:
     """Bodies where the user holds an active secretariat seat (not yet expanded downwards)."""
     if _person_id(user) is None:
         return set()
-    return set(_cached("secretariat", user, lambda: frozenset(
-        _active_memberships(user).filter(role=Role.SECRETARIAT).values_list("body_id", flat=True))))
+    return {body_id for body_id, role in _seats(user) if role == Role.SECRETARIAT}
 
 
 def member_body_ids(user) -> set[int]:
     if _person_id(user) is None:
         return set()
-    return set(_cached("member", user, lambda: frozenset(_active_memberships(user).values_list("body_id", flat=True))))
+    return {body_id for body_id, _ in _seats(user)}
 
 
 def editable_body_ids(user) -> set[int]:
@@ -128,12 +138,26 @@ def editable_body_ids(user) -> set[int]:
 
 def descendant_ids(root_ids) -> set[int]:
     """The bodies given and every body under them."""
+    children = _children()
     ids = set(root_ids)
-    frontier = set(ids)
+    frontier = list(ids)
     while frontier:
-        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
+        below = [child for parent in frontier for child in children.get(parent, ()) if child not in ids]
+        ids.update(below)
+        frontier = below
     return ids
+
+
+def _children() -> dict[int, list[int]]:
+    """Parent id -> the ids of the bodies directly under it, for every body: one query whatever the
+    depth, read once per request (a page asks for the bodies under several roots: the user's seats,
+    a cluster, the successors of an archive). The bodies are a few hundred rows at national scale."""
+    def read():
+        children: dict[int, list[int]] = {}
+        for pk, parent_id in Body.objects.order_by().exclude(parent=None).values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        return children
+    return _remembered(("children",), read)
 
 
 def archive_body_ids(user) -> set[int]:

@@ -17,10 +17,10 @@ def visible_mails(user):
         return OutgoingMail.objects.none()
     if permissions.is_administrator(user):
         return OutgoingMail.objects.all()
-    own = permissions.secretariat_body_ids(user)
-    if not own:
+    editable = permissions.editable_body_ids(user)  # cached per request: the page often asked already
+    if not editable:
         return OutgoingMail.objects.none()
-    return OutgoingMail.objects.filter(Q(body_id__in=permissions.descendant_ids(own)))
+    return OutgoingMail.objects.filter(Q(body_id__in=editable))
 
 
 def can_resend(user, mail: OutgoingMail) -> bool:

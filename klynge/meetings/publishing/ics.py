@@ -43,15 +43,10 @@ def feed_meetings(body_ids, today: datetime.date | None = None, since: datetime.
 
 
 def descendant_ids(body) -> set[int]:
-    """The body and every body under it (one query per level of the tree)."""
-    from klynge.organisation.models import Body
+    """The body and every body under it (the bodies' tree read once per request: see permissions)."""
+    from klynge.organisation import permissions
 
-    ids = {body.pk}
-    frontier = {body.pk}
-    while frontier:
-        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
+    return permissions.descendant_ids([body.pk])
 
 
 def render_feed(meetings, name: str, uid: str, description: str = "", request=None, user=None) -> bytes:

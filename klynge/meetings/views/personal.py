@@ -38,7 +38,7 @@ def person_of(user) -> Person | None:
 def served_body_ids(user) -> set[int]:
     """The bodies a secretariat serves: its own seats and every body under them (an administrator
     without seats serves none here; the overview is about one's own work)."""
-    return permissions.descendant_ids(permissions.secretariat_body_ids(user))
+    return permissions.editable_body_ids(user)  # the same set, cached per request
 
 
 def attending_membership(person, meeting):
