@@ -1182,6 +1182,11 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     # (a "Punkt N" heading followed by its own section text is a body even when its neighbours sit close)
     first_body = next((c for c in chain if not c.list_member or (c.form == "punkt" and _has_body(c, cands, lines))),
                       None)
+    if first_body is None:
+        bodies_after = _bodies_after_list(chain, cands)
+        if bodies_after:  # the list won the run (its bodies are fewer: the text stops, or some are unreadable)
+            chain = chain + bodies_after
+            first_body = bodies_after[0]
     agenda = _list_block(cands, first_body.index, lines) if first_body is not None else []
     if agenda:
         agenda = agenda + _closed_tail(agenda, cands)
@@ -1216,6 +1221,22 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
     return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+def _bodies_after_list(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'446. Godkendelse af dagsorden' … '468. Gensidig orientering' (an agenda list), then the bodies '446.
+    Godkendelse af dagsorden', '447. Whistleblowerordning': headings after the list that repeat its entries' numbers
+    and titles, in increasing order. They are the items' bodies though they make a shorter run than the list."""
+    if not chain or not all(c.list_member for c in chain):
+        return []
+    entries = {c.number: c for c in chain}
+    found: list[Candidate] = []
+    for c in sorted((c for c in cands if c.index > chain[-1].index and not c.toc and not c.list_member),
+                    key=lambda c: c.index):
+        entry = entries.get(c.number)
+        if entry is not None and (not found or c.number > found[-1].number) and fuzzy_same(entry.title, c.title):
+            found.append(c)
+    return found
 
 
 def _closed_tail(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

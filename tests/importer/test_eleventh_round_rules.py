@@ -198,3 +198,16 @@ def test_a_one_word_outcome_after_the_title_is_the_items_minutes_not_its_title()
     assert [i.title for i in got] == ["Indledning", "Forventningsafstemningssamtale", "Økonomi",
                                       "City kirke samarbejdet", "Eventuelt"]
     assert [i.minutes for i in got[3:]] == ["Drøftet.", "Intet."]
+
+
+def test_bodies_after_an_agenda_list_get_their_own_text_though_fewer_than_its_entries():
+    entries = ["Godkendelse af dagsorden", "Whistleblowerordning", "Budgetopfølgning 2. kvartal", "Nyt regulativ",
+               "Gensidig orientering"]
+    agenda = "\n".join(f"{446 + k}. {t}" for k, t in enumerate(entries))
+    text = (HEADER + "Dagsorden:\n" + agenda + "\n\n446. Godkendelse af dagsorden\n\nDagsorden godkendt.\n\n"
+            "447. Whistleblowerordning\n\nByrådet besluttede at indføre en ordning.\n")
+    got = parse(text).items
+    assert [(i.number, i.title) for i in got] == [(446 + k, t) for k, t in enumerate(entries)]
+    assert "godkendt" in (got[0].minutes + got[0].description + got[0].decision).lower()
+    assert "ordning" in (got[1].minutes + got[1].description + got[1].decision)
+    assert not any(i.minutes or i.description or i.decision for i in got[2:])
