@@ -134,6 +134,8 @@ ROLE_ONLY_PRESENTER = re.compile(
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|torv|skole|skolen|havn|havnen|park|"
                             r"parken|søen|strand|kirke|kirken|hallen|allé|gården|huset|bakken)$", re.I)
+# 'Lukket møde – status for præsteansættelse': the item is closed, and its title says so in words of its own
+CLOSED_MEETING_TITLE = re.compile(r"^\s*lukket\s+(?:møde|del)\b", re.I)
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
@@ -673,7 +675,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if m:
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
-    if closed:
+    if closed and not CLOSED_MEETING_TITLE.match(title):
         bare = CLOSED.sub(" ", title).strip()
         # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
         title = bare if re.search(r"\w", bare) else "Lukket punkt"

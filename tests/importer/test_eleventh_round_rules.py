@@ -211,3 +211,9 @@ def test_bodies_after_an_agenda_list_get_their_own_text_though_fewer_than_its_en
     assert "godkendt" in (got[0].minutes + got[0].description + got[0].decision).lower()
     assert "ordning" in (got[1].minutes + got[1].description + got[1].decision)
     assert not any(i.minutes or i.description or i.decision for i in got[2:])
+
+
+def test_an_item_called_lukket_moede_is_closed_and_keeps_its_whole_title():
+    body = "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Lukket møde – status for præsteansættelse\n\nDrøftet.\n"
+    got = parse(HEADER + body).items
+    assert got[1].title == "Lukket møde – status for præsteansættelse" and got[1].closed
