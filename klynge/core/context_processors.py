@@ -52,8 +52,8 @@ def _menu(request):
             for label, url in [*signed_in, *menus[1]]]
 
 
-# One entry of the main menu as base.html's loops wrote it; the same for every user, so each (label, address,
-# current) is escaped and formatted once per process (a dozen entries, twice a page, on every page).
+# One entry of the main menu; the same for every user, so each (label, address, current) is escaped and formatted
+# once per process (a dozen entries, twice a page, on every page: the template loop cost more than the page's SQL).
 MENU_ITEM = '<li{active}><a class="nav-link" href="{url}"{current}><span>{label}</span></a></li>'
 _ITEM_HTML: dict[tuple, str] = {}
 
@@ -68,21 +68,12 @@ def _item_html(item) -> str:
     return _ITEM_HTML[key]
 
 
-class MenuHtml:
-    """The main menu's entries as base.html's two loops wrote them, each entry on its own line indented as
-    there: ``{{ main_menu_html.desktop }}`` (the header) and ``.mobile`` (the drawer). Written only when
-    a template asks."""
-
-    INDENTS = {"desktop": ("\n              ", "\n            "), "mobile": ("\n            ", "\n          ")}
-
-    def __init__(self, items):
-        self.items = items
-
-    def __getitem__(self, name):
-        before, after = self.INDENTS[name]
-        return mark_safe("".join(before + _item_html(item) + after for item in self.items))
+def _menu_html(items) -> str:
+    """The main menu's entries, one <li> a line: base.html shows them in the header and in the phone drawer."""
+    return mark_safe("\n".join(_item_html(item) for item in items))
 
 
 def site(request):
     menu = _menu(request)
-    return {"SITE_NAME": "Klynge", "DEBUG": settings.DEBUG, "main_menu": menu, "main_menu_html": MenuHtml(menu)}
+    return {"SITE_NAME": "Klynge", "DEBUG": settings.DEBUG, "main_menu": menu,
+            "main_menu_html": _menu_html(menu)}

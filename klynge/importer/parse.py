@@ -744,9 +744,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     return title, presenter, start, end, closed, tail
 
 
-# Words whose full stop marks an abbreviation, not the end of a title ('Evt.', 'Høringer mv.', 'Præstens pkt.').
-TITLE_ABBREVIATIONS = {"evt", "mv", "pkt", "jf", "inkl", "ca", "kl", "nr", "vedr", "ang", "div", "osv", "bl.a",
-                       "m.v", "m.m", "etc", "dvs", "mht", "iflg", "fx", "pga", "stk", "orient", "ref", "d", "st"}
+# Words whose full stop marks an abbreviation, not the end of a title ('Evt.', 'Høringer mv.', 'Præstens pkt.'):
+# the heading rules' list and a few more seen at the end of titles.
+TITLE_ABBREVIATIONS = layout.ABBREVIATIONS | {"etc", "iflg", "pga", "orient", "ref"}
 
 
 def _without_final_full_stop(title: str) -> str:
@@ -1792,8 +1792,8 @@ def _sentence_name(name: str, before_verb: bool = False) -> str:
     """A name found in running text keeps to its own sentence (an initial's point, 'Kasper E. Olesen', ends none):
     'Morten Grøn. Morten Normann Jørgensen deltog ikke' after the verb -> 'Morten Grøn'; 'Tina Ebler. Ida Götke'
     before 'deltog for' (``before_verb``) -> 'Ida Götke'."""
-    pieces = re.split(r"(?<=[a-zæøå]{2})\.\s", name.strip())
-    return pieces[-1 if before_verb else 0].strip().rstrip(".")
+    pieces = re.split(r"(?<=[a-zæøå]{2})\.\s", name)
+    return pieces[-1 if before_verb else 0].strip(" .")
 
 
 def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_items: list[str],
@@ -1885,7 +1885,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     absent.extend(layout.apologies_in(lines))
     absent.extend(layout.labelled_absent(lines))
     # organisations and hospital units are never persons; job titles are not part of a name
-    absent = [layout.trim_name(re.split(r"(?<=[a-zæøå]{2})\.\s", n)[0].strip(" .")) for n in absent]
+    absent = [layout.trim_name(_sentence_name(n)) for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
     for person in attendees + guests:
