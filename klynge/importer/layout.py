@@ -218,7 +218,8 @@ class Heading:
 
 
 PUNKT_FORM = re.compile(
-    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s+(?:nr\.?\s*)?|§\s*)(\d{1,3})"
+    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s*:?\s+(?:nr\.?\s*:?\s*)?|"
+    r"nr\.\s*:?\s*(?=\d)|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 # '4. 3. afrapportering af ...', '3. 1. og 2. viceborgmester': the title starts with an ordinal
 ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+(?:[a-zæøå]{3,}|og\s)")
@@ -2128,6 +2129,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
             if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
                 continue
             # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)
+            entry = re.sub(r"\s*\((?:[^()]*\)|[^()]*$)", "", entry)  # '(Børne- og Ungdoms…)' names no one
             first_part = re.split(r"\s*[,(]", entry)[0]
             for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry if "," not in entry else first_part):
                 name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))

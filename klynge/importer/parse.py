@@ -419,6 +419,7 @@ def _by_initials(text: str, initials: dict[str, str]) -> list[str]:
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
+    text = re.sub(r"(?<=[a-zæøå])\s*\([^(),]*(?=,|$)", "", text)  # 'Alice Kiander (Børne- og …, ': never closed
     parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
     parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
@@ -1315,6 +1316,22 @@ def _body_phrase_of(lines: list[str], headings, title: str) -> str | None:
     return find_body(first_lines, title, "\n".join(lines[:400]))
 
 
+DECISION_IN_BODY = re.compile(r"^(?:beslutning|referat|indstilling)\s+i\s+(?P<body>[A-ZÆØÅ][^():]{2,80}?)"
+                              r"(?:\s*\([^()]{1,20}\))?\s+(?:den|d\.)\s+(?P<date>\d.{4,25}?)\s*:?$", re.I)
+
+
+def _body_deciding_on(lines: list[str], day: datetime.date | None) -> str | None:
+    """'Beslutning i Folkeoplysningsudvalget (18-21) den 27-02-2018' under the items: the body whose decisions
+    these are, when the line's date is the meeting's own (a case's history names other bodies on other dates)."""
+    if day is None:
+        return None
+    for ln in lines:
+        m = DECISION_IN_BODY.match(ln) if ln[:1] in "BbRrIi" else None
+        if m and any(found == day for _, found in layout.dates_in(m.group("date"))):
+            return m.group("body").strip()
+    return None
+
+
 def _body_in_running_text(lines: list[str]) -> str | None:
     return body_in_text("\n".join(ln for ln in lines[:400] if ln))
 
@@ -1702,7 +1719,7 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
     if body is None or (body[:1].islower() and body != labelled_body):
         # none, or a lower-case phrase from a sentence ('dialogmøde med Socialudvalget'): a body-noun phrase
         # found in the first lines is better
-        body = _body_phrase_of(lines, headings, search_title) or body
+        body = _body_deciding_on(lines, when.date) or _body_phrase_of(lines, headings, search_title) or body
     if body is None and not title_is_heading:
         body = _body_in_running_text(lines)  # named only in running text
     elif body and body != labelled_body and not is_body(body):

@@ -1,0 +1,37 @@
+"""Issue 12, twelfth round: items numbered 'Nr.1 -' or 'Sag: Nr.: 2', the body named in the meeting's own decision
+lines, and an organisation in an unclosed bracket after a name. Invented texts only."""
+
+from klynge.importer.layout import labelled_absent
+from klynge.importer.parse import parse
+
+
+def items_of(text: str) -> list[tuple]:
+    return [(i.number, i.title) for i in parse(text).items]
+
+
+def test_items_numbered_nr_with_a_dash_are_read():
+    text = ("12-03-2019 kl. 17:00\nMødelokale 2\n\nNr.1 - Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "Nr.2 - Budget 2020\n\nDrøftet.\n\nNr.3 - Eventuelt\n\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2020"), (3, "Eventuelt")]
+
+
+def test_items_under_a_case_and_number_label_are_read_also_with_the_number_on_its_own_line():
+    text = ("Referat\n\nDato: Mandag den 15. april 2024 kl. 17.00\n\nSag: Nr.: \n1\nGodkendelse af dagsorden\n"
+            "v. formanden\nGodkendt.\n\nSag: Nr.: 2 Formandens punkt\nv. formanden\nOrientering.\n\n"
+            "Sag: Nr.: 3 Eventuelt\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Formandens punkt"), (3, "Eventuelt")]
+
+
+def test_the_body_named_in_the_meetings_own_decision_lines_is_the_body_not_a_name_with_a_council():
+    text = ("27-02-2018 kl. 17:00\nLilletrommen\n\nMedlemmer\n\nAnne Holm (A)\n\nBo Berg (Kulturelt Samråd)\n\n"
+            "Afbud\n\nPer Lund (Idrætsrådet\n\nNr.1 - Godkendelse af dagsorden\n\n"
+            "Beslutning i Kulturudvalget (18-21) den 27-02-2018\n\nGodkendt.\n\nNr.2 - Tilskud\n\n"
+            "Sagsfremstilling\nBeslutning i Fritidsudvalget den 3. januar 2018: Oversendt.\n\n"
+            "Beslutning i Kulturudvalget (18-21) den 27-02-2018\n\nBevilget.\n")
+    assert parse(text).body == "Kulturudvalget"
+
+
+def test_a_bracket_never_closed_after_an_absent_name_names_no_one():
+    lines = ["Afbud", "", "Kristian Holm (B)", "", "Alice Krag (Børne- og Ungdomsorganisationernes Samråd", "",
+             "Signe Bak (Aftenskoleforeningen)", "", "Nr.1 - Træffetid"]
+    assert labelled_absent(lines) == ["Kristian Holm", "Alice Krag", "Signe Bak"]
