@@ -1391,6 +1391,31 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+# 'Årshjul - Ansvarlig (René) - Proces (Drøftelse)': a title, then the same labelled fields on every item's line
+TEMPLATE_FIELD = re.compile(r"\s[-–|]\s+(?P<label>[A-ZÆØÅ][a-zæøå]{2,20})\s*[(:]")
+
+
+def templated_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers whose heading lines share one template of the document's own: a title followed by
+    the same labelled fields in the same order ('Titel - Ansvarlig (X) - Proces (Y)'). At least three lines of
+    one template, each with a title-shaped part before its first field; the title is that part."""
+    shapes: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for i, ln in enumerate(lines):
+        if not ln or len(ln) > 200:
+            continue
+        fields = list(TEMPLATE_FIELD.finditer(ln))
+        if not fields:
+            continue
+        title = ln[:fields[0].start()].strip(" -–|")
+        if not _title_like(title) or len(title) > 120 or title.endswith("."):
+            continue
+        shapes.setdefault(tuple(f.group("label").lower() for f in fields), []).append((i, title))
+    best = max(shapes.values(), key=len, default=[])
+    if len(best) < 3:
+        return []
+    return [Heading(i, None, title) for i, title in best]
+
+
 BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
 
 

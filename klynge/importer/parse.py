@@ -348,7 +348,7 @@ FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+
 def _first_names(text: str) -> list[str]:
     """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
     list of people (small councils write so); every part must be name-shaped."""
-    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+|\s+samt\s+", text)]
+    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+|\s+samt\s+", re.sub(r"\s*\([^()]{1,30}\)", "", text))]
     parts = [p for p in parts if p]
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
         return parts
@@ -1446,6 +1446,8 @@ UNNUMBERED_WARNINGS = {
              "(«13.00-13.10 Velkomst»). Kontrollér dem.",
     "listed": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjerne under «Dagsorden». "
               "Kontrollér dem.",
+    "templated": "Punkterne er ikke nummererede; de er fundet ud fra linjer med de samme felter efter titlen "
+                 "(«Titel - Ansvarlig (…) - Proces (…)»). Kontrollér dem.",
     "bulleted": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer («- Titel»), som hver "
                 "efterfølges af et afsnit som «Beslutning». Kontrollér dem.",
 }
@@ -1462,6 +1464,9 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     found_by = ""
+    templated = layout.templated_headings(lines)
+    if len(templated) > len(headings):  # 'Titel - Ansvarlig (X) - Proces (Y)' beats two '- Ad 1. Godkendt' lines
+        headings, found_by = [_Heading(h.index, None, h.title) for h in templated], "templated"
     for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("listed", layout.agenda_bullets)):

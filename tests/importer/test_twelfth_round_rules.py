@@ -35,3 +35,23 @@ def test_a_bracket_never_closed_after_an_absent_name_names_no_one():
     lines = ["Afbud", "", "Kristian Holm (B)", "", "Alice Krag (Børne- og Ungdomsorganisationernes Samråd", "",
              "Signe Bak (Aftenskoleforeningen)", "", "Nr.1 - Træffetid"]
     assert labelled_absent(lines) == ["Kristian Holm", "Alice Krag", "Signe Bak"]
+
+
+def test_unnumbered_items_sharing_one_template_of_labelled_fields_are_read_and_the_user_is_warned():
+    text = ("Referat af skolebestyrelsesmøde\nDato: onsdag den 20. august 2025 kl. 17.00-19.00\n"
+            "Afbud: Tem (KBH), Sergej og Naima\n"
+            "Opfølgning fra sidste møde - Ansvarlig (alle) - Proces (Information)\nKort status.\n"
+            "- Ad 1. Status givet\n"
+            "Forretningsorden - Ansvarlig (Mikkel og René) - Proces (Information)\n- Ad 2. Godkendt\n"
+            "Årshjul - Ansvarlig (René) - Proces (Drøftelse)\nDrøftet.\n")
+    parsed = parse(text)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (None, "Opfølgning fra sidste møde"), (None, "Forretningsorden"), (None, "Årshjul")]
+    assert any("samme felter efter titlen" in w.message for w in parsed.warnings)
+    assert parsed.absent == ["Tem", "Sergej", "Naima"]
+
+
+def test_two_lines_of_one_template_are_no_items():
+    text = ("Referat\nDato: 20. august 2025\n1. Godkendelse af dagsorden\nMødeplan - Ansvarlig (René)\n"
+            "Årshjul - Ansvarlig (René)\n2. Eventuelt\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Eventuelt")]
