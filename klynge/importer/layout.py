@@ -241,9 +241,9 @@ SLOT_HINT = re.compile(
     r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
-    r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt)\b|"
+    r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
     r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
-    r"Bilag|Til orientering|Til beslutning)\s*[.:]|"
+    r"Bilag|Til orientering|Til beslutning|Beskrivelse|Formål|Baggrund)\s*[.:]|"
     r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -544,6 +544,7 @@ def _page_numbered_lists(cands: list[Candidate]) -> None:
 
 
 # a contents label run into the first item's line: 'Punkter på åben dagsorden: 266. Budget 2009 ...'
+PAGE_BEFORE_ITEM = re.compile(r"^\d{1,3}\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])")
 AGENDA_LABEL_BEFORE_ITEM = re.compile(
     r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])", re.I)
 
@@ -587,6 +588,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
             s = s.strip("| ").split("|")[0].strip()
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
+        s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
@@ -1759,6 +1761,8 @@ def body_name(body: str | None) -> str | None:
     if not body:
         return body
     body = re.sub(r"(?<=\w)s?\s+møde$", "", body.strip())  # 'Social og sundheds møde': the body's meeting
+    # '1   Handicaprådet Møde nr.: 4': a transcript's page number before it, the meeting's number after it
+    body = re.sub(r"\s+møde\s*nr\.?\s*:?\s*\d{1,3}$", "", re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", body), flags=re.I)
     if MEETING_VERB.match(body):
         return None
     m = MEETING_COMPOUND.match(body)

@@ -476,7 +476,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else layout.split_glued_number(ln)
         for piece in pieces:
             for part in layout.split_header_labels(piece):
-                if len(pieces) > 1 and len(ln) >= 200:
+                if len(ln) >= 200 and (len(pieces) > 1 or layout.PAGE_BEFORE_ITEM.match(ln)):  # a transcript
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)

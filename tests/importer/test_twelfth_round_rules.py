@@ -55,3 +55,26 @@ def test_two_lines_of_one_template_are_no_items():
     text = ("Referat\nDato: 20. august 2025\n1. Godkendelse af dagsorden\nMødeplan - Ansvarlig (René)\n"
             "Årshjul - Ansvarlig (René)\n2. Eventuelt\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Eventuelt")]
+
+
+def test_a_transcripts_page_number_before_an_item_number_is_not_part_of_the_heading():
+    filler = " ".join(["Tekst om sagen."] * 20)
+    text = ("1 Referat af skolebestyrelsesmøde Mandag d. 4. februar 2019 1. Godkendelse af dagsorden Beskrivelse: "
+            f"Godkendelse. {filler} 2. Godkendelse af referat Beskrivelse: Referatet. {filler}\n\n"
+            f"2 3. Orienteringer fra Beskrivelse: orientering. {filler}\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Godkendelse af referat"),
+                              (3, "Orienteringer fra")]
+
+
+def test_an_open_or_closed_case_mark_after_a_transcripts_title_is_not_part_of_it():
+    filler = " ".join(["Tekst om sagen."] * 20)
+    text = ("Referat Handicaprådet den 3. april 2012 kl. 17.30 1. Godkendelse af dagsorden Åben sag Sagsnr.: 12/1 "
+            f"{filler} 2. Sager fra politiske udvalg - april Åben sag Sagsnr.: 12/2 {filler}\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Sager fra politiske udvalg - april")]
+
+
+def test_a_body_keeps_neither_a_page_number_before_it_nor_the_meetings_number_after_it():
+    from klynge.importer.layout import body_name
+
+    assert body_name("1   Handicaprådet Møde nr.: 4") == "Handicaprådet"
+    assert body_name("Sundhedsudvalget") == "Sundhedsudvalget"
