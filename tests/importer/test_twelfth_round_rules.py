@@ -67,9 +67,9 @@ def test_a_transcripts_page_number_before_an_item_number_is_not_part_of_the_head
 
 
 def test_an_open_or_closed_case_mark_after_a_transcripts_title_is_not_part_of_it():
-    filler = " ".join(["Tekst om sagen."] * 20)
-    text = ("Referat Handicaprådet den 3. april 2012 kl. 17.30 1. Godkendelse af dagsorden Åben sag Sagsnr.: 12/1 "
-            f"{filler} 2. Sager fra politiske udvalg - april Åben sag Sagsnr.: 12/2 {filler}\n")
+    filler = " ".join(["sagen beskrives her og fortsætter"] * 20)
+    text = ("Referat Handicaprådet den 3. april 2012 kl. 17.30 1. Godkendelse af dagsorden Åben sag "
+            f"{filler} 2. Sager fra politiske udvalg - april Åben sag {filler}\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Sager fra politiske udvalg - april")]
 
 
