@@ -260,7 +260,7 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
                  "aug", "sep", "sept", "okt", "d", "f", "m", "a", "b", "c", "e"}
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
-    r"udskudt|aftalt|[a-zæøå]{3,}ede)\b")
+    r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -329,12 +329,14 @@ def open_ended(title: str) -> bool:
 VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
 
 
-def _title_before_description(t: str) -> str:
+def _title_before_description(t: str, need_verb: bool = False) -> str:
     """'Orientering fra komitéen Orientering om drøftelser på seneste møde. v. Anne Hansen (kl. 9.20)': a
     transcript's agenda line where the item's description in whole sentences follows its title before the
     presenter -> the title and the presenter. The description starts at the first capital after a lower-case
     word that is no preposition or conjunction, after a number, or at a verbal noun ('Drøftelse',
     'Orientering'); only when the text before the presenter ends with a full stop."""
+    if need_verb and re.search(r"\bv[./]|\(", t):
+        return t  # a presenter or a bracket on the line: its own rules cut it
     tail = PRESENTER_TAIL.search(t)
     head = t[:tail.start()] if tail else t
     if not head.rstrip().endswith(".") or len(head) < 40:
@@ -342,9 +344,13 @@ def _title_before_description(t: str) -> str:
     words = head.split()
     for k in range(2, len(words) - 1):
         w, before = words[k], words[k - 1]
-        if not w[:1].isupper() or before.casefold() in FUNCTION_WORDS or before.endswith((",", ":")):
+        if not w[:1].isupper() or before.casefold() in FUNCTION_WORDS or before.endswith((",", ":")) \
+                or (need_verb and ROLE_WORD.match(before)):  # 'ved udvalgsformand Caroline …': a name after its role
             continue
-        if (before[:1].islower() and before.isalpha()) or before.isdigit() or VERBAL_NOUN.match(w):
+        restated = w == next((x for x in words if x[:1].isalpha()), "")  # 'Provstesyn 2024 - X Provstesyn 2024 over'
+        if (before[:1].islower() and before.isalpha()) or before.isdigit() or VERBAL_NOUN.match(w) or restated:
+            if need_verb and not SENTENCE_VERB.search(" ".join(words[k:])):
+                return t  # not clearly a sentence: 'Status på projekt Sundhedshus Nord.' is one title
             title = " ".join(words[:k])
             return title + (tail.group(0) if tail else "") if len(title) >= 8 else t
     return t
@@ -397,6 +403,8 @@ def _clean_title(title: str, run_on: bool) -> str:
             t = t[:m.start()]
             if re.search(r"[a-zæøå]{4}\.$", t):  # 'Godkendelse af dagsorden. Godkendt.': the title's own stop
                 t = t[:-1]
+        # 'Godkendelse af dagsorden Dagsorden godkendes.': its text in a sentence after the title, no stop between
+        t = _title_before_description(t, need_verb=True)
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
         if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
@@ -587,6 +595,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
         if s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
             s = s.strip("| ").split("|")[0].strip()
+        elif " | " in s and s[:1].isdigit():  # '2 - PUK - Budget 2025 Udkast til … | Godkendt. |': the same, no edge
+            s = _title_before_description(s.split(" | ")[0].strip())  # the case's description ends the cell
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
         if s[:1].isdigit() or s[:1] in "ÅåLl([":

@@ -78,3 +78,22 @@ def test_a_body_keeps_neither_a_page_number_before_it_nor_the_meetings_number_af
 
     assert body_name("1   Handicaprådet Møde nr.: 4") == "Handicaprådet"
     assert body_name("Sundhedsudvalget") == "Sundhedsudvalget"
+
+
+def test_a_table_row_without_edges_gives_its_first_cell_and_the_cases_description_is_cut_off():
+    text = ("Provstiudvalgsmøde den 31. maj 2024\nMødepunkt | Referat |\n1 - Godkendelse af dagsorden | Godkendt. |\n"
+            "2 - PUK - Budget 2025 Udkast til budget 2025 for kassen. | Godkendt. |\n"
+            "3 - Provstesyn 2024 - Præstegård Provstesyn 2024 over Øse præstegård. | Ingen bemærkninger. |\n"
+            "4 - Agerbæk - Rådgiverkontrakt til godkendelse Agerbæk menighedsråd anmoder om godkendelse. "
+            "| Godkendt |\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "PUK - Budget 2025"),
+                              (3, "Provstesyn 2024 - Præstegård"), (4, "Agerbæk - Rådgiverkontrakt til godkendelse")]
+
+
+def test_a_sentence_after_the_title_on_its_line_is_cut_off_but_a_name_after_its_role_or_a_proper_noun_is_not():
+    text = ("Referat af provstiudvalgsmøde den 16. marts 2022 kl. 15.00\n\n"
+            "1 - Godkendelse af dagsorden Dagsorden godkendes.\n\n2 - Status på projekt Sundhedshus Nord.\n\n"
+            "3 - Gæsteforelæsning ved udvalgsformand Caroline Holm. Caroline havde meldt afbud.\n\n"
+            "4 - Eventuelt\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Status på projekt Sundhedshus Nord"),
+                              (3, "Gæsteforelæsning ved udvalgsformand Caroline Holm"), (4, "Eventuelt")]
