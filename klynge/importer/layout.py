@@ -310,6 +310,8 @@ def _prose_title(first: str) -> str:
 
 # the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
+# 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
+GLUED_ATTACHMENT = re.compile(r"(?<=[a-zæøå])[-–](?:bilag|bilaget)(?:\s*\d+)?(?=\s|$).*$")
 
 
 PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
@@ -415,6 +417,7 @@ def _clean_title(title: str, run_on: bool) -> str:
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
     t = ATTACHMENT_LINK.sub("", t) or t
+    t = GLUED_ATTACHMENT.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     t = re.sub(r"(?<=[\wæøå)])\s*;$", "", t)  # 'Kommende arrangementer;' before a list of its points

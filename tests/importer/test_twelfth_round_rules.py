@@ -97,3 +97,9 @@ def test_a_sentence_after_the_title_on_its_line_is_cut_off_but_a_name_after_its_
             "4 - Eventuelt\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Status på projekt Sundhedshus Nord"),
                               (3, "Gæsteforelæsning ved udvalgsformand Caroline Holm"), (4, "Eventuelt")]
+
+
+def test_an_attachment_link_glued_to_the_title_is_not_part_of_it():
+    text = ("Referat af bestyrelsesmøde den 8. december 2014\n\n1. Præsentation af medlemmerne-bilag\nGodkendt.\n\n"
+            "2. Budgetopfølgning-bilag 2\nTaget til efterretning.\n\n3. Eventuelt\nIntet.\n")
+    assert items_of(text) == [(1, "Præsentation af medlemmerne"), (2, "Budgetopfølgning"), (3, "Eventuelt")]
