@@ -1776,6 +1776,13 @@ def body_name(body: str | None) -> str | None:
     body = re.sub(r"(?<=\w)s?\s+møde$", "", body.strip())  # 'Social og sundheds møde': the body's meeting
     # '1   Handicaprådet Møde nr.: 4': a transcript's page number before it, the meeting's number after it
     body = re.sub(r"\s+møde\s*nr\.?\s*:?\s*\d{1,3}$", "", re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", body), flags=re.I)
+    # 'Ældre- og Sundhedsudvalget Beslutningsprotokol', 'Handicaprådet REFERAT. Mødedato: …': the kind after it
+    body = re.sub(r"(?<=\w)\s+(?:beslutningsprotokol|referat|dagsorden)\b.*$", "", body, flags=re.I) or body
+    # 'Tønder Kommune Kommunalbestyrelsen': the authority before the body
+    body = re.sub(r"^(?:[A-ZÆØÅ][\w-]+\s+){1,2}(?:Kommune|Region)\s+(?=[A-ZÆØÅ][\w-]*(?:bestyrelse|råd|udvalg)\w*$)",
+                  "", body)
+    if re.match(r"^(?:der|det|vi|man)\s+(?:skal|er|var|blev|har|vil|kan)\b", body, re.I):
+        return None  # 'Der skal nedsættes en arbejdsgruppe': a sentence, no body
     if MEETING_VERB.match(body):
         return None
     m = MEETING_COMPOUND.match(body)
@@ -1783,7 +1790,7 @@ def body_name(body: str | None) -> str | None:
         definite = _definite(m.group("stem"))
         if definite:
             return definite[:1].upper() + definite[1:]
-    segments = [x.strip(" .") for x in re.split(r"\.\s+", body) if x.strip(" .")]
+    segments = [x.strip(" .") for x in re.split(r"(?<!\bvedr)(?<!\bang)(?<!\bbl)(?<!\bca)\.\s+", body) if x.strip(" .")]
     if len(segments) > 1:
         named = [x for x in segments if not MUNICIPALITY.match(x)]
         if named:

@@ -1736,6 +1736,7 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
             body = named
         elif not plausible_name(body):
             body = None  # 'PDF Udskriv Email', 'Gå til hovedindholdet': no body rather than web furniture
+    body = layout.body_name(body)  # whichever way it was found: no kind, page number or authority around it
     if cluster is None:
         for ln in header_nonempty[:15]:
             m = re.search(r"\b(Sundhedsklynge [A-ZÆØÅ][\w-]+|[A-ZÆØÅ]\w*klyngen|Sundhedsråd [A-ZÆØÅ][\w-]+)", ln)

@@ -103,3 +103,15 @@ def test_an_attachment_link_glued_to_the_title_is_not_part_of_it():
     text = ("Referat af bestyrelsesmøde den 8. december 2014\n\n1. Præsentation af medlemmerne-bilag\nGodkendt.\n\n"
             "2. Budgetopfølgning-bilag 2\nTaget til efterretning.\n\n3. Eventuelt\nIntet.\n")
     assert items_of(text) == [(1, "Præsentation af medlemmerne"), (2, "Budgetopfølgning"), (3, "Eventuelt")]
+
+
+def test_a_body_keeps_no_kind_no_authority_before_it_and_a_sentence_is_no_body():
+    from klynge.importer.layout import body_name
+
+    assert body_name("Ældre- og Sundhedsudvalget Beslutningsprotokol") == "Ældre- og Sundhedsudvalget"
+    assert body_name("Handicaprådet REFERAT. Mødedato: Onsdag den") == "Handicaprådet"
+    assert body_name("Tønder Kommune Kommunalbestyrelsen") == "Kommunalbestyrelsen"
+    assert body_name("Der skal nedsættes en arbejdsgruppe") is None
+    assert body_name("Særligt udvalg vedr. praksisområdet og samarbejde med kommuner") == \
+        "Særligt udvalg vedr. praksisområdet og samarbejde med kommuner"
+    assert body_name("Egebjerg Kommune. Kommunalbestyrelsen.") == "Kommunalbestyrelsen"
