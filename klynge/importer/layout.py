@@ -82,7 +82,7 @@ RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ])")
 INLINE_LABEL = re.compile(
     r"\s(?=(?:Til stede(?: var)?|Tilstede|Deltagere|Afbud(?: fra)?|Fraværende|Gæster|Mødested|Sted|Dato|"
     r"Referent|Mødedeltagere|Tilstedeværende medlemmer[\w ]*|Tilstedeværende observatører|Fra sekretariatet)"
-    r"\s*:?\s)")
+    r"\s*:?\s|(?:Starttidspunkt|Sluttidspunkt|Mødetidspunkt|Mødedato|Mødelokale|Bemærkninger)(?:\s+for\s+møde)?\s*:\s)")
 
 
 def split_run_on(line: str) -> list[str]:
@@ -653,6 +653,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
+        if form == "bare" and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
+            continue  # '1 Referat Handicaprådet Møde nr.: 4/2012': a transcript's page number before the header
         if number <= 31 and form != "punkt" and DAY_OF_MONTH_TITLE.match(title or ""):
             continue  # '18. August SR møde', '9.   Juni': a date in a list of meetings, not an item
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
@@ -1773,7 +1775,8 @@ def body_name(body: str | None) -> str | None:
     'Egebjerg Kommune. Kommunalbestyrelsen.' -> 'Kommunalbestyrelsen'; 'Mødet afholdtes i ...' is no body."""
     if not body:
         return body
-    body = re.sub(r"(?<=\w)s?\s+møde$", "", body.strip())  # 'Social og sundheds møde': the body's meeting
+    body = re.sub(r"(?<=\w)[\s.]+$", "", body.strip())  # 'Kommunalbestyrelsen.  .'
+    body = re.sub(r"(?<=\w)s?\s+møde$", "", body)  # 'Social og sundheds møde': the body's meeting
     # '1   Handicaprådet Møde nr.: 4': a transcript's page number before it, the meeting's number after it
     body = re.sub(r"\s+møde\s*nr\.?\s*:?\s*\d{1,3}$", "", re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", body), flags=re.I)
     # 'Ældre- og Sundhedsudvalget Beslutningsprotokol', 'Handicaprådet REFERAT. Mødedato: …': the kind after it

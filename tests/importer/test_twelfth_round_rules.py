@@ -115,3 +115,19 @@ def test_a_body_keeps_no_kind_no_authority_before_it_and_a_sentence_is_no_body()
     assert body_name("Særligt udvalg vedr. praksisområdet og samarbejde med kommuner") == \
         "Særligt udvalg vedr. praksisområdet og samarbejde med kommuner"
     assert body_name("Egebjerg Kommune. Kommunalbestyrelsen.") == "Kommunalbestyrelsen"
+
+
+def test_a_transcripts_run_of_header_labels_is_split_at_start_and_end_labels():
+    from klynge.importer.layout import split_header_labels
+
+    line = ("1 REFERAT Handicaprådet Mødedato: Onsdag den 6. juni 2007 Mødested: Mødelokale Øst, Trekanten 7, "
+            "6500 Vojens Starttidspunkt: Kl. 15:00 Sluttidspunkt: Kl. 16:30 Afbud: Fraværende: Bemærkninger:")
+    parts = split_header_labels(line)
+    assert "Mødested: Mødelokale Øst, Trekanten 7, 6500 Vojens" in parts
+    assert "Starttidspunkt: Kl. 15:00" in parts and "Sluttidspunkt: Kl. 16:30" in parts
+
+
+def test_a_transcripts_page_number_before_the_documents_own_header_is_no_item():
+    text = ("1 Referat Handicaprådet Møde nr.: 4/2012 Mødedato: Tirsdag den 3. april 2012\n\n"
+            "2. Sager fra politiske udvalg\nTekst.\n\n3. Eventuelt\nIntet.\n")
+    assert items_of(text) == [(2, "Sager fra politiske udvalg"), (3, "Eventuelt")]
