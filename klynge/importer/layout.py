@@ -374,8 +374,11 @@ DAY_OF_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|a
 NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 
 
+TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
+
+
 def _clean_title(title: str, run_on: bool) -> str:
-    t = LEADING_TYPE_CODE.sub("", title.strip())
+    t = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
     t = NUMBER_RANGE_REST.sub("", t)  # '3. - 8. Valg af enkeltmandsposter': items 3 to 8 under one heading
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
@@ -1103,6 +1106,9 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
     return inner
 
 
+BREAK_TITLE = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
+
+
 def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
     """Item headings that a web page's list printed all as '1.' (each item its own one-entry list): three or
     more 'N.' lines numbered 1, most of them followed by their own text (an item without minutes may stand right
@@ -1183,8 +1189,13 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     chain = _best_run(bodies)
     ones = _all_ones(bodies, lines)
     if len(ones) > len(chain):
-        for k, c in enumerate(ones):
-            c.number = k + 1
+        number = 0
+        for c in ones:  # numbered in order; a break ('PAUSE - 10 min') takes its place but no number
+            if BREAK_TITLE.match(c.title):
+                c.number = None
+            else:
+                number += 1
+                c.number = number
         return [Heading(c.index, c.number, c.title, warnings=["Punkterne var alle nummereret 1; de er nummereret "
                                                                "fortløbende i rækkefølge."] if k == 0 else [])
                 for k, c in enumerate(ones)]

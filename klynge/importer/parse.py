@@ -660,6 +660,8 @@ PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orientering
 # '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
 # is a break announced after it: '(O 10 min.) Pause 10 min.'); the allotment ends the heading, and what follows on
 # the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
+ALLOTTED_UNTIL = re.compile(r"\s*\(\s*(?:ca\.\s*)?\d{1,3}\s*min\.?\s*[-–,]\s*slut\s+kl\.?\s*(\d{1,2})[.:](\d{2})\s*\)",
+                            re.I)
 ALLOTTED_TIME = re.compile(
     r"\s*\((?:[BOD](?:\s*/\s*[BOD])?\s*,?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min(?:\.|ut(?:ter)?)?)\.?\s*\)\.?"
     r"(?:\s+pause\b[^()]{0,30}$)?\s*", re.I)
@@ -681,6 +683,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
         title = bare if re.search(r"\w", bare) else "Lukket punkt"
     start = end = None
+    until = ALLOTTED_UNTIL.search(title)
+    if until and until.start() > 0:  # 'Nyt fra elevrådet (10 min - slut kl. 18.45)': the item's end
+        end = _time(until.group(1), until.group(2))
+        title = title[:until.start()] + title[until.end():]
     slots = list(SLOT.finditer(title))
     slot = slots[-1] if slots else None
     if slot is not None:
@@ -1406,6 +1412,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
+    listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
+    _presenters_by_first_name(items, [p.name for p in attendees] + absent + listed)
 
     if not kind:
         said = " ".join(f"{i.description} {i.minutes}" for i in items)
@@ -1436,6 +1444,20 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     warnings.extend(check_items(items))
     return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
                           guests, items, repairs, warnings, changes=list(changes))
+
+
+FIRST_NAME_AFTER_VED = re.compile(r"\s+ved\s+(?P<name>[A-ZÆØÅ][a-zæøå]+)$")
+
+
+def _presenters_by_first_name(items: list[ParsedItem], people: list[str]) -> None:
+    """'Orientering fra Regnbuen ved Tove': after the plain 'ved' a lone first name presents the item when the
+    document's own people include someone of that first name ('Cykelsti ved Nymindegab' stays a place)."""
+    first_names = {m.group(0) for m in (re.match(r"[A-ZÆØÅ][a-zæøå]+", name.strip()) for name in people) if m}
+    for item in items:
+        m = FIRST_NAME_AFTER_VED.search(item.title) if item.presenter is None else None
+        if m and m.start() >= 8 and m.group("name") in first_names:
+            item.presenter = m.group("name")
+            item.title = item.title[:m.start()].strip()
 
 
 # how the items were found when the document numbers none of them (``_choose_headings``): what the user is told

@@ -131,3 +131,30 @@ def test_a_transcripts_page_number_before_the_documents_own_header_is_no_item():
     text = ("1 Referat Handicaprådet Møde nr.: 4/2012 Mødedato: Tirsdag den 3. april 2012\n\n"
             "2. Sager fra politiske udvalg\nTekst.\n\n3. Eventuelt\nIntet.\n")
     assert items_of(text) == [(2, "Sager fra politiske udvalg"), (3, "Eventuelt")]
+
+
+def test_a_lone_first_name_after_ved_presents_the_item_when_the_document_names_someone_so():
+    text = ("Referat af forældrerådsmøde den 8. november 2018\n\nMedlemmer:\n\nHanne (Ellas mor)\n\n"
+            "Martin (Jes' far)\n\n"
+            "1. Orientering fra bestyrelsen ved Hanne\nTekst.\n\n2. Cykelsti ved Nymindegab\nTekst.\n\n3. Eventuelt\n")
+    items = parse(text).items
+    assert [(i.title, i.presenter) for i in items] == [
+        ("Orientering fra bestyrelsen", "Hanne"), ("Cykelsti ved Nymindegab", None), ("Eventuelt", None)]
+
+
+def test_an_allotment_with_an_end_time_gives_the_items_end_and_a_title_label_goes():
+    text = ("Referat af skolebestyrelsesmøde den 12. april 2023 kl. 18.30\n\n"
+            "1. Godkendelse af dagsorden (5 min)\nGodkendt\n\n"
+            "2. Nyt fra elevrådet (10 min - slut kl. 18.45)\nTekst.\n\n"
+            "3. Emne: Ungekongres\nTekst.\n")
+    items = parse(text).items
+    assert [i.title for i in items] == ["Godkendelse af dagsorden", "Nyt fra elevrådet", "Ungekongres"]
+    assert str(items[1].end) == "18:45:00"
+
+
+def test_a_break_in_a_list_printed_all_as_ones_takes_its_place_but_no_number():
+    text = ("Referat af skolebestyrelsesmøde den 12. april 2023\n\n 1. Godkendelse af dagsorden\n\nGodkendt\n\n"
+            " 1. Skolefesten\n\nDrøftet.\n\n 1. PAUSE - 10 min\n\n \n\n 1. Høringssvar\n\nVedtaget.\n\n"
+            " 1. Eventuelt\n\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Skolefesten"), (None, "PAUSE - 10 min"),
+                              (3, "Høringssvar"), (4, "Eventuelt")]
