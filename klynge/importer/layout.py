@@ -260,7 +260,8 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
                  "aug", "sep", "sept", "okt", "d", "f", "m", "a", "b", "c", "e"}
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
-    r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder)\b")
+    r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder|"
+    r"får|fik|ønsker|mener)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -375,10 +376,15 @@ NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 
 
 TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
+# 'Evt. Kommende møderække …', 'Eventuelt Intet': the standing last item's title, its text after it
+ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)\s+(?=[A-ZÆØÅ])")
 
 
 def _clean_title(title: str, run_on: bool) -> str:
     t = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
+    other = ANY_OTHER_BUSINESS.match(t)
+    if other:
+        return other.group("t")
     t = NUMBER_RANGE_REST.sub("", t)  # '3. - 8. Valg af enkeltmandsposter': items 3 to 8 under one heading
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice

@@ -1003,6 +1003,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     if layout.open_ended(title) and len(nxt) < 80 and not layout.label_role(nxt):
         return True  # "... lokalplan for" / "forlystelsesanlæg"
     after = lines[k + 1] if k + 1 < stop else ""
+    if nxt[:1].isupper() and layout.SENTENCE_VERB.search(nxt):
+        return False  # 'Dagplejen får tilsyneladende lov til …': a sentence of the item's text, not the title's rest
     return len(title) >= 50 and not nxt.endswith((".", ":")) and (
         not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
 

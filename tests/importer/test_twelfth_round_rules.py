@@ -158,3 +158,22 @@ def test_a_break_in_a_list_printed_all_as_ones_takes_its_place_but_no_number():
             " 1. Eventuelt\n\nIntet.\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Skolefesten"), (None, "PAUSE - 10 min"),
                               (3, "Høringssvar"), (4, "Eventuelt")]
+
+
+def test_any_other_business_keeps_its_short_title_and_its_text_goes_to_the_item():
+    text = ("Referat af bestyrelsesmøde den 26. oktober 2015\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Evt. Kommende møderække: 12.1 og 13.4 Skal bestyrelsen oprette en tænketank?\n\n")
+    items = parse(text).items
+    assert [(i.number, i.title) for i in items] == [(1, "Godkendelse af dagsorden"), (2, "Evt.")]
+    assert "Kommende møderække" in items[1].minutes + items[1].description
+    assert items_of("Referat den 3. juni 2013\n\n38. Budget\nTekst.\n\n39. Evt. afholdelse af orienteringsmøde\n"
+                    "Tekst.\n") == [(38, "Budget"), (39, "Evt. afholdelse af orienteringsmøde")]
+
+
+def test_a_sentence_under_a_long_heading_is_the_items_text_not_the_rest_of_its_title():
+    text = ("Referat af bestyrelsesmøde den 26. oktober 2015\n\n"
+            "1. Evaluering af den økonomiske tildelingsmodel til udlægning af ressourcer til støtteområdet\n"
+            "Dagplejen får tilsyneladende lov til at beholde den nuværende tildeling\n\n2. Eventuelt\n")
+    assert items_of(text) == [
+        (1, "Evaluering af den økonomiske tildelingsmodel til udlægning af ressourcer til støtteområdet"),
+        (2, "Eventuelt")]
