@@ -323,3 +323,23 @@ def test_an_import_that_is_not_a_dry_run_keeps_nothing(lexicon, login, secretari
     job = Job.objects.get()
     assert "review_url" not in job.result["files"][0] and not job.params.get("review_kept")
     assert review.kept(job.pk, 0) is None
+
+
+def test_the_review_of_a_saved_file_leads_to_its_meeting(reviewed, django_capture_on_commit_callbacks):
+    client, job, url = reviewed
+    data = form_data(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    response = client.get(url, follow=True)
+    meeting = Meeting.objects.get()
+    assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
+    assert "Filen er allerede importeret" in response.content.decode()
+
+
+def test_the_upload_scripts_answer_carries_the_review_link(lexicon, login, secretariat_user, structure):
+    data = login(secretariat_user).post(reverse("importer:upload-file"), {
+        "file": upload(RANDERS), "body": structure.political.pk, "dry_run": "1"}).json()
+    job = Job.objects.get()
+    assert data["status"] == "checked" and data["review_url"] == reverse("importer:review", args=[job.pk, 0])
+    status = login(secretariat_user).get(reverse("importer:job-status", args=[job.pk])).json()
+    assert status["files"][0]["review_url"] == data["review_url"]
