@@ -137,14 +137,9 @@ def run_import_job(job_id: str) -> dict:
                                     "fejl i Klynge, og intet er gemt. Fejlen er logget, så en administrator kan se "
                                     "den.")
             data = _masked(payload(result), entry)
-            if dry_run and result.status == "checked" and result.document is not None:
-                # kept for «Gennemse og ret» (importer.review): the reading, the original and its name
-                review.keep(job.pk, index, entry, {
-                    "file": data["file"], "document": to_stored(result.document),
-                    "body": result.body.pk if result.body else None,
-                    "candidates": [b.pk for b in result.candidates]})
-                data["review"], data["review_url"] = index, reverse("importer:review", args=[job.pk, index])
-                kept = True
+            if dry_run and result.status == "checked" and result.document is not None and _keep(job, index, entry,
+                                                                                                 result, data):
+                kept = True  # the reading, the original and its name wait for «Gennemse og ret»
             else:
                 default_storage.delete(f"{entry['path']}.name")
                 default_storage.delete(entry["path"])
@@ -158,6 +153,21 @@ def run_import_job(job_id: str) -> dict:
     reporter.succeed(summary(results), {"files": results})
     _forget_names(job, kept)
     return {"files": len(results)}
+
+
+def _keep(job: Job, index: int, entry: dict, result: FileResult, data: dict) -> bool:
+    """Keep a dry run's reading of one file for «Gennemse og ret» (importer.review) and link it from the
+    file's result. A failure to keep it only means no review is offered."""
+    try:
+        review.keep(job.pk, index, entry, {
+            "file": data["file"], "document": to_stored(result.document),
+            "body": result.body.pk if result.body else None, "candidates": [b.pk for b in result.candidates]})
+    except Exception:  # noqa: BLE001 - the file was read all the same; its report still stands
+        log.exception("Import job %s could not keep file %s for review", job.pk, index)
+        default_storage.delete(review.review_path(job.pk, index))
+        return False
+    data["review"], data["review_url"] = index, reverse("importer:review", args=[job.pk, index])
+    return True
 
 
 def cancel_requested(job: Job) -> bool:
