@@ -343,3 +343,24 @@ def test_the_upload_scripts_answer_carries_the_review_link(lexicon, login, secre
     assert data["status"] == "checked" and data["review_url"] == reverse("importer:review", args=[job.pk, 0])
     status = login(secretariat_user).get(reverse("importer:job-status", args=[job.pk])).json()
     assert status["files"][0]["review_url"] == data["review_url"]
+
+
+def test_an_item_closed_in_the_review_of_minutes_closes_the_item_its_agenda_created(lexicon, structure,
+                                                                                      secretariat_user):
+    from klynge.importer.service import import_file, import_reviewed
+
+    from .test_load import AGENDA_TEXT, MINUTES_TEXT
+
+    agenda = import_file("dagsorden.txt", AGENDA_TEXT.encode(), body=structure.political)
+    assert agenda.status == "imported" and not agenda.meeting.items.filter(closed=True).exists()
+    read = import_file("referat.txt", MINUTES_TEXT.encode(), body=structure.political, dry_run=True).document
+    rows = [review.ItemRow(k, item.number, item.title, closed=k == 1) for k, item in enumerate(read.items)]
+    corrected, _ = review.apply_corrections(read, review.Corrections(
+        kind="minutes", date=read.date, start=read.start, end=read.end, place=read.place or "", items=rows,
+        attendees=[p.name for p in read.attendees], absent=read.absent, guests=[]))
+    saved = import_reviewed("referat.txt", MINUTES_TEXT.encode(), corrected, body=structure.political,
+                            user=secretariat_user)
+    assert saved.status == "imported", saved.message
+    assert saved.meeting.pk == agenda.meeting.pk and Meeting.objects.count() == 1
+    assert [i.closed for i in saved.meeting.items.order_by("position")] == [False, True]
+    assert "gemt efter gennemsyn" in saved.message
