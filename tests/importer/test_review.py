@@ -364,3 +364,24 @@ def test_an_item_closed_in_the_review_of_minutes_closes_the_item_its_agenda_crea
     assert saved.meeting.pk == agenda.meeting.pk and Meeting.objects.count() == 1
     assert [i.closed for i in saved.meeting.items.order_by("position")] == [False, True]
     assert "gemt efter gennemsyn" in saved.message
+
+
+def test_the_starter_who_may_no_longer_edit_any_body_gets_404(reviewed, secretariat_user):
+    from klynge.organisation.models import Membership
+
+    client, job, url = reviewed
+    data = form_data(client.get(url))
+    Membership.objects.filter(person__user=secretariat_user).delete()
+    assert client.get(url).status_code == 404
+    assert client.post(url, data).status_code == 404 and Meeting.objects.count() == 0
+
+
+def test_a_cpr_number_typed_into_a_title_or_a_name_is_refused(reviewed):
+    client, job, url = reviewed
+    data = form_data(client.get(url))
+    data["items-0-title"] = "Sag om 010190-1234"
+    data["guests"] = "Gæst 010190-1234"
+    html = client.post(url, data).content.decode()
+    assert Meeting.objects.count() == 0
+    assert "Titlen ser ud til at indeholde et CPR-nummer (010190-…)" in html
+    assert "Gæster ser ud til at indeholde et CPR-nummer (010190-…)" in html
