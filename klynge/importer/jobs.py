@@ -17,7 +17,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -27,7 +27,9 @@ from klynge.jobs.progress import Reporter
 from klynge.organisation.models import Body
 from klynge.organisation.permissions import editable_bodies
 
+from . import review
 from .extract import ImportRefused, check_size
+from .report import to_stored
 from .service import FileResult, danish_date, import_file
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,9 @@ def shown_name(name: str) -> str:
 
 
 def start_import(user, files, *, body: Body | None, dry_run: bool, accept_match: bool, meeting_date=None) -> Job:
-    """Store the uploaded files and queue their import. Files refused by size are answered at once."""
+    """Store the uploaded files and queue their import. Files refused by size are answered at once.
+    Starting a job also removes what old dry runs kept for review (``review.discard_old_reviews``)."""
+    review.discard_old_reviews()
     job = Job.objects.create(kind=KIND, created_by=user, stage="Venter på at komme til",
                              params={"body": body.pk if body else None, "dry_run": dry_run,
                                      "accept_match": accept_match, "files": [],
@@ -112,11 +116,12 @@ def run_import_job(job_id: str) -> dict:
     reporter.start(f"Læser fil 1 af {count}" if count else "")
     body = Body.objects.filter(pk=job.params.get("body")).first() if job.params.get("body") else None
     user = job.created_by or AnonymousUser()
+    dry_run, kept = job.params.get("dry_run", False), False
     try:
         for index, entry in enumerate(entries):
             shown = entry["shown"]
             if cancel_requested(job):
-                _stop(job, entries[index:], results, index, count)
+                _stop(job, entries[index:], results, index, count, kept)
                 return {"files": len(results)}
 
             def progress(fraction: float, stage: str, index=index, shown=shown) -> None:
@@ -131,18 +136,38 @@ def run_import_job(job_id: str) -> dict:
                 result = FileResult(shown, "failed", f"{shown}: Importen mislykkedes på grund af en "
                                     "fejl i Klynge, og intet er gemt. Fejlen er logget, så en administrator kan se "
                                     "den.")
-            results.append(_masked(payload(result), entry))
-            default_storage.delete(f"{entry['path']}.name")
-            default_storage.delete(entry["path"])
+            data = _masked(payload(result), entry)
+            if dry_run and result.status == "checked" and result.document is not None and _keep(job, index, entry,
+                                                                                                 result, data):
+                kept = True  # the reading, the original and its name wait for «Gennemse og ret»
+            else:
+                default_storage.delete(f"{entry['path']}.name")
+                default_storage.delete(entry["path"])
+            results.append(data)
     except Exception:  # noqa: BLE001 - the job itself broke (storage gone, say): say so in Danish
         log.exception("Import job %s failed", job_id)
         reporter.fail("Importen stoppede på grund af en fejl i Klynge. Det, der allerede er importeret, er gemt; "
                       "resten er ikke. Fejlen er logget, så en administrator kan se den.", {"files": results})
-        _forget_names(job)
+        _forget_names(job, kept)
         return {"files": len(results)}
     reporter.succeed(summary(results), {"files": results})
-    _forget_names(job)
+    _forget_names(job, kept)
     return {"files": len(results)}
+
+
+def _keep(job: Job, index: int, entry: dict, result: FileResult, data: dict) -> bool:
+    """Keep a dry run's reading of one file for «Gennemse og ret» (importer.review) and link it from the
+    file's result. A failure to keep it only means no review is offered."""
+    try:
+        review.keep(job.pk, index, entry, {
+            "file": data["file"], "document": to_stored(result.document),
+            "body": result.body.pk if result.body else None, "candidates": [b.pk for b in result.candidates]})
+    except Exception:  # noqa: BLE001 - the file was read all the same; its report still stands
+        log.exception("Import job %s could not keep file %s for review", job.pk, index)
+        default_storage.delete(review.review_path(job.pk, index))
+        return False
+    data["review"], data["review_url"] = index, reverse("importer:review", args=[job.pk, index])
+    return True
 
 
 def cancel_requested(job: Job) -> bool:
@@ -174,14 +199,14 @@ def _discard(entries: list[dict]) -> None:
         default_storage.delete(entry["path"])
 
 
-def _stop(job: Job, remaining: list[dict], results: list[dict], done: int, count: int) -> None:
+def _stop(job: Job, remaining: list[dict], results: list[dict], done: int, count: int, kept: bool = False) -> None:
     _discard(remaining)
     with transaction.atomic():
         Job.objects.filter(pk=job.pk).update(
             status=JobStatus.CANCELLED, finished=timezone.now(), result={"files": results},
             message=f"Importen blev stoppet efter {done} af {count} filer. Det, der allerede er importeret, er "
                     "gemt; resten er ikke læst.")
-    _forget_names(job)
+    _forget_names(job, kept)
 
 
 def _masked(data: dict, entry: dict) -> dict:
@@ -192,10 +217,14 @@ def _masked(data: dict, entry: dict) -> dict:
     return data
 
 
-def _forget_names(job: Job) -> None:
-    """The job keeps no file names in clear text once done (they may hold CPR numbers)."""
+def _forget_names(job: Job, review_kept: bool = False) -> None:
+    """The job keeps no file names in clear text once done (they may hold CPR numbers). ``review_kept``:
+    files were kept for review (removed after saving, or after review.KEEP_DAYS days)."""
     files = [{"shown": e.get("shown", "")} for e in job.params.get("files", [])]
-    Job.objects.filter(pk=job.pk).update(params={**job.params, "files": files})
+    params = {**job.params, "files": files}
+    if review_kept:
+        params["review_kept"] = True
+    Job.objects.filter(pk=job.pk).update(params=params)
 
 
 def summary(results: list[dict]) -> str:

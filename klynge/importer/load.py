@@ -327,6 +327,7 @@ def _merge_minutes(doc: ParsedDocument, meeting: Meeting, source: SourceDocument
             continue
         existing.remove(item)
         item.minutes, item.decision = parsed.minutes or item.minutes, parsed.decision or item.decision
+        item.closed = item.closed or parsed.closed  # closed in the minutes (or their review): never published
         item.save()
         recs = {r.number: r for r in item.recommendations.all()}
         for number, (text, (outcome, decision_text)) in enumerate(

@@ -106,11 +106,7 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
         return FileResult(filename, "failed", str(exc))
     report = to_json(document)
     if existing is not None and not dry_run:
-        meeting = existing.meetings.first()
-        where = f" som mødet {danish_date(meeting.date)} i {meeting.body}" if meeting else ""
-        return FileResult(filename, "unchanged", f"{filename}: Filen er allerede importeret{where} "
-                          f"(samme SHA-256). Intet er ændret.", report, document, meeting,
-                          meeting.body if meeting else None)
+        return _unchanged(filename, existing, report, document)
     candidates = match_bodies(document) if body is None else [body]
     if dry_run:
         found = f" Organ: {candidates[0]}." if len(candidates) == 1 else ""
@@ -129,6 +125,45 @@ def import_file(filename: str, data: bytes, *, body: Body | None = None, dry_run
                        else "Titlen passer på flere organer: " + ", ".join(str(b) for b in candidates))
             return FileResult(filename, "needs_body", f"{filename}: {problem}. Vælg organet, og prøv igen.",
                               report, document, candidates=candidates)
+    return _save(filename, original, data, document, body, user, content_type, report, progress)
+
+
+def _unchanged(filename: str, existing: SourceDocument, report: dict | None, document) -> FileResult:
+    meeting = existing.meetings.first()
+    where = f" som mødet {danish_date(meeting.date)} i {meeting.body}" if meeting else ""
+    return FileResult(filename, "unchanged", f"{filename}: Filen er allerede importeret{where} "
+                      f"(samme SHA-256). Intet er ændret.", report, document, meeting,
+                      meeting.body if meeting else None)
+
+
+def already_imported(filename: str, sha256: str | None) -> FileResult | None:
+    """The "unchanged" answer for a file whose SHA-256 Klynge already keeps; None when it does not."""
+    existing = SourceDocument.objects.filter(sha256=sha256).first() if sha256 else None
+    return None if existing is None else _unchanged(mask(filename), existing, None, None)
+
+
+def import_reviewed(filename: str, data: bytes, document: ParsedDocument, *, body: Body, user=None,
+                    content_type: str = "", notes: list[str] | None = None) -> FileResult:
+    """Save a document the user corrected on the review page (importer.review) through the same load as
+    ``import_file``: the original kept with its SHA-256, CPR numbers masked, minutes completing their agenda.
+    A file already imported answers "unchanged", so a second «Gem mødet» makes no second meeting."""
+    original, filename = filename, mask(filename)
+    report = to_json(document)
+    existing = SourceDocument.objects.filter(sha256=SourceDocument.digest(data)).first()
+    if existing is not None:
+        return _unchanged(filename, existing, report, document)
+    if document.date is None:
+        return FileResult(filename, "failed", f"{filename}: {DATE_MISSING_MESSAGE} Intet er gemt.", report, document)
+    result = _save(filename, original, data, document, body, user, content_type, report, _no_progress)
+    if result.status == "imported":
+        result.notes = list(notes or []) + result.notes
+        result.message = result.message.replace(" er importeret som mødet ", " er gemt efter gennemsyn som mødet ", 1)
+    return result
+
+
+def _save(filename: str, original: str, data: bytes, document: ParsedDocument, body: Body, user,
+          content_type: str, report: dict, progress: Progress) -> FileResult:
+    """The load of one read document, in its own transaction; every failure answered in Danish."""
     progress(0.85, "Gemmer mødet")
     try:
         with transaction.atomic():

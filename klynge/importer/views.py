@@ -9,8 +9,10 @@ through the status JSON.
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,8 +23,11 @@ from klynge.jobs.models import Job
 from klynge.organisation.models import Body
 from klynge.organisation.permissions import editable_bodies
 
-from .forms import UploadForm
+from . import review
+from .forms import ReviewForm, ReviewItemFormSet, ReviewPeopleForm, UploadForm
 from .jobs import KIND, request_cancel, shown_name, start_import
+from .report import from_json
+from .service import FileResult, already_imported, danish_date, import_reviewed
 
 
 def _may_import(user) -> bool:
@@ -125,3 +130,138 @@ def job_cancel(request, pk):
     job = _own_job(request, pk)
     request_cancel(job)
     return redirect_back(request, reverse("importer:job", args=[job.pk]))
+
+
+# --- «Gennemse og ret»: a dry run's reading corrected, then saved through the normal load ---------------
+
+def _own_review(request, pk, index) -> tuple[Job, dict]:
+    """The job's kept reading of file ``index``: only for the user who started the job, while they may
+    still import (an administrator following someone else's job does not save for them); else 404."""
+    job = _own_job(request, pk)
+    if job.created_by_id != request.user.pk or not _may_import(request.user) or not job.is_finished:
+        raise Http404("Gennemsynet findes ikke.")
+    stored = review.kept(job.pk, index)
+    if stored is None:
+        raise Http404("Gennemsynet findes ikke længere. Det, en prøvelæsning har gemt til gennemsyn, slettes efter "
+                      f"{review.KEEP_DAYS} dage.")
+    return job, stored
+
+
+def _initial(doc, stored: dict, user) -> tuple[dict, list[dict]]:
+    allowed = editable_bodies(user)
+    body = stored.get("body")
+    if body is None or not allowed.filter(pk=body).exists():
+        mine = [pk for pk in stored.get("candidates", []) if allowed.filter(pk=pk).exists()]
+        body = mine[0] if len(mine) == 1 else None
+    header = {"kind": doc.kind, "date": doc.date, "start": doc.start, "end": doc.end, "place": doc.place or "",
+              "body": body, "attendees": "\n".join(p.name for p in doc.attendees),
+              "absent": "\n".join(doc.absent), "guests": "\n".join(dict.fromkeys(p.name for p in doc.guests))}
+    rows = [{"origin": k, "number": item.number, "title": item.title, "closed": item.closed}
+            for k, item in enumerate(doc.items)]
+    return header, rows
+
+
+def _what_was_read(item) -> str:
+    """A short line under a read item's row: what the reading found for it (it stays with the item)."""
+    parts = []
+    if item.presenter:
+        parts.append(f"v. {item.presenter}")
+    if item.start:
+        parts.append(f"kl. {item.start:%H.%M}" + (f"–{item.end:%H.%M}" if item.end else ""))
+    if item.summary or item.description:
+        parts.append("tekst")
+    if item.recommendations:
+        parts.append(f"{len(item.recommendations)} indstilling{'er' if len(item.recommendations) != 1 else ''}")
+    if item.minutes or item.decision:
+        parts.append("referat/beslutning")
+    return ", ".join(parts)
+
+
+@login_required
+def review_page(request, pk, index):
+    """Show what a dry run read from one file as a form; «Gem mødet» saves the corrected meeting."""
+    job, stored = _own_review(request, pk, index)
+    if stored.get("saved"):
+        return _already_saved(request, job, stored)
+    doc = from_json(stored["document"])
+    if request.method == "POST":
+        form = ReviewForm(request.POST, user=request.user)
+        people = ReviewPeopleForm(request.POST)
+        items = ReviewItemFormSet(request.POST, prefix="items")
+        if all([form.is_valid(), items.is_valid(), people.is_valid()]):
+            saved = _save_review(request, job, index, stored, doc, form, items, people)
+            if saved is not None:
+                return saved
+    else:
+        header, rows = _initial(doc, stored, request.user)
+        form = ReviewForm(initial=header, user=request.user)
+        people = ReviewPeopleForm(initial=header)
+        items = ReviewItemFormSet(initial=rows, prefix="items")
+    read = []
+    for row in items.forms:
+        origin = row["origin"].value()
+        try:
+            item = doc.items[int(origin)] if origin not in (None, "") else None
+        except (ValueError, IndexError):
+            item = None
+        read.append(_what_was_read(item) if item is not None else "")
+    return render(request, "importer/review.html", {
+        "job": job, "index": index, "file": stored.get("file"), "form": form, "people": people, "items": items,
+        "rows": list(zip(items.forms, read, strict=True)),
+        "warnings": [w.message for w in doc.warnings if w.code != "date_missing" or doc.date is None],
+        "date_missing": doc.date is None})
+
+
+def _already_saved(request, job: Job, stored: dict):
+    done = already_imported(stored.get("file") or "Filen", stored.get("sha256"))
+    if done is not None and done.meeting is not None:
+        messages.info(request, done.message)
+        return redirect(done.meeting.get_absolute_url())
+    messages.info(request, f"{stored.get('file') or 'Filen'}: Filen er allerede gemt efter gennemsyn.")
+    return redirect("importer:job", job.pk)
+
+
+def _save_review(request, job: Job, index: int, stored: dict, doc, form, items, people):
+    """The corrected document through the normal load; a redirect to the meeting, or None (the form shows why)."""
+    data = {**form.cleaned_data, **people.cleaned_data}
+    rows = [review.ItemRow(origin=f.cleaned_data.get("origin"), number=f.cleaned_data.get("number"),
+                           title=f.cleaned_data.get("title") or "", closed=bool(f.cleaned_data.get("closed")),
+                           removed=bool(f.cleaned_data.get("remove")))
+            for f in items.forms if f.has_changed() or f.cleaned_data.get("origin") is not None]
+    corrections = review.Corrections(
+        kind=data["kind"], date=data["date"], start=data["start"], end=data["end"], place=data["place"],
+        items=rows, attendees=review.names(data["attendees"]), absent=review.names(data["absent"]),
+        guests=review.names(data["guests"]))
+    corrected, notes = review.apply_corrections(doc, corrections)
+    original = review.original(stored)
+    if original is None:
+        form.add_error(None, "Originalfilen er ikke længere gemt til gennemsyn. Importér filen igen.")
+        return None
+    name, content = original
+    with transaction.atomic():
+        Job.objects.select_for_update().filter(pk=job.pk).first()  # one save at a time for this job
+        result = import_reviewed(name, content, corrected, body=data["body"], user=request.user,
+                                 content_type=stored.get("content_type", ""), notes=notes)
+        if result.status not in ("imported", "unchanged") or result.meeting is None:
+            form.add_error(None, result.message)
+            return None
+        if result.status == "imported":
+            _record(job, index, result)
+        transaction.on_commit(lambda: review.discard(job.pk, index, saved=True))
+    messages.success(request, result.message)
+    for note in result.notes:
+        messages.info(request, note)
+    return redirect(result.meeting.get_absolute_url())
+
+
+def _record(job: Job, index: int, result: FileResult) -> None:
+    """The job's page tells what became of the file after its review."""
+    job.refresh_from_db(fields=["result"])
+    files = job.result.get("files", [])
+    for data in files:
+        if data.get("review") == index:
+            data.pop("review_url", None)
+            data.update({"status": result.status, "ok": True, "message": result.message, "notes": result.notes,
+                         "meeting_url": result.meeting.get_absolute_url(),
+                         "meeting": f"{danish_date(result.meeting.date)} i {result.meeting.body}"})
+    Job.objects.filter(pk=job.pk).update(result={**job.result, "files": files})

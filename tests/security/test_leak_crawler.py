@@ -98,6 +98,7 @@ PROGRESS_REPORT = "zqstatusrapport"    # an initiative's progress report: intern
 MOVE_REASON = "zqflytningsgrund"       # the reason a matter with a closed item moved (issue 14, point 6)
 TEAM_NOTE = "zqteamnote"              # an improvement team's internal note (cluster A only)
 PROPOSED_TEAM = "zqforslagsteam"      # the name of a team only proposed in cluster A, not yet selected
+REVIEW_ITEM = "zqgennemsyn"           # a dry run's reading kept for «Gennemse og ret»: the job's starter alone
 
 ANON, OTHER_MEMBER, OTHER_SECRETARIAT, MEMBER, SECRETARIAT = (
     "anonym", "medlem af klynge B", "sekretariat for klynge B", "medlem af klynge A", "sekretariat for klynge A")
@@ -155,6 +156,7 @@ CANARIES = [
     # improvement teams: a proposed team and a team's internal note are for cluster A's members and secretariat
     _c(TEAM_NOTE, A_CLOSED),
     _c(PROPOSED_TEAM, A_CLOSED),
+    _c(REVIEW_ITEM, {SECRETARIAT}),
 ]
 
 # --- URL patterns the crawler cannot fill, each with the reason ---------------------------------
@@ -176,7 +178,7 @@ SEGMENT_SOURCES = {
     ("opfoelgning", "slug"): "clusters", ("klyngemidler", "slug"): "clusters", ("klynge", "slug"): "clusters",
     ("personer", "slug"): "persons", ("person", "slug"): "persons", ("persons", "slug"): "persons",
     ("parter", "slug"): "organisations", ("omraader", "slug"): "areas",
-    ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs",
+    ("indsatser", "number"): "initiatives", ("job", "pk"): "jobs", ("fil", "index"): "review_files",
     ("overgang", "pk"): "plans", ("udbakke", "pk"): "mails",
     # the OParl API (/oparl/v1/)
     ("meetings", "pk"): "meetings", ("locations", "pk"): "meetings", ("agenda-items", "pk"): "items",
@@ -485,6 +487,7 @@ def build_world() -> World:
     # an import job of A's secretariat: its page and status are the starter's alone
     job = Job.objects.create(kind="import", created_by=users[SECRETARIAT], status="succeeded", progress=100,
                              message="1 fil: 1 importeret.", result={"files": []})
+    _review_kept(job)
 
     agreement_values = _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region)
     procedures = _written_procedures(political_a, users[MEMBER].person)
@@ -513,7 +516,7 @@ def build_world() -> World:
         "organisations": [municipality.slug],
         "areas": [area.slug],
         "initiatives": ["1"], "phases": [phase.pk],
-        "jobs": [str(job.pk)],
+        "jobs": [str(job.pk)], "review_files": [0],
         "plans": [_transition_plan(cluster_a)],
         "delegations": list(Delegation.objects.values_list("pk", flat=True)),
         "procedures": procedures,
@@ -542,6 +545,27 @@ def build_world() -> World:
            "/api/v1/improvement-teams?klynge=klynge-a"]
     )
     return world
+
+
+def _review_kept(job) -> None:
+    """The job's dry run kept its reading of one file for review (importer.review), a closed item among it."""
+    from django.core.files.storage import default_storage
+    from django.urls import reverse
+
+    from klynge.importer import review
+    from klynge.importer.parse import ParsedDocument, ParsedItem
+    from klynge.importer.report import to_stored
+
+    path = default_storage.save(f"importjobs/{job.pk}/0", ContentFile(f"Referat\n\n1. {REVIEW_ITEM}\n".encode()))
+    doc = ParsedDocument(kind="minutes", title="Referat", body=None, cluster=None, date=TODAY, start=None, end=None,
+                         place=None, items=[ParsedItem(1, f"Personalesag {REVIEW_ITEM}", closed=True)])
+    review.keep(job.pk, 0, {"path": path, "content_type": "text/plain"},
+                {"file": "referat.txt", "document": to_stored(doc), "body": None, "candidates": []})
+    job.result = {"files": [{"file": "referat.txt", "status": "checked", "ok": True, "review": 0,
+                             "message": "referat.txt: Læst uden at gemme: 1 punkter, 0 advarsler.",
+                             "review_url": reverse("importer:review", args=[job.pk, 0])}]}
+    job.params = {"dry_run": True, "files": [{"shown": "referat.txt"}], "review_kept": True}
+    job.save(update_fields=["result", "params"])
 
 
 def _agreements(political_a, cluster_a, political_b, cluster_b, municipality, region) -> dict:

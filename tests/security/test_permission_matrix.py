@@ -146,6 +146,8 @@ ACCESS = {
     "importer:job": (SECRETARIAT_A, "job"),
     "importer:job-status": (SECRETARIAT_A, "job"),
     "importer:job-cancel": (SECRETARIAT_A, "job"),
+    # the review of a dry run's file («Gennemse og ret»): the user who started the job alone (not the administrator)
+    "importer:review": (SECRETARIAT_A, "job_review"),
     # the transition to health councils: a region's administrators (here only the superuser: the data
     # set has no region-level secretariat)
     "transition:index": (ADMIN, None),
@@ -428,6 +430,8 @@ def data(structure, secretariat_user, member_user):
         "closed_procedure": {"pk": _closed_procedure(s, member_user).pk},
         **_improvement_objects(s),
         "job": {"pk": Job.objects.create(kind="import", created_by=secretariat_user, status="succeeded").pk},
+        # a file of a dry run kept for «Gennemse og ret» (none is kept here: the starter gets 404 as well)
+        "job_review": {"pk": Job.objects.filter(kind="import").first().pk, "index": 0},
         "plan": {"pk": transition_actions.load_plan(
             f"handling;forgænger;efterfølger\nafløsning;{s.cluster.slug};Sundhedsråd Matrix\n",
             name="Matrix", date=datetime.date(2027, 1, 1)).pk},

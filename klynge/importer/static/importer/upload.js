@@ -124,6 +124,14 @@
         body.appendChild(ul);
       }
     });
+    if (result.review_url) {
+      var rp = el("p", "alert-text");
+      var ra = el("a", "", "Gennemse og ret");
+      ra.href = result.review_url;
+      rp.appendChild(ra);
+      rp.appendChild(document.createTextNode(" – ret det læste (dato, organ, punkter, deltagere), og gem mødet."));
+      body.appendChild(rp);
+    }
     if (result.meeting_url) {
       var p = el("p", "alert-text");
       var a = el("a", "", "Gå til mødet");
