@@ -1133,12 +1133,17 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
 PROSE_ATTENDANCE = re.compile(r"\b(?:afbud|til stede|tilstede|deltagere|fremmødt|mødedeltagere)\b", re.I)
 
 
+# 'Referat fra opstartsmøde', 'Referat fra bestyrelsesmøde tirsdag den 8. april 2025': minutes of a meeting by
+# their title, whether or not they record attendance
+MINUTES_OF_MEETING = re.compile(r"\breferat\s+(?:fra|af)\s+(?:det\s+|den\s+)?\w*møde", re.I)
+
+
 def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     """Minutes written as prose (no numbered items): a dated text titled 'referat' that records attendance.
     Read without items rather than refused; a report or a letter (no 'referat' title) is still refused."""
     if date is None or headings or not re.search(r"\b(?:møde)?referat\b", title, re.I):
         return False
-    return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln)
+    return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln) or bool(MINUTES_OF_MEETING.search(title))
 
 
 SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")

@@ -177,3 +177,20 @@ def test_a_sentence_under_a_long_heading_is_the_items_text_not_the_rest_of_its_t
     assert items_of(text) == [
         (1, "Evaluering af den økonomiske tildelingsmodel til udlægning af ressourcer til støtteområdet"),
         (2, "Eventuelt")]
+
+
+def test_minutes_titled_as_the_minutes_of_a_meeting_are_read_without_items_rather_than_refused():
+    text = ("Referat fra opstartsmøde\n\nDato: 20. august 2020\nTid: Kl. 19.00\n\nVelkommen til\n\n"
+            "Præsentationsrunde\n\nVi konstituerer os selv\n\nFormand: Mads fortsætter\n")
+    parsed = parse(text)
+    assert str(parsed.date) == "2020-08-20" and parsed.items == []
+    assert any(w.code == "no_items" for w in parsed.warnings)
+
+
+def test_a_dated_text_that_is_not_minutes_of_a_meeting_is_still_refused():
+    import pytest
+
+    from klynge.importer.parse import NoMeetingFound
+
+    with pytest.raises(NoMeetingFound):
+        parse("Statusrapport for projektet\n\nDato: 20. august 2020\n\nProjektet går godt.\n")
