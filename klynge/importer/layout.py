@@ -218,7 +218,7 @@ class Heading:
 
 
 PUNKT_FORM = re.compile(
-    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s*:?\s+(?:nr\.?\s*:?\s*)?|"
+    r"^(?:(?:ad\.?\s*)?(?:dagsordens)?(?:punkt|pkt\.?)\s*:?\s*(?:nr\.?\s*)?|ad\.?\s*(?=\d)|sag\s*:?\s+(?:nr\.?\s*:?\s*)?|"
     r"nr\.\s*:?\s*(?=\d)|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 # '4. 3. afrapportering af ...', '3. 1. og 2. viceborgmester': the title starts with an ordinal
@@ -261,7 +261,7 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
     r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder|"
-    r"får|fik|ønsker|mener)\b")
+    r"får|fik|ønsker|mener|skulle|kunne|ville)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -312,6 +312,8 @@ def _prose_title(first: str) -> str:
 # the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
 # 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
+# "… ->Database 'Gribskov Møder 2017', View 'Alle møder', Document '…'": a Lotus Notes link printed after the title
+NOTES_LINK = re.compile(r"\s*->\s*Database\s+'.*$")
 GLUED_ATTACHMENT = re.compile(r"(?<=[a-zæøå])[-–](?:bilag|bilaget)(?:\s*\d+)?(?=\s|$).*$")
 
 
@@ -427,6 +429,7 @@ def _clean_title(title: str, run_on: bool) -> str:
     t = _title_before_text(t)
     t = ATTACHMENT_LINK.sub("", t) or t
     t = GLUED_ATTACHMENT.sub("", t) or t
+    t = NOTES_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     t = re.sub(r"(?<=[\wæøå)])\s*;$", "", t)  # 'Kommende arrangementer;' before a list of its points
@@ -604,7 +607,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
     for i, text in enumerate(lines):
         if not text:
             continue
-        s = re.sub(r"^[-–•·▪◦●]\s+", "", text).strip()
+        bulleted = bool(re.match(r"^\s*[-–•·▪◦●]\s+\d", text))  # '• 1 Præsentation af …': a list's own numbering
+        s = re.sub(r"^\s*[-–•·▪◦●]\s+", "", text).strip()
         if s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
             s = s.strip("| ").split("|")[0].strip()
         elif " | " in s and s[:1].isdigit():  # '2 - PUK - Budget 2025 Udkast til … | Godkendt. |': the same, no edge
@@ -648,7 +652,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if number is None:
             m = BARE_FORM.match(s)
             if m and len(s) < 200:
-                number, title, form = int(m.group(1)), m.group(2), "bare"
+                number, title, form = int(m.group(1)), m.group(2), "numbered2" if bulleted else "bare"
         if number is None:
             m = LONE_NUMBER.match(s)
             if m:
@@ -693,6 +697,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if follower and j is not None and same_line(follower, title):  # the title repeated under the heading
             j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
             follower = lines[j] if j is not None else ""
+        follower = re.sub(r"^[-–•·▪◦●]\s+", "", follower)  # '• Resume': a bulleted section label
         follower_label = bool(follower and (label_role(follower) or CASE_LINE.match(follower)))
         if follower_label:
             score += 2.0

@@ -342,7 +342,7 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     return ParsedPerson(name, title.strip() or None, organisation)
 
 
-FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}$")
+FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}(?:\s[A-ZÆØÅ]\.?)?$")  # 'Søren B'
 
 
 def _first_names(text: str) -> list[str]:
@@ -353,6 +353,13 @@ def _first_names(text: str) -> list[str]:
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
         return parts
     return []
+
+
+def _listed_names(text: str) -> list[str]:
+    """The people of a list after a label: full names, or first names when the list is of first names (and
+    those are more: 'Søren B, Marianne, Brøns, Andreas' is five people, not 'Søren B' alone)."""
+    full, first = _names_in(text), _first_names(text)
+    return first if len(first) > len(full) else full
 
 
 ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
@@ -769,14 +776,15 @@ def _without_final_full_stop(title: str) -> str:
     return title[:-1]
 
 
-TRAILING_INITIALS = re.compile(r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*/\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
+TRAILING_INITIALS = re.compile(
+    r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*(?:/|&|og)\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
 TRAILING_NAME = re.compile(rf",\s*(?P<who>{NAME})\s*:?\s*$")
 ABSENCE_HEADING = re.compile(r"^(?P<label>fraværende|afbud|afbud fra|fravær)\s*:\s*(?P<names>\S.*)$", re.I)
 
 
 def _initials(token: str) -> bool:
     """'laC', 'NÅS', 'GS/DH': initials, not a word ('Fælles') and not a party letter ('A')."""
-    parts = [p.strip() for p in token.split("/")]
+    parts = [p.strip() for p in re.split(r"/|&|\bog\b", token)]  # 'GS/DH', 'MEK & RF'
     return all(sum(ch.isupper() for ch in p) >= 2 or (p[:1].islower() and any(ch.isupper() for ch in p))
                for p in parts)
 
@@ -801,7 +809,7 @@ def _absence_headings(items: list[ParsedItem]) -> list[str]:
         m = ABSENCE_HEADING.match(it.title)
         if m and len(m.group("names")) < 200:
             it.title = m.group("label").capitalize()
-            names.extend(_names_in(m.group("names")) or _first_names(m.group("names")))
+            names.extend(_listed_names(m.group("names")))
     return names
 
 
@@ -1864,7 +1872,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
                       r"ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_names_in(am.group(1)) or _first_names(am.group(1)) or _by_initials(am.group(1), initials))
+            absent.extend(_listed_names(am.group(1)) or _by_initials(am.group(1), initials))
         nm = NAME_THEN_ABSENT.match(ln)
         if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
             absent.append(nm.group("name"))
@@ -1886,7 +1894,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
-            absent.extend(_names_in(ln) or _first_names(ln) or _by_initials(ln, initials)
+            absent.extend(_listed_names(ln) or _by_initials(ln, initials)
                           or _names_in(_group_line(ln)))
 
     attendees: list[ParsedPerson] = []

@@ -1,0 +1,52 @@
+"""Issue 12, thirteenth round (rules from seen13 and seen14, after their blind measurements): 'Punkt: 1' with the
+title on the next line, a list's own '• 1 Title' numbering above bulleted section labels, a Lotus Notes link after a
+title, initials of several presenters, and a list of first names with an initial. Invented texts only."""
+
+from klynge.importer.parse import parse
+
+
+def items_of(text: str) -> list[tuple]:
+    return [(i.number, i.title) for i in parse(text).items]
+
+
+def test_punkt_colon_number_with_the_title_on_the_next_line_is_an_item():
+    text = ("Referat af fællesbestyrelsesmøde\nd.18.1.2010\nkl.19.00-21.30\n\n"
+            "Tilstede: Trine, Peter, Lene\nFraværende: Søren B, Marianne, Andreas\n\n"
+            "Punkt: 1\nGodkendelse af referat fra sidste møde\nAnsvarlig:\nSH\nBeslutning:\nReferat godkendt\n\n"
+            "Punkt: 2\nOrientering\nAnsvarlig:\nPer\nBeslutning:\nTaget til efterretning\n")
+    parsed = parse(text)
+    assert [(i.number, i.title) for i in parsed.items] == [(1, "Godkendelse af referat fra sidste møde"),
+                                                           (2, "Orientering")]
+    assert parsed.absent == ["Søren B", "Marianne", "Andreas"]
+
+
+def test_a_one_item_page_numbered_by_its_list_above_bulleted_section_labels_is_read():
+    text = ("Social- og Sundhedsudvalget - Referat fra mødet den 17-01-2019\n\nReferat\n\n"
+            "  • 1 Præsentation af veteranindsatsen\n    • Resume\n\n      En præsentation.\n\n"
+            "    • Beslutning i Social- og Sundhedsudvalget den 17-01-2019\n\n      Taget til efterretning.\n")
+    parsed = parse(text)
+    assert [(i.number, i.title) for i in parsed.items] == [(1, "Præsentation af veteranindsatsen")]
+    assert parsed.body == "Social- og Sundhedsudvalget"
+
+
+def test_a_lotus_notes_link_after_a_title_is_not_part_of_it():
+    text = ("Referat af bestyrelsesmøde den 25. oktober 2017\n\n"
+            "1. Godkendelse af sidste mødereferat ->Database 'Møder 2017', View 'Alle møder', Document '300817'\n"
+            "Godkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af sidste mødereferat"), (2, "Eventuelt")]
+
+
+def test_initials_of_several_presenters_after_the_title_present_it():
+    text = ("Referat af bestyrelsesmødet den 21. marts 2024\n\n1. Meddelelser fra bestyrelsesformand (SMS)\nTekst.\n\n"
+            "2. Meddelelser fra elevråd (MEK & RF)\nTekst.\n\n3. Meddelelser fra rektor (MT)\nTekst.\n")
+    items = parse(text).items
+    assert [(i.title, i.presenter) for i in items] == [("Meddelelser fra bestyrelsesformand", "SMS"),
+                                                       ("Meddelelser fra elevråd", "MEK & RF"),
+                                                       ("Meddelelser fra rektor", "MT")]
+
+
+def test_a_sentence_with_skulle_after_the_title_is_the_items_text():
+    text = ("Referat af forældrebestyrelsesmøde den 21. februar 2022\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Opfølgning: Værdier i forældresamarbejdet. Der skulle tilrettes lidt i folderen.\n\n3. Eventuelt\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Opfølgning: Værdier i forældresamarbejdet"),
+                              (3, "Eventuelt")]
