@@ -567,6 +567,8 @@ def _page_numbered_lists(cands: list[Candidate]) -> None:
 
 
 # a contents label run into the first item's line: 'Punkter på åben dagsorden: 266. Budget 2009 ...'
+# 'ad 2)' under an item's own sub-list ('1. Formand' / '2. Leder'): the minutes of its second point, no item
+SUB_POINT_REFERENCE = re.compile(r"^ad\s*\d{1,2}\)")
 PAGE_BEFORE_ITEM = re.compile(r"^\d{1,3}\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])")
 AGENDA_LABEL_BEFORE_ITEM = re.compile(
     r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])", re.I)
@@ -620,7 +622,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
-        m = PUNKT_FORM.match(s)
+        m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
         rest = LEADING_ALLOTMENT.sub("", m.group(2)) if m else ""
         if m and (rest == "" or rest[:1].isupper() or rest[:1].isdigit() is False or ORDINAL_TITLE.match(rest)):
             number, title, form = int(m.group(1)), rest, "punkt"

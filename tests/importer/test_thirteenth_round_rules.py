@@ -50,3 +50,15 @@ def test_a_sentence_with_skulle_after_the_title_is_the_items_text():
             "2. Opfølgning: Værdier i forældresamarbejdet. Der skulle tilrettes lidt i folderen.\n\n3. Eventuelt\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Opfølgning: Værdier i forældresamarbejdet"),
                               (3, "Eventuelt")]
+
+
+def test_ad_n_with_a_bracket_under_an_items_sub_list_is_no_item():
+    text = ("251017 bestyrelsesmøde\nDagsorden/Referat\nMødeforumKulturskolens bestyrelse\n"
+            "PktDagsorden og referat.\n1Godkendelse af sidste mødereferat\nRef.Godkendt\n"
+            "2Godkendelse af dagsorden\nRef.Godkendt\n3Meddelelser\n  1. Formand\n  2. Leder\n  3. Andre\n"
+            "Ref.ad 1)\nFormanden orienterede.\nad 2)\nMusikskolen koordinerer Spil Dansk 2017 med andre musikskoler.\n"
+            "ad 3)\nMusikskole og ungdomsskole holder projekt med 6. klasser\n"
+            "4Budget 2018 som grundlag for ansøgning\nRef.Godkendt.\n5Opfølgning på dialogmøde\nRef.Tak.\n")
+    titles = [t for _, t in items_of(text)]
+    assert "Musikskolen koordinerer Spil Dansk 2017 med andre musikskoler" not in titles
+    assert "Godkendelse af dagsorden" in titles
