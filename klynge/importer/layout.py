@@ -1122,11 +1122,20 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
 BREAK_TITLE = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
 
 
+def _labelled_below(lines: list[str], start: int, stop: int) -> bool:
+    """Does a section label line ('Sagsfremstilling', 'Ansvarlig:') stand among the next lines below ``start``?"""
+    below = [ln for ln in lines[start + 1:min(stop, start + 30)] if ln]
+    return any(len(ln.split()) <= 3 and label_role(ln) for ln in below)
+
+
 def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
     """Item headings that a web page's list printed all as '1.' (each item its own one-entry list): three or
     more 'N.' lines numbered 1, most of them followed by their own text (an item without minutes may stand right
     above the next), and none by another numbered line before the next."""
     ones = [c for c in sorted(cands, key=lambda c: c.index) if c.number == 1 and c.form in ("numbered", "numbered2")]
+    if len(ones) == 2 and all(_labelled_below(lines, a.index, b) for a, b in zip(ones, [ones[1].index, len(lines)],
+                                                                              strict=True)):
+        return ones  # two items, each with its own section labels ('Ansvarlig:', 'Sagsfremstilling')
     if len(ones) < 3:
         return []
     others = [c.index for c in cands if c.number != 1]

@@ -62,3 +62,18 @@ def test_ad_n_with_a_bracket_under_an_items_sub_list_is_no_item():
     titles = [t for _, t in items_of(text)]
     assert "Musikskolen koordinerer Spil Dansk 2017 med andre musikskoler" not in titles
     assert "Godkendelse af dagsorden" in titles
+
+
+def test_two_items_both_printed_as_one_each_with_its_own_sections_are_numbered_one_and_two():
+    text = ("Referat af skolebestyrelsesmøde den 27. august 2025\n\nSted: Personalerummet\n\n"
+            "  1. Godkendelse af dagsorden\n\n    (16:30 - 16:35)\n\n    Ansvarlig:\n\n    Forpersonskabet\n\n"
+            "Sagsfremstilling\n\nDagsorden godkendt.\n\n"
+            "  1. Samarbejde mellem personale og skolebestyrelsen\n\n    Ansvarlig:\n\n    Skolelederen\n\n"
+            "Sagsfremstilling\n\nDrøftet.\n")
+    assert [n for n, _ in items_of(text)] == [1, 2]
+
+
+def test_two_lines_numbered_one_without_sections_stay_one_item_and_its_list():
+    text = ("Referat af mødet den 27. august 2025\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Budget\nVi drøftede to ting:\n1. Løn\n\n1. Drift\n\n3. Eventuelt\n")
+    assert [n for n, _ in items_of(text)] == [1, 2, 3]
