@@ -1268,6 +1268,10 @@ def _absent_sentence(line: str) -> list[str]:
     return []
 
 
+# 'Fraværende Gitte Carlsberg.' under an item: the label without its colon, then full names and nothing else
+BARE_ABSENT_LINE = re.compile(rf"^(?:fraværende|afbud fra)\s+(?P<names>{NAME}(?:\s*(?:,|og)\s*{NAME})*)\.?$", re.I)
+
+
 def _inline_absent(line: str) -> list[str]:
     """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
     run-on line): a comma list of full names after an absence label inside the line; the sentence that
@@ -1873,6 +1877,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
                       ln, re.I)
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_listed_names(am.group(1)) or _by_initials(am.group(1), initials))
+        elif ln[:1] in "FfAa" and (bare := BARE_ABSENT_LINE.match(ln)):
+            absent.extend(n for n in _names_in(bare.group("names")) if len(n.split()) >= 2)
         nm = NAME_THEN_ABSENT.match(ln)
         if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
             absent.append(nm.group("name"))

@@ -77,3 +77,12 @@ def test_two_lines_numbered_one_without_sections_stay_one_item_and_its_list():
     text = ("Referat af mødet den 27. august 2025\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
             "2. Budget\nVi drøftede to ting:\n1. Løn\n\n1. Drift\n\n3. Eventuelt\n")
     assert [n for n, _ in items_of(text)] == [1, 2, 3]
+
+
+def test_the_place_in_a_sentence_about_where_the_meeting_takes_place_and_an_absence_line_without_colon():
+    text = ("Referat af bestyrelsesmøde den 27. marts 2023 kl. 17.00\n\n"
+            "Mødet foregår på Ungdomsskolen, Oslovej 2, 8600 Silkeborg\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Budget\nFraværende Gitte Carlsberg.\nBevilget.\n\n3. Eventuelt\nFraværende uden afbud: Bo Berg\n")
+    parsed = parse(text)
+    assert parsed.place == "Ungdomsskolen, Oslovej 2, 8600 Silkeborg"
+    assert parsed.absent == ["Gitte Carlsberg"]
