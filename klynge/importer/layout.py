@@ -2216,10 +2216,14 @@ def labelled_absent(lines: list[str]) -> list[str]:
             # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)
             entry = re.sub(r"\s*\((?:[^()]*\)|[^()]*$)", "", entry)  # '(Børne- og Ungdoms…)' names no one
             first_part = re.split(r"\s*[,(]", entry)[0]
+            found = []
             for chunk in re.split(r"\s*(?:;|\bog\b)\s*", entry if "," not in entry else first_part):
                 name = trim_name(strip_roles(re.split(r"\s*[,(]", chunk)[0].strip(" .")))
                 if re.fullmatch(NAME, name) and not is_organisation(name):
-                    names.append(name)
-                elif not re.match(r"^ingen\b", entry, re.I) and not names:
+                    found.append(name)
+                elif not re.match(r"^ingen\b", entry, re.I) and not (names or found):
                     break
+            if not found and names and not re.match(r"^ingen\b", entry, re.I):
+                break  # a line that names no one ('Dekaner og andre') ends the list
+            names.extend(found)
     return list(dict.fromkeys(names))

@@ -1601,6 +1601,10 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
         if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
             current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
             continue
+        if current_list == "absent" and lists["absent"] and ":" not in ln and not _listed_names(ln) \
+                and not re.match(r"^(?:[-–•]\s*)?ingen\b", ln, re.I):
+            current_list = None  # 'Dekaner og andre' after 'Afbud fra:' / names: a line naming no one ends the list
+            continue
         if current_list:
             lists[current_list].append(ln)
     return fields, lists

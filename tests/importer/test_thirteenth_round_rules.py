@@ -86,3 +86,22 @@ def test_the_place_in_a_sentence_about_where_the_meeting_takes_place_and_an_abse
     parsed = parse(text)
     assert parsed.place == "Ungdomsskolen, Oslovej 2, 8600 Silkeborg"
     assert parsed.absent == ["Gitte Carlsberg"]
+
+
+def test_an_apologies_list_ends_at_a_line_that_names_no_one():
+    from klynge.importer.layout import labelled_absent
+
+    text = ("Referat af møde 15. september 2005 kl. 14.00\n\nTil stede:\n\nJens Bigum, formand\n\nKirsten Jakobsen\n\n"
+            "Afbud fra:\n\nJohannes Riis\n\nDina Bloch\n\nDekaner og andre\n\nDekan Bodil Due, deltog i pkt. 4\n\n"
+            "Rektor Lauritz Holm\n\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert parse(text).absent == ["Johannes Riis", "Dina Bloch"]
+    lines = ["Afbud:", "Johannes Riis", "Dekaner og andre", "Bodil Due"]
+    assert labelled_absent(lines) == ["Johannes Riis"]
+
+
+def test_a_group_label_inside_an_apologies_list_does_not_end_it():
+    text = ("Referat af skolebestyrelsesmøde den 2. december 2008\n\nFraværende:\n"
+            "Forældrevalgte: Afbud fra Rikke Søndergaard.\n"
+            "Elevrepræsentanter: Marie Braad Carstens, Nicolaj Hansen.\n\n"
+            "1. Godkendelse af referat\nGodkendt.\n")
+    assert set(parse(text).absent) >= {"Rikke Søndergaard"}
