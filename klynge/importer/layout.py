@@ -280,7 +280,7 @@ def _title_before_text(t: str) -> str:
     m = FIRST_STOP.search(t)
     if not m or m.start() < 3:
         return t
-    word = re.search(r"([\wæøåÆØÅ]+)$", t[:m.start()])
+    word = re.search(r"([\wæøåÆØÅ]+)\)*$", t[:m.start()])  # '… (borgerforslag)). Udkast …': the word in brackets
     rest = t[m.end():]
     if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 \
             or not SENTENCE_VERB.search(rest):
@@ -668,6 +668,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
+        if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?", (title or "").strip()):
+            continue  # '5. UDGAVE': the agenda's edition, no item
         if form == "bare" and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
             continue  # '1 Referat Handicaprådet Møde nr.: 4/2012': a transcript's page number before the header
         if number <= 31 and form != "punkt" and DAY_OF_MONTH_TITLE.match(title or ""):

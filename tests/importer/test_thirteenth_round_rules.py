@@ -105,3 +105,14 @@ def test_a_group_label_inside_an_apologies_list_does_not_end_it():
             "Elevrepræsentanter: Marie Braad Carstens, Nicolaj Hansen.\n\n"
             "1. Godkendelse af referat\nGodkendt.\n")
     assert set(parse(text).absent) >= {"Rikke Søndergaard"}
+
+
+def test_the_agendas_edition_is_no_item_and_a_sentence_after_a_bracket_is_cut_off():
+    text = ("Møde i Sundheds- og Ældreudvalget\n\nMødedato: 19-2-2019\nMødetidspunkt: kl. 14.00\nSted: 2-011\n"
+            "5. UDGAVE\n\n1. Åbent samråd med ministeren om kræftpatienter.\n\n"
+            "2. Fortsat politisk drøftelse af B 9 (Mindstealder for omskæring (borgerforslag)). Udkast til betænkning "
+            "er omdelt på bilag 12.\n\n3. Eventuelt.\n\n"
+            "    1. Åbent samråd med ministeren om kræftpatienter.\n\n    Bilag:\n\n    Samrådsspørgsmål.\n")
+    assert items_of(text) == [(1, "Åbent samråd med ministeren om kræftpatienter"),
+                              (2, "Fortsat politisk drøftelse af B 9 (Mindstealder for omskæring (borgerforslag))"),
+                              (3, "Eventuelt")]
