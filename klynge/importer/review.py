@@ -116,6 +116,8 @@ def apply_corrections(doc: ParsedDocument, corrections: Corrections) -> tuple[Pa
     new.guests = _people(corrections.guests, doc.guests)
     if new.date is not None:
         new.warnings = [w for w in new.warnings if w.code != "date_missing"]
+    if new.date != doc.date:  # the user corrected a date read in the future
+        new.warnings = [w for w in new.warnings if w.code != "date_in_future"]
 
     rows = [r for r in corrections.items if not r.removed and (r.origin is not None or r.title.strip())]
     keys, last = [], float("-inf")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from klynge.core.cpr import mask
 from klynge.documents.models import SourceDocument
@@ -36,6 +37,15 @@ MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
 def danish_date(day) -> str:
     """'7. juni 2023', as everywhere in Klynge."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def future_minutes_warning(document: ParsedDocument, today) -> ParsedWarning | None:
+    """Minutes cannot be from a day after today: the date was most likely misread ('25.08.27' for 27 August
+    2025 read as 25 August 2027). An agenda may be for a coming meeting."""
+    if document.kind != "minutes" or document.date is None or document.date <= today:
+        return None
+    return ParsedWarning("date_in_future", f"Mødedatoen {danish_date(document.date)} ligger efter i dag, men "
+                         "dokumentet er et referat. Kontrollér datoen; den kan rettes under «Gennemse og ret».")
 
 
 @dataclass
@@ -88,6 +98,9 @@ def analyse(filename: str, data: bytes, progress: Progress = _no_progress, *, so
                                 "no_meeting") from exc
     if lexicon is None:
         document.warnings.insert(0, ParsedWarning("dictionary_missing", MISSING_MESSAGE, None))
+    future = future_minutes_warning(document, timezone.localdate())
+    if future is not None:
+        document.warnings.insert(0, future)
     mask_document(document, extracted.text)  # before anything (report, preview, load) reads it
     return document
 

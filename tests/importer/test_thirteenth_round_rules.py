@@ -116,3 +116,32 @@ def test_the_agendas_edition_is_no_item_and_a_sentence_after_a_bracket_is_cut_of
     assert items_of(text) == [(1, "Åbent samråd med ministeren om kræftpatienter"),
                               (2, "Fortsat politisk drøftelse af B 9 (Mindstealder for omskæring (borgerforslag))"),
                               (3, "Eventuelt")]
+
+
+def test_minutes_dated_after_today_are_warned_about_and_an_agenda_is_not():
+    import datetime
+
+    from klynge.importer.service import future_minutes_warning
+
+    text = ("25.08.27 - Referat af skolebestyrelsesmøde\n\nSted: Personalerummet\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n")
+    minutes = parse(text)
+    assert minutes.date == datetime.date(2027, 8, 25)
+    warning = future_minutes_warning(minutes, datetime.date(2026, 12, 5))
+    assert warning.code == "date_in_future" and "25. august 2027 ligger efter i dag" in warning.message
+    assert future_minutes_warning(minutes, datetime.date(2027, 9, 1)) is None
+    minutes.kind = "agenda"
+    assert future_minutes_warning(minutes, datetime.date(2026, 12, 5)) is None
+
+
+def test_correcting_a_future_date_in_the_review_drops_its_warning():
+    import datetime
+
+    from klynge.importer.parse import ParsedWarning
+    from klynge.importer.review import Corrections, apply_corrections
+
+    doc = parse("Referat af bestyrelsesmøde 25.08.27\n\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    doc.warnings.append(ParsedWarning("date_in_future", "…", None))
+    fixed, _ = apply_corrections(doc, Corrections(kind="minutes", date=datetime.date(2025, 8, 27), start=None,
+                                                  end=None, place=""))
+    assert not any(w.code == "date_in_future" for w in fixed.warnings)
