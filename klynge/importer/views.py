@@ -134,6 +134,9 @@ def job_cancel(request, pk):
 
 # --- «Gennemse og ret»: a dry run's reading corrected, then saved through the normal load ---------------
 
+MORE_ROWS = 10  # empty item rows added by «Flere tomme rækker»
+
+
 def _own_review(request, pk, index) -> tuple[Job, dict]:
     """The job's kept reading of file ``index``: only for the user who started the job, while they may
     still import (an administrator following someone else's job does not save for them); else 404."""
@@ -184,7 +187,18 @@ def review_page(request, pk, index):
     if stored.get("saved"):
         return _already_saved(request, job, stored)
     doc = from_json(stored["document"])
-    if request.method == "POST":
+    if request.method == "POST" and "more_rows" in request.POST:
+        # «Flere tomme rækker»: the same form again, as typed, with MORE_ROWS empty rows more; nothing is saved
+        data = request.POST.copy()
+        try:
+            total = int(data.get("items-TOTAL_FORMS", "0"))
+        except ValueError:
+            total = 0
+        data["items-TOTAL_FORMS"] = str(min(max(total, 0) + MORE_ROWS, ReviewItemFormSet.max_num))
+        form = ReviewForm(data, user=request.user)
+        people = ReviewPeopleForm(data)
+        items = ReviewItemFormSet(data, prefix="items")
+    elif request.method == "POST":
         form = ReviewForm(request.POST, user=request.user)
         people = ReviewPeopleForm(request.POST)
         items = ReviewItemFormSet(request.POST, prefix="items")

@@ -385,3 +385,23 @@ def test_a_cpr_number_typed_into_a_title_or_a_name_is_refused(reviewed):
     assert Meeting.objects.count() == 0
     assert "Titlen ser ud til at indeholde et CPR-nummer (010190-…)" in html
     assert "Gæster ser ud til at indeholde et CPR-nummer (010190-…)" in html
+
+
+def test_more_empty_rows_keep_what_was_typed_and_save_nothing(reviewed):
+    client, job, url = reviewed
+    data = form_data(client.get(url))
+    data["items-1-title"] = "Digitale forløbsguides"
+    data["items-10-number"], data["items-10-title"] = "11", "Personalesag"
+    data["more_rows"] = "1"
+    page = client.post(url, data)
+    html = page.content.decode()
+    assert page.status_code == 200 and Meeting.objects.count() == 0
+    assert len(page.context["items"].forms) == 9 + 3 + 10
+    assert 'value="Digitale forløbsguides"' in html and 'value="Personalesag"' in html
+    assert review.kept(job.pk, 0)["document"]
+    data.pop("more_rows")  # the longer form, as the browser sends it, saves like the short one
+    data["items-TOTAL_FORMS"] = page.context["items"].management_form["TOTAL_FORMS"].value()
+    data["items-20-number"], data["items-20-title"] = "12", "Eventuelt igen"
+    page = client.post(url, data)
+    titles = [i.title for i in Meeting.objects.get().items.order_by("position")]
+    assert "Personalesag" in titles and "Eventuelt igen" in titles
