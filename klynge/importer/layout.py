@@ -1121,6 +1121,7 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
     return inner
 
 
+# a break takes a place on the agenda but no number (here and in parse._breaks)
 BREAK_TITLE = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
 
 

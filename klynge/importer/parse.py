@@ -635,7 +635,6 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     return chain
 
 
-BREAK_WORD = re.compile(r"^(?:pause|frokost|frokostpause|kaffepause|kort pause)\b", re.I)
 UNNUMBERED_PUNKT = re.compile(r"^(?i:punkt|pkt\.?)\s*[:\-–]\s*([A-ZÆØÅ].*)$")
 
 
@@ -645,7 +644,7 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     for i, text in enumerate(lines):
         if i in taken or not text or TOC_LINE.search(text) or len(text) > 80:
             continue
-        if BREAK_WORD.match(text) and SLOT.search(text):
+        if layout.BREAK_TITLE.match(text) and SLOT.search(text):
             found.append(_Heading(i, None, text))
             continue
         m = UNNUMBERED_PUNKT.match(text)

@@ -137,6 +137,17 @@ def job_cancel(request, pk):
 MORE_ROWS = 10  # empty item rows added by «Flere tomme rækker»
 
 
+def _with_more_rows(post):
+    """The posted review with MORE_ROWS more empty item rows (up to the formset's maximum)."""
+    data = post.copy()
+    try:
+        total = int(data.get("items-TOTAL_FORMS", "0"))
+    except ValueError:
+        total = 0
+    data["items-TOTAL_FORMS"] = str(min(max(total, 0) + MORE_ROWS, ReviewItemFormSet.max_num))
+    return data
+
+
 def _own_review(request, pk, index) -> tuple[Job, dict]:
     """The job's kept reading of file ``index``: only for the user who started the job, while they may
     still import (an administrator following someone else's job does not save for them); else 404."""
@@ -187,22 +198,13 @@ def review_page(request, pk, index):
     if stored.get("saved"):
         return _already_saved(request, job, stored)
     doc = from_json(stored["document"])
-    if request.method == "POST" and "more_rows" in request.POST:
-        # «Flere tomme rækker»: the same form again, as typed, with MORE_ROWS empty rows more; nothing is saved
-        data = request.POST.copy()
-        try:
-            total = int(data.get("items-TOTAL_FORMS", "0"))
-        except ValueError:
-            total = 0
-        data["items-TOTAL_FORMS"] = str(min(max(total, 0) + MORE_ROWS, ReviewItemFormSet.max_num))
+    if request.method == "POST":
+        more_rows = "more_rows" in request.POST  # «Flere tomme rækker»: the form again, as typed; nothing saved
+        data = _with_more_rows(request.POST) if more_rows else request.POST
         form = ReviewForm(data, user=request.user)
         people = ReviewPeopleForm(data)
         items = ReviewItemFormSet(data, prefix="items")
-    elif request.method == "POST":
-        form = ReviewForm(request.POST, user=request.user)
-        people = ReviewPeopleForm(request.POST)
-        items = ReviewItemFormSet(request.POST, prefix="items")
-        if all([form.is_valid(), items.is_valid(), people.is_valid()]):
+        if not more_rows and all([form.is_valid(), items.is_valid(), people.is_valid()]):
             saved = _save_review(request, job, index, stored, doc, form, items, people)
             if saved is not None:
                 return saved
