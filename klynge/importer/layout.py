@@ -257,11 +257,12 @@ SENTENCE_END = re.compile(
 
 ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl", "kl", "st", "dvs", "fx", "mv",
                  "osv", "stk", "tlf", "att", "ang", "fhv", "div", "ekskl", "max", "min", "nov", "dec", "jan", "feb",
-                 "aug", "sep", "sept", "okt", "d", "f", "m", "a", "b", "c", "e"}
+                 "aug", "sep", "sept", "okt", "spm", "alm", "d", "f", "m", "a", "b", "c", "e"}
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
     r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder|"
     r"får|fik|ønsker|mener|skulle|kunne|ville)\b")
+SEE_ALSO = re.compile(r"^Se (?:også|endvidere)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
 
@@ -274,18 +275,26 @@ def is_sentence(title: str) -> bool:
 
 def _title_before_text(t: str) -> str:
     """'Valg af referent. Jørgen valgt som referent.': a heading line that carries its text (or decision)
-    in whole sentences after its title; the title ends at the first full stop that is not an abbreviation."""
+    in whole sentences after its title; the title ends at the first full stop that is not an abbreviation
+    ('… jf. SUU samrådsspm. W og X. Se også …' ends before 'Se også')."""
     if not t.endswith(".") or len(t) < 12:
         return t
-    m = FIRST_STOP.search(t)
-    if not m or m.start() < 3:
-        return t
-    word = re.search(r"([\wæøåÆØÅ]+)\)*$", t[:m.start()])  # '… (borgerforslag)). Udkast …': the word in brackets
-    rest = t[m.end():]
-    if word is None or word.group(1).lower() in ABBREVIATIONS or len(rest.split()) < 2 \
-            or not SENTENCE_VERB.search(rest):
+    for m in FIRST_STOP.finditer(t):
+        if m.start() < 3:
+            continue
+        before, rest = t[:m.start()], t[m.end():]
+        if re.search(r"[\wæøåÆØÅ]\.?\)+$", before):
+            # '… (borgerforslag)). Udkast …', '… Grønland m.v.). Udkast …': the stop ends the bracket
+            word = "(bracket)"
+        else:
+            found = re.search(r"([\wæøåÆØÅ]+)$", before)
+            word = found.group(1).lower() if found else ""
+            if word in ABBREVIATIONS or word.endswith("spm"):  # 'samrådsspm. W': a question's abbreviation
+                continue
+        if SEE_ALSO.match(rest) or (len(rest.split()) >= 2 and SENTENCE_VERB.search(rest)):
+            return before  # a reference ('Se også SUU alm. del …') or a sentence after the title
         return t  # "Tidspunkt, sted og form. Kommunikation og organisation." is one title
-    return t[:m.start()]
+    return t
 
 
 PROSE_VERB = re.compile(
@@ -310,6 +319,8 @@ def _prose_title(first: str) -> str:
 
 
 # the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
+ATTACHMENT_LINKS_ONLY = re.compile(r"^(?:sagsfremstilling|(?:punkt\s+\d+\s*,\s*)?bilag\s*\d*)"
+                                  r"(?:\s*/\s*(?:sagsfremstilling|(?:punkt\s+\d+\s*,?\s*)?(?:bilag\s*\d*)?))*$", re.I)
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
 # 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
 # "… ->Database 'Gribskov Møder 2017', View 'Alle møder', Document '…'": a Lotus Notes link printed after the title
@@ -668,8 +679,12 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
-        if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?", (title or "").strip()):
-            continue  # '5. UDGAVE': the agenda's edition, no item
+        if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?\s*(?:\([^()]*\))?", (title or "").strip()):
+            continue  # '5. UDGAVE', '3. UDGAVE(Ændret lokale)': the agenda's edition, no item
+        if title and ATTACHMENT_LINKS_ONLY.match(title):
+            continue  # 'Punkt 6. Sagsfremstilling / Punkt 6, bilag 1 / …': the item's attachment links, no heading
+        if re.match(r"^\s*\d{1,3}\.[A-Za-zæøå][.)]\s", lines[i]):
+            continue  # '4.A. Status for udviklingskontrakten': a lettered sub-item of item 4, no item of its own
         if form == "bare" and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
             continue  # '1 Referat Handicaprådet Møde nr.: 4/2012': a transcript's page number before the header
         if number <= 31 and form != "punkt" and DAY_OF_MONTH_TITLE.match(title or ""):
@@ -1045,10 +1060,18 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
     while end != -1:
         chain.append(cands[end])
         end = back[end]
-    return list(reversed(chain))
+    chain.reverse()
+    # the list entry just before the run, numbered one less, belongs to it even when it scores below zero on its
+    # own ('1. Lukket samråd …' with a 200-character title above '2. Åbent samråd …' … '8. Eventuelt.')
+    at = cands.index(chain[0])
+    while at > 0 and chain[0].list_member and cands[at - 1].list_member \
+            and cands[at - 1].number == chain[0].number - 1 and cands[at - 1].indent == chain[0].indent:
+        at -= 1
+        chain.insert(0, cands[at])
+    return chain
 
 
-SUB_POINT = re.compile(r"^(?:[a-zæøå][.)]|[-–•·▪◦●*])\s+\S")
+SUB_POINT = re.compile(r"^(?:[a-zæøåA-H][.)]|[-–•·▪◦●*])\s+\S")  # 'a. …', 'A. Revision …', '- Formanden'
 
 
 def _only_sub_points(lines: list[str], lo: int, hi: int) -> bool:

@@ -134,8 +134,10 @@ ROLE_ONLY_PRESENTER = re.compile(
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|torv|skole|skolen|havn|havnen|park|"
                             r"parken|søen|strand|kirke|kirken|hallen|allé|gården|huset|bakken)$", re.I)
-# 'Lukket møde – status for præsteansættelse': the item is closed, and its title says so in words of its own
-CLOSED_MEETING_TITLE = re.compile(r"^\s*lukket\s+(?:møde|del)\b", re.I)
+# 'Lukket møde – status for præsteansættelse', 'Lukket samråd med ministeren': the item is closed, and its title says
+# so in words of its own (a lower-case noun after 'Lukket' other than 'punkt' or 'sag', which only mark it)
+CLOSED_MEETING_TITLE = re.compile(
+    r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
@@ -686,6 +688,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
     if closed and not CLOSED_MEETING_TITLE.match(title):
         bare = CLOSED.sub(" ", title).strip()
+        if bare[:1].islower() and CLOSED.match(title):
+            bare = title  # 'Fortroligt af hensyn til tredjepart': the word begins the title's own sentence
         # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
         title = bare if re.search(r"\w", bare) else "Lukket punkt"
     start = end = None
@@ -719,6 +723,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()
         title = title[:outcome.start()]
     presenter = None
+    before_presenter = title
     pm = PRESENTER.search(title)
     if pm and layout.is_organisation(pm.group("name")):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
@@ -750,6 +755,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
+    if presenter and re.search(r":\s+[a-zæøå]", presenter):
+        # 'Oplæg v/ Vejdirektoratet: projektstyring af …': the subject follows the speaker; the line is one title
+        title, presenter = before_presenter, None
     title = title.strip(" -–:,").strip()
     title = _without_final_full_stop(title)
     if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
@@ -1001,7 +1009,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     nxt = lines[k]
     if nxt and (layout.same_line(nxt, title) or title.endswith(nxt.strip())):
         return False  # the title repeated, or its wrapped rest already joined
-    if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt):
+    if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt) \
+            or re.match(r"(?i)(?:punkt|pkt\.?)\s*\d", nxt):  # 'Punkt 9. Sagsfremstilling': the item's links
         return False
     if SLOT.search(title) or title.rstrip().endswith((")", "?")):
         return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
@@ -1010,6 +1019,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     if layout.open_ended(title) and len(nxt) < 80 and not layout.label_role(nxt):
         return True  # "... lokalplan for" / "forlystelsesanlæg"
     after = lines[k + 1] if k + 1 < stop else ""
+    if len(nxt) <= 30 and sum(ln.strip() == nxt.strip() for ln in lines) >= 2:
+        return False  # 'Orientering' under several headings: the document's own label of the item's kind
     if nxt[:1].isupper() and layout.SENTENCE_VERB.search(nxt):
         return False  # 'Dagplejen får tilsyneladende lov til …': a sentence of the item's text, not the title's rest
     return len(title) >= 50 and not nxt.endswith((".", ":")) and (
