@@ -72,6 +72,21 @@ def fold(text: str | None) -> str:
     return text
 
 
+# '… (lukket punkt)', '… - fortroligt': the annotators keep a closed item's marker in its title as written; the
+# importer stores the item as closed (the page shows it so) and the title without it. Both say the same.
+CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt)?|fortroligt?)\s*\)|[-–]\s*fortroligt)\s*$", re.I)
+
+
+def title_right(truth_item: dict, read_item: dict) -> bool:
+    """Number and title right; a closed marker in the annotated title counts as the read item's closed flag."""
+    if truth_item["number"] != read_item["number"]:
+        return False
+    if similar(truth_item["title"], read_item["title"]):
+        return True
+    bare = CLOSURE_MARK.sub("", truth_item["title"] or "")
+    return bool(read_item.get("closed")) and bare != truth_item["title"] and similar(bare, read_item["title"])
+
+
 def similar(a: str | None, b: str | None, contain: bool = False) -> bool:
     fa, fb = fold(a), fold(b)
     if not fa or not fb:  # 'Lukket punkt' folds to '': such a title matches only itself
@@ -139,14 +154,13 @@ def score_document(truth: dict, read: dict | None) -> dict:
     tp = 0
     for ti in titems:
         for k, ri in enumerate(ritems):
-            if k not in used and ri["number"] == ti["number"] and similar(ti["title"], ri["title"]):
+            if k not in used and title_right(ti, ri):
                 used.add(k)
                 tp += 1
                 break
     out["items"] = [tp, len(ritems) - tp, len(titems) - tp]
     exact = bool(read) and len(titems) == len(ritems) and all(
-        ti["number"] == ri["number"] and similar(ti["title"], ri["title"])
-        for ti, ri in zip(titems, ritems, strict=False))
+        title_right(ti, ri) for ti, ri in zip(titems, ritems, strict=False))
     out["items_exact"] = [int(exact), 0, int(not exact)]
     # per-item details where annotated, over items matched by number
     by_number = {ri["number"]: ri for ri in ritems}
