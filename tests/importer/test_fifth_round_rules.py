@@ -40,7 +40,7 @@ def test_the_shipped_heading_classifier_loads_and_names_its_features():
     model = layout.HeadingModel.from_json(data)
     assert model.names and len(model.names) == len(model.weights) == len(model.means) == len(model.scales)
     assert all(math.isfinite(w) for w in model.weights)
-    assert "heldout16" not in data["trained_on"]  # the blind split is never trained on
+    assert "heldout17" not in data["trained_on"]  # the blind split is never trained on
 
 
 def test_candidate_features_is_a_plain_function_giving_the_same_numbers_twice():
@@ -92,16 +92,17 @@ def test_the_training_script_never_reads_the_blind_split(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(bench))
     import train_heading_model
 
-    assert train_heading_model.BLIND == "heldout16"
-    assert "heldout16" not in train_heading_model.GROUPS.values()
-    assert "heldout15" in train_heading_model.GROUPS.values()  # measured once, a development group since
+    assert train_heading_model.BLIND == "heldout17"
+    assert "heldout17" not in train_heading_model.GROUPS.values()
+    assert "heldout16" in train_heading_model.GROUPS.values()  # measured once, a development group since
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Referat af møde den 1. maj 2025\n\n1. Eventuelt\n\nIntet.\n",
                                              encoding="utf-8")
     truth = {"items": [{"number": 1, "title": "Eventuelt"}]}
     manifest = {"documents": [
         {"id": "a", "split": "dev", "file": "docs/a.txt", "truth": truth},
-        {"id": "blind", "split": "heldout16", "file": "docs/missing.txt", "truth": truth},  # reading it would fail
+        # reading the blind document would fail: its file is missing
+        {"id": "blind", "split": train_heading_model.BLIND, "file": "docs/missing.txt", "truth": truth},
     ]}
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     monkeypatch.setattr(train_heading_model, "CORPUS", tmp_path)
