@@ -339,7 +339,8 @@ def open_ended(title: str) -> bool:
     """'... lokalplan for', '... vedr. etablering af': a title that stops on a word that needs the next one
     was wrapped by the page width; its rest is on the next line."""
     words = title.split()
-    return len(words) >= 3 and words[-1].casefold() in TITLE_JOINERS
+    # '… Bladudvalg, Kioskudvalg,': a list in the title broken after a comma
+    return len(words) >= 3 and (words[-1].casefold() in TITLE_JOINERS or words[-1].endswith(","))
 
 
 VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")
@@ -388,6 +389,9 @@ DAY_OF_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|a
 NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 
 
+# a capital straight after a lower-case letter, then a sentence of 30 characters or more: a web page's title element
+# and the first paragraph below it saved without a space between them
+GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]+\s.{30,}$)")
 TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
 # 'Evt. Kommende møderække …', 'Eventuelt Intet': the standing last item's title, its text after it
 ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)\s+(?=[A-ZÆØÅ])")
@@ -399,6 +403,9 @@ def _clean_title(title: str, run_on: bool) -> str:
     if other:
         return other.group("t")
     t = NUMBER_RANGE_REST.sub("", t)  # '3. - 8. Valg af enkeltmandsposter': items 3 to 8 under one heading
+    glued = GLUED_SENTENCE.search(t)
+    if glued and glued.start() >= 8 and SENTENCE_VERB.search(t[glued.start():]):
+        t = t[:glued.start()]  # 'Velkomst og præsentationFørste møde blev indledt …': the minutes glued to the title
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
@@ -1657,6 +1664,11 @@ START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|ti
                          re.I)
 END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
 DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
+# a label with no value of its own ('Mødested: Bemærkninger:' is no place; 'MødestedMødelokale 1, Rådhuset' is)
+PLACE_LABEL_ONLY = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*(?::|$)", re.I)
+PLACE_THEN_KL = re.compile(r",?\s+kl\.?\s*(\d{1,2})[.:](\d{2})\.?\s*$")
+# '15.30-17.00', '17.00 til 19.00. Sommerbespisning …': the meeting's hours on a header line of their own
+TIME_RANGE_LINE = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[-–]|til)\s*\d{1,2}[.:]\d{2}\b")
 PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*:?\s*(.*)$", re.I)
 BODY_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ|råd)\s*:?\s*(.*)$", re.I)
 PRINT_DATE = re.compile(r"udsendelsesdato|udskrevet|printet|offentliggjort|opdateret|publiceret", re.I)
@@ -1989,7 +2001,11 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         elif pm and found.place is None:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)
-            if value and not value.endswith(":") and not PLACE_LABEL.match(value) and not DATE_LABEL.match(value) \
+            at_time = PLACE_THEN_KL.search(value)
+            if at_time and at_time.start() > 0:  # 'Mødested: Øster Elkjær, Blå Stue kl. 09.30.': the start after it
+                found.start = found.start or _t(at_time.group(1), at_time.group(2))
+                value = value[:at_time.start()]
+            if value and not value.endswith(":") and not PLACE_LABEL_ONLY.match(value) and not DATE_LABEL.match(value) \
                     and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
@@ -2016,7 +2032,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if not ln or PRINT_DATE.search(ln) or (re.match(r"^\d{1,3}\.\s", ln) and not starts_with_date(ln)):
                 continue  # a numbered line, but not '3. marts 2026, 14.00-16.00'
             if dates_in(ln) or re.match(r"^\s*(?:fra\s+)?(?:kl\.?:?|klokken)\s*\d", ln, re.I) \
-                    or DAY_MONTH_KL.search(ln) \
+                    or DAY_MONTH_KL.search(ln) or TIME_RANGE_LINE.match(ln) \
                     or re.search(r"\bmødetidspunkt|\btid\b", ln, re.I) or meeting_time_line(ln):
                 s, e = times_in(ln)
                 if s is None:

@@ -175,7 +175,8 @@ HEADER_LABELS = [
     ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
-    ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent"),
+    ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent|"
+                  r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?"),
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
                r"meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
@@ -321,14 +322,14 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     s = PARTY.sub("", s)
     if not s or len(s) > 250:
         return None
-    m = re.match(rf"^({NAME})(?=\s*(?:[,(–-]|$|\s+[a-zæøå]))", s)
+    m = re.match(rf"^({NAME})(?=\s*(?:[,(–/-]|$|\s+[a-zæøå]))", s)  # 'Lis Johansen/Ordstyrer': the role after a slash
     if not m:
         return None
-    name = m.group(1).strip()
+    name = m.group(1).strip().rstrip("-–").strip()  # 'Lars Hoppe Søe (B)- deltog ikke i …': no dash in a name
     words = name.split()
     if len(words) < 2 or any(w.lower() in {"kommune", "region", "sygehus", "niveau"} for w in words):
         return None
-    rest = s[m.end():].strip(" ,–-")
+    rest = s[m.end():].strip(" ,–-/")
     found = _find_org(rest, list(organisations)) if rest else None
     organisation = None
     title = rest
@@ -1334,11 +1335,19 @@ MARKED_ABSENT = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?[(\[]\s*(?i:af
                            rf"\s*[)\]]|(?P<name2>{NAME})\s*(?:\([^)]*\)\s*)?\s[-–]\s*(?i:afbud|fraværende)\b")
 
 
+TRAILING_ABSENT = re.compile(r"^(?P<name>[^,;:/()]+?)(?:\s*\([^()]*\))?(?:\s*/\s*[^,;:()]+?)?(?:\s*[-–]\s*|\s+)"
+                             r"(?i:afbud|fraværende)\.?$")
+
+
 def _marked_absent(line: str, absent: list[str]) -> str:
     """'Ole Olsen, Hans Hansen (afbud), Grete Jensen (V) (afbud)' in a list of attendees: the names marked
     absent go to ``absent`` and leave the line."""
     if not re.search(r"afbud|fraværende|forfald", line, re.I):
         return line
+    trailing = TRAILING_ABSENT.match(line.strip())
+    if trailing and NAME_RE.fullmatch(trailing.group("name")):  # 'Ann-Sofie Rosted Afbud', 'Theo Lund/Elevråd Afbud'
+        absent.append(trailing.group("name"))
+        return ""
     for m in MARKED_ABSENT.finditer(line):
         absent.append((m.group("name") or m.group("name2")).strip())
     return MARKED_ABSENT.sub("", line).strip(" ,;")
@@ -1437,6 +1446,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
                                              headings)
     place = fields.get("place") or when.searched.place or None
+    at_time = layout.PLACE_THEN_KL.search(place or "")
+    if at_time and at_time.start() > 0:
+        place = place[:at_time.start()]  # 'Øster Elkjær, Blå Stue kl. 09.30.': the start is read by the header search
     if place:
         place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)

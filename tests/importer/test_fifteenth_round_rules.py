@@ -1,0 +1,69 @@
+"""Issue 12, fifteenth round (rules from seen16, after its blind measurement): minutes glued to a title, a title
+broken after a comma, 'Name Afbud' and 'Name/Role' in a participant list, a dash glued to a name, the meeting's hours
+on a line of their own, a start after the place and a place label glued to its value. Invented texts only."""
+
+import datetime
+
+from klynge.importer.parse import parse
+
+
+def items_of(text: str) -> list[tuple]:
+    return [(i.number, i.title) for i in parse(text).items]
+
+
+def test_minutes_glued_to_the_title_are_the_items_text():
+    text = ("Referat 17.09.2008\n\nTid:17. september 2008 kl. 14-15.30\n\nDagsorden:\n\n"
+            "1. Velkomst og præsentationFørste møde blev indledt med en præsentationsrunde af medlemmerne.\n\n"
+            "2. Drøftelse af kommissorietDer er enighed om, at det er vigtigt at fokusere på samarbejdet.\n")
+    parsed = parse(text)
+    assert [(i.number, i.title) for i in parsed.items] == [(1, "Velkomst og præsentation"),
+                                                           (2, "Drøftelse af kommissoriet")]
+    assert "præsentationsrunde" in parsed.items[0].minutes
+
+
+def test_a_title_broken_after_a_comma_continues_on_the_next_line():
+    text = ("Referat fra brugerrådsmøde den 7. januar 2019\n\n1. Referat fra sidst\n\n"
+            "2. Orientering fra div. udvalg: Aktivitetsudvalg, Caféudvalg,\n\nBladudvalg.\n\n3. Evt.\n")
+    assert items_of(text)[1] == (2, "Orientering fra div. udvalg: Aktivitetsudvalg, Caféudvalg, Bladudvalg")
+
+
+def test_afbud_after_a_name_and_a_role_after_a_slash_in_a_participant_list():
+    text = ("Skolebestyrelsesmøde\nReferat d. 17. juni 2025.\n17.00 til 19.00. Spisning den sidste del af mødet\n"
+            "Deltagende med stemmeret:\nFreja Stevenson\nAnn-Sofie Rosted Afbud\nMarkos Papadopoulos/Elevrådsformand\n"
+            "Theo Manel Lund/Elevrådsnæstformand Afbud\nDeltagende uden stemmeret:\nLis Johansen/Ordstyrer\n"
+            "****\nPkt. 1. Godkendelse af dagsorden\nReferat: Godkendt.\n****\nPkt. 2. Eventuelt\nReferat: Intet.\n")
+    parsed = parse(text)
+    assert [p.name for p in parsed.attendees] == ["Freja Stevenson", "Markos Papadopoulos", "Lis Johansen"]
+    assert parsed.absent == ["Ann-Sofie Rosted", "Theo Manel Lund"]
+    assert (parsed.start, parsed.end) == (datetime.time(17, 0), datetime.time(19, 0))
+
+
+def test_a_dash_glued_to_a_name_is_no_part_of_it():
+    text = ("Referat af møde i Sundhedsudvalget den 28. august 2019 kl. 15.00\n\nDeltagere:\n"
+            "Per Nørhave (A)\nLars Hoppe Søe (B)- deltog ikke i behandlingen af punkt: 6, 8\n"
+            "Anja Raun- afbud\nClaus Bakke (V)- afbud\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    parsed = parse(text)
+    assert [p.name for p in parsed.attendees] == ["Per Nørhave", "Lars Hoppe Søe"]
+    assert sorted(parsed.absent) == ["Anja Raun", "Claus Bakke"]
+
+
+def test_the_meetings_hours_on_a_line_of_their_own_under_the_date():
+    text = ("Referat 23.03.2010\n\nDet lokale Dialogforum\n23. marts 2010\n15.30-17.00\n"
+            "Hos Gustav Jensen, Digevej 84\n\nPunkt 1 - Godkendelse af referat\nGodkendt.\n\n"
+            "Punkt 2 - Eventuelt\nIntet.\n")
+    parsed = parse(text)
+    assert (parsed.start, parsed.end) == (datetime.time(15, 30), datetime.time(17, 0))
+
+
+def test_a_start_written_after_the_place_is_no_part_of_the_place():
+    text = ("Referat fra brugerrådsmøde den 7. januar 2019\n\nMødested: Øster Elkjær, Blå Stue kl. 09.30.\n\n"
+            "1. Referat fra sidst\nGodkendt.\n\n2. Evt.\n")
+    parsed = parse(text)
+    assert parsed.place == "Øster Elkjær, Blå Stue"
+    assert parsed.start == datetime.time(9, 30)
+
+
+def test_a_place_label_glued_to_a_room_is_read():
+    text = ("Ældreråd\n\nReferat\n\nMandag d. 5 september 2022, kl. 10:15\nMødestedMødelokale 1, Rådhuset\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert parse(text).place == "Mødelokale 1, Rådhuset"
