@@ -1925,8 +1925,15 @@ def room_segment(line: str) -> str | None:
     return None
 
 
-DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?[\d.\-/ ]{{6,12}}\s*(?:kl\.?\s*)?"
+MONTH_WORD = (r"(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?"
+                            rf"(?:[\d.\-/ ]{{6,12}}|\d{{1,2}}\.?\s*{MONTH_WORD}\.?\s*\d{{4}},?)\s*(?:kl\.?\s*)?"
                             rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$", re.I)
+
+
+# a line that only names a body: 'Ældrerådet', 'Social- og Sundhedsudvalget'
+BODY_NAME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[\wæøå-]+){0,3}(?:udvalg|råd|bestyrelse|nævn)(?:et|en)?")
 
 
 def place_under_date(lines: list[str]) -> str | None:
@@ -1938,6 +1945,8 @@ def place_under_date(lines: list[str]) -> str | None:
         if not DATE_TIME_ONLY.match(ln) or not dates_in(ln):
             continue
         nxt = nonempty[k + 1]
+        if BODY_NAME_LINE.fullmatch(nxt) and k + 2 < len(nonempty):
+            nxt = nonempty[k + 2]  # 'Torsdag 10. nov 2016 kl. 10:30' / 'Ældrerådet' / 'Nicolaiplads 6 - Festsalen'
         if len(nxt) <= 40 and nxt[:1].isupper() and ":" not in nxt and not dates_in(nxt) and not KL.search(nxt) \
                 and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|indhold)", nxt, re.I) \
                 and not re.search(r"(?:udvalg|råd|bestyrelse|gruppe|forum|nævn)(?:et|en|s)?\b", nxt, re.I) \
@@ -2144,7 +2153,7 @@ def strip_roles(name: str) -> str:
 NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|(?-i:\b(?:{MONTH_RE})\b)"
                         rf"|\d\.?\s*(?:{MONTH_RE})\b|\b(?:{MONTH_RE})\.?\s*\d", re.I)
 ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
-                       r"sekretariat|forvaltning|samarbejde)", re.I)
+                       r"sekretariat|forvaltning|samarbejde|forening|forbund)", re.I)  # 'PS LANDSFORENING'
 
 
 def is_organisation(name: str) -> bool:

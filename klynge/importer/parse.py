@@ -368,6 +368,26 @@ def _listed_names(text: str) -> list[str]:
 ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
 
 
+def _names_among_organisations(line: str) -> list[str]:
+    """'Tom Steffens, LAP, Kirsten Hove, SIND, Centerchef Lone Borberg, afdelingssygeplejerske Anne Rosenquist og
+    overlæge Kim Nalders.': names, each followed by its organisation or preceded by its job title, in one list ->
+    the names. Every part must be a name (after its title) or an organisation; else nothing."""
+    names = []
+    for part in re.split(r",|\s+og\s+", line.strip().rstrip(".")):
+        part = re.sub(r"^(?:[a-zæøå][\wæøå-]*\s+)+", "", part.strip())  # 'overlæge Kim Nalders'
+        part = layout.strip_roles(part)
+        if not part:
+            continue
+        first_word = part.split()[0]
+        if NAME_RE.match(part) and not layout.is_organisation(part) and not part.isupper():
+            if ACRONYM.match(first_word) or re.search(r"\d", first_word):
+                return []  # 'WM-data Per Kiilsholm', 'GS1 Denmark Jesper Henkel': organisation and name run together
+            names.append(part)
+        elif not (layout.is_organisation(part) or part.isupper()):
+            return []
+    return names if len(names) >= 2 else []
+
+
 def _names_before_organisations(parts: list[str]) -> list[str]:
     """'Eva Lund, KMD Bo Holm, Dansk Standard Per Ravn, Dansk Standard Ib Ko, SKAT': a list of 'name,
     organisation' pairs whose line breaks were lost, so that each part but the first is 'Organisation Name' and
@@ -1953,6 +1973,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         elif len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n) \
                 and not any(layout.is_organisation(n) for n in names if n):
             candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
+        elif len(among := _names_among_organisations(stripped)) >= 2:
+            candidates = [ParsedPerson(n) for n in among]
         else:
             person = parse_person(ln, organisations)
             candidates = [person] if person else []

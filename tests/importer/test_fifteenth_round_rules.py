@@ -67,3 +67,46 @@ def test_a_place_label_glued_to_a_room_is_read():
     text = ("Ældreråd\n\nReferat\n\nMandag d. 5 september 2022, kl. 10:15\nMødestedMødelokale 1, Rådhuset\n\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert parse(text).place == "Mødelokale 1, Rådhuset"
+
+
+CLEAN_PROSE = ("Mødet blev holdt på Psykiatrisk Center Amager. Deltagere: Tom Steffens, Lone Borberg og overlæge Kim "
+               "Nalders. Lokaludvalget i Kgs. Enghave drøftede også mødet i TradeCity og sagen om børnenes trivsel, "
+               "og udvalget vil følge op på sagen ved næste møde. Det blev besluttet at sende et høringssvar til "
+               "forvaltningen, så det når frem før fristen. Økonomien blev gennemgået, og der var enighed om, at "
+               "årets budget holder. Næste møde holdes i lokalet på første sal, hvor der også serveres kaffe og "
+               "brød. Formanden takkede for et godt møde, og alle var glade for de mange gode forslag.")
+
+
+def test_a_clean_danish_text_keeps_names_the_dictionary_does_not_know(lexicon):
+    from klynge.importer.normalise import normalise, writes_letters_intact
+
+    assert writes_letters_intact(CLEAN_PROSE)
+    cleaned = normalise(CLEAN_PROSE, lexicon)
+    assert cleaned.replacements == []
+    assert "Kim Nalders" in cleaned.text and "Kgs. Enghave" in cleaned.text and "TradeCity" in cleaned.text
+
+
+def test_a_text_that_lost_its_letters_is_still_repaired(lexicon):
+    from klynge.importer.normalise import normalise, writes_letters_intact
+
+    damaged = CLEAN_PROSE.replace("æ", "z").replace("ø", "g").replace("å", "a")
+    assert not writes_letters_intact(damaged)
+    replacements = normalise(damaged, lexicon).replacements
+    assert ("drgftede", "drøftede") in replacements and ("hgringssvar", "høringssvar") in replacements
+
+
+def test_names_among_organisations_and_job_titles_in_one_list_are_the_attendees():
+    text = ("Referat 17.09.2008\n\nTid:17. september 2008 kl. 14-15.30\n"
+            "Deltagere:Tom Fastrup Steffens, LAP, Kirsten Elise Hove, SIND, Centerchef Lone Borberg, "
+            "afdelingssygeplejerske Anne Rosenquist og overlæge Kim Nalders.\n"
+            "Fraværende:Dorte Nielsen, PS LANDSFORENING\n\n1. Velkomst\nTekst.\n\n2. Eventuelt\n")
+    parsed = parse(text)
+    assert [p.name for p in parsed.attendees] == ["Tom Fastrup Steffens", "Kirsten Elise Hove", "Lone Borberg",
+                                                  "Anne Rosenquist", "Kim Nalders"]
+    assert parsed.absent == ["Dorte Nielsen"]
+
+
+def test_a_place_under_the_date_and_the_bodys_name_is_read():
+    text = ("Dagsorden\n\nTorsdag 10. nov 2016 kl. 10:30\n\nÆldrerådet\n\nNicolaiplads 6 - Festsalen\n\nReferat\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert parse(text).place == "Nicolaiplads 6 - Festsalen"
