@@ -2153,7 +2153,7 @@ def strip_roles(name: str) -> str:
 NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|(?-i:\b(?:{MONTH_RE})\b)"
                         rf"|\d\.?\s*(?:{MONTH_RE})\b|\b(?:{MONTH_RE})\.?\s*\d", re.I)
 ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
-                       r"sekretariat|forvaltning|samarbejde|forening|forbund)", re.I)  # 'PS LANDSFORENING'
+                       r"sekretariat|forvaltning|samarbejde|forening|forbund|organisation)", re.I)  # 'PS LANDSFORENING'
 
 
 def is_organisation(name: str) -> bool:

@@ -368,14 +368,38 @@ def _listed_names(text: str) -> list[str]:
 ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
 
 
+# 'Menighedsrådet: …', 'Forældrevalgte: …': a group's label before its names
+GROUP_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå-]{2,30}(?:\s[\wæøå-]+)?\s*:\s+(?=[A-ZÆØÅ])")
+NAME_THEN_ROLE = re.compile(rf"^(?P<name>{NAME})\s*:\s+\S")
+PARTY_MARK = r"\((?:[A-ZÆØÅ]{1,3}|u\.?\s?p\.?|løsgænger|[A-ZÆØÅ][a-zæøå]?)\)"
+
+
+def _names_in_a_run(line: str) -> list[str]:
+    """'Birgit Lund Terp (A) Carsten Bering (u.p.) Carsten Rasmussen (A) …' and 'Sofia Osmani deltog Søren P.
+    Rasmussen deltog …': three or more names, each marked by its party or by 'deltog', with nothing else on the
+    line (a list whose commas and line breaks were lost). A name marked 'deltog ikke' or 'afbud' is left out."""
+    for mark in (PARTY_MARK, r"deltog(?!\s+ikke)\b"):
+        found = list(re.finditer(rf"({NAME})\s*{mark}", line))
+        if len(found) < 3:
+            continue
+        covered = sum(len(m.group(0)) for m in found)
+        if covered >= 0.8 * len(re.sub(r"\s+", "", line)) or covered >= 0.8 * len(line.strip()):
+            return [m.group(1).strip() for m in found if not layout.is_organisation(m.group(1))]
+    return []
+
+
 def _names_among_organisations(line: str) -> list[str]:
     """'Tom Steffens, LAP, Kirsten Hove, SIND, Centerchef Lone Borberg, afdelingssygeplejerske Anne Rosenquist og
-    overlæge Kim Nalders.': names, each followed by its organisation or preceded by its job title, in one list ->
-    the names. Every part must be a name (after its title) or an organisation; else nothing."""
+    overlæge Kim Nalders.', '… Anette Vennervald (ankom 19.30). Stedfortrædere: Erik Ancker, Anny D. Jessen
+    Sognepræster: Line Rudbeck': names in one list with their organisations, job titles, remarks in brackets and
+    group labels -> the names. Every part must be a name (after its title) or an organisation; else nothing."""
     names = []
-    for part in re.split(r",|\s+og\s+", line.strip().rstrip(".")):
-        part = re.sub(r"^(?:[a-zæøå][\wæøå-]*\s+)+", "", part.strip())  # 'overlæge Kim Nalders'
-        part = layout.strip_roles(part)
+    line = re.sub(r"\s*\([^()]*\)", "", line.strip().rstrip("."))
+    for part in re.split(r",|;|\s+og\s+|(?<![A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])|\s(?=[A-ZÆØÅ][\wæøå-]+:\s)", line):
+        part = GROUP_LABEL.sub("", part.strip())
+        part = re.sub(r"^(?:[a-zæøå][\wæøå-]*\s+)+", "", part)  # 'overlæge Kim Nalders'
+        part = re.sub(r"(?:\s+[a-zæøå][\wæøå-]*\.?)+$", "", part)  # 'Gitte Fensman ref.'
+        part = layout.strip_roles(part.strip())
         if not part:
             continue
         first_word = part.split()[0]
@@ -1957,6 +1981,17 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
             continue
         candidates = []
         stripped = re.sub(r"^\s*[-–•]\s+", "", ln)
+        labelled = NAME_THEN_ROLE.match(stripped)
+        if labelled and not layout.is_organisation(labelled.group("name")):
+            stripped = labelled.group("name")  # 'Susanne Lodberg: Kirkens Korshær': the name, then what she is
+        stripped = GROUP_LABEL.sub("", stripped)  # 'Menighedsrådet: Sonja Dygaard, Inge Frandsen, …'
+        run = _names_in_a_run(stripped)
+        if run:
+            for name in run:
+                if name.lower() not in seen:
+                    seen.add(name.lower())
+                    attendees.append(ParsedPerson(name))
+            continue
         if ";" in stripped:
             for chunk in stripped.split(";"):
                 person = parse_person(chunk, organisations)
@@ -1976,7 +2011,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         elif len(among := _names_among_organisations(stripped)) >= 2:
             candidates = [ParsedPerson(n) for n in among]
         else:
-            person = parse_person(ln, organisations)
+            person = parse_person(stripped if labelled else ln, organisations)
             candidates = [person] if person else []
         for person in candidates:
             key = person.name.lower()

@@ -110,3 +110,33 @@ def test_a_place_under_the_date_and_the_bodys_name_is_read():
     text = ("Dagsorden\n\nTorsdag 10. nov 2016 kl. 10:30\n\nÆldrerådet\n\nNicolaiplads 6 - Festsalen\n\nReferat\n\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert parse(text).place == "Nicolaiplads 6 - Festsalen"
+
+
+def test_names_each_marked_by_a_party_or_deltog_without_commas_are_the_attendees():
+    text = ("Byrådet\nReferat\nMøde den 6. oktober 2008 kl. 18.00\n\n"
+            "Medlemmer Birgit Lund Terp (A) Carsten Bering (u.p.) Carsten Rasmussen (A) Dorthe Lynderup (V)\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Birgit Lund Terp", "Carsten Bering", "Carsten Rasmussen",
+                                                       "Dorthe Lynderup"]
+    text = ("Kommunalbestyrelsen\nReferat\nMøde den 21. januar 2016 kl. 18.00\n\n"
+            "Medlemmer Sofia Osmani deltog Søren P. Rasmussen deltog Simon Pihl Sørensen deltog\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Sofia Osmani", "Søren P. Rasmussen", "Simon Pihl Sørensen"]
+
+
+def test_group_labels_and_remarks_inside_one_list_of_attendees():
+    text = ("Ordinært menighedsrådsmøde\n\nTorsdag, den 23. november 2017 kl. 19:00 – 21:00\n\n"
+            "Tilstede: Menighedsrådet: Sonja Dygaard, Inge Frandsen, Anette Vennervald (ankom 19.30). "
+            "Stedfortrædere: Erik Ancker, Anny D. Jessen Sognepræster: Line Rudbeck, Heidi Torp.\n\n"
+            "Dagsorden:\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Sonja Dygaard", "Inge Frandsen", "Anette Vennervald",
+                                                       "Erik Ancker", "Anny D. Jessen", "Line Rudbeck", "Heidi Torp"]
+
+
+def test_a_name_followed_by_a_colon_and_what_the_person_represents_is_an_attendee():
+    text = ("Referat af møde i Udsatterådet den 4. april 2022\n\nDeltagere:\n\n"
+            " • Karen Thestrup Clausen: Kommunalbestyrelsesmedlem for Enhedslisten\n"
+            " • Susanne Lodberg: Kirkens Korshær\n\nAfbud:\n\n • Martin Vibe\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    parsed = parse(text)
+    assert [p.name for p in parsed.attendees] == ["Karen Thestrup Clausen", "Susanne Lodberg"]
