@@ -2128,8 +2128,8 @@ ORG_WORDS = re.compile(
 
 
 ROLE_WORD = re.compile(
-    r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|lægefaglig|"
-    r"sygeplejefaglig|praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
+    r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|\w*faglig|"
+    r"praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
     r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
 
 

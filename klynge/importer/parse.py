@@ -176,10 +176,10 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent|"
-                  r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?"),
+                  r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede"),  # 'Inviterede:' the members called
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
                r"meldt fravær"),
-    ("guests", r"gæster|gæst|desuden deltog|øvrige deltagere|inviterede|oplægsholdere"),
+    ("guests", r"gæster|gæst|desuden deltog|derudover deltog|øvrige deltagere|oplægsholdere"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
 PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|besluttede|besluttet|orienterede|drøftede|"
@@ -386,6 +386,36 @@ def _names_in_a_run(line: str) -> list[str]:
         if covered >= 0.8 * len(re.sub(r"\s+", "", line)) or covered >= 0.8 * len(line.strip()):
             return [m.group(1).strip() for m in found if not layout.is_organisation(m.group(1))]
     return []
+
+
+def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
+    """The people one line of a list of attendees or guests names, in its many forms: one person with title and
+    organisation, a comma or semicolon list, 'Name (Organisation), …', a run of party-marked names, names among
+    organisations and job titles, 'Name: what she represents'."""
+    stripped = re.sub(r"^\s*[-–•]\s+", "", line)
+    labelled = NAME_THEN_ROLE.match(stripped)
+    if labelled and not layout.is_organisation(labelled.group("name")):
+        stripped = labelled.group("name")  # 'Susanne Lodberg: Kirkens Korshær': the name, then what she is
+    stripped = GROUP_LABEL.sub("", stripped)  # 'Menighedsrådet: Sonja Dygaard, Inge Frandsen, …'
+    run = _names_in_a_run(stripped)
+    if run:
+        return [ParsedPerson(name) for name in run]
+    if ";" in stripped:
+        return [p for p in (parse_person(chunk, organisations) for chunk in stripped.split(";")) if p]
+    names = [p.strip() for p in re.split(r";|,", stripped)]
+    # "Jens Hansen (Hillerød Kommune), Lone Berg (Region Hovedstaden)": people on one line.
+    bracketed = [c for c in INLINE_PEOPLE.split(stripped) if c.strip()]
+    people = [parse_person(c, organisations) for c in bracketed] if len(bracketed) > 1 else []
+    if people and all(people):
+        return people
+    if len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n) \
+            and not any(layout.is_organisation(n) for n in names if n):
+        return [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
+    among = _names_among_organisations(stripped)
+    if len(among) >= 2:
+        return [ParsedPerson(n) for n in among]
+    person = parse_person(stripped if labelled else line, organisations)
+    return [person] if person else []
 
 
 def _names_among_organisations(line: str) -> list[str]:
@@ -1017,7 +1047,17 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
             person = parse_person(f"{m.group(1)}, {m.group(2)}", organisations)
             if person:
                 guests.append(person)
+        m = GUESTS_FOR_ITEM.search(s)
+        if m:  # 'Jakob Holm og Jørgen Kyed deltager på mødet under dette punkt.', 'Visitationschef Ellen Lykke og …'
+            sentence = re.split(r"(?<=[a-zæøå])\.\s+", s[:m.start()])[-1]
+            sentence = re.sub(r"\b[A-ZÆØÅ]{2,5}\s+(?=[A-ZÆØÅ][a-zæøå])", "", sentence)  # 'TRS Morten May Petersen'
+            names = _names_among_organisations(sentence) or _listed_names(sentence)
+            guests.extend(ParsedPerson(n) for n in names if not layout.is_organisation(n))
     return guests
+
+
+GUESTS_FOR_ITEM = re.compile(r"\s+(?:deltager|deltog)\s+(?:i\s+|på\s+)?(?:mødet\s+)?"
+                             r"under\s+(?:dette\s+|behandlingen\s+af\s+(?:dette\s+)?)?punkt")
 
 
 class _Sections:
@@ -1979,41 +2019,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     for ln in lists["attendees"]:
         if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
             continue
-        candidates = []
-        stripped = re.sub(r"^\s*[-–•]\s+", "", ln)
-        labelled = NAME_THEN_ROLE.match(stripped)
-        if labelled and not layout.is_organisation(labelled.group("name")):
-            stripped = labelled.group("name")  # 'Susanne Lodberg: Kirkens Korshær': the name, then what she is
-        stripped = GROUP_LABEL.sub("", stripped)  # 'Menighedsrådet: Sonja Dygaard, Inge Frandsen, …'
-        run = _names_in_a_run(stripped)
-        if run:
-            for name in run:
-                if name.lower() not in seen:
-                    seen.add(name.lower())
-                    attendees.append(ParsedPerson(name))
-            continue
-        if ";" in stripped:
-            for chunk in stripped.split(";"):
-                person = parse_person(chunk, organisations)
-                if person and person.name.lower() not in seen:
-                    seen.add(person.name.lower())
-                    attendees.append(person)
-            continue
-        names = [p.strip() for p in re.split(r";|,", stripped)]
-        # "Jens Hansen (Hillerød Kommune), Lone Berg (Region Hovedstaden)": people on one line.
-        bracketed = [c for c in INLINE_PEOPLE.split(stripped) if c.strip()]
-        people = [parse_person(c, organisations) for c in bracketed] if len(bracketed) > 1 else []
-        if people and all(people):
-            candidates = people
-        elif len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n) \
-                and not any(layout.is_organisation(n) for n in names if n):
-            candidates = [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
-        elif len(among := _names_among_organisations(stripped)) >= 2:
-            candidates = [ParsedPerson(n) for n in among]
-        else:
-            person = parse_person(stripped if labelled else ln, organisations)
-            candidates = [person] if person else []
-        for person in candidates:
+        for person in _people_on_line(ln, organisations):
             key = person.name.lower()
             if key not in seen:
                 seen.add(key)
@@ -2027,9 +2033,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
             absent.append(behalf)
     guests: list[ParsedPerson] = []
     for ln in lists["guests"]:
-        person = parse_person(ln, organisations)
-        if person:
-            guests.append(person)
+        guests.extend(_people_on_line(ln, organisations))
     guests.extend(all_guests)
     absent.extend(layout.apologies_in(lines))
     absent.extend(layout.labelled_absent(lines))

@@ -140,3 +140,28 @@ def test_a_name_followed_by_a_colon_and_what_the_person_represents_is_an_attende
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
     parsed = parse(text)
     assert [p.name for p in parsed.attendees] == ["Karen Thestrup Clausen", "Susanne Lodberg"]
+
+
+def test_guests_with_job_titles_in_one_list_are_read_whole():
+    text = ("Referat af møde i Social- og psykiatriudvalget den 11. oktober 2007\n\nØvrige deltagere:\n"
+            "Psykiatridirektør Agnete Philipsen, socialdirektør Anders Møller Jensen, fuldmægtig Jonas Svane Jakobsen "
+            "og planlægger Julia Egebæk.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [g.name for g in parse(text).guests] == ["Agnete Philipsen", "Anders Møller Jensen", "Jonas Svane Jakobsen",
+                                                    "Julia Egebæk"]
+
+
+def test_people_who_take_part_under_an_item_are_guests():
+    text = ("Referat af bestyrelsesmøde den 10. september 2009\n\n1. Budget\n"
+            "Jakob Holm og Jørgen Kyed deltager på mødet under dette punkt.\nBudgettet blev godkendt.\n\n"
+            "2. Tilsyn\nVisitationschef Ellen Lykke, Faglig koordinator Vicki Schultz Lund og jurist Charlotte "
+            "Andersen deltager under dette punkt.\nTaget til efterretning.\n\n3. Eventuelt\n")
+    assert [g.name for g in parse(text).guests] == ["Jakob Holm", "Jørgen Kyed", "Ellen Lykke", "Vicki Schultz Lund",
+                                                    "Charlotte Andersen"]
+
+
+def test_the_invited_of_an_agenda_are_its_members_not_guests():
+    text = ("Dagsorden\nSkolebestyrelsesmøde onsdag den 29.03.2023\nKl. 17:00-19.30\n\nInviterede:\n\n"
+            "Forældrerepræsentanter: René Jensen, Johnny Hejdemann\n\n1. Godkendelse af dagsorden\n\n2. Eventuelt\n")
+    parsed = parse(text)
+    assert parsed.guests == []
+    assert [p.name for p in parsed.attendees] == ["René Jensen", "Johnny Hejdemann"]
