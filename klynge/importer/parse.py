@@ -1244,9 +1244,26 @@ MINUTES_OF_MEETING = re.compile(r"\breferat\s+(?:fra|af)\s+(?:det\s+|den\s+)?\w*
 def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     """Minutes written as prose (no numbered items): a dated text titled 'referat' that records attendance.
     Read without items rather than refused; a report or a letter (no 'referat' title) is still refused."""
-    if date is None or headings or not re.search(r"\b(?:møde)?referat\b", title, re.I):
+    if date is None or headings:
+        return False
+    if _labelled_meeting_header(lines):
+        return True
+    if not re.search(r"\b(?:møde)?referat\b", title, re.I):
         return False
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln) or bool(MINUTES_OF_MEETING.search(title))
+
+
+# 'Mødedato: Onsdag den 27. november 2013', 'Dato 15. marts 2011 Tid 14:00 Sted …', 'Sted: … Dato: …'
+MEETING_LABEL_WORD = re.compile(r"\b(?:mødedato|mødested|mødetidspunkt|dato|sted|tid|start kl)\b\.?\s*:?", re.I)
+
+
+def _labelled_meeting_header(lines: list[str]) -> bool:
+    """A kind word ('Referat', 'Dagsorden', 'Beslutningsreferat') and two meeting labels ('Mødedato', 'Sted', 'Tid')
+    in the first lines: a meeting's own header, whatever its items look like (a transcript whose items the reader
+    cannot find is still read, without items, rather than refused)."""
+    head = " ".join(ln for ln in lines[:60] if ln)[:3000]
+    return bool(KIND_WORDS.search(head)) and len({m.group(0).casefold().rstrip(" :.")
+                                                  for m in MEETING_LABEL_WORD.finditer(head)}) >= 2
 
 
 SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
@@ -1562,8 +1579,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if found_by:
         warnings.append(ParsedWarning("unnumbered_items", UNNUMBERED_WARNINGS[found_by], None))
     if prose:
-        warnings.append(ParsedWarning("no_items", "Referatet har ingen nummererede punkter: mødet er læst uden "
-                                      "punkter (dato, deltagere og afbud); tilføj punkterne i hånden.", None))
+        warnings.append(ParsedWarning("no_items", "Der blev ikke fundet nogen punkter i teksten: mødet er læst uden "
+                                      "punkter (dato, sted, deltagere og afbud); tilføj punkterne i hånden, "
+                                      "fx under «Gennemse og ret».", None))
     for item in items:
         warnings.extend(item_warnings[id(item)])
     warnings.extend(check_items(items))

@@ -165,3 +165,21 @@ def test_the_invited_of_an_agenda_are_its_members_not_guests():
     parsed = parse(text)
     assert parsed.guests == []
     assert [p.name for p in parsed.attendees] == ["René Jensen", "Johnny Hejdemann"]
+
+
+def test_a_meetings_labelled_header_without_readable_items_is_read_without_items():
+    text = ("1 Dagsorden Sundhedsudvalget Ordinært møde Dato 15. marts 2011 Tid 14:00 Sted Sydbycentret "
+            "\n2 Indholdsfortegnelse Side Sundhedsprofilundersøgelse Orientering om "
+            "midler\n3 Sundhedsprofilundersøgelse 2010 Åben sag Sagsfremstilling Hvordan har du det?\n")
+    parsed = parse(text)
+    assert parsed.date == datetime.date(2011, 3, 15)
+    assert parsed.items == [] and [w.code for w in parsed.warnings if w.code == "no_items"] == ["no_items"]
+
+
+def test_a_report_without_a_meetings_header_is_still_refused():
+    import pytest
+
+    from klynge.importer.parse import NoMeetingFound
+
+    with pytest.raises(NoMeetingFound):
+        parse("Statusrapport for sundhedsaftalen\n\nJanuar 2024\n\nRapporten beskriver status på indsatserne.\n")
