@@ -228,7 +228,7 @@ LEADING_ALLOTMENT = re.compile(r"^\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?(?:\s+|$)", 
 # '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title
 SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]")
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
-GLUED_FORM = re.compile(r"^(\d{1,3})([A-ZÆØÅ][a-zæøå].*)$")
+GLUED_FORM = re.compile(r"^(\d{1,3})((?:[A-ZÆØÅ][a-zæøå]|(?:LUKKET|ÅBENT?|FORTROLIGT)\b).*)$")  # '2LUKKET PUNKT: X'
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 # "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "12 KL-rapport" start with an acronym
 BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]s\b|-[A-Za-zæøåÆØÅ])).*)$")

@@ -183,3 +183,12 @@ def test_a_report_without_a_meetings_header_is_still_refused():
 
     with pytest.raises(NoMeetingFound):
         parse("Statusrapport for sundhedsaftalen\n\nJanuar 2024\n\nRapporten beskriver status på indsatserne.\n")
+
+
+def test_a_closed_item_in_capitals_glued_to_its_number_is_an_item():
+    text = ("Social- og Sundhedsudvalget\nReferat 16. november 2022 kl. 13.00\n\n1Godkendelse af dagsorden\n"
+            "BeslutningGodkendt.\n2LUKKET PUNKT: Center Bakkehuset\nBeslutningDer blev givet en orientering.\n"
+            "3Sundhedsklynger\nBeslutningTaget til efterretning.\n")
+    items = parse(text).items
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, True), (3, False)]
+    assert items[1].title == "Center Bakkehuset"
