@@ -228,6 +228,10 @@ LEADING_ALLOTMENT = re.compile(r"^\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?(?:\s+|$)", 
 # '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title
 SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]")
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
+# '1' / 'Deltagere', '3' / 'Dagsorden:', '4' / 'Ad 1 Velkomst:': a page's or a section's number above the meeting's
+# own labels or above an item's body, no item of its own
+LONE_NUMBER_NO_TITLE = re.compile(r"(?i)(?:(?:deltagere|afbud|fraværende|til stede|tilstede|dagsorden|referat|"
+                                  r"indhold|indholdsfortegnelse|bilag)\s*:?$|ad\s*\d)")
 GLUED_FORM = re.compile(r"^(\d{1,3})((?:[A-ZÆØÅ][a-zæøå]|(?:LUKKET|ÅBENT?|FORTROLIGT)\b).*)$")  # '2LUKKET PUNKT: X'
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 # "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "12 KL-rapport" start with an acronym
@@ -679,7 +683,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
                         and re.search(r"[^\W\d_]{2}", lines[nxt]) \
-                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt]):
+                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt]) \
+                        and not LONE_NUMBER_NO_TITLE.match(lines[nxt].strip()):
                     # not '18' / '20' (a column of page numbers), nor '2' / '1. Bemærkninger' (a page number above
                     # a numbered heading)
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
@@ -1521,6 +1526,14 @@ def lettered_headings(lines: list[str]) -> list[Heading]:
     return [Heading(i, None, title) for i, title in found]
 
 
+def _label_line(line: str) -> bool:
+    """'Beslutning', 'Referat:' or 'Beslutning: Dagsorden blev godkendt': a section label, alone or before its text."""
+    if len(line.split()) <= 4 and label_role(line):
+        return True
+    head = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s+\S", line.strip())
+    return bool(head and len(head.group(1).split()) <= 3 and label_role(head.group(1) + ":"))
+
+
 def bulleted_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers written as bullets ('- Godkendelse af dagsorden' / 'Beslutning' / 'Godkendt.' /
     '- Høringer' / ... / 'Beslutning' / ...): a title-shaped bullet line is an item when a section label line
@@ -1531,12 +1544,14 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
         m = BULLET_TITLE.match(ln.strip()) if ln else None
         if m:
             t = m.group("title").strip()
+            if len(t) <= 60 and t.endswith(":"):
+                t = t[:-1].strip()  # '- Siden sidst:' above its text
             bullets.append((i, t if len(t) <= 150 and not t.endswith((".", ",", ";", ":")) and _title_like(t)
                             else None))
     found: list[Heading] = []
     for k, (i, title) in enumerate(bullets):
         stop = bullets[k + 1][0] if k + 1 < len(bullets) else len(lines)
-        labelled = any(lines[j] and len(lines[j].split()) <= 4 and label_role(lines[j]) for j in range(i + 1, stop))
+        labelled = any(lines[j] and _label_line(lines[j]) for j in range(i + 1, stop))
         last_with_text = k == len(bullets) - 1 and len(found) >= 2 and any(lines[j] for j in range(i + 1, stop))
         if title and (labelled or last_with_text):  # the last one's label may be missing where the text stops
             found.append(Heading(i, None, title))
@@ -1852,6 +1867,8 @@ def body_name(body: str | None) -> str | None:
     body = re.sub(r"\s+møde\s*nr\.?\s*:?\s*\d{1,3}$", "", re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", body), flags=re.I)
     # 'Ældre- og Sundhedsudvalget Beslutningsprotokol', 'Handicaprådet REFERAT. Mødedato: …': the kind after it
     body = re.sub(r"(?<=\w)\s+(?:beslutningsprotokol|referat|dagsorden)\b.*$", "", body, flags=re.I) or body
+    # 'Beslutningsprotokol Mørke Kirke menighedsråd', 'Referat Handicaprådet': the kind before it
+    body = re.sub(r"^(?:beslutningsprotokol(?:lat)?|referat|dagsorden)\s+(?=[A-ZÆØÅ])", "", body, flags=re.I) or body
     # 'Tønder Kommune Kommunalbestyrelsen': the authority before the body
     body = re.sub(r"^(?:[A-ZÆØÅ][\w-]+\s+){1,2}(?:Kommune|Region)\s+(?=[A-ZÆØÅ][\w-]*(?:bestyrelse|råd|udvalg)\w*$)",
                   "", body)

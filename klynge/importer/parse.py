@@ -1814,13 +1814,19 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
     return _When(date, start, end, date_note, searched, sentence_body, note_code)
 
 
+STANDING_ITEM = re.compile(r"(?i)^(?:godkendelse\s+af\s+(?:dagsorden|referat)|eventuelt\b|evt\.?$|"
+                           r"meddelelser\b|orientering\s+fra\s+formand)")
+
+
 def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_nonempty: list[str],
                            fields: dict[str, str], lists: dict[str, list[str]], lines: list[str]) -> bool:
     """Raises NoMeetingFound unless the text marks a meeting; True when it is minutes written as prose, without
     items."""
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \
-        or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I)
+        or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
+        or sum(bool(STANDING_ITEM.match(h.title)) for h in headings) >= 1 and len(headings) >= 3
+    # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not)
     prose = _prose_minutes(date, headings, title, lines)
     if not prose and (not headings or (not meeting_marker and not any(
             _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):
@@ -2028,6 +2034,10 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
             continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
+            one = parse_person(ln, organisations) if re.match(r"^\s*[-–•]\s", ln) and ln.count(",") == 1 else None
+            if one is not None:  # ' • Michael Prehn, Danske Maritime (…)': one person a bullet, then where from
+                absent.append(one.name)
+                continue
             absent.extend(_listed_names(ln) or _by_initials(ln, initials)
                           or _names_in(_group_line(ln)))
 
