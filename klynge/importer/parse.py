@@ -1253,6 +1253,8 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln) or bool(MINUTES_OF_MEETING.search(title))
 
 
+KIND_TITLE = re.compile(r"(?i)^(?:dagsorden|referat|beslutningsreferat|beslutningsprotokol|mødereferat)\b")
+PORTAL_LABEL = re.compile(r"(?im)^(?:dato|udvalg|mødested|sted|tid|medlemmer|deltagere|afbud|fraværende)(?=\s*:?\s*$)")
 # 'Mødedato: Onsdag den 27. november 2013', 'Dato 15. marts 2011 Tid 14:00 Sted …', 'Sted: … Dato: …'
 MEETING_LABEL_WORD = re.compile(r"\b(?:mødedato|mødested|mødetidspunkt|dato|sted|tid|start kl)\b\.?\s*:?", re.I)
 
@@ -1261,9 +1263,17 @@ def _labelled_meeting_header(lines: list[str]) -> bool:
     """A kind word ('Referat', 'Dagsorden', 'Beslutningsreferat') and two meeting labels ('Mødedato', 'Sted', 'Tid')
     in the first lines: a meeting's own header, whatever its items look like (a transcript whose items the reader
     cannot find is still read, without items, rather than refused)."""
-    head = " ".join(ln for ln in lines[:60] if ln)[:3000]
-    return bool(KIND_WORDS.search(head)) and len({m.group(0).casefold().rstrip(" :.")
-                                                  for m in MEETING_LABEL_WORD.finditer(head)}) >= 2
+    nonempty = [ln.strip() for ln in lines[:60] if ln and ln.strip()]
+    head = " ".join(nonempty)[:3000]
+    labels = {m.group(0).casefold().rstrip(" :.") for m in MEETING_LABEL_WORD.finditer(head)}
+    if KIND_WORDS.search(head) and len(labels) >= 2:
+        return True
+    # 'Dagsorden' / '11. mødedag, tirsdag den 9. May 2023, kl. 11:00': a kind word as the title, a date right below
+    if nonempty and KIND_TITLE.match(nonempty[0]) and any(layout.dates_in(ln) for ln in nonempty[1:5]):
+        return True
+    # 'Udvalg' / 'Kommunalbestyrelsen' / 'Dato' / '25. February 2020': the labels of a meeting portal
+    own = {m.group(0).casefold() for m in PORTAL_LABEL.finditer("\n".join(nonempty[:20]))}
+    return len(own) >= 2 and "dato" in own
 
 
 SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
@@ -1543,6 +1553,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     fields, lists = _header_fields(header)
     when = _meeting_when(fields, title, header, header_nonempty, lines, first, meeting_date, source)
     date, start, end = when.date, when.start, when.end
+    if start == datetime.time(0, 0):
+        start, end = None, (end if end != datetime.time(0, 0) else None)  # 'kl. 00:00': a portal's empty time
     prose = _refuse_unless_meeting(date, headings, title, header_nonempty, fields, lists, lines)
     kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
                                              headings)

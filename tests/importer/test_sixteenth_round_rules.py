@@ -49,3 +49,23 @@ def test_one_absent_person_a_bullet_with_an_organisation_after_a_comma():
             " • Klaus G. Andersen, Fredericia Shipping\n\nDagsorden:\n\n 1. Velkomst\n 2. Bordrunde\n 3. Eventuelt\n\n"
             "Ad 1 Velkomst:\n\nVelkommen.\n")
     assert parse(text).absent == ["Michael Prehn", "Klaus G. Andersen"]
+
+
+def test_an_agenda_titled_dagsorden_with_a_date_below_is_read_without_items_when_none_are_found():
+    text = ("Dagsorden\n\n11. mødedag, tirsdag den 9. May 2023, kl. 11:00\nPunktnummer / Behandlingsdatoer\n"
+            "Imm./pkt.: 2\nRedegørelse for dagsordenen.\n\nImm./pkt.: 66\nForslag til beslutning.\n")
+    parsed = parse(text)
+    assert parsed.date == datetime.date(2023, 5, 9) and parsed.start == datetime.time(11, 0)
+    assert parsed.items == [] and "no_items" in [w.code for w in parsed.warnings]
+
+
+def test_a_portals_labels_on_lines_of_their_own_mark_a_meeting():
+    text = ("200225 – Nittende ordinære kommunalbestyrelsesmøde\n\nUdvalg\nKommunalbestyrelsen\nDato\n"
+            "25. February 2020 -\nTitel\nForside\n\nSagsfremstilling\n\nAfbud: Justus Hansen (D)\n")
+    parsed = parse(text)
+    assert parsed.date == datetime.date(2020, 2, 25) and parsed.body == "Kommunalbestyrelsen"
+
+
+def test_a_start_at_midnight_is_a_portals_empty_time():
+    text = ("Dagsorden\n\n4. mødedag, tirsdag den 4. October 2011, kl. 00:00\nImm./pkt.: 2\nRedegørelse.\n")
+    assert parse(text).start is None
