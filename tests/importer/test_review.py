@@ -405,3 +405,23 @@ def test_more_empty_rows_keep_what_was_typed_and_save_nothing(reviewed):
     page = client.post(url, data)
     titles = [i.title for i in Meeting.objects.get().items.order_by("position")]
     assert "Personalesag" in titles and "Eventuelt igen" in titles
+
+
+def test_a_reading_without_items_gets_its_items_typed_in_the_review(lexicon, login, secretariat_user, structure):
+    client = login(secretariat_user)
+    text = ("1 Referat Sundhedsudvalget Ordinært møde Dato 15. marts 2011 Tid 14:00 Sted Sydbycentret\n"
+            "2 Indholdsfortegnelse Side Sundhedsprofil Orientering om midler\n").encode()
+    client.post(reverse("importer:upload"), {"files": [SimpleUploadedFile("sammenloebet.txt", text)],
+                                             "dry_run": "on", "body": structure.political.pk})
+    entry = Job.objects.get().result["files"][0]
+    assert entry["review_url"]
+    page = client.get(entry["review_url"])
+    assert "Der blev ikke fundet nogen punkter i teksten" in page.content.decode()
+    data = form_data(page)
+    data.update({"items-0-number": "1", "items-0-title": "Sundhedsprofil",
+                 "items-1-number": "2", "items-1-title": "Orientering om midler"})
+    assert client.post(entry["review_url"], data).status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.date == datetime.date(2011, 3, 15)
+    assert [(i.number, i.title) for i in meeting.items.order_by("number")] == [(1, "Sundhedsprofil"),
+                                                                              (2, "Orientering om midler")]
