@@ -398,7 +398,7 @@ NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]+\s.{30,}$)")
 TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
 # 'Evt. Kommende møderække …', 'Eventuelt Intet': the standing last item's title, its text after it
-ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)\s+(?=[A-ZÆØÅ])")
+ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆØÅ])")  # 'Eventuelt. Intet at berette.'
 
 
 def _clean_title(title: str, run_on: bool) -> str:

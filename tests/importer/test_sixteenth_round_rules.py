@@ -69,3 +69,10 @@ def test_a_portals_labels_on_lines_of_their_own_mark_a_meeting():
 def test_a_start_at_midnight_is_a_portals_empty_time():
     text = ("Dagsorden\n\n4. mødedag, tirsdag den 4. October 2011, kl. 00:00\nImm./pkt.: 2\nRedegørelse.\n")
     assert parse(text).start is None
+
+
+def test_eventuelt_followed_by_a_full_stop_and_its_text_keeps_its_short_title():
+    text = ("Referat af møde i kirkegårdsbestyrelsen den 3. marts 2015\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Eventuelt. Intet at berette.\n")
+    items = parse(text).items
+    assert items[1].title == "Eventuelt" and "Intet at berette" in (items[1].minutes + items[1].description)
