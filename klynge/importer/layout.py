@@ -644,6 +644,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
+        # 'Ad 3-4. Godkendelse af …': one heading for items 3 and 4, read as 'Ad 3. - 4. …' (NUMBER_RANGE_REST)
+        s = re.sub(r"^((?:ad\.?|punkt|pkt\.?)\s*\d{1,3})\s*[-–]\s*(\d{1,3})\.?\s+(?=[A-ZÆØÅ])", r"\1. - \2. ", s,
+                   flags=re.I)
         m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
         rest = LEADING_ALLOTMENT.sub("", m.group(2)) if m else ""
         if m and (rest == "" or rest[:1].isupper() or rest[:1].isdigit() is False or ORDINAL_TITLE.match(rest)):

@@ -779,6 +779,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title = (title[:slot.start()] + title[slot.end():]).strip()
     else:
         single = KL_TIME.search(title)
+        before_time = title[:single.start()] if single else ""
+        if single and re.search(r"\b\d{4}\s*,?\s*$", before_time) and layout.dates_in(before_time):
+            single = None  # 'Næste møde torsdag den 29. oktober 2020 kl. 17.30': the time of that date, no slot
         if single:
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
@@ -853,7 +856,7 @@ def _without_final_full_stop(title: str) -> str:
     last = title.split()[-1][:-1]
     if last.casefold() in TITLE_ABBREVIATIONS or len(last) < 2:
         return title
-    if "." in last and not re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", last):
+    if "." in last and not re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}[.:]\d{2}", last):  # '… kl. 17.30.'
         return title  # 'm.v.', 'd. 29.8.' (a date without its year keeps its point); '15.03.2018.' loses it
     return title[:-1]
 
@@ -2091,7 +2094,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
 
 
 
-NUMBER_RANGE_HEADING = re.compile(r"^\s*\d{1,3}\.\s*[-–]\s*(\d{1,3})\.\s")
+NUMBER_RANGE_HEADING = re.compile(r"^\s*(?:(?i:ad|punkt|pkt)\.?\s*)?\d{1,3}\.?\s*[-–]\s*(\d{1,3})\.\s")  # 'Ad 3-4. …'
 
 
 def _range_end(line: str, heading: _Heading) -> int | None:

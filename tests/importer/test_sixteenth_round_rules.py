@@ -76,3 +76,20 @@ def test_eventuelt_followed_by_a_full_stop_and_its_text_keeps_its_short_title():
             "2. Eventuelt. Intet at berette.\n")
     items = parse(text).items
     assert items[1].title == "Eventuelt" and "Intet at berette" in (items[1].minutes + items[1].description)
+
+
+def test_the_time_of_the_next_meeting_in_a_title_is_no_slot_of_the_item():
+    text = ("Referat af menighedsrådsmøde den 24. september 2020 kl. 17.00\n\nDagsorden:\n"
+            "1. Godkendelse af dagsorden\n2. Næste menighedsrådsmøde torsdag den 29. oktober 2020 kl. 17.30.\n"
+            "3. Eventuelt\n\nAd 1.\nGodkendt.\n")
+    item = parse(text).items[1]
+    assert item.title == "Næste menighedsrådsmøde torsdag den 29. oktober 2020 kl. 17.30" and item.start is None
+
+
+def test_one_heading_for_two_items_ad_3_4():
+    text = ("Referat af fællesmøde den 29. marts 2017\n\nAd 1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Ad 2. Orientering\nTaget til efterretning.\n\n"
+            "Ad 3-4. Godkendelse af regnskab og budget\nGodkendt.\n\nAd 5. Eventuelt\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Orientering"),
+                              (3, "Godkendelse af regnskab og budget"), (5, "Eventuelt")]
+    assert "item_number_skipped" not in [w.code for w in parse(text).warnings]  # the heading covers item 4
