@@ -38,7 +38,7 @@ FURNITURE = re.compile(
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
     r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
-    r"gå ikke glip af\b.*|you are here|du er her|til hovedindhold|log ind|log på|english|kontakt|"
+    r"gå ikke glip af\b.*|you are here:?|du er her:?|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
     r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•|"
@@ -1805,6 +1805,10 @@ def place_end(place: str) -> str:
 
 
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
+PLACE_BEFORE_DAY = re.compile(rf"^(?P<place>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}}),?\s+(?i:{WEEKDAY})\b"
+                              rf"[^\n]{{0,30}}?\d{{1,2}}\.?\s*\w+[^\n]{{0,12}}\bkl\.?\s*\d")
+HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holdes)\s+"
+                             r"(?P<place>[A-ZÆØÅ][\wæøå -]{2,40}\s\d{1,3}[a-zA-Z]?(?:,\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?)")
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
     r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
@@ -2098,6 +2102,14 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 m = None  # '... kl. 13.00. Mødet blev holdt ...': a sentence, no place
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
+                break
+    # 'Sengeløse Sognegård, onsdag den 19. maj kl. 19:00', 'Sognegården onsdag 9. juni 2021 kl. 19:00': the place
+    # before the weekday and date of the meeting's line; 'Mødet afholdtes Bag Kirken 5, 4573 Højby.': an address
+    if found.place is None:
+        for ln in [x for x in lines if x][:12]:
+            m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln)
+            if m and not SENTENCE_VERB.search(m.group("place")):
+                found.place = m.group("place").strip(" ,.")
                 break
     # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'
     if found.place is None:

@@ -93,3 +93,23 @@ def test_one_heading_for_two_items_ad_3_4():
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Orientering"),
                               (3, "Godkendelse af regnskab og budget"), (5, "Eventuelt")]
     assert "item_number_skipped" not in [w.code for w in parse(text).warnings]  # the heading covers item 4
+
+
+def test_the_place_before_the_weekday_and_date_of_the_meetings_line():
+    for line, place in (("Sengeløse Sognegård, onsdag den 19. maj 2021 kl. 19:00", "Sengeløse Sognegård"),
+                        ("Sognegården onsdag 9. juni 2021 kl. 19:00", "Sognegården")):
+        text = (f"Referat af menighedsrådsmøde\n{line}\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+                "2. Eventuelt\nIntet.\n")
+        assert parse(text).place == place
+
+
+def test_an_address_after_mødet_afholdtes_is_the_place():
+    text = ("Der var indkaldt til møde i menighedsrådet tirsdag den 13. juni 2017 kl. 19.00. Mødet afholdtes Bag "
+            "Kirken 5, 4573 Højby.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert parse(text).place == "Bag Kirken 5, 4573 Højby"
+
+
+def test_du_er_her_is_web_furniture():
+    text = ("Du er her: \n\nReferat af menighedsmøde den 9. juni 2020\n\n1. Velkomst\nTekst.\n\n2. Eventuelt\nIntet.\n")
+    parsed = parse(text)
+    assert parsed.title.startswith("Referat af menighedsmøde") and parsed.body != "Du er her"
