@@ -388,6 +388,26 @@ def _names_in_a_run(line: str) -> list[str]:
     return []
 
 
+LINE_START_NAME = re.compile(rf"^\s*(?:[-–•]\s+)?(?P<name>{NAME})\s*(?:[–,(-]|$)")
+
+
+def _known_names_in(line: str, lines: list[str]) -> list[str]:
+    """'Jesper Balle Kristensen Søren Lahn Sloth.' (two names whose separator was lost): the names the document
+    itself writes at the start of a line elsewhere ('Jesper Balle Kristensen – repræsentant for …'), found in
+    the run in order; only when they cover all of it."""
+    known = {m.group("name").strip() for ln in lines if ln and (m := LINE_START_NAME.match(ln))
+             if 2 <= len(m.group("name").split()) <= 4}
+    rest = re.sub(r"[.,;:]", " ", line).split()
+    found = []
+    while rest:
+        match = next((n for n in sorted(known, key=len, reverse=True) if rest[:len(n.split())] == n.split()), None)
+        if match is None:
+            return []
+        found.append(match)
+        rest = rest[len(match.split()):]
+    return found if len(found) >= 2 else []
+
+
 def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     """The people one line of a list of attendees or guests names, in its many forms: one person with title and
     organisation, a comma or semicolon list, 'Name (Organisation), …', a run of party-marked names, names among
@@ -2053,8 +2073,10 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
             if one is not None:  # ' • Michael Prehn, Danske Maritime (…)': one person a bullet, then where from
                 absent.append(one.name)
                 continue
-            absent.extend(_listed_names(ln) or _by_initials(ln, initials)
-                          or _names_in(_group_line(ln)))
+            names = _listed_names(ln) or _by_initials(ln, initials) or _names_in(_group_line(ln))
+            if not names or any(len(n.split()) > 4 for n in names):
+                names = _known_names_in(ln, lines) or names  # 'Jesper Balle Kristensen Søren Lahn Sloth.'
+            absent.extend(names)
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()

@@ -113,3 +113,11 @@ def test_du_er_her_is_web_furniture():
     text = ("Du er her: \n\nReferat af menighedsmøde den 9. juni 2020\n\n1. Velkomst\nTekst.\n\n2. Eventuelt\nIntet.\n")
     parsed = parse(text)
     assert parsed.title.startswith("Referat af menighedsmøde") and parsed.body != "Du er her"
+
+
+def test_absent_names_run_together_are_split_by_the_names_the_document_writes_elsewhere():
+    text = ("Bestyrelsen\n\nJesper Balle Kristensen – repræsentant for udvalget\n\n"
+            "Søren Lahn Sloth – personalerepræsentant\n\nReferat af bestyrelsesmøde afholdt 27. september 2022.\n\n"
+            "Til stede var:\n\nHolger Schmedes, Anne Mette Schrader og Bent Hjort\n\nAfbud fra:\n\n"
+            "Jesper Balle Kristensen Søren Lahn Sloth.\n\nDagsorden\n\n1. Bordet rundt\nTekst.\n\n2. Eventuelt\n")
+    assert parse(text).absent == ["Jesper Balle Kristensen", "Søren Lahn Sloth"]
