@@ -1689,7 +1689,9 @@ PLACE_THEN_KL = re.compile(r",?\s+kl\.?\s*(\d{1,2})[.:](\d{2})\.?\s*$")
 TIME_RANGE_LINE = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[-–]|til)\s*\d{1,2}[.:]\d{2}\b")
 PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*:?\s*(.*)$", re.I)
 BODY_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ|råd)\s*:?\s*(.*)$", re.I)
-PRINT_DATE = re.compile(r"udsendelsesdato|udskrevet|printet|offentliggjort|opdateret|publiceret", re.I)
+# 'Behandlet og godkendt af menighedsrådet 9. oktober 2019': the minutes' approval, not the meeting's date
+PRINT_DATE = re.compile(r"udsendelsesdato|udskrevet|printet|offentliggjort|opdateret|publiceret|"
+                        r"(?:behandlet og )?godkendt af\b", re.I)
 WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 MEETING_WORDS = re.compile(rf"\b(?:møde\w*|referat|dagsorden|dato|den|d\.|kl\.?|afholdt|{WEEKDAY})\b", re.I)
 

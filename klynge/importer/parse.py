@@ -1696,8 +1696,8 @@ def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[
     for k, ln in enumerate(header_nonempty):
         if any(p.match(ln) for _, p in HEADER_RE) and not KIND_WORDS.search(ln):
             continue
-        if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I):
-            continue
+        if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I) or layout.PRINT_DATE.match(ln):
+            continue  # ('Behandlet og godkendt af menighedsrådet 9. oktober 2019.': the minutes' approval)
         title = ln
         title_at = k
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):
@@ -1784,12 +1784,13 @@ class _When:
 
 def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_nonempty: list[str],
                   lines: list[str], first: int, meeting_date: datetime.date | None, source: str) -> _When:
-    date = find_date(fields.get("date", "")) or find_date(title)
+    date = find_date(fields.get("date", "")) or (find_date(title) if not layout.PRINT_DATE.search(title) else None)
     if date is None:
-        for ln in header_nonempty[:30]:
-            date = find_date(ln)
-            if date:
-                break
+        # a line about the meeting first ('AKTIVITETSUDVALGETS MØDE 12. JUNI 2018' under 'se under dagsordenen for
+        # 8. maj 2019'), then any line; never an approval or print date
+        dated = [ln for ln in header_nonempty[:30] if not layout.PRINT_DATE.search(ln) and find_date(ln)]
+        about = next((ln for ln in dated if re.search(r"møde\b|mødet\b", ln, re.I)), None)
+        date = find_date(about or (dated[0] if dated else ""))
     time_source = fields.get("date", "") + " " + title
     start = end = None
     km = KL_TIME.search(time_source) or SLOT.search(fields.get("date", ""))

@@ -121,3 +121,14 @@ def test_absent_names_run_together_are_split_by_the_names_the_document_writes_el
             "Til stede var:\n\nHolger Schmedes, Anne Mette Schrader og Bent Hjort\n\nAfbud fra:\n\n"
             "Jesper Balle Kristensen Søren Lahn Sloth.\n\nDagsorden\n\n1. Bordet rundt\nTekst.\n\n2. Eventuelt\n")
     assert parse(text).absent == ["Jesper Balle Kristensen", "Søren Lahn Sloth"]
+
+
+def test_the_minutes_approval_date_is_no_meeting_date_and_no_title():
+    text = ("Behandlet og godkendt af menighedsrådet 9. oktober 2019.\n\n"
+            "Bilag kan rekvireres ved henvendelse til kirkekontoret.\n\n"
+            "Menighedsrådets budget: se under dagsordenen for 8. maj 2019.\n\n"
+            "AKTIVITETSUDVALGETS MØDE 12. JUNI 2018\n\nDato og tid: Tirsdag d. 12. juni kl. 14.00, Sognehuset\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    parsed = parse(text)
+    assert parsed.date == datetime.date(2018, 6, 12)
+    assert not parsed.title.startswith("Behandlet") and parsed.body != "Behandlet og godkendt af menighedsrådet"
