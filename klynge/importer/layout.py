@@ -233,6 +233,8 @@ NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 LONE_NUMBER_NO_TITLE = re.compile(r"(?i)(?:(?:deltagere|afbud|fraværende|til stede|tilstede|dagsorden|referat|"
                                   r"indhold|indholdsfortegnelse|bilag)\s*:?$|ad\s*\d)")
 GLUED_FORM = re.compile(r"^(\d{1,3})((?:[A-ZÆØÅ][a-zæøå]|(?:LUKKET|ÅBENT?|FORTROLIGT)\b).*)$")  # '2LUKKET PUNKT: X'
+BARE_ORDINAL_FORM = re.compile(r"^(\d{1,3})\s+(\d{1,2}\.\s+(?:behandling|udkast|halvår|kvartal|viceborgmester|"
+                               r"næstformand|gang|del|runde)\b.*)$", re.I)
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 # "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "12 KL-rapport" start with an acronym
 BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]s\b|-[A-Za-zæøåÆØÅ])).*)$")
@@ -677,7 +679,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             if m and len(s) < 200:
                 number, title, form = int(m.group(1)), m.group(2), "glued"
         if number is None:
-            m = BARE_FORM.match(s)
+            m = BARE_FORM.match(s) or BARE_ORDINAL_FORM.match(s)  # '344 2. behandling af budget 2020-23'
             if m and len(s) < 200:
                 number, title, form = int(m.group(1)), m.group(2), "numbered2" if bulleted else "bare"
         if number is None:
@@ -1677,7 +1679,7 @@ END_SENTENCE = re.compile(
     rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|hævedes|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*"
     rf"{TIME}",
     re.I)
-START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid)"
+START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid|varighed)"
                          r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
                          re.I)
 END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
@@ -1802,15 +1804,19 @@ def extend_address(place: str | None, lines: list[str]) -> str | None:
 
 def place_end(place: str) -> str:
     """'Selmersbo samt efterfølgende frokost på …', 'Selmersbo dvs fysisk møde': the place ends before
-    what the sentence goes on to say."""
+    what the sentence goes on to say; 'Mødesalen, Ringe - Ekstraordinært': the kind of meeting is no place."""
+    place = MEETING_KIND_TAIL.sub("", place)
     return PLACE_TAIL.sub("", place).strip(" ,.") or place
 
 
-# "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
+MEETING_KIND_TAIL = re.compile(r"\s*[-–]\s*(?:ekstraordinært|ordinært)(?:\s+møde)?\s*$", re.I)
+
+
 PLACE_BEFORE_DAY = re.compile(rf"^(?P<place>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}}),?\s+(?i:{WEEKDAY})\b"
                               rf"[^\n]{{0,30}}?\d{{1,2}}\.?\s*\w+[^\n]{{0,12}}\bkl\.?\s*\d")
 HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holdes)\s+"
                              r"(?P<place>[A-ZÆØÅ][\wæøå -]{2,40}\s\d{1,3}[a-zA-Z]?(?:,\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?)")
+# "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
     r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
@@ -1998,6 +2004,11 @@ def _place_then_time(lines: list[str]) -> re.Match | None:
     return None
 
 
+MEETING_WHEN_LINE = re.compile(rf"^(?i:{WEEKDAY})\s+(?:den\s+|d\.\s*)?[\d./-]{{6,10}}\s+(?:kl\.?\s*)?"
+                               rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$")
+COLUMN_HEADS = re.compile(r"(?i:(?:dato|type|hent|tid|sted|status|dokument(?:er)?|mødedato|møde)\s*){2,6}")
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -2044,12 +2055,26 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                     and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
         bm = BODY_LABEL.match(ln)
+        if bm and found.body is None and COLUMN_HEADS.fullmatch(bm.group(1).strip()):
+            # 'Udvalg Dato Type Hent' / 'Byrådet 24-06-2020 16:00 Referat …': a table's header row, then its row
+            row = _next_value(lines, k)
+            cut = re.search(r"\s\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", row)
+            if cut and cut.start() > 2:
+                found.body = row[:cut.start()].strip()
+            continue
         if bm and found.body is None:
             value = NEXT_LABEL.sub("", bm.group(1).strip()) or _next_value(lines, k)
             if value and len(value) < 90:
                 found.body = value
     # the date: a labelled one; else the first in a line about the meeting; never a print date
     found.date = labelled_date
+    if found.date is None:
+        nonempty = [ln for ln in lines if ln]
+        # 'Mandag den 04-02-2019 kl. 17:30' under a portal's news line '31. oktober 2019: Offentlige information …':
+        # a line of only the meeting's weekday, date and time comes first
+        when_line = next((ln for ln in nonempty[:15] if MEETING_WHEN_LINE.match(ln.strip()) and dates_in(ln)), None)
+        if when_line is not None and not dates_in(title or ""):
+            found.date = dates_in(when_line)[0][1]
     if found.date is None:
         nonempty = [ln for ln in lines if ln]
         for k, ln in enumerate([title] + nonempty):

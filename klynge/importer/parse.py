@@ -176,7 +176,8 @@ HEADER_LABELS = [
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent|"
-                  r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede"),  # 'Inviterede:' the members called
+                  r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede|indkaldt(?:\s*/\s*tilstedeværende)?"),
+    # ('Inviterede:', 'Indkaldt/tilstedeværende:': the members called)
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
                r"meldt fravær"),
     ("guests", r"gæster|gæst|desuden deltog|derudover deltog|øvrige deltagere|oplægsholdere"),
@@ -1586,6 +1587,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if at_time and at_time.start() > 0:
         place = place[:at_time.start()]  # 'Øster Elkjær, Blå Stue kl. 09.30.': the start is read by the header search
     if place:
+        place = layout.MEETING_KIND_TAIL.sub("", place) or place  # 'Mødesalen, Ringe - Ekstraordinært'
+    if place:
         place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
@@ -1752,7 +1755,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
                     rest = nxt
                 label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest) \
                     or layout.NO_PLACE.match(rest)  # 'Mødested' / 'Mødet afholdes' (the place was cut off)
-                if not (name == "place" and label_only):
+                if name == "body" and layout.COLUMN_HEADS.fullmatch(rest):
+                    pass  # 'Udvalg Dato Type Hent': a table's header row; the header search reads its row
+                elif not (name == "place" and label_only):
                     fields.setdefault(name, rest)  # "Mødested: Bemærkninger: …" leaves the place empty
             break
         if matched or in_toc:

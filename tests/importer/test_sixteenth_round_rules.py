@@ -132,3 +132,42 @@ def test_the_minutes_approval_date_is_no_meeting_date_and_no_title():
     parsed = parse(text)
     assert parsed.date == datetime.date(2018, 6, 12)
     assert not parsed.title.startswith("Behandlet") and parsed.body != "Behandlet og godkendt af menighedsrådet"
+
+
+# --- from seen19 ---------------------------------------------------------------------------------------------
+
+def test_a_bare_number_before_an_ordinal_title_is_an_item():
+    text = ("Kommunalbestyrelsen\nReferat 5. november 2019\n\nIndholdsfortegnelse\n342 Godkendelse af dagsorden\n"
+            "343 Kirkelig ligning\n344 2. behandling af budget 2020-23\n345 Spørgetid\n\n"
+            "342. Godkendelse af dagsorden\nSagsnr.: 1\nGodkendt.\n\n343. Kirkelig ligning\nSagsnr.: 2\nGodkendt.\n\n"
+            "345. Spørgetid\nSagsnr.: 4\nIngen.\n")  # item 344's body is not in the text; the contents list has it
+    assert [n for n, _ in items_of(text)] == [342, 343, 344, 345]
+
+
+def test_varighed_gives_the_hours_and_indkaldt_lists_the_members_called():
+    text = ("Referat af forældremøde den 7. juni 2017\n\nSted: Børnehuset\n\nDato: 7. juni 2017\n\n"
+            "Varighed: kl. 18:15-20:30\n\nIndkaldt/tilstedeværende:\n\nJulie Tofte Johnsen\nSune Cording\n\n"
+            "Fraværende:\n\n1. Velkomst\nTekst.\n\n2. Eventuelt\n")
+    parsed = parse(text)
+    assert (parsed.start, parsed.end) == (datetime.time(18, 15), datetime.time(20, 30))
+    assert [p.name for p in parsed.attendees] == ["Julie Tofte Johnsen", "Sune Cording"]
+
+
+def test_the_kind_of_meeting_after_the_place_is_no_part_of_it():
+    text = ("Kommunalbestyrelsen\nReferat 5. november 2019\nSted: Mødesalen, Ringe - Ekstraordinært\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert parse(text).place == "Mødesalen, Ringe"
+
+
+def test_a_flattened_table_header_row_is_no_body_its_row_names_it():
+    text = ("Mødedetaljer\n\nUdvalg Dato Type Hent\nByrådet 24-06-2020 16:00 Referat Samlet dokument\n\n"
+            "Punkt 571 Spørgetid\n  • Sagsfremstilling\n    Ingen.\n"
+            "Punkt 572 Revisionsberetning\n  • Sagsfremstilling\n    Taget til efterretning.\n")
+    assert parse(text).body == "Byrådet"
+
+
+def test_the_meetings_weekday_date_and_time_line_beats_a_portals_dated_news_line():
+    text = ("Dagsordener og referater\n\n31. oktober 2019: Offentlig information om et lukket punkt.\n\nKulturråd\n\n"
+            "Mandag den 04-02-2019 kl. 17:30\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+            "2. Kulturpris\nBeslutning\nGodkendt.\n\n3. Eventuelt\nBeslutning\nIntet.\n")
+    assert parse(text).date == datetime.date(2019, 2, 4)
