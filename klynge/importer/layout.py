@@ -111,7 +111,8 @@ def split_run_on(line: str) -> list[str]:
 
 
 ANY_DIGIT = re.compile(r"\d")
-GLUED_NEXT_NUMBER = re.compile(r"(?<=[a-zæøå?)])(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+# 'Eventuelt1. Orientering', '… 9. maj 20177.    Forældrebestyrelsens …' (item 7 glued to the year 2017)
+GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])")
 
 
 def split_glued_number(line: str) -> list[str]:

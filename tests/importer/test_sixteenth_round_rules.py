@@ -171,3 +171,10 @@ def test_the_meetings_weekday_date_and_time_line_beats_a_portals_dated_news_line
             "Mandag den 04-02-2019 kl. 17:30\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
             "2. Kulturpris\nBeslutning\nGodkendt.\n\n3. Eventuelt\nBeslutning\nIntet.\n")
     assert parse(text).date == datetime.date(2019, 2, 4)
+
+
+def test_an_item_number_glued_to_the_year_ending_the_item_before_is_cut_off():
+    text = ("Referat af forældremøde den 7. juni 2017\n\n1. Velkomst\n"
+            "2. Oplæg – Møde om bestyrelsesarbejde 9. maj 20173.    Forældrebestyrelsens principper\n4. Eventuelt\n")
+    assert [n for n, _ in items_of(text)] == [1, 2, 3, 4]
+    assert items_of(text)[1] == (2, "Oplæg – Møde om bestyrelsesarbejde 9. maj 2017")
