@@ -1266,8 +1266,9 @@ MINUTES_OF_MEETING = re.compile(r"\breferat\s+(?:fra|af)\s+(?:det\s+|den\s+)?\w*
 
 
 def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
-    """Minutes written as prose (no numbered items): a dated text titled 'referat' that records attendance.
-    Read without items rather than refused; a report or a letter (no 'referat' title) is still refused."""
+    """A dated meeting whose items cannot be found: minutes written as prose (titled 'referat', recording
+    attendance) or a text with a meeting's own labelled header (`_labelled_meeting_header`). Read without items
+    rather than refused; a report or a letter (neither) is still refused."""
     if date is None or headings:
         return False
     if _labelled_meeting_header(lines):
@@ -1866,7 +1867,7 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
-        or sum(bool(STANDING_ITEM.match(h.title)) for h in headings) >= 1 and len(headings) >= 3
+        or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings))
     # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not)
     prose = _prose_minutes(date, headings, title, lines)
     if not prose and (not headings or (not meeting_marker and not any(
