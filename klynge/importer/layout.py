@@ -268,7 +268,7 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
     r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder|"
-    r"får|fik|ønsker|mener|skulle|kunne|ville)\b")
+    r"får|fik|ønsker|mener|skulle|kunne|ville|gik|kom|tog|gav|sagde|fandt|bad|stod|opstod|udsprang)\b")
 SEE_ALSO = re.compile(r"^Se (?:også|endvidere)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
@@ -813,7 +813,8 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
 
 def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candidate]:
     """'11. ...' / '12.Nyt fra institutionerne, (a list of 300 characters)' / '13. ...': a dotted heading a gate
-    dropped (too long, say) whose number is the one missing between its two neighbours is admitted."""
+    dropped (too long, say) whose number is the one missing between its two neighbours is admitted; so is the one
+    right after the last of three consecutive ones, when nothing numbered follows it."""
     ordered = sorted(kept, key=lambda c: c.index)
     filled = []
     for g in raw_cands:
@@ -823,6 +824,10 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
         after = [c for c in ordered if c.index > g.index]
         if before and after and before[-1].number == g.number - 1 and after[0].number == g.number + 1:
             g.gated = False
+            filled.append(g)
+        elif not after and len(before) >= 3 and [c.number for c in before[-3:]] == list(range(g.number - 3, g.number)) \
+                and all(c.form == g.form for c in before[-3:]) and len(g.title) <= 80 and not is_sentence(g.title):
+            g.gated = False  # '5. orientering fra afdelingerne' in lower case after '1.' … '4.': the run's last item
             filled.append(g)
     return sorted(kept + filled, key=lambda c: c.index) if filled else kept
 

@@ -1167,8 +1167,9 @@ def _text_after_title(line: str, title: str) -> str:
     item's first line of text (its minutes or decision), not lost."""
     pos = line.find(title)
     rest = line[pos + len(title):].strip(" .:-–") if pos >= 0 else ""
-    if not re.search(r"[^\W\d_]{3}", rest) or layout.TOC_SIGN.search(rest) or re.fullmatch(r"\(.*\)", rest):
-        return ""
+    if not re.search(r"[^\W\d_]{3}", rest) or layout.TOC_SIGN.search(rest) or re.fullmatch(r"\(.*\)", rest) \
+            or re.fullmatch(r"(?i:bilag(?:et)?)(?:\s*\d+)?", rest):
+        return ""  # ('Budgetopfølgning-bilag': a link to the attachment, not a label that opens the attachments)
     return rest
 
 

@@ -178,3 +178,17 @@ def test_an_item_number_glued_to_the_year_ending_the_item_before_is_cut_off():
             "2. Oplæg – Møde om bestyrelsesarbejde 9. maj 20173.    Forældrebestyrelsens principper\n4. Eventuelt\n")
     assert [n for n, _ in items_of(text)] == [1, 2, 3, 4]
     assert items_of(text)[1] == (2, "Oplæg – Møde om bestyrelsesarbejde 9. maj 2017")
+
+
+def test_a_lower_case_last_item_after_a_numbered_run_and_text_after_a_glued_bilag_are_read():
+    text = ("Ungdomsskolebestyrelsesmøde mandag den 8. dec 2014, kl. 18-21\n\nreferat\n\n"
+            "1. Præsentation af bestyrelsesmedlemmerne-bilag\nok\n\n"
+            "2. Ungdomsskolens og ungdomsskolebestyrelsens opgaver-bilag\n"
+            "På baggrund af bilaget udsprang en livlig drøftelse fra en engageret bestyrelse\n\n"
+            "3.  Godkendelse af referat\nReferatet godkendt\n\n4.  Budgetopfølgning-bilag\nTekst.\n\n"
+            "5. orientering fra afdelingerne\n • Ungdomsklubberne\n")
+    items = parse(text).items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Præsentation af bestyrelsesmedlemmerne"), (2, "Ungdomsskolens og ungdomsskolebestyrelsens opgaver"),
+        (3, "Godkendelse af referat"), (4, "Budgetopfølgning"), (5, "orientering fra afdelingerne")]
+    assert items[1].attachments == [] and "livlig drøftelse" in items[1].minutes + items[1].description
