@@ -268,7 +268,8 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
     r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg)es|søger|anmoder|"
-    r"får|fik|ønsker|mener|skulle|kunne|ville|gik|kom|tog|gav|sagde|fandt|bad|stod|opstod|udsprang)\b")
+    r"får|fik|ønsker|mener|skulle|kunne|ville|gik|kom|tog|gav|sagde|fandt|bad|stod|opstod|udsprang|bød|nød|"
+    r"fortalte|mødte|sendte|hørte)\b")
 SEE_ALSO = re.compile(r"^Se (?:også|endvidere)\b")
 FIRST_STOP = re.compile(r"(?<=[\wæøåÆØÅ)])\.\s+(?=[A-ZÆØÅ])")
 
@@ -452,6 +453,12 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    decided = TITLE_COLON_SENTENCE.match(t)
+    if decided and SENTENCE_VERB.search(decided.group("rest")) and not KIND_BEFORE_COLON.match(decided.group("t")) \
+            and not SECTION_WORD_BEFORE_COLON.search(decided.group("t")):
+        # 'Fremlæggelse af regnskab: Regnskabet blev godkendt': the decision after a colon ('… Beslutning: …' is
+        # split by the section labels later)
+        t = decided.group("t")
     t = ATTACHMENT_LINK.sub("", t) or t
     t = GLUED_ATTACHMENT.sub("", t) or t
     t = NOTES_LINK.sub("", t) or t
@@ -461,6 +468,15 @@ def _clean_title(title: str, run_on: bool) -> str:
     return t.strip(" -–:").strip()
 
 
+# 'Beslutning: Kriterier for …' is one title (a kind or label before the colon)
+KIND_BEFORE_COLON = re.compile(r"(?i)^(?:beslutning|drøftelse|orientering|godkendelse|tema|lukket(?: punkt)?|"
+                               r"fortroligt|åbent?(?: punkt)?|punkt|sag|emne)$")
+# '… (kl. 9.00-9.05) Beslutning: Dagsordenen blev godkendt': a capitalised section label before the colon ('Godkendelse
+# af referat: …' ends in the word, in lower case, as part of its title)
+SECTION_WORD_BEFORE_COLON = re.compile(r"\s(?:Beslutning|BESLUTNING|Indstilling|Resum[eé]|Referat|REFERAT|"
+                                       r"Sagsfremstilling|Konklusion|Bilag)$")
+# 'Godkendelse af referat: Referatet blev godkendt', 'Forsikring - Jeanette: Punktet blev udsat pga fravær'
+TITLE_COLON_SENTENCE = re.compile(r"^(?P<t>[^:]{5,100}?):\s+(?:[-–]\s+)?(?P<rest>[A-ZÆØÅ][\wæøå]*(?:\s+\S+){1,}.*)$")
 TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
@@ -1193,7 +1209,8 @@ def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
         stop = b.index if b is not None else len(lines)
         if any(a.index < o < stop for o in others):
             return []
-        if b is not None and not any(lines[k] for k in range(a.index + 1, b.index)):
+        inline_text = re.search(r":\s+\S+(?:\s+\S+){2,}", lines[a.index])  # '1. Godkendelse af referat: Tekst …'
+        if b is not None and not any(lines[k] for k in range(a.index + 1, b.index)) and not inline_text:
             textless += 1
     if 3 * textless > len(ones) - 1:
         return []  # mostly consecutive lines: a list of one-entry lists, not items with text

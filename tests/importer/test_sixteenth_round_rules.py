@@ -192,3 +192,25 @@ def test_a_lower_case_last_item_after_a_numbered_run_and_text_after_a_glued_bila
         (1, "Præsentation af bestyrelsesmedlemmerne"), (2, "Ungdomsskolens og ungdomsskolebestyrelsens opgaver"),
         (3, "Godkendelse af referat"), (4, "Budgetopfølgning"), (5, "orientering fra afdelingerne")]
     assert items[1].attachments == [] and "livlig drøftelse" in items[1].minutes + items[1].description
+
+
+# --- from seen20 ---------------------------------------------------------------------------------------------
+
+def test_a_decision_after_a_colon_ends_the_title_but_a_kind_before_a_colon_does_not():
+    text = ("Referat af aktivitetsrådsmøde onsdag den 8. juni 2022\n\n"
+            "1. Godkendelse af referat: Referatet blev godkendt\n\n"
+            "2. Forsikring - Jeanette: Punktet blev udsat pga fravær\n\n"
+            "3. Beslutning: Kriterier for udmøntning af puljen\n\n4. Eventuelt\n")
+    assert items_of(text) == [(1, "Godkendelse af referat"), (2, "Forsikring - Jeanette"),
+                              (3, "Beslutning: Kriterier for udmøntning af puljen"), (4, "Eventuelt")]
+
+
+def test_an_all_ones_list_whose_entries_carry_their_minutes_after_a_colon_is_the_items():
+    text = ("• Aktivitetsrådsmøde onsdag den 8. maj 2024 kl. 13 på Bavnehøj\n\n"
+            "  Deltagere: Anna Nielsen, Inger Holm\n\n"
+            "  1. Velkomst og kaffe: – Jonna bød velkommen, og der var kage.\n\n   \n\n"
+            "  1. Godkendelse af referat: Referat godkendt\n\n   \n\n"
+            "  1. Udflugt d. 15. maj: Der er kun 29 tilmeldte, men turen gennemføres.\n\n   \n\n"
+            "  1. Rådsudflugt: Det er bestemt at det bliver fredag den 16. august 2024.\n")
+    assert items_of(text) == [(1, "Velkomst og kaffe"), (2, "Godkendelse af referat"), (3, "Udflugt d. 15. maj"),
+                              (4, "Rådsudflugt")]
