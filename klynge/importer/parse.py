@@ -435,6 +435,11 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     among = _names_among_organisations(stripped)
     if len(among) >= 2:
         return [ParsedPerson(n) for n in among]
+    firsts = [p.strip(" .") for p in re.split(r",|\s+og\s+", stripped) if p.strip(" .")]
+    if len(firsts) >= 3 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) and len(p.split()) <= 2
+                                and not any(layout.ROLE_WORD.match(w) for w in p.split()) for p in firsts) \
+            and sum(len(p.split()) == 1 for p in firsts) >= 0.8 * len(firsts):
+        return [ParsedPerson(n) for n in firsts]  # 'Tilstede: Louise, Lucas, Palle, … og Preben': first names only
     person = parse_person(stripped if labelled else line, organisations)
     return [person] if person else []
 
@@ -566,6 +571,8 @@ SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|frav
 ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
 GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
+LABEL_GLUED_AT_END = re.compile(
+    r"(?<=[\wæøå.])(?=(?:Deltagere|Mødedeltagere|Til stede|Tilstede|Afbud|Fraværende)\s*:\s*$)")
 LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
@@ -585,6 +592,10 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
+                glued = LABEL_GLUED_AT_END.search(part)
+                if glued:  # '… torsdag den 5. december 2013Deltagere:' (the list's label glued to the title line)
+                    out.extend([part[:glued.start()], part[glued.start():]])
+                    continue
                 if ":" in part and len(part) < 120 and SENTENCE_THEN_ABSENT_LABEL.search(part):
                     # '…, Charlotte Slot. Afbud: Jesper Knudsen, …': a short line the long-line splitter leaves
                     out.extend(SENTENCE_THEN_ABSENT_LABEL.split(part))

@@ -214,3 +214,18 @@ def test_an_all_ones_list_whose_entries_carry_their_minutes_after_a_colon_is_the
             "  1. Rådsudflugt: Det er bestemt at det bliver fredag den 16. august 2024.\n")
     assert items_of(text) == [(1, "Velkomst og kaffe"), (2, "Godkendelse af referat"), (3, "Udflugt d. 15. maj"),
                               (4, "Rådsudflugt")]
+
+
+def test_a_list_of_first_names_is_the_attendees_but_roles_and_units_are_not_names():
+    text = ("Referat af skolebestyrelsesmøde\nDato: Torsdag d. 8. september 2022 kl. 18:00-20:00\n"
+            "Tilstede: Louise, Lucas, Palle, Rikke og Preben\nAfbud: Karl-Martin og Pernille\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Louise", "Lucas", "Palle", "Rikke", "Preben"]
+    text = text.replace("Louise, Lucas, Palle, Rikke og Preben", "Socialchef, Sekretær, Jura og Fælles Stabe")
+    assert parse(text).attendees == []
+
+
+def test_a_list_label_glued_to_the_end_of_the_title_line_opens_the_list():
+    text = ("Referat fra Handicaprådsmøde torsdag den 5. december 2013Deltagere:\nHenrik Lam, DH\n"
+            "Arvid Westad, DH\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Henrik Lam", "Arvid Westad"]
