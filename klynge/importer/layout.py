@@ -1980,10 +1980,8 @@ def room_segment(line: str) -> str | None:
     return None
 
 
-MONTH_WORD = (r"(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|juni?|juli?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-              r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?"
-                            rf"(?:[\d.\-/ ]{{6,12}}|\d{{1,2}}\.?\s*{MONTH_WORD}\.?\s*\d{{4}},?)\s*(?:kl\.?\s*)?"
+                            rf"(?:[\d.\-/ ]{{6,12}}|\d{{1,2}}\.?\s*(?:{MONTH_RE})\.?\s*\d{{4}},?)\s*(?:kl\.?\s*)?"
                             rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$", re.I)
 
 

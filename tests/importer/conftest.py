@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from klynge.importer.lexicon import MISSING_MESSAGE, find_dictionary, load_lexicon
+from klynge.importer.parse import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LILLEBAELT = FIXTURES / "lillebaelt-fagligt-strategisk-niveau-2022-12-07.txt"
@@ -73,3 +74,8 @@ def make_docx(paragraphs: list[tuple[str, str]], table: list[list[str]] | None =
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def items_of(text: str) -> list[tuple]:
+    """(number, title) of every item the importer reads from ``text``: the round-rule tests' common check."""
+    return [(i.number, i.title) for i in parse(text).items]

@@ -5,11 +5,9 @@ closed part numbered from 1 under its own label. Invented texts only."""
 from klynge.importer.normalise import normalise
 from klynge.importer.parse import _without_final_full_stop, parse
 
+from .conftest import items_of
+
 HEADER = "Referat af ældrerådets møde\n\nTorsdag den 15. marts 2018 kl. 12.30 på Rådhuset\n\n"
-
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
 
 
 def test_a_titles_final_full_stop_goes_but_an_abbreviations_stays():

@@ -6,9 +6,7 @@ import datetime
 
 from klynge.importer.parse import parse
 
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
+from .conftest import items_of
 
 
 def test_minutes_glued_to_the_title_are_the_items_text():

@@ -5,9 +5,7 @@ sentence after a title, a recurring kind label under each heading, lettered sub-
 
 from klynge.importer.parse import parse
 
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
+from .conftest import items_of
 
 
 def test_an_edition_line_with_a_glued_remark_is_no_item_and_hides_no_list():

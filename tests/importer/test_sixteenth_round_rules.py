@@ -6,9 +6,7 @@ import datetime
 
 from klynge.importer.parse import parse
 
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
+from .conftest import items_of
 
 
 def test_section_numbers_above_the_meetings_own_labels_are_no_items():

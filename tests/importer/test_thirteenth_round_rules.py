@@ -4,9 +4,7 @@ title, initials of several presenters, and a list of first names with an initial
 
 from klynge.importer.parse import parse
 
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
+from .conftest import items_of
 
 
 def test_punkt_colon_number_with_the_title_on_the_next_line_is_an_item():

@@ -4,9 +4,7 @@ lines, and an organisation in an unclosed bracket after a name. Invented texts o
 from klynge.importer.layout import labelled_absent
 from klynge.importer.parse import parse
 
-
-def items_of(text: str) -> list[tuple]:
-    return [(i.number, i.title) for i in parse(text).items]
+from .conftest import items_of
 
 
 def test_items_numbered_nr_with_a_dash_are_read():
