@@ -607,6 +607,33 @@ def _page_numbered_lists(cands: list[Candidate]) -> None:
                 c.title = (c.title[:m.start()] + c.title[m.end():]).strip()
 
 
+def _paged_cell_lists(cands: list[Candidate], lines: list[str]) -> None:
+    """'1.' / 'Velkomst' / '3' / '2.' / 'Orientering …' / '4': a contents table read one cell a line, each entry's
+    number, title and page on lines of their own. A run of at least three such entries whose page numbers never
+    decrease is a contents list (its bodies, where the text has them, are the items)."""
+    lone = sorted((c for c in cands if c.form == "lone"), key=lambda c: c.index)
+    runs: list[list[Candidate]] = []
+    for c in lone:
+        if runs and c.number == runs[-1][-1].number + 1 and c.index - runs[-1][-1].index <= 10:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        pages = []
+        for c, nxt in zip(run, [c.index for c in run[1:]] + [min(len(lines), run[-1].index + 10)], strict=True):
+            cells = [lines[k].strip() for k in range(c.index + 1, nxt) if lines[k].strip()]
+            page = LONE_NUMBER.match(cells[-1]) if len(cells) >= 2 else None
+            pages.append(int(page.group(1)) if page and cells[-1].isdigit() else None)
+        # a wrapped title may have lost its page cell, and the text may stop inside the last entry
+        known = [p for p in pages if p is not None]
+        if len(known) >= max(3, 0.75 * len(run)) and all(b >= a for a, b in zip(known, known[1:], strict=False)) \
+                and known[-1] > known[0]:
+            for c in run:
+                c.toc = c.list_member = True
+
+
 # a contents label run into the first item's line: 'Punkter på åben dagsorden: 266. Budget 2009 ...'
 # 'ad 2)' under an item's own sub-list ('1. Formand' / '2. Leder'): the minutes of its second point, no item
 SUB_POINT_REFERENCE = re.compile(r"^ad\s*\d{1,2}\)")
@@ -802,6 +829,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
     out = [c for c in raw_cands if not c.gated]
     _mark_lists(out, lines)
     _page_numbered_lists(out)
+    _paged_cell_lists(out, lines)
     # an entry between contents-list entries that ends in a (roman) page number is one too
     by_index = sorted(out, key=lambda c: c.index)
     for k, c in enumerate(by_index):
@@ -1126,8 +1154,10 @@ def _list_block(cands: list[Candidate], before: int, lines: list[str] = ()) -> l
     best: list[Candidate] = []
     cur: list[Candidate] = []
     for c in sorted((c for c in cands if c.index < before), key=lambda c: c.index):
+        # a contents table read one cell a line puts the title and the page between two numbers
+        reach = 10 if c.toc and cur and cur[-1].toc and c.form == cur[-1].form == "lone" else 4
         if cur and c.number == (cur[-1].through or cur[-1].number) + 1 and (
-                c.index - cur[-1].index <= 4 or (lines and _only_sub_points(lines, cur[-1].index, c.index))):
+                c.index - cur[-1].index <= reach or (lines and _only_sub_points(lines, cur[-1].index, c.index))):
             cur.append(c)
         else:
             cur = [c]

@@ -1,0 +1,31 @@
+"""Issue 12, seventeenth round (rules from the failures of seen16-seen20): a contents table read one cell a line.
+Invented texts only."""
+
+from klynge.importer.normalise import normalise
+from klynge.importer.parse import parse
+
+# a Word export saved from a web page: the contents table one cell a line ('1.' / title / page), then the bodies;
+# the saved text stops inside the second body
+CELL_CONTENTS = (
+    "Integrationsrådet\n\nReferat\n\naf mødet den 2. november 2011 fra kl. 16:00\n\ni mødelokale 1, Asylgade 22.\n\n"
+    "INDHOLDSFORTEGNELSE:\n\nPkt. nr.\n\nSag\n\nSidetal\n\n"
+    "1.\n\nVelkomst ved formanden\n\n3\n\n2.\n\nOrientering om rådets formål\n\n4\n\n3.\n\nVedtægter\n\n5\n\n"
+    "4.\n\nValg af formand\n\n6\n\n5.\n\nEventuelt\n\n7\n\n"
+    "1.               Velkomst ved formanden\n\nJ.nr.: 00.10.10A30\n\nFormanden bød velkommen, og alle præsenterede "
+    "sig.\n\n2.               Orientering om rådets formål\n\nDer blev givet en orientering om rådets arbejde og")
+
+
+def test_the_item_numbers_of_a_contents_table_read_one_cell_a_line_are_not_taken_for_page_numbers():
+    kept = normalise(CELL_CONTENTS).text
+    assert "\n1.\n" in kept and "\n5.\n" in kept
+
+
+def test_a_contents_table_read_one_cell_a_line_gives_every_item_and_the_bodies_give_their_texts():
+    parsed = parse(normalise(CELL_CONTENTS).text)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (1, "Velkomst ved formanden"), (2, "Orientering om rådets formål"), (3, "Vedtægter"), (4, "Valg af formand"),
+        (5, "Eventuelt")]
+    first = parsed.items[0]
+    assert "bød velkommen" in first.description + first.minutes + first.summary
+    # the entries the text has no body for carry no page numbers or other entries as their text
+    assert all(not (i.description + i.minutes + i.summary).strip() for i in parsed.items[2:])
