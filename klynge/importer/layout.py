@@ -406,7 +406,7 @@ ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆ
 
 
 def _clean_title(title: str, run_on: bool) -> str:
-    t = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
+    t = whole_line = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
     other = ANY_OTHER_BUSINESS.match(t)
     if other:
         return other.group("t")
@@ -454,6 +454,11 @@ def _clean_title(title: str, run_on: bool) -> str:
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
     decided = TITLE_COLON_SENTENCE.match(t)
+    if decided and MEMBER_REPORT.match(decided.group("rest")) and not SENTENCE_VERB.search(decided.group("rest")):
+        # 'Bordet rundt: Susanne: Holder ferie, så …': the cuts above left a member's report without its verb; the
+        # whole line decides
+        whole = TITLE_COLON_SENTENCE.match(whole_line)
+        decided = whole if whole and whole.group("t") == decided.group("t") else decided
     if decided and SENTENCE_VERB.search(decided.group("rest")) and not KIND_BEFORE_COLON.match(decided.group("t")) \
             and not SECTION_WORD_BEFORE_COLON.search(decided.group("t")):
         # 'Fremlæggelse af regnskab: Regnskabet blev godkendt': the decision after a colon ('… Beslutning: …' is
@@ -475,8 +480,11 @@ KIND_BEFORE_COLON = re.compile(r"(?i)^(?:beslutning|drøftelse|orientering|godke
 # af referat: …' ends in the word, in lower case, as part of its title)
 SECTION_WORD_BEFORE_COLON = re.compile(r"\s(?:Beslutning|BESLUTNING|Indstilling|Resum[eé]|Referat|REFERAT|"
                                        r"Sagsfremstilling|Konklusion|Bilag)$")
-# 'Godkendelse af referat: Referatet blev godkendt', 'Forsikring - Jeanette: Punktet blev udsat pga fravær'
-TITLE_COLON_SENTENCE = re.compile(r"^(?P<t>[^:]{5,100}?):\s+(?:[-–]\s+)?(?P<rest>[A-ZÆØÅ][\wæøå]*(?:\s+\S+){1,}.*)$")
+# 'Godkendelse af referat: Referatet blev godkendt', 'Forsikring - Jeanette: Punktet blev udsat pga fravær',
+# 'Bordet rundt: Susanne: Holder ferie …' (each member's report after a name and a colon)
+TITLE_COLON_SENTENCE = re.compile(
+    r"^(?P<t>[^:]{5,100}?):\s+(?:[-–]\s+)?(?P<rest>[A-ZÆØÅ][\wæøå]*:?(?:\s+\S+){1,}.*)$")
+MEMBER_REPORT = re.compile(r"[A-ZÆØÅ][\wæøå]*:\s")  # 'Susanne: Holder ferie …' after 'Bordet rundt:'
 TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
@@ -862,10 +870,17 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
     ordered = sorted(kept, key=lambda c: c.index)
     filled = []
     for g in raw_cands:
-        if not g.gated or g.form not in ("numbered", "punkt") or RECOMMENDATION_LINE.match(g.title) or not g.title:
+        if not g.gated or g.form not in ("numbered", "numbered2", "punkt") or RECOMMENDATION_LINE.match(g.title) \
+                or not g.title:
             continue
         before = [c for c in ordered if c.index < g.index]
         after = [c for c in ordered if c.index > g.index]
+        if _opens_run(g, before, after):
+            g.gated = False  # '1) godkendelse af referat' in lower case before '2) Status …' … '4) …': the run's first
+            filled.append(g)
+            continue
+        if g.form == "numbered2":
+            continue
         if before and after and before[-1].number == g.number - 1 and after[0].number == g.number + 1:
             g.gated = False
             filled.append(g)
@@ -874,6 +889,14 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
             g.gated = False  # '5. orientering fra afdelingerne' in lower case after '1.' … '4.': the run's last item
             filled.append(g)
     return sorted(kept + filled, key=lambda c: c.index) if filled else kept
+
+
+def _opens_run(g: Candidate, before: list[Candidate], after: list[Candidate]) -> bool:
+    """A gated heading numbered one less than the first of three consecutive headings of its own form right after
+    it, with none of that form above it, is the run's first item."""
+    return (len(after) >= 3 and [c.number for c in after[:3]] == list(range(g.number + 1, g.number + 4))
+            and all(c.form == g.form for c in after[:3]) and not any(c.form == g.form for c in before)
+            and len(g.title) <= 80 and not is_sentence(g.title))
 
 
 # --- heading classifier ------------------------------------------------------------------

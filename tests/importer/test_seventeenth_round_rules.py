@@ -4,6 +4,8 @@ Invented texts only."""
 from klynge.importer.normalise import normalise
 from klynge.importer.parse import parse
 
+from .conftest import items_of
+
 # a Word export saved from a web page: the contents table one cell a line ('1.' / title / page), then the bodies;
 # the saved text stops inside the second body
 CELL_CONTENTS = (
@@ -29,3 +31,20 @@ def test_a_contents_table_read_one_cell_a_line_gives_every_item_and_the_bodies_g
     assert "bød velkommen" in first.description + first.minutes + first.summary
     # the entries the text has no body for carry no page numbers or other entries as their text
     assert all(not (i.description + i.minutes + i.summary).strip() for i in parsed.items[2:])
+
+
+def test_a_first_item_written_in_lower_case_opens_the_run_of_the_items_after_it():
+    text = ("Referat fra Bestyrelsesmøde mandag d. 22.9.2014\n\nTilstede: Per, Gitta og Jonas.\n\n"
+            "1) godkendelse af referat\n\nGodkendt.\n\n2) Status på aktiviteter\n\nDer køres bmx om onsdagen.\n\n"
+            "3) Orientering fra formanden\n\nIntet.\n\n4) Orientering fra ledelsen\n\nBørnetal.\n\n5) Eventuelt.\n")
+    assert [n for n, _ in items_of(text)] == [1, 2, 3, 4, 5]
+    assert items_of(text)[0] == (1, "godkendelse af referat")
+
+
+def test_a_round_of_the_table_ends_the_title_at_the_first_colon_before_each_members_report():
+    text = ("Referat af aktivitetsrådsmøde onsdag den 8. maj 2024 kl. 13.00\n\n"
+            "1. Forklæder: Solveig har undersøgt pris og vilkår for indkøb.\n\n"
+            "2. Rådsudflugt: Det er bestemt at det bliver fredag den 16. august 2024.\n\n"
+            "3. Bordet rundt: Susanne: Holder ferie, så Jonna har regnskabet i 14 dage. Kirsten: Efterlyser "
+            "engangshandsker til køkkenet.\n")
+    assert items_of(text) == [(1, "Forklæder"), (2, "Rådsudflugt"), (3, "Bordet rundt")]
