@@ -677,6 +677,12 @@ def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> s
     return title
 
 
+# a table row whose first cell holds only the item's number, or its number and time slot; the title is the next cell
+NUMBER_SLOT_CELL = re.compile(
+    r"^\|?\s*(?P<cell>\d{1,3}\.?(?:\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})?)\s*\|\s*"
+    r"(?P<title>[A-ZÆØÅ][^|]{1,200}?)\s*(?:\||$)")
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -687,7 +693,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             continue
         bulleted = bool(re.match(r"^\s*[-–•·▪◦●]\s+\d", text))  # '• 1 Præsentation af …': a list's own numbering
         s = re.sub(r"^\s*[-–•·▪◦●]\s+", "", text).strip()
-        if s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
+        numbered_cell = NUMBER_SLOT_CELL.match(s) if "|" in s else None
+        if numbered_cell:  # '1. 17.00-17.05 | Velkomst | Gennemgang af dagsorden': the number (and slot) in a cell
+            s = f"{numbered_cell.group('cell').strip()} {numbered_cell.group('title').strip()}"
+        elif s.startswith("|"):  # '| 1 – Godkendelse af referat | Godkendt.': a table row saved as text, its first cell
             s = s.strip("| ").split("|")[0].strip()
         elif " | " in s and s[:1].isdigit():  # '2 - PUK - Budget 2025 Udkast til … | Godkendt. |': the same, no edge
             s = _title_before_description(s.split(" | ")[0].strip())  # the case's description ends the cell
@@ -1357,7 +1366,11 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
         if bodies_after:  # the list won the run (its bodies are fewer: the text stops, or some are unreadable)
             chain = chain + bodies_after
             first_body = bodies_after[0]
+    chain = _with_repeated_numbers(chain, cands)
     agenda = _list_block(cands, first_body.index, lines) if first_body is not None else []
+    restated = _bodies_restating(chain, cands) if not agenda else []
+    if restated:  # the run is the agenda (a table's rows), the later 'Ad 1. Velkomst' headings its bodies
+        agenda, chain = list(chain), chain + restated
     if agenda:
         agenda = agenda + _closed_tail(agenda, cands)
         after = agenda[-1].index
@@ -1375,7 +1388,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
                 headings.append(Heading(body.index, body.number, title))
             else:
                 headings.append(Heading(entry.index, entry.number, entry.title,
-                                        list_only=not _has_body(entry, cands, lines)))
+                                        list_only=bool(restated) or not _has_body(entry, cands, lines)))
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))
@@ -1391,6 +1404,48 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
     return [Heading(c.index, c.number, c.title) for c in chosen]
+
+
+SLOT_PREFIX = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+")
+
+
+def _with_repeated_numbers(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'Pkt. 2. Opfølgning …' / 'Pkt. 2. Orientering …' / 'Pkt. 4. …': a number written twice is two items. The
+    only candidate between two headings of the run, of their form and strength, with the number of the one before
+    (or, across a one-number gap, of either) and another title, joins the run."""
+    if len(chain) < 3:
+        return chain
+    out = [chain[0]]
+    for before, after in zip(chain, chain[1:], strict=False):
+        between = [c for c in cands if before.index < c.index < after.index]
+        gap = after.number - (before.through or before.number)
+        numbers = (before.number,) if gap == 1 else (before.number, after.number) if gap == 2 else ()
+        if len(between) == 1:
+            c = between[0]
+            if c.number in numbers and c.form == before.form and c.indent == before.indent and not c.toc \
+                    and c.list_member == before.list_member and c.score >= before.score - 0.5 \
+                    and not RECOMMENDATION_LINE.match(c.title) \
+                    and not any(fuzzy_same(SLOT_PREFIX.sub("", c.title), SLOT_PREFIX.sub("", o.title))
+                                for o in (before, after)):
+                out.append(c)
+        out.append(after)
+    return out
+
+
+def _bodies_restating(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'1. 17.00-17.05 | Velkomst | …' … '7. …' (an agenda in a table's rows), then 'Ad.1 Velkomst', 'Ad. 2 …':
+    later headings that restate the run's numbers and titles, in increasing order, are the items' bodies."""
+    if len(chain) < 3:
+        return []
+    entries: dict[int, list[Candidate]] = {}
+    for c in chain:
+        entries.setdefault(c.number, []).append(c)
+    found: list[Candidate] = []
+    for c in sorted((c for c in cands if c.index > chain[-1].index and not c.toc), key=lambda c: c.index):
+        if (not found or c.number > found[-1].number) and any(
+                fuzzy_same(SLOT_PREFIX.sub("", e.title), c.title) for e in entries.get(c.number, [])):
+            found.append(c)
+    return found if len(found) >= 2 else []
 
 
 def _bodies_after_list(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

@@ -48,3 +48,45 @@ def test_a_round_of_the_table_ends_the_title_at_the_first_colon_before_each_memb
             "3. Bordet rundt: Susanne: Holder ferie, så Jonna har regnskabet i 14 dage. Kirsten: Efterlyser "
             "engangshandsker til køkkenet.\n")
     assert items_of(text) == [(1, "Forklæder"), (2, "Rådsudflugt"), (3, "Bordet rundt")]
+
+
+def test_a_number_written_twice_gives_two_items():
+    text = ("Skolebestyrelsesmøde\n\nonsdag d. 24.04.2024\n\nkl. 18.00-20.00\n\n"
+            "Pkt. 1. Godkendelse af dagsorden\n\nGodkendt\n\nPkt. 2. Opfølgning fra elevrådet\n\nInviteres løbende.\n\n"
+            "Pkt. 2. Orientering fra hverdagen\n\nLedelse: kvalitetsdialog.\n\nPkt. 4. Status på frihedsforsøget\n\n"
+            "Mødet i går var godt.\n\nPkt. 5. Skoleårets planlægning\n\nVi er i gang.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Opfølgning fra elevrådet"),
+                              (2, "Orientering fra hverdagen"), (4, "Status på frihedsforsøget"),
+                              (5, "Skoleårets planlægning")]
+
+
+def test_recommendations_numbered_inside_an_item_are_not_taken_for_a_repeated_number():
+    text = ("Referat af mødet den 3. marts 2024\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget 2025\n\n"
+            "Det indstilles,\n\n2. at budgettet godkendes\n\n3. Eventuelt\n\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Budget 2025"), (3, "Eventuelt")]
+
+
+# an agenda as a table saved as text: each row's first cell the number and the time slot, then the title's cell;
+# the minutes below restate the items as 'Ad.1 …' (the saved text stops in the second)
+SLOT_TABLE = (
+    "Agenda for skolebestyrelsesmøde\nDato: 19.08.2024 kl. 17.00-20.00\nSted: Mødelokalet ved kontoret\n"
+    "Punkt | Emne (hvad)\n| Formål (hvorfor) | Tid | Hvem |\n"
+    "1. 17.00-17.05 | Velkomst | Gennemgang af dagsorden\n| Plenum | 5 min | Arne |\n"
+    "2. 17.05-17.20 | Velkommen til de nye | Bestyrelsen skal vælge en næstforperson\n| Plenum/\n| 15 min\n|\n"
+    "3. 17.20-17.30 | Årshjul | Orientering om årshjul\nBilag: årshjul | Plenum/\n| 10 min | Anja |\n"
+    "4. 17.30-17.40 | Spisning |\n|\n| 10 min |\n"
+    "4. 17.40-18.25 | Roller og forventninger | Drøftelse af roller\n| 45 min | Anja |\n"
+    "5. 18.25-18.30 | Eventuelt |\n| 5 min | Arne |\n"
+    "Tilstede: Arne Raun (x), Anja Horst (x)\n"
+    "Ad.1 Velkomst\nArne bød velkommen og gennemgik dagsorden.\nAd. 2 Velkommen til de nye\nVi var fuldtallige.")
+
+
+def test_an_agenda_table_with_number_and_time_slot_cells_gives_the_items_and_the_minutes_their_texts():
+    parsed = parse(SLOT_TABLE)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (1, "Velkomst"), (2, "Velkommen til de nye"), (3, "Årshjul"), (4, "Spisning"), (4, "Roller og forventninger"),
+        (5, "Eventuelt")]
+    assert [str(i.start) for i in parsed.items[:2]] == ["17:00:00", "17:05:00"]
+    first, last = parsed.items[0], parsed.items[-1]
+    assert "bød velkommen" in first.description + first.minutes
+    assert "Ad. 2" not in last.description + last.minutes  # no other item's minutes under the last entry
