@@ -683,6 +683,33 @@ NUMBER_SLOT_CELL = re.compile(
     r"(?P<title>[A-ZÆØÅ][^|]{1,200}?)\s*(?:\||$)")
 
 
+SLOT_CELL = re.compile(r"^(?P<slot>(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})(?:\s+[A-ZÆØÅ][a-zæøå]+)?$")
+
+
+def _short_cell(line: str) -> bool:
+    return bool(line) and len(line) <= 80 and _title_like(line) and not line.endswith((".", ":", ",")) \
+        and not label_role(line)
+
+
+def _slotted_cells(lines: list[str], at: int) -> str | None:
+    """'1.' / '19.00 – 19.10' / 'Velkomst' / 'Formålet med mødet er:' and '2.' / '19.10 – 19.30' / 'Nick' /
+    'Orientering' / 'Intro til skolebestyrelsens arbejde' / 'Kort intro …': a table row flattened one cell a line,
+    the number and the time slot first. The title is the last short cell before the text (a presenter's name or a
+    kind word stands before it); returned with the slot before it, as a heading line writes it."""
+    cells = [k for k in range(at + 1, min(len(lines), at + 12)) if lines[k]][:5]
+    if len(cells) < 2:
+        return None
+    slot = SLOT_CELL.match(lines[cells[0]].strip())
+    if not slot:
+        return None
+    title = None
+    for k in cells[1:]:
+        if not _short_cell(lines[k].strip()) or LONE_NUMBER.match(lines[k].strip()):
+            break
+        title = lines[k].strip()
+    return f"{slot.group('slot')} {title}" if title else None
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -745,6 +772,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 number, title, form = int(m.group(1)), m.group(2), "numbered2" if bulleted else "bare"
         if number is None:
             m = LONE_NUMBER.match(s)
+            slotted = _slotted_cells(lines, i) if m else None
+            if slotted:  # '2.' / '19.10 – 19.30' / 'Nick' / 'Check in': a flattened table row, one cell a line
+                number, title, form = int(m.group(1)), slotted, "lone"
+                m = None
             if m:
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \

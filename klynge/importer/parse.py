@@ -1620,6 +1620,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if end is None:
         ends = [i.end for i in items if i.end]
         end = max(ends) if ends else None
+    if start is None and items and items[0].start:  # the first item's time slot: the meeting's start
+        start = items[0].start
     absent = _without_speakers(absent, lines, items)
 
     warnings: list[ParsedWarning] = []

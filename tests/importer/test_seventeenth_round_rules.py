@@ -90,3 +90,33 @@ def test_an_agenda_table_with_number_and_time_slot_cells_gives_the_items_and_the
     first, last = parsed.items[0], parsed.items[-1]
     assert "bød velkommen" in first.description + first.minutes
     assert "Ad. 2" not in last.description + last.minutes  # no other item's minutes under the last entry
+
+
+# an Aula page whose agenda table was flattened one cell a line: number, time slot, presenter or kind, title, text
+FLATTENED_ROWS = (
+    "Skolebestyrelsesreferat 28.08.20\n\nDeltagere: Mette Hansen, Peter Wager, Tina Andreasen\n\nDagsorden:\n\n"
+    "1.\n\n19.00 – 19.10\n\nVelkomst\n\nFormålet med det konstituerende møde er:\n\n • At vælge et formandskab\n\n"
+    "2.\n\n19.10 – 19.30\n\nNick\n\nCheck in\n\nEn lille øvelse, hvor hvert medlem præsenterer sig.\n\n"
+    "3.\n\n19.30 – 19.50\n\nNick\n\nOrientering\n\nIntro til skolebestyrelsens arbejde\n\nKort intro til "
+    "skolebestyrelsens arbejdsområde.\n\n4.\n\n19.50 – 20.05 Valg\n\nValg af formandskab\n\nDer skal vælges en "
+    "formand.\n")
+
+
+def test_a_table_row_flattened_one_cell_a_line_gives_the_title_after_the_time_slot_presenter_and_kind():
+    parsed = parse(FLATTENED_ROWS)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (1, "Velkomst"), (2, "Check in"), (3, "Intro til skolebestyrelsens arbejde"), (4, "Valg af formandskab")]
+    assert [str(i.start) for i in parsed.items] == ["19:00:00", "19:10:00", "19:30:00", "19:50:00"]
+
+
+def test_the_first_items_time_slot_is_the_meetings_start_when_the_header_states_none():
+    text = ("Referat af bestyrelsesmøde den 3. marts 2024\n\n1. 19.00-19.10 Velkomst\n\nVelkommen.\n\n"
+            "2. 19.10-19.40 Budget\n\nGodkendt.\n\n3. 19.40-20.00 Eventuelt\n\nIntet.\n")
+    parsed = parse(text)
+    assert str(parsed.start) == "19:00:00" and str(parsed.end) == "20:00:00"
+
+
+def test_a_time_mentioned_in_a_later_items_title_is_not_the_meetings_start():
+    text = ("Referat af menighedsrådsmøde den 3. marts 2024\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "2. Gudstjeneste kl. 11.00 i kirken\n\nDrøftet.\n")
+    assert parse(text).start is None
