@@ -1198,6 +1198,16 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
             and cands[at - 1].number == chain[0].number - 1 and cands[at - 1].indent == chain[0].indent:
         at -= 1
         chain.insert(0, cands[at])
+    # and the headings right after the run that go on with its numbering in its form, though they stand close
+    # enough to look like a list ('6Punkter på næste møde' / '7Eventuelt' with their empty minutes dropped)
+    at = cands.index(chain[-1])
+    run_is_list = chain[-1].list_member
+    while at + 1 < len(cands) and cands[at + 1].list_member and not run_is_list \
+            and cands[at + 1].number == chain[-1].number + 1 and cands[at + 1].form == chain[-1].form \
+            and cands[at + 1].indent == chain[-1].indent and cands[at + 1].index - chain[-1].index <= 4 \
+            and not cands[at + 1].toc:
+        at += 1
+        chain.append(cands[at])
     return chain
 
 
@@ -1273,6 +1283,14 @@ def _inner_lists(cands: list[Candidate]) -> set[int]:
         before = [c for c in cands if c.index < start and not c.list_member and not c.toc]
         if before and block[0].number <= max(c.number for c in before):
             inner.update(c.index for c in block)
+            # its next point after a wrapped or nested line ('1. Formand' / '2. Leder' / 'Billedskolen' / '3. Andre')
+            last = block[-1]
+            for c in sorted((c for c in cands if c.index > last.index), key=lambda c: c.index):
+                if c.number != last.number + 1 or c.index - last.index > 4 or c.form != last.form \
+                        or c.indent != last.indent:
+                    break
+                inner.add(c.index)
+                last = c
     return inner
 
 

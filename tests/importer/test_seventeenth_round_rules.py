@@ -120,3 +120,22 @@ def test_a_time_mentioned_in_a_later_items_title_is_not_the_meetings_start():
     text = ("Referat af menighedsrådsmøde den 3. marts 2024\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
             "2. Gudstjeneste kl. 11.00 i kirken\n\nDrøftet.\n")
     assert parse(text).start is None
+
+
+# a meeting table saved from a Lotus Notes page: the item numbers glued to the titles, 'Ref.' cells below
+GLUED_TABLE = (
+    "251017 bestyrelsesmøde\nDagsorden/Referat\nMødeforumKulturskolens bestyrelse\nPktDagsorden og referat.\n"
+    "1Godkendelse af sidste mødereferat\nRef.Godkendt\n2Godkendelse af dagsorden\nRef.Godkendt\n3Meddelelser\n"
+    "  1. Formand\n  2. Leder\n    Billedskolen\n  3. Andre\nRef.ad 1)\nDer stilles krav til repræsentanter.\n"
+    "ad 2)\nBilledskolen laver en udstilling.\n4Budget 2018 som grundlag for ansøgning\nRef.Budgettet er godkendt.\n"
+    "5Opfølgning på dialogmøde med lærerne\nRef.Bestyrelsen arbejder videre.\n6Punkter på næste møde\n"
+    "7Eventuelt\n")
+
+
+def test_an_items_own_numbered_points_go_on_after_a_nested_line_and_are_no_items():
+    assert (3, "Meddelelser") in items_of(GLUED_TABLE)
+
+
+def test_the_last_items_standing_close_together_go_on_with_the_runs_numbering():
+    assert [n for n, _ in items_of(GLUED_TABLE)] == [1, 2, 3, 4, 5, 6, 7]
+    assert items_of(GLUED_TABLE)[-2:] == [(6, "Punkter på næste møde"), (7, "Eventuelt")]
