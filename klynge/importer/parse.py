@@ -814,6 +814,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         before_time = title[:single.start()] if single else ""
         if single and re.search(r"\b\d{4}\s*,?\s*$", before_time) and layout.dates_in(before_time):
             single = None  # 'Næste møde torsdag den 29. oktober 2020 kl. 17.30': the time of that date, no slot
+        elif single and before_time.strip(" (-–") and re.search(r"\w", title[single.end():]) \
+                and not title[single.end():].lstrip().startswith((")", "-", "–")):
+            single = None  # '… en månedlig gudstjeneste kl. 11.00 i Elev Kirke': a time in the title's sentence
         if single:
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
@@ -1143,7 +1146,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False  # 'Orientering' under several headings: the document's own label of the item's kind
     if nxt[:1].isupper() and layout.SENTENCE_VERB.search(nxt):
         return False  # 'Dagplejen får tilsyneladende lov til …': a sentence of the item's text, not the title's rest
-    return len(title) >= 50 and not nxt.endswith((".", ":")) and (
+    # a page wraps a line of 50-120 characters; a longer heading line is a paragraph of a web page, whole
+    return 50 <= len(title) <= 120 and not nxt.endswith((".", ":")) and (
         not after or bool(_section_of(after)) or bool(CASE_NUMBER.match(after)))
 
 

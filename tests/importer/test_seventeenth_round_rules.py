@@ -139,3 +139,20 @@ def test_an_items_own_numbered_points_go_on_after_a_nested_line_and_are_no_items
 def test_the_last_items_standing_close_together_go_on_with_the_runs_numbering():
     assert [n for n, _ in items_of(GLUED_TABLE)] == [1, 2, 3, 4, 5, 6, 7]
     assert items_of(GLUED_TABLE)[-2:] == [(6, "Punkter på næste møde"), (7, "Eventuelt")]
+
+
+def test_a_time_inside_the_titles_sentence_stays_in_the_title_and_is_no_time_slot():
+    text = ("Referat af fællesmøde den 29. marts 2017\n\nAd 1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Ad 2. Gudstjenestetider: forsøgsordning med en månedlig gudstjeneste kl. 11.00 i Elev Kirke\n"
+            "Forsøget fortsætter.\n")
+    item = parse(text).items[1]
+    assert item.title == "Gudstjenestetider: forsøgsordning med en månedlig gudstjeneste kl. 11.00 i Elev Kirke"
+    assert item.start is None
+
+
+def test_a_heading_line_longer_than_a_page_line_is_not_joined_with_the_line_below():
+    text = ("Referat af fællesmøde den 29. marts 2017\n\nAd 1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Ad 2. Tema, jf. referatet af mødet den 21. september 2016: Gudstjenestetider, igangværende "
+            "forsøgsordning med en månedlig gudstjeneste i Elev Kirke\nEfter Karsten Mumms gennemgang af "
+            "forsøgsordningens historie")
+    assert parse(text).items[1].title.endswith("i Elev Kirke")
