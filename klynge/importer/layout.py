@@ -1622,6 +1622,9 @@ def _own_label(line: str) -> str | None:
     return s.rstrip(" :").lower()
 
 
+DECISION_LABEL = re.compile(r"(?:^|\s)(?:besluttede|vedtog|beslutning)$")
+
+
 def recurring_label_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers, found from the document's own section labels: when at least two different short
     label lines recur in the same order in every case ('Indhold:' ... 'Referat' ... then 'Indhold:' again),
@@ -1644,7 +1647,8 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
             cycles.append([(i, lab)])
         elif cycles:
             cycles[-1].append((i, lab))
-    if len(cycles) < 2 or any(len({lab for _, lab in c}) < 2 for c in cycles):
+    # a decision label alone ('Naalakkersuisut besluttede:' under every case's title) is a cycle of its own
+    if len(cycles) < 2 or (any(len({lab for _, lab in c}) < 2 for c in cycles) and not DECISION_LABEL.search(opener)):
         return []
     shape = [lab for _, lab in cycles[0]]
     if any([lab for _, lab in c][:2] != shape[:2] for c in cycles):
@@ -2017,6 +2021,9 @@ GENITIVE_BODY = re.compile(
     r"\b(?P<body>[A-ZÆØÅ][a-zæøå-]*(?:rådet|udvalget|bestyrelsen|gruppen|forummet|nævnet))s\s+"
     r"(?:(?:ekstra)?ordinære\s+|konstituerende\s+)?møde\b")
 DECISION_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][\w\-– ]{2,80}?),\s*\d{1,2}-\d{1,2}-\d{4},\s*pkt\.?\s*\d")
+# 'Naalakkersuisut besluttede følgende på sit møde 2. marts': the body that met, the subject of the sentence
+OWN_MEETING_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][\w\-– ]{2,60}?)\s+(?:besluttede|vedtog|drøftede|behandlede)\s+"
+                              r"(?:følgende\s+)?på\s+(?:sit|sine|deres)\s+møde")
 COMPOUND_DATE_BODY = re.compile(r"^(?P<body>[A-ZÆØÅ][a-zæøå]+møde)\s+(?:den\s+|d\.\s*)?\d{1,2}\.")
 LISTING_BODY = re.compile(
     r"^(?:dagsord(?:e)?ner og referater|referater og dagsord(?:e)?ner)\s+(?P<body>[A-ZÆØÅ].{2,80})$", re.I)
@@ -2339,7 +2346,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if not ln:
                 continue
             for pattern in (TITLE_BODY, KIND_BODY, LISTING_BODY, GENITIVE_BODY, BODY_SENTENCE, MOEDE_BODY, PREFIX_BODY,
-                            COMPOUND_DATE_BODY, DECISION_BODY):
+                            COMPOUND_DATE_BODY, DECISION_BODY, OWN_MEETING_BODY):
                 m = pattern.search(ln) if pattern in (BODY_SENTENCE, MOEDE_BODY, GENITIVE_BODY) else pattern.match(ln)
                 if m:
                     body = _body_clean(m.group("body"))

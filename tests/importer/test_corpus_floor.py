@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 247, "date": 276, "start": 206, "place": 158, "body": 239, "attendees": 1028,
+FLOORS = {"items_exact": 248, "date": 276, "start": 206, "place": 158, "body": 241, "attendees": 1028,
           "apologies": 392}
 CEILINGS = {"attendees": 31, "apologies": 20, "date": 13}
 

@@ -156,3 +156,28 @@ def test_a_heading_line_longer_than_a_page_line_is_not_joined_with_the_line_belo
             "forsøgsordning med en månedlig gudstjeneste i Elev Kirke\nEfter Karsten Mumms gennemgang af "
             "forsøgsordningens historie")
     assert parse(text).items[1].title.endswith("i Elev Kirke")
+
+
+# a government's published decisions: unnumbered case titles, each followed by the same decision label
+DECISION_LIST = (
+    "2. marts\n\nNaalakkersuisut besluttede følgende på sit møde 2. marts\n\n"
+    "Oplæg om procedure for hjemtagelse af sagsområder\n\nNaalakkersuisut besluttede:\n\n"
+    " • at ønsker om en dialog skal forelægges for Naalakkersuisut\n\n"
+    "For yderligere oplysninger kontakt Departementschef NN i Formandens Departement\n\n"
+    "Tillægsbevillingsansøgning om tilskud til familiecentre\n\nNaalakkersuisut besluttede:\n\n"
+    " • at tiltræde indstillingerne\n\n"
+    "For yderligere oplysninger kontakt Departementschef NN i Departementet for Sociale Anliggender\n")
+
+
+def test_unnumbered_titles_each_followed_by_the_same_decision_label_are_the_items():
+    parsed = parse(DECISION_LIST)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (None, "Oplæg om procedure for hjemtagelse af sagsområder"),
+        (None, "Tillægsbevillingsansøgning om tilskud til familiecentre")]
+
+
+def test_the_body_that_decided_on_its_meeting_is_the_meetings_body():
+    text = ("Ældrerådet besluttede følgende på sit møde den 2. marts 2017\n\n1. Godkendelse af dagsorden\n\n"
+            "Godkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    assert parse(text).body == "Ældrerådet"
+    assert parse(DECISION_LIST).body == "Naalakkersuisut"
