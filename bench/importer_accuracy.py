@@ -85,13 +85,23 @@ CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt)?|fortroligt?)\s*\)|[-
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:
-    """Number and title right; a closed marker in the annotated title counts as the read item's closed flag."""
+    """Number and title right; a closed marker in the annotated title counts as the read item's closed flag, and a
+    presenter written in the annotated title ('Aktiviteter busture mm. v/Martine') as the read item's presenter."""
     if truth_item["number"] != read_item["number"]:
         return False
     if similar(truth_item["title"], read_item["title"]):
         return True
     bare = CLOSURE_MARK.sub("", truth_item["title"] or "")
-    return bool(read_item.get("closed")) and bare != truth_item["title"] and similar(bare, read_item["title"])
+    if bool(read_item.get("closed")) and bare != truth_item["title"] and similar(bare, read_item["title"]):
+        return True
+    presenter = read_item.get("presenter")
+    said = PRESENTER_MARK.search(truth_item["title"] or "")
+    return bool(presenter and said and fold(presenter) in fold(said.group(0))
+                and similar(truth_item["title"][:said.start()], read_item["title"]))
+
+
+# ' v/Martine', ' v. Anne Hansen', ' ved Sidsel', ' - Jeanette og Jonna', ' (Malou)' at the end of an annotated title
+PRESENTER_MARK = re.compile(r"(?:\s+(?:v/|v\.|ved)\s*|\s+[-–]\s+|\s*\()[A-ZÆØÅ][^()]{0,60}\)?\s*$")
 
 
 def similar(a: str | None, b: str | None, contain: bool = False) -> bool:

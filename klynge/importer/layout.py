@@ -453,6 +453,9 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    standing = STANDING_ITEM_DECIDED.match(t)
+    if standing:  # 'Dagsorden godkendt. Tidligere referat …': the standing item, its decision after it
+        t = standing.group("t")
     decided = TITLE_COLON_SENTENCE.match(t)
     if decided and MEMBER_REPORT.match(decided.group("rest")) and not SENTENCE_VERB.search(decided.group("rest")):
         # 'Bordet rundt: Susanne: Holder ferie, så …': the cuts above left a member's report without its verb; the
@@ -484,6 +487,9 @@ SECTION_WORD_BEFORE_COLON = re.compile(r"\s(?:Beslutning|BESLUTNING|Indstilling|
 # 'Bordet rundt: Susanne: Holder ferie …' (each member's report after a name and a colon)
 TITLE_COLON_SENTENCE = re.compile(
     r"^(?P<t>[^:]{5,100}?):\s+(?:[-–]\s+)?(?P<rest>[A-ZÆØÅ][\wæøå]*:?(?:\s+\S+){1,}.*)$")
+# 'Dagsorden godkendt', 'Referatet blev godkendt': a standing item's noun and its decision in lower case
+STANDING_ITEM_DECIDED = re.compile(r"^(?P<t>(?:Dagsorden(?:en)?|Referat(?:et)?(?: fra sidste møde)?))\s+"
+                                   r"(?:blev\s+|er\s+)?(?:godkendt|godkendtes|underskrevet|underskreves)\b.*$")
 MEMBER_REPORT = re.compile(r"[A-ZÆØÅ][\wæøå]*:\s")  # 'Susanne: Holder ferie …' after 'Bordet rundt:'
 TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
@@ -1436,8 +1442,10 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
                 title = entry.title if not same or cut_short or len(entry.title) <= len(body.title) else body.title
                 headings.append(Heading(body.index, body.number, title))
             else:
+                # 'Ad 1. Dagsorden godkendt.' / 'Ad 2 Siden sidst' close together: the minutes of items, not a list
+                own_minutes = bool(AD_FORM.match(lines[entry.index])) or _has_body(entry, cands, lines)
                 headings.append(Heading(entry.index, entry.number, entry.title,
-                                        list_only=bool(restated) or not _has_body(entry, cands, lines)))
+                                        list_only=bool(restated) or not own_minutes))
         for c in body_chain:
             if c.number not in used:
                 headings.append(Heading(c.index, c.number, c.title))

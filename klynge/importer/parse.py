@@ -1185,6 +1185,9 @@ def _text_after_title(line: str, title: str) -> str:
     if not re.search(r"[^\W\d_]{3}", rest) or layout.TOC_SIGN.search(rest) or re.fullmatch(r"\(.*\)", rest) \
             or re.fullmatch(r"(?i:bilag(?:et)?)(?:\s*\d+)?", rest):
         return ""  # ('Budgetopfølgning-bilag': a link to the attachment, not a label that opens the attachments)
+    # 'Dagsorden godkendt. …' -> title 'Dagsorden', text 'Godkendt. …' (a sub-point 'a. …' stays as written)
+    if re.match(r"[a-zæøå]{2}", rest):
+        rest = rest[:1].upper() + rest[1:]
     return rest
 
 

@@ -181,3 +181,30 @@ def test_the_body_that_decided_on_its_meeting_is_the_meetings_body():
             "Godkendt.\n\n2. Eventuelt\n\nIntet.\n")
     assert parse(text).body == "Ældrerådet"
     assert parse(DECISION_LIST).body == "Naalakkersuisut"
+
+
+def test_a_standing_item_with_its_decision_on_the_heading_line_keeps_the_decision_as_its_text():
+    text = ("Referat fra Beboerrådsmøde\n\nDen 11. maj 2022 kl. 10-11.\n\n"
+            "Ad 1. Dagsorden godkendt. Tidligere referat er godkendt af udvalgte deltagere.\n\n"
+            "Ad 2 Siden sidst med formanden\na. Har deltaget i møde for alle råd.\n\nAd 3. Siden sidst med leder\n"
+            "a. Sidste nyt om brandrapporten.\n")
+    items = parse(text).items
+    assert [(i.number, i.title) for i in items] == [(1, "Dagsorden"), (2, "Siden sidst med formanden"),
+                                                    (3, "Siden sidst med leder")]
+    assert (items[0].minutes + items[0].description).startswith("Godkendt. Tidligere referat")
+    assert "møde for alle råd" in items[1].minutes + items[1].description  # 'Ad' lines close together: no list
+
+
+def test_the_bench_counts_a_presenter_written_in_the_annotated_title_as_the_read_items_presenter(monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2] / "bench"))
+    import importer_accuracy
+
+    truth = {"number": 2, "title": "Aktiviteter busture mm. v/Martine"}
+    assert importer_accuracy.title_right(truth, {"number": 2, "title": "Aktiviteter busture mm",
+                                                 "presenter": "Martine"})
+    assert not importer_accuracy.title_right(truth, {"number": 2, "title": "Aktiviteter busture mm",
+                                                     "presenter": None})
+    assert not importer_accuracy.title_right(truth, {"number": 2, "title": "Aktiviteter busture mm",
+                                                     "presenter": "Else"})
