@@ -191,6 +191,7 @@ HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re
 # a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
+ROSTER_LABEL = re.compile(r"^(?:[-–•]\s+)?medlemmer\b", re.I)
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 # a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
 KIND_STATEMENT = re.compile(r"^(?:(?P<minutes>referat|beslutningsreferat|mødereferat|beslutningsprotokol)|dagsorden)"
@@ -415,6 +416,8 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     organisations and job titles, 'Name: what she represents'."""
     stripped = re.sub(r"^\s*[-–•]\s+", "", line)
     labelled = NAME_THEN_ROLE.match(stripped)
+    if labelled and _names_in_a_list(stripped[labelled.end() - 1:]):
+        labelled = None  # 'Seniorråd Syd: Henning Poulsen, Grethe Sprogøe og …': a group's label before its names
     if labelled and not layout.is_organisation(labelled.group("name")):
         stripped = labelled.group("name")  # 'Susanne Lodberg: Kirkens Korshær': the name, then what she is
     stripped = GROUP_LABEL.sub("", stripped)  # 'Menighedsrådet: Sonja Dygaard, Inge Frandsen, …'
@@ -431,7 +434,8 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
         return people
     if len(names) > 1 and all(NAME_RE.match(PARTY.sub("", n).strip()) for n in names if n) \
             and not any(layout.is_organisation(n) for n in names if n):
-        return [ParsedPerson(PARTY.sub("", n).strip()) for n in names if n]
+        # ('…, Tove Poulsen.': the list's full stop is no part of the last name)
+        return [ParsedPerson(re.sub(r"(?<=[a-zæøå]{2})\.$", "", PARTY.sub("", n).strip())) for n in names if n]
     among = _names_among_organisations(stripped)
     if len(among) >= 2:
         return [ParsedPerson(n) for n in among]
@@ -444,6 +448,21 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     return [person] if person else []
 
 
+def _names_in_a_list(text: str) -> bool:
+    """'Henning Poulsen, Grethe Sprogøe, … og Bertha Olsen.': two or more full names, nothing else."""
+    parts = [p.strip(" .") for p in re.split(r",|\s+(?:og|samt)\s+", text) if p.strip(" .")]
+    return len(parts) >= 2 and all(NAME_RE.match(p) and len(p.split()) >= 2 for p in parts)
+
+
+def _and_sign_between_names(line: str) -> str:
+    """'Vicky Glumsøe Jensen & Preben Krogsgaard' -> '… og …'; 'Center for Børn & Familier' (a lower-case word in
+    the part before the sign: an organisation's name) keeps its '&'."""
+    def joined(m: re.Match) -> str:
+        before = re.split(r"[,;]", line[:m.start()])[-1]
+        return " og " if not re.search(r"(?:^|\s)[a-zæøå]", before) else m.group(0)
+    return re.sub(r"\s+&\s+(?=[A-ZÆØÅ])", joined, line)
+
+
 def _names_among_organisations(line: str) -> list[str]:
     """'Tom Steffens, LAP, Kirsten Hove, SIND, Centerchef Lone Borberg, afdelingssygeplejerske Anne Rosenquist og
     overlæge Kim Nalders.', '… Anette Vennervald (ankom 19.30). Stedfortrædere: Erik Ancker, Anny D. Jessen
@@ -451,7 +470,8 @@ def _names_among_organisations(line: str) -> list[str]:
     group labels -> the names. Every part must be a name (after its title) or an organisation; else nothing."""
     names = []
     line = re.sub(r"\s*\([^()]*\)", "", line.strip().rstrip("."))
-    for part in re.split(r",|;|\s+og\s+|(?<![A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])|\s(?=[A-ZÆØÅ][\wæøå-]+:\s)", line):
+    line = _and_sign_between_names(line)
+    for part in re.split(r",|;|\s+(?:og|samt)\s+|(?<![A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])|\s(?=[A-ZÆØÅ][\wæøå-]+:\s)", line):
         part = GROUP_LABEL.sub("", part.strip())
         part = re.sub(r"^(?:[a-zæøå][\wæøå-]*\s+)+", "", part)  # 'overlæge Kim Nalders'
         part = re.sub(r"(?:\s+[a-zæøå][\wæøå-]*\.?)+$", "", part)  # 'Gitte Fensman ref.'
@@ -1739,7 +1759,7 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
     """The header's labelled fields ('Dato:', 'Sted:', 'Forum:') and its lists of people (attendees, absent,
     guests)."""
     fields: dict[str, str] = {}
-    lists: dict[str, list[str]] = {"attendees": [], "absent": [], "guests": []}
+    lists: dict[str, list[str]] = {"attendees": [], "absent": [], "guests": [], "roster": []}
     current_list = None
     in_toc = False
     for k, ln in enumerate(header):
@@ -1762,8 +1782,11 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             matched = True
             in_toc = False
             rest = m.group("rest").strip()
+            if name == "attendees" and ROSTER_LABEL.match(ln):
+                name = "roster"  # 'Medlemmer:' lists who belongs; who came is under 'Tilstede:', when it is written
             if name in lists:
-                current_list = name
+                # 'Referent: Klara Søndergaard' names one person; the lines below a bare 'Referent' are no list
+                current_list = None if re.match(r"(?i)referent\b", ln) else name
                 if rest:
                     lists[name].append(rest)
             else:
@@ -1793,6 +1816,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             continue
         if current_list:
             lists[current_list].append(ln)
+    roster = lists.pop("roster")
+    if not lists["attendees"]:
+        lists["attendees"] = roster
     return fields, lists
 
 

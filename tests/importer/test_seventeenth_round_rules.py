@@ -208,3 +208,40 @@ def test_the_bench_counts_a_presenter_written_in_the_annotated_title_as_the_read
                                                      "presenter": None})
     assert not importer_accuracy.title_right(truth, {"number": 2, "title": "Aktiviteter busture mm",
                                                      "presenter": "Else"})
+
+
+def _attendees(line: str) -> list[str]:
+    text = (f"Referat fra Beboerrådsmøde\nDen 11. maj 2022 kl. 10-11.\n\nDeltagere:\n{line}\n\n"
+            "1. Dagsorden\n\n2. Eventuelt\n")
+    return [p.name for p in parse(text).attendees]
+
+
+def test_an_attendee_list_ending_in_samt_and_a_full_stop_gives_every_name_without_the_stop():
+    assert _attendees("Preben Møller, Ellen Larsen, Tove Poulsen samt Berit Hvilsom.") == [
+        "Preben Møller", "Ellen Larsen", "Tove Poulsen", "Berit Hvilsom"]
+    assert _attendees("Preben Møller, Ellen Larsen, Tove Poulsen.") == ["Preben Møller", "Ellen Larsen", "Tove Poulsen"]
+
+
+def test_an_ampersand_joins_two_names_but_stays_inside_an_organisations_name():
+    assert _attendees("Sine Kamstrup, Ea Schou Petersen, Vicky Glumsøe Jensen & Preben Krogsgaard") == [
+        "Sine Kamstrup", "Ea Schou Petersen", "Vicky Glumsøe Jensen", "Preben Krogsgaard"]
+    names = _attendees("Brith Nøhr, Center for Børn & Familier, Camilla Meyer, Center for Sundhed & Pleje")
+    assert "Familier" not in names and "Pleje" not in names
+
+
+def test_a_groups_label_before_a_list_of_names_is_no_person():
+    assert _attendees("Seniorråd Syd: Henning Poulsen, Grethe Sprogøe, Klara Søndergaard og Bertha Olsen.") == [
+        "Henning Poulsen", "Grethe Sprogøe", "Klara Søndergaard", "Bertha Olsen"]
+
+
+def test_the_members_roster_is_not_the_attendance_when_the_minutes_say_who_came():
+    text = ("Medlemmer af Seniorråd Øst\n\nFormand\nElsbeth Happle Sørensen\n\nReferent\nAngela Thygesen\n\n"
+            "Karen Hjorth\n\nReferat fra mødet den 18. maj 2022\n\n"
+            "Tilstede: Karin Lintrup, Hanne Østergaard og Elsbeth Happle Sørensen.\n\n1. Velkomst\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Karin Lintrup", "Hanne Østergaard", "Elsbeth Happle Sørensen"]
+
+
+def test_a_members_list_is_the_attendance_when_nothing_else_says_who_came():
+    text = ("Referat af mødet den 18. maj 2022\n\nMedlemmer:\nKarin Lintrup\nHanne Østergaard\n\n"
+            "1. Velkomst\n\n2. Eventuelt\n")
+    assert [p.name for p in parse(text).attendees] == ["Karin Lintrup", "Hanne Østergaard"]
