@@ -191,6 +191,7 @@ HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re
 # a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
+DATE_ONLY_LINE = re.compile(rf"(?i)(?:{layout.WEEKDAY}\s+)?(?:den\s+)?\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}")
 ROSTER_LABEL = re.compile(r"^(?:[-–•]\s+)?medlemmer\b", re.I)
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 # a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
@@ -1743,6 +1744,9 @@ def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[
             continue
         if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I) or layout.PRINT_DATE.match(ln):
             continue  # ('Behandlet og godkendt af menighedsrådet 9. oktober 2019.': the minutes' approval)
+        if DATE_ONLY_LINE.fullmatch(ln.strip()) and k + 1 < len(header_nonempty) \
+                and re.search(r"(?i)møde\b|referat|dagsorden", header_nonempty[k + 1]):
+            continue  # '19. marts 2024' above 'Bestyrelsesmøde, Institut for …': a page's date, the title below
         title = ln
         title_at = k
         if KIND_WORDS.fullmatch(ln.strip(" :")) and k + 1 < len(header_nonempty):

@@ -245,3 +245,12 @@ def test_a_members_list_is_the_attendance_when_nothing_else_says_who_came():
     text = ("Referat af mødet den 18. maj 2022\n\nMedlemmer:\nKarin Lintrup\nHanne Østergaard\n\n"
             "1. Velkomst\n\n2. Eventuelt\n")
     assert [p.name for p in parse(text).attendees] == ["Karin Lintrup", "Hanne Østergaard"]
+
+
+def test_a_pages_date_line_above_the_meetings_title_is_not_the_title():
+    text = ("19. marts 2024\n\nBestyrelsesmøde, Institut for Syn og Hørelse\n\n19. marts 2024, kl. 08:30-10.00\n\n"
+            "Mødedeltagere\n\nGitte Bundgaard Andersen (GB), Regionsrådet\n\nUlla Flintholm (UF), KKR\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt. Regionsrådet orienteres.\n\n2. Eventuelt\n\nRegionsrådet.\n")
+    parsed = parse(text)
+    assert parsed.title == "Bestyrelsesmøde, Institut for Syn og Hørelse" and parsed.body == "Bestyrelsen"
+
