@@ -41,8 +41,8 @@ and a development group since), "seen19" (split "heldout19": nine documents, mea
 development group since), "seen20" (split "heldout20": nine documents, measured once on 2026-12-06 and a development
 group since) "seen21" (split "heldout21": eight documents, measured once on 2026-12-06 and a development group
 since), "seen22" (split "heldout22": nine documents, measured once on 2026-12-06 and a development group since)
-and "blind" (split "heldout23": being collected on 2026-12-06, not yet measured; its one measurement belongs to the
-end of the next round).
+and "blind" (split "heldout23": ten documents, collected on 2026-12-06, not yet measured; its one measurement
+belongs to the end of the next round).
 While tuning, look only at dev and the seen groups; the blind group is not even read without --show-heldout,
 and its figures, its per-document table and --doc on a blind document are printed only with --show-heldout
 (for the final report).
