@@ -2154,11 +2154,27 @@ def room_segment(line: str) -> str | None:
 
 DATE_TIME_ONLY = re.compile(rf"^(?:{WEEKDAY}\s*,?\s*(?:d\.|den)?\s*)?"
                             rf"(?:[\d.\-/ ]{{6,12}}|\d{{1,2}}\.?\s*(?:{MONTH_RE})\.?\s*\d{{4}},?)\s*(?:kl\.?\s*)?"
-                            rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?$", re.I)
+                            rf"\d{{1,2}}[.:]\d{{2}}(?:\s*[-–]\s*\d{{1,2}}[.:]\d{{2}})?\.?$", re.I)
 
 
 # a line that only names a body: 'Ældrerådet', 'Social- og Sundhedsudvalget'
 BODY_NAME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[\wæøå-]+){0,3}(?:udvalg|råd|bestyrelse|nævn)(?:et|en)?")
+
+
+STREET_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|torv|torvet|plads|pladsen|allé|alle|vænget|stræde|"
+                         r"boulevard|park|parken)\s+\d{1,4}[A-Za-z]?\b")
+# 'Referat fra Landdistriktsudvalgsmøde den 17. juni' / 'i Arrild Feriecenters Restaurant': where, right under
+IN_PLACE_LINE = re.compile(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ][^:,.]{2,60}?)\.?$")
+
+
+def place_after_dated_title(lines: list[str]) -> str | None:
+    """The place in a line of its own beginning 'i' or 'på', right under the first line that dates the meeting."""
+    nonempty = [x.strip() for x in lines if x and x.strip()][:8]
+    for k, ln in enumerate(nonempty[:-1]):
+        if re.search(rf"(?i)\b\d{{1,2}}\.\s*(?:{MONTH_RE})\b", ln) and re.search(r"(?i)møde|referat|dagsorden", ln):
+            m = IN_PLACE_LINE.match(nonempty[k + 1])
+            return m.group("place") if m and not SENTENCE_VERB.search(m.group("place")) else None
+    return None
 
 
 def place_under_date(lines: list[str]) -> str | None:
@@ -2172,6 +2188,8 @@ def place_under_date(lines: list[str]) -> str | None:
         nxt = nonempty[k + 1]
         if BODY_NAME_LINE.fullmatch(nxt) and k + 2 < len(nonempty):
             nxt = nonempty[k + 2]  # 'Torsdag 10. nov 2016 kl. 10:30' / 'Ældrerådet' / 'Nicolaiplads 6 - Festsalen'
+        if STREET_LINE.match(nxt) and len(nxt) <= 100 and not KL.search(nxt):
+            return nxt.rstrip(".")  # 'Rådhustorvet 5, 2. sal – indgang gennem gården.': an address under the date
         if len(nxt) <= 40 and nxt[:1].isupper() and ":" not in nxt and not dates_in(nxt) and not KL.search(nxt) \
                 and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|indhold)", nxt, re.I) \
                 and not re.search(r"(?:udvalg|råd|bestyrelse|gruppe|forum|nævn)(?:et|en|s)?\b", nxt, re.I) \
@@ -2344,7 +2362,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         found.place = next((r for r in (room_segment(x) for x in [x for x in lines if x][:8]) if r), None)
     # ... or as the short line right under a line that holds only the date and time ('08-03-2021 16:00' / 'Video')
     if found.place is None:
-        found.place = place_under_date(lines)
+        found.place = place_under_date(lines) or place_after_dated_title(lines)
     if found.place is None and place_then_time and ("," in place_then_time.group("place")
                                                     or ROOM_WORD.search(place_then_time.group("place"))):
         found.place = place_then_time.group("place").strip(" ,")

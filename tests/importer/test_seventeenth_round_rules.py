@@ -254,3 +254,16 @@ def test_a_pages_date_line_above_the_meetings_title_is_not_the_title():
     parsed = parse(text)
     assert parsed.title == "Bestyrelsesmøde, Institut for Syn og Hørelse" and parsed.body == "Bestyrelsen"
 
+
+
+def test_an_address_line_under_the_date_and_time_is_the_place_with_its_directions():
+    text = ("Referat af møde i Landdistriktsudvalget\nmandag den 26. november 2007 kl. 19.00 – 22.00.\n\n"
+            "Rådhustorvet 5, 2. sal – indgang gennem gården.\n\nTilstede: Inger Hansen, Ole Nissen\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n")
+    assert parse(text).place == "Rådhustorvet 5, 2. sal – indgang gennem gården"
+
+
+def test_a_line_beginning_i_under_the_dated_title_is_the_place():
+    text = ("Referat fra Landdistriktsudvalgsmøde den 17. juni\ni Arrild Feriecenters Restaurant\n"
+            "Tilstede: Finn Hansen, Mogens Gabs\n\n1. Foreningskonsulenten\n\nOrienterede.\n\n2. Ansøgninger\n")
+    assert parse(text).place == "Arrild Feriecenters Restaurant"
