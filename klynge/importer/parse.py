@@ -192,6 +192,8 @@ HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 DATE_ONLY_LINE = re.compile(rf"(?i)(?:{layout.WEEKDAY}\s+)?(?:den\s+)?\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}")
+# 'Referat' / 'Referat fra 18. maj 2022' on a line of its own below a page's roster: the document says what it is
+MINUTES_LINE = re.compile(r"(?i)(?:referat|beslutningsreferat|mødereferat)(?:\s+(?:fra|af|for)\s+[^.:]{1,40})?")
 ROSTER_LABEL = re.compile(r"^(?:[-–•]\s+)?medlemmer\b", re.I)
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 # a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
@@ -1943,7 +1945,8 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
     kind = "" if title_is_heading else \
         "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
         "agenda" if re.search(r"dagsorden", title, re.I) else \
-        "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else ""
+        "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else \
+        "minutes" if any(MINUTES_LINE.fullmatch(ln.strip()) for ln in header_nonempty) else ""
     labelled = re.search(r"\b(?:mødeforum|forum|udvalg)\s*:\s*(?P<v>.+)$", title, re.I)
     name_part = KIND_WORDS.sub(" ", layout.NEXT_LABEL.sub("", labelled.group("v")) if labelled else title)
     name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)

@@ -267,3 +267,10 @@ def test_a_line_beginning_i_under_the_dated_title_is_the_place():
     text = ("Referat fra Landdistriktsudvalgsmøde den 17. juni\ni Arrild Feriecenters Restaurant\n"
             "Tilstede: Finn Hansen, Mogens Gabs\n\n1. Foreningskonsulenten\n\nOrienterede.\n\n2. Ansøgninger\n")
     assert parse(text).place == "Arrild Feriecenters Restaurant"
+
+
+def test_a_referat_line_below_a_pages_roster_makes_the_document_minutes():
+    text = ("Seniorråd Øst\n\nMedlemmer af Seniorråd Øst\n\nFormand\nElsbeth Sørensen\n\nNæstformand\nErik Rabæk\n\n"
+            "Kasserer\nKaren Hjorth\n\nSekretær\nInge Thomassen\n\nReferat fra 18. maj 2022\n\nReferat\n\n"
+            "Sted: Holtbjerg Aktivitetshus\n\n1. Velkomst\n\nFormanden bød velkommen.\n\n2. Eventuelt\n\nIntet.\n")
+    assert parse(text).kind == "minutes"
