@@ -716,6 +716,28 @@ def _slotted_cells(lines: list[str], at: int) -> str | None:
     return f"{slot.group('slot')} {title}" if title else None
 
 
+def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
+    """'4. Svar til Ankestyrelsen vedrørende' / 'udtalelse om … bestemmelser i' / 'kommunestyrelsesloven.' then a blank
+    line: an agenda's numbered paragraph wrapped by the page, the whole paragraph its title. Only one or two lines
+    straight below that go on in lower case ('… igangsætning af 2.' / 'fase, bevillinger …' too), the last ending
+    the sentence, a blank line after them."""
+    if title.endswith((":", "?", "!")) or (title.endswith(".") and not re.search(r"\s\d{1,2}\.$", title)):
+        return title
+    rest: list[str] = []
+    k = i + 1
+    while k < len(lines) and lines[k] and len(rest) < 3:
+        rest.append(lines[k].strip())
+        k += 1
+    if not rest or len(rest) > 2 or (k < len(lines) and lines[k]) or not rest[-1].endswith(".") \
+            or not rest[0][:1].islower():
+        return title
+    if any(len(r) > 100 or label_role(r) or re.match(r"^(?:[-–•\d]|[a-zæøå][.)]\s)", r) or SENTENCE_VERB.search(r)
+           for r in rest) \
+            or len(title) + sum(len(r) + 1 for r in rest) > 250:
+        return title
+    return " ".join([title] + rest)
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -810,6 +832,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 and _wrapped_rest(lines, i + 1) is not None:
             # '15 ... lokalplan for' / 'forlystelsesanlæg'
             title = f"{title} {lines[_wrapped_rest(lines, i + 1)].strip()}"
+        elif title and form in ("numbered", "numbered2", "punkt"):
+            title = _wrapped_paragraph(lines, i, title)
 
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
