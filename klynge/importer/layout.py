@@ -731,8 +731,8 @@ def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
     if not rest or len(rest) > 2 or (k < len(lines) and lines[k]) or not rest[-1].endswith(".") \
             or not rest[0][:1].islower():
         return title
-    if any(len(r) > 100 or label_role(r) or re.match(r"^(?:[-–•\d]|[a-zæøå][.)]\s)", r) or SENTENCE_VERB.search(r)
-           for r in rest) \
+    if any(len(r) > 100 or label_role(r[:1].upper() + r[1:]) or re.match(r"^(?:[-–•\d]|[a-zæøå][.)]\s)", r)
+           or SENTENCE_VERB.search(r) for r in rest) \
             or len(title) + sum(len(r) + 1 for r in rest) > 250:
         return title
     return " ".join([title] + rest)

@@ -278,8 +278,9 @@ def test_a_referat_line_below_a_pages_roster_makes_the_document_minutes():
 
 def test_an_agendas_numbered_paragraph_wrapped_in_lower_case_is_one_title():
     text = ("Dagsorden for Byrådets møde mandag den 5. februar 2024 kl. 18.00\n\n1. Godkendelse af dagsorden.\n\n"
-            "2. Svar til Ankestyrelsen vedrørende\nudtalelse om kommunens administration af forskellige bestemmelser i\n"
-            "kommunestyrelsesloven.\n\n3. Aqtiv Esbjerg Strand - igangsætning af 2.\nfase, bevillinger og finansiering.\n\n"
+            "2. Svar til Ankestyrelsen vedrørende\nudtalelse om kommunens administration af forskellige "
+            "bestemmelser i\nkommunestyrelsesloven.\n\n3. Aqtiv Esbjerg Strand - igangsætning af 2.\n"
+            "fase, bevillinger og finansiering.\n\n"
             "4. Snak om Tro\nPunktet udgik.\n\n5. Eventuelt.\n")
     titles = [t for _, t in items_of(text)]
     assert titles[1] == ("Svar til Ankestyrelsen vedrørende udtalelse om kommunens administration af forskellige "
