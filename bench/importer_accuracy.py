@@ -42,7 +42,8 @@ development group since), "seen20" (split "heldout20": nine documents, measured 
 group since) "seen21" (split "heldout21": eight documents, measured once on 2026-12-06 and a development group
 since), "seen22" (split "heldout22": nine documents, measured once on 2026-12-06 and a development group since)
 "seen23" (split "heldout23": ten documents, measured once on 2026-12-06 and a development group since) and
-"blind" (split "heldout24": not collected yet; its one measurement belongs to the end of the next round).
+"blind" (split "heldout24": five documents, collected on 2026-12-06 when the page store ran out of new hosts, not yet
+measured; its one measurement belongs to the end of the next round).
 While tuning, look only at dev and the seen groups; the blind group is not even read without --show-heldout,
 and its figures, its per-document table and --doc on a blind document are printed only with --show-heldout
 (for the final report).
