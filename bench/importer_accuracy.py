@@ -39,8 +39,8 @@ since; eight of its twelve have no item titles in their text, items null, not sc
 measured once on 2026-12-06 and a development group since), "seen18" (split "heldout18": measured once on 2026-12-06
 and a development group since), "seen19" (split "heldout19": nine documents, measured once on 2026-12-06 and a
 development group since), "seen20" (split "heldout20": nine documents, measured once on 2026-12-06 and a development
-group since) "seen21" (split "heldout21": eight documents, measured once on 2026-12-06 and a development group
-since), "seen22" (split "heldout22": nine documents, measured once on 2026-12-06 and a development group since)
+group since), "seen21" (split "heldout21": eight documents, measured once on 2026-12-06 and a development group
+since), "seen22" (split "heldout22": nine documents, measured once on 2026-12-06 and a development group since),
 "seen23" (split "heldout23": ten documents, measured once on 2026-12-06 and a development group since) and
 "blind" (split "heldout24": five documents, collected on 2026-12-06 when the page store ran out of new hosts, not yet
 measured; its one measurement belongs to the end of the next round).
