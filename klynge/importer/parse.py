@@ -1844,12 +1844,15 @@ class _When:
 def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_nonempty: list[str],
                   lines: list[str], first: int, meeting_date: datetime.date | None, source: str) -> _When:
     date = find_date(fields.get("date", "")) or (find_date(title) if not layout.PRINT_DATE.search(title) else None)
+    timed_meeting_line = False
     if date is None:
         # a line about the meeting first ('AKTIVITETSUDVALGETS MØDE 12. JUNI 2018' under 'se under dagsordenen for
         # 8. maj 2019'), then any line; never an approval or print date
         dated = [ln for ln in header_nonempty[:30] if not layout.PRINT_DATE.search(ln) and find_date(ln)]
         about = next((ln for ln in dated if re.search(r"møde\b|mødet\b", ln, re.I)), None)
         date = find_date(about or (dated[0] if dated else ""))
+        # 'Bestyrelsesmøde nr. 3 den 18.03.2024 kl. 18.30 afholdes i …' dates the meeting and gives its hour
+        timed_meeting_line = about is not None and bool(KL_TIME.search(about))
     time_source = fields.get("date", "") + " " + title
     start = end = None
     km = KL_TIME.search(time_source) or SLOT.search(fields.get("date", ""))
@@ -1864,7 +1867,7 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
             end = _time(hm.group(3), hm.group(4) or "0") if hm.group(3) else None
 
     searched = layout.search_header(header, title)
-    if date is None or ("date" not in fields and searched.date is not None):
+    if date is None or ("date" not in fields and searched.date is not None and not timed_meeting_line):
         date = searched.date or date
     if "date" not in fields and date is not None:
         date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines[first:])) or date

@@ -287,3 +287,13 @@ def test_an_agendas_numbered_paragraph_wrapped_in_lower_case_is_one_title():
                          "bestemmelser i kommunestyrelsesloven")
     assert titles[2] == "Aqtiv Esbjerg Strand - igangsætning af 2. fase, bevillinger og finansiering"
     assert titles[3] == "Snak om Tro"  # its one line of minutes stays its text
+
+
+def test_the_meetings_own_dated_and_timed_line_outranks_an_earlier_date_in_prose_and_gives_the_place():
+    text = ("Bestyrelsesmøder\n\nKirkeministeriet godkendte den 1. januar 2019 nye vedtægter for bestyrelsen.\n\n"
+            "Bestyrelsesmøde nr. 3 den 18.03.2024 kl. 18.30 afholdes i Sct. Nicolai Kirke, Lokale Øst.\n\n"
+            "Dagsorden:\n\nPkt. 1 – Godkendelse af dagsorden\n\nPkt. 2 – Godkendelse af regnskab 2023\n\n"
+            "Pkt. 3 – Evt.\n")
+    parsed = parse(text)
+    assert str(parsed.date) == "2024-03-18" and str(parsed.start) == "18:30:00"
+    assert parsed.place == "Sct. Nicolai Kirke, Lokale Øst"
