@@ -1618,6 +1618,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     header_nonempty = [ln for ln in header if ln][:80]
     title, title_at, title_is_heading = _title_of(header_nonempty, headings, lines)
     fields, lists = _header_fields(header)
+    _lists_after_agenda(lines, headings, lists)
     when = _meeting_when(fields, title, header, header_nonempty, lines, first, meeting_date, source)
     date, start, end = when.date, when.start, when.end
     if start == datetime.time(0, 0):
@@ -1759,6 +1760,20 @@ def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[
     if title_is_heading:
         title = lines[headings[0].index]  # an item page: its one heading names the item, not the body
     return title, title_at, title_is_heading
+
+
+def _lists_after_agenda(lines: list[str], headings: list[_Heading], lists: dict[str, list[str]]) -> None:
+    """'1. … 5. Eventuelt' (the agenda), then 'Tilstede: …', then 'Ad.1 Velkomst': the lists of people between an
+    agenda and the first item's minutes belong to the header, added to its own."""
+    bodies = [h.index for h in headings if not h.list_only]
+    if not bodies:
+        return
+    agenda = [h.index for h in headings if h.list_only and h.index < min(bodies)]
+    if not agenda:
+        return
+    _, found = _header_fields(lines[max(agenda) + 1:min(bodies)])
+    for key, found_lines in found.items():
+        lists[key] = lists.get(key, []) + found_lines
 
 
 def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:

@@ -297,3 +297,7 @@ def test_the_meetings_own_dated_and_timed_line_outranks_an_earlier_date_in_prose
     parsed = parse(text)
     assert str(parsed.date) == "2024-03-18" and str(parsed.start) == "18:30:00"
     assert parsed.place == "Sct. Nicolai Kirke, Lokale Øst"
+
+
+def test_the_people_listed_between_the_agenda_and_the_first_items_minutes_are_read():
+    assert [p.name for p in parse(SLOT_TABLE).attendees] == ["Arne Raun", "Anja Horst"]
