@@ -1813,6 +1813,7 @@ def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
     return found[::-1]
 
 
+AGENDA_SENTENCE = re.compile(r"\bfølgende\s+dagsorden\b", re.I)  # 'Mødet har følgende dagsorden:' above bullets
 AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
 SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
 
@@ -1823,16 +1824,24 @@ def agenda_bullets(lines: list[str]) -> list[Heading]:
     item. Only a run of at least three bullets right under the label; a label line ending in a colon may part two
     runs."""
     for k, ln in enumerate(lines):
-        if not ln or len(ln) > 60 or not AGENDA_LABEL.match(ln.strip()):
+        sentence = bool(ln) and bool(AGENDA_SENTENCE.search(ln))
+        if not ln or (not sentence and (len(ln) > 60 or not AGENDA_LABEL.match(ln.strip()))):
             continue
         found: list[Heading] = []
+        lead = 2 if sentence else 0  # 'Mødet har følgende dagsorden jfr. …' may wrap onto a line or two
         for j in range(k + 1, min(len(lines), k + 400)):
             s = lines[j].strip() if lines[j] else ""
             if not s:
                 continue
             m = BULLET_TITLE.match(s)
-            if m and len(m.group("title")) <= 200:
+            if m and found and m.group("title")[:1].islower():
+                # '- Valg af valgbestyrelse, som … valg af' / '- præsterepræsentant til …': a wrapped bullet
+                last = found[-1]
+                found[-1] = Heading(last.index, None, f"{last.title} {m.group('title').strip()}")
+            elif m and len(m.group("title")) <= 200:
                 found.append(Heading(j, None, m.group("title").strip()))
+            elif not found and lead:
+                lead -= 1
             elif not (found and SECTION_LABEL_LINE.match(s)):
                 break
         if len(found) >= 3:
@@ -1986,7 +1995,7 @@ def _next_value(lines: list[str], k: int) -> str:
 
 DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
-    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?|afholdtes|"
+    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?|afholdtes|"
     r"afholdt\b.{0,60}?|"
     r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|"
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"

@@ -301,3 +301,24 @@ def test_the_meetings_own_dated_and_timed_line_outranks_an_earlier_date_in_prose
 
 def test_the_people_listed_between_the_agenda_and_the_first_items_minutes_are_read():
     assert [p.name for p in parse(SLOT_TABLE).attendees] == ["Arne Raun", "Anja Horst"]
+
+
+# a notice of a meeting: its agenda as dash bullets under a sentence, some bullets wrapped in lower case
+NOTICE = ("Mandag den 25. august kl. 17 til 18:30 i Margrethekirkens lokaler.\n"
+          "Mødet har følgende dagsorden jfr. ”Bekendtgørelse om valg af medlemmer til provstiudvalg\n"
+          "og stiftsråd” nr. 906 af 25. juni 2025.\n- Valg af dirigent.\n"
+          "- Redegørelse for provstiudvalgets virksomhed.\n- Valg af valgbestyrelse, som har ansvar for valg af\n"
+          "- præsterepræsentant til provstiudvalg.\n- Eventuelt.\n"
+          "Med venlig hilsen\npå provstiudvalgets vegne\n")
+
+
+def test_dash_bullets_under_an_agenda_sentence_are_the_items_and_a_wrapped_bullet_joins_the_one_above():
+    assert [t for _, t in items_of(NOTICE)] == [
+        "Valg af dirigent", "Redegørelse for provstiudvalgets virksomhed",
+        "Valg af valgbestyrelse, som har ansvar for valg af præsterepræsentant til provstiudvalg", "Eventuelt"]
+
+
+def test_a_regulations_date_is_never_the_meetings_and_a_time_range_with_til_gives_the_place():
+    parsed = parse(NOTICE)
+    assert parsed.date is None and str(parsed.start) == "17:00:00" and str(parsed.end) == "18:30:00"
+    assert parsed.place == "Margrethekirkens lokaler"
