@@ -1813,7 +1813,8 @@ def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
     return found[::-1]
 
 
-AGENDA_SENTENCE = re.compile(r"\bfølgende\s+dagsorden\b", re.I)  # 'Mødet har følgende dagsorden:' above bullets
+# 'Mødet har følgende dagsorden:', 'Programmet er således:' above the bullets
+AGENDA_SENTENCE = re.compile(r"\bfølgende\s+dagsorden\b|^programmet\b[^.]{0,30}:$|^program\s*:$", re.I)
 AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
 SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
 

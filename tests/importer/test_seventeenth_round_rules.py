@@ -322,3 +322,14 @@ def test_a_regulations_date_is_never_the_meetings_and_a_time_range_with_til_give
     parsed = parse(NOTICE)
     assert parsed.date is None and str(parsed.start) == "17:00:00" and str(parsed.end) == "18:30:00"
     assert parsed.place == "Margrethekirkens lokaler"
+
+
+def test_bullets_under_programmet_er_saaledes_are_the_items_of_a_meetings_notice():
+    text = ("Ilulissat: Borgermøde 6. september 2017\n31. august 2017\nBorgmesteren afholder borgermøde i Ilulissat:\n"
+            "Onsdag den 6. september 2017 kl. 19:00-22:00 i Majoriaq\nProgrammet er således:\n"
+            "• Formålet med mødet\n• Information om status på kommunedelingen\n• Bemærkninger fra borgerne\n"
+            "• Eventuelt\nVelmødt\n")
+    parsed = parse(text)
+    assert [i.title for i in parsed.items] == ["Formålet med mødet", "Information om status på kommunedelingen",
+                                               "Bemærkninger fra borgerne", "Eventuelt"]
+    assert str(parsed.date) == "2017-09-06" and parsed.place == "Majoriaq"
