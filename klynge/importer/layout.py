@@ -227,7 +227,9 @@ ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+(?:[a-zæøå]{3,}|og\s)")
 # 'Punkt 1 5 min Godkendelse af dagsorden': the minutes allotted to the item, written before its title
 LEADING_ALLOTMENT = re.compile(r"^\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?(?:\s+|$)", re.I)
 # '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title
-SLOT_TITLE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]")
+# a time slot, '13.00-13.10' or 'kl. 9.00 – 9.30' (its hours as they stand in a heading or a table cell)
+SLOT_RANGE = r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"
+SLOT_TITLE = re.compile(rf"^{SLOT_RANGE}\s+[A-ZÆØÅ]")
 NUMBER_FORM = re.compile(r"^(\d{1,3})\s*([.):]|\s[-–—])\s*(\S.*)$")
 # '1' / 'Deltagere', '3' / 'Dagsorden:', '4' / 'Ad 1 Velkomst:': a page's or a section's number above the meeting's
 # own labels or above an item's body, no item of its own
@@ -245,7 +247,7 @@ TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|l
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
 SLOT_HINT = re.compile(
-    r"\(?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
+    rf"\(?\s*{SLOT_RANGE}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
@@ -685,11 +687,11 @@ def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> s
 
 # a table row whose first cell holds only the item's number, or its number and time slot; the title is the next cell
 NUMBER_SLOT_CELL = re.compile(
-    r"^\|?\s*(?P<cell>\d{1,3}\.?(?:\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})?)\s*\|\s*"
+    rf"^\|?\s*(?P<cell>\d{{1,3}}\.?(?:\s+{SLOT_RANGE})?)\s*\|\s*"
     r"(?P<title>[A-ZÆØÅ][^|]{1,200}?)\s*(?:\||$)")
 
 
-SLOT_CELL = re.compile(r"^(?P<slot>(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})(?:\s+[A-ZÆØÅ][a-zæøå]+)?$")
+SLOT_CELL = re.compile(rf"^(?P<slot>{SLOT_RANGE})(?:\s+[A-ZÆØÅ][a-zæøå]+)?$")
 
 
 def _short_cell(line: str) -> bool:
@@ -1487,7 +1489,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     return [Heading(c.index, c.number, c.title) for c in chosen]
 
 
-SLOT_PREFIX = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+")
+SLOT_PREFIX = re.compile(rf"^{SLOT_RANGE}\s+")
 
 
 def _with_repeated_numbers(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

@@ -355,10 +355,14 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
 FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}(?:\s[A-ZÆØÅ]\.?)?$")  # 'Søren B'
 
 
+# 'Anne Hansen, Per Olsen og Bo Jensen', '…, Tove Poulsen samt Berit Hvilsom': the separators of a list of names
+NAME_LIST_SEPARATOR = re.compile(r",|\s+og\s+|\s+samt\s+")
+
+
 def _first_names(text: str) -> list[str]:
     """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
     list of people (small councils write so); every part must be name-shaped."""
-    parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+|\s+samt\s+", re.sub(r"\s*\([^()]{1,30}\)", "", text))]
+    parts = [p.strip(" .;") for p in NAME_LIST_SEPARATOR.split(re.sub(r"\s*\([^()]{1,30}\)", "", text))]
     parts = [p for p in parts if p]
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
         return parts
@@ -455,7 +459,7 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
 
 def _names_in_a_list(text: str) -> bool:
     """'Henning Poulsen, Grethe Sprogøe, … og Bertha Olsen.': two or more full names, nothing else."""
-    parts = [p.strip(" .") for p in re.split(r",|\s+(?:og|samt)\s+", text) if p.strip(" .")]
+    parts = [p.strip(" .") for p in NAME_LIST_SEPARATOR.split(text) if p.strip(" .")]
     return len(parts) >= 2 and all(NAME_RE.match(p) and len(p.split()) >= 2 for p in parts)
 
 
