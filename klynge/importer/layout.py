@@ -1597,13 +1597,14 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
     """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
     'Label: value' lines and prose; None when there is none after ``floor``."""
     seen = 0
+    worded = None  # a title-shaped line that says something ('Referatet er udsendt den 31. maj 2021')
     for k in range(label_at - 1, floor - 1, -1):
         s = lines[k].strip()
         seen += bool(s)
-        if seen > 30:
-            return None
+        if seen > 30 or (worded is not None and seen > 4):
+            return worded
         if MEETING_HEADER_LABEL.match(s):
-            return None  # 'Dato: …', 'Tid: …': the meeting's header; a case's title is never above it
+            return worded  # 'Dato: …', 'Tid: …': the meeting's header; a case's title is never above it
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
         if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):
@@ -1612,15 +1613,24 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
             continue
         if len(s) > 150 or s.endswith((".", ",", ";")) or not _title_like(s):
             continue  # prose of the summary (or of the previous case's decision)
+        if SENTENCE_VERB.search(s) and worded is None:
+            worded = k  # the title, unless a line without a verb stands just above it
+            continue
         return k
-    return None
+    return worded
+
+
+def _inline_label_role(line: str) -> str | None:
+    """'Beslutning: Dagsorden blev godkendt.', 'Resume: Der udsendes …': a section label with its text after it."""
+    head = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s+\S", line.strip())
+    return label_role(head.group(1) + ":") if head and len(head.group(1).split()) <= 3 else None
 
 
 def unnumbered_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers, found from the recurring structure of section labels: a case begins where a
     label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
     title-shaped line above its first label. Only when some case has at least two different labels."""
-    labels = [(i, label_role(ln)) for i, ln in enumerate(lines) if ln]
+    labels = [(i, label_role(ln) or _inline_label_role(ln)) for i, ln in enumerate(lines) if ln]
     labels = [(i, r) for i, r in labels if r]
     groups: list[tuple[int, set[str]]] = []
     last = None
@@ -1753,8 +1763,7 @@ def _label_line(line: str) -> bool:
     """'Beslutning', 'Referat:' or 'Beslutning: Dagsorden blev godkendt': a section label, alone or before its text."""
     if len(line.split()) <= 4 and label_role(line):
         return True
-    head = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s+\S", line.strip())
-    return bool(head and len(head.group(1).split()) <= 3 and label_role(head.group(1) + ":"))
+    return bool(_inline_label_role(line))
 
 
 def bulleted_headings(lines: list[str]) -> list[Heading]:
@@ -1763,14 +1772,17 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     ('Beslutning', 'Referat', 'Sagsfremstilling') follows it before the next bullet. Only when at least two bullets
     are items and they are most of the bullets from the first item on (not a bulleted list in a text)."""
     bullets = []
+    under_recommendation = False  # 'Formandskabet indstiller, at:' / '• Bestyrelsen godkender …': what is proposed
     for i, ln in enumerate(lines):
         m = BULLET_TITLE.match(ln.strip()) if ln else None
+        if ln and not m:
+            under_recommendation = label_role(ln) == "recommendations"
         if m:
             t = m.group("title").strip()
             if len(t) <= 60 and t.endswith(":"):
                 t = t[:-1].strip()  # '- Siden sidst:' above its text
             bullets.append((i, t if len(t) <= 150 and not t.endswith((".", ",", ";", ":")) and _title_like(t)
-                            else None))
+                            and not under_recommendation else None))
     found: list[Heading] = []
     for k, (i, title) in enumerate(bullets):
         stop = bullets[k + 1][0] if k + 1 < len(bullets) else len(lines)
@@ -1907,10 +1919,13 @@ END_SENTENCE = re.compile(
     rf"\b(?:mødet|møde)\s+(?:blev\s+)?(?:hævet|hævedes|sluttede|slut|afsluttet|afsluttedes|ophørte)\s*(?:kl\.?|klokken)?\s*"
     rf"{TIME}",
     re.I)
-START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid|varighed)"
+# ('Mødet påbegyndt:' / '12.00' and 'Mødet afsluttet:' / '14.10': the labels as a sentence's start)
+START_LABEL = re.compile(r"^(?:starttidspunkt|mødestart|start|mødetidspunkt|tidspunkt|tid|mødetid|varighed|"
+                         r"mødet\s+(?:påbegyndt|begyndt|startet)(?=\s*(?::|$)))"
                          r"(?:\s+for\s+møde)?\s*:?\s*(.*)$",
                          re.I)
-END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut)(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
+END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:afsluttet|sluttet|hævet)(?=\s*(?::|$)))"
+                       r"(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
 DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
 # a label with no value of its own ('Mødested: Bemærkninger:' is no place; 'MødestedMødelokale 1, Rådhuset' is)
 PLACE_LABEL_ONLY = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*(?::|$)", re.I)

@@ -109,6 +109,8 @@ SLOT = re.compile(
 KL_TIME = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?"
                       r"(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?(?![\d.:])", re.I)
+# '25 min.', '30 minutter', '(10 min)': the minutes allotted to an item, alone on a line
+ALLOTMENT_ONLY = re.compile(r"^\(?\s*\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*\)?$", re.I)
 CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
@@ -379,8 +381,8 @@ def _listed_names(text: str) -> list[str]:
 ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
 
 
-# 'Menighedsrådet: …', 'Forældrevalgte: …': a group's label before its names
-GROUP_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå-]{2,30}(?:\s[\wæøå-]+)?\s*:\s+(?=[A-ZÆØÅ])")
+# 'Menighedsrådet: …', 'Repræsentanter for personale: …': a group's label before its names
+GROUP_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå-]{2,30}(?:\s[\wæøå-]+){0,2}\s*:\s+(?=[A-ZÆØÅ])")
 NAME_THEN_ROLE = re.compile(rf"^(?P<name>{NAME})\s*:\s+\S")
 PARTY_MARK = r"\((?:[A-ZÆØÅ]{1,3}|u\.?\s?p\.?|løsgænger|[A-ZÆØÅ][a-zæøå]?)\)"
 
@@ -427,8 +429,11 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     labelled = NAME_THEN_ROLE.match(stripped)
     if labelled and _names_in_a_list(stripped[labelled.end() - 1:]):
         labelled = None  # 'Seniorråd Syd: Henning Poulsen, Grethe Sprogøe og …': a group's label before its names
+    if labelled and layout.ROLE_WORD.match(labelled.group("name")):
+        labelled = None  # 'Næstformand: Rasmus Hyldgaard Simonsen': a role's label before the name
     if labelled and not layout.is_organisation(labelled.group("name")):
         stripped = labelled.group("name")  # 'Susanne Lodberg: Kirkens Korshær': the name, then what she is
+    grouped = GROUP_LABEL.match(stripped)
     stripped = GROUP_LABEL.sub("", stripped)  # 'Menighedsrådet: Sonja Dygaard, Inge Frandsen, …'
     run = _names_in_a_run(stripped)
     if run:
@@ -453,7 +458,9 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
                                 and not any(layout.ROLE_WORD.match(w) for w in p.split()) for p in firsts) \
             and sum(len(p.split()) == 1 for p in firsts) >= 0.8 * len(firsts):
         return [ParsedPerson(n) for n in firsts]  # 'Tilstede: Louise, Lucas, Palle, … og Preben': first names only
-    person = parse_person(stripped if labelled else line, organisations)
+    # ('Næstformand: Ida Holm Berg (børn på 2. årg.)': the person after a role's label)
+    person = parse_person(stripped if labelled or (grouped and layout.ROLE_WORD.match(grouped.group(0).strip(" :")))
+                          else line, organisations)
     return [person] if person else []
 
 
@@ -555,11 +562,21 @@ def _by_initials(text: str, initials: dict[str, str]) -> list[str]:
     return []
 
 
+def _split_outside_brackets(text: str) -> list[str]:
+    """'Helle Krog (ved pkt. 1 og 2), Ole Andersen (fra pkt. 6, 7 og 8)': split at ',', ';' and ' og ', never inside
+    a parenthesis (what it says of the person before it stays with her)."""
+    masked = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01")
+                    .replace(" og ", "\x02"), text)
+    return [p.replace("\x00", ",").replace("\x01", ";").replace("\x02", " og ")
+            for p in re.split(r";|\s+og\s+|,", masked)]
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
-    text = re.sub(r"(?<=[a-zæøå])\s*\([^(),]*(?=,|$)", "", text)  # 'Alice Kiander (Børne- og …, ': never closed
-    parts = [p.strip() for p in re.split(r";|\s+og\s+|,", text) if p.strip()]
+    # 'Alice Kiander (Børne- og …, ': a parenthesis never closed ends at the next comma
+    text = re.sub(r"(?<=[a-zæøå])\s*\((?![^()]*\))[^(),]*(?=,|$)", "", text)
+    parts = [p.strip() for p in _split_outside_brackets(text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
     parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
@@ -1224,8 +1241,13 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     """One item from its heading to the next: (item, its lines, its warnings)."""
     heading_title = heading.title
     body_start = heading.index + 1
+    allotment = ""
     if not heading_title:
         nxt = next((j for j in range(heading.index + 1, stop) if lines[j]), None)
+        if nxt is not None and ALLOTMENT_ONLY.match(lines[nxt]):
+            # 'Punkt 2' / '25 min.' / 'Skolebestyrelsens rolle': the minutes allotted stand above the title
+            allotment = lines[nxt].strip()
+            nxt = next((j for j in range(nxt + 1, stop) if lines[j]), None)
         if nxt is not None:
             heading_title = lines[nxt]
             body_start = nxt + 1
@@ -1242,8 +1264,9 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
         tail = _text_after_title(lines[heading.index], heading.title)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed or heading.closed)
     sections = _Sections(item)
-    item_lines = ([tail] if tail else []) + [lines[j] for j in range(body_start, stop)]
-    raw_item_lines = ([tail] if tail else []) + [raw_lines[j] for j in range(body_start, stop)]
+    lead = [t for t in (allotment, tail) if t]  # (the allotment kept as the item's first text, not lost)
+    item_lines = lead + [lines[j] for j in range(body_start, stop)]
+    raw_item_lines = lead + [raw_lines[j] for j in range(body_start, stop)]
     for k, (ln, raw) in enumerate(zip(item_lines, raw_item_lines, strict=True)):
         if ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2):
             if sections.block and _repeated_header(sections.block, ln):
@@ -1782,6 +1805,17 @@ def _lists_after_agenda(lines: list[str], headings: list[_Heading], lists: dict[
         lists[key] = lists.get(key, []) + found_lines
 
 
+def _group_of_names_below(header: list[str], k: int) -> bool:
+    """Does the list go on below the bare label at ``k``: is the next line a name, or a role or group label with
+    names after it ('Næstformand: Rasmus Hyldgaard Simonsen (børn på 5. og 8. årg.)')?"""
+    nxt = next((x for x in header[k + 1:k + 8] if x and not OTHER_LABEL.fullmatch(x.strip())), "")  # 'Formand:'
+    if any(pattern.match(nxt) for _, pattern in HEADER_RE):
+        return False
+    nxt = re.sub(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:\s*", "", nxt)
+    nxt = re.sub(r"\s*\([^()]*\)\s*$", "", nxt)
+    return bool(nxt) and bool(NAME_RE.match(nxt) or len(_listed_names(nxt)) >= 2)
+
+
 def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """The header's labelled fields ('Dato:', 'Sted:', 'Forum:') and its lists of people (attendees, absent,
     guests)."""
@@ -1834,6 +1868,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             break
         if matched or in_toc:
             continue
+        if OTHER_LABEL.fullmatch(ln.strip()) and current_list == "attendees" and not ROLE_LABEL.match(ln) \
+                and _group_of_names_below(header, k):
+            continue  # 'Deltagere' / 'Forældrevalgte:' / 'Næstformand: Rasmus …': a group's label inside the list
         if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
             current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
             continue

@@ -14,9 +14,10 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 262, "date": 297, "start": 221, "place": 173, "body": 258, "attendees": 1102,
-          "apologies": 417}
-CEILINGS = {"attendees": 28, "apologies": 21, "date": 14}
+FLOORS = {"items_exact": 265, "date": 297, "start": 223, "place": 173, "body": 258, "attendees": 1121,
+          "apologies": 422}
+# (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, a municipal officer its truth calls a guest)
+CEILINGS = {"attendees": 29, "apologies": 20, "date": 14}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,85 @@
+"""Issue 12, eighteenth round (rules from the failures of seen24, the set measured once at the session's start):
+allotted minutes above a title, group labels in a list of attendees, the start and end as 'Mødet påbegyndt:',
+parentheses holding commas in a list of names, and unnumbered cases under a recommendation label. Invented texts
+only."""
+
+from klynge.importer.normalise import normalise
+from klynge.importer.parse import _names_in, _people_on_line, parse
+
+from .conftest import items_of
+
+# a school board's page: label/value pairs, the members in groups, then 'Punkt N' / allotted minutes / title blocks
+BOARD_PAGE = (
+    "Referater fra skolebestyrelsesmøde den 3.9.25\n\nMødedato\n\n3. september 2025\n\nMødetid\n\nKl. 17.00-19.00\n\n"
+    "Mødested\n\nLærerværelset\n\nDeltagere\n\nForældrevalgte:\n\nFormand: \n\n"
+    "Næstformand: Ida Holm Berg (børn på 2. og 5. årg.)\n\nOle Riis Dam (barn i 4. årg.)\n\n"
+    "Repræsentanter for personale: Lis Kjær, Bo Juhl\n\nAfbud\n\n"
+    "Punkt 1\n\n20 min.\n\nVelkommen til det nye år\n\nIndhold\n\nBordet rundt.\n\nTil referat\n\nAlle sagde hej.\n\n"
+    "Punkt 2\n\n(15 min)\n\nSkolens budget\n\nIndhold\n\nOplæg fra lederen.\n\nTil referat\n\n"
+    "Taget til efterretning.\n")
+
+
+def test_the_minutes_allotted_above_a_title_are_not_the_title_and_stay_in_the_items_text():
+    parsed = parse(normalise(BOARD_PAGE).text)
+    assert [(i.number, i.title) for i in parsed.items] == [(1, "Velkommen til det nye år"), (2, "Skolens budget")]
+    first = parsed.items[0]
+    assert "20 min." in first.description + first.minutes + first.summary
+
+
+def test_group_and_role_labels_inside_a_list_of_attendees_do_not_end_the_list():
+    parsed = parse(normalise(BOARD_PAGE).text)
+    assert [p.name for p in parsed.attendees] == ["Ida Holm Berg", "Ole Riis Dam", "Lis Kjær", "Bo Juhl"]
+
+
+def test_a_role_before_a_name_is_no_name_and_a_group_label_may_have_three_words():
+    assert [p.name for p in _people_on_line("Næstformand: Ida Holm Berg (børn på 2. og 5. årg.)", [])] == [
+        "Ida Holm Berg"]
+    assert [p.name for p in _people_on_line("Repræsentanter for ledelse: Kim Ravn, Sofie Lund, Mads Bak", [])] == [
+        "Kim Ravn", "Sofie Lund", "Mads Bak"]
+
+
+def test_a_label_that_invites_after_the_apologies_is_not_taken_into_the_apologies():
+    text = ("Referat\n\nMødedato: 2. maj 2024\n\nFraværende: Eva Lund\n\nAfbud: -\n\nTil mødet er indbudt:\n\n"
+            "Jens Bo\n\nKarl Top\n\n1. Velkomst\n\nFormanden bød velkommen.\n\n2. Eventuelt\n\nIntet.\n")
+    parsed = parse(normalise(text).text)
+    assert parsed.absent == ["Eva Lund"]
+
+
+def test_commas_and_og_inside_a_parenthesis_do_not_split_a_list_of_names():
+    assert _names_in("Eva Lund, Helle Krog (ved pkt. 1 til midten af pkt. 5), Bo Zickert (ved pkt. 6, 7 og 8), "
+                     "Ole Dam (fra pkt. 6 og frem), Anders Sigh") == [
+        "Eva Lund", "Helle Krog", "Bo Zickert", "Ole Dam", "Anders Sigh"]
+    # a parenthesis never closed still ends at the next comma
+    assert _names_in("Alice Kiander (Børne- og unge, Bo Hansen") == ["Alice Kiander", "Bo Hansen"]
+
+
+# a board's minutes: no numbers; each case is a title, a line or two, 'Formandskabet indstiller, at:' with bullets,
+# then 'Beslutning: …' with its text on the same line
+UNNUMBERED_BOARD = (
+    "Referat bestyrelsesmøde – 4. marts 2022\n\nMødedato:\n\n4. marts 2022\n\nMødet påbegyndt:\n\n10.00\n\n"
+    "Mødet afsluttet:\n\n12.30\n\nMødested: Rådssalen\n\nFraværende:\n\nPia Holm, Niels Bak (fra pkt. 2, 3 og 4)\n\n"
+    "Godkendelse af dagsorden\n\nFormandskabet indstiller, at:\n\n • Bestyrelsen godkender dagsordenen\n\n"
+    "Beslutning: Dagsordenen blev godkendt.\n\n"
+    "Godkendelse af referat fra mødet den 1. december 2021\n\nReferatet er udsendt den 8. december 2021\n\n"
+    "Formandskabet indstiller, at:\n\n • Bestyrelsen godkender referatet\n\nBeslutning: Godkendt.\n\n"
+    "Regnskab 2021\n\nResume: Regnskabet lægges frem.\n\nFormandskabet indstiller, at:\n\n"
+    " • Bestyrelsen godkender regnskabet\n\nBeslutning: Godkendt uden bemærkninger.\n")
+
+
+def test_the_meeting_began_and_ended_as_labels_give_the_start_and_the_end():
+    parsed = parse(normalise(UNNUMBERED_BOARD).text)
+    assert (str(parsed.start)[:5], str(parsed.end)[:5]) == ("10:00", "12:30")
+    assert parsed.absent == ["Pia Holm", "Niels Bak"]
+
+
+def test_unnumbered_cases_under_a_recommendation_label_take_the_title_above_not_the_proposal_bullet():
+    assert items_of(UNNUMBERED_BOARD) == [
+        (None, "Godkendelse af dagsorden"), (None, "Godkendelse af referat fra mødet den 1. december 2021"),
+        (None, "Regnskab 2021")]
+
+
+def test_a_line_that_says_something_is_the_title_only_when_no_title_without_a_verb_stands_above_it():
+    agenda = UNNUMBERED_BOARD.replace("Referat bestyrelsesmøde", "Dagsorden til bestyrelsesmøde")
+    agenda = agenda.replace("Beslutning: Dagsordenen blev godkendt.", "Beslutning:").replace(
+        "Beslutning: Godkendt uden bemærkninger.", "Beslutning:").replace("Beslutning: Godkendt.", "Beslutning:")
+    assert [t for _, t in items_of(agenda)][1] == "Godkendelse af referat fra mødet den 1. december 2021"
