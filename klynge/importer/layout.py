@@ -344,13 +344,18 @@ PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)
 # and joining signs).
 TITLE_JOINERS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved", "den", "det", "de", "en", "et",
                  "samt", "eller", "under", "efter", "mellem", "vedr.", "ang."}
+# words that need the noun after them ('… fra sidste' / 'menighedsrådsmøde'); 'Ny' in capitals is a name's first
+# part ('… for Den Ny' / 'Opera 2025-2028'), while '… til de nye' ends on its own
+NOUN_WANTING = {"sidste", "næste", "kommende", "seneste", "denne", "dette", "disse", "vores", "jeres", "deres", "sin",
+                "sit", "sine", "hver", "hvert", "Ny", "Nyt", "Nye"}
 FUNCTION_WORDS = TITLE_JOINERS | {"jf.", "-", "–", "&"}
 def open_ended(title: str) -> bool:
     """'... lokalplan for', '... vedr. etablering af': a title that stops on a word that needs the next one
     was wrapped by the page width; its rest is on the next line."""
     words = title.split()
     # '… Bladudvalg, Kioskudvalg,': a list in the title broken after a comma
-    return len(words) >= 3 and (words[-1].casefold() in TITLE_JOINERS or words[-1].endswith(","))
+    return len(words) >= 3 and (words[-1].casefold() in TITLE_JOINERS or words[-1] in NOUN_WANTING
+                                or words[-1].endswith(","))
 
 
 VERBAL_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:ing|else|sel)$")

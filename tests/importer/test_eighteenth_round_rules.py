@@ -83,3 +83,10 @@ def test_a_line_that_says_something_is_the_title_only_when_no_title_without_a_ve
     agenda = agenda.replace("Beslutning: Dagsordenen blev godkendt.", "Beslutning:").replace(
         "Beslutning: Godkendt uden bemærkninger.", "Beslutning:").replace("Beslutning: Godkendt.", "Beslutning:")
     assert [t for _, t in items_of(agenda)][1] == "Godkendelse af referat fra mødet den 1. december 2021"
+
+
+def test_a_title_wrapped_after_a_word_that_wants_its_noun_is_joined_with_the_next_line():
+    text = ("Menighedsrådsmøde den 10. juni 2015 kl. 19.00\n\nBeslutninger\n\n1. Godkendelse af ref. fra sidste\n"
+            "menighedsrådsmøde\nGodkendt.\n2. Aftale med Den Ny\nOpera 2025-2028.\n\nGodkendt.\n3. Eventuelt\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af ref. fra sidste menighedsrådsmøde"),
+                              (2, "Aftale med Den Ny Opera 2025-2028"), (3, "Eventuelt")]
