@@ -85,17 +85,19 @@ def fold(text: str | None) -> str:
 
 # '… (lukket punkt)', '… - fortroligt': the annotators keep a closed item's marker in its title as written; the
 # importer stores the item as closed (the page shows it so) and the title without it. Both say the same.
+CLOSURE_PREFIX = re.compile(r"^\s*lukket\s*:\s*", re.I)  # 'Lukket: Køb af landbrugsejendom'
 CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt)?|fortroligt?)\s*\)|[-–]\s*fortroligt)\s*$", re.I)
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:
-    """Number and title right; a closed marker in the annotated title counts as the read item's closed flag, and a
-    presenter written in the annotated title ('Aktiviteter busture mm. v/Martine') as the read item's presenter."""
+    """Number and title right; a closed marker in the annotated title (after it, or 'Lukket:' before it) counts as
+    the read item's closed flag, and a presenter written in the annotated title ('Aktiviteter busture mm.
+    v/Martine') as the read item's presenter."""
     if truth_item["number"] != read_item["number"]:
         return False
     if similar(truth_item["title"], read_item["title"]):
         return True
-    bare = CLOSURE_MARK.sub("", truth_item["title"] or "")
+    bare = CLOSURE_PREFIX.sub("", CLOSURE_MARK.sub("", truth_item["title"] or ""))
     if bool(read_item.get("closed")) and bare != truth_item["title"] and similar(bare, read_item["title"]):
         return True
     presenter = read_item.get("presenter")

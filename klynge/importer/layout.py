@@ -41,7 +41,7 @@ FURNITURE = re.compile(
     r"gå ikke glip af\b.*|you are here:?|du er her:?|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
     r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
-    r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•|"
+    r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•|hent som pdf|kopier link|"
     r"(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+)$",
     re.I,
 )
@@ -1834,7 +1834,8 @@ def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
 
 # 'Mødet har følgende dagsorden:', 'Programmet er således:' above the bullets
 AGENDA_SENTENCE = re.compile(r"\bfølgende\s+dagsorden\b|^programmet\b[^.]{0,30}:$|^program\s*:$", re.I)
-AGENDA_LABEL = re.compile(r"^(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
+AGENDA_LABEL = re.compile(r"^(?:(?:foreløbig|endelig|revideret)\s+)?"
+                          r"(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
 SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
 
 
@@ -1864,9 +1865,33 @@ def agenda_bullets(lines: list[str]) -> list[Heading]:
                 lead -= 1
             elif not (found and SECTION_LABEL_LINE.match(s)):
                 break
+        if len(found) < 3 and not sentence:
+            found = _plain_agenda_lines(lines, k + 1)
         if len(found) >= 3:
             return found
     return []
+
+
+# a bullet glyph alone on its line: '•', '▪', or a symbol font's private-use bullet ('\uf0b7', '\uf0a7')
+LONE_BULLET = re.compile(r"[•▪◦●·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\-–]")
+
+
+def _plain_agenda_lines(lines: list[str], start: int) -> list[Heading]:
+    """'Foreløbig dagsorden for mødet' / 'Velkomst ved formanden' / 'Oplæg fra KL …' / 'Drøftelse': the agenda's
+    lines with their bullets lost (a PDF's text layer), one title a line with no blank line between them and no
+    full stop; the block ends at the first blank line after it."""
+    found: list[Heading] = []
+    for j in range(start, min(len(lines), start + 60)):
+        s = lines[j].strip() if lines[j] else ""
+        if not s or (not found and LONE_BULLET.fullmatch(s)):
+            if found:
+                break
+            continue  # ('\uf0b7' six times, then the six titles: a PDF's column of bullets read apart from its text)
+        if len(s) > 120 or s.endswith((".", ":", ",", ";")) or not _title_like(s) or BULLET_TITLE.match(s) \
+                or NUMBER_FORM.match(s) or SENTENCE_VERB.search(s):
+            return []
+        found.append(Heading(j, None, s))
+    return found
 
 
 SLOT_LINE = re.compile(

@@ -44,6 +44,12 @@ class Normalised:
 
 # --- page furniture ------------------------------------------------------------------------
 
+# a web page's links under every case ('Hent som PDF', 'Kopier link') and a case number ('EMN-2025-010561', as
+# shaped) repeat beside the cases' numbers and their counts of attachments: no page's running header
+WEB_ACTION = re.compile(r"hent som pdf|kopier link|print|udskriv|del|del siden|tip en ven|send til en ven|abonn[ée]r")
+LETTERED_CASE_NUMBER = re.compile(r"[a-zæøå]{2,6}-#(?:-#){1,4}")
+
+
 def _shape(line: str) -> str:
     """A line with its digits blanked, so 'Side 3 af 9' and 'Side 4 af 9' look alike."""
     return re.sub(r"\d+", "#", line.strip().lower())
@@ -93,7 +99,8 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
                     near[_shape(lines_out[j])] += 1
         # an item number is no running header: '1.' / 'Velkomst' / '3' (a contents table one cell a line)
         headers = {s for s, n in near.items()
-                   if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120 and not re.fullmatch(r"#[.)]", s)}
+                   if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120 and not re.fullmatch(r"#[.)]", s)
+                   and not WEB_ACTION.fullmatch(s) and not LETTERED_CASE_NUMBER.fullmatch(s)}
         counts = Counter(_shape(ln) for ln in lines_out if ln.strip())
         headers = {s for s in headers if counts[s] >= 2}
         # a bare number is a page number only beside a running header or footer (page evidence);

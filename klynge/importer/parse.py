@@ -196,8 +196,11 @@ INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 DATE_ONLY_LINE = re.compile(rf"(?i)(?:{layout.WEEKDAY}\s+)?(?:den\s+)?\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}")
 # 'Referat' / 'Referat fra 18. maj 2022' on a line of its own below a page's roster: the document says what it is
 MINUTES_LINE = re.compile(r"(?i)(?:referat|beslutningsreferat|mødereferat)(?:\s+(?:fra|af|for)\s+[^.:]{1,40})?")
-# '… Bekendtgørelse om valg … nr. 906 af 25. juni 2025', 'lov nr. 1234 af 12. december 2019': a rule's date
-LAW_REFERENCE = re.compile(r"\bnr\.\s*\d+\s+af\s+(?:den\s+)?\d{1,2}\.\s*[A-Za-zæøå]+\.?\s+\d{4}", re.I)
+# dates that are never the meeting's: a rule's ('… Bekendtgørelse om valg … nr. 906 af 25. juni 2025', 'lov nr. 1234
+# af 12. december 2019') and a deadline's ('Tilmelding … senest den 15. januar 2013', 'Svarfrist: 1. marts 2024')
+OTHER_EVENT_DATE = re.compile(
+    r"\bnr\.\s*\d+\s+af\s+(?:den\s+)?\d{1,2}\.\s*[A-Za-zæøå]+\.?\s+\d{4}"
+    r"|\b(?:senest|\w*frist(?:en)?\s*:?)\s+(?:den\s+|d\.\s*)?\d{1,2}\.\s*[A-Za-zæøå]+\.?\s+\d{4}", re.I)
 ROSTER_LABEL = re.compile(r"^(?:[-–•]\s+)?medlemmer\b", re.I)
 ATTENDEE_ITEM = re.compile(r"^(?:mødedeltagere|deltagere|deltagerliste|fremmøde|til stede|tilstedeværende)\b", re.I)
 # a header line that says what the document is about which meeting: it outranks a kind word in a viewer's title
@@ -1906,7 +1909,7 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
     if date is None:
         # a line about the meeting first ('AKTIVITETSUDVALGETS MØDE 12. JUNI 2018' under 'se under dagsordenen for
         # 8. maj 2019'), then any line; never an approval or print date
-        dated = [ln for ln in (LAW_REFERENCE.sub(" ", x) for x in header_nonempty[:30])
+        dated = [ln for ln in (OTHER_EVENT_DATE.sub(" ", x) for x in header_nonempty[:30])
                  if not layout.PRINT_DATE.search(ln) and find_date(ln)]
         about = next((ln for ln in dated if re.search(r"møde\b|mødet\b", ln, re.I)), None)
         date = find_date(about or (dated[0] if dated else ""))
@@ -1925,7 +1928,7 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
             start = _time(hm.group(1), hm.group(2) or "0")
             end = _time(hm.group(3), hm.group(4) or "0") if hm.group(3) else None
 
-    searched = layout.search_header([LAW_REFERENCE.sub(" ", x) if x else x for x in header], title)
+    searched = layout.search_header([OTHER_EVENT_DATE.sub(" ", x) if x else x for x in header], title)
     if date is None or ("date" not in fields and searched.date is not None and not timed_meeting_line):
         date = searched.date or date
     if "date" not in fields and date is not None:

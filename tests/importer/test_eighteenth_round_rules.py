@@ -90,3 +90,47 @@ def test_a_title_wrapped_after_a_word_that_wants_its_noun_is_joined_with_the_nex
             "menighedsrådsmøde\nGodkendt.\n2. Aftale med Den Ny\nOpera 2025-2028.\n\nGodkendt.\n3. Eventuelt\nIntet.\n")
     assert items_of(text) == [(1, "Godkendelse af ref. fra sidste menighedsrådsmøde"),
                               (2, "Aftale med Den Ny Opera 2025-2028"), (3, "Eventuelt")]
+
+
+# an agenda portal's page saved as text: each case is its number, title, case number and decision, then its
+# attachments, their count and the page's links ('Hent som PDF', 'Kopier link'); one case number recurs
+PORTAL_PAGE = (
+    "Referat 1. oktober 2025 kl. 15.45\n\nUdvalg:\n\nTeknisk Udvalg\n\nPunkt\n\nTitel\n\n"
+    "1\n\nReferat fra sidste udvalgsmøde\n\nEMN-2025-010561\n\nBeslutninger\n\nIngen bemærkninger.\n\n"
+    "PDFReferat\n\n1\n\nHent som PDF\n\nKopier link\n\n"
+    "2\n\nUdviklingsplan for havnen\n\nEMN-2025-009242\n\nBeslutninger\n\nUdsat.\n\n"
+    + "".join(f"Baggrund linje {k}.\n\n" for k in range(20))
+    + "PDFBilag 1\n\n30\n\nHent som PDF\n\nKopier link\n\n"
+    "3\n\nForvaltningen orienterer\n\nEMN-2025-010561\n\nBeslutninger\n\nUdvalget blev orienteret.\n\n"
+    "PDFNotat\n\n11\n\nHent som PDF\n\nKopier link\n\n4\n\nEventuelt\n\nIntet.\n")
+
+
+def test_a_web_pages_links_and_a_recurring_case_number_are_no_running_header_that_removes_item_numbers():
+    kept = normalise(PORTAL_PAGE).text
+    assert "\n3\n" in kept and "EMN-2025-010561" in kept
+
+
+def test_a_portal_page_gives_its_cases_and_never_a_link_as_a_title():
+    assert items_of(normalise(PORTAL_PAGE).text) == [
+        (1, "Referat fra sidste udvalgsmøde"), (2, "Udviklingsplan for havnen"), (3, "Forvaltningen orienterer"),
+        (4, "Eventuelt")]
+
+
+# an invitation printed to PDF: the agenda's bullets come out as a column of symbol-font glyphs above the titles
+INVITATION = (
+    "KKR\nNORDEN\n\nHvordan arbejder vi sammen?\nKære borgmester\nVi vil gerne invitere jer til dialogmøde.\n\n"
+    "Onsdag den 23. januar kl. 16.30-19.00\nFestsalen, Rådhuset\nTilmelding senest den 15. januar 2013.\n"
+    "Med venlig hilsen\nEva Holm\n\nForeløbig dagsorden for mødet\n\n\uf0b7\n\uf0b7\n\uf0b7\n\n"
+    "Velkomst ved formanden Eva Holm\nOplæg fra KL om det videre arbejde\nOpsamling og videre proces\n\n"
+    "Baggrund\nKL har lanceret et udspil.\n")
+
+
+def test_an_agenda_whose_bullets_were_read_apart_from_its_lines_gives_one_item_a_line():
+    assert items_of(normalise(INVITATION).text) == [
+        (None, "Velkomst ved formanden Eva Holm"), (None, "Oplæg fra KL om det videre arbejde"),
+        (None, "Opsamling og videre proces")]
+
+
+def test_a_deadlines_date_is_never_the_meetings():
+    parsed = parse(normalise(INVITATION).text)
+    assert parsed.date is None or str(parsed.date) != "2013-01-15"
