@@ -331,7 +331,8 @@ def _prose_title(first: str) -> str:
 # the attachments' link text printed after a title: 'Forslag til indkøbspolitik, Bilag 4', '... Bilag 1616.1.2'
 ATTACHMENT_LINKS_ONLY = re.compile(r"^(?:sagsfremstilling|(?:punkt\s+\d+\s*,\s*)?bilag\s*\d*)"
                                   r"(?:\s*/\s*(?:sagsfremstilling|(?:punkt\s+\d+\s*,?\s*)?(?:bilag\s*\d*)?))*$", re.I)
-ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*\d[\d.\s]*\)?$")
+# ('…, Bilag Punkt 2': the link to item 2's attachments)
+ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*(?:[Pp]unkt\s*)?\d[\d.\s]*\)?$")
 # 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
 # "… ->Database 'Gribskov Møder 2017', View 'Alle møder', Document '…'": a Lotus Notes link printed after the title
 NOTES_LINK = re.compile(r"\s*->\s*Database\s+'.*$")

@@ -1545,7 +1545,9 @@ MARKED_ABSENT = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?[(\[]\s*(?i:af
                            rf"\s*[)\]]|(?P<name2>{NAME})\s*(?:\([^)]*\)\s*)?\s[-–]\s*(?i:afbud|fraværende)\b")
 
 
-TRAILING_ABSENT = re.compile(r"^(?P<name>[^,;:/()]+?)(?:\s*\([^()]*\))?(?:\s*/\s*[^,;:()]+?)?(?:\s*[-–]\s*|\s+)"
+TRAILING_ABSENT = re.compile(r"^(?P<name>[^,;:/()]+?)(?:\s*\([^()]*\))?(?:\s*/\s*[^,;:()]+?)?"
+                             # ('Peter Jacobsen (O), 1. næstformand- afbud': the member's role after a comma)
+                             r"(?:,\s*(?:\d\.\s*)?[a-zæøå][a-zæøå.-]{2,30}?)?(?:\s*[-–]\s*|\s+)"
                              r"(?i:afbud|fraværende)\.?$")
 
 
@@ -1808,6 +1810,9 @@ def _lists_after_agenda(lines: list[str], headings: list[_Heading], lists: dict[
         lists[key] = lists.get(key, []) + found_lines
 
 
+PARTY_ONLY = re.compile(PARTY_MARK)
+
+
 def _group_of_names_below(header: list[str], k: int) -> bool:
     """Does the list go on below the bare label at ``k``: is the next line a name, or a role or group label with
     names after it ('Næstformand: Rasmus Hyldgaard Simonsen (børn på 5. og 8. årg.)')?"""
@@ -1877,6 +1882,8 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
         if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
             current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
             continue
+        if current_list and PARTY_ONLY.fullmatch(ln.strip()):
+            continue  # 'Tina Boel' / '(F)': the party of the name above, one cell a line; the list goes on
         if current_list == "absent" and lists["absent"] and ":" not in ln and not _listed_names(ln) \
                 and not re.match(r"^(?:[-–•]\s*)?ingen\b", ln, re.I):
             current_list = None  # 'Dekaner og andre' after 'Afbud fra:' / names: a line naming no one ends the list

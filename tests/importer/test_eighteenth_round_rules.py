@@ -134,3 +134,28 @@ def test_an_agenda_whose_bullets_were_read_apart_from_its_lines_gives_one_item_a
 def test_a_deadlines_date_is_never_the_meetings():
     parsed = parse(normalise(INVITATION).text)
     assert parsed.date is None or str(parsed.date) != "2013-01-15"
+
+
+def test_the_link_to_an_items_attachments_after_its_title_is_not_part_of_it():
+    text = ("Referat\n\nMødet den 23. juni 2009 kl. 13.00\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "2. Referat fra mødet den 25. maj 2009, Bilag Punkt 2\n\nGodkendt.\n\n3. Eventuelt\n\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Referat fra mødet den 25. maj 2009"),
+                              (3, "Eventuelt")]
+
+
+def test_a_party_on_the_line_below_a_name_does_not_end_the_list_of_absent_members():
+    text = ("Referat - Forretningsudvalget\n\n01-03-2021 09:30\n\nRådssalen\n\nMedlemmer af udvalget:\n\n"
+            "Eva Holm\n\n(A)\n\nBo Dam\n\n(V)\n\nPia Lund\n\n(F)\n\nFraværende:\n\nBo Dam\n\n(V)\n\nPia Lund\n\n(F)\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    parsed = parse(normalise(text).text)
+    assert parsed.absent == ["Bo Dam", "Pia Lund"]
+    assert [p.name for p in parsed.attendees] == ["Eva Holm"]
+
+
+def test_a_member_marked_afbud_after_a_role_in_the_list_of_members_is_absent():
+    text = ("Referat\n\nRegionsrådet\n\n06-01-2020 17:00\n\nMedlemmer:\n\nEva Holm (A), Formand\n\n"
+            "Bo Dam (O), 1. næstformand- afbud\n\nPia Lund (V), 2. næstformand\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    parsed = parse(normalise(text).text)
+    assert parsed.absent == ["Bo Dam"]
+    assert "Bo Dam" not in [p.name for p in parsed.attendees]
