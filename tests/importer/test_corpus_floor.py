@@ -14,12 +14,12 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 282, "date": 312, "start": 236, "place": 185, "body": 271, "attendees": 1198,
-          "apologies": 441}
+FLOORS = {"items_exact": 290, "date": 323, "start": 246, "place": 192, "body": 282, "attendees": 1244,
+          "apologies": 450}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
-# attendees 30: seen26 (added as measured) reads one name its truth does not list)
-CEILINGS = {"attendees": 30, "apologies": 20, "date": 15}
+# attendees 34 and date 16: seen26 and seen27, added as measured, read four names and a date their truth does not)
+CEILINGS = {"attendees": 34, "apologies": 20, "date": 16}
 
 
 @pytest.fixture(scope="module")
