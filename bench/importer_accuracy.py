@@ -109,8 +109,10 @@ def title_right(truth_item: dict, read_item: dict) -> bool:
                 and similar(truth_item["title"][:said.start()], read_item["title"]))
 
 
-# ' v/Martine', ' v. Anne Hansen', ' ved Sidsel', ' - Jeanette og Jonna', ' (Malou)' at the end of an annotated title
-PRESENTER_MARK = re.compile(r"(?:\s+(?:v/|v\.|ved)\s*|\s+[-–]\s+|\s*\()[A-ZÆØÅ][^()]{0,60}\)?\s*$")
+# ' v/Martine', ' v. Anne Hansen', ' ved Sidsel', ' ved udvalgsformand Caroline Christensen', ' - Jeanette og Jonna',
+# ' (Malou)' at the end of an annotated title
+PRESENTER_MARK = re.compile(r"(?:\s+(?:v/|v\.|ved)\s*(?:[a-zæøå][\w-]{2,30}\s+)?|\s+[-–]\s+|\s*\()"
+                            r"[A-ZÆØÅ][^()]{0,60}\)?\s*$")
 
 
 def similar(a: str | None, b: str | None, contain: bool = False) -> bool:

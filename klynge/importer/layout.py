@@ -2521,7 +2521,8 @@ def is_organisation(name: str) -> bool:
     return all(w.isupper() and len(w) <= 6 for w in words)  # 'KKR', 'HE Vest' handled above; 'PLO M'
 
 
-NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+# (a name may begin with a capital of another European language: 'Ali Ünsal', 'Ayşe Özdemir', 'Éric Çelik')
+NAME = r"[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_LIST = rf"{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*{NAME})*"
 APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"

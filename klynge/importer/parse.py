@@ -124,13 +124,16 @@ SLASH_PRESENTER = re.compile(
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 # '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
-PRESENTER = re.compile(r"\s+(?:v\.|v/|ved)\s*(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
+# ('…, Ved Rasmus Jürs og Christian': the capital after a comma)
+PRESENTER = re.compile(r"(?:\s+(?:v\.|v/|ved)|,\s*Ved)\s*"
+                       r"(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
 # what it chairs, presents the item though no name follows; so does any group in the definite plural ('Nyt fra
 # elevrådet v. elevrepræsentanterne')
 ROLE_ONLY_PRESENTER = re.compile(
     r"\s+(?:v\.|v/)\s*(?P<role>(?:næst)?formanden|kassereren|sekretæren|præsten|kirkeværgen|direktøren|lederen|"
-    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet|[a-zæøå][\w-]{3,30}(?:erne|ene))"
+    r"borgmesteren|administrationen|sekretariatet|forvaltningen|formandskabet|[a-zæøå][\w-]{3,30}(?:erne|ene)|"
+    r"[a-zæøå][\w-]{2,30}gruppen)"  # ('v. arbejdsgruppen')
     r"(?:\s+(?:for|i)\s+[^()/]{2,60})?\s*$",
     re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
@@ -141,11 +144,14 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
-NAME = r"[A-ZÆØÅ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+# (a name may begin with a capital of another European language: 'Ali Ünsal', 'Ayşe Özdemir', 'Éric Çelik')
+NAME = r"[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
 # before the presenter's name (the name is kept; 'ved' is left out: 'ved udgangen af ...' is no presenter)
 ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
+# '… ved ældrekonsulent Lone Vej-Johansen': after the plain 'ved' a role word must come before the name
+ROLE_PRESENTER_VED = re.compile(rf"\s+ved\s+(?P<role>[a-zæøå][\w-]{{2,30}})\s+(?P<name>{NAME})\s*$")
 ORG_PATTERN = re.compile(
     r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
     r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
@@ -189,7 +195,9 @@ PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|beslutted
                         r"valgt|valgte|taget til efterretning|tog\b|deltog|havde)\b", re.I)
 NOT_APOLOGY_LABEL = re.compile(
     r"^(?:fraværende|fravær)\s+(?:uden\s+afbud|i\s+mødet|under\b|i\s+punkt|fra\s+kl|til\s+kl|indtil\b)", re.I)
-HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\s*[:\t]?\s*(?P<rest>.*)$", re.I)) for name, pattern in HEADER_LABELS]
+# ('Afbud fra.: Bent Larsen', 'Fraværende; Maibritt Møller Nielsen (D).': a stray full stop, a semicolon for the colon)
+HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\.?\s*[:;\t]?\s*(?P<rest>.*)$", re.I))
+             for name, pattern in HEADER_LABELS]
 # a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
@@ -577,6 +585,7 @@ def _split_outside_brackets(text: str) -> list[str]:
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
+    text = re.sub(rf",\s*(?={PARTY_MARK})", " ", text)  # 'Ali Ünsal, (V)': the party after a comma
     # 'Alice Kiander (Børne- og …, ': a parenthesis never closed ends at the next comma
     text = re.sub(r"(?<=[a-zæøå])\s*\((?![^()]*\))[^(),]*(?=,|$)", "", text)
     parts = [p.strip() for p in _split_outside_brackets(text) if p.strip()]
@@ -899,6 +908,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter = pm.group("name").strip().rstrip(".,")
         title = title[:pm.start()].strip()
     rm = ROLE_PRESENTER.search(title) if not pm else None
+    if rm is None and not pm:
+        rm = ROLE_PRESENTER_VED.search(title)
+        rm = rm if rm and layout.ROLE_WORD.match(rm.group("role")) else None
     if rm and not layout.is_organisation(rm.group("name")):
         presenter = rm.group("name")
         title = title[:rm.start()].strip()
@@ -1490,6 +1502,10 @@ def _absent_sentence(line: str) -> list[str]:
 
 
 # 'Fraværende Gitte Carlsberg.' under an item: the label without its colon, then full names and nothing else
+# 'Maibritt Møller Nielsen (D) fraværende på dagens møde.', 'Bo Dam har meldt afbud.': one member's absence, a line
+NAME_THEN_ABSENT_SENTENCE = re.compile(
+    rf"^(?P<name>{NAME})(?:\s*\([^()]*\))?\s+(?:(?:var|er)\s+)?(?:fraværende|har\s+meldt\s+afbud)"
+    r"(?:\s+(?:på|ved|til|fra)\s+(?:dagens\s+|hele\s+)?møde(?:t)?)?\.?$")
 BARE_ABSENT_LINE = re.compile(rf"^(?:fraværende|afbud fra)\s+(?P<names>{NAME}(?:\s*(?:,|og)\s*{NAME})*)\.?$", re.I)
 
 
@@ -2181,6 +2197,9 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
             absent.extend(_listed_names(am.group(1)) or _by_initials(am.group(1), initials))
         elif ln[:1] in "FfAa" and (bare := BARE_ABSENT_LINE.match(ln)):
             absent.extend(n for n in _names_in(bare.group("names")) if len(n.split()) >= 2)
+        said = NAME_THEN_ABSENT_SENTENCE.match(ln) if "fraværende" in ln or "afbud" in ln else None
+        if said and said.group("name") not in absent:
+            absent.append(said.group("name"))
         nm = NAME_THEN_ABSENT.match(ln)
         if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
             absent.append(nm.group("name"))

@@ -159,3 +159,32 @@ def test_a_member_marked_afbud_after_a_role_in_the_list_of_members_is_absent():
     parsed = parse(normalise(text).text)
     assert parsed.absent == ["Bo Dam"]
     assert "Bo Dam" not in [p.name for p in parsed.attendees]
+
+
+def test_presenters_after_a_capital_ved_a_role_word_or_a_group_are_taken_out_of_the_title():
+    text = ("Referat\n\nSeniorrådet den 2. december 2009 kl. 12.30\n\n"
+            "1. Orientering om Peer-indsatsen, Ved Rasmus Jürs og Christian\n\nTaget til efterretning.\n\n"
+            "2. Introduktion til rådets arbejde ved ældrekonsulent Lone Vej-Johansen\n\nGennemgået.\n\n"
+            "3. Drøftelse af værdigrundlaget v. arbejdsgruppen\n\nDrøftet.\n\n"
+            "4. Cykelsti ved Nymindegab\n\nGodkendt.\n")
+    parsed = parse(normalise(text).text)
+    assert [(i.title, i.presenter) for i in parsed.items] == [
+        ("Orientering om Peer-indsatsen", "Rasmus Jürs og Christian"),
+        ("Introduktion til rådets arbejde", "Lone Vej-Johansen"),
+        ("Drøftelse af værdigrundlaget", "arbejdsgruppen"),
+        ("Cykelsti ved Nymindegab", None)]
+
+
+def test_apologies_written_with_a_semicolon_a_stray_full_stop_a_party_after_a_comma_or_as_a_sentence():
+    text = ("Referat\n\nSocialudvalget den 9. maj 2022 kl. 16.00\n\nAfbud fra.: Bent Larsen\n\n"
+            "Fraværende; Maibritt Møller Nielsen (D).\n\nAfbud:\n\nAli Ünsal, (V)\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\nAyşe Özdemir (A) fraværende på dagens møde.\n\n"
+            "2. Eventuelt\n\nIntet.\n")
+    parsed = parse(normalise(text).text)
+    assert sorted(parsed.absent) == ["Ali Ünsal", "Ayşe Özdemir", "Bent Larsen", "Maibritt Møller Nielsen"]
+
+
+def test_an_absence_from_one_item_is_no_apology():
+    text = ("Referat\n\nSocialudvalget den 9. maj 2022 kl. 16.00\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "Eva Holm (A) fraværende under punkt 1.\n\n2. Eventuelt\n\nIntet.\n")
+    assert parse(normalise(text).text).absent == []

@@ -88,13 +88,15 @@ def test_a_table_row_without_edges_gives_its_first_cell_and_the_cases_descriptio
                               (3, "Provstesyn 2024 - Præstegård"), (4, "Agerbæk - Rådgiverkontrakt til godkendelse")]
 
 
-def test_a_sentence_after_the_title_on_its_line_is_cut_off_but_a_name_after_its_role_or_a_proper_noun_is_not():
+def test_a_sentence_after_the_title_on_its_line_is_cut_off_but_a_proper_noun_is_not_and_a_role_and_name_present():
     text = ("Referat af provstiudvalgsmøde den 16. marts 2022 kl. 15.00\n\n"
             "1 - Godkendelse af dagsorden Dagsorden godkendes.\n\n2 - Status på projekt Sundhedshus Nord.\n\n"
             "3 - Gæsteforelæsning ved udvalgsformand Caroline Holm. Caroline havde meldt afbud.\n\n"
             "4 - Eventuelt\n")
     assert items_of(text) == [(1, "Godkendelse af dagsorden"), (2, "Status på projekt Sundhedshus Nord"),
-                              (3, "Gæsteforelæsning ved udvalgsformand Caroline Holm"), (4, "Eventuelt")]
+                              (3, "Gæsteforelæsning"), (4, "Eventuelt")]
+    # (since 6 December 2026 'ved <role> <name>' is the item's presenter, as 'v. <role> <name>' was)
+    assert parse(text).items[2].presenter == "Caroline Holm"
 
 
 def test_an_attachment_link_glued_to_the_title_is_not_part_of_it():
