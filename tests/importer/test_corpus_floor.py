@@ -14,12 +14,13 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 293, "date": 323, "start": 246, "place": 192, "body": 282, "attendees": 1244,
-          "apologies": 454}
+FLOORS = {"items_exact": 302, "date": 330, "start": 251, "place": 197, "body": 288, "attendees": 1275,
+          "apologies": 464}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
-# attendees 34 and date 16: seen26 and seen27, added as measured, read four names and a date their truth does not)
-CEILINGS = {"attendees": 34, "apologies": 20, "date": 16}
+# attendees 35, apologies 21 and date 18: seen26-seen28, added as measured, read five names, an apology and two dates
+# their truth does not)
+CEILINGS = {"attendees": 35, "apologies": 21, "date": 18}
 
 
 @pytest.fixture(scope="module")
