@@ -408,6 +408,9 @@ NUMBER_RANGE_REST = re.compile(r"^[-–]\s*\d{1,3}\.\s+(?=[A-ZÆØÅ])")
 # a capital straight after a lower-case letter, then a sentence of 30 characters or more: a web page's title element
 # and the first paragraph below it saved without a space between them
 GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]+\s.{30,}$)")
+# a word written all in lower case, or a year, with a capitalised word glued to it: 'orienteringBordet rundt',
+# 'referat fra 26.08.2009Ingen kommentarer' (a web page's blocks joined); 'TradeCity' and 'PowerPoint' are names
+GLUED_WORD = re.compile(r"(?:\b[a-zæøå]{4,}|\d{4})(?=[A-ZÆØÅ][a-zæøå]{2})")
 TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
 # 'Evt. Kommende møderække …', 'Eventuelt Intet': the standing last item's title, its text after it
 ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆØÅ])")  # 'Eventuelt. Intet at berette.'
@@ -422,6 +425,9 @@ def _clean_title(title: str, run_on: bool) -> str:
     glued = GLUED_SENTENCE.search(t)
     if glued and glued.start() >= 8 and SENTENCE_VERB.search(t[glued.start():]):
         t = t[:glued.start()]  # 'Velkomst og præsentationFørste møde blev indledt …': the minutes glued to the title
+    glued = GLUED_WORD.search(t)
+    if glued and glued.end() >= 8:
+        t = t[:glued.end()]  # 'Siden sidst/gensidig orienteringBordet rundt': the text joined to the title, no space
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)

@@ -1460,18 +1460,23 @@ def _valid_dates(parts) -> set[datetime.date]:
     return found
 
 
-APOLOGY_LABEL_ALONE = re.compile(r"^(?:fraværende med afbud|fraværende|afbud fra|afbud|meldt afbud)\s*:?\s*$", re.I)
+# ('Følgende deltog ikke på mødet:' / '- Jes Vissing Tiedemann (B) på grund af arbejde': a sentence as the label)
+APOLOGY_LABEL_ALONE = re.compile(r"^(?:fraværende med afbud|fraværende|afbud fra|afbud|meldt afbud|"
+                                 r"følgende (?:deltog ikke|havde meldt afbud|har meldt afbud|var fraværende)"
+                                 r"(?: (?:på|i) (?:dagens )?mødet)?)\s*:?\s*$", re.I)
 
 
 def _apology_blocks(lines: list[str]) -> list[str]:
-    """'Fraværende med afbud:' alone on its line inside an item, then one line per name or group of names
-    until a blank line: the apologies of a page whose header is its item heading."""
+    """'Fraværende med afbud:' or 'Følgende deltog ikke på mødet:' alone on its line anywhere (inside an item, or
+    in a header the header's lists do not read), then one line per name or group of names until a blank line or
+    another label: the apologies of a page whose header is its item heading."""
     out: list[str] = []
     for k, ln in enumerate(lines):
         if not APOLOGY_LABEL_ALONE.match(ln or "") or NOT_APOLOGY_LABEL.match(ln):
             continue
         for nxt in lines[k + 1:k + 30]:
-            if not nxt or layout.label_role(nxt) or nxt.rstrip().endswith(":") or not _name_list_shaped(nxt):
+            if not nxt or layout.label_role(nxt) or nxt.rstrip().endswith(":") or not _name_list_shaped(nxt) \
+                    or OTHER_LABEL.match(nxt):  # 'Afbud:' / 'Referent: Lissi Petersen': another label
                 break
             out.append(nxt)
     return out
@@ -1539,7 +1544,9 @@ def _group_line(line: str) -> str:
 
 def _name_list_shaped(line: str) -> bool:
     """'Jens Askov og Henrik Bang-Pedersen, Jes König deltog' is a line of names; 'Godkendt.' and a sentence
-    are not."""
+    are not; '- Jes Vissing Tiedemann (B) på grund af arbejde' is one name, with its bullet, party and reason."""
+    line = re.sub(r"\s*\([^()]*\)", "", re.sub(r"^\s*[-–•]\s*", "", line))
+    line = re.sub(r"\s+(?:på grund af|pga\.?|grundet)\s.*$", "", line)
     parts = [p.strip(" .;") for p in re.split(r",|\s+og\s+", line) if p.strip(" .;")]
     if not parts or any(not p[:1].isupper() or len(p.split()) > 5 for p in parts):
         return False
@@ -2214,7 +2221,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         absent.extend(_inline_absent(ln or ""))
         if ln and "ikke" in ln:
             absent.extend(n for n in _absent_sentence(ln) if n not in absent)
-    for ln in _apology_blocks(lines[first:]):
+    for ln in _apology_blocks(lines):
         if ln not in lists["absent"]:
             lists["absent"].append(ln)
     for ln in lists["absent"]:

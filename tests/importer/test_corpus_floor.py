@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 302, "date": 330, "start": 251, "place": 197, "body": 288, "attendees": 1275,
-          "apologies": 464}
+FLOORS = {"items_exact": 303, "date": 330, "start": 251, "place": 197, "body": 288, "attendees": 1275,
+          "apologies": 466}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 35, apologies 21 and date 18: seen26-seen28, added as measured, read five names, an apology and two dates

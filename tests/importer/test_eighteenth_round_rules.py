@@ -188,3 +188,25 @@ def test_an_absence_from_one_item_is_no_apology():
     text = ("Referat\n\nSocialudvalget den 9. maj 2022 kl. 16.00\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
             "Eva Holm (A) fraværende under punkt 1.\n\n2. Eventuelt\n\nIntet.\n")
     assert parse(normalise(text).text).absent == []
+
+
+def test_text_glued_to_a_title_without_a_space_is_not_part_of_it_but_a_names_capitals_are():
+    text = ("Referat\n\nDialogforum den 20. oktober 2009 kl. 15.00\n\n"
+            "1. Godkendelse af referat fra 26.08.2009Ingen kommentarer til referatet.\n\n"
+            "2. Siden sidst/gensidig orienteringBordet rundt\n\n3. Nyt fra TradeCity og PowerPoint-kursus\n\nIntet.\n")
+    assert items_of(text) == [(1, "Godkendelse af referat fra 26.08.2009"), (2, "Siden sidst/gensidig orientering"),
+                              (3, "Nyt fra TradeCity og PowerPoint-kursus")]
+
+
+def test_a_sentence_label_over_a_bulleted_list_of_absent_members_gives_the_apologies():
+    text = ("Mødedato: 12.05.2020, kl. 12:30\nMødested: Teams\nGodkendelse af dagsorden\nBeslutning\n"
+            "Følgende deltog ikke på mødet:\n- Jes Vissing Tiedemann (B) på grund af arbejde\n"
+            "- Allan Mylius Thomsen (Ø)\n"
+            "Dagsordenen blev godkendt.\n")
+    assert parse(normalise(text).text).absent == ["Jes Vissing Tiedemann", "Allan Mylius Thomsen"]
+
+
+def test_another_label_after_an_empty_apologies_label_is_no_apology():
+    text = ("Referat\n\nForum: Handicaprådet\n\nTid: 14. marts 2018, kl. 15.00\n\nAfbud:\n\n"
+            "Referent: Lissi Petersen\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    assert parse(normalise(text).text).absent == []
