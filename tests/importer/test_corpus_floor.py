@@ -14,13 +14,13 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 303, "date": 330, "start": 251, "place": 197, "body": 288, "attendees": 1275,
-          "apologies": 466}
+FLOORS = {"items_exact": 313, "date": 340, "start": 256, "place": 200, "body": 296, "attendees": 1317,
+          "apologies": 476}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
-# attendees 35, apologies 21 and date 18: seen26-seen28, added as measured, read five names, an apology and two dates
-# their truth does not)
-CEILINGS = {"attendees": 35, "apologies": 21, "date": 18}
+# attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
+# dates their truth does not)
+CEILINGS = {"attendees": 36, "apologies": 22, "date": 19}
 
 
 @pytest.fixture(scope="module")
