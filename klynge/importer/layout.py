@@ -2527,8 +2527,10 @@ def is_organisation(name: str) -> bool:
     return all(w.isupper() and len(w) <= 6 for w in words)  # 'KKR', 'HE Vest' handled above; 'PLO M'
 
 
-# (a name may begin with a capital of another European language: 'Ali Ünsal', 'Ayşe Özdemir', 'Éric Çelik')
-NAME = r"[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+# a person's name: two to five capitalised words, a capital of another European language too ('Ali Ünsal', 'Ayşe
+# Özdemir', 'Éric Çelik'); parse.py uses this one pattern
+NAME_CAPITAL = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ"
+NAME = rf"[{NAME_CAPITAL}][\w'’-]*\.?(?:\s+(?:[{NAME_CAPITAL}][\w'’-]*\.?|von|van|de|la|af)){{1,4}}"
 NAME_LIST = rf"{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*{NAME})*"
 APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"

@@ -144,11 +144,11 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
-# (a name may begin with a capital of another European language: 'Ali Ünsal', 'Ayşe Özdemir', 'Éric Çelik')
-NAME = r"[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?(?:\s+(?:[A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞŠŽČ][\w'’-]*\.?|von|van|de|la|af)){1,4}"
+NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
-# before the presenter's name (the name is kept; 'ved' is left out: 'ved udgangen af ...' is no presenter)
+# before the presenter's name (the name is kept; after 'ved' only with a role word, ROLE_PRESENTER_VED: 'ved udgangen
+# af ...' is no presenter)
 ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
 # '… ved ældrekonsulent Lone Vej-Johansen': after the plain 'ved' a role word must come before the name
 ROLE_PRESENTER_VED = re.compile(rf"\s+ved\s+(?P<role>[a-zæøå][\w-]{{2,30}})\s+(?P<name>{NAME})\s*$")
@@ -396,6 +396,7 @@ ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$")
 GROUP_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå-]{2,30}(?:\s[\wæøå-]+){0,2}\s*:\s+(?=[A-ZÆØÅ])")
 NAME_THEN_ROLE = re.compile(rf"^(?P<name>{NAME})\s*:\s+\S")
 PARTY_MARK = r"\((?:[A-ZÆØÅ]{1,3}|u\.?\s?p\.?|løsgænger|[A-ZÆØÅ][a-zæøå]?)\)"
+PARTY_ONLY = re.compile(PARTY_MARK)  # '(F)' alone on its line, below the name it belongs to
 
 
 def _names_in_a_run(line: str) -> list[str]:
@@ -1506,11 +1507,11 @@ def _absent_sentence(line: str) -> list[str]:
     return []
 
 
-# 'Fraværende Gitte Carlsberg.' under an item: the label without its colon, then full names and nothing else
 # 'Maibritt Møller Nielsen (D) fraværende på dagens møde.', 'Bo Dam har meldt afbud.': one member's absence, a line
 NAME_THEN_ABSENT_SENTENCE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^()]*\))?\s+(?:(?:var|er)\s+)?(?:fraværende|har\s+meldt\s+afbud)"
     r"(?:\s+(?:på|ved|til|fra)\s+(?:dagens\s+|hele\s+)?møde(?:t)?)?\.?$")
+# 'Fraværende Gitte Carlsberg.' under an item: the label without its colon, then full names and nothing else
 BARE_ABSENT_LINE = re.compile(rf"^(?:fraværende|afbud fra)\s+(?P<names>{NAME}(?:\s*(?:,|og)\s*{NAME})*)\.?$", re.I)
 
 
@@ -1833,16 +1834,13 @@ def _lists_after_agenda(lines: list[str], headings: list[_Heading], lists: dict[
         lists[key] = lists.get(key, []) + found_lines
 
 
-PARTY_ONLY = re.compile(PARTY_MARK)
-
-
 def _group_of_names_below(header: list[str], k: int) -> bool:
     """Does the list go on below the bare label at ``k``: is the next line a name, or a role or group label with
     names after it ('Næstformand: Rasmus Hyldgaard Simonsen (børn på 5. og 8. årg.)')?"""
     nxt = next((x for x in header[k + 1:k + 8] if x and not OTHER_LABEL.fullmatch(x.strip())), "")  # 'Formand:'
     if any(pattern.match(nxt) for _, pattern in HEADER_RE):
         return False
-    nxt = re.sub(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:\s*", "", nxt)
+    nxt = re.sub(rf"^{OTHER_LABEL.pattern}\s*", "", nxt)
     nxt = re.sub(r"\s*\([^()]*\)\s*$", "", nxt)
     return bool(nxt) and bool(NAME_RE.match(nxt) or len(_listed_names(nxt)) >= 2)
 
