@@ -131,7 +131,8 @@ def split_run_on(line: str) -> list[str]:
 
 DIGIT_THEN_STOP = re.compile(r"\d\.")
 # 'Eventuelt1. Orientering', '… 9. maj 20177.    Forældrebestyrelsens …' (item 7 glued to the year 2017)
-GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])")
+GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])"
+                               r"|(?<=\b(?i:punkt))(?=\d{3}\.\s+[A-ZÆØÅ])")  # '… - Lukket punkt274. Godkendelse'
 
 
 def split_glued_number(line: str) -> list[str]:
@@ -435,6 +436,20 @@ TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1
 ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆØÅ])")  # 'Eventuelt. Intet at berette.'
 
 
+# a sentence that reads as a clause: a pronoun first, or a present or past verb in second place ('Sekretariatet
+# skaffer projektor', Danish main clauses put the verb second; 'Status for …' has a preposition there)
+CLAUSE_START = re.compile(r"^(?:(?:Vi|Der|Det|Den|De|Han|Hun|Man|Jeg|Du|Alle)\s|\S+\s+"
+                          r"(?!(?:for|over|under|efter|eller|mellem|samt|der)\b)[a-zæøå]+(?:er|es|ede|te)\b)")
+
+
+def _noun_phrases_only(sentences: str) -> bool:
+    """'Region Syddanmarks forskningspulje 2011. Indstillinger af projekter.': the rest of a heading in short
+    sentences without a verb is still its title (a case's text after its heading reads as clauses)."""
+    parts = [p for p in re.split(r"(?<=\.)\s+", sentences.strip()) if p]
+    return len(parts) <= 3 and all(len(p) <= 60 and not CLAUSE_START.match(p) for p in parts) \
+        and not SENTENCE_VERB.search(sentences)
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = whole_line = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
     other = ANY_OTHER_BUSINESS.match(t)
@@ -479,7 +494,8 @@ def _clean_title(title: str, run_on: bool) -> str:
         t = _title_before_description(t, need_verb=True)
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
-        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
+        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)) \
+                and not _noun_phrases_only(rest):
             t = _prose_title(t[:m.start()])  # the heading's own text follows in sentences on the same line
         elif len(t) > 80:
             question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
