@@ -29,15 +29,15 @@ from pathlib import Path
 
 # --- furniture ---------------------------------------------------------------------------
 
-FURNITURE = re.compile(
+_FURNITURE_FROM_START = re.compile(
     r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
     r"skip til (?:primært |hoved ?)?indhold(?:et)?|"
     r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
     r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener)|"
-    r"accepter(?: alle)? cookies|vi bruger cookies\b.*|.*\bcookiepolitik\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
+    r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"forsiden\s*\|.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
+    r"forsiden\s*\|.*|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
     r"gå ikke glip af\b.*|you are here:?|du er her:?|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
     r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
@@ -45,6 +45,25 @@ FURNITURE = re.compile(
     r"(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+)$",
     re.I,
 )
+# the furniture found anywhere in a line: tried only on a line that holds its words (the three '.*' alternatives
+# scanned every line of a document several times)
+_FURNITURE_ANYWHERE = re.compile(r"^(?:.*\bcookiepolitik\b.*|.*\blogo\b.*\blink til forsiden\b.*|.*til forsiden)$",
+                                 re.I)
+
+
+class _Furniture:
+    """A web page's or a PDF viewer's furniture line ('Gå til indhold', 'Søg', 'X Kommunes logo', '… til
+    forsiden'): ``FURNITURE.match(line)`` is truthy for such a line, as one compiled pattern's match was."""
+
+    @staticmethod
+    def match(line: str) -> re.Match | None:
+        found = _FURNITURE_FROM_START.match(line)
+        if found is None and ("til forsiden" in line.casefold() or "cookiepolitik" in line.casefold()):
+            found = _FURNITURE_ANYWHERE.match(line)
+        return found
+
+
+FURNITURE = _Furniture()
 FURNITURE_SUFFIX = re.compile(r"(?<=\S)\s+(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+\s*$", re.I)
 FURNITURE_PREFIX = re.compile(r"^(?:•\s*)?(?:fold dette punkt (?:ind|ud)|fold ud|fold ind)\s+", re.I)
 
@@ -110,15 +129,16 @@ def split_run_on(line: str) -> list[str]:
     return [p for p in out if p]
 
 
-ANY_DIGIT = re.compile(r"\d")
+DIGIT_THEN_STOP = re.compile(r"\d\.")
 # 'Eventuelt1. Orientering', '… 9. maj 20177.    Forældrebestyrelsens …' (item 7 glued to the year 2017)
-GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])")
+GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])"
+                               r"|(?<=\b(?i:punkt))(?=\d{3}\.\s+[A-ZÆØÅ])")  # '… - Lukket punkt274. Godkendelse'
 
 
 def split_glued_number(line: str) -> list[str]:
     """'Indholdsfortegnelse1. Fraværende' / '10. Eventuelt1. Orientering' (a contents list or its last entry
     glued to the first item's heading by a web page) -> two lines, cut before the glued item number."""
-    if not ANY_DIGIT.search(line):
+    if not DIGIT_THEN_STOP.search(line):  # every glued form needs an item number and its full stop
         return [line]
     parts = GLUED_NEXT_NUMBER.split(line)
     if len(parts) > 1:
@@ -416,6 +436,20 @@ TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1
 ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆØÅ])")  # 'Eventuelt. Intet at berette.'
 
 
+# a sentence that reads as a clause: a pronoun first, or a present or past verb in second place ('Sekretariatet
+# skaffer projektor', Danish main clauses put the verb second; 'Status for …' has a preposition there)
+CLAUSE_START = re.compile(r"^(?:(?:Vi|Der|Det|Den|De|Han|Hun|Man|Jeg|Du|Alle)\s|\S+\s+"
+                          r"(?!(?:for|over|under|efter|eller|mellem|samt|der)\b)[a-zæøå]+(?:er|es|ede|te)\b)")
+
+
+def _noun_phrases_only(sentences: str) -> bool:
+    """'Region Syddanmarks forskningspulje 2011. Indstillinger af projekter.': the rest of a heading in short
+    sentences without a verb is still its title (a case's text after its heading reads as clauses)."""
+    parts = [p for p in re.split(r"(?<=\.)\s+", sentences.strip()) if p]
+    return len(parts) <= 3 and all(len(p) <= 60 and not CLAUSE_START.match(p) for p in parts) \
+        and not SENTENCE_VERB.search(sentences)
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = whole_line = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
     other = ANY_OTHER_BUSINESS.match(t)
@@ -460,7 +494,8 @@ def _clean_title(title: str, run_on: bool) -> str:
         t = _title_before_description(t, need_verb=True)
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
-        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)):
+        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)) \
+                and not _noun_phrases_only(rest):
             t = _prose_title(t[:m.start()])  # the heading's own text follows in sentences on the same line
         elif len(t) > 80:
             question = re.search(r"\?\s+(?=[A-ZÆØÅ][a-zæøå])", t)
@@ -752,13 +787,18 @@ def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
     return " ".join([title] + rest)
 
 
+# every candidate form needs a digit, or a roman numeral and its full stop ('II. Budget'): other lines are
+# skipped before the forms are tried (most lines of a document; the same candidates, found faster)
+MAY_BE_NUMBERED = re.compile(r"\d|[IVX]\.")
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
     out: list[Candidate] = []
     n = len(lines)
     for i, text in enumerate(lines):
-        if not text:
+        if not text or not MAY_BE_NUMBERED.search(text):
             continue
         bulleted = bool(re.match(r"^\s*[-–•·▪◦●]\s+\d", text))  # '• 1 Præsentation af …': a list's own numbering
         s = re.sub(r"^\s*[-–•·▪◦●]\s+", "", text).strip()

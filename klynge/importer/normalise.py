@@ -25,6 +25,37 @@ PAGE_NUMBER = re.compile(
 )
 SENTENCE_END = re.compile(r"[.:!?;)\]»”\"]\s*$")
 PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+URL_START = re.compile(r"https?://|www\.", re.I)
+
+
+def protected_spans(text: str):
+    """The matches of ``PROTECTED.finditer(text)`` (web and e-mail addresses, which no repair may touch), found
+    by trying the pattern only where one can start: at 'http://', 'https://' or 'www.', and at the start of the
+    run of address characters before an '@'. Scanning every position of a text with the pattern was a tenth of
+    the reading time."""
+    starts: list[tuple[int, int]] = []  # (where a match may start, the '@' it needs or -1 for an address)
+    if "://" in text or "ww." in text.casefold():
+        starts = [(m.start(), -1) for m in URL_START.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):  # [\w.+-]
+            start -= 1
+        if start < at:
+            starts.append((start, at))
+        at = text.find("@", at + 1)
+    end = 0
+    for start, at in sorted(starts):
+        if start < end:
+            if at == -1 or end >= at:
+                continue
+            start = end  # the run before the '@' began inside the last match: finditer goes on where it ended
+        found = PROTECTED.match(text, start)
+        if found is not None:
+            yield found
+            end = found.end()
+
+
 TOKEN = re.compile(r"(?<![\w@&])(?:[^\W\d_]|[@&3](?=[^\W\d_]))(?:[^\W\d_]|[@&3])*(?![\w@&])")
 LETTER = re.compile(r"[^\W\d_]")
 NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -538,7 +569,7 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
         return re.compile(rf"(?<![\w@&])(?:{alternatives})(?![\w@&])").sub(fix, chunk)
 
     pieces, last = [], 0
-    for protected in PROTECTED.finditer(text):
+    for protected in protected_spans(text):
         pieces.append(mend(text[last:protected.start()]))
         pieces.append(protected.group(0))
         last = protected.end()

@@ -176,6 +176,8 @@ SUBSTITUTE_SENTENCE = re.compile(
     rf"({NAME})[^.;\n]{{0,80}}?\b(?:deltog|deltager|mødte)\s+(?:på vegne af|for|i stedet for)\s+({NAME})")
 # 'I stedet for Jan Kaspersen deltog Morten Grøn': the same, the absent member named first
 INSTEAD_OF_SENTENCE = re.compile(rf"\b[Ii]\s+stedet\s+for\s+(?P<absent>{NAME})\s+(?:deltog|mødte)\s+(?P<sub>{NAME})")
+# 'Bo Berg (suppleant for Eva Holm)': the substitute, then the member in brackets
+BRACKETED_SUBSTITUTE = re.compile(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)")
 ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
@@ -651,7 +653,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
-                glued = LABEL_GLUED_AT_END.search(part)
+                glued = LABEL_GLUED_AT_END.search(part) if ":" in part else None  # (the label's colon ends it)
                 if glued:  # '… torsdag den 5. december 2013Deltagere:' (the list's label glued to the title line)
                     out.extend([part[:glued.start()], part[glued.start():]])
                     continue
@@ -1132,7 +1134,8 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
         s = ln.strip()
         if not s:
             continue
-        if GUEST_LEAD.search(s) \
+        folded = s.casefold()
+        if ("gæst" in folded or "delt" in folded) and GUEST_LEAD.search(s) \
                 and (s.endswith(":") or s.endswith(".") or "gæst" in s.lower()):
             collecting = True
             continue
@@ -1147,7 +1150,7 @@ def _guests_in(lines: list[str], organisations: list[str]) -> list[ParsedPerson]
             person = parse_person(f"{m.group(1)}, {m.group(2)}", organisations)
             if person:
                 guests.append(person)
-        m = GUESTS_FOR_ITEM.search(s)
+        m = GUESTS_FOR_ITEM.search(s) if "under" in s else None
         if m:  # 'Jakob Holm og Jørgen Kyed deltager på mødet under dette punkt.', 'Visitationschef Ellen Lykke og …'
             sentence = re.split(r"(?<=[a-zæøå])\.\s+", s[:m.start()])[-1]
             sentence = re.sub(r"\b[A-ZÆØÅ]{2,5}\s+(?=[A-ZÆØÅ][a-zæøå])", "", sentence)  # 'TRS Morten May Petersen'
@@ -1519,7 +1522,7 @@ def _inline_absent(line: str) -> list[str]:
     """'… Beslutninger Handicaprådet den Ikke til stede: A B, C D, E F Dagsordenen godkendt.' (a transcript's
     run-on line): a comma list of full names after an absence label inside the line; the sentence that
     follows the last name ('Dagsordenen godkendt.') is cut off."""
-    m = INLINE_ABSENT.search(line)
+    m = INLINE_ABSENT.search(line) if ":" in line else None
     if not m:
         return []
     parts = [p.strip() for p in re.split(r",|\s+og\s+", m.group("names"))]
@@ -2183,6 +2186,14 @@ def _sentence_name(name: str, before_verb: bool = False) -> str:
     return pieces[-1 if before_verb else 0].strip(" .")
 
 
+# 'Afbud: Eva Holm, Bo Berg', '- Fraværende – Jens Ravn': an absence label and its names on one line (the label's
+# words in ABSENCE_WORDS: the pattern is tried only on a line that holds one)
+ABSENCE_LABEL_LINE = re.compile(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|"
+                                r"meldt forfald|forfald|ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
+                                re.I)
+ABSENCE_WORDS = ("afbud", "fravær", "forfald", "ikke til")
+
+
 def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_items: list[str],
             item_guests: list[ParsedPerson], organisations: list[str]):
     """Apologies, substitutes, attendees and guests found anywhere in the text: (attendees, absent, substitutes,
@@ -2195,9 +2206,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     for ln in lines:
         if not ln:
             continue
-        am = re.match(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|meldt forfald|forfald|"
-                      r"ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
-                      ln, re.I)
+        folded = ln.casefold()
+        am = ABSENCE_LABEL_LINE.match(ln) if any(word in folded for word in ABSENCE_WORDS) else None
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
             absent.extend(_listed_names(am.group(1)) or _by_initials(am.group(1), initials))
         elif ln[:1] in "FfAa" and (bare := BARE_ABSENT_LINE.match(ln)):
@@ -2208,12 +2218,17 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         nm = NAME_THEN_ABSENT.match(ln)
         if nm and nm.group("name") not in absent:  # '• Eva Holm: Afbud (stedfortræder …)' in a members' list
             absent.append(nm.group("name"))
-        for sm in SUBSTITUTE_SENTENCE.finditer(ln):
-            substitutes.append((_sentence_name(sm.group(1), before_verb=True), _sentence_name(sm.group(2))))
-        for sm in INSTEAD_OF_SENTENCE.finditer(ln):
-            substitutes.append((_sentence_name(sm.group("sub")), _sentence_name(sm.group("absent"))))
-        for sm in re.finditer(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)", ln):
-            substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
+        # (each pattern is tried only on a line with its verb or bracket: scanning every line for a name was a
+        # tenth of the reading time)
+        if "delt" in ln or "mødte" in ln:
+            for sm in SUBSTITUTE_SENTENCE.finditer(ln):
+                substitutes.append((_sentence_name(sm.group(1), before_verb=True), _sentence_name(sm.group(2))))
+        if "stedet" in ln:
+            for sm in INSTEAD_OF_SENTENCE.finditer(ln):
+                substitutes.append((_sentence_name(sm.group("sub")), _sentence_name(sm.group("absent"))))
+        if "(" in ln:
+            for sm in BRACKETED_SUBSTITUTE.finditer(ln):
+                substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))
     absent.extend(absence_items)
     for ln in lines:
         absent.extend(_inline_absent(ln or ""))
