@@ -91,10 +91,11 @@ def fold(text: str | None) -> str:
     return text
 
 
-# '… (lukket punkt)', '… - fortroligt': the annotators keep a closed item's marker in its title as written; the
-# importer stores the item as closed (the page shows it so) and the title without it. Both say the same.
+# '… (lukket punkt)', '… (lukket møde)', '… - fortroligt': the annotators keep a closed item's marker in its title
+# as written; the importer stores the item as closed (the page shows it so) and the title without it. Both say the
+# same.
 CLOSURE_PREFIX = re.compile(r"^\s*lukket\s*:\s*", re.I)  # 'Lukket: Køb af landbrugsejendom'
-CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt)?|fortroligt?)\s*\)|[-–]\s*fortroligt)\s*$", re.I)
+CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt| møde)?|fortroligt?)\s*\)|[-–]\s*fortroligt)\s*$", re.I)
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:

@@ -277,9 +277,10 @@ RUN_ON_TITLE_CUT = re.compile(
 
 
 # a decision run onto its heading line: 'Godkendt.', 'Behandlet og godkendt.', 'Drøftet og taget til efterretning.'
-DECISION_WORD = (r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[Dd]røftet|"
+DECISION_WORD = (r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[Dd]røftet|[Uu]nderskrevet|"
                  r"[Tt]aget til (?:efterretning|orientering))")
 INLINE_DECISION = re.compile(rf"\s(?=[A-ZÆØÅ]){DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")
+DECISION_ONLY = re.compile(rf"^\s*{DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")  # 'Godkendt og underskrevet'
 SENTENCE_END = re.compile(
     r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
@@ -431,7 +432,7 @@ GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]+\s.{3
 # a word written all in lower case, or a year, with a capitalised word glued to it: 'orienteringBordet rundt',
 # 'referat fra 26.08.2009Ingen kommentarer' (a web page's blocks joined); 'TradeCity' and 'PowerPoint' are names
 GLUED_WORD = re.compile(r"(?:\b[a-zæøå]{4,}|\d{4})(?=[A-ZÆØÅ][a-zæøå]{2})")
-TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
+TITLE_LABEL = re.compile(r"^(?:emne|overskrift|titel|indstilling)\s*:\s*(?=\S)", re.I)  # '1. Emne: Ungekongres'
 # 'Evt. Kommende møderække …', 'Eventuelt Intet': the standing last item's title, its text after it
 ANY_OTHER_BUSINESS = re.compile(r"^(?P<t>[Ee]vt\.|[Ee]ventuelt)[.:]?\s+(?=[A-ZÆØÅ])")  # 'Eventuelt. Intet at berette.'
 

@@ -143,7 +143,7 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 # so in words of its own (a lower-case noun after 'Lukket' other than 'punkt' or 'sag', which only mark it)
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
-CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
+CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
@@ -1192,14 +1192,24 @@ PRESENTER_LINE = re.compile(rf"^(?:oplægsholder|fremlægges af|præsentation ve
                             re.I)
 
 
+# the rest of a wrapped heading on the line below it: lower case, or after an em dash ('— orientering om …'), two
+# words or more and no lettered sub-point ('a) Gave til …')
+LOWER_CASE_REST = re.compile(r"^(?:—\s*)?(?![a-zæøå][.)]\s)[a-zæøå]\S*\s+\S")
+
+
 def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     """Is line k the rest of a heading wrapped by the page width (PDF text)?"""
     nxt = lines[k]
     if nxt and (layout.same_line(nxt, title) or title.endswith(nxt.strip())):
         return False  # the title repeated, or its wrapped rest already joined
+    if LOWER_CASE_REST.match(nxt) and len(nxt) < 100 and not nxt.rstrip().endswith((".", ":")) \
+            and (k + 1 >= stop or not lines[k + 1]) and not layout.SENTENCE_VERB.search(nxt):
+        return True  # 'Ad 4. Forretningsorden for fællesmøder' / 'for menighedsrådene i …, 2. behandling' / ''
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt) \
             or re.match(r"(?i)(?:punkt|pkt\.?)\s*\d", nxt):  # 'Punkt 9. Sagsfremstilling': the item's links
         return False
+    if layout.DECISION_ONLY.match(nxt):
+        return False  # 'Godkendt og underskrevet': the item's decision below its heading
     if SLOT.search(title) or title.rstrip().endswith((")", "?")):
         return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
     if SLOT.search(nxt) and len(nxt) < 80:

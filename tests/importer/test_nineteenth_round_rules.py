@@ -1,6 +1,8 @@
-"""Issue 12, nineteenth round (rules from the failures of seen30 and seen26): a heading of short verbless
-sentences keeps them all in its title, and an item number of three digits glued to 'punkt' in a contents list
-starts its own line. Invented texts only."""
+"""Issue 12, nineteenth round (rules from the failures of seen30, seen26 and seen31): a heading of short verbless
+sentences keeps them all in its title; an item number of three digits glued to 'punkt' in a contents list starts
+its own line; '(lukket møde)' after a title marks the item closed; a decision line under a heading is not its
+title's rest, while a lower-case line or one after an em dash is; 'Indstilling:' before a title is no part of it.
+Invented texts only."""
 
 from klynge.importer.normalise import normalise
 from klynge.importer.parse import parse
@@ -45,3 +47,34 @@ def test_an_item_number_of_three_digits_glued_to_punkt_starts_its_own_line():
     parsed = parse(normalise(text).text)
     assert [(i.number, i.title) for i in parsed.items] == [
         (274, "Godkendelse af dagsorden"), (275, "Orientering om budget"), (276, "Salg af grund")]
+
+
+CHURCH_MINUTES = (
+    "Referat af menighedsrådets fællesmøde\n\nOnsdag, den 4. oktober 2017\n\n"
+    "Pkt. 1 Godkendelse af dagsorden\nok\n\n"
+    "Pkt. 2 Godkendelse og underskrivelse af referat fra sidste menighedsrådsmøde\nGodkendt og underskrevet\n\n"
+    "Pkt. 3 Forretningsorden for fællesmøder\nfor menighedsrådene i pastoratet, 2. behandling\n\n"
+    "Rådene godkendte forretningsordenen.\n\n"
+    "Pkt. 4 Luthers Nøgle\n— orientering om afviklingen af seneste rollespil\n\nRådet roste rollespillet.\n\n"
+    "Pkt. 5 Orientering ved formanden\na) Gave til provsten\n\nTekst.\n\n"
+    "Pkt. 6 Indstilling: Dør og vindue i tårnet males. Maleren blev bestilt i eftersommeren, men udskød arbejdet.\n\n"
+    "Pkt. 7 Økonomien (lukket møde):\nTekst.\n")
+
+
+def test_a_wrapped_headings_lower_case_or_em_dash_rest_joins_its_title_but_a_decision_or_sub_point_does_not():
+    titles = [i.title for i in parse(normalise(CHURCH_MINUTES).text).items]
+    assert titles[:5] == [
+        "Godkendelse af dagsorden",
+        "Godkendelse og underskrivelse af referat fra sidste menighedsrådsmøde",
+        "Forretningsorden for fællesmøder for menighedsrådene i pastoratet, 2. behandling",
+        "Luthers Nøgle — orientering om afviklingen af seneste rollespil",
+        "Orientering ved formanden"]
+
+
+def test_a_recommendation_label_before_a_title_is_no_part_of_it():
+    assert parse(normalise(CHURCH_MINUTES).text).items[5].title == "Dør og vindue i tårnet males"
+
+
+def test_lukket_moede_in_brackets_after_a_title_marks_the_item_closed():
+    item = parse(normalise(CHURCH_MINUTES).text).items[6]
+    assert (item.number, item.title, item.closed) == (7, "Økonomien", True)
