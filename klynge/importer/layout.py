@@ -2236,8 +2236,9 @@ YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d])")
 def past_page_stamp(date: datetime.date, header: list[str], text: str) -> datetime.date | None:
     """A web page's own date stamped above the meeting's ('Mandag, 09 december 2019' / '14. august 2012
     (ekstraordinær)'): when the first header line is only a date, the read date is that one, and one of the next
-    three lines holds another date whose year the document's text names more often, that other date is the
-    meeting's. None when there is no such stamp."""
+    three lines holds another date whose year the document's text (the stamp included) names more often, or as
+    often and earlier (a page stamps the day it was shown, after the meeting), that other date is the meeting's.
+    None when there is no such stamp."""
     if not header or not STAMP_LINE.match(header[0].strip()):
         return None
     stamp = dates_in(header[0])
@@ -2246,7 +2247,7 @@ def past_page_stamp(date: datetime.date, header: list[str], text: str) -> dateti
     years = [int(y) for y in YEAR.findall(text)]
     for ln in header[1:4]:
         for _, other in dates_in(ln):
-            if other != date and years.count(other.year) > years.count(date.year):
+            if other != date and (years.count(other.year), other < date) > (years.count(date.year), False):
                 return other
     return None
 

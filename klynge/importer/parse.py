@@ -185,7 +185,7 @@ HEADER_LABELS = [
     ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
     ("body", r"mødeforum|forum|organ|udvalg"),
-    ("attendees", r"mødedeltagere|deltagere|til stede|tilstede|fremmødte|deltog|medlemmer|referent|"
+    ("attendees", r"mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte|deltog|medlemmer|referent|"
                   r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede|indkaldt(?:\s*/\s*tilstedeværende)?"),
     # ('Inviterede:', 'Indkaldt/tilstedeværende:': the members called)
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
@@ -585,6 +585,10 @@ def _split_outside_brackets(text: str) -> list[str]:
             for p in re.split(r";|\s+og\s+|,", masked)]
 
 
+# the full stop between two names of a list ('… Kristensen. H. Kristian …'; an initial's stop follows a capital)
+NAME_STOP = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -601,6 +605,9 @@ def _names_in(text: str) -> list[str]:
             return unglued
         if NAME_RE.match(bare[-1]):
             return bare
+    stopped = [p.strip() for p in NAME_STOP.split(text)] if "," not in text else []
+    if len(stopped) >= 2 and all(NAME_RE.match(p) for p in stopped):
+        return stopped  # 'Lars Kristensen. H. Kristian Wollesen. Kaj Westphal': full stops between the names
     names = []
     for chunk in text.split(";"):
         person = parse_person(chunk)
@@ -1864,6 +1871,7 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
     fields: dict[str, str] = {}
     lists: dict[str, list[str]] = {"attendees": [], "absent": [], "guests": [], "roster": []}
     current_list = None
+    names_on_label_line = False
     in_toc = False
     for k, ln in enumerate(header):
         if not ln:
@@ -1890,6 +1898,7 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             if name in lists:
                 # 'Referent: Klara Søndergaard' names one person; the lines below a bare 'Referent' are no list
                 current_list = None if re.match(r"(?i)referent\b", ln) else name
+                names_on_label_line = bool(rest)
                 if rest:
                     lists[name].append(rest)
             else:
@@ -1922,6 +1931,8 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
                 and not re.match(r"^(?:[-–•]\s*)?ingen\b", ln, re.I):
             current_list = None  # 'Dekaner og andre' after 'Afbud fra:' / names: a line naming no one ends the list
             continue
+        if current_list == "absent" and names_on_label_line and lists["attendees"] and GROUP_LABEL.match(ln):
+            current_list = "attendees"  # 'Fraværende: A, B.' / 'Elevrepræsentanter: C, D.': the next group present
         if current_list:
             lists[current_list].append(ln)
     roster = lists.pop("roster")
@@ -1973,7 +1984,7 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
     if date is None or ("date" not in fields and searched.date is not None and not timed_meeting_line):
         date = searched.date or date
     if "date" not in fields and date is not None:
-        date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines[first:])) or date
+        date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines)) or date
     stated = _meeting_phrase_date(header_nonempty[:30])
     if date is not None and stated is not None and 0 < (date - stated).days <= 60:
         date = stated  # a letterhead's 'Dato 25. november' above 'Referat fra møde ... den 19. november'
@@ -2041,6 +2052,17 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
     return prose
 
 
+# 'Beslutning Handicaprådet den 22-02-2022', 'Beslutning i Byrådet den 11. december 2017': a body's decision and its
+# date, as agenda portals print it under a case
+DECISION_DATED = re.compile(r"^\s*Beslutning\s+(?:i\s+)?[A-ZÆØÅ].{0,80}?\s+den\s+(?P<date>\d.{5,20})$")
+
+
+def _decided_on(lines: list[str], date: datetime.date) -> bool:
+    """Does the text record a decision taken on the meeting's own date? Then it is the meeting's minutes, whatever
+    the page's title says (an earlier meeting's decision on the same case does not count)."""
+    return any(m and find_date(m.group("date")) == date for m in (DECISION_DATED.match(ln) for ln in lines if ln))
+
+
 def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header_nonempty: list[str],
                        fields: dict[str, str], when: _When, lines: list[str],
                        headings: list[_Heading]) -> tuple[str, str | None, str | None]:
@@ -2075,6 +2097,8 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
         # 'Referat til mødet i X den 17. november 2020' under a viewer's 'Sbsys dagsorden preview' (not when the
         # title is a bare 'Referat' joined to the line: the title's own first word decides then)
         kind = "minutes" if stated.group("minutes") else "agenda"
+    if kind == "agenda" and when.date is not None and _decided_on(lines, when.date):
+        kind = "minutes"  # a portal's 'Dagsorden' page that holds the meeting's own decisions
     if title_is_heading:
         body = None
     if fields.get("body"):

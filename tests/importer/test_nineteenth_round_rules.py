@@ -78,3 +78,44 @@ def test_a_recommendation_label_before_a_title_is_no_part_of_it():
 def test_lukket_moede_in_brackets_after_a_title_marks_the_item_closed():
     item = parse(normalise(CHURCH_MINUTES).text).items[6]
     assert (item.number, item.title, item.closed) == (7, "Økonomien", True)
+
+
+def test_a_pages_date_stamp_above_the_meetings_date_is_not_the_meeting_date_when_the_years_tie():
+    text = ("Torsdag, 12 december 2019\n2. juli 2013\n\nDeltagere: Finn Holm, Bo Berg\n\n"
+            "Pkt. 1 Godkendelse af dagsorden\nDagsorden godkendt\n\nPkt. 2 Orientering\nIngen.\n")
+    assert str(parse(normalise(text).text).date) == "2013-07-02"
+
+
+PORTAL_PAGE = (
+    "Skip til hoved indholdet\n\nDagsorden\n\nTirsdag 22. feb 2022 kl. 15:30\n\nHandicaprådet\n\nReferat\n\n"
+    "Resumé\n\nForslag til forretningsorden.\n\nForslag\n\nAt forslaget godkendes.\n\n"
+    "Beslutning Handicaprådet den 13-01-2022\n\nGodkendt.\n\n")
+
+
+def test_a_portals_agenda_page_holding_the_meetings_own_decision_is_its_minutes():
+    assert parse(normalise(PORTAL_PAGE + "Beslutning Handicaprådet den 22-02-2022\n\nGodkendt igen.\n").text
+                 ).kind == "minutes"
+
+
+def test_an_earlier_meetings_decision_on_the_case_leaves_an_agenda_an_agenda():
+    assert parse(normalise(PORTAL_PAGE.replace("\n\nReferat\n", "\n")).text).kind == "agenda"
+
+
+def test_apologies_listed_with_full_stops_between_the_names_keep_their_initials():
+    text = ("Referat\n\nmandag den 2. oktober 2017 kl. 16:30\n\nMødested: Lokale 425\n"
+            "1. Orientering om projektet\nTekst.\nBeslutning Handicapråd den 02-10-2017\nTaget til efterretning.\n"
+            "Afbud: Lars Kristensen. H. Kristian Wollesen. Kaj Westphal. Karina T. Rogat.\n\n2. Eventuelt\nIntet.\n")
+    assert parse(normalise(text).text).absent == [
+        "Lars Kristensen", "H. Kristian Wollesen", "Kaj Westphal", "Karina T. Rogat"]
+
+
+def test_tilstedevaerende_lists_attendees_and_a_group_after_an_absence_line_is_present():
+    text = ("Referat af Skolebestyrelsesmøde\nSkolen, mødelokale K2\ntirsdag den 4. december 2007 kl. 18.30 - 21.00\n\n"
+            "Tilstedeværende: Ejner Vismoes Andersen, Peter Knappmann.\n"
+            "Fraværende: Dorte Myhre Therkildsen, Kenn Birger Klinthøj.\n"
+            "Skolerepræsentanter: Birgit Pedersen, Lene Fog Jørgensen.\n\n"
+            " 1. Godkendelse af referat:\n   .\n\n 2. Elevråd:\n  Tekst.\n")
+    parsed = parse(normalise(text).text)
+    assert [p.name for p in parsed.attendees] == [
+        "Ejner Vismoes Andersen", "Peter Knappmann", "Birgit Pedersen", "Lene Fog Jørgensen"]
+    assert parsed.absent == ["Dorte Myhre Therkildsen", "Kenn Birger Klinthøj"]
