@@ -267,7 +267,7 @@ TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|l
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
 SLOT_HINT = re.compile(
-    rf"\(?\s*{SLOT_RANGE}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv/\s*[A-ZÆØÅ]")
+    rf"\(?\s*{SLOT_RANGE}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv\.?/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
@@ -360,7 +360,7 @@ NOTES_LINK = re.compile(r"\s*->\s*Database\s+'.*$")
 GLUED_ATTACHMENT = re.compile(r"(?<=[a-zæøå])[-–](?:bilag|bilaget)(?:\s*\d+)?(?=\s|$).*$")
 
 
-PRESENTER_TAIL = re.compile(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
+PRESENTER_TAIL = re.compile(r"\s(?:v\./|v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$")
 # Prepositions, conjunctions and articles that never end a title's first part (title_before_gap) or stand
 # before the first word of an item's description (_title_before_description, which also passes over 'jf.'
 # and joining signs).
@@ -482,7 +482,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         if m and m.start() >= 3:
             t = t[:m.start()]
         if len(t) > 200:  # a heading whose text ran on: keep the item, with the start of its line as title
-            tail = re.search(r"\s(?:v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$|\s\(\s*kl[^)]*\)$", t)
+            tail = re.search(r"\s(?:v\./|v\.|v/)\s*[A-ZÆØÅ][^()]{0,60}(?:\(\s*kl[^)]*\))?$|\s\(\s*kl[^)]*\)$", t)
             keep = tail.group(0) if tail else ""
             t = t[:200 - len(keep)].rsplit(" ", 1)[0] + keep
     elif len(t) > 20:  # a heading line that carries its decision or its text: "2. Godkendelse af dagsorden Godkendt"

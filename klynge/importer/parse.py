@@ -125,7 +125,7 @@ SLASH_PRESENTER = re.compile(
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 # '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
 # ('…, Ved Rasmus Jürs og Christian': the capital after a comma)
-PRESENTER = re.compile(r"(?:\s+(?:v\.|v/|ved)|,\s*Ved)\s*"
+PRESENTER = re.compile(r"(?:\s+(?:v\./|v\.|v/|ved)|,\s*Ved)\s*"
                        r"(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
 # what it chairs, presents the item though no name follows; so does any group in the definite plural ('Nyt fra
@@ -183,7 +183,7 @@ RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|f
 
 HEADER_LABELS = [
     ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
-    ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering"),
+    ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering|hvor"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte|deltog|medlemmer|referent|"
                   r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede|indkaldt(?:\s*/\s*tilstedeværende)?"),
@@ -669,7 +669,29 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     out.extend(SENTENCE_THEN_ABSENT_LABEL.split(part))
                     continue
                 out.append(part)
-    return _without_item_codes(out), run_on
+    return _without_item_codes(_unglued_allotments(out)), run_on
+
+
+# 'Punkt 210 minElevrådet har ordet': a flattened table's number, minutes allotted and title cells run together
+GLUED_ALLOTMENT = re.compile(r"^(?P<lead>\s*(?:punkt|pkt\.?)\s*)(?P<digits>\d{2,4})\s*(?P<unit>min\.?)(?=[A-ZÆØÅ])",
+                             re.I)
+
+
+def _unglued_allotments(lines: list[str]) -> list[str]:
+    """'Punkt 15 minGodkendelse …', 'Punkt 210 minElevrådet …' -> 'Punkt 1 5 min Godkendelse …', 'Punkt 2 10 min
+    Elevrådet …': the digits are cut where the item numbers run on from the one before (1, 2, 3 …); a line whose
+    digits do not begin with the next number is left as it is."""
+    expected = 1
+    out = []
+    for ln in lines:
+        m = GLUED_ALLOTMENT.match(ln) if ln and ln.lstrip()[:1] in "Pp" else None
+        number = str(expected)
+        if m and m.group("digits").startswith(number) and len(m.group("digits")) > len(number):
+            minutes = m.group("digits")[len(number):]
+            ln = f"{m.group('lead')}{number} {minutes} {m.group('unit')} {ln[m.end():]}"
+            expected += 1
+        out.append(ln)
+    return out
 
 
 def _without_item_codes(lines: list[str]) -> list[str]:
@@ -865,8 +887,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         bare = CLOSED.sub(" ", title).strip()
         if bare[:1].islower() and CLOSED.match(title):
             bare = title  # 'Fortroligt af hensyn til tredjepart': the word begins the title's own sentence
-        # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop
-        title = bare if re.search(r"\w", bare) else "Lukket punkt"
+        # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop; nor does a
+        # remark in brackets ('Lukket punkt (personale-spørgsmål)'), which stays beside it
+        title = bare if re.search(r"\w", bare) and not re.fullmatch(r"\([^()]*\)", bare) else \
+            f"Lukket punkt {bare}".strip() if re.search(r"\w", bare) else "Lukket punkt"
     start = end = None
     until = ALLOTTED_UNTIL.search(title)
     if until and until.start() > 0:  # 'Nyt fra elevrådet (10 min - slut kl. 18.45)': the item's end
@@ -2167,9 +2191,7 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
         item.through = _range_end(lines[heading.index], heading)
         all_guests.extend(item.guests)
         if ATTENDEE_ITEM.match(item.title):
-            for ln in item_lines:
-                if ln and not _section_of(ln) and not re.search(r"afbud", ln, re.I):
-                    lists["attendees"].append(ln)
+            _item_people(item_lines, lists)
         items.append(item)
     for heading in (h for h in headings if h.list_only):
         # named only in the agenda list: kept, in its place by number
@@ -2222,10 +2244,32 @@ def _sentence_name(name: str, before_verb: bool = False) -> str:
 
 # 'Afbud: Eva Holm, Bo Berg', '- Fraværende – Jens Ravn': an absence label and its names on one line (the label's
 # words in ABSENCE_WORDS: the pattern is tried only on a line that holds one)
-ABSENCE_LABEL_LINE = re.compile(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|meldt afbud|"
+ABSENCE_LABEL_LINE = re.compile(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|fravær|meldt afbud|"
                                 r"meldt forfald|forfald|ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
                                 re.I)
 ABSENCE_WORDS = ("afbud", "fravær", "forfald", "ikke til")
+
+
+# 'Indkaldelse af suppleanter : N/a': a label whose value names no one
+EMPTY_VALUE = re.compile(r"^[^:]{2,60}:\s*(?:n/?a|ingen|-+)\.?\s*$", re.I)
+
+
+PRESENT_LABEL = re.compile(r"^(?:mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte)\s*:\s*", re.I)
+
+
+def _item_people(item_lines: list[str], lists: dict[str, list[str]]) -> None:
+    """The lines of a 'Mødedeltagere' / 'Fremmøde …' item: those present, and after an absence label
+    ('Fravær: Merry Rasmussen (sognepræst)' / 'Gitte Buur (kasserer)') those absent."""
+    into = "attendees"
+    for ln in item_lines:
+        if not ln or _section_of(ln) or EMPTY_VALUE.match(ln.strip()):
+            continue
+        absence = ABSENCE_LABEL_LINE.match(ln.strip())
+        if absence:
+            into = "absent"
+            lists["absent"].append(absence.group(1))
+        elif not re.search(r"afbud", ln, re.I):
+            lists[into].append(PRESENT_LABEL.sub("", ln.strip()))  # 'Deltagere:   Lars Enghoff Jensen (formand)'
 
 
 def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_items: list[str],

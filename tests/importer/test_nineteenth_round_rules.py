@@ -119,3 +119,36 @@ def test_tilstedevaerende_lists_attendees_and_a_group_after_an_absence_line_is_p
     assert [p.name for p in parsed.attendees] == [
         "Ejner Vismoes Andersen", "Peter Knappmann", "Birgit Pedersen", "Lene Fog Jørgensen"]
     assert parsed.absent == ["Dorte Myhre Therkildsen", "Kenn Birger Klinthøj"]
+
+
+def test_v_dot_slash_before_a_name_marks_the_presenter_and_a_closed_items_remark_keeps_its_label():
+    text = ("Referat\nGudenåkomitéen 5. december 2014\n\n11. Orientering fra sekretariatet\nTekst.\n\n"
+            "12. Orientering fra Brugerrådet for Sejlads  v./ Majbritt Kjeldsen\nTekst.\n\n"
+            "13. Lukket punkt (personale-spørgsmål)\nTekst.\n")
+    items = parse(normalise(text).text).items
+    assert (items[1].title, items[1].presenter) == ("Orientering fra Brugerrådet for Sejlads", "Majbritt Kjeldsen")
+    assert (items[2].title, items[2].closed) == ("Lukket punkt (personale-spørgsmål)", True)
+
+
+def test_a_flattened_tables_number_minutes_and_title_run_together_are_cut_where_the_numbers_run_on():
+    text = ("Dagsorden/Referat fra Skolebestyrelsesmøde\n\nDato: 03-04-2024 kl. 18:00-20:00\nHvor: Agerskov\n"
+            "Tilstede: Karl-Jørgen, Pernille, Dorthe\nAfbud: Lis, Trine\n\nDagsorden og referat\n\n"
+            "Punkt 15 minGodkendelse af dagsorden\nIngen.\n 18.00 - 18.05 \n"
+            "Punkt 210 minElevrådet har ordet\n 18.05 - 18.15Der har været lidt uro.\n"
+            "Punkt 320 minÅrs video.\n 18.15 - 18.35Vi laver en video.\n")
+    parsed = parse(normalise(text).text)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Elevrådet har ordet"), (3, "Års video")]
+    assert parsed.place == "Agerskov"
+
+
+def test_an_attendance_item_lists_those_absent_after_its_absence_label():
+    text = ("Referat af menighedsrådsmødet 10.08.2021\n\nSengeløse Sognegård, tirsdag den 10. august 2021 kl. 19:00\n\n"
+            "1.\n\nFremmøde og godkendelse af dagsorden.\n\nIndkaldelse af suppleanter : N/a\n\n"
+            "Deltagere:        Lars Enghoff Jensen (formand)\n                   Hanne Bienert (kontaktperson)\n\n"
+            "Fravær:           Merry Lisbeth Rasmussen (sognepræst)\n\n"
+            "                   Gitte Malling Buur (kasserer)\n\n"
+            "Dagsorden blev herefter godkendt.\n\n2\n\nTeologisk drøftelse\n\nTekst.\n")
+    parsed = parse(normalise(text).text)
+    assert [p.name for p in parsed.attendees] == ["Lars Enghoff Jensen", "Hanne Bienert"]
+    assert parsed.absent == ["Merry Lisbeth Rasmussen", "Gitte Malling Buur"]
