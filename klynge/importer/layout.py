@@ -90,7 +90,8 @@ def strip_furniture(line: str) -> str:
         return m.group("title").strip()
     if FURNITURE.match(s):
         return ""
-    if FURNITURE_SUFFIX.search(s):
+    folded = s.casefold()
+    if any(word in folded for word in ("pdf", "udskriv", "print", "mail")) and FURNITURE_SUFFIX.search(s):
         return FURNITURE_SUFFIX.sub("", s)  # 'Referat 6-3-2018 PDF Udskriv Email': the page's buttons after its title
     return FURNITURE_PREFIX.sub("", s) if FURNITURE_PREFIX.match(s) else line
 
@@ -788,6 +789,7 @@ def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
     return " ".join([title] + rest)
 
 
+LEADING_BULLET = re.compile(r"^\s*[-–•·▪◦●]\s+")
 # every candidate form needs a digit, or a roman numeral and its full stop ('II. Budget'): other lines are
 # skipped before the forms are tried (most lines of a document; the same candidates, found faster)
 MAY_BE_NUMBERED = re.compile(r"\d|[IVX]\.")
@@ -801,8 +803,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
     for i, text in enumerate(lines):
         if not text or not MAY_BE_NUMBERED.search(text):
             continue
-        bulleted = bool(re.match(r"^\s*[-–•·▪◦●]\s+\d", text))  # '• 1 Præsentation af …': a list's own numbering
-        s = re.sub(r"^\s*[-–•·▪◦●]\s+", "", text).strip()
+        bullet = LEADING_BULLET.match(text)
+        bulleted = bool(bullet) and text[bullet.end():bullet.end() + 1].isdecimal()  # '• 1 Præsentation af …'
+        s = (text[bullet.end():] if bullet else text).strip()
         numbered_cell = NUMBER_SLOT_CELL.match(s) if "|" in s else None
         if numbered_cell:  # '1. 17.00-17.05 | Velkomst | Gennemgang af dagsorden': the number (and slot) in a cell
             s = f"{numbered_cell.group('cell').strip()} {numbered_cell.group('title').strip()}"
@@ -1414,8 +1417,8 @@ def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
 
 
 def fuzzy_same(a: str, b: str) -> bool:
-    fa = re.sub(r"\W+", " ", a.casefold()).strip()
-    fb = re.sub(r"\W+", " ", b.casefold()).strip()
+    fa = NON_WORD.sub(" ", a.casefold()).strip()
+    fb = NON_WORD.sub(" ", b.casefold()).strip()
     if not fa or not fb:
         return False
     if fa == fb or fb.startswith(fa + " ") or fa.startswith(fb + " "):
@@ -1424,6 +1427,9 @@ def fuzzy_same(a: str, b: str) -> bool:
         return False
     matcher = difflib.SequenceMatcher(None, fa, fb, autojunk=False)
     return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
+
+
+NON_WORD = re.compile(r"\W+")
 
 
 def same_line(a: str, b: str) -> bool:
@@ -2619,11 +2625,18 @@ def trim_name(name: str) -> str:
 APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald|i\s+stedet\s+for", re.I)
 
 
+def _may_name_apologies(line: str) -> bool:
+    """APOLOGY_WORD in the line (its words looked for first: the pattern on every line cost more)."""
+    folded = line.casefold()
+    return any(word in folded for word in ("afbud", "fraværende", "forfald", "stedet")) \
+        and bool(APOLOGY_WORD.search(line))
+
+
 def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
     for ln in lines:
-        if not ln or not APOLOGY_WORD.search(ln):
+        if not ln or not _may_name_apologies(ln):
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue

@@ -841,13 +841,14 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     """Unnumbered breaks with a slot ("Pause (kl. 19.10-19.20)") are items too."""
     found = []
     for i, text in enumerate(lines):
-        if i in taken or not text or TOC_LINE.search(text) or len(text) > 80:
+        if i in taken or not text or len(text) > 80:
             continue
         if layout.BREAK_TITLE.match(text) and SLOT.search(text):
-            found.append(_Heading(i, None, text))
+            if not TOC_LINE.search(text):
+                found.append(_Heading(i, None, text))
             continue
         m = UNNUMBERED_PUNKT.match(text)
-        if m:  # "Punkt : Pause (19.10-19.20)": an unnumbered item
+        if m and not TOC_LINE.search(text):  # "Punkt : Pause (19.10-19.20)": an unnumbered item
             found.append(_Heading(i, None, m.group(1)))
     return found
 
