@@ -2300,6 +2300,9 @@ BODY_NAME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[\wæøå-]
 
 STREET_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|torv|torvet|plads|pladsen|allé|alle|vænget|stræde|"
                          r"boulevard|park|parken)\s+\d{1,4}[A-Za-z]?\b")
+# 'Peter Fjelstrups Vej 12', 'Niels Bohrs Vej 6', 'Skolegade 3': a street and its number after a house's name
+STREET_PART = re.compile(r"^(?:[A-ZÆØÅ][\wæøå.-]*\s+){0,3}(?:[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|torv|plads|allé|stræde)|"
+                         r"Vej|Gade|Allé|Plads|Torv|Stræde)\s+\d{1,4}[A-Za-z]?\b")
 # 'Referat fra Landdistriktsudvalgsmøde den 17. juni' / 'i Arrild Feriecenters Restaurant': where, right under
 IN_PLACE_LINE = re.compile(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ][^:,.]{2,60}?)\.?$")
 
@@ -2325,8 +2328,11 @@ def place_under_date(lines: list[str]) -> str | None:
         nxt = nonempty[k + 1]
         if BODY_NAME_LINE.fullmatch(nxt) and k + 2 < len(nonempty):
             nxt = nonempty[k + 2]  # 'Torsdag 10. nov 2016 kl. 10:30' / 'Ældrerådet' / 'Nicolaiplads 6 - Festsalen'
-        if STREET_LINE.match(nxt) and len(nxt) <= 100 and not KL.search(nxt):
-            return nxt.rstrip(".")  # 'Rådhustorvet 5, 2. sal – indgang gennem gården.': an address under the date
+        if (STREET_LINE.match(nxt) or any(STREET_PART.match(p.strip()) for p in nxt.split(",")[1:])) \
+                and len(nxt) <= 100 and not KL.search(nxt):
+            # 'Rådhustorvet 5, 2. sal – indgang gennem gården.', 'Kulturhavn Gilleleje, Peter Fjelstrups Vej 12':
+            # an address under the date
+            return nxt.rstrip(".")
         if len(nxt) <= 40 and nxt[:1].isupper() and ":" not in nxt and not dates_in(nxt) and not KL.search(nxt) \
                 and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|indhold)", nxt, re.I) \
                 and not re.search(r"(?:udvalg|råd|bestyrelse|gruppe|forum|nævn)(?:et|en|s)?\b", nxt, re.I) \

@@ -185,7 +185,8 @@ HEADER_LABELS = [
     ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
     ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering|hvor"),
     ("body", r"mødeforum|forum|organ|udvalg"),
-    ("attendees", r"mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte|deltog|medlemmer|referent|"
+    ("attendees", r"mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte|deltog|medlemmer|"
+                  r"[a-zæøå]{3,}smedlemmer(?=\s*:)|referent|"
                   r"deltagende(?:\s+(?:med|uden)\s+stemmeret)?|inviterede|indkaldt(?:\s*/\s*tilstedeværende)?"),
     # ('Inviterede:', 'Indkaldt/tilstedeværende:': the members called)
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"

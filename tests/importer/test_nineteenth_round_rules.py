@@ -152,3 +152,18 @@ def test_an_attendance_item_lists_those_absent_after_its_absence_label():
     parsed = parse(normalise(text).text)
     assert [p.name for p in parsed.attendees] == ["Lars Enghoff Jensen", "Hanne Bienert"]
     assert parsed.absent == ["Merry Lisbeth Rasmussen", "Gitte Malling Buur"]
+
+
+def test_a_councils_own_members_label_lists_attendees_and_those_marked_afbud_are_apologies():
+    text = ("Centerrådet\n\nReferat fra 4. februar 2020\n\nSted: Centerrådslokalet, Aktiv Centret\n\n"
+            "Centerrådsmedlemmer: Else Pedersen (afbud), Knud Nikolajsen, Kamma Nielsen\n\nReferat\n\n"
+            "1. Gennemgang af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    parsed = parse(normalise(text).text)
+    assert [p.name for p in parsed.attendees] == ["Knud Nikolajsen", "Kamma Nielsen"]
+    assert parsed.absent == ["Else Pedersen"]
+
+
+def test_an_address_under_the_date_and_time_line_is_the_place_when_its_street_follows_a_houses_name():
+    text = ("30-05-2018 kl. 19:00\nKulturhavn Gilleleje, Peter Fjelstrups Vej 12, 3250 Gilleleje\n\nMedlemmer\n\n"
+            "Ulla Hardy-Hansen (C)\n\nNr.86 - Træffetid\n\nTekst.\n\nNr.87 - Budget\n\nTekst.\n")
+    assert parse(normalise(text).text).place == "Kulturhavn Gilleleje, Peter Fjelstrups Vej 12, 3250 Gilleleje"
