@@ -33,7 +33,7 @@ _FURNITURE_FROM_START = re.compile(
     r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
     r"skip til (?:primært |hoved ?)?indhold(?:et)?|"
     r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
-    r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener)|"
+    r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener|nyheder)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
@@ -153,7 +153,9 @@ def split_glued_number(line: str) -> list[str]:
 # a short numbered heading ending a line of prose, after its full stop: cut off (find_headings decides later).
 # Without a space ('Godkendt.11. Briefing ...', a web page that dropped the paragraph break) only after a word of
 # three letters or more, so that abbreviations ('ca.', 'nr.') and dates ('6.11.') are never cut.
-GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)")
+GLUED_AFTER_SENTENCE = re.compile(r"(?:(?<=[.?!)])\s+|(?<=[a-zæøå]{3}[.?!]))(?=\d{1,2}\.\s+[A-ZÆØÅ][^.?!]{2,70}:?\s*$)"
+                                  r"(?!\d{1,2}\.\s+(?i:(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*)\.?\s+\d{4})")
+# (never before a date: 'REFERAT FRA … MØDE D. 3. SEPTEMBER 2021')
 # 'Godkendt.3. ' / '... fremsender svar5. ' ending a line, the title on the next: the next item's number glued to
 # the last word of the item before (no space before it, so 'mødet den 7.' is never cut)
 GLUED_AT_END = re.compile(r"(?:(?<=[a-zæøå]{3}[.?!])|(?<=[a-zæøå]{3}))(?=\d{1,2}\.\s*$)")
@@ -748,6 +750,9 @@ def _short_cell(line: str) -> bool:
         and not label_role(line)
 
 
+ITEM_FORM_CELL = re.compile(r"(?i:beslutning|orientering|drøftelse|debat|til beslutning|til orientering|til drøftelse)")
+
+
 def _slotted_cells(lines: list[str], at: int) -> str | None:
     """'1.' / '19.00 – 19.10' / 'Velkomst' / 'Formålet med mødet er:' and '2.' / '19.10 – 19.30' / 'Nick' /
     'Orientering' / 'Intro til skolebestyrelsens arbejde' / 'Kort intro …': a table row flattened one cell a line,
@@ -761,6 +766,8 @@ def _slotted_cells(lines: list[str], at: int) -> str | None:
         return None
     title = None
     for k in cells[1:]:
+        if ITEM_FORM_CELL.fullmatch(lines[k].strip()):
+            continue  # 'Peter' / 'Beslutning' / 'Godkendelse af referat': the item's form, a cell of its own
         if not _short_cell(lines[k].strip()) or LONE_NUMBER.match(lines[k].strip()):
             break
         title = lines[k].strip()

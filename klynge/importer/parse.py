@@ -1684,7 +1684,8 @@ def _with_bullet_agenda(lines: list[str], headings: list[_Heading]) -> list[_Hea
     return merged if k == len(bodies) else headings
 
 
-MEETING_ON = re.compile(r"^(?:referat|beslutningsprotokol)\s+(?:fra|af)\s+(?:det\s+)?møde(?:t)?\b[^.:]{0,80}?"
+MEETING_ON = re.compile(r"^(?:referat|beslutningsprotokol)\s+(?:fra|af)\s+(?:det\s+)?(?:[\wæøå-]+s\s+)?møde(?:t)?\b"
+                        r"[^.:]{0,80}?"
                         r"\b(?:den|d\.)\s*(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4})", re.I)
 
 

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 353, "date": 397, "start": 290, "place": 223, "body": 345, "attendees": 1564,
+FLOORS = {"items_exact": 354, "date": 398, "start": 290, "place": 223, "body": 345, "attendees": 1564,
           "apologies": 553}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
@@ -23,7 +23,7 @@ FLOORS = {"items_exact": 353, "date": 397, "start": 290, "place": 223, "body": 3
 # apologies and two dates more, of which the nineteenth round's rules took back six apologies and three dates;
 # attendees 42: seen32, added as measured, five names more; attendees 39 and apologies 23: seen33, one name and one
 # apology more; attendees 40 and date 19: seen34, one name and one date more)
-CEILINGS = {"attendees": 40, "apologies": 23, "date": 19}
+CEILINGS = {"attendees": 40, "apologies": 23, "date": 18}
 
 
 @pytest.fixture(scope="module")

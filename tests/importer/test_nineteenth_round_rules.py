@@ -167,3 +167,20 @@ def test_an_address_under_the_date_and_time_line_is_the_place_when_its_street_fo
     text = ("30-05-2018 kl. 19:00\nKulturhavn Gilleleje, Peter Fjelstrups Vej 12, 3250 Gilleleje\n\nMedlemmer\n\n"
             "Ulla Hardy-Hansen (C)\n\nNr.86 - Træffetid\n\nTekst.\n\nNr.87 - Budget\n\nTekst.\n")
     assert parse(normalise(text).text).place == "Kulturhavn Gilleleje, Peter Fjelstrups Vej 12, 3250 Gilleleje"
+
+
+def test_a_flattened_aula_row_skips_the_items_form_cell_before_its_title():
+    text = ("Referat af skolebestyrelsesmøde\n\nTorsdag d. 13. april 2023\n\nkl. 19.00-22.00\n\n"
+            "Deltagere: Peter Wager, Helle Fæster\n\nDagsorden:\n\n"
+            "1.\n\n19.00 – 19.05\n\nPeter\n\nBeslutning\n\nGodkendelse af referat\n\n(Se bilag)\n\nGodkendt.\n\n"
+            "2.\n\n19.05 – 19.15\n\nHelle\n\nbeslutning\n\nPrincip for lejrskoler\n\nPrincippet er tilrettet.\n")
+    assert [(i.number, i.title) for i in parse(normalise(text).text).items] == [
+        (1, "Godkendelse af referat"), (2, "Princip for lejrskoler")]
+
+
+def test_a_date_written_in_capitals_after_the_meetings_heading_is_not_cut_off_as_an_item():
+    text = ("Tilbage til nyheder\n\n10.09.2021\n\n"
+            "REFERAT FRA EMBEDMANDSGRUPPENS MØDE D. 3. SEPTEMBER 2021\n\n"
+            "1. Godkendelse af dagsorden.\n\nDagsorden godkendt\n\n"
+            "2. Status på projekter.\n\nTaget til efterretning.\n")
+    assert str(parse(normalise(text).text).date) == "2021-09-03"
