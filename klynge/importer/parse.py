@@ -1958,8 +1958,11 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
                 and not re.match(r"^(?:[-–•]\s*)?ingen\b", ln, re.I):
             current_list = None  # 'Dekaner og andre' after 'Afbud fra:' / names: a line naming no one ends the list
             continue
-        if current_list == "absent" and names_on_label_line and lists["attendees"] and GROUP_LABEL.match(ln):
-            current_list = "attendees"  # 'Fraværende: A, B.' / 'Elevrepræsentanter: C, D.': the next group present
+        if current_list == "absent" and names_on_label_line and lists["attendees"] and GROUP_LABEL.match(ln) \
+                and not re.match(r"(?i)fra\s", ln):
+            # 'Fraværende: A, B.' / 'Elevrepræsentanter: C, D.': the next group present ('Fra Herning Kommune: E',
+            # an officer from elsewhere, is not one of the body's groups)
+            current_list = "attendees"
         if current_list:
             lists[current_list].append(ln)
     roster = lists.pop("roster")

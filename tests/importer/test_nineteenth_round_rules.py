@@ -184,3 +184,10 @@ def test_a_date_written_in_capitals_after_the_meetings_heading_is_not_cut_off_as
             "1. Godkendelse af dagsorden.\n\nDagsorden godkendt\n\n"
             "2. Status på projekter.\n\nTaget til efterretning.\n")
     assert str(parse(normalise(text).text).date) == "2021-09-03"
+
+
+def test_an_officer_from_elsewhere_after_an_absence_line_is_not_taken_for_one_of_those_present():
+    text = ("Referat fra møde den 19. januar 2024\n\nFremmødte: Magda Holm, Jytte Berg.\n\n"
+            "Afbud fra: Holger Dam, Kirsten Lund.\n\nFra Herning Kommune: Birgitte Nystrup Andersen\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert [p.name for p in parse(normalise(text).text).attendees] == ["Magda Holm", "Jytte Berg"]
