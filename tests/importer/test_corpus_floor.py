@@ -14,16 +14,17 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 354, "date": 398, "start": 290, "place": 223, "body": 345, "attendees": 1564,
-          "apologies": 553}
+FLOORS = {"items_exact": 359, "date": 407, "start": 299, "place": 228, "body": 354, "attendees": 1601,
+          "apologies": 567}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
 # dates their truth does not; attendees 37, apologies 28 and date 21: seen31, added as measured, one name, six
 # apologies and two dates more, of which the nineteenth round's rules took back six apologies and three dates;
 # attendees 42: seen32, added as measured, five names more; attendees 39 and apologies 23: seen33, one name and one
-# apology more; attendees 40 and date 19: seen34, one name and one date more)
-CEILINGS = {"attendees": 40, "apologies": 23, "date": 18}
+# apology more; attendees 40 and date 19: seen34, one name and one date more, the date taken back by a rule;
+# attendees 42 and date 20: seen35, two names and two dates more)
+CEILINGS = {"attendees": 42, "apologies": 23, "date": 20}
 
 
 @pytest.fixture(scope="module")
