@@ -1803,6 +1803,20 @@ def templated_headings(lines: list[str]) -> list[Heading]:
     return [Heading(i, None, title) for i, title in best]
 
 
+# 'Budget 24-27 (Orientering)', 'Stillingsopslag (Orientering + Beslutning):': a title and what the meeting does with
+# it, in brackets, on a line of its own
+PURPOSE_LINE = re.compile(r"^(?P<title>[A-ZÆØÅ].{2,110}?)\s*\((?i:orientering|beslutning|drøftelse|godkendelse)"
+                          r"(?:\s*[+/,]\s*(?i:orientering|beslutning|drøftelse|godkendelse))*\)\s*:?\s*$")
+
+
+def purpose_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, each a line of its own ending in its purpose in brackets; at least three such lines
+    (fewer may be sub-points or remarks)."""
+    found = [(i, m.group("title").strip(" -–:")) for i, ln in enumerate(lines) if ln and len(ln) <= 160
+             for m in [PURPOSE_LINE.match(ln.strip())] if m and _title_like(m.group("title"))]
+    return [Heading(i, None, title) for i, title in found] if len(found) >= 3 else []
+
+
 BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
 
 

@@ -375,11 +375,14 @@ FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+
 NAME_LIST_SEPARATOR = re.compile(r",|\s+og\s+|\s+samt\s+")
 
 
+COUNTED_GROUP = re.compile(r"\d{1,2}\s+[a-zæøå-]+")
+
+
 def _first_names(text: str) -> list[str]:
     """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
     list of people (small councils write so); every part must be name-shaped."""
     parts = [p.strip(" .;") for p in NAME_LIST_SEPARATOR.split(re.sub(r"\s*\([^()]{1,30}\)", "", text))]
-    parts = [p for p in parts if p]
+    parts = [p for p in parts if p and not COUNTED_GROUP.fullmatch(p)]  # ('2 elevrådsrepræsentanter': no names)
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
         return parts
     return []
@@ -877,6 +880,11 @@ ALLOTTED_TIME = re.compile(
 SLASH_V_PRESENTER = re.compile(r"\s+v/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
 
 
+# an Aula template's fields after a numbered item's title: who is responsible, then how the item is handled
+RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P<who>[^()]{1,80})\)\s*"
+                                r"(?:[-–]\s*Proces\s*\([^()]*\)?)?\s*$")
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -884,6 +892,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
                   r"beslutning|referat|bilag)\s*:)", title, re.I)
     if m:
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
+    responsible = RESPONSIBLE_FIELDS.search(title) if "nsvarlig" in title else None
+    if responsible and responsible.start() > 0:  # 'Boden - Ansvarlig(Mikkel og René) - Proces(Information)'
+        title = title[:responsible.start()].strip()
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
     if closed and not CLOSED_MEETING_TITLE.match(title):
         bare = CLOSED.sub(" ", title).strip()
@@ -972,6 +983,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     title = _without_final_full_stop(title)
     if closed and re.fullmatch(r"(?:pkt\.?|punkt)", title, re.I):  # 'Lukket pkt. v. Janne': the word is the title
         title = f"Lukket {title}"
+    if presenter is None and responsible and responsible.start() > 0:
+        presenter = responsible.group("who").strip()
     return title, presenter, start, end, closed, tail
 
 
@@ -1800,6 +1813,8 @@ UNNUMBERED_WARNINGS = {
              "(«13.00-13.10 Velkomst»). Kontrollér dem.",
     "listed": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjerne under «Dagsorden». "
               "Kontrollér dem.",
+    "purposed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der slutter med punktets formål i parentes "
+                "(«Budget 24-27 (Orientering)»). Kontrollér dem.",
     "templated": "Punkterne er ikke nummererede; de er fundet ud fra linjer med de samme felter efter titlen "
                  "(«Titel - Ansvarlig (…) - Proces (…)»). Kontrollér dem.",
     "bulleted": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer («- Titel»), som hver "
@@ -1823,7 +1838,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         headings, found_by = [_Heading(h.index, None, h.title) for h in templated], "templated"
     for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
-                        ("listed", layout.agenda_bullets)):
+                        ("purposed", layout.purpose_headings), ("listed", layout.agenda_bullets)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title) for h in finder(lines)]

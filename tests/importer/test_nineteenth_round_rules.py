@@ -191,3 +191,26 @@ def test_an_officer_from_elsewhere_after_an_absence_line_is_not_taken_for_one_of
             "Afbud fra: Holger Dam, Kirsten Lund.\n\nFra Herning Kommune: Birgitte Nystrup Andersen\n\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert [p.name for p in parse(normalise(text).text).attendees] == ["Magda Holm", "Jytte Berg"]
+
+
+def test_an_aula_templates_responsible_and_process_fields_after_a_numbered_title_are_no_part_of_it():
+    text = ("Referat\nSkolebestyrelsen 17. september 2025\n\n"
+            "1.                   Opfølgning fra sidste møde - Ansvarlig(alle) - Proces(Information)\nTekst.\n\n"
+            "2.                   Boden - Ansvarlig(Mikkel og René) - Proces(Information og beslutning)\nTekst.\n\n"
+            "3.                   Status på Elevråd: - Ansvarlig(Elevråd) - Proces(Information og beslutning)\n"
+            "Tekst.\n")
+    items = parse(normalise(text).text).items
+    assert [(i.title, i.presenter) for i in items] == [
+        ("Opfølgning fra sidste møde", "alle"), ("Boden", "Mikkel og René"), ("Status på Elevråd", "Elevråd")]
+
+
+def test_unnumbered_titles_ending_in_their_purpose_in_brackets_are_the_items():
+    text = ("Referat af skolebestyrelsesmøde\n\nDato: onsdag d. 23. august 2023 kl. 17.00-19.00\n\n"
+            "Deltagere: Tem, Pasa, René, Kristoffer\n\nAfbud: Jeanette, Tatjana, 2 elevrådsrepræsentanter\n\n"
+            "Lokaleudfordringer + besøg fra forvaltningen (Orientering):\n\nJan orienterer om elevtallet.\n\n"
+            "Stillingsopslag (Orientering + Beslutning)\n\nOpslaget er godkendt.\n\n"
+            "Budget 24-27 (Orientering)\n\nBesparelser drøftet.\n")
+    parsed = parse(normalise(text).text)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (None, "Lokaleudfordringer + besøg fra forvaltningen"), (None, "Stillingsopslag"), (None, "Budget 24-27")]
+    assert parsed.absent == ["Jeanette", "Tatjana"]
