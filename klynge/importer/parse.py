@@ -885,6 +885,9 @@ RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P
                                 r"(?:[-–]\s*Proces\s*\([^()]*\)?)?\s*$")
 
 
+ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*$", re.I)  # ('(vedhæftet)' stays)
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -936,6 +939,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     purpose = PURPOSE.search(title) or PURPOSE_KIND.search(title)
     if purpose and purpose.start() > 0:
         title = title[:purpose.start()]
+    attached = ATTACHED_NOTE.search(title)
+    if attached and attached.start() > 0:  # 'Strategikort 2015 - vedhæftet': the note of an attachment
+        title = title[:attached.start()]
     outcome = TRAILING_OUTCOME.search(title)
     if outcome and outcome.start() > 0:  # 'City kirke samarbejdet - drøftet': the outcome is the item's text
         tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()
@@ -1447,7 +1453,7 @@ def _labelled_meeting_header(lines: list[str]) -> bool:
     return len(own) >= 2 and "dato" in own
 
 
-SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})|(\d{8}))(?![0-9])")
+SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})-(\d{1,2})-(\d{4})|(\d{8}))(?![0-9])")
 
 
 SOURCE_WORD_DATE = re.compile(rf"(?<![0-9])(\d{{1,2}})[-_. ]+({MONTH_RE})[-_. ]+(\d{{4}})(?![0-9])", re.I)

@@ -214,3 +214,16 @@ def test_unnumbered_titles_ending_in_their_purpose_in_brackets_are_the_items():
     assert [(i.number, i.title) for i in parsed.items] == [
         (None, "Lokaleudfordringer + besøg fra forvaltningen"), (None, "Stillingsopslag"), (None, "Budget 24-27")]
     assert parsed.absent == ["Jeanette", "Tatjana"]
+
+
+def test_a_web_address_with_a_day_and_month_of_one_digit_dates_a_text_that_states_no_date():
+    text = ("Til stede: Søs Seerup, Vibeke Havre\n\nAfbud: Jan Nielsen\n\nPkt. 1 Godkendelse af referat\n\n"
+            "Referatet er godkendt.\n\nPkt. 2 Meddelelser fra bestyrelsesformand\n\nIngen meddelelser.\n")
+    source = "https://greve-gym.dk/referat-af-bestyrelsesmoedet-den-6-9-2022-kl-17-20-00/"
+    assert str(parse(normalise(text).text, source=source).date) == "2022-09-06"
+
+
+def test_an_attachment_note_after_a_dash_is_no_part_of_the_title():
+    text = ("Referat af brugerbestyrelsesmøde 17. november 2014\n\n1.   Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2.   Nyt fra biblioteket\nTekst.\n\n3.   Strategikort 2015 - vedhæftet\nDrøftet.\n")
+    assert [i.title for i in parse(normalise(text).text).items][2] == "Strategikort 2015"
