@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 376, "date": 426, "start": 305, "place": 231, "body": 365, "attendees": 1664,
-          "apologies": 584}
+FLOORS = {"items_exact": 378, "date": 431, "start": 308, "place": 233, "body": 369, "attendees": 1664,
+          "apologies": 589}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -24,8 +24,9 @@ FLOORS = {"items_exact": 376, "date": 426, "start": 305, "place": 231, "body": 3
 # attendees 42: seen32, added as measured, five names more; attendees 39 and apologies 23: seen33, one name and one
 # apology more; attendees 40 and date 19: seen34, one name and one date more, the date taken back by a rule;
 # attendees 42 and date 20: seen35, two names and two dates more; apologies 24 and date 22: seen36, one apology
-# and two dates more; attendees 47, apologies 25 and date 23: seen37, five names, one apology and one date more)
-CEILINGS = {"attendees": 47, "apologies": 25, "date": 23}
+# and two dates more; attendees 47, apologies 25 and date 23: seen37, five names, one apology and one date more;
+# apologies 27: seen38, two more)
+CEILINGS = {"attendees": 47, "apologies": 27, "date": 23}
 
 
 @pytest.fixture(scope="module")
