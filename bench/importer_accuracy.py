@@ -106,7 +106,9 @@ def fold(text: str | None) -> str:
 # as written; the importer stores the item as closed (the page shows it so) and the title without it. Both say the
 # same.
 CLOSURE_PREFIX = re.compile(r"^\s*lukket\s*:\s*", re.I)  # 'Lukket: Køb af landbrugsejendom'
-CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt| møde)?|fortroligt?)\s*\)|[-–]\s*fortroligt)\s*$", re.I)
+# (the bracketed marker may stand before a last remark: 'Rektoratet fremadrettet (lukket punkt) (bilag)')
+CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt| møde)?|fortroligt?)\s*\)(?=\s*(?:\([^()]*\)\s*)?$)"
+                          r"|[-–]\s*fortroligt\s*$)", re.I)
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:

@@ -30,7 +30,7 @@ STOP_BEFORE = {"af", "fra", "for", "i", "til", "med", "på", "og", "den", "d.", 
 TAIL_STOP = re.compile(
     rf"^(?:den|d\.|kl\.?|klokken|\d.*|{layout.MONTH_RE}|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|"
     r"referat|dagsorden|beslutningsprotokol|møde\w*|afholdt|holdt|i|på|-|–|—)$", re.I)
-SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*[|»›>]\s*|\s*:\s+|,\s+|\s+pil\s*|(?<=[a-zæøå])pil(?=[A-ZÆØÅ])")
+SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*[|»›>]\s*|\s*:\s+|(?<!-),\s+|\s+pil\s*|(?<=[a-zæøå])pil(?=[A-ZÆØÅ])")
 GENITIVE = re.compile(r"\b(?P<name>[A-ZÆØÅ][\wæøå-]*?)s\s+(?:ordinære\s+|ekstraordinære\s+)?"
                       r"(?:møde|møder|mødet|referat|referater|dagsorden|dagsordener)\b")
 KIND_LEAD = re.compile(r"^(?:referat|referater|dagsorden|dagsordener|beslutningsprotokol|mødereferat)\b", re.I)
@@ -95,6 +95,9 @@ def _phrase(segment: str) -> str | None:
             prev = words[start - 1].strip(",.")
             if prev.lower() == "og" and start >= 2 and words[start - 2].endswith("-"):
                 start -= 2  # 'Sundheds- og Omsorgsudvalget'
+                continue
+            if words[start - 1].endswith("-,") and words[start].endswith("-"):
+                start -= 1  # 'Social-, Indenrigs- og Børneudvalget'
                 continue
             if prev.lower() in STOP_BEFORE or re.search(r"\d", prev) or prev.endswith(":") \
                     or layout.FURNITURE.match(prev):

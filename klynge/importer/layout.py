@@ -359,6 +359,17 @@ ATTACHMENT_LINKS_ONLY = re.compile(r"^(?:sagsfremstilling|(?:punkt\s+\d+\s*,\s*)
 ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*(?:[Pp]unkt\s*)?\d[\d.\s]*\)?$")
 # 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
 # "… ->Database 'Gribskov Møder 2017', View 'Alle møder', Document '…'": a Lotus Notes link printed after the title
+
+
+def _without_attachment_link(title: str) -> str:
+    """The title without a link to its attachment at the end, unless that would cut a bracket in two: in
+    'Forretningsorden (sagsfremstilling, bilag 1)' the attachments are the bracket's own list and stay."""
+    bare = ATTACHMENT_LINK.sub("", title) or title
+    if bare.count("(") > bare.count(")") and title.count("(") == title.count(")"):
+        return title
+    return bare
+
+
 NOTES_LINK = re.compile(r"\s*->\s*Database\s+'.*$")
 GLUED_ATTACHMENT = re.compile(r"(?<=[a-zæøå])[-–](?:bilag|bilaget)(?:\s*\d+)?(?=\s|$).*$")
 
@@ -446,6 +457,11 @@ CLAUSE_START = re.compile(r"^(?:(?:Vi|Der|Det|Den|De|Han|Hun|Man|Jeg|Du|Alle)\s|
                           r"(?!(?:for|over|under|efter|eller|mellem|samt|der)\b)[a-zæøå]+(?:er|es|ede|te)\b)")
 
 
+# a committee agenda's note on its papers after an item's title (the Folketing's agendas): 'Se tillige SOU alm. del
+# - bilag 70', '3. udkast til betænkning er omdelt på L 56 - bilag 8'
+REFERENCE_NOTE = re.compile(r"\.\s+(?:Se (?:tillige|også)\s|(?:\d\.\s+)?[Uu]dkast til betænkning\b)")
+
+
 def _noun_phrases_only(sentences: str) -> bool:
     """'Region Syddanmarks forskningspulje 2011. Indstillinger af projekter.': the rest of a heading in short
     sentences without a verb is still its title (a case's text after its heading reads as clauses)."""
@@ -469,6 +485,9 @@ def _clean_title(title: str, run_on: bool) -> str:
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
+    note = REFERENCE_NOTE.search(t) if ". " in t else None
+    if note and note.start() >= 8:  # '…, jf. L 56 - spm. 41. 3. udkast til betænkning er omdelt …': a note after it
+        t = t[:note.start()]
     sub = SUB_ITEM_START.search(t) if ". " in t else None
     if sub and sub.start() >= 8:  # 'Kirkegårdsvedtægt/takstblad. a. Vedtægt: Forslag …': the sub-items' list
         t = t[:sub.start()]
@@ -520,7 +539,7 @@ def _clean_title(title: str, run_on: bool) -> str:
         # 'Fremlæggelse af regnskab: Regnskabet blev godkendt': the decision after a colon ('… Beslutning: …' is
         # split by the section labels later)
         t = decided.group("t")
-    t = ATTACHMENT_LINK.sub("", t) or t
+    t = _without_attachment_link(t)
     t = GLUED_ATTACHMENT.sub("", t) or t
     t = NOTES_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
@@ -774,6 +793,10 @@ def _slotted_cells(lines: list[str], at: int) -> str | None:
     return f"{slot.group('slot')} {title}" if title else None
 
 
+# a line that cannot stand alone: it goes on from the line above ('samt ekstraordinært bestyrelsesmøde …')
+JOINING_WORD_FIRST = re.compile(r"^(?:samt|og|eller|med|inkl\.|herunder|jf\.)\s+\S")
+
+
 def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
     """'4. Svar til Ankestyrelsen vedrørende' / 'udtalelse om … bestemmelser i' / 'kommunestyrelsesloven.' then a blank
     line: an agenda's numbered paragraph wrapped by the page, the whole paragraph its title. Only one or two lines
@@ -786,8 +809,8 @@ def _wrapped_paragraph(lines: list[str], i: int, title: str) -> str:
     while k < len(lines) and lines[k] and len(rest) < 3:
         rest.append(lines[k].strip())
         k += 1
-    if not rest or len(rest) > 2 or (k < len(lines) and lines[k]) or not rest[-1].endswith(".") \
-            or not rest[0][:1].islower():
+    if not rest or len(rest) > 2 or (k < len(lines) and lines[k]) or not rest[0][:1].islower() \
+            or not (rest[-1].endswith(".") or (len(rest) == 1 and JOINING_WORD_FIRST.match(rest[0]))):
         return title
     if any(len(r) > 100 or label_role(r[:1].upper() + r[1:]) or re.match(r"^(?:[-–•\d]|[a-zæøå][.)]\s)", r)
            or SENTENCE_VERB.search(r) for r in rest) \
@@ -881,8 +904,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     title = _wrapped_cell_title(lines, nxt, number, title)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
-        if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?\s*(?:\([^()]*\))?", (title or "").strip()):
-            continue  # '5. UDGAVE', '3. UDGAVE(Ændret lokale)': the agenda's edition, no item
+        if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?\s*(?:\([^()]*\))?", (title or "").strip()) \
+                or re.match(r"UDGAVE(?=[A-ZÆØÅ][a-zæøå])", title or ""):
+            continue  # '5. UDGAVE', '3. UDGAVE(Ændret lokale)', '4. UDGAVEBemærk mødelokale': the agenda's edition
         if title and ATTACHMENT_LINKS_ONLY.match(title):
             continue  # 'Punkt 6. Sagsfremstilling / Punkt 6, bilag 1 / …': the item's attachment links, no heading
         if re.match(r"^\s*\d{1,3}\.[A-Za-zæøå][.)]\s", lines[i]):
@@ -1725,10 +1749,15 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
 OWN_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+)?\s*:?$")  # 'Indhold:', 'Referat', 'Til drøftelse'
 
 
+# 'Naalakkersuisut besluttede, at give afslag …': a decision sentence that opens every case's text the same way
+DECISION_OPENER = re.compile(r"^(?P<who>[A-ZÆØÅ][a-zæøå]+\s(?:besluttede|vedtog))(?=,\s+at\s|\s+at\s)")
+
+
 def _own_label(line: str) -> str | None:
     s = line.strip()
     if len(s) > 30 or not OWN_LABEL.match(s):
-        return None
+        opener = DECISION_OPENER.match(s) if "besluttede" in s or "vedtog" in s else None
+        return opener.group("who").lower() if opener else None
     return s.rstrip(" :").lower()
 
 
@@ -1771,7 +1800,12 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
         if k is None:
             return []
         t = lines[k].strip()
-        if len(t) > 150 or t.endswith((".", ":", ",")) or not _title_like(t) or counts.get(_own_label(t) or "", 0) >= 2:
+        straight_above_a_decision = k == at - 1 and bool(DECISION_LABEL.search(opener))
+        if t.endswith(".") and straight_above_a_decision and t.count(". ") == 0:
+            t = t[:-1]  # 'Selvstyrets bekendtgørelse om … USA.': one sentence above 'Naalakkersuisut besluttede'
+        longest = 200 if straight_above_a_decision else 150
+        if len(t) > longest or t.endswith((".", ":", ",")) or not _title_like(t) \
+                or counts.get(_own_label(t) or "", 0) >= 2:
             return []  # a case without a title line above it: not unambiguous
         headings.append(Heading(k, None, t))
         floor = c[-1][0] + 1
@@ -2586,8 +2620,10 @@ def strip_roles(name: str) -> str:
 # a month in lower case or beside a number ('4. jan', 'marts 2024'); a capitalised one alone is a name ('Jan Bo')
 NOT_A_NAME = re.compile(rf"^(?:{WEEKDAY}|den|dato|dagsorden|referat|ingen)\b|(?-i:\b(?:{MONTH_RE})\b)"
                         rf"|\d\.?\s*(?:{MONTH_RE})\b|\b(?:{MONTH_RE})\.?\s*\d", re.I)
+# 'PS LANDSFORENING'; 'Georg Hoxer Kjeldsen, Aarhus Domprovsti': a deanery, a parish or diocesan council
 ORG_STEMS = re.compile(r"(?:hospital|sygehus|kommune|region|universitet|psykiatri|klinik|institut|styrelse|lægevagt|"
-                       r"sekretariat|forvaltning|samarbejde|forening|forbund|organisation)", re.I)  # 'PS LANDSFORENING'
+                       r"sekretariat|forvaltning|samarbejde|forening|forbund|organisation|provsti|menighedsråd|"
+                       r"stiftsråd)", re.I)
 
 
 def is_organisation(name: str) -> bool:

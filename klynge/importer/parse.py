@@ -143,7 +143,7 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 # so in words of its own (a lower-case noun after 'Lukket' other than 'punkt' or 'sag', which only mark it)
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
-CLOSED = re.compile(r"\s*[(\[-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
+CLOSED = re.compile(r"\s*[(\[\-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
@@ -888,6 +888,13 @@ RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P
 ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*$", re.I)  # ('(vedhæftet)' stays)
 
 
+def _inside_remark(text: str, mark: re.Match) -> bool:
+    """The mark stands inside a bracket that opened before it with words of its own ('(dele som lukket punkt)')."""
+    before = text[:mark.start()]
+    return "(" not in mark.group(0) and before.count("(") > before.count(")") \
+        and bool(re.search(r"\w", before[before.rfind("("):]))
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -900,9 +907,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title = title[:responsible.start()].strip()
     closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
     if closed and not CLOSED_MEETING_TITLE.match(title):
-        bare = CLOSED.sub(" ", title).strip()
+        bare = re.sub(r"\s+[.,;:]$", "", CLOSED.sub(" ", title).strip())  # '… ledelse). (Lukket punkt).'
         if bare[:1].islower() and CLOSED.match(title):
             bare = title  # 'Fortroligt af hensyn til tredjepart': the word begins the title's own sentence
+        elif _inside_remark(title, CLOSED.search(title)):
+            bare = title  # 'Rektoratsrapport (dele som lukket punkt)': the mark is part of a remark; closed, kept
         # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop; nor does a
         # remark in brackets ('Lukket punkt (personale-spørgsmål)'), which stays beside it
         title = bare if re.search(r"\w", bare) and not re.fullmatch(r"\([^()]*\)", bare) else \
@@ -1772,9 +1781,12 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
             item.minutes, item.description = item.description, ""
         item.__dict__.pop("_unlabelled", None)
-    if end is None:
-        ends = [i.end for i in items if i.end]
-        end = max(ends) if ends else None
+    slotted = sum(1 for i in items if i.end)
+    if end is None and slotted and (any(i.end for i in items[-2:]) or 2 * slotted >= len(items)):
+        # the last slot's end is the meeting's when the slots run to the end (an unslotted 'Eventuelt' aside) or
+        # make up most of the programme (written orientations after it take no time); a Folketing agenda that
+        # slots its first two items of five leaves the end open
+        end = max(i.end for i in items if i.end)
     if start is None and items and items[0].start:  # the first item's time slot: the meeting's start
         start = items[0].start
     absent = _without_speakers(absent, lines, items)
