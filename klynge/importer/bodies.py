@@ -220,7 +220,19 @@ def find_body(lines: list[str], title: str = "", text: str = "") -> str | None:
     best = max(totals, key=lambda k: (totals[k], len(k)))
     if totals[best] < 2.0:
         return None
-    return first[best]
+    return _unshouted(first[best])
+
+
+SMALL_WORDS = {"og", "for", "i", "af", "til", "om", "på", "ved", "med"}
+
+
+def _unshouted(name: str) -> str:
+    """'UNGDOMSSKOLEBESTYRELSEN' -> 'Ungdomsskolebestyrelsen', 'SOCIAL- OG SUNDHEDSUDVALGET' -> 'Social- og
+    Sundhedsudvalget': a heading set in capitals names the body as it is written elsewhere."""
+    if not name.isupper() or len(name) < 4:
+        return name  # ('KKR', 'PLO' are their own names)
+    words = name.split()
+    return " ".join(w.lower() if k and w.lower() in SMALL_WORDS else w[:1] + w[1:].lower() for k, w in enumerate(words))
 
 
 # a body named only in running text, in lower case: 'til menighedsrådet', 'sidste menighedsrådsmøde'

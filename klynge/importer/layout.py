@@ -229,6 +229,7 @@ class Candidate:
     features: dict[str, float] | None = None
     logit: float = 0.0
     through: int | None = None  # '3. - 8. Valg af enkeltmandsposter': the heading covers items 3 to 8
+    renumbered: bool = False  # printed '1.' by a web page's list and numbered by its place ('_ones_before_run')
 
 
 @dataclass
@@ -825,6 +826,24 @@ LEADING_BULLET = re.compile(r"^\s*[-–•·▪◦●]\s+")
 MAY_BE_NUMBERED = re.compile(r"\d|[IVX]\.")
 
 
+COUNTED_TITLE = re.compile(r"^\d{1,3}\s+[a-zæøå]{3,}\s+\w+")  # '10 mål for social mobilitet'
+
+
+def _counted_title_in_run(lines: list[str], i: int, number: int, title: str) -> bool:
+    """'8. 10 mål for social mobilitet' between '7. …' and '9. …': a title that begins with a count is an item's
+    when the lines around it hold the numbers before and after it."""
+    if not COUNTED_TITLE.match(title):
+        return False
+
+    def numbered(j: int) -> int | None:
+        m = NUMBER_FORM.match(open_or_closed(plain_number(lines[j].strip()))) if lines[j] else None
+        return int(m.group(1)) if m and not m.group(3)[:1].isdigit() else None
+
+    before = next((numbered(j) for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), None)
+    after = next((numbered(j) for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip()), None)
+    return before == number - 1 and after == number + 1
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -876,7 +895,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if number is None:
             m = NUMBER_FORM.match(s)
             if m and (not re.match(r"^\d", m.group(3)) or ORDINAL_TITLE.match(m.group(3))
-                      or SLOT_TITLE.match(m.group(3))):
+                      or SLOT_TITLE.match(m.group(3)) or _counted_title_in_run(lines, i, int(m.group(1)), m.group(3))):
                 number, title, form = int(m.group(1)), m.group(3), "numbered" if m.group(2) == "." else "numbered2"
         if number is None:
             m = GLUED_FORM.match(s)
@@ -1423,6 +1442,43 @@ def _labelled_below(lines: list[str], start: int, stop: int) -> bool:
     return any(len(ln.split()) <= 3 and label_role(ln) for ln in below)
 
 
+def _punkt_run_around(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'Punkt 75.' … '1. Souschef' … '7. Evt.' … 'Punkt 76.': a longer run of plain numbers that lies wholly inside
+    one item, between two consecutive 'Punkt N' headings, is that item's own list; the 'Punkt' headings are the
+    items."""
+    if not chain or chain[0].form == "punkt":
+        return chain
+    punkts = sorted((c for c in cands if c.form == "punkt" and c.number is not None), key=lambda c: c.index)
+    for a, b in zip(punkts, punkts[1:], strict=False):
+        if b.number == a.number + 1 and a.index < chain[0].index and chain[-1].index < b.index:
+            run = [a, b]
+            for c in punkts[punkts.index(b) + 1:]:
+                if c.number != run[-1].number + 1:
+                    break
+                run.append(c)
+            earlier = [c for c in punkts[:punkts.index(a)]]
+            while earlier and earlier[-1].number == run[0].number - 1:
+                run.insert(0, earlier.pop())
+            return run
+    return chain
+
+
+def _ones_before_run(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'1. Velkomstsang' / '1. Godkendelse af dagsorden' / '1. Økonomi' / '4. Lukket møde' / '5. …': a web page's
+    list printed its first items all as '1.' and then went on counting; exactly as many ones as the run's first
+    number leaves out, with nothing else numbered among them, are items 1, 2, 3."""
+    if not chain or chain[0].number is None or chain[0].number < 3:
+        return chain
+    first = chain[0]
+    before = sorted((c for c in cands if c.index < first.index), key=lambda c: c.index)
+    ones = [c for c in before if c.number == 1 and c.form in ("numbered", "numbered2")]
+    if len(ones) != first.number - 1 or any(c.number != 1 for c in before if c.index > ones[0].index):
+        return chain
+    for k, c in enumerate(ones):
+        c.number, c.renumbered = k + 1, True
+    return ones + chain
+
+
 def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
     """Item headings that a web page's list printed all as '1.' (each item its own one-entry list): three or
     more 'N.' lines numbered 1, most of them followed by their own text (an item without minutes may stand right
@@ -1507,7 +1563,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
-    chain = _best_run(bodies)
+    chain = _ones_before_run(_punkt_run_around(_best_run(bodies), bodies), bodies)
     ones = _all_ones(bodies, lines)
     if len(ones) > len(chain):
         number = 0
@@ -1576,7 +1632,9 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line:
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
-    return [Heading(c.index, c.number, c.title) for c in chosen]
+    return [Heading(c.index, c.number, c.title, warnings=[
+        f"Punkt 1-{len([o for o in chosen if o.renumbered])} var alle nummereret 1; de er nummereret fortløbende i "
+        "rækkefølge."] if c.renumbered and c.number == 1 else []) for c in chosen]
 
 
 SLOT_PREFIX = re.compile(rf"^{SLOT_RANGE}\s+")

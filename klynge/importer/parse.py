@@ -632,6 +632,7 @@ class _Heading:
     list_only: bool = False
     order: int | None = None  # its place in a bulleted agenda, where the items' numbers cannot say it
     closed: bool = False  # under the closed part's own label ('LUKKET MØDE')
+    notes: tuple[str, ...] = ()  # what layout warns about this heading ('Punkterne var alle nummereret 1; …')
 
 
 LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå](?!\w)")
@@ -645,6 +646,8 @@ GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
 LABEL_GLUED_AT_END = re.compile(
     r"(?<=[\wæøå.])(?=(?:Deltagere|Mødedeltagere|Til stede|Tilstede|Afbud|Fraværende)\s*:\s*$)")
+# 'Susanne SommerPunkt 61.': a letter's signature and the next item's 'Punkt N' heading run together
+PUNKT_GLUED_AT_END = re.compile(r"(?<=[a-zæøå])(?=Punkt\s+\d{1,3}\.?\s*$)")
 LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
@@ -664,7 +667,8 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     run_on.add(len(out))
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
-                glued = LABEL_GLUED_AT_END.search(part) if ":" in part else None  # (the label's colon ends it)
+                glued = LABEL_GLUED_AT_END.search(part) if ":" in part else \
+                    PUNKT_GLUED_AT_END.search(part) if "Punkt" in part else None  # (the label's colon ends it)
                 if glued:  # '… torsdag den 5. december 2013Deltagere:' (the list's label glued to the title line)
                     out.extend([part[:glued.start()], part[glued.start():]])
                     continue
@@ -861,8 +865,10 @@ TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|oriente
 # 'Formandens meddelelser – til orientering', 'Budget 2024 (til beslutning)': what the item asks of the meeting
 PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning)"
                      r"(?:\s+og\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning))?\s*\)?\.?\s*$", re.I)
-# 'Forventningsafstemningssamtale - udgået', 'Eventuelt - intet': the minutes' one-word outcome after the title
-TRAILING_OUTCOME = re.compile(r"\s+[-–]\s+(?P<outcome>udgået|udgår|drøftet|intet|ingen|godkendt|vedtaget|udsat|"
+# 'Forventningsafstemningssamtale - udgået', 'Eventuelt - intet', 'Nyt fra udvalgene – intet nyt': the minutes'
+# short outcome after the title
+TRAILING_OUTCOME = re.compile(r"\s+[-–]\s+(?P<outcome>udgået|udgår|drøftet|intet(?: nyt| at berette)?|"
+                              r"ingen(?: bemærkninger)?|godkendt|vedtaget|udsat|"
                               r"taget til efterretning|behandlet)\.?\s*$")
 # 'Habilitetspolitik, beslutningspunkt', 'Meddelelser (orienteringspunkt)': the kind of item, after its title
 PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orienterings|drøftelses|debat|godkendelses)punkt"
@@ -1798,6 +1804,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         warnings.append(ParsedWarning(when.note_code, when.note, None))
     if found_by:
         warnings.append(ParsedWarning("unnumbered_items", UNNUMBERED_WARNINGS[found_by], None))
+    warnings.extend(ParsedWarning("items_renumbered", note, h.number) for h in headings for note in h.notes)
     if prose:
         warnings.append(ParsedWarning("no_items", "Der blev ikke fundet nogen punkter i teksten: mødet er læst uden "
                                       "punkter (dato, sted, deltagere og afbud); tilføj punkterne i hånden, "
@@ -1845,8 +1852,8 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
     "bulleted", "timed", "own_labels", "listed" (each gives its own warning), or "" otherwise."""
     found_headings = layout.find_headings(lines, raw_lines, run_on)
     if found_headings:
-        headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed)
-                    for h in found_headings]
+        headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed,
+                             notes=tuple(h.warnings)) for h in found_headings]
         headings = _with_bullet_agenda(lines, headings)
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 385, "date": 438, "start": 314, "place": 235, "body": 374, "attendees": 1686,
+FLOORS = {"items_exact": 390, "date": 438, "start": 314, "place": 235, "body": 374, "attendees": 1686,
           "apologies": 595}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
@@ -25,8 +25,9 @@ FLOORS = {"items_exact": 385, "date": 438, "start": 314, "place": 235, "body": 3
 # apology more; attendees 40 and date 19: seen34, one name and one date more, the date taken back by a rule;
 # attendees 42 and date 20: seen35, two names and two dates more; apologies 24 and date 22: seen36, one apology
 # and two dates more; attendees 47, apologies 25 and date 23: seen37, five names, one apology and one date more;
-# apologies 27: seen38, two more, and 26 since the twentieth round's deanery; apologies 27: seen39, one more)
-CEILINGS = {"attendees": 47, "apologies": 27, "date": 23}
+# apologies 27: seen38, two more, and 26 since the twentieth round's deanery; apologies 27: seen39, one more,
+# and 26 since the twenty-first round's 'Punkt' run)
+CEILINGS = {"attendees": 47, "apologies": 26, "date": 23}
 
 
 @pytest.fixture(scope="module")
