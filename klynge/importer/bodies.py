@@ -74,9 +74,10 @@ def plausible_name(name: str | None) -> bool:
 
 
 # web furniture ('PDF Udskriv Email', 'Gå til hovedindholdet'), a clock time ('Kl på ...'), a list's label
-# ('Dagsordenspunkter') or a kind of meeting ('MR møde'): words that never make a body's name without a body noun
+# ('Dagsordenspunkter') or a kind of meeting ('MR møde', 'Kommissionsmøde'): words that never make a body's name
+# without a body noun
 NO_BODY_PHRASE = re.compile(r"\b(?:udskriv|e-?mail|pdf|print|gå til|hovedindhold\w*|menu|søg|del på)\b|^kl\b|"
-                            r"^dagsordens?(?:punkter|punkt)?$", re.I)
+                            r"^dagsordens?(?:punkter|punkt)?$|^[\wæøå]+møde[nt]?$", re.I)
 
 
 # a word for the meeting or the document alone ('Møde', 'Ekstraordinært møde', 'Mødesager') names no body

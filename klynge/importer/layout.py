@@ -32,7 +32,7 @@ from pathlib import Path
 _FURNITURE_FROM_START = re.compile(
     r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
     r"skip til (?:primært |hoved ?)?indhold(?:et)?|"
-    r"søg|søgning|menu|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
+    r"søg|søgning|menu|vælg|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
     r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener|nyheder)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
@@ -458,6 +458,9 @@ CLAUSE_START = re.compile(r"^(?:(?:Vi|Der|Det|Den|De|Han|Hun|Man|Jeg|Du|Alle)\s|
                           r"(?!(?:for|over|under|efter|eller|mellem|samt|der)\b)[a-zæøå]+(?:er|es|ede|te)\b)")
 
 
+MINUTES_AFTER_STOP_DASH = re.compile(r"(?<=[a-zæøå]{3})\.\s+[-–]\s+(?=[A-ZÆØÅ][a-zæøå])")
+# '… tidligere referat. Dagsorden godkendt, referat underskrevet': what was decided, after the title's own stop
+DECIDED_IN_REST = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:en|et)?\s+(?:blev\s+)?(?:godkendt|underskrevet|vedtaget)\b")
 # a committee agenda's note on its papers after an item's title (the Folketing's agendas): 'Se tillige SOU alm. del
 # - bilag 70', '3. udkast til betænkning er omdelt på L 56 - bilag 8'
 REFERENCE_NOTE = re.compile(r"\.\s+(?:Se (?:tillige|også)\s|(?:\d\.\s+)?[Uu]dkast til betænkning\b)")
@@ -486,6 +489,9 @@ def _clean_title(title: str, run_on: bool) -> str:
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
+    said = MINUTES_AFTER_STOP_DASH.search(t) if ". " in t else None
+    if said and said.start() >= 8:  # 'Indledning ved Per. - Vi sang Kom maj': the minutes after the title
+        t = t[:said.start()]
     note = REFERENCE_NOTE.search(t) if ". " in t else None
     if note and note.start() >= 8:  # '…, jf. L 56 - spm. 41. 3. udkast til betænkning er omdelt …': a note after it
         t = t[:note.start()]
@@ -518,7 +524,8 @@ def _clean_title(title: str, run_on: bool) -> str:
         t = _title_before_description(t, need_verb=True)
         m = SENTENCE_END.search(t) if len(t) > 80 else None
         rest = t[m.end():] if m else ""
-        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)) \
+        if m and m.start() >= 8 and (SENTENCE_END.search(rest) or (rest.endswith(".") and len(rest) > 40)
+                                     or (len(rest) <= 60 and DECIDED_IN_REST.match(rest))) \
                 and not _noun_phrases_only(rest):
             t = _prose_title(t[:m.start()])  # the heading's own text follows in sentences on the same line
         elif len(t) > 80:
@@ -1558,7 +1565,22 @@ def find_headings(lines: list[str], raw: list[str], run_on_lines: set[int] = fro
     return headings + [Heading(c.index, c.number, c.title, closed=True) for c in closed_part]
 
 
+def _ad_minutes(cands: list[Candidate], lines: list[str]) -> set[int]:
+    """'Pkt. 2. Budgetopfølgning v/Jakob' / 'Ad 2: Tina introducerede sig selv …': an 'Ad N' line that says in a
+    sentence what was done, right below the heading of item N, is that item's minutes, not a second heading."""
+    out: set[int] = set()
+    by_index = sorted(cands, key=lambda c: c.index)
+    for before, c in zip(by_index, by_index[1:], strict=False):
+        if c.number == before.number and c.index - before.index <= 3 and AD_FORM.match(lines[c.index]) \
+                and not AD_FORM.match(lines[before.index]) and len(c.title) > 30 \
+                and (SENTENCE_VERB.search(lines[c.index]) or lines[c.index].rstrip().endswith(".")):
+            out.add(c.index)
+    return out
+
+
 def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
+    minutes = _ad_minutes(cands, lines)
+    cands = [c for c in cands if c.index not in minutes]
     _continue_restarts(cands)
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]

@@ -1272,6 +1272,13 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     if LOWER_CASE_REST.match(nxt) and len(nxt) < 100 and not nxt.rstrip().endswith((".", ":")) \
             and (k + 1 >= stop or not lines[k + 1]) and not layout.SENTENCE_VERB.search(nxt):
         return True  # 'Ad 4. Forretningsorden for fællesmøder' / 'for menighedsrådene i …, 2. behandling' / ''
+    if nxt[:1].islower() and len(title) >= 60 and len(nxt) < 100 and not re.match(r"^[a-zæøå][.)]\s", nxt) \
+            and not _section_of(nxt) and not layout.label_role(nxt[:1].upper() + nxt[1:]) \
+            and any(j < stop and lines[j][:1].isupper() and all(ln[:1].islower() for ln in lines[k:j])
+                    for j in (k + 1, k + 2)):
+        # PDF text without blank lines: '… Udkast fremsendt inden' / 'mødet.' / 'Sønder Højrup sogns …' (a rest of
+        # one or two lower-case lines, then the text's first sentence)
+        return True
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt) \
             or re.match(r"(?i)(?:punkt|pkt\.?)\s*\d", nxt):  # 'Punkt 9. Sagsfremstilling': the item's links
         return False
@@ -1348,9 +1355,12 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             heading_title = lines[nxt]
             body_start = nxt + 1
     # a heading wrapped onto the next line: "... v. Mette" / "Heidemann (kl. 17:05-17:25)"
-    if body_start < stop and _continues_heading(heading_title, lines, body_start, stop):
+    joined = 0  # (a second line only for a lower-case rest: '… i et lille' / 'menighedsråd som …' / 'poster honoreres')
+    while body_start < stop and joined < 2 and (not joined or lines[body_start][:1].islower()) \
+            and _continues_heading(heading_title, lines, body_start, stop):
         heading_title = f"{heading_title} {lines[body_start]}"
         body_start += 1
+        joined += 1
     # the title repeated under the numbered heading (many web layouts) is not body text
     while body_start < stop and (not lines[body_start] or layout.same_line(lines[body_start], heading_title)) \
             and body_start - heading.index <= 3:
