@@ -29,7 +29,8 @@ STOP_BEFORE = {"af", "fra", "for", "i", "til", "med", "på", "og", "den", "d.", 
                "tid", "online"}
 TAIL_STOP = re.compile(
     rf"^(?:den|d\.|kl\.?|klokken|\d.*|{layout.MONTH_RE}|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|"
-    r"referat|dagsorden|beslutningsprotokol|møde\w*|afholdt|holdt|i|på|-|–|—)$", re.I)
+    r"referat|dagsorden|beslutningsprotokol|møde\w*|afholdt|holdt|i|på|-|–|—|"
+    r"er|var|blev|bliver|skal|kan|vil|har|(?-i:[a-zæøå]{4,}es))$", re.I)  # '… uddannelsesprogrammer offentliggøres
 SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*[|»›>]\s*|\s*:\s+|(?<!-),\s+|\s+pil\s*|(?<=[a-zæøå])pil(?=[A-ZÆØÅ])")
 GENITIVE = re.compile(r"\b(?P<name>[A-ZÆØÅ][\wæøå-]*?)s\s+(?:ordinære\s+|ekstraordinære\s+)?"
                       r"(?:møde|møder|mødet|referat|referater|dagsorden|dagsordener)\b")

@@ -851,6 +851,9 @@ def _counted_title_in_run(lines: list[str], i: int, number: int, title: str) -> 
     return before == number - 1 and after == number + 1
 
 
+CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -879,6 +882,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         # 'Ad 3-4. Godkendelse af …': one heading for items 3 and 4, read as 'Ad 3. - 4. …' (NUMBER_RANGE_REST)
         s = re.sub(r"^((?:ad\.?|punkt|pkt\.?)\s*\d{1,3})\s*[-–]\s*(\d{1,3})\.?\s+(?=[A-ZÆØÅ])", r"\1. - \2. ", s,
                    flags=re.I)
+        if "sager" in s[:30]:  # 'Økonomisager Punkt 02 Udvidelse af …': the group of cases before the item's heading
+            s = CASE_GROUP_BEFORE.sub("", s)
         m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
         rest = LEADING_ALLOTMENT.sub("", m.group(2)) if m else ""
         if m and (rest == "" or rest[:1].isupper() or rest[:1].isdigit() is False or ORDINAL_TITLE.match(rest)):

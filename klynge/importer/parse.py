@@ -894,6 +894,9 @@ RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P
 ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*$", re.I)  # ('(vedhæftet)' stays)
 
 
+OPEN_ALLOTMENT = re.compile(r"\s*\(\s*(?:\d+\s*timer?\s*)?(?:\d+\s*min\.?)?\s*[,;]?\s*$", re.I)
+
+
 def _inside_remark(text: str, mark: re.Match) -> bool:
     """The mark stands inside a bracket that opened before it with words of its own ('(dele som lukket punkt)')."""
     before = text[:mark.start()]
@@ -932,6 +935,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if slot is not None:
         start, end = _time(slot.group(1), slot.group(2)), _time(slot.group(3), slot.group(4))
         title = (title[:slot.start()] + title[slot.end():]).strip()
+        if title.count("(") > title.count(")"):  # 'Pause (5 min. kl. 14.00 - 14.05)': the allotment before the slot
+            title = OPEN_ALLOTMENT.sub("", title)
     else:
         single = KL_TIME.search(title)
         before_time = title[:single.start()] if single else ""
@@ -1491,15 +1496,33 @@ DECISION_DATE = re.compile(
     r"|^[A-ZÆØÅ][\w-]{2,60}s\s+(?:beslutning|referat)\s+(?:den|d\.)\s+(?P<date2>\d.{5,25})$", re.I)
 
 
+# 'Integrationsudvalgets møde den 12. december 2011:' over the decision of a case page
+DECIDED_AT_MEETING = re.compile(
+    r"^\s*[A-ZÆØÅ][\wæøå-]*s\s+møde\s+(?:den\s+)?(?P<date>\d{1,2}\.\s*\S+\s+\d{4})\s*:?\s*$")
+
+
 def _decision_date(lines: list[str]) -> datetime.date | None:
-    """The one date the items' decision lines give, when the header gives none."""
+    """The one date the items' decision lines give, when the header gives none: 'Beslutning i X den …',
+    'Integrationsudvalgets møde den 12. december 2011:', or 'Beslutning fra Integrationsrådet' over 'Dato: …'."""
     found = set()
-    for ln in lines:
-        m = DECISION_DATE.match(ln.strip()) if ln and ln[:1].isupper() else None
+    nonempty = [ln.strip() for ln in lines if ln and ln.strip()]
+    for k, ln in enumerate(nonempty):
+        m = DECISION_DATE.match(ln) if ln[:1].isupper() else None
         day = find_date(m.group("date") or m.group("date2")) if m else None
+        if day is None and "møde" in ln:
+            m = DECIDED_AT_MEETING.match(ln)
+            day = find_date(m.group("date")) if m else None
+        if day is None and ln.startswith("Beslutning") and k + 1 < len(nonempty):
+            dated = DECISION_BLOCK_DATE.match(nonempty[k + 1]) if DECISION_FROM.match(ln) else None
+            day = find_date(dated.group("date")) if dated else None
         if day is not None:
             found.add(day)
     return found.pop() if len(found) == 1 else None
+
+
+# 'Beslutning fra Integrationsrådet' / 'Dato: 10. december 2015': a case page's decision block dates the meeting
+DECISION_FROM = re.compile(r"^Beslutning\s+(?:fra|i)\s+[A-ZÆØÅ][\wæøå-]+\s*$")
+DECISION_BLOCK_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\d.{5,25})$")
 
 
 def date_from_source(source: str) -> datetime.date | None:
