@@ -37,6 +37,7 @@ _FURNITURE_FROM_START = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
+    r"dagsorden med kuglepen|fold alle (?:ud|sammen)|"
     r"forsiden\s*\|.*|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
     r"gå ikke glip af\b.*|you are here:?|du er her:?|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
@@ -1656,12 +1657,24 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
         return headings
     chosen = chain + _closed_tail(chain, cands)
     first_line = next((k for k, ln in enumerate(lines) if ln), -1)
-    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line:
+    if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line \
+            and not _under_items_label(lines, chosen[0].index):
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
     return [Heading(c.index, c.number, c.title, warnings=[
         f"Punkt 1-{len([o for o in chosen if o.renumbered])} var alle nummereret 1; de er nummereret fortløbende i "
         "rækkefølge."] if c.renumbered and c.number == 1 else []) for c in chosen]
+
+
+# 'Sagspunkter der blev behandlet på mødet: Fold alle ud', 'Dagsordenspunkter': the label of the list of items
+ITEMS_LABEL = re.compile(r"^(?:sagspunkter|dagsordenspunkter|behandlede sager|punkter på dagsordenen)\b.{0,60}$",
+                         re.I)
+
+
+def _under_items_label(lines: list[str], index: int) -> bool:
+    """Does the label of a list of items stand right above this heading (a meeting page with one item)?"""
+    above = next((lines[j].strip() for j in range(index - 1, max(-1, index - 3), -1) if lines[j].strip()), "")
+    return bool(ITEMS_LABEL.match(above))
 
 
 SLOT_PREFIX = re.compile(rf"^{SLOT_RANGE}\s+")
@@ -1936,6 +1949,29 @@ def purpose_headings(lines: list[str]) -> list[Heading]:
     return [Heading(i, None, title) for i, title in found] if len(found) >= 3 else []
 
 
+DECIMAL_LINE = re.compile(r"^(?P<group>\d{1,2})\.(?P<point>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ].{1,200})$")
+
+
+def decimal_headings(lines: list[str]) -> list[Heading]:
+    """Items numbered within groups ('1.0. SSF-sager' / '1.1. Godkendelse af …' / '1.2. …' / '2.0. DAK-sager' /
+    '2.1. …'): the points are the items, without a whole number of their own; the '.0' lines are the groups'
+    names. Only when the points count from 1 within each group, three points or more."""
+    found: list[tuple[int, int, int, str]] = []
+    for i, ln in enumerate(lines):
+        m = DECIMAL_LINE.match(ln.strip()) if ln and ln.lstrip()[:1].isdigit() else None
+        if m:
+            found.append((i, int(m.group("group")), int(m.group("point")), m.group("title").strip()))
+    points = [f for f in found if f[2] > 0]
+    if len(points) < 3:
+        return []
+    last: dict[int, int] = {}
+    for _i, group, point, _title in points:
+        if point != last.get(group, 0) + 1:
+            return []  # not a count within groups: a date, a version, a list of section numbers
+        last[group] = point
+    return [Heading(i, None, title) for i, _g, _p, title in points]
+
+
 BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
 
 
@@ -2180,12 +2216,35 @@ def _date_from(m: re.Match, kind: str) -> datetime.date | None:
         return None
 
 
+# '8/29/2019 4:00:00 PM': a meeting portal printing its dates in American order (month first, a 12-hour clock)
+US_DATETIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP]M)\b")
+
+
+def us_datetime(text: str) -> tuple[datetime.date, datetime.time] | None:
+    """The date and time of '8/29/2019 4:00:00 PM' (month first: the AM/PM clock says the order), or None."""
+    m = US_DATETIME.search(text) if "M" in text else None
+    if not m:
+        return None
+    hour = int(m.group(4)) % 12 + (12 if m.group(6) == "PM" else 0)
+    try:
+        return datetime.date(int(m.group(3)), int(m.group(1)), int(m.group(2))), datetime.time(hour, int(m.group(5)))
+    except ValueError:
+        return None
+
+
 def dates_in(text: str) -> list[tuple[int, datetime.date]]:
     found = []
+    us = [(m.start(), m.end()) for m in US_DATETIME.finditer(text)] if "M" in text else []
+    for a, _b in us:
+        when = us_datetime(text[a:])
+        if when:
+            found.append((a, when[0]))
     patterns = ((DATE_WORDS, "words"), (DATE_ISO, "iso"), (DATE_NUM, "num"), (DATE_SLASH_DASH, "num"),
                 (DATE_MONTH_FIRST, "month_first"))
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in us):
+                continue  # read above in its own order
             d = _date_from(m, kind)
             if d and 1990 <= d.year <= 2100:
                 found.append((m.start(), d))
@@ -2209,7 +2268,10 @@ def _t(h, m) -> datetime.time | None:
 
 
 def times_in(text: str) -> tuple[datetime.time | None, datetime.time | None]:
-    """(start, end) from 'kl. 14:00 - 16:00', 'kl. 9-11', 'Kl. 18.00 – 20.30', '09:00:00'."""
+    """(start, end) from 'kl. 14:00 - 16:00', 'kl. 9-11', 'Kl. 18.00 – 20.30', '09:00:00', '8/29/2019 4:00:00 PM'."""
+    us = us_datetime(text)
+    if us:
+        return us[1], None
     m = KL.search(text)
     if m:
         return _t(m.group(1), m.group(2)), (_t(m.group(3), m.group(4)) if m.group(3) else None)

@@ -206,6 +206,8 @@ OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 DATE_ONLY_LINE = re.compile(rf"(?i)(?:{layout.WEEKDAY}\s+)?(?:den\s+)?\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}")
 # 'Referat' / 'Referat fra 18. maj 2022' on a line of its own below a page's roster: the document says what it is
+# 'Sagspunkter der blev behandlet på mødet: Fold alle ud': the cases were treated, so the page is the minutes
+TREATED_AT_MEETING = re.compile(r"(?i)(?:sagspunkter|sager|punkter)\s+der\s+blev\s+behandlet\b")
 MINUTES_LINE = re.compile(r"(?i)(?:referat|beslutningsreferat|mødereferat)(?:\s+(?:fra|af|for)\s+[^.:]{1,40})?")
 # dates that are never the meeting's: a rule's ('… Bekendtgørelse om valg … nr. 906 af 25. juni 2025', 'lov nr. 1234
 # af 12. december 2019') and a deadline's ('Tilmelding … senest den 15. januar 2013', 'Svarfrist: 1. marts 2024')
@@ -275,6 +277,9 @@ def plain(line: str) -> str:
 
 
 def find_date(text: str) -> datetime.date | None:
+    us = layout.us_datetime(text)
+    if us:  # '8/29/2019 4:00:00 PM'
+        return us[0]
     month_first = layout.DATE_MONTH_FIRST.search(text)
     if month_first and not DATE_WORDS.search(text):  # "Onsdag, April 3, 2019 - 18:00"
         found = layout.dates_in(month_first.group(0))
@@ -1877,6 +1882,8 @@ UNNUMBERED_WARNINGS = {
                  "(«Titel - Ansvarlig (…) - Proces (…)»). Kontrollér dem.",
     "bulleted": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer («- Titel»), som hver "
                 "efterfølges af et afsnit som «Beslutning». Kontrollér dem.",
+    "decimal": "Punkterne er nummereret inden for grupper («1.1.», «1.2.», «2.1.»); de er læst uden nummer i "
+               "rækkefølge, og gruppernes overskrifter («1.0.») er ikke punkter. Kontrollér dem.",
 }
 
 
@@ -1896,7 +1903,8 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         headings, found_by = [_Heading(h.index, None, h.title) for h in templated], "templated"
     for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
-                        ("purposed", layout.purpose_headings), ("listed", layout.agenda_bullets)):
+                        ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
+                        ("listed", layout.agenda_bullets)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title) for h in finder(lines)]
@@ -2177,7 +2185,8 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
         "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
         "agenda" if re.search(r"dagsorden", title, re.I) else \
         "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else \
-        "minutes" if any(MINUTES_LINE.fullmatch(ln.strip()) for ln in header_nonempty) else ""
+        "minutes" if any(MINUTES_LINE.fullmatch(ln.strip()) or TREATED_AT_MEETING.match(ln.strip())
+                         for ln in header_nonempty) else ""
     labelled = re.search(r"\b(?:mødeforum|forum|udvalg)\s*:\s*(?P<v>.+)$", title, re.I)
     name_part = KIND_WORDS.sub(" ", layout.NEXT_LABEL.sub("", labelled.group("v")) if labelled else title)
     name_part = re.sub(rf"\b(?:d\.|den|fra|for|møde i|mødet i|møde|af)\s+(?=\d|{MONTH_RE})", " ", name_part, flags=re.I)
