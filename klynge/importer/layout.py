@@ -928,7 +928,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
                         and re.search(r"[^\W\d_]{2}", lines[nxt]) \
-                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt]) \
+                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt].strip()) \
                         and not LONE_NUMBER_NO_TITLE.match(lines[nxt].strip()):
                     # not '18' / '20' (a column of page numbers), nor '2' / '1. Bemærkninger' (a page number above
                     # a numbered heading)
@@ -1315,9 +1315,25 @@ def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:
                 c.list_member = True
 
 
-def _best_run(cands: list[Candidate]) -> list[Candidate]:
+EMPTY_NUMBER = re.compile(r"^\s*(\d{1,3})\.\s*$")
+
+
+def _empty_numbers(lines: list[str]) -> dict[int, int]:
+    """'7. Projektpulje' / '8.' / '9.' / '10. Afbenyttelse …': numbers a list left without a title (places kept free
+    on a template), by number, with their lines; only those with a numbered line right below them."""
+    out: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        m = EMPTY_NUMBER.match(ln) if ln and len(ln) < 8 else None
+        nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), "")
+        if m and re.match(rf"^\s*{int(m.group(1)) + 1}\.(?:\s|$)", nxt):
+            out[int(m.group(1))] = i
+    return out
+
+
+def _best_run(cands: list[Candidate], empty: dict[int, int] | None = None) -> list[Candidate]:
     """The highest-scoring chain of increasing numbers in text order (steps of 1, or a gap of up to 3
-    numbers, paid for), starting anywhere."""
+    numbers, paid for unless the missing numbers stand empty between them), starting anywhere."""
+    empty = empty or {}
     if not cands:
         return []
     cands = sorted(cands, key=lambda c: c.index)
@@ -1332,7 +1348,9 @@ def _best_run(cands: list[Candidate]) -> list[Candidate]:
             step = c.number - (p.through or p.number)
             if 1 <= step <= 4:
                 # a gap between explicit "Pkt. N" headings is a withdrawn item, cheaper than one between bare numbers
-                value = best[j] + own - (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5)
+                kept_free = step > 1 and all(p.index < empty.get(n, -1) < c.index
+                                             for n in range((p.through or p.number) + 1, c.number))
+                value = best[j] + own - (0 if kept_free else (step - 1) * (0.5 if c.form == p.form == "punkt" else 1.5))
                 # on a tie the longer chain wins (a list whose entries score nothing each is still one list)
                 if (value, length[j] + 1) > (best[i], length[i]):
                     best[i], back[i], length[i] = value, j, length[j] + 1
@@ -1377,10 +1395,15 @@ def _list_block(cands: list[Candidate], before: int, lines: list[str] = ()) -> l
     sub-points may stand between it and the next."""
     best: list[Candidate] = []
     cur: list[Candidate] = []
+    empty = _empty_numbers(lines) if lines else {}
     for c in sorted((c for c in cands if c.index < before), key=lambda c: c.index):
         # a contents table read one cell a line puts the title and the page between two numbers
         reach = 10 if c.toc and cur and cur[-1].toc and c.form == cur[-1].form == "lone" else 4
-        if cur and c.number == (cur[-1].through or cur[-1].number) + 1 and (
+        last = (cur[-1].through or cur[-1].number) if cur else 0
+        if cur and c.number > last + 1 and all(cur[-1].index < empty.get(n, -1) < c.index
+                                               for n in range(last + 1, c.number)):
+            cur.append(c)  # '7. Projektpulje' / '8.' / '9.' / '10. Afbenyttelse …': numbers left empty between
+        elif cur and c.number == (cur[-1].through or cur[-1].number) + 1 and (
                 c.index - cur[-1].index <= reach or (lines and _only_sub_points(lines, cur[-1].index, c.index))):
             cur.append(c)
         else:
@@ -1591,7 +1614,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     inner = _inner_lists(cands)
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
-    chain = _ones_before_run(_punkt_run_around(_best_run(bodies), bodies), bodies)
+    chain = _ones_before_run(_punkt_run_around(_best_run(bodies, _empty_numbers(lines)), bodies), bodies)
     ones = _all_ones(bodies, lines)
     if len(ones) > len(chain):
         number = 0

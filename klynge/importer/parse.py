@@ -945,8 +945,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     else:
         single = KL_TIME.search(title)
         before_time = title[:single.start()] if single else ""
-        if single and re.search(r"\b\d{4}\s*,?\s*$", before_time) and layout.dates_in(before_time):
-            single = None  # 'Næste møde torsdag den 29. oktober 2020 kl. 17.30': the time of that date, no slot
+        if single and ((re.search(r"\b\d{4}\s*,?\s*$", before_time) and layout.dates_in(before_time))
+                       or re.search(rf"\b\d{{1,2}}\.\s*(?:{layout.MONTH_RE})\s*,?\s*$", before_time, re.I)):
+            single = None  # 'Næste møde torsdag den 29. oktober 2020 kl. 17.30', 'Indsamling 11. marts kl. 10.30': the
+            # time of that date, no slot
         elif single and before_time.strip(" (-–") and re.search(r"\w", title[single.end():]) \
                 and not title[single.end():].lstrip().startswith((")", "-", "–")):
             single = None  # '… en månedlig gudstjeneste kl. 11.00 i Elev Kirke': a time in the title's sentence

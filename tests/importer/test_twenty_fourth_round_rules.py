@@ -62,3 +62,25 @@ def test_points_numbered_within_groups_are_items_without_numbers():
 def test_section_numbers_that_do_not_count_within_groups_are_no_items():
     lines = ["1.2. Formål", "1.5. Baggrund", "3.1. Økonomi", "3.7. Tidsplan"]
     assert layout.decimal_headings(lines) == []
+
+
+TEMPLATE_LIST = ("Referat af menighedsrådsmøde tirsdag den 20. februar 2018 kl. 19.00\n\nDagsorden:\n"
+                 " 1. Godkendelse af dagsorden\n 2. Nyt fra formand.\n 3. Projektpulje under Provsti.\n 4.  \n 5.  \n"
+                 " 6. Afbenyttelse af kirkehuset\n 7.  \n 8. Indsamling Folkekirkens Nødhjælp 11. marts kl. 10.30\n"
+                 " 9. Evt.\n\nPunkt 1. Godkendelse af dagsorden\nGodkendt.\n\nPunkt 2. Nyt fra formand\nIntet.\n")
+
+
+def test_numbers_a_template_left_empty_do_not_break_the_agenda_list():
+    items = _parse(TEMPLATE_LIST).items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Nyt fra formand"), (3, "Projektpulje under Provsti"),
+        (6, "Afbenyttelse af kirkehuset"), (8, "Indsamling Folkekirkens Nødhjælp 11. marts kl. 10.30"), (9, "Evt.")]
+
+
+def test_a_time_after_a_day_and_month_in_a_title_is_no_slot():
+    item = _parse(TEMPLATE_LIST).items[4]
+    assert item.start is None and item.title.endswith("11. marts kl. 10.30")
+
+
+def test_an_empty_number_with_no_next_number_below_it_bridges_nothing():
+    assert layout._empty_numbers(["3. Budget", "4.", "Tekst om noget.", "6. Eventuelt"]) == {}
