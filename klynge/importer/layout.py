@@ -386,7 +386,7 @@ TITLE_JOINERS = {"af", "og", "til", "i", "for", "med", "på", "om", "fra", "ved"
 # part ('… for Den Ny' / 'Opera 2025-2028'), while '… til de nye' ends on its own
 NOUN_WANTING = {"sidste", "næste", "kommende", "seneste", "denne", "dette", "disse", "vores", "jeres", "deres", "sin",
                 "sit", "sine", "hver", "hvert", "Ny", "Nyt", "Nye"}
-FUNCTION_WORDS = TITLE_JOINERS | {"jf.", "-", "–", "&"}
+FUNCTION_WORDS = TITLE_JOINERS | {"jf.", "-", "–", "&", "hvoraf", "hvori", "hvorpå", "hvorfra", "hvorved", "hvilket"}
 def open_ended(title: str) -> bool:
     """'... lokalplan for', '... vedr. etablering af': a title that stops on a word that needs the next one
     was wrapped by the page width; its rest is on the next line."""
@@ -852,6 +852,10 @@ def _counted_title_in_run(lines: list[str], i: int, number: int, title: str) -> 
     return before == number - 1 and after == number + 1
 
 
+ROLE_BEFORE_NUMBER = re.compile(r"^(?i:[\wæøå-]*(?:formand|formanden|person|kasserer|kassereren|værge|præst|præsten|"
+                                r"sekretær|leder|lederen|chef|direktør|konsulent)(?:/[\wæøå-]+)*)\s*:\s+"
+                                r"(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+DOUBLED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\1\.\s*(?=[A-ZÆØÅ])")
 CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
 
 
@@ -885,6 +889,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                    flags=re.I)
         if "sager" in s[:30]:  # 'Økonomisager Punkt 02 Udvidelse af …': the group of cases before the item's heading
             s = CASE_GROUP_BEFORE.sub("", s)
+        s = DOUBLED_NUMBER.sub(r"\1. ", s)  # '5. 5.Retningslinjer for …': a list's number and the title's own
+        if ":" in s[:40]:  # 'Næstformand/kontaktperson: 7. Status på …': who takes the item, before its number
+            s = ROLE_BEFORE_NUMBER.sub("", s)
         m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
         rest = LEADING_ALLOTMENT.sub("", m.group(2)) if m else ""
         if m and (rest == "" or rest[:1].isupper() or rest[:1].isdigit() is False or ORDINAL_TITLE.match(rest)):
@@ -925,7 +932,12 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 number, title, form = int(m.group(1)), slotted, "lone"
                 m = None
             if m:
-                nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j]), None)
+                # the title on the next line that holds text ('4' / ' ' / ' ' / 'Godkendelse af dagsorden': a web
+                # page's blank paragraphs keep a space)
+                nxt = next((j for j in range(i + 1, min(n, i + 8)) if lines[j].strip()), None)
+                if nxt is not None and nxt > i + 2 and not any(j < len(raw) and raw[j] and not raw[j].strip()
+                                                               for j in range(i + 1, nxt)):
+                    nxt = None  # (only truly empty lines between: a lone number far from any title)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
                         and re.search(r"[^\W\d_]{2}", lines[nxt]) \
                         and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt].strip()) \

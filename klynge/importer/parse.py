@@ -106,7 +106,9 @@ DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./ ]\s*(\d{4
 TIME = r"(\d{1,2})[.:](\d{2})"
 SLOT = re.compile(
     rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
-KL_TIME = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+# after 'kl.' a comma may part hours and minutes too ('Meddelelser kl. 19,25')
+KL_TIME = re.compile(r"\b(?:kl\.?:?|klokken)\s*(\d{1,2})[.:,](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?"
+                     r"(\d{1,2})[.:,](\d{2}))?", re.I)
 KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?"
                       r"(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?(?![\d.:])", re.I)
 # '25 min.', '30 minutter', '(10 min)': the minutes allotted to an item, alone on a line
@@ -902,6 +904,10 @@ ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*
 OPEN_ALLOTMENT = re.compile(r"\s*\(\s*(?:\d+\s*timer?\s*)?(?:\d+\s*min\.?)?\s*[,;]?\s*$", re.I)
 
 
+TOLD_BY = re.compile(r"(?:\.\s+|\s+)(?:Orientering|Oplæg|Fremlæggelse)\s+(?:ved|v\.)\s+"
+                     r"(?P<who>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+){1,3})\.?\s*$")
+
+
 def _inside_remark(text: str, mark: re.Match) -> bool:
     """The mark stands inside a bracket that opened before it with words of its own ('(dele som lukket punkt)')."""
     before = text[:mark.start()]
@@ -974,8 +980,12 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()
         title = title[:outcome.start()]
     presenter = None
+    told = TOLD_BY.search(title)
+    if told and told.start() > 0 and not layout.is_organisation(told.group("who")):
+        # '… (bilag vedhæftet). Orientering ved Knud Nielsen.': who presents, in a sentence after the title
+        presenter, title = told.group("who").rstrip("."), title[:told.start()].rstrip(" .")
     before_presenter = title
-    pm = PRESENTER.search(title)
+    pm = PRESENTER.search(title) if presenter is None else None
     if pm and layout.is_organisation(pm.group("name")):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
     if pm and pm.group(0).strip().startswith("ved") and (PLACE_PREPOSITION.search(f" {pm.group('name')} ")
