@@ -383,11 +383,13 @@ NAME_LIST_SEPARATOR = re.compile(r",|\s+og\s+|\s+samt\s+")
 
 
 COUNTED_GROUP = re.compile(r"\d{1,2}\s+[a-zæøå-]+")
+GROUP_ADDED = re.compile(r"\s*\+\s*[a-zæøå-]{4,}\.?\s*$")
 
 
 def _first_names(text: str) -> list[str]:
     """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
     list of people (small councils write so); every part must be name-shaped."""
+    text = GROUP_ADDED.sub("", text)  # 'Emilie, Andreas + elevrepræsentanter': a group besides the names
     parts = [p.strip(" .;") for p in NAME_LIST_SEPARATOR.split(re.sub(r"\s*\([^()]{1,30}\)", "", text))]
     parts = [p for p in parts if p and not COUNTED_GROUP.fullmatch(p)]  # ('2 elevrådsrepræsentanter': no names)
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
@@ -478,7 +480,9 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     among = _names_among_organisations(stripped)
     if len(among) >= 2:
         return [ParsedPerson(n) for n in among]
-    firsts = [p.strip(" .") for p in re.split(r",|\s+og\s+", stripped) if p.strip(" .")]
+    # ('Tanja (formand), Birthe (næstformand.), Lisbeth …': a first name's role in brackets is no part of it)
+    firsts = [p.strip(" .") for p in re.split(r",|\s+og\s+", re.sub(r"\s*\([^()]{1,30}\)", "", stripped))
+              if p.strip(" .")]
     if len(firsts) >= 3 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) and len(p.split()) <= 2
                                 and not any(layout.ROLE_WORD.match(w) for w in p.split()) for p in firsts) \
             and sum(len(p.split()) == 1 for p in firsts) >= 0.8 * len(firsts):

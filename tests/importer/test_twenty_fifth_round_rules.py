@@ -60,3 +60,18 @@ def test_a_label_that_is_no_role_before_a_number_stays():
 def test_a_comma_between_hours_and_minutes_after_kl_is_a_time():
     m = KL_TIME.search("Meddelelser kl. 19,25")
     assert m and datetime.time(int(m.group(1)), int(m.group(2))) == datetime.time(19, 25)
+
+
+SCHOOL_BOARD = ("Skolebestyrelsesmøde den 17. november 2021\n\nSted: Tølløse Skole\n"
+                "Mødedeltagere: Tanja (formand), Birthe (næstformand.), Lisbeth, Martin, Louise og Jakob (ref.)\n"
+                "Afbud: Emilie, Andreas + elevrepræsentanter\n\nPkt. 1. Velkomst\n\nGodkendt.\n\n"
+                "Pkt. 2. Eventuelt\n\nIntet.\n")
+
+
+def test_first_names_with_their_roles_in_brackets_are_the_attendees():
+    parsed = _parse(SCHOOL_BOARD)
+    assert [p.name for p in parsed.attendees] == ["Tanja", "Birthe", "Lisbeth", "Martin", "Louise", "Jakob"]
+
+
+def test_a_group_added_to_first_names_after_a_plus_is_no_apology():
+    assert _parse(SCHOOL_BOARD).absent == ["Emilie", "Andreas"]
