@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 419, "date": 472, "start": 332, "place": 248, "body": 400, "attendees": 1776,
-          "apologies": 638}
+FLOORS = {"items_exact": 424, "date": 481, "start": 341, "place": 254, "body": 408, "attendees": 1846,
+          "apologies": 646}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -28,8 +28,8 @@ FLOORS = {"items_exact": 419, "date": 472, "start": 332, "place": 248, "body": 4
 # apologies 27: seen38, two more, and 26 since the twentieth round's deanery; apologies 27: seen39, one more,
 # and 26 since the twenty-first round's 'Punkt' run; attendees 48: seen42, one name more;
 # attendees 49 and apologies 33: seen43, one name and seven apologies more; attendees 50: the twenty-fifth round's
-# first names, sixteen right and a guest listed among them)
-CEILINGS = {"attendees": 50, "apologies": 33, "date": 23}
+# first names, sixteen right and a guest listed among them; attendees 53: seen44, three names more)
+CEILINGS = {"attendees": 53, "apologies": 33, "date": 23}
 
 
 @pytest.fixture(scope="module")
