@@ -1532,12 +1532,15 @@ def _all_ones(cands: list[Candidate], lines: list[str]) -> list[Candidate]:
     more 'N.' lines numbered 1, most of them followed by their own text (an item without minutes may stand right
     above the next), and none by another numbered line before the next."""
     ones = [c for c in sorted(cands, key=lambda c: c.index) if c.number == 1 and c.form in ("numbered", "numbered2")]
+    top = min((c.indent for c in ones), default=0)
+    nested = {c.index for c in ones if c.indent > top}  # '  1. Præcision af princippet': an item's own sub-point
+    ones = [c for c in ones if c.index not in nested]
     if len(ones) == 2 and all(_labelled_below(lines, a.index, b) for a, b in zip(ones, [ones[1].index, len(lines)],
                                                                               strict=True)):
         return ones  # two items, each with its own section labels ('Ansvarlig:', 'Sagsfremstilling')
     if len(ones) < 3:
         return []
-    others = [c.index for c in cands if c.number != 1]
+    others = [c.index for c in cands if c.number != 1 and c.indent <= top]
     textless = 0
     for a, b in zip(ones, ones[1:] + [None], strict=False):
         stop = b.index if b is not None else len(lines)

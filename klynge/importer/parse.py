@@ -375,7 +375,8 @@ def parse_person(line: str, organisations: list[str] = ()) -> ParsedPerson | Non
     return ParsedPerson(name, title.strip() or None, organisation)
 
 
-FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+){0,2}(?:\s[A-ZÆØÅ]\.?)?$")  # 'Søren B'
+# 'Søren B', 'René' (a first name may carry an accent)
+FIRST_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåäöüëéèáóíúç]+(?:[- ][A-ZÆØÅ][a-zæøåäöüëéèáóíúç]+){0,2}(?:\s[A-ZÆØÅ]\.?)?$")
 
 
 # 'Anne Hansen, Per Olsen og Bo Jensen', '…, Tove Poulsen samt Berit Hvilsom': the separators of a list of names
@@ -477,6 +478,11 @@ def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
             and not any(layout.is_organisation(n) for n in names if n):
         # ('…, Tove Poulsen.': the list's full stop is no part of the last name)
         return [ParsedPerson(re.sub(r"(?<=[a-zæøå]{2})\.$", "", PARTY.sub("", n).strip())) for n in names if n]
+    mixed = [p.strip(" .") for p in re.split(r",|\s+og\s+", stripped) if p.strip(" .")]
+    if len(mixed) >= 3 and all((NAME_RE.match(p) or FIRST_NAME.match(p)) and not layout.is_organisation(p)
+                               and not any(layout.ROLE_WORD.match(w) for w in p.split()) for p in mixed) \
+            and 2 * sum(len(p.split()) >= 2 for p in mixed) >= len(mixed):
+        return [ParsedPerson(n) for n in mixed]  # '…, René Flou, Peter Nielsen og Jesper': full names and a first name
     among = _names_among_organisations(stripped)
     if len(among) >= 2:
         return [ParsedPerson(n) for n in among]

@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 424, "date": 481, "start": 341, "place": 254, "body": 408, "attendees": 1846,
-          "apologies": 646}
+FLOORS = {"items_exact": 425, "date": 481, "start": 341, "place": 254, "body": 408, "attendees": 1892,
+          "apologies": 652}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -28,8 +28,10 @@ FLOORS = {"items_exact": 424, "date": 481, "start": 341, "place": 254, "body": 4
 # apologies 27: seen38, two more, and 26 since the twentieth round's deanery; apologies 27: seen39, one more,
 # and 26 since the twenty-first round's 'Punkt' run; attendees 48: seen42, one name more;
 # attendees 49 and apologies 33: seen43, one name and seven apologies more; attendees 50: the twenty-fifth round's
-# first names, sixteen right and a guest listed among them; attendees 53: seen44, three names more)
-CEILINGS = {"attendees": 53, "apologies": 33, "date": 23}
+# first names, sixteen right and a guest listed among them; attendees 53: seen44, three names more; attendees 60: the
+# twenty-sixth round's mixed lists of full and first names, 27 names more right and 7 more wrong, names a line
+# break cut in two ('Anna-Lise' / 'Lisbjerg'))
+CEILINGS = {"attendees": 60, "apologies": 33, "date": 23}
 
 
 @pytest.fixture(scope="module")
