@@ -1516,16 +1516,12 @@ SOURCE_DATE = re.compile(r"(?<![0-9])(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})-(\d{1,
 SOURCE_WORD_DATE = re.compile(rf"(?<![0-9])(\d{{1,2}})[-_. ]+({MONTH_RE})[-_. ]+(\d{{4}})(?![0-9])", re.I)
 
 
-# 'Beslutning i Seniorrådet den 31-08-2020', 'Forretningsudvalgets beslutning den 8. november 2022': the meeting's
-# date as each item's decision states it
+# 'Beslutning i Seniorrådet den 31-08-2020', 'Forretningsudvalgets beslutning den 8. november 2022',
+# 'Integrationsudvalgets møde den 12. december 2011:': the meeting's date as each item's decision states it
 DECISION_DATE = re.compile(
     r"^(?:beslutning|referat)\s+(?:i|fra)\s+.{2,80}?\s+(?:den|d\.)\s+(?P<date>\d.{5,25})$"
-    r"|^[A-ZÆØÅ][\w-]{2,60}s\s+(?:beslutning|referat)\s+(?:den|d\.)\s+(?P<date2>\d.{5,25})$", re.I)
-
-
-# 'Integrationsudvalgets møde den 12. december 2011:' over the decision of a case page
-DECIDED_AT_MEETING = re.compile(
-    r"^\s*[A-ZÆØÅ][\wæøå-]*s\s+møde\s+(?:den\s+)?(?P<date>\d{1,2}\.\s*\S+\s+\d{4})\s*:?\s*$")
+    r"|^[A-ZÆØÅ][\w-]{2,60}s\s+(?:beslutning|referat)\s+(?:den|d\.)\s+(?P<date2>\d.{5,25})$"
+    r"|^[A-ZÆØÅ][\wæøå-]*s\s+møde\s+(?:den\s+)?(?P<date3>\d{1,2}\.\s*\S+\s+\d{4})\s*:?$", re.I)
 
 
 def _decision_date(lines: list[str]) -> datetime.date | None:
@@ -1535,10 +1531,7 @@ def _decision_date(lines: list[str]) -> datetime.date | None:
     nonempty = [ln.strip() for ln in lines if ln and ln.strip()]
     for k, ln in enumerate(nonempty):
         m = DECISION_DATE.match(ln) if ln[:1].isupper() else None
-        day = find_date(m.group("date") or m.group("date2")) if m else None
-        if day is None and "møde" in ln:
-            m = DECIDED_AT_MEETING.match(ln)
-            day = find_date(m.group("date")) if m else None
+        day = find_date(m.group("date") or m.group("date2") or m.group("date3")) if m else None
         if day is None and ln.startswith("Beslutning") and k + 1 < len(nonempty):
             dated = DECISION_BLOCK_DATE.match(nonempty[k + 1]) if DECISION_FROM.match(ln) else None
             day = find_date(dated.group("date")) if dated else None
