@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import layout
+from . import layout, title_tails
 from .bodies import body_in_text, find_body, fuller_body, is_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
@@ -1840,6 +1840,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         if kind == "minutes" and getattr(item, "_unlabelled", False) and item.description and not item.minutes:
             item.minutes, item.description = item.description, ""
         item.__dict__.pop("_unlabelled", None)
+    trimmed = _trim_title_tails(items, kind)
     slotted = sum(1 for i in items if i.end)
     if end is None and slotted and (any(i.end for i in items[-2:]) or 2 * slotted >= len(items)):
         # the last slot's end is the meeting's when the slots run to the end (an unslotted 'Eventuelt' aside) or
@@ -1864,9 +1865,41 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                                       "fx under «Gennemse og ret».", None))
     for item in items:
         warnings.extend(item_warnings[id(item)])
+    warnings.extend(trimmed)
     warnings.extend(check_items(items))
     return ParsedDocument(kind, title, body, cluster, date, start, end, place, attendees, absent, substitutes,
                           guests, items, repairs, warnings, changes=list(changes))
+
+
+PRESENTER_TAIL = re.compile(r"(?:ved|v/|v\./|v\.)\s*(?P<who>\S.{0,60})$", re.I)
+
+
+def _trim_title_tails(items: list[ParsedItem], kind: str) -> list[ParsedWarning]:
+    """Text the heading rules left glued to a title, cut where the learned model (``title_tails``) is sure: the
+    tail becomes the presenter («v. arbejdsgruppen») or the first line of the item's minutes (in minutes) or
+    text. Each cut is reported, so the user can check it."""
+    model = title_tails.title_model()
+    if not items or model.threshold == float("inf"):
+        return []
+    context = title_tails.TitleContext.of([i.title for i in items], kind == "minutes")
+    warnings = []
+    for item in items:
+        title, tail = model.trimmed(item.title, context)
+        if not tail:
+            continue
+        item.title = title
+        who = PRESENTER_TAIL.match(tail)
+        if who and item.presenter is None:
+            item.presenter = who.group("who").strip(" .,")
+            where = "det er læst som oplægsholder"
+        elif kind == "minutes":
+            item.minutes, where = f"{tail}\n\n{item.minutes}".strip(), "resten står først i punktets referat"
+        else:
+            item.description, where = f"{tail}\n\n{item.description}".strip(), "resten står først i punktets tekst"
+        shown = tail if len(tail) <= 60 else f"{tail[:60]}…"
+        warnings.append(ParsedWarning("title_trimmed", f"Titlen er afkortet før «{shown}»; {where}. Kontrollér det.",
+                                      item.number))
+    return warnings
 
 
 FIRST_NAME_AFTER_VED = re.compile(r"\s+ved\s+(?P<name>[A-ZÆØÅ][a-zæøå]+)$")
