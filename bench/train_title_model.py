@@ -230,7 +230,10 @@ def main() -> int:
     print(f"threshold chosen: {threshold}")
     if not args.dry_run:
         path = ROOT / "klynge" / "importer" / "title_model.json"
-        path.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        data = {**model.to_json(), "trained_on": sorted({d["split"] for d in docs if not d["split"].startswith("unseen")}
+                                                        | {d["split"].split(":", 1)[1] for d in docs
+                                                           if d["split"].startswith("unseen")})}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written {path.relative_to(ROOT)}")
     return 0
 

@@ -117,3 +117,16 @@ def test_the_model_round_trips_through_its_file_format():
     assert TitleModel.from_json({**model.to_json(), "threshold": None}).threshold == math.inf
     assert again.trimmed("Budget", TitleContext()) == ("Budget", "")
     assert isinstance(cuts("Budget - status")[0], Cut)
+
+
+def test_the_shipped_model_never_saw_the_blind_split_and_cuts_only_where_sure():
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from importer_accuracy import BLIND
+
+    data = json.loads(title_tails.MODEL_PATH.read_text(encoding="utf-8"))
+    assert BLIND not in data["trained_on"] and "dev" in data["trained_on"]
+    assert 0.5 <= title_tails.title_model().threshold < 1
