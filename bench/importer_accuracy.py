@@ -17,64 +17,10 @@ Names are compared case-insensitively; free text (place, body, titles) after fol
 spaces, with a small tolerance (SequenceMatcher ratio >= 0.9; place and body also when one contains the other
 and the shorter is at least 60 % of the longer). A refused document ("ingen dagsordenspunkter") reads nothing.
 
-Fifty groups: "dev" (tuned on), "seen" (the first held-out third, split "heldout": held out until its
-per-document output was shown in a report, so no longer a measure of generality; used for development since),
-"seen2" (split "heldout2": collected blind on 2026-12-02, its output shown once in that day's first report,
-used for development since), "seen3" (split "heldout3": the second round's blind set, shown once in that
-round's report, used for development since), "seen4" (split "heldout4": the third round's blind set, shown once
-in that round's report, used for development since), "seen5" (split "heldout5": the fourth round's blind set,
-shown once in that round's report), "seen6" (split "heldout6": the fifth round's blind set, measured once on
-2026-12-03 and a development group since), "seen7" (split "heldout7": the sixth round's blind set, measured once
-on 2026-12-03 and a development group since), "seen8" (split "heldout8": the seventh round's blind set, measured
-once on 2026-12-03 and a development group since), "seen9" (split "heldout9": the eighth round's blind set,
-measured once on 2026-12-04 and a development group since), "seen10" (split "heldout10": the ninth round's blind
-set, measured once on 2026-12-04 and a development group since), "seen11" (split "heldout11": the tenth round's
-blind set, measured once on 2026-12-04 and a development group since), "seen12" (split "heldout12": the eleventh
-round's blind set, measured once on 2026-12-04 and a development group since), "seen13" (split "heldout13": the
-twelfth round's blind set, measured once on 2026-12-05 and a development group since), "train1".."train3"
-(collected and annotated on 2026-12-04 for training and development, never blind), "seen14" (split "heldout14":
-measured once on 2026-12-05 and a development group since), "seen15" (split "heldout15": measured once on 2026-12-05
-and a development group since), "seen16" (split "heldout16": measured once on 2026-12-06 and a development group
-since; eight of its twelve have no item titles in their text, items null, not scored), "seen17" (split "heldout17":
-measured once on 2026-12-06 and a development group since), "seen18" (split "heldout18": measured once on 2026-12-06
-and a development group since), "seen19" (split "heldout19": nine documents, measured once on 2026-12-06 and a
-development group since), "seen20" (split "heldout20": nine documents, measured once on 2026-12-06 and a development
-group since), "seen21" (split "heldout21": eight documents, measured once on 2026-12-06 and a development group
-since), "seen22" (split "heldout22": nine documents, measured once on 2026-12-06 and a development group since),
-"seen23" (split "heldout23": ten documents, measured once on 2026-12-06 and a development group since), "seen24"
-(split "heldout24": five documents, collected when the page store ran out of new hosts, measured once on 2026-12-06
-and a development group since), "seen25" (split "heldout25": four documents collected on 2026-12-06 from public
-GitHub repositories, the first set not from the page store, measured once on 2026-12-06 and a development group
-since), "seen26" (split "heldout26": twelve unseen documents on hosts the corpus already has, a measure of new
-meetings of known publishing systems rather than of new layouts; measured once on 2026-12-06 and a development group
-since), "seen27" (split "heldout27": twelve more unseen documents on hosts the corpus has, none of heldout26's;
-measured once on 2026-12-06 and a development group since), "seen28" (split "heldout28": eleven more, on hosts
-neither of the two before used; measured once on 2026-12-06 and a development group since), "seen29" (split
-"heldout29": eleven more on 7 hosts none of the three before used; measured once on 2026-12-06 and a development group
-since), "seen30" (split "heldout30": eight more on 6 hosts none of the four before used; measured once on 2026-12-06
-and a development group since), "seen31" (split "heldout31": twenty more on 11 hosts none of the five before used,
-nine of them with their items stated; measured once on 2026-12-06 and a development group since), "seen32" (split
-"heldout32": twelve more on 11 hosts none of the six before used, all with their items stated; measured once on
-2026-12-06 and a development group since), "seen33" (split "heldout33": ten more on 9 hosts none of the seven before
-used, nine with their items stated; measured once on 2026-12-06 and a development group since), "seen34" (split
-"heldout34": eleven more on 10 hosts none of the eight before used, all with their items stated; measured once on
-2026-12-06 and a development group since), "seen35" (split "heldout35": eleven more on 8 hosts none of the nine
-before used, all with their items stated; measured once on 2026-12-06 and a development group since), "seen36"
-(split "heldout36": twelve more on 7 hosts none of the ten before used, all with their items stated; measured once
-on 2026-12-06 and a development group since), "seen37" (split "heldout37": ten more on 7 hosts none of the eleven
-before used, eight with their items stated; measured once on 2026-12-06 and a development group since), "seen38"
-(split "heldout38": eight more on 4 hosts none of the twelve before used, national bodies; measured once on
-2026-12-06, on the code that measured heldout37, and a development group since), "seen39" (split "heldout39": nine
-more on 7 hosts none of the thirteen before used; measured once on 2026-12-06 and a development group since),
-"seen40" (split "heldout40": twelve more on 7 hosts none of the fourteen before used; measured once on 2026-12-06
-and a development group since), "seen41" (split "heldout41": seven on 4 hosts, two of them new to the corpus;
-measured once on 2026-12-06 and a development group since), "seen42" (split "heldout42": eight on 7 hosts new to
-the corpus; measured once on 2026-12-06 and a development group since), "seen43" (split "heldout43": twelve on 8
-hosts, five of them new to the corpus; measured once on 2026-12-06 and a development group since), "seen44" (split
-"heldout44": ten municipal bodies and institution boards on 8 hosts, five new to the corpus; measured once on
-2026-12-06 and a development group since), "seen45" (split "heldout45": four municipal bodies and a school board on
-4 hosts, three new to the corpus; measured once on 2026-12-06 and a development group since) and "blind" (split
-"heldout46": not collected yet).
+Groups (``GROUPS``): "dev" (tuned on from the start), "train1".."train3" (collected for training, never blind),
+"seen" and "seen2".."seen45" (split "heldoutN": each collected blind by a helper that read no code, its output
+shown once in the report of its round, a development group since; docs/importer-history.md says when and what)
+and "blind" (split ``BLIND``, not collected until the next round).
 While tuning, look only at dev and the seen groups; the blind group is not even read without --show-heldout,
 and its figures, its per-document table and --doc on a blind document are printed only with --show-heldout
 (for the final report).
