@@ -230,9 +230,8 @@ def main() -> int:
     print(f"threshold chosen: {threshold}")
     if not args.dry_run:
         path = ROOT / "klynge" / "importer" / "title_model.json"
-        data = {**model.to_json(), "trained_on": sorted({d["split"] for d in docs if not d["split"].startswith("unseen")}
-                                                        | {d["split"].split(":", 1)[1] for d in docs
-                                                           if d["split"].startswith("unseen")})}
+        splits = {d["split"].removeprefix("unseen:") for d in docs}  # a once-blind set's corpus documents too
+        data = {**model.to_json(), "trained_on": sorted(splits)}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written {path.relative_to(ROOT)}")
     return 0
