@@ -1897,8 +1897,9 @@ def _trim_title_tails(items: list[ParsedItem], kind: str) -> list[ParsedWarning]
         else:
             item.description, where = f"{tail}\n\n{item.description}".strip(), "resten står først i punktets tekst"
         shown = tail if len(tail) <= 60 else f"{tail[:60]}…"
-        warnings.append(ParsedWarning("title_trimmed", f"Titlen er afkortet før «{shown}»; {where}. Kontrollér det.",
-                                      item.number))
+        label = f"punkt {item.number}" if item.number is not None else f"punktet «{item.title}»"
+        warnings.append(ParsedWarning("title_trimmed", f"Titlen på {label} er afkortet før «{shown}»; {where}. "
+                                      "Kontrollér det.", item.number))
     return warnings
 
 

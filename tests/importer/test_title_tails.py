@@ -65,7 +65,7 @@ def test_the_shipped_model_cuts_what_was_said_at_the_meeting_off_the_title():
 def test_every_cut_is_reported_to_the_user_in_danish():
     warnings = [w for w in _parse(PARISH_MINUTES).warnings if w.code == "title_trimmed"]
     assert [(w.item, w.message) for w in warnings] == [
-        (2, "Titlen er afkortet før «Præsten afgav sin stemme.»; resten står først i punktets referat. "
+        (2, "Titlen på punkt 2 er afkortet før «Præsten afgav sin stemme.»; resten står først i punktets referat. "
             "Kontrollér det.")]
 
 
