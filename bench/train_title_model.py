@@ -42,7 +42,6 @@ ITERATIONS = 2000
 RATE = 0.5
 L2 = 0.001
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
-PRESENTER_TAIL = re.compile(r"(?:ved|v/|v\./|v\.)\s*(?P<who>\S.*)", re.I)
 
 
 def read_corpus(lexicon) -> list[dict]:
@@ -85,14 +84,9 @@ def right(truth: tuple, number, title: str, closed, presenter) -> bool:
                        {"number": number, "title": title, "closed": closed, "presenter": presenter})
 
 
-def presenter_in(tail: str) -> str | None:
-    m = PRESENTER_TAIL.match(tail)
-    return m.group("who").strip() if m else None
-
-
 def label_title(truth: tuple, number, title: str, closed, presenter, context) -> list[tuple[dict, int]]:
     """(features, label) of each cut of one title; none when no single cut makes a wrong title right."""
-    from klynge.importer.title_tails import cuts, features
+    from klynge.importer.title_tails import cuts, features, presenter_in
 
     found = cuts(title)
     if not found:
@@ -101,7 +95,7 @@ def label_title(truth: tuple, number, title: str, closed, presenter, context) ->
         return [(features(title, c, context), 0) for c in found]
     labels = []
     for c in found:
-        head, tail = title[:c.at].strip(" ,:;-–—"), title[c.resume:].strip()
+        head, tail = c.split(title)
         labels.append(right(truth, number, head, closed, presenter or presenter_in(tail)))
     if not any(labels):
         return []
@@ -164,7 +158,7 @@ def train(rows: list[tuple[dict, int]]):
 
 def exact(doc: dict, model, threshold: float) -> bool:
     """Items exactly right after the model's cuts at this threshold (math.inf: as read)."""
-    from klynge.importer.title_tails import TitleContext
+    from klynge.importer.title_tails import TitleContext, presenter_in
 
     pairs = read_pairs(doc)
     if doc.get("refused") or not pairs:
@@ -173,8 +167,8 @@ def exact(doc: dict, model, threshold: float) -> bool:
     for truth, (number, title, closed, presenter) in pairs:
         best = model.best_cut(title, context) if threshold < math.inf else None
         if best and best[1] >= threshold:
-            tail = title[best[0].resume:].strip()
-            title, presenter = title[:best[0].at].strip(" ,:;-–—"), presenter or presenter_in(tail)
+            title, tail = best[0].split(title)
+            presenter = presenter or presenter_in(tail)
         if not right(truth, number, title, closed, presenter):
             return False
     return True

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .shipped_model import ShippedModel, sigmoid, standardised_logit
 
 # --- furniture ---------------------------------------------------------------------------
 
@@ -1248,16 +1249,10 @@ class HeadingModel:
         return bool(self.names) and (self.weight > 0 or self.admit < math.inf)
 
     def logit(self, features: dict[str, float]) -> float:
-        total = self.bias
-        means = self.means or [0.0] * len(self.names)
-        scales = self.scales or [1.0] * len(self.names)
-        for name, w, mu, sd in zip(self.names, self.weights, means, scales, strict=True):
-            total += w * (features.get(name, 0.0) - mu) / sd
-        return total
+        return standardised_logit(self.names, self.weights, self.bias, self.means, self.scales, features)
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.logit(features)
-        return 1 / (1 + math.exp(-z)) if z > -40 else 0.0
+        return sigmoid(self.logit(features))
 
     @classmethod
     def from_json(cls, data: dict) -> HeadingModel:
@@ -1273,26 +1268,18 @@ class HeadingModel:
 
 
 RULES_ONLY = HeadingModel([], [], 0.0)
-_model: HeadingModel | None = None
+_SHIPPED = ShippedModel(MODEL_PATH, HeadingModel.from_json, RULES_ONLY)
 
 
 def heading_model() -> HeadingModel:
     """The shipped classifier (heading_model.json beside this module); rules only when the file is missing."""
-    global _model
-    if _model is None:
-        try:
-            _model = HeadingModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            _model = RULES_ONLY
-    return _model
+    return _SHIPPED.get()
 
 
 def use_heading_model(model: HeadingModel | None) -> HeadingModel | None:
     """Replace the classifier used by find_headings (training and cross-validation); returns the old one.
     None reloads the shipped file on next use."""
-    global _model
-    old, _model = _model, model
-    return old
+    return _SHIPPED.use(model)
 
 
 def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:

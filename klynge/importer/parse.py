@@ -1871,9 +1871,6 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
                           guests, items, repairs, warnings, changes=list(changes))
 
 
-PRESENTER_TAIL = re.compile(r"(?:ved|v/|v\./|v\.)\s*(?P<who>\S.{0,60})$", re.I)
-
-
 def _trim_title_tails(items: list[ParsedItem], kind: str) -> list[ParsedWarning]:
     """Text the heading rules left glued to a title, cut where the learned model (``title_tails``) is sure: the
     tail becomes the presenter («v. arbejdsgruppen») or the first line of the item's minutes (in minutes) or
@@ -1888,9 +1885,9 @@ def _trim_title_tails(items: list[ParsedItem], kind: str) -> list[ParsedWarning]
         if not tail:
             continue
         item.title = title
-        who = PRESENTER_TAIL.match(tail)
+        who = title_tails.presenter_in(tail)
         if who and item.presenter is None:
-            item.presenter = who.group("who").strip(" .,")
+            item.presenter = who
             where = "det er læst som oplægsholder"
         elif kind == "minutes":
             item.minutes, where = f"{tail}\n\n{item.minutes}".strip(), "resten står først i punktets referat"

@@ -16,12 +16,13 @@ line of its text.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .shipped_model import ShippedModel, sigmoid, standardised_logit
 
 MODEL_PATH = Path(__file__).with_name("title_model.json")
 
@@ -33,6 +34,8 @@ ABBREVIATIONS = {
     "mag", "ass", "int", "ekst", "gl", "ndr", "sdr", "vest", "øst", "sct", "skt",
 }
 PRESENTER_WORD = re.compile(r"^(?:ved|v/|v\.|v\./|v\s)", re.I)
+# a tail that names who presents: 'v. arbejdsgruppen', 'ved Rasmus Jürs' (the name after the word)
+PRESENTER_TAIL = re.compile(r"(?:ved|v/|v\./|v\.)\s*(?P<who>\S.{0,60})$", re.I)
 # a tail that says what happened at the meeting: the minutes, not the title
 OUTCOME_WORD = re.compile(
     r"\b(?:godkendt|godkendte|vedtaget|vedtog|besluttet|besluttede|taget til efterretning|tog|underskrevet|"
@@ -65,6 +68,10 @@ class Cut:
     at: int
     resume: int
     separator: str
+
+    def split(self, title: str) -> tuple[str, str]:
+        """(the title up to the cut, the tail after it)."""
+        return title[:self.at].strip(" ,:;-–—"), title[self.resume:].strip()
 
 
 def cuts(title: str) -> list[Cut]:
@@ -171,9 +178,7 @@ class TitleModel:
     threshold: float = math.inf  # probability at which a title is cut; inf: never
 
     def probability(self, f: dict[str, float]) -> float:
-        z = self.bias + sum(w * (f.get(n, 0.0) - mu) / sd
-                            for n, w, mu, sd in zip(self.names, self.weights, self.means, self.scales, strict=True))
-        return 1 / (1 + math.exp(-z)) if z > -40 else 0.0
+        return sigmoid(standardised_logit(self.names, self.weights, self.bias, self.means, self.scales, f))
 
     def best_cut(self, title: str, context: TitleContext) -> tuple[Cut, float] | None:
         scored = [(c, self.probability(features(title, c, context))) for c in cuts(title)]
@@ -184,8 +189,7 @@ class TitleModel:
         best = self.best_cut(title, context)
         if best is None or best[1] < self.threshold:
             return title, ""
-        cut = best[0]
-        return title[:cut.at].strip(" ,:;-–—"), title[cut.resume:].strip()
+        return best[0].split(title)
 
     @classmethod
     def from_json(cls, data: dict) -> TitleModel:
@@ -200,22 +204,20 @@ class TitleModel:
 
 
 NEVER = TitleModel([], [], 0.0, [], [])
-_model: TitleModel | None = None
+_SHIPPED = ShippedModel(MODEL_PATH, TitleModel.from_json, NEVER)
 
 
 def title_model() -> TitleModel:
     """The shipped model (title_model.json beside this module); never cuts when the file is missing."""
-    global _model
-    if _model is None:
-        try:
-            _model = TitleModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            _model = NEVER
-    return _model
+    return _SHIPPED.get()
 
 
 def use_title_model(model: TitleModel | None) -> TitleModel | None:
     """Replace the model parse uses (training and cross-validation); returns the old one. None reloads the file."""
-    global _model
-    old, _model = _model, model
-    return old
+    return _SHIPPED.use(model)
+
+
+def presenter_in(tail: str) -> str | None:
+    """Who presents, when a cut-off tail names them after «ved», «v.» or «v/»."""
+    m = PRESENTER_TAIL.match(tail)
+    return m.group("who").strip(" .,") if m else None
