@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from klynge.importer.lexicon import MISSING_MESSAGE, find_dictionary, load_lexicon
+from klynge.importer.normalise import normalise
 from klynge.importer.parse import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -79,3 +80,9 @@ def make_docx(paragraphs: list[tuple[str, str]], table: list[list[str]] | None =
 def items_of(text: str) -> list[tuple]:
     """(number, title) of every item the importer reads from ``text``: the round-rule tests' common check."""
     return [(i.number, i.title) for i in parse(text).items]
+
+
+def read_normalised(text: str):
+    """The document the importer reads from ``text`` after the normaliser, as an upload goes (without the
+    dictionary): the later round-rule tests' common reading."""
+    return parse(normalise(text).text)

@@ -6,9 +6,8 @@ import math
 import pytest
 
 from klynge.importer import title_tails
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import parse
 from klynge.importer.title_tails import Cut, TitleContext, TitleModel, cuts
+from tests.importer.conftest import read_normalised as _parse
 
 PARISH_MINUTES = ("Referat af menighedsrådsmøde\n\nTirsdag den 10. oktober 2017 kl. 19.00\n\nSted: Sognehuset\n\n"
                   "1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
@@ -16,9 +15,6 @@ PARISH_MINUTES = ("Referat af menighedsrådsmøde\n\nTirsdag den 10. oktober 201
                   "3. Årsregnskab 2021. Regnskabet fremlægges og behandles\n\nGodkendt.\n\n"
                   "4. Eventuelt\n\nIntet.\n")
 
-
-def _parse(text: str):
-    return parse(normalise(text).text)
 
 
 @pytest.fixture

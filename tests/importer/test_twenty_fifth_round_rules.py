@@ -6,12 +6,8 @@ is item 7 taken by that member; 'kl. 19,25' is a time. Invented texts only."""
 import datetime
 
 from klynge.importer import layout
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import KL_TIME, parse
-
-
-def _parse(text: str):
-    return parse(normalise(text).text)
+from klynge.importer.parse import KL_TIME
+from tests.importer.conftest import read_normalised as _parse
 
 
 def test_a_lone_number_finds_its_title_below_blank_paragraphs_that_keep_a_space():

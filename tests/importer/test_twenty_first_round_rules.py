@@ -5,12 +5,7 @@ inside one 'Punkt N' item does not outvote the 'Punkt' headings; 'SommerPunkt 61
 body's name set in capitals is written as a name. Invented texts only."""
 
 from klynge.importer import bodies
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import parse
-
-
-def _parse(text: str):
-    return parse(normalise(text).text)
+from tests.importer.conftest import read_normalised as _parse
 
 
 def test_nothing_new_after_a_dash_is_the_items_minutes_not_its_title():

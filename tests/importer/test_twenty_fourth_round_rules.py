@@ -6,12 +6,8 @@ within groups ('1.1.', '1.2.', '2.1.') are items without numbers. Invented texts
 import datetime
 
 from klynge.importer import layout
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import find_date, parse
-
-
-def _parse(text: str):
-    return parse(normalise(text).text)
+from klynge.importer.parse import find_date
+from tests.importer.conftest import read_normalised as _parse
 
 
 def test_an_american_date_and_clock_are_read_month_first():

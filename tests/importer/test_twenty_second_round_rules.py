@@ -4,13 +4,7 @@ minutes; 'Ad 2: Tina introducerede …' under 'Pkt. 2.' is the item's minutes, n
 (a web page's select box) is furniture; 'Kommissionsmøde' names a meeting, not a body. Invented texts only."""
 
 from klynge.importer import bodies
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import parse
-
-
-def _parse(text: str):
-    return parse(normalise(text).text)
-
+from tests.importer.conftest import read_normalised as _parse
 
 PDF_WITHOUT_BLANKS = (
     "Referat af\nMENIGHEDSRÅDSMØDE, TORSDAG D.16.03.17, KL 19.00 I SOGNEHUSET\n"

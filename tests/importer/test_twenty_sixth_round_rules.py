@@ -2,8 +2,8 @@
 list of full names that ends in a first name is a list of people, not one person with a title; an all-'1.' list
 keeps its items when each has its own indented '1.' sub-point. Invented texts only."""
 
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import FIRST_NAME, parse
+from klynge.importer.parse import FIRST_NAME
+from tests.importer.conftest import read_normalised as _parse
 
 SCHOOL_BOARD = ("Referat 19/9 2023\n\nDato: 19. september 2023\n\nDeltagere: \n\n"
                 "Jan Skrubbeltrang, Anne Marie Lomartire, René Flou, Peter Nielsen og Jesper \n\n"
@@ -11,9 +11,6 @@ SCHOOL_BOARD = ("Referat 19/9 2023\n\nDato: 19. september 2023\n\nDeltagere: \n\
                 " 1. Ekskursioner\n  1. Præcision af princippet\n\nGennemgang af princippet.\n\n"
                 " 1. Budget 2024-2027\n  1. Punkter til høringssvar drøftes\n\nDrøftet.\n")
 
-
-def _parse(text: str):
-    return parse(normalise(text).text)
 
 
 def test_a_first_name_may_carry_an_accent():

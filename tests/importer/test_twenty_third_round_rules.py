@@ -4,12 +4,7 @@ ikke'); a case page dates its meeting by the decision's 'Xs møde den …:' line
 X'; a group of cases before 'Punkt 02' ('Økonomisager') is no part of the heading. Invented texts only."""
 
 from klynge.importer import bodies
-from klynge.importer.normalise import normalise
-from klynge.importer.parse import parse
-
-
-def _parse(text: str):
-    return parse(normalise(text).text)
+from tests.importer.conftest import read_normalised as _parse
 
 
 def test_an_allotment_before_a_slot_in_one_bracket_leaves_the_title_whole():
