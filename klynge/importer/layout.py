@@ -2105,6 +2105,7 @@ def agenda_bullets(lines: list[str]) -> list[Heading]:
             continue
         found: list[Heading] = []
         lead = 2 if sentence else 0  # 'Mødet har følgende dagsorden jfr. …' may wrap onto a line or two
+        closed = False  # under 'Lukket møde:': every bullet below it is a closed item
         for j in range(k + 1, min(len(lines), k + 400)):
             s = lines[j].strip() if lines[j] else ""
             if not s:
@@ -2113,12 +2114,14 @@ def agenda_bullets(lines: list[str]) -> list[Heading]:
             if m and found and m.group("title")[:1].islower():
                 # '- Valg af valgbestyrelse, som … valg af' / '- præsterepræsentant til …': a wrapped bullet
                 last = found[-1]
-                found[-1] = Heading(last.index, None, f"{last.title} {m.group('title').strip()}")
+                found[-1] = Heading(last.index, None, f"{last.title} {m.group('title').strip()}", closed=last.closed)
             elif m and len(m.group("title")) <= 200:
-                found.append(Heading(j, None, m.group("title").strip()))
+                found.append(Heading(j, None, m.group("title").strip(), closed=closed))
             elif not found and lead:
                 lead -= 1
-            elif not (found and SECTION_LABEL_LINE.match(s)):
+            elif SECTION_LABEL_LINE.match(s):  # 'Åbent møde:' before the first bullet, 'Lukket møde:' between
+                closed = bool(CLOSED_PART_LABEL.match(s))
+            else:
                 break
         if len(found) < 3 and not sentence:
             found = _plain_agenda_lines(lines, k + 1)

@@ -1805,6 +1805,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
     headings, found_by = _choose_headings(lines, raw_lines, run_on)
+    _close_under_closed_label(lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]
     header_nonempty = [ln for ln in header if ln][:80]
@@ -1933,6 +1934,50 @@ UNNUMBERED_WARNINGS = {
 }
 
 
+# 'Åbent møde', 'Åbne punkter:': the open part's own label, ending a closed part above it
+OPEN_PART_LABEL = re.compile(r"^(?:åben(?:t)?\s+(?:møde|del|dagsorden)|åbne\s+(?:punkter|sager))\s*:?$", re.I)
+
+
+def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> None:
+    """'2. Budget' / 'Lukket møde' / '3. Salg af grund': every item after the closed part's own label line is closed,
+    until an open part's label, however the items are numbered. Only labels between two items count (an agenda list
+    above the item bodies may hold its own, and the bodies follow it all)."""
+    ordered = sorted(headings, key=lambda h: h.index)
+    if not ordered:
+        return
+    listed_closed = _numbers_under_closed_label(lines[:ordered[0].index])
+    closed = False
+    for heading in ordered:
+        heading.closed = heading.closed or heading.number in listed_closed
+    for before, heading in zip(ordered, ordered[1:]):
+        for line in lines[before.index + 1:heading.index]:
+            s = line.strip() if line else ""
+            if layout.CLOSED_PART_LABEL.match(s):
+                closed = True
+            elif OPEN_PART_LABEL.match(s):
+                closed = False
+        heading.closed = heading.closed or closed
+
+
+LISTED_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]\s+\S")
+
+
+def _numbers_under_closed_label(lines: list[str]) -> set[int]:
+    """'Dagsorden:' / '1. …' / '2. …' / 'Lukket møde:' / '3. Salg af grund': the numbers an agenda list above the item
+    bodies names under its closed part's label (until an open part's label)."""
+    numbers: set[int] = set()
+    closed = False
+    for line in lines:
+        s = line.strip() if line else ""
+        if layout.CLOSED_PART_LABEL.match(s):
+            closed = True
+        elif OPEN_PART_LABEL.match(s):
+            closed = False
+        elif closed and (m := LISTED_NUMBER.match(s)):
+            numbers.add(int(m.group(1)))
+    return numbers
+
+
 def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -> tuple[list[_Heading], str]:
     """The items' headings in reading order, and how they were found when the document numbers none of them:
     "bulleted", "timed", "own_labels", "listed" (each gives its own warning), or "" otherwise."""
@@ -1953,7 +1998,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                         ("listed", layout.agenda_bullets)):
         if headings:
             break
-        headings = [_Heading(h.index, h.number, h.title) for h in finder(lines)]
+        headings = [_Heading(h.index, h.number, h.title, closed=h.closed) for h in finder(lines)]
         found_by = how if headings else ""
     if headings:
         taken = {h.index for h in headings}

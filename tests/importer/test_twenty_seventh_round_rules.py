@@ -1,0 +1,47 @@
+"""Issue 12, twenty-seventh round (the seventh session): a general rule, not a layout's. Invented texts only."""
+
+from tests.importer.conftest import read_normalised as _parse
+
+COUNCIL_NOTICE = ("Det meddeles herved, at der afholdes ordinært kommunalbestyrelsesmøde tirsdag den 5. maj 2026 "
+                  "kl. 17:30 i Forsamlingshuset, Hovedgaden 3\n\n\nDAGSORDEN\n \n\nÅbent møde:\n\n"
+                  " • Beslutning om garantistillelse for Efterskolen\n • Godkendelse af takster på Dagtilbudsområdet\n"
+                  " • Meddelelser fra borgmesteren\n\n\nLukket møde:\n\n • Salg af grund\n • Øvrige meddelelser\n\n\n"
+                  "Det bemærkes at ændringer til dagsordenen kan forekomme.\n")
+
+
+def test_a_section_label_right_under_the_agenda_label_does_not_end_the_bulleted_agenda():
+    doc = _parse(COUNCIL_NOTICE)
+    assert [i.title for i in doc.items] == ["Beslutning om garantistillelse for Efterskolen",
+                                            "Godkendelse af takster på Dagtilbudsområdet",
+                                            "Meddelelser fra borgmesteren", "Salg af grund", "Øvrige meddelelser"]
+    assert all(i.number is None for i in doc.items)
+    assert str(doc.date) == "2026-05-05"
+
+
+def test_bullets_under_a_closed_meeting_label_are_closed_items():
+    assert [i.closed for i in _parse(COUNCIL_NOTICE).items] == [False, False, False, True, True]
+
+
+MINUTES_WITH_CLOSED_PART = ("Referat\nSocialudvalget\nMødedato: 5. maj 2026 kl. 17.00\n\n"
+                            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Budget 2027\nBeslutning: Drøftet\n\n"
+                            "Lukket møde\n\n3. Salg af grund\nBeslutning: Godkendt\n\n"
+                            "4. Personalesag\nBeslutning: Godkendt\n")
+
+
+def test_items_numbered_on_after_a_closed_meeting_label_are_closed():
+    items = _parse(MINUTES_WITH_CLOSED_PART).items
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, False), (3, True), (4, True)]
+
+
+def test_an_open_part_label_after_the_closed_part_opens_the_items_again():
+    text = MINUTES_WITH_CLOSED_PART.replace("4. Personalesag", "Åbent møde\n\n4. Eventuelt")
+    assert [i.closed for i in _parse(text).items] == [False, False, True, False]
+
+
+def test_a_closed_label_in_the_agenda_list_above_the_bodies_closes_the_bodies_it_lists_and_no_other():
+    text = ("Referat\nSocialudvalget\nMødedato: 5. maj 2026 kl. 17.00\n\nDagsorden:\n1. Godkendelse af dagsorden\n"
+            "2. Budget 2027\nLukket møde:\n3. Salg af grund\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Budget 2027\nBeslutning: Drøftet\n\n"
+            "3. Salg af grund\nBeslutning: Godkendt\n")
+    items = _parse(text).items
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, False), (3, True)]
