@@ -1052,6 +1052,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
     out = _fill_gaps(out, raw_cands)
+    out = _loose_gap_candidates(out, lines)
     model = heading_model() if model is None else model
     if not model.active:
         return out
@@ -1093,6 +1094,34 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
             g.gated = False  # '5. orientering fra afdelingerne' in lower case after '1.' … '4.': the run's last item
             filled.append(g)
     return sorted(kept + filled, key=lambda c: c.index) if filled else kept
+
+
+def _loose_number_line(number: int) -> re.Pattern:
+    """'4, Orientering fra kasserer.', '4 Orientering …', '4; …': the number in any plain form, a title after it."""
+    return re.compile(rf"^\s*{number}\s*(?:[.,;:)\-–]\s*|\s+)(?P<title>[A-ZÆØÅ].{{2,150}})$")
+
+
+def _loose_gap_candidates(kept: list[Candidate], lines: list[str]) -> list[Candidate]:
+    """'3. Nyt fra Ellen' / '4, Orientering fra kasserer.' / '5. Orientering fra udvalg': where two candidates of one
+    form a few lines apart skip exactly one number and the lines between them hold exactly one line that starts
+    with that number in a form no rule takes, that line is the missing item. The numbers around it say an item is
+    there, so a looser form is safe in the gap (and only there)."""
+    ordered = sorted(kept, key=lambda c: c.index)
+    added = []
+    for a, b in zip(ordered, ordered[1:]):
+        if b.number != a.number + 2 or a.form != b.form or b.index - a.index > 16:
+            continue
+        form = _loose_number_line(a.number + 1)
+        found = [(j, m) for j in range(a.index + 1, b.index) if lines[j] and (m := form.match(lines[j]))]
+        if len(found) != 1:
+            continue
+        j, m = found[0]
+        title = m.group("title").strip()
+        if _title_like(title.rstrip(" .:")) and not is_sentence(title.rstrip(" .:")):
+            score = min(a.score, b.score)
+            added.append(Candidate(j, a.number + 1, title, score, a.form, a.toc, a.indent, rules_score=score,
+                                   list_member=a.list_member or b.list_member))
+    return sorted(kept + added, key=lambda c: c.index) if added else kept
 
 
 def _opens_run(g: Candidate, before: list[Candidate], after: list[Candidate]) -> bool:
@@ -1637,6 +1666,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
                 else Heading(c.index, c.number, c.title, list_only=True) for c in contents]
     if not chain:
         return []
+    _wrapped_list_entries(chain)
     # an agenda (or contents) list: a consecutive block of list lines before the first item body
     # (a "Punkt N" heading followed by its own section text is a body even when its neighbours sit close)
     first_body = next((c for c in chain if not c.list_member or (c.form == "punkt" and _has_body(c, cands, lines))),
@@ -1689,6 +1719,17 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     return [Heading(c.index, c.number, c.title, warnings=[
         f"Punkt 1-{len([o for o in chosen if o.renumbered])} var alle nummereret 1; de er nummereret fortløbende i "
         "rækkefølge."] if c.renumbered and c.number == 1 else []) for c in chosen]
+
+
+def _wrapped_list_entries(chain: list[Candidate]) -> None:
+    """'4. Orientering fra kasserer.' / '5. Orientering fra div. udvalg: …' (wrapped onto a second line) / '6. …': an
+    entry of the run a few lines from list entries on both sides is in that list, though its wrapped title does
+    not look like a list line."""
+    for before, c, after in zip(chain, chain[1:], chain[2:]):
+        if not c.list_member and before.list_member and after.list_member and len(c.title) >= 40 \
+                and c.form == before.form == after.form and c.form in ("numbered", "numbered2", "bare") \
+                and c.index - before.index <= 4 and after.index - c.index <= 6:
+            c.list_member = True
 
 
 # 'Sagspunkter der blev behandlet på mødet: Fold alle ud', 'Dagsordenspunkter': the label of the list of items

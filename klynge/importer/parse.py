@@ -1051,6 +1051,8 @@ def _without_final_full_stop(title: str) -> str:
     one-sentence title is dropped; an abbreviation's ('Evt.', 'm.v.', 'd. 29.8.') and a second sentence stay."""
     if not title.endswith(".") or re.search(r"\.\s+[A-ZÆØÅ]", title):
         return title
+    if title.endswith("..") and not title.endswith("..."):
+        title = title[:-1]  # 'Evt..': a typed double stop is one
     last = title.split()[-1][:-1]
     if last.casefold() in TITLE_ABBREVIATIONS or len(last) < 2:
         return title

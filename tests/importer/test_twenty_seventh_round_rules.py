@@ -45,3 +45,36 @@ def test_a_closed_label_in_the_agenda_list_above_the_bodies_closes_the_bodies_it
             "3. Salg af grund\nBeslutning: Godkendt\n")
     items = _parse(text).items
     assert [(i.number, i.closed) for i in items] == [(1, False), (2, False), (3, True)]
+
+
+USER_COUNCIL = ("Referat fra Brugerrådsmøde\n\nMødedato: 7. februar 2026\n\nDagsorden:\n\n1. Referat fra sidst.\n\n"
+                "2. Orientering fra formand.\n\n3. Nyt fra personalet.\n\n4, Orientering fra kasserer.\n\n"
+                "5. Orientering fra udvalgene.\n\n6. Evt..\n\n_ _ _\n\n1. Referat fra sidst.\n\nGodkendt.\n\n"
+                "2. Orientering fra formand.\n\nFormanden fortalte om året.\n")
+
+
+def test_a_number_missing_between_two_items_is_found_in_a_looser_form_in_the_gap():
+    items = _parse(USER_COUNCIL).items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Referat fra sidst"), (2, "Orientering fra formand"), (3, "Nyt fra personalet"),
+        (4, "Orientering fra kasserer"), (5, "Orientering fra udvalgene"), (6, "Evt.")]
+
+
+def test_a_looser_number_form_outside_a_gap_is_no_item():
+    text = USER_COUNCIL.replace("4, Orientering fra kasserer.", "4. Orientering fra kasserer.").replace(
+        "Formanden fortalte om året.", "Formanden fortalte om året.\n\n7, Ingen flere punkter.")
+    assert [i.number for i in _parse(text).items] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_sentence_in_the_gap_is_no_item():
+    text = USER_COUNCIL.replace("4, Orientering fra kasserer.", "4, det var alt vi nåede, og vi sluttede.")
+    assert 4 not in [i.number for i in _parse(text).items]
+
+
+def test_the_minutes_below_an_agenda_list_with_a_looser_number_stay_under_their_own_items():
+    wrapped = ("5. Orientering fra div. udvalg: Aktivitetsudvalg, Caféudvalg, Bladudvalg,\n\n"
+               "Kioskudvalg, Møde på Tværs-udvalg, EDB.\n\n6. Orientering fra Seniorråd.\n\n7. Nyt fra øvrige.")
+    items = _parse(USER_COUNCIL.replace("5. Orientering fra udvalgene.", wrapped).replace("6. Evt..", "8. Evt..")).items
+    assert [i.number for i in items] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert "Godkendt" in items[0].minutes and "Formanden fortalte" in items[1].minutes
+    assert "Formanden" not in items[-1].minutes
