@@ -1833,6 +1833,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
     _presenters_by_first_name(items, [p.name for p in attendees] + absent + listed)
+    _bracketed_presenters(items)
 
     if not kind:
         said = " ".join(f"{i.description} {i.minutes}" for i in items)
@@ -1915,6 +1916,26 @@ def _presenters_by_first_name(items: list[ParsedItem], people: list[str]) -> Non
         if m and m.start() >= 8 and m.group("name") in first_names:
             item.presenter = m.group("name")
             item.title = item.title[:m.start()].strip()
+
+
+# 'Politikpapirer (Emma)', 'Skolestart (Mikkel og Anja)': a first name (or two) in brackets closing the title
+BRACKETED_NAME = re.compile(r"\s*\((?P<name>[A-ZÆØÅ][a-zæøåéü]{1,14}(?:\s*(?:og|&|/|,)\s*[A-ZÆØÅ][a-zæøåéü]{1,14})?)\)$")
+# what such a bracket says when it is no name: the item's purpose or state ('Budget (Orientering)')
+BRACKET_WORDS = re.compile(r"(?i)^(?:orientering|beslutning|drøftelse|godkendelse|debat|information|info|status|"
+                           r"bilag|lukket|åben|åbent|fortroligt?|udsat|tema|sag|punkt|referat|høring|evt|eventuelt|"
+                           r"opfølgning|valg|budget|regnskab|forslag|indstilling|temadrøftelse|gensidig|nyt|alle)$")
+
+
+def _bracketed_presenters(items: list[ParsedItem]) -> None:
+    """'Assens sundhedspolitik (Matilde)' / 'Politikpapirer (Emma)' / 'Bekæmp madspil (Maja)': where at least two
+    items end in a bracketed first name and none of those brackets holds a purpose or state word, the names are the
+    items' presenters (a layout puts the same kind of note on every item it has one for)."""
+    found = [(item, m) for item in items if item.presenter is None and (m := BRACKETED_NAME.search(item.title))]
+    if len(found) < 2 or any(BRACKET_WORDS.match(w) for _, m in found for w in re.split(r"\W+", m.group("name")) if w):
+        return
+    for item, m in found:
+        item.presenter = m.group("name")
+        item.title = item.title[:m.start()].strip()
 
 
 # how the items were found when the document numbers none of them (``_choose_headings``): what the user is told

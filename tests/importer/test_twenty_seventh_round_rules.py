@@ -78,3 +78,25 @@ def test_the_minutes_below_an_agenda_list_with_a_looser_number_stay_under_their_
     assert [i.number for i in items] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert "Godkendt" in items[0].minutes and "Formanden fortalte" in items[1].minutes
     assert "Formanden" not in items[-1].minutes
+
+
+YOUTH_COUNCIL = ("Ungerådsmøde d. 8. april 2026\n\n1. Opgave og procesplan\n\nVi starter fælles.\n\n"
+                 "2. Assens sundhedspolitik (Matilde)\n\nMail fra konsulenten.\n\n3. Politikpapirer (Emma)\n\n"
+                 "Skal vi udvikle papirer?\n\n4. SoMe strategi\n\nUdskydes.\n")
+
+
+def test_first_names_in_brackets_closing_several_titles_are_the_presenters():
+    items = _parse(YOUTH_COUNCIL).items
+    assert [(i.title, i.presenter) for i in items] == [
+        ("Opgave og procesplan", None), ("Assens sundhedspolitik", "Matilde"), ("Politikpapirer", "Emma"),
+        ("SoMe strategi", None)]
+
+
+def test_a_purpose_in_brackets_keeps_every_bracket_in_its_title():
+    text = YOUTH_COUNCIL.replace("(Emma)", "(Orientering)")
+    assert [i.presenter for i in _parse(text).items] == [None, None, None, None]
+
+
+def test_one_bracketed_name_alone_is_left_in_the_title():
+    text = YOUTH_COUNCIL.replace(" (Emma)", "")
+    assert _parse(text).items[1].title == "Assens sundhedspolitik (Matilde)"
