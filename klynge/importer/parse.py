@@ -928,10 +928,14 @@ def _inside_remark(text: str, mark: re.Match) -> bool:
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
-    m = re.search(r"(?:(?<=[.:)])|\s{2,}|\s[-–]\s)\s*(?=(?:resum[eé]|sagsfremstilling|indstilling|det indstilles|"
-                  r"beslutning|referat|bilag)\s*:)", title, re.I)
+    # ('Bestyrelsens beslutning.: Godkendt': a body's own label, its full stop before the colon)
+    m = re.search(r"(?:(?<=[.:)])|\s{2,}|\s[-–]\s)\s*(?=(?:[a-zæøå]+s\s+)?(?:resum[eé]|sagsfremstilling|indstilling|"
+                  r"det indstilles|beslutning|referat|bilag)\s*(?:\.?\s*:|\.?$))", title, re.I)
     if m:
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
+    m = re.search(r"(?<=\w)\.:\s+(?=\S)", title)  # 'Eventuelt.: Intet': a full stop and a colon end the title
+    if m:
+        title, tail = title[:m.start()].strip(), f"{title[m.end():].strip()} {tail}".strip()
     responsible = RESPONSIBLE_FIELDS.search(title) if "nsvarlig" in title else None
     if responsible and responsible.start() > 0:  # 'Boden - Ansvarlig(Mikkel og René) - Proces(Information)'
         title = title[:responsible.start()].strip()
@@ -1400,8 +1404,9 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             and body_start - heading.index <= 3:
         body_start += 1
     item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading_title)
-    if not tail and heading.title and not heading.list_only:
-        tail = _text_after_title(lines[heading.index], heading.title)
+    if heading.title and not heading.list_only:  # what the heading rules left on the line after the title follows
+        # what this split cut from it ('… beslutning.' / ': Godkendt'): both are the item's first text
+        tail = " ".join(t for t in (tail, _text_after_title(lines[heading.index], heading.title)) if t)
     item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed or heading.closed)
     sections = _Sections(item)
     lead = [t for t in (allotment, tail) if t]  # (the allotment kept as the item's first text, not lost)

@@ -100,3 +100,21 @@ def test_a_purpose_in_brackets_keeps_every_bracket_in_its_title():
 def test_one_bracketed_name_alone_is_left_in_the_title():
     text = YOUTH_COUNCIL.replace(" (Emma)", "")
     assert _parse(text).items[1].title == "Assens sundhedspolitik (Matilde)"
+
+
+GRAVEYARD_BOARD = ("Referat af møde i kirkegårdsbestyrelsen torsdag den 21. april 2026\n\n"
+                   "1. Godkendelse af referat fra sidste møde den 15. marts 2026. Bestyrelsens beslutning.: Godkendt\n\n"
+                   "2. Udarbejdelse af budget for 2027. Bestyrelsens beslutning.: Budgettet blev drøftet.\n\n"
+                   "3. Eventuelt.: Intet\n")
+
+
+def test_a_bodys_decision_label_and_a_full_stop_before_a_colon_end_the_title():
+    items = _parse(GRAVEYARD_BOARD).items
+    assert [i.title for i in items] == ["Godkendelse af referat fra sidste møde den 15. marts 2026",
+                                        "Udarbejdelse af budget for 2027", "Eventuelt"]
+    assert "Godkendt" in items[0].minutes and items[2].minutes.startswith("Intet")
+
+
+def test_a_colon_inside_a_title_after_an_abbreviation_is_left_alone():
+    text = GRAVEYARD_BOARD.replace("3. Eventuelt.: Intet", "3. Orientering vedr.: Kirkegårdens træer")
+    assert _parse(text).items[2].title.startswith("Orientering vedr")
