@@ -886,7 +886,9 @@ PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning
 # short outcome after the title
 TRAILING_OUTCOME = re.compile(r"\s+[-–]\s+(?P<outcome>udgået|udgår|drøftet|intet(?: nyt| at berette)?|"
                               r"ingen(?: bemærkninger)?|godkendt|vedtaget|udsat|"
-                              r"taget til efterretning|behandlet)\.?\s*$")
+                              r"taget til efterretning|behandlet|"
+                              r"[A-ZÆØÅ][\wæøå ]{0,40}\s(?:blev|var|er)\s+(?:valgt|godkendt|vedtaget|genvalgt|udpeget))\.?\s*$")
+# ('Valg af referent – Andreas blev valgt': who was chosen, said in the past tense, is the minutes' too)
 # 'Habilitetspolitik, beslutningspunkt', 'Meddelelser (orienteringspunkt)': the kind of item, after its title
 PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orienterings|drøftelses|debat|godkendelses)punkt"
                           r"\s*\)?\.?\s*$", re.I)

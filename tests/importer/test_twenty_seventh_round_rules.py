@@ -118,3 +118,16 @@ def test_a_bodys_decision_label_and_a_full_stop_before_a_colon_end_the_title():
 def test_a_colon_inside_a_title_after_an_abbreviation_is_left_alone():
     text = GRAVEYARD_BOARD.replace("3. Eventuelt.: Intet", "3. Orientering vedr.: Kirkegårdens træer")
     assert _parse(text).items[2].title.startswith("Orientering vedr")
+
+
+def test_who_was_chosen_after_a_dash_is_the_items_minutes_not_its_title():
+    text = ("Referat af forældrebestyrelsesmøde onsdag den 17. september 2026\n\n1. Godkendelse af dagsorden\n\n"
+            "Godkendt.\n\n2. Valg af referent – Andreas blev valgt\n\n3. Eventuelt\n\nIntet.\n")
+    item = _parse(text).items[1]
+    assert item.title == "Valg af referent" and "Andreas blev valgt" in item.minutes
+
+
+def test_a_title_that_names_what_is_to_be_chosen_keeps_it():
+    text = ("Dagsorden for forældrebestyrelsesmøde onsdag den 17. september 2026\n\n1. Godkendelse af dagsorden\n\n"
+            "2. Valg af referent – hvem er valgt til næste år\n\n3. Eventuelt\n")
+    assert _parse(text).items[1].title == "Valg af referent – hvem er valgt til næste år"
