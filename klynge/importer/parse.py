@@ -911,6 +911,8 @@ RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P
 
 
 ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*$", re.I)  # ('(vedhæftet)' stays)
+# 'Orientering om bestyrelsens arbejde:Vedtægter 2014.pdfVedtægter 2014.pdf': the attached files' names after a colon
+ATTACHED_FILES = re.compile(r"\s*:\s*(?=[^:]{1,200}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|sxc|sxw|rtf|txt)\b)", re.I)
 
 
 OPEN_ALLOTMENT = re.compile(r"\s*\(\s*(?:\d+\s*timer?\s*)?(?:\d+\s*min\.?)?\s*[,;]?\s*$", re.I)
@@ -991,6 +993,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     attached = ATTACHED_NOTE.search(title)
     if attached and attached.start() > 0:  # 'Strategikort 2015 - vedhæftet': the note of an attachment
         title = title[:attached.start()]
+    files = ATTACHED_FILES.search(title)
+    if files and files.start() > 0:
+        title, tail = title[:files.start()], f"{title[files.end():].strip()} {tail}".strip()
     outcome = TRAILING_OUTCOME.search(title)
     if outcome and outcome.start() > 0:  # 'City kirke samarbejdet - drøftet': the outcome is the item's text
         tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()

@@ -131,3 +131,18 @@ def test_a_title_that_names_what_is_to_be_chosen_keeps_it():
     text = ("Dagsorden for forældrebestyrelsesmøde onsdag den 17. september 2026\n\n1. Godkendelse af dagsorden\n\n"
             "2. Valg af referent – hvem er valgt til næste år\n\n3. Eventuelt\n")
     assert _parse(text).items[1].title == "Valg af referent – hvem er valgt til næste år"
+
+
+def test_attached_files_named_after_a_colon_are_no_part_of_the_title():
+    text = ("Referat Kulturskolens bestyrelse 25. oktober 2026\n\n1Godkendelse af dagsorden\nRef.Godkendt\n"
+            "2Orientering om bestyrelsens arbejde:Vedtægter for Kulturskolen 2014.pdfVedtægter for Kulturskolen "
+            "2014.pdf\nRef.Taget til efterretning\n3Budget:Budget ansøgning 2027.xlsx\nRef.Drøftet\n")
+    items = _parse(text).items
+    assert [i.title for i in items] == ["Godkendelse af dagsorden", "Orientering om bestyrelsens arbejde", "Budget"]
+    assert "Vedtægter for Kulturskolen 2014.pdf" in items[1].minutes
+
+
+def test_a_colon_in_a_title_without_a_file_name_after_it_stays():
+    text = ("Referat Kulturskolens bestyrelse 25. oktober 2026\n\n1Godkendelse af dagsorden\nRef.Godkendt\n"
+            "2Budget 2027: Første udkast\nRef.Drøftet\n3Eventuelt\nRef.Intet\n")
+    assert _parse(text).items[1].title == "Budget 2027: Første udkast"
