@@ -905,6 +905,16 @@ ALLOTTED_TIME = re.compile(
 SLASH_V_PRESENTER = re.compile(r"\s+v/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
 
 
+PRESENTER_INITIALS = re.compile(r"[A-ZÆØÅ]{2,4}(?:\s*(?:/|,|&|og)\s*[A-ZÆØÅ]{2,4})*\.?")
+
+
+def _initials_after_v(match: re.Match) -> bool:
+    """'Kirkeværge v/DSC', 'Aktivitetsudvalget v. FAS': after the unambiguous 'v/' or 'v.' a member's initials
+    present the item (an organisation's letters would too); only after the plain 'ved' may capitals be a place."""
+    return not match.group(0).strip().lower().startswith(("ved", ",")) and \
+        bool(PRESENTER_INITIALS.fullmatch(match.group("name").strip()))
+
+
 # an Aula template's fields after a numbered item's title: who is responsible, then how the item is handled
 RESPONSIBLE_FIELDS = re.compile(r"\s*[:\-–]?\s*(?:[-–]\s*)?Ansvarlig\s*\((?P<who>[^()]{1,80})\)\s*"
                                 r"(?:[-–]\s*Proces\s*\([^()]*\)?)?\s*$")
@@ -1007,7 +1017,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         presenter, title = told.group("who").rstrip("."), title[:told.start()].rstrip(" .")
     before_presenter = title
     pm = PRESENTER.search(title) if presenter is None else None
-    if pm and layout.is_organisation(pm.group("name")):
+    if pm and layout.is_organisation(pm.group("name")) and not _initials_after_v(pm):
         pm = None  # "... ved Odense Universitetshospital" is a place, not a presenter
     if pm and pm.group(0).strip().startswith("ved") and (PLACE_PREPOSITION.search(f" {pm.group('name')} ")
                                                           or not NAME_RE.match(pm.group("name").strip())

@@ -146,3 +146,12 @@ def test_a_colon_in_a_title_without_a_file_name_after_it_stays():
     text = ("Referat Kulturskolens bestyrelse 25. oktober 2026\n\n1Godkendelse af dagsorden\nRef.Godkendt\n"
             "2Budget 2027: Første udkast\nRef.Drøftet\n3Eventuelt\nRef.Intet\n")
     assert _parse(text).items[1].title == "Budget 2027: Første udkast"
+
+
+def test_initials_after_v_slash_present_the_item_and_capitals_after_plain_ved_stay_in_the_title():
+    from klynge.importer.parse import _split_heading
+
+    assert _split_heading("Kirkeværge v/DSC.")[:2] == ("Kirkeværge", "DSC")
+    assert _split_heading("Aktivitetsudvalget v/FAS")[:2] == ("Aktivitetsudvalget", "FAS")
+    assert _split_heading("Regnskab v. HT/BZ")[:2] == ("Regnskab", "HT/BZ")
+    assert _split_heading("Kommunernes budget ved KL")[:2] == ("Kommunernes budget ved KL", None)
