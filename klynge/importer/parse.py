@@ -939,6 +939,13 @@ def _inside_remark(text: str, mark: re.Match) -> bool:
         and bool(re.search(r"\w", before[before.rfind("("):]))
 
 
+# 'Sager til beslutning', 'Punkter til orientering/drøftelse', 'Beslutningssager': an agenda's group labels, which a
+# flattened text runs onto the title of the group's last item before them
+AGENDA_GROUP_LABEL = re.compile(r"\s+(?:(?:sager|punkter)\s+til\s+(?:beslutning|orientering|drøftelse|godkendelse|"
+                                r"efterretning)|beslutningssager|orienteringssager|drøftelsessager)\b", re.I)
+LEADING_CASE_NUMBER = re.compile(r"^(?:j\.\s*nr\.?|journalnr\.?|sagsnr\.?)\s*[\d][\d/.-]*\s+(?=[A-ZÆØÅ\d])", re.I)
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -950,6 +957,12 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     m = re.search(r"(?<=\w)\.:\s+(?=\S)", title)  # 'Eventuelt.: Intet': a full stop and a colon end the title
     if m:
         title, tail = title[:m.start()].strip(), f"{title[m.end():].strip()} {tail}".strip()
+    m = AGENDA_GROUP_LABEL.search(title)
+    if m and m.start() > 0:  # 'Meddelelser fra direktionen Sager til beslutning': the next group's label ran on
+        title, tail = title[:m.start()].strip(), f"{title[m.start():].strip()} {tail}".strip()
+    m = LEADING_CASE_NUMBER.match(title)
+    if m and m.end() < len(title):  # 'J.nr. 5 DanFiber salg af aktier': the case's journal number before its title
+        title, tail = title[m.end():].strip(), f"{m.group(0).strip()} {tail}".strip()
     responsible = RESPONSIBLE_FIELDS.search(title) if "nsvarlig" in title else None
     if responsible and responsible.start() > 0:  # 'Boden - Ansvarlig(Mikkel og René) - Proces(Information)'
         title = title[:responsible.start()].strip()

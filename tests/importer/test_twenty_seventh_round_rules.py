@@ -155,3 +155,14 @@ def test_initials_after_v_slash_present_the_item_and_capitals_after_plain_ved_st
     assert _split_heading("Aktivitetsudvalget v/FAS")[:2] == ("Aktivitetsudvalget", "FAS")
     assert _split_heading("Regnskab v. HT/BZ")[:2] == ("Regnskab", "HT/BZ")
     assert _split_heading("Kommunernes budget ved KL")[:2] == ("Kommunernes budget ved KL", None)
+
+
+def test_an_agenda_groups_label_run_onto_a_title_and_a_leading_journal_number_are_no_part_of_it():
+    from klynge.importer.parse import _split_heading
+
+    title, *_, tail = _split_heading("Meddelelser fra direktionen Sager til beslutning")
+    assert title == "Meddelelser fra direktionen" and tail == "Sager til beslutning"
+    assert _split_heading("Anlægspulje 2018 Sager til orientering/drøftelse")[0] == "Anlægspulje 2018"
+    title, *_, tail = _split_heading("J.nr. 5 DanFiber salg af aktier")
+    assert title == "DanFiber salg af aktier" and tail == "J.nr. 5"
+    assert _split_heading("Sager til beslutning om budget")[0] == "Sager til beslutning om budget"
