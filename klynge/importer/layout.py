@@ -1108,7 +1108,7 @@ def _loose_gap_candidates(kept: list[Candidate], lines: list[str]) -> list[Candi
     there, so a looser form is safe in the gap (and only there)."""
     ordered = sorted(kept, key=lambda c: c.index)
     added = []
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in zip(ordered, ordered[1:], strict=False):
         if b.number != a.number + 2 or a.form != b.form or b.index - a.index > 16:
             continue
         form = _loose_number_line(a.number + 1)
@@ -1725,7 +1725,7 @@ def _wrapped_list_entries(chain: list[Candidate]) -> None:
     """'4. Orientering fra kasserer.' / '5. Orientering fra div. udvalg: …' (wrapped onto a second line) / '6. …': an
     entry of the run a few lines from list entries on both sides is in that list, though its wrapped title does
     not look like a list line."""
-    for before, c, after in zip(chain, chain[1:], chain[2:]):
+    for before, c, after in zip(chain, chain[1:], chain[2:], strict=False):
         if not c.list_member and before.list_member and after.list_member and len(c.title) >= 40 \
                 and c.form == before.form == after.form and c.form in ("numbered", "numbered2", "bare") \
                 and c.index - before.index <= 4 and after.index - c.index <= 6:

@@ -887,7 +887,8 @@ PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning
 TRAILING_OUTCOME = re.compile(r"\s+[-–]\s+(?P<outcome>udgået|udgår|drøftet|intet(?: nyt| at berette)?|"
                               r"ingen(?: bemærkninger)?|godkendt|vedtaget|udsat|"
                               r"taget til efterretning|behandlet|"
-                              r"[A-ZÆØÅ][\wæøå ]{0,40}\s(?:blev|var|er)\s+(?:valgt|godkendt|vedtaget|genvalgt|udpeget))\.?\s*$")
+                              r"[A-ZÆØÅ][\wæøå ]{0,40}\s(?:blev|var|er)\s+"
+                              r"(?:valgt|godkendt|vedtaget|genvalgt|udpeget))\.?\s*$")
 # ('Valg af referent – Andreas blev valgt': who was chosen, said in the past tense, is the minutes' too)
 # 'Habilitetspolitik, beslutningspunkt', 'Meddelelser (orienteringspunkt)': the kind of item, after its title
 PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orienterings|drøftelses|debat|godkendelses)punkt"
@@ -1954,7 +1955,8 @@ def _presenters_by_first_name(items: list[ParsedItem], people: list[str]) -> Non
 
 
 # 'Politikpapirer (Emma)', 'Skolestart (Mikkel og Anja)': a first name (or two) in brackets closing the title
-BRACKETED_NAME = re.compile(r"\s*\((?P<name>[A-ZÆØÅ][a-zæøåéü]{1,14}(?:\s*(?:og|&|/|,)\s*[A-ZÆØÅ][a-zæøåéü]{1,14})?)\)$")
+BRACKETED_NAME = re.compile(r"\s*\((?P<name>[A-ZÆØÅ][a-zæøåéü]{1,14}"
+                            r"(?:\s*(?:og|&|/|,)\s*[A-ZÆØÅ][a-zæøåéü]{1,14})?)\)$")
 # what such a bracket says when it is no name: the item's purpose or state ('Budget (Orientering)')
 BRACKET_WORDS = re.compile(r"(?i)^(?:orientering|beslutning|drøftelse|godkendelse|debat|information|info|status|"
                            r"bilag|lukket|åben|åbent|fortroligt?|udsat|tema|sag|punkt|referat|høring|evt|eventuelt|"
@@ -2007,7 +2009,7 @@ def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> Non
     closed = False
     for heading in ordered:
         heading.closed = heading.closed or heading.number in listed_closed
-    for before, heading in zip(ordered, ordered[1:]):
+    for before, heading in zip(ordered, ordered[1:], strict=False):
         for line in lines[before.index + 1:heading.index]:
             s = line.strip() if line else ""
             if layout.CLOSED_PART_LABEL.match(s):

@@ -23,7 +23,8 @@ def test_bullets_under_a_closed_meeting_label_are_closed_items():
 
 
 MINUTES_WITH_CLOSED_PART = ("Referat\nSocialudvalget\nMødedato: 5. maj 2026 kl. 17.00\n\n"
-                            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Budget 2027\nBeslutning: Drøftet\n\n"
+                            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n"
+                            "2. Budget 2027\nBeslutning: Drøftet\n\n"
                             "Lukket møde\n\n3. Salg af grund\nBeslutning: Godkendt\n\n"
                             "4. Personalesag\nBeslutning: Godkendt\n")
 
@@ -103,7 +104,8 @@ def test_one_bracketed_name_alone_is_left_in_the_title():
 
 
 GRAVEYARD_BOARD = ("Referat af møde i kirkegårdsbestyrelsen torsdag den 21. april 2026\n\n"
-                   "1. Godkendelse af referat fra sidste møde den 15. marts 2026. Bestyrelsens beslutning.: Godkendt\n\n"
+                   "1. Godkendelse af referat fra sidste møde den 15. marts 2026. "
+                   "Bestyrelsens beslutning.: Godkendt\n\n"
                    "2. Udarbejdelse af budget for 2027. Bestyrelsens beslutning.: Budgettet blev drøftet.\n\n"
                    "3. Eventuelt.: Intet\n")
 
