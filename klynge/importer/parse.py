@@ -1470,7 +1470,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
         if cm and not item.case_number:
             item.case_number = cm.group(1).strip().rstrip(".")
             continue
-        if re.fullmatch(r"\(?\s*(lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", ln, re.I):
+        if ITEM_CLOSED_MARK.fullmatch(ln):
             item.closed = True
             continue
         if item.start is None and re.match(r"^(?:tid|tidspunkt|kl\.?)\s*:?\s*\d", ln, re.I):
@@ -1994,6 +1994,8 @@ UNNUMBERED_WARNINGS = {
 }
 
 
+# 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
+ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", re.I)
 # 'Åbent møde', 'Åbne punkter:': the open part's own label, ending a closed part above it
 OPEN_PART_LABEL = re.compile(r"^(?:åben(?:t)?\s+(?:møde|del|dagsorden)|åbne\s+(?:punkter|sager))\s*:?$", re.I)
 
@@ -2017,6 +2019,14 @@ def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> Non
             elif OPEN_PART_LABEL.match(s):
                 closed = False
         heading.closed = heading.closed or closed
+        between = [j for j in range(before.index + 1, heading.index) if lines[j] and lines[j].strip()]
+        if len(between) >= 2 and between[-1] == heading.index - 1 and ITEM_CLOSED_MARK.fullmatch(
+                lines[between[-1]].strip()):
+            # 'Beslutning: Drøftet' / 'Lukket punkt' / '3. Salg af grund': the mark on the line right above a heading
+            # (no blank line between), after the item above has had its own text, marks the item below; the item
+            # above must not take it as its own (with a blank line before the heading it stays the item above's)
+            heading.closed = True
+            lines[between[-1]] = ""
 
 
 LISTED_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]\s+\S")

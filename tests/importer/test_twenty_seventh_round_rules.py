@@ -168,3 +168,21 @@ def test_an_agenda_groups_label_run_onto_a_title_and_a_leading_journal_number_ar
     title, *_, tail = _split_heading("J.nr. 5 DanFiber salg af aktier")
     assert title == "DanFiber salg af aktier" and tail == "J.nr. 5"
     assert _split_heading("Sager til beslutning om budget")[0] == "Sager til beslutning om budget"
+
+
+ONE_CLOSED_ITEM = ("Referat\nSocialudvalget\nMødedato: 5. maj 2026 kl. 17.00\n\n1. Godkendelse af dagsorden\n"
+                   "Beslutning: Godkendt\n\n2. Budget 2027\nBeslutning: Drøftet\n\nLukket punkt\n3. Salg af grund\n"
+                   "Beslutning: Godkendt\n\n4. Eventuelt\nBeslutning: Intet\n")
+
+
+def test_a_closed_mark_on_the_line_right_above_a_heading_closes_that_item_not_the_one_above():
+    items = _parse(ONE_CLOSED_ITEM).items
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, False), (3, True), (4, False)]
+    assert "Lukket" not in items[1].minutes
+
+
+def test_a_closed_mark_under_a_heading_or_apart_from_the_next_one_closes_its_own_item():
+    below = ONE_CLOSED_ITEM.replace("Lukket punkt\n3. Salg af grund\n", "3. Salg af grund\nLukket punkt\n")
+    assert [i.closed for i in _parse(below).items] == [False, False, True, False]
+    apart = ONE_CLOSED_ITEM.replace("Lukket punkt\n3. Salg af grund\n", "Lukket punkt\n\n3. Salg af grund\n")
+    assert [i.closed for i in _parse(apart).items] == [False, True, False, False]
