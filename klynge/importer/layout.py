@@ -1817,8 +1817,10 @@ def _closed_tail(chain: list[Candidate], cands: list[Candidate]) -> list[Candida
     return tail
 
 
-CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)|lukkede\s+(?:punkter|sager)|"
-                               r"fortrolig(?:e)?\s+(?:del|punkter|sager))\s*:?$", re.I)
+CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)(?:\s+af\s+mødet)?|lukkede\s+(?:punkter|sager)|"
+                               r"fortrolig(?:e)?\s+(?:del|punkter|sager)|"
+                               r"(?:(?:punkter|sager)\s+(?:til\s+behandling\s+)?)?for\s+lukkede\s+døre)\s*:?$", re.I)
+# ('Lukket del af mødet', 'Punkter til behandling for lukkede døre' above the closed items)
 
 
 def _closed_part(cands: list[Candidate], lines: list[str]) -> list[Candidate]:

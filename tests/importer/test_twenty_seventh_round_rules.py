@@ -186,3 +186,9 @@ def test_a_closed_mark_under_a_heading_or_apart_from_the_next_one_closes_its_own
     assert [i.closed for i in _parse(below).items] == [False, False, True, False]
     apart = ONE_CLOSED_ITEM.replace("Lukket punkt\n3. Salg af grund\n", "Lukket punkt\n\n3. Salg af grund\n")
     assert [i.closed for i in _parse(apart).items] == [False, True, False, False]
+
+
+def test_a_closed_part_labelled_in_other_words_closes_the_items_below_it():
+    for label in ("Lukket del af mødet", "Punkter til behandling for lukkede døre", "For lukkede døre:"):
+        text = MINUTES_WITH_CLOSED_PART.replace("Lukket møde", label)
+        assert [i.closed for i in _parse(text).items] == [False, False, True, True], label
