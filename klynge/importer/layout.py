@@ -1821,6 +1821,14 @@ CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)(?:\s+af\s+
                                r"fortrolig(?:e)?\s+(?:del|punkter|sager)|"
                                r"(?:(?:punkter|sager)\s+(?:til\s+behandling\s+)?)?for\s+lukkede\s+døre)\s*:?$", re.I)
 # ('Lukket del af mødet', 'Punkter til behandling for lukkede døre' above the closed items)
+# 'Åbent møde', 'Åbne punkter:': the open part's own label, ending a closed part above it
+OPEN_PART_LABEL = re.compile(r"^(?:åben(?:t)?\s+(?:møde|del|dagsorden)|åbne\s+(?:punkter|sager))\s*:?$", re.I)
+
+
+def part_label(line: str) -> bool | None:
+    """A line of its own that opens the meeting's closed part (True) or its open part (False); None otherwise."""
+    s = line.strip() if line else ""
+    return True if CLOSED_PART_LABEL.match(s) else False if OPEN_PART_LABEL.match(s) else None
 
 
 def _closed_part(cands: list[Candidate], lines: list[str]) -> list[Candidate]:

@@ -146,6 +146,8 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[\-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
+# 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
+ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", re.I)
 NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
@@ -1994,16 +1996,10 @@ UNNUMBERED_WARNINGS = {
 }
 
 
-# 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
-ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", re.I)
-# 'Åbent møde', 'Åbne punkter:': the open part's own label, ending a closed part above it
-OPEN_PART_LABEL = re.compile(r"^(?:åben(?:t)?\s+(?:møde|del|dagsorden)|åbne\s+(?:punkter|sager))\s*:?$", re.I)
-
-
 def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> None:
     """'2. Budget' / 'Lukket møde' / '3. Salg af grund': every item after the closed part's own label line is closed,
     until an open part's label, however the items are numbered. Only labels between two items count (an agenda list
-    above the item bodies may hold its own, and the bodies follow it all)."""
+    above the item bodies may hold its own, and the bodies follow it all). Then ``_close_by_mark_above``."""
     ordered = sorted(headings, key=lambda h: h.index)
     if not ordered:
         return
@@ -2013,18 +2009,21 @@ def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> Non
         heading.closed = heading.closed or heading.number in listed_closed
     for before, heading in zip(ordered, ordered[1:], strict=False):
         for line in lines[before.index + 1:heading.index]:
-            s = line.strip() if line else ""
-            if layout.CLOSED_PART_LABEL.match(s):
-                closed = True
-            elif OPEN_PART_LABEL.match(s):
-                closed = False
+            label = layout.part_label(line)
+            closed = closed if label is None else label
         heading.closed = heading.closed or closed
+    _close_by_mark_above(lines, ordered)
+
+
+def _close_by_mark_above(lines: list[str], ordered: list[_Heading]) -> None:
+    """'Beslutning: Drøftet' / 'Lukket punkt' / '3. Salg af grund': a closed mark on the line right above a heading
+    (no blank line between), after the item above has had its own text, marks the item below. The mark line is
+    blanked in ``lines`` so that the item above does not take it as its own (with a blank line before the heading
+    the mark stays the item above's)."""
+    for before, heading in zip(ordered, ordered[1:], strict=False):
         between = [j for j in range(before.index + 1, heading.index) if lines[j] and lines[j].strip()]
         if len(between) >= 2 and between[-1] == heading.index - 1 and ITEM_CLOSED_MARK.fullmatch(
                 lines[between[-1]].strip()):
-            # 'Beslutning: Drøftet' / 'Lukket punkt' / '3. Salg af grund': the mark on the line right above a heading
-            # (no blank line between), after the item above has had its own text, marks the item below; the item
-            # above must not take it as its own (with a blank line before the heading it stays the item above's)
             heading.closed = True
             lines[between[-1]] = ""
 
@@ -2038,12 +2037,10 @@ def _numbers_under_closed_label(lines: list[str]) -> set[int]:
     numbers: set[int] = set()
     closed = False
     for line in lines:
-        s = line.strip() if line else ""
-        if layout.CLOSED_PART_LABEL.match(s):
-            closed = True
-        elif OPEN_PART_LABEL.match(s):
-            closed = False
-        elif closed and (m := LISTED_NUMBER.match(s)):
+        label = layout.part_label(line)
+        if label is not None:
+            closed = label
+        elif closed and (m := LISTED_NUMBER.match(line.strip() if line else "")):
             numbers.add(int(m.group(1)))
     return numbers
 
