@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 448, "date": 508, "start": 357, "place": 267, "body": 431, "attendees": 1972,
-          "apologies": 677}
+FLOORS = {"items_exact": 456, "date": 519, "start": 364, "place": 273, "body": 442, "attendees": 1991,
+          "apologies": 689}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -31,8 +31,9 @@ FLOORS = {"items_exact": 448, "date": 508, "start": 357, "place": 267, "body": 4
 # first names, sixteen right and a guest listed among them; attendees 53: seen44, three names more; attendees 60: the
 # twenty-sixth round's mixed lists of full and first names, 27 names more right and 7 more wrong, names a line
 # break cut in two ('Anna-Lise' / 'Lisbjerg'); attendees 62: seen46, added as measured, two names more;
-# attendees 63 and date 24: seen47, added as measured, one name and one date more)
-CEILINGS = {"attendees": 63, "apologies": 33, "date": 24}
+# attendees 63 and date 24: seen47, added as measured, one name and one date more; apologies 34: seen48, added as
+# measured, one apology more)
+CEILINGS = {"attendees": 63, "apologies": 34, "date": 24}
 
 
 @pytest.fixture(scope="module")
