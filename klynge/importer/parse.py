@@ -127,7 +127,7 @@ SLASH_PRESENTER = re.compile(
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
 # '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
 # ('…, Ved Rasmus Jürs og Christian': the capital after a comma)
-PRESENTER = re.compile(r"(?:\s+(?:v\./|v\.|v/|ved)|,\s*Ved)\s*"
+PRESENTER = re.compile(r"(?:\s+(?:v\./|v\.|[vV]/|ved)|,\s*Ved)\s*"
                        r"(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
 # what it chairs, presents the item though no name follows; so does any group in the definite plural ('Nyt fra
@@ -147,13 +147,29 @@ CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[\-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
 # 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
-ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket|fortroligt punkt)\s*\)?\.?", re.I)
+ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket sag|lukket|fortroligt punkt)\s*\)?\.?", re.I)
+# 'Prorektors ansættelse (behandles for lukkede døre)': a title that says its item is treated behind closed doors
+TITLE_SAYS_CLOSED = re.compile(r"\bfor\s+lukkede\s+døre\b|\bbehandles\s+(?:på|i)\s+(?:et\s+)?lukket\s+møde\b", re.I)
+# 'Sagen behandles for lukkede døre.', 'Punktet blev behandlet på et lukket møde': the item's own text says so (the
+# subject is this item: 'sager, der normalt behandles for lukkede døre' says nothing of it)
+TEXT_SAYS_CLOSED = re.compile(
+    r"\b(?:sagen|punktet|denne sag|dette punkt)\s+(?:[a-zæøå]+\s+){0,2}?"
+    r"(?:behandles|blev behandlet|er behandlet|vil blive behandlet|skal behandles)\s+(?:[a-zæøå]+\s+)?"
+    r"(?:for\s+lukkede\s+døre|(?:på|i|som)\s+(?:et\s+)?lukket\s+(?:møde|punkt))"
+    # 'Overføres til lukket del': a line of the item's own, no subject but the item
+    r"|^\s*(?:sagen\s+|punktet\s+)?(?:overføres|flyttes|henvises)\s+til\s+(?:den\s+|et\s+)?lukke(?:t|de)\s+(?:del|møde)",
+    re.I | re.M)
+# 'Punkt 7 og 8 behandles for lukkede døre': another item's text names the closed ones by number
+NUMBERS_SAID_CLOSED = re.compile(
+    r"\bpunk(?:t|terne)\s+(?P<numbers>\d{1,3}(?:\s*(?:,|og|-|–)\s*\d{1,3})*)\s+(?:[a-zæøå]+\s+){0,2}?"
+    r"(?:behandles|blev behandlet|vil blive behandlet|skal behandles)\s+(?:[a-zæøå]+\s+)?"
+    r"(?:for\s+lukkede\s+døre|(?:på|i|som)\s+(?:et\s+)?lukket\s+(?:møde|punkt))", re.I)
 NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
 # before the presenter's name (the name is kept; after 'ved' only with a role word, ROLE_PRESENTER_VED: 'ved udgangen
 # af ...' is no presenter)
-ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|v/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
+ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|[vV]/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
 # '… ved ældrekonsulent Lone Vej-Johansen': after the plain 'ved' a role word must come before the name
 ROLE_PRESENTER_VED = re.compile(rf"\s+ved\s+(?P<role>[a-zæøå][\w-]{{2,30}})\s+(?P<name>{NAME})\s*$")
 ORG_PATTERN = re.compile(
@@ -905,7 +921,7 @@ ALLOTTED_TIME = re.compile(
     r"(?:\s+pause\b[^()]{0,30}$)?\s*", re.I)
 # 'Orientering fra præsterne v/præsterne': after the unambiguous 'v/' (ved) the rest of the heading, whatever its
 # case, names who presents it
-SLASH_V_PRESENTER = re.compile(r"\s+v/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
+SLASH_V_PRESENTER = re.compile(r"\s+[vV]/\s*(?P<who>[^()/:;]{2,60}?)\s*$")
 
 
 PRESENTER_INITIALS = re.compile(r"[A-ZÆØÅ]{2,4}(?:\s*(?:/|,|&|og)\s*[A-ZÆØÅ]{2,4})*\.?")
@@ -942,6 +958,15 @@ def _inside_remark(text: str, mark: re.Match) -> bool:
         and bool(re.search(r"\w", before[before.rfind("("):]))
 
 
+def _inside_words(text: str, mark: re.Match) -> bool:
+    """'Evt. lukket møde (uden elevdeltagelse)': a mark with no bracket or dash of its own, between the title's own
+    words, is what the item is about (it is closed all the same); cutting it would leave 'Evt. (uden …)'."""
+    if re.search(r"[()\[\]\-–]", mark.group(0)):
+        return False
+    before, after = text[:mark.start()].rstrip(), text[mark.end():].lstrip()
+    return bool(re.search(r"[\w.]$", before)) and bool(re.match(r"[\w(]", after))
+
+
 # 'Sager til beslutning', 'Punkter til orientering/drøftelse', 'Beslutningssager': an agenda's group labels, which a
 # flattened text runs onto the title of the group's last item before them
 AGENDA_GROUP_LABEL = re.compile(r"\s+(?:(?:sager|punkter)\s+til\s+(?:beslutning|orientering|drøftelse|godkendelse|"
@@ -974,7 +999,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         bare = re.sub(r"\s+[.,;:]$", "", CLOSED.sub(" ", title).strip())  # '… ledelse). (Lukket punkt).'
         if bare[:1].islower() and CLOSED.match(title):
             bare = title  # 'Fortroligt af hensyn til tredjepart': the word begins the title's own sentence
-        elif _inside_remark(title, CLOSED.search(title)):
+        elif _inside_remark(title, CLOSED.search(title)) or _inside_words(title, CLOSED.search(title)):
             bare = title  # 'Rektoratsrapport (dele som lukket punkt)': the mark is part of a remark; closed, kept
         # 'Lukket punkt.' names no title: the item keeps 'Lukket punkt' rather than a lone full stop; nor does a
         # remark in brackets ('Lukket punkt (personale-spørgsmål)'), which stays beside it
@@ -1364,7 +1389,7 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     after = lines[k + 1] if k + 1 < stop else ""
     if len(nxt) <= 30 and sum(ln.strip() == nxt.strip() for ln in lines) >= 2:
         return False  # 'Orientering' under several headings: the document's own label of the item's kind
-    if nxt[:1].isupper() and layout.SENTENCE_VERB.search(nxt):
+    if nxt.lstrip()[:1].isupper() and layout.SENTENCE_VERB.search(nxt.lstrip()[:1].lower() + nxt.lstrip()[1:]):
         return False  # 'Dagplejen får tilsyneladende lov til …': a sentence of the item's text, not the title's rest
     # a page wraps a line of 50-120 characters; a longer heading line is a paragraph of a web page, whole
     return 50 <= len(title) <= 120 and not nxt.endswith((".", ":")) and (
@@ -1871,7 +1896,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
     _presenters_by_first_name(items, [p.name for p in attendees] + absent + listed)
+    _presenters_after_comma(items, [p.name for p in attendees] + absent + listed)
     _bracketed_presenters(items)
+    _close_by_what_items_say(items)
 
     if not kind:
         said = " ".join(f"{i.description} {i.minutes}" for i in items)
@@ -1953,6 +1980,59 @@ def _presenters_by_first_name(items: list[ParsedItem], people: list[str]) -> Non
         m = FIRST_NAME_AFTER_VED.search(item.title) if item.presenter is None else None
         if m and m.start() >= 8 and m.group("name") in first_names:
             item.presenter = m.group("name")
+            item.title = item.title[:m.start()].strip()
+
+
+def _close_by_what_items_say(items: list[ParsedItem]) -> None:
+    """An item is closed when its title or its own text says it is treated behind closed doors ('Sagen behandles
+    for lukkede døre'), or when any item's text names it so by number ('Punkt 7 og 8 behandles for lukkede døre').
+    A sentence with 'ikke' in it closes nothing. Closing too much is the safe error: the review form shows the
+    mark, and an open item wrongly imported as closed is only unpublished."""
+    by_number = {item.number: item for item in items if item.number is not None}
+    for item in items:
+        said = "\n".join((item.summary, item.description, item.minutes, item.decision))
+        if TITLE_SAYS_CLOSED.search(item.title) or _says(TEXT_SAYS_CLOSED, said):
+            item.closed = True
+        for m in NUMBERS_SAID_CLOSED.finditer(said):
+            if "ikke" in m.group(0).casefold():
+                continue
+            for number in _numbers_named(m.group("numbers")):
+                if number in by_number:
+                    by_number[number].closed = True
+
+
+def _says(pattern: re.Pattern, text: str) -> bool:
+    return any("ikke" not in m.group(0).casefold() for m in pattern.finditer(text))
+
+
+def _numbers_named(written: str) -> list[int]:
+    """'7', '7 og 8', '7, 9 og 11', '7-9': the item numbers a sentence names."""
+    numbers = []
+    for part in re.split(r"\s*(?:,|og)\s*", written):
+        ends = [int(n) for n in re.findall(r"\d{1,3}", part)]
+        if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 20:
+            numbers.extend(range(ends[0], ends[1] + 1))
+        else:
+            numbers.extend(ends)
+    return numbers
+
+
+NAME_AFTER_COMMA = re.compile(r",\s+(?P<name>[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){0,3})$")
+
+
+def _presenters_after_comma(items: list[ParsedItem], people: list[str]) -> None:
+    """'Kort præsentation af trivselsgruppen, Nette Schultz': a name after the title's last comma presents the item
+    when the document lists that person among its own people (the whole name, or a lone first name that is one
+    listed person's first name); 'Budget, Region Midtjylland' and names the document does not list stay."""
+    whole = {re.sub(r"\s+", " ", name).strip().casefold() for name in people if name}
+    first = {name.split()[0].casefold() for name in whole if name}
+    for item in items:
+        m = NAME_AFTER_COMMA.search(item.title) if item.presenter is None else None
+        if not m or m.start() < 8:
+            continue
+        name = m.group("name")
+        if name.casefold() in whole or (" " not in name and name.casefold() in first):
+            item.presenter = name
             item.title = item.title[:m.start()].strip()
 
 

@@ -1,0 +1,87 @@
+"""Issue 12, twenty-eighth round (the eighth session): general rules, not a layout's. Invented texts only."""
+
+from tests.importer.conftest import read_normalised as _parse
+
+HEAD = "Referat\nBørne- og skoleudvalget\nMødedato: 5. maj 2026 kl. 17.00\nSted: Rådhuset\n\n"
+
+
+def _closed(text: str) -> list[tuple[int | None, bool]]:
+    return [(i.number, i.closed) for i in _parse(HEAD + text).items]
+
+
+def test_a_title_that_says_it_is_treated_behind_closed_doors_closes_its_item():
+    text = ("1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n"
+            "2. Ansættelse af direktør (behandles for lukkede døre)\nBeslutning: Godkendt\n\n"
+            "3. Eventuelt\nBeslutning: Intet\n")
+    items = _parse(HEAD + text).items
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, True), (3, False)]
+    assert items[1].title == "Ansættelse af direktør (behandles for lukkede døre)"  # the title keeps its words
+
+
+def test_the_items_own_sentence_about_closed_doors_closes_it():
+    text = ("1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n"
+            "2. Personalesag\nSagen behandles for lukkede døre.\nBeslutning: Godkendt\n\n"
+            "3. Eventuelt\nBeslutning: Intet\n")
+    assert _closed(text) == [(1, False), (2, True), (3, False)]
+
+
+def test_an_items_text_that_names_other_items_as_closed_closes_those():
+    text = ("1. Godkendelse af dagsorden\nBeslutning: Godkendt. Punkt 3 og 4 behandles for lukkede døre.\n\n"
+            "2. Budget 2027\nBeslutning: Drøftet\n\n3. Salg af grund\nBeslutning: Godkendt\n\n"
+            "4. Personalesag\nBeslutning: Godkendt\n\n5. Eventuelt\nBeslutning: Intet\n")
+    assert _closed(text) == [(1, False), (2, False), (3, True), (4, True), (5, False)]
+
+
+def test_a_sentence_about_closed_doors_in_general_or_in_the_negative_closes_nothing():
+    text = ("1. Spørgetid for borgerne\nDer kan ikke stilles spørgsmål til sager, der normalt behandles for "
+            "lukkede døre.\nBeslutning: Ingen spørgsmål\n\n"
+            "2. Budget 2027\nSagen behandles ikke for lukkede døre.\nBeslutning: Drøftet\n\n"
+            "3. Eventuelt\nBeslutning: Intet\n")
+    assert _closed(text) == [(1, False), (2, False), (3, False)]
+
+
+def test_an_item_moved_to_the_closed_part_is_closed_and_the_line_is_no_part_of_its_title():
+    text = ("1. Godkendelse af dagsorden\nGodkendt\n \n"
+            "2. Diskussion af biskoppens fremsendte forslag til ændring af provstistillingen\n"
+            "Overføres til lukket del\n \n3. Eventuelt\nIntet\n")
+    items = _parse(HEAD + text).items
+    assert items[1].title == "Diskussion af biskoppens fremsendte forslag til ændring af provstistillingen"
+    assert [(i.number, i.closed) for i in items] == [(1, False), (2, True), (3, False)]
+
+
+def test_a_closed_mark_between_the_titles_own_words_stays_in_the_title_and_closes_the_item():
+    text = "Dagsorden:\n1. Elevråd\n2. Bygningsrenovering\n3. Eventuelt\n4. Evt. lukket møde (uden elevdeltagelse)\n"
+    items = _parse("Dagsorden til skolebestyrelsesmøde d. 11. september 2026\n\n" + text).items
+    assert items[-1].title == "Evt. lukket møde (uden elevdeltagelse)"
+    assert items[-1].closed
+    assert not any(i.closed for i in items[:-1])
+
+
+def test_a_closed_mark_at_the_end_of_a_title_is_still_cut_from_it():
+    items = _parse(HEAD + "1. Budget 2027\nBeslutning: Drøftet\n\n2. Salg af grund (lukket punkt)\n"
+                          "Beslutning: Godkendt\n").items
+    assert [(i.title, i.closed) for i in items] == [("Budget 2027", False), ("Salg af grund", True)]
+
+
+def test_a_capital_v_slash_names_the_presenter():
+    items = _parse(HEAD + "1. Godkendelse af referat\nGodkendt\n\n2. Kvalitetsrapport V/ Kirsten Vej Petersen:\n"
+                          "Rapporten blev gennemgået.\n").items
+    assert (items[-1].title, items[-1].presenter) == ("Kvalitetsrapport", "Kirsten Vej Petersen")
+
+
+PEOPLE = ("Referat af skolebestyrelsesmøde 6. oktober 2026 kl. 19.00\n"
+          "Deltagere: Peter Knappmann, Nette Schultz, Bo Høier\n\n")
+
+
+def test_a_listed_persons_name_after_the_titles_last_comma_presents_the_item():
+    items = _parse(PEOPLE + "1. Kort præsentation af trivselsgruppen, Nette Schultz:\nGruppen blev præsenteret.\n\n"
+                            "2. Nyt fra elevrådet, Bo:\nIntet nyt.\n").items
+    assert [(i.title, i.presenter) for i in items] == [("Kort præsentation af trivselsgruppen", "Nette Schultz"),
+                                                       ("Nyt fra elevrådet", "Bo")]
+
+
+def test_a_name_after_a_comma_that_the_document_does_not_list_stays_in_the_title():
+    items = _parse(PEOPLE + "1. Besøg fra nabokommunen, Anne Jensen:\nHun fortalte.\n\n"
+                            "2. Samarbejde med Region Midtjylland, Psykiatrien:\nDrøftet.\n").items
+    assert [(i.title, i.presenter) for i in items] == [("Besøg fra nabokommunen, Anne Jensen", None),
+                                                       ("Samarbejde med Region Midtjylland, Psykiatrien", None)]
