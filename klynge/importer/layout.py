@@ -272,6 +272,8 @@ TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1
 TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
 CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journalnr\.?|brevid)\s*:?\s*\S", re.I)
+# a case number on a line of its own, no label: '00.01.00-A00-1-25', 'EMN-2025-008308'
+BARE_CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
 SLOT_HINT = re.compile(
     rf"\(?\s*{SLOT_RANGE}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv\.?/\s*[A-ZÆØÅ]")
 RUN_ON_TITLE_CUT = re.compile(
@@ -990,7 +992,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             j = next((k for k in range(j + 1, min(n, j + 4)) if lines[k]), None)
             follower = lines[j] if j is not None else ""
         follower = re.sub(r"^[-–•·▪◦●]\s+", "", follower)  # '• Resume': a bulleted section label
-        follower_label = bool(follower and (label_role(follower) or CASE_LINE.match(follower)))
+        follower_label = bool(follower and (label_role(follower) or CASE_LINE.match(follower)
+                                            or BARE_CASE_NUMBER.match(follower)))
         if follower_label:
             score += 2.0
         prev = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k]), "")

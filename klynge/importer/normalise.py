@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from .layout import BARE_CASE_NUMBER
 from .lexicon import Lexicon
 from .limits import checkpoint
 
@@ -150,16 +151,27 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
             near_lines = [j for j in (_neighbour(lines_out, i, -1), _neighbour(lines_out, i, 1)) if j is not None]
             if _continues_item_numbers(lines_out, i, headers):
                 continue  # '13' / title / page furniture / '14' / title: an item number, furniture or not
+            title = _neighbour(lines_out, i, 1)
+            if title is not None and _above_case_number(lines_out, title):
+                continue  # '3' / 'Materiale til … 1. tekniske behandling' / 'EMN-2025-008308': an item's heading
             if any(j in beside or (lines_out[j].strip() and lines_out[j] != "\x00"
                                    and _shape(lines_out[j]) in headers) for j in near_lines):
                 evidence.add(i)
         numbered = evidence | beside
         for i, ln in enumerate(lines_out):
-            header = ln.strip() and ln != "\x00" and _shape(ln) in headers and not _label_value(lines_out, i)
+            header = ln.strip() and ln != "\x00" and _shape(ln) in headers and not _label_value(lines_out, i) \
+                and not _above_case_number(lines_out, i)
             if i in numbered or header:
                 lines_out[i] = "\x00"
                 removed += 1
     return lines_out, removed
+
+
+def _above_case_number(lines: list[str], i: int) -> bool:
+    """A line right above a bare case number ('EMN-2025-008308') is an item's title, though two such titles differ
+    only in a digit ('… 1. tekniske behandling', '… 2. tekniske behandling') as a running header's page numbers do."""
+    below = _neighbour(lines, i, 1)
+    return below is not None and bool(BARE_CASE_NUMBER.match(lines[below]))
 
 
 RUNNING_DATE = re.compile(r"\b\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}\b")

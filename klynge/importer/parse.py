@@ -113,7 +113,7 @@ KL_HOURS = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?"
                       r"(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?(?![\d.:])", re.I)
 # '25 min.', '30 minutter', '(10 min)': the minutes allotted to an item, alone on a line
 ALLOTMENT_ONLY = re.compile(r"^\(?\s*\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*\)?$", re.I)
-CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
+CASE_NUMBER = layout.BARE_CASE_NUMBER
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
 TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")

@@ -1,5 +1,6 @@
 """Issue 12, twenty-eighth round (the eighth session): general rules, not a layout's. Invented texts only."""
 
+from klynge.importer import layout
 from tests.importer.conftest import read_normalised as _parse
 
 HEAD = "Referat\nBørne- og skoleudvalget\nMødedato: 5. maj 2026 kl. 17.00\nSted: Rådhuset\n\n"
@@ -85,3 +86,49 @@ def test_a_name_after_a_comma_that_the_document_does_not_list_stays_in_the_title
                             "2. Samarbejde med Region Midtjylland, Psykiatrien:\nDrøftet.\n").items
     assert [(i.title, i.presenter) for i in items] == [("Besøg fra nabokommunen, Anne Jensen", None),
                                                        ("Samarbejde med Region Midtjylland, Psykiatrien", None)]
+
+
+def _portal_item(number: int, title: str, case: str, text: str) -> str:
+    return f"Hent som PDF\nKopier link\n{number}\n{title}\n{case}\n{text}\n"
+
+
+def test_two_item_titles_that_differ_only_in_a_digit_are_no_running_header():
+    # '3' / '… 1. tekniske behandling …' / '4' / '… 2. tekniske behandling …': the bare numbers stand beside lines of
+    # one shape, as page numbers beside a running header do; the case number under each title says they are items
+    text = ("Byrådet\nMødedato:\nonsdag den 8. oktober 2026 kl. 16.00\nMødested:\nByrådssalen\nPunkt\nTitel\n"
+            + _portal_item(1, "Godkendelse af dagsorden", "EMN-2026-000101", "Resume\nDagsordenen godkendes.")
+            + _portal_item(2, "Forslag til budget 2027-2030", "EMN-2026-000102", "Resume\nBudgettet behandles.")
+            + _portal_item(3, "Materiale til Magistratens 1. tekniske behandling af budget 2027", "EMN-2026-000102",
+                           "Resume\nMaterialet fremlægges.")
+            + _portal_item(4, "Materiale til Magistratens 2. tekniske behandling af budget 2027", "EMN-2026-000102",
+                           "Resume\nMaterialet fremlægges igen.")
+            + _portal_item(5, "Eventuelt", "EMN-2026-000103", "Resume\nIntet."))
+    items = _parse(text).items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Forslag til budget 2027-2030"),
+        (3, "Materiale til Magistratens 1. tekniske behandling af budget 2027"),
+        (4, "Materiale til Magistratens 2. tekniske behandling af budget 2027"), (5, "Eventuelt")]
+    assert items[2].case_number == "EMN-2026-000102"
+
+
+def test_a_bare_case_number_under_a_title_counts_for_its_heading_as_a_labelled_case_number_does():
+    # Aarhus's agenda portal: '5' / 'Budgetforslag Ældre og sundhed' / 'EMN-2025-008294' / a list of 1-230 budget
+    # proposals running through six items; without this the long list outscored the 33 items
+    def score(after_title: str) -> float:
+        lines = ["Punkt", "Titel", "5", "Budgetforslag Ældre og sundhed", after_title, "Resume", "Tekst."]
+        return next(c.score for c in layout._raw_candidates(lines, lines, set()) if c.number == 5)
+
+    assert score("EMN-2025-008294") == score("Sagsnr.: 25/8294") > score("Budgettet for ældreområdet.")
+
+
+def test_headings_above_bare_case_numbers_outweigh_a_long_numbered_list_inside_the_items():
+    proposals_a = "\n".join(f"{n} Forslag nummer {n} om bedre velfærd S" for n in range(23, 123))
+    proposals_b = "\n".join(f"{n} Forslag nummer {n} om renere by V" for n in range(123, 223))
+    text = ("Byrådet\nMødedato:\nonsdag den 8. oktober 2026 kl. 16.00\nMødested:\nByrådssalen\nPunkt\nTitel\n"
+            + _portal_item(1, "Godkendelse af dagsorden", "EMN-2026-000101", "Resume\nDagsordenen godkendes.")
+            + _portal_item(2, "Budgetforslag Ældre og sundhed", "EMN-2026-000102", proposals_a)
+            + _portal_item(3, "Budgetforslag Miljø og teknik", "EMN-2026-000102", proposals_b)
+            + _portal_item(4, "Lokalplan 1204, Trige Syd - Endelig", "EMN-2026-000104", "Resume\nPlanen vedtages."))
+    assert [(i.number, i.title) for i in _parse(text).items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budgetforslag Ældre og sundhed"), (3, "Budgetforslag Miljø og teknik"),
+        (4, "Lokalplan 1204, Trige Syd - Endelig")]
