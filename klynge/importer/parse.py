@@ -1555,7 +1555,11 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
 KIND_TITLE = re.compile(r"(?i)^(?:dagsorden|referat|beslutningsreferat|beslutningsprotokol|mødereferat)\b")
 PORTAL_LABEL = re.compile(r"(?im)^(?:dato|udvalg|mødested|sted|tid|medlemmer|deltagere|afbud|fraværende)(?=\s*:?\s*$)")
 # 'Mødedato: Onsdag den 27. november 2013', 'Dato 15. marts 2011 Tid 14:00 Sted …', 'Sted: … Dato: …'
-MEETING_LABEL_WORD = re.compile(r"\b(?:mødedato|mødested|mødetidspunkt|dato|sted|tid|start kl)\b\.?\s*:?", re.I)
+MEETING_LABEL_WORD = re.compile(r"\b(?:mødedato|mødested|mødetidspunkt|mødelokale|dato|sted|tid|tidspunkt|lokale|"
+                                r"start kl)\b\.?\s*:?", re.I)
+# labels only a meeting's header has ('Mødedato 18.maj 2011 kl Mødelokale Skolens personalerum'): two of them mark
+# a meeting without a kind word
+MEETING_OWN_LABEL = re.compile(r"\b(?:mødedato|mødested|mødetidspunkt|mødelokale)\b", re.I)
 
 
 def _labelled_meeting_header(lines: list[str]) -> bool:
@@ -1566,6 +1570,8 @@ def _labelled_meeting_header(lines: list[str]) -> bool:
     head = " ".join(nonempty)[:3000]
     labels = {m.group(0).casefold().rstrip(" :.") for m in MEETING_LABEL_WORD.finditer(head)}
     if KIND_WORDS.search(head) and len(labels) >= 2:
+        return True
+    if len({m.group(0).casefold() for m in MEETING_OWN_LABEL.finditer(head)}) >= 2:
         return True
     # 'Dagsorden' / '11. mødedag, tirsdag den 9. May 2023, kl. 11:00': a kind word as the title, a date right below
     if nonempty and KIND_TITLE.match(nonempty[0]) and any(layout.dates_in(ln) for ln in nonempty[1:5]):

@@ -132,3 +132,41 @@ def test_headings_above_bare_case_numbers_outweigh_a_long_numbered_list_inside_t
     assert [(i.number, i.title) for i in _parse(text).items] == [
         (1, "Godkendelse af dagsorden"), (2, "Budgetforslag Ældre og sundhed"), (3, "Budgetforslag Miljø og teknik"),
         (4, "Lokalplan 1204, Trige Syd - Endelig")]
+
+
+PAGE_TEXT = ("Som følge af at skolelederen går på pension, er viceskolelederen konstitueret som skoleleder i det "
+             "kommende år, og en ny viceskoleleder er ansat fra en tilsvarende stilling på en anden skole. Formanden "
+             "lagde op til en refleksion over, hvad der er sket i det forløbne år i forhold til skolestrukturen, og "
+             "bestyrelsen drøftede, hvordan informationsbreve til forældrene skal sendes rundt inden udsendelse.")
+
+
+def test_a_transcript_whose_items_cannot_be_found_is_read_without_items_when_its_header_is_a_meetings():
+    # a flattened PDF transcript: the labels run on in one paragraph and no item heading can be found; the meeting is
+    # read (date) with the 'no items' warning, for the user to add the items, rather than refused
+    text = ("Det Lokale Beskæftigelsesråd. Referat\n\nTranskript\n\n1 Brønderslev Kommune Det Lokale "
+            "Beskæftigelsesråd Referat Dato: 12. december 2026 Lokale: Jobcentret, Brønderslev Tidspunkt: 15.00\n\n"
+            f"2 Åbne sager: 01/66 Godkendelse af referat /67 Læse/stave projekt for ledige {PAGE_TEXT}\n\n"
+            f"3 Det Lokale Beskæftigelsesråd, 12. december 2026 Side 96 {PAGE_TEXT}\n")
+    doc = _parse(text)
+    assert str(doc.date) == "2026-12-12"
+    assert doc.items == []
+    assert "no_items" in [w.code for w in doc.warnings]
+
+
+def test_two_labels_only_a_meeting_has_mark_a_meeting_without_a_kind_word():
+    text = ("Skolebestyrelsen Nordskolen\n\nTranskript\n\n1 Skolebestyrelsen Nordskolen Mødedato 18. maj 2026 kl "
+            "Mødelokale Skolens personalerum Fraværende Karina Hansen, elevrådet pga. følsomme sager Åbne sager "
+            f"Lukkede sager Mødet hævet\n\n2 Skolebestyrelsen Nordskolen den 18. maj 2026 {PAGE_TEXT}\n\n"
+            f"3 Skolebestyrelsen Nordskolen den 18. maj 2026 {PAGE_TEXT}\n")
+    doc = _parse(text)
+    assert str(doc.date) == "2026-05-18" and doc.items == []
+
+
+def test_a_report_with_a_date_and_no_meeting_labels_is_still_refused():
+    import pytest
+
+    from klynge.importer.parse import NoMeetingFound
+
+    with pytest.raises(NoMeetingFound):
+        _parse("Årsrapport for sundhedsområdet\n\nDato: 18. maj 2026\n\nRapporten beskriver året, der gik, og "
+               "de mål, der blev nået.\n")
