@@ -2627,6 +2627,35 @@ def place_under_date(lines: list[str]) -> str | None:
     return None
 
 
+# 'i personalerummet', 'i mødelokale 1, Asylgade 22, Thisted.': a place on a line of its own after 'i'
+PLACE_AFTER_I = re.compile(r"^i\s+(?P<place>[\wÆØÅæøå][^:]{2,98}?)\.?$")
+
+
+def place_beside_when(lines: list[str]) -> str | None:
+    """'Onsdag den 12. april 2023 kl. 18.30 - 21.00' / 'i personalerummet', 'i Kirkecenter Højvangen' / 'Onsdag, den
+    26. juni 2019 kl. 19:00', '… kl. 13.00 i' / 'Middelfart Midtpunkt – lokale 1': the place on the line right
+    below or above the line that gives the meeting's date and time, as the rest of that sentence."""
+    nonempty = [x.strip() for x in lines if x and x.strip()][:15]
+    for k, ln in enumerate(nonempty):
+        if not dates_in(ln) or not KL.search(ln):
+            continue
+        below = nonempty[k + 1] if k + 1 < len(nonempty) else ""
+        above = nonempty[k - 1] if k > 0 else ""
+        if re.search(r"\si$", ln) and below and _place_shaped(below) and below[:1].isupper():
+            return below.rstrip(".")
+        for near in (below, above):
+            m = PLACE_AFTER_I.match(near)
+            if m and _place_shaped(m.group("place")):
+                return m.group("place").rstrip(" .")
+        return None
+    return None
+
+
+def _place_shaped(text: str) -> bool:
+    return len(text) <= 100 and not dates_in(text) and not KL.search(text) and not SENTENCE_VERB.search(text) \
+        and not re.search(r"\b(?:referat|dagsorden|medlemmer|deltagere|afbud|fraværende|mødet)\b", text, re.I)
+
+
 PLACE_THEN_TIME = re.compile(r"^(?P<place>[A-ZÆØÅ][^:]{3,150}?),?\s+(?:kl\.?|klokken)\s*(\d{1,2})[.:](\d{2})"
                              r"(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?\s*$")
 
@@ -2789,7 +2818,7 @@ def search_header(header: list[str], title: str) -> HeaderFound:
         found.place = next((r for r in (room_segment(x) for x in [x for x in lines if x][:8]) if r), None)
     # ... or as the short line right under a line that holds only the date and time ('08-03-2021 16:00' / 'Video')
     if found.place is None:
-        found.place = place_under_date(lines) or place_after_dated_title(lines)
+        found.place = place_under_date(lines) or place_after_dated_title(lines) or place_beside_when(lines)
     if found.place is None and place_then_time and ("," in place_then_time.group("place")
                                                     or ROOM_WORD.search(place_then_time.group("place"))):
         found.place = place_then_time.group("place").strip(" ,")

@@ -170,3 +170,21 @@ def test_a_report_with_a_date_and_no_meeting_labels_is_still_refused():
     with pytest.raises(NoMeetingFound):
         _parse("Årsrapport for sundhedsområdet\n\nDato: 18. maj 2026\n\nRapporten beskriver året, der gik, og "
                "de mål, der blev nået.\n")
+
+
+def test_a_place_after_i_on_the_line_below_the_meetings_date_and_time_is_the_place():
+    doc = _parse("Referat 12. april 2026\n\nOnsdag den 12. april 2026 kl. 18.30 - 21.00\n\ni personalerummet\n\n"
+                 "Deltagere: Marianne, Lars\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert doc.place == "personalerummet"
+
+
+def test_a_place_after_i_on_the_line_above_the_meetings_date_and_time_is_the_place():
+    doc = _parse("Der afholdes ordinært menighedsrådsmøde\n\ni Kirkecenter Højvangen\n\n"
+                 "Onsdag, den 26. juni 2026 kl. 19:00\n\nDagsorden:\n1. Godkendelse af dagsorden\n2. Eventuelt\n")
+    assert doc.place == "Kirkecenter Højvangen"
+
+
+def test_a_sentence_after_the_date_line_is_no_place():
+    doc = _parse("Referat 12. april 2026\n\nOnsdag den 12. april 2026 kl. 18.30 - 21.00\n\n"
+                 "i mødet deltog hele bestyrelsen\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert doc.place is None
