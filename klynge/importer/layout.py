@@ -1075,7 +1075,7 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
     """'11. ...' / '12.Nyt fra institutionerne, (a list of 300 characters)' / '13. ...': a dotted heading a gate
     dropped (too long, say) whose number is the one missing between its two neighbours is admitted; so is the one
     right after the last of three consecutive ones, when nothing numbered follows it."""
-    ordered = sorted(kept, key=lambda c: c.index)
+    ordered = sorted(kept, key=lambda c: c.index)  # with each admitted one, so that the next one sees it
     filled = []
     for g in raw_cands:
         if not g.gated or g.form not in ("numbered", "numbered2", "punkt") or RECOMMENDATION_LINE.match(g.title) \
@@ -1092,10 +1092,12 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
         if before and after and before[-1].number == g.number - 1 and after[0].number == g.number + 1:
             g.gated = False
             filled.append(g)
+            ordered = sorted(ordered + [g], key=lambda c: c.index)
         elif not after and len(before) >= 3 and [c.number for c in before[-3:]] == list(range(g.number - 3, g.number)) \
                 and all(c.form == g.form for c in before[-3:]) and len(g.title) <= 80 and not is_sentence(g.title):
             g.gated = False  # '5. orientering fra afdelingerne' in lower case after '1.' … '4.': the run's last item
             filled.append(g)
+            ordered = sorted(ordered + [g], key=lambda c: c.index)
     return sorted(kept + filled, key=lambda c: c.index) if filled else kept
 
 

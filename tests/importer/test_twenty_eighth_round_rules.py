@@ -188,3 +188,13 @@ def test_a_sentence_after_the_date_line_is_no_place():
     doc = _parse("Referat 12. april 2026\n\nOnsdag den 12. april 2026 kl. 18.30 - 21.00\n\n"
                  "i mødet deltog hele bestyrelsen\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert doc.place is None
+
+
+def test_a_heading_admitted_into_a_gap_counts_for_the_lower_case_last_item_after_it():
+    # '2. Budget 2015,' (gated: it ends in a comma) is admitted between 1 and 3; the lower-case '5. orientering …'
+    # after 2, 3 and 4 is then the run's last item
+    text = ("Referat fra bestyrelsesmøde mandag den 21. september 2026\n\n1. Godkendelse af referat\nGodkendt\n"
+            "2. Budget 2027,\nGodkendt\n3. Notat vedr. ungdomsskolens budget\nTaget til efterretning\n"
+            "4. Høringssvar vedr. budget 2027\nHøringssvar, se bilag\n5. orientering fra formanden\n"
+            "Julie orienterede fra dialogmødet.\n")
+    assert [i.number for i in _parse(text).items] == [1, 2, 3, 4, 5]
