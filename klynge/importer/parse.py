@@ -1847,14 +1847,30 @@ MEETING_ON = re.compile(r"^(?:referat|beslutningsprotokol)\s+(?:fra|af)\s+(?:det
                         r"\b(?:den|d\.)\s*(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4})", re.I)
 
 
-def _meeting_phrase_date(header: list[str]) -> datetime.date | None:
+# 'Møde i Nationalparkbestyrelsen 17. april 2013', '… til bestyrelsesmøde i CTR Onsdag d. 3. december 2014 kl':
+# a meeting word, or a weekday and a time, beside the date (the previous or next meeting's date excepted)
+MEETING_WORD_DATE = re.compile(r"^(?:\d{1,3}\s+)?\w*møde\b[^.:]{0,80}?\b(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4})", re.I)
+WEEKDAY_DATE_KL = re.compile(rf"\b{layout.WEEKDAY}\s*,?\s*(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.\s*[a-zæøå]+\s+\d{{4}})"
+                             r"\s*,?\s*(?:kl\b|klokken\b)", re.I)
+OTHER_MEETING = re.compile(r"\b(?:forrige|sidste|seneste|næste|kommende|tidligere)\s+(?:\w+\s+)?\w*møde|"
+                           r"referat(?:et)?\s+(?:fra|af)\s+(?:\w+\s+)?\w*mødet?\s+(?:den\s+|d\.\s*)?\d", re.I)
+
+
+def _meeting_phrase_date(header: list[str]) -> tuple[datetime.date | None, bool]:
     """The date the minutes' own heading gives the meeting: 'Referat fra møde i Handicaprådet torsdag, den 19.
-    november 2015' (beside a letterhead's later 'Dato')."""
+    november 2015' (beside a letterhead's later 'Dato'), 'Møde i Nationalparkbestyrelsen 17. april 2013'; and
+    whether the date is given with a weekday and a time ('… Onsdag d. 3. december 2014 kl'), which dates the
+    meeting even before a letter's own later or earlier date."""
     for ln in header:
         m = MEETING_ON.search(ln)
         if m and find_date(m.group("date")):
-            return find_date(m.group("date"))
-    return None
+            return find_date(m.group("date")), False
+    for pattern in (WEEKDAY_DATE_KL, MEETING_WORD_DATE):
+        for ln in header:
+            m = pattern.search(ln)
+            if m and find_date(m.group("date")) and not OTHER_MEETING.search(ln[:m.end()]):
+                return find_date(m.group("date")), pattern is WEEKDAY_DATE_KL
+    return None, False
 
 
 def _not_a_value(value: str) -> bool:
@@ -2340,8 +2356,9 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
         date = searched.date or date
     if "date" not in fields and date is not None:
         date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines)) or date
-    stated = _meeting_phrase_date(header_nonempty[:30])
-    if date is not None and stated is not None and 0 < (date - stated).days <= 60:
+    stated, timed = _meeting_phrase_date(header_nonempty[:30])
+    if date is not None and stated is not None and (0 < (date - stated).days <= 60
+                                                    or (timed and 0 < abs((date - stated).days) <= 60)):
         date = stated  # a letterhead's 'Dato 25. november' above 'Referat fra møde ... den 19. november'
     if start is None:
         start = searched.start

@@ -198,3 +198,24 @@ def test_a_heading_admitted_into_a_gap_counts_for_the_lower_case_last_item_after
             "4. Høringssvar vedr. budget 2027\nHøringssvar, se bilag\n5. orientering fra formanden\n"
             "Julie orienterede fra dialogmødet.\n")
     assert [i.number for i in _parse(text).items] == [1, 2, 3, 4, 5]
+
+
+def test_a_meeting_line_dates_the_meeting_before_the_later_date_the_minutes_were_sent():
+    doc = _parse("Referat af bestyrelsesmøde\n\nENDELIGT referat Udsendt 3. maj 2026\n\n"
+                 "Møde i Nationalparkbestyrelsen 17. april 2026\n\nMødested: Lamhuset, Nørrebyen 5\n\n"
+                 "Punkter på dagsordenen:\n\n1. Velkomst og godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\n"
+                 "Intet.\n")
+    assert str(doc.date) == "2026-04-17"
+
+
+def test_a_weekday_date_and_time_in_an_invitation_dates_the_meeting_not_the_letters_earlier_date():
+    doc = _parse("Centralkommunernes Transmissionsselskab 25. november 2026 J.nr.: /75379\n\nEfter aftale med "
+                 "formanden indkaldes der herved til bestyrelsesmøde Onsdag d. 3. december 2026 kl. 13.00 hos CTR.\n\n"
+                 "Følgende dagsorden foreslås:\n1. Godkendelse af referat\n2. Udbygningsplan\n3. Eventuelt\n")
+    assert str(doc.date) == "2026-12-03"
+
+
+def test_the_next_meetings_weekday_and_time_do_not_date_this_meeting():
+    doc = _parse("Referat\nDato: 5. november 2026\n\nNæste møde er torsdag den 3. december 2026 kl. 17.00.\n\n"
+                 "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert str(doc.date) == "2026-11-05"
