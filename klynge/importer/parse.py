@@ -467,11 +467,38 @@ def _known_names_in(line: str, lines: list[str]) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+# 'Esbjerg Kommune Kurt Jakobsen (KJ)', 'Alette Houman Dyhrfjeld (AHD, Referent)': a person's initials in brackets
+# after what may be an organisation and the name
+BEFORE_INITIALS = re.compile(r"^(?P<before>.*?)\s*\((?P<initials>[A-ZÆØÅ]{2,5})(?:\s*,[^()]*)?\)\s*$")
+
+
+def name_by_initials(text: str) -> tuple[str, str] | None:
+    """'Esbjerg Kommune Kurt Jakobsen (KJ)' -> ('Kurt Jakobsen', 'Esbjerg Kommune'): the name is the run of words at
+    the end whose initials spell the bracket (a hyphenated first name gives one or two: 'Anne-Marie' A or AM); what
+    stands before it is returned too. None when no such run ends the text."""
+    m = BEFORE_INITIALS.match(text.strip())
+    if not m:
+        return None
+    words, initials = m.group("before").split(), m.group("initials")
+    for n in range(min(len(words), len(initials)), 1, -1):
+        tail = words[-n:]
+        spelled = ["".join(p[:1] for p in w.split("-")) for w in tail]
+        if all(w[:1].isupper() for w in tail) and ("".join(spelled) == initials
+                                                   or "".join(w[:1] for w in tail) == initials):
+            name = " ".join(tail)  # ('Region Midtjylland (RM)': an organisation's letters, no person)
+            return None if layout.is_organisation(name) else (name, " ".join(words[:-n]))
+    return None
+
+
 def _people_on_line(line: str, organisations: list[str]) -> list[ParsedPerson]:
     """The people one line of a list of attendees or guests names, in its many forms: one person with title and
     organisation, a comma or semicolon list, 'Name (Organisation), …', a run of party-marked names, names among
     organisations and job titles, 'Name: what she represents'."""
     stripped = re.sub(r"^\s*[-–•]\s+", "", line)
+    by_initials = name_by_initials(stripped)
+    if by_initials and "," not in by_initials[1]:  # 'Esbjerg Kommune Kurt Jakobsen (KJ)': one person, initials given
+        name, before = by_initials
+        return [ParsedPerson(name, organisation=before if before and layout.is_organisation(before) else None)]
     labelled = NAME_THEN_ROLE.match(stripped)
     if labelled and _names_in_a_list(stripped[labelled.end() - 1:]):
         labelled = None  # 'Seniorråd Syd: Henning Poulsen, Grethe Sprogøe og …': a group's label before its names
@@ -1784,6 +1811,12 @@ def _marked_absent(line: str, absent: list[str]) -> str:
     absent go to ``absent`` and leave the line."""
     if not re.search(r"afbud|fraværende|forfald", line, re.I):
         return line
+    initialled = re.match(r"^(?P<person>.*\([A-ZÆØÅ]{2,5}(?:\s*,[^()]*)?\))\s*[-–]?\s*(?i:afbud|fraværende)\.?$",
+                          line.strip())
+    by_initials = name_by_initials(initialled.group("person")) if initialled else None
+    if by_initials:  # 'Esbjerg Kommune Kurt Jakobsen (KJ) Afbud'
+        absent.append(by_initials[0])
+        return ""
     trailing = TRAILING_ABSENT.match(line.strip())
     if trailing and NAME_RE.fullmatch(trailing.group("name")):  # 'Ann-Sofie Rosted Afbud', 'Theo Lund/Elevråd Afbud'
         absent.append(trailing.group("name"))

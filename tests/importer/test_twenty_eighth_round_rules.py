@@ -219,3 +219,25 @@ def test_the_next_meetings_weekday_and_time_do_not_date_this_meeting():
     doc = _parse("Referat\nDato: 5. november 2026\n\nNæste møde er torsdag den 3. december 2026 kl. 17.00.\n\n"
                  "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert str(doc.date) == "2026-11-05"
+
+
+def test_a_persons_initials_in_brackets_separate_the_name_from_the_organisation_before_it():
+    from klynge.importer.parse import name_by_initials
+
+    assert name_by_initials("Esbjerg Kommune Kurt Jakobsen (KJ)") == ("Kurt Jakobsen", "Esbjerg Kommune")
+    assert name_by_initials("Danmarks Jægerforbund Hans Christian Fuglsang (HCF)") == (
+        "Hans Christian Fuglsang", "Danmarks Jægerforbund")
+    assert name_by_initials("Nationalparksekretariatet Alette Houman Dyhrfjeld (AHD, Referent)") == (
+        "Alette Houman Dyhrfjeld", "Nationalparksekretariatet")
+    assert name_by_initials("Anne-Marie Holm (AMH)") == ("Anne-Marie Holm", "")
+    assert name_by_initials("Region Midtjylland (RM)") is None  # an organisation's letters
+    assert name_by_initials("Kurt Jakobsen (formand)") is None
+
+
+def test_attendees_with_organisations_and_initials_and_the_ones_marked_afbud():
+    doc = _parse("Referat af bestyrelsesmøde\n\nMøde i Nationalparkbestyrelsen 17. april 2026\n\nDeltagere:\n\n"
+                 "Formand Bent Poulsen (BP)\n\nEsbjerg Kommune Kurt Jakobsen (KJ) Afbud\n\n"
+                 "Friluftsrådet Hanne Voetmann (HV)\n\nNationalparkrådet Svend Tougaard (ST) Afbud\n\n"
+                 "Punkter på dagsordenen:\n\n1. Velkomst\n\nBent Poulsen bød velkommen.\n\n2. Eventuelt\n\nIntet.\n")
+    assert [p.name for p in doc.attendees] == ["Bent Poulsen", "Hanne Voetmann"]
+    assert doc.absent == ["Kurt Jakobsen", "Svend Tougaard"]
