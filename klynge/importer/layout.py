@@ -2114,6 +2114,31 @@ def bulleted_headings(lines: list[str]) -> list[Heading]:
     return found
 
 
+# '• Godkendelse dagsorden: Tilføjelse …', '• Meddelser:': a bullet whose short label before a colon names the item
+LABEL_BULLET = re.compile(r"^[-–•*]\s+(?P<label>[A-ZÆØÅ][^:]{1,60}?)\s*:(?:\s+\S.*)?\s*$")
+
+
+def labelled_bullet_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers written as bullets that each begin with the item's name and a colon, the minute after
+    it ('• Godkendelse dagsorden: Tilføjelse …' / '• Referent: …' / '• Byggeudvalg: Spær opsat …'): at least three
+    such bullets, and most of the bullets from the first of them on. The label is the title."""
+    bullets = [(i, ln.strip()) for i, ln in enumerate(lines) if ln and BULLET_TITLE.match(ln.strip())]
+    found = []
+    for i, text in bullets:
+        m = LABEL_BULLET.match(text)
+        label = m.group("label").strip() if m else ""
+        if label and len(label.split()) <= 8 and not SENTENCE_VERB.search(label) and not dates_in(label):
+            found.append(Heading(i, None, label))
+    if len(found) < 3:
+        return []
+    between = [ln for ln in lines[found[0].index:found[-1].index]
+               if ln and ln.strip() and not BULLET_TITLE.match(ln.strip())]
+    if not between:
+        return []  # one block of such bullets ('Ansøgninger' / '• Visby lokalråd: …' / …): a list inside an item
+    after_first = [b for b in bullets if b[0] >= found[0].index]
+    return found if 3 * len(found) >= 2 * len(after_first) else []
+
+
 def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
     """'Referat' / '- Godkendelse af dagsorden' / '- Center Bakkehuset' / ... right before the first numbered item
     body (a line or two of web furniture between): the run of at least three title-shaped bullets under a short

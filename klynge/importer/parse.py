@@ -2118,6 +2118,8 @@ UNNUMBERED_WARNINGS = {
                   "hvert punkt. Kontrollér dem.",
     "timed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der begynder med et klokkeslæt "
              "(«13.00-13.10 Velkomst»). Kontrollér dem.",
+    "label_bullets": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer, der begynder med "
+                     "punktets navn og et kolon («• Byggeudvalg: …»). Kontrollér dem.",
     "listed": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjerne under «Dagsorden». "
               "Kontrollér dem.",
     "purposed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der slutter med punktets formål i parentes "
@@ -2182,7 +2184,7 @@ def _numbers_under_closed_label(lines: list[str]) -> set[int]:
 
 def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -> tuple[list[_Heading], str]:
     """The items' headings in reading order, and how they were found when the document numbers none of them:
-    "bulleted", "timed", "own_labels", "listed" (each gives its own warning), or "" otherwise."""
+    "bulleted", "timed", "own_labels", "listed", "label_bullets" … (each gives its own warning), or "" otherwise."""
     found_headings = layout.find_headings(lines, raw_lines, run_on)
     if found_headings:
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed,
@@ -2197,7 +2199,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
     for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
-                        ("listed", layout.agenda_bullets)):
+                        ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title, closed=h.closed) for h in finder(lines)]

@@ -241,3 +241,32 @@ def test_attendees_with_organisations_and_initials_and_the_ones_marked_afbud():
                  "Punkter på dagsordenen:\n\n1. Velkomst\n\nBent Poulsen bød velkommen.\n\n2. Eventuelt\n\nIntet.\n")
     assert [p.name for p in doc.attendees] == ["Bent Poulsen", "Hanne Voetmann"]
     assert doc.absent == ["Kurt Jakobsen", "Svend Tougaard"]
+
+
+LABEL_BULLET_MINUTES = ("Beslutningsreferat Nørre menighedsråd d. 12. januar 2026\n\n"
+                        "Tilstede: Morten Alm, Peter Poulsen, Maj Olsson\n\n"
+                        "Mødet blev afholdt over Teams fra kl. 19.00-21.00\n\n"
+                        " •  Godkendelse dagsorden: Godkendt med en tilføjelse.\n"
+                        " • Referent: Maj Olsson\n"
+                        " • Meddelser:\n\n"
+                        "Formand: Intet at bemærke\n\nPræster: God december, trods restriktioner.\n\n"
+                        " • Byggeudvalg: Spær opsat.\n"
+                        " • Aktivitetsudvalg: Intet at bemærke\n")
+
+
+def test_bullets_that_begin_with_the_items_name_and_a_colon_are_the_items():
+    doc = _parse(LABEL_BULLET_MINUTES)
+    assert [(i.number, i.title) for i in doc.items] == [
+        (None, "Godkendelse dagsorden"), (None, "Referent"), (None, "Meddelser"), (None, "Byggeudvalg"),
+        (None, "Aktivitetsudvalg")]
+    assert any(w.code == "unnumbered_items" and "begynder med punktets navn og et kolon" in w.message
+               for w in doc.warnings)
+    assert "Spær opsat" in (doc.items[3].minutes + doc.items[3].description)
+
+
+def test_one_block_of_such_bullets_under_a_title_is_a_list_inside_an_item_not_the_items():
+    text = ("Referat fra Landdistriktsudvalgsmøde den 17. juni 2026\n\ni Arrild Feriecenters Restaurant\n\n"
+            "Tilstede: Finn Hansen, Mogens Gabs\n\nReferat:\n\nForeningskonsulenten\n\nKonsulenten orienterede.\n\n"
+            "Ansøgninger\n\n • Ottersbøl Rideklub: Sendt til vurdering.\n • Visby lokalråd: Støttes med 30.000 kr.\n"
+            " • Frivillig Fredag: Bevilget 15.000 kr.\n")
+    assert [i.title for i in _parse(text).items] != ["Ottersbøl Rideklub", "Visby lokalråd", "Frivillig Fredag"]
