@@ -1010,6 +1010,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if m:
         title, tail = title[:m.start()].strip(), title[m.end():].strip()
     m = re.search(r"(?<=\w)\.:\s+(?=\S)", title)  # 'Eventuelt.: Intet': a full stop and a colon end the title
+    # ('Siden sidst: A) Kirkelige tællinger …': the item's lettered points begin after the colon)
+    lettered = re.search(r"(?<=\w):\s+(?=[A-Ha-h]\)\s+[A-ZÆØÅ])", title)
+    if not m and lettered and layout.SENTENCE_VERB.search(title[lettered.end():]):
+        m = lettered  # (a point that is a sentence is the minutes; 'Gudstjenester: a) Julegudstjenester …?' is a title)
     if m:
         title, tail = title[:m.start()].strip(), f"{title[m.end():].strip()} {tail}".strip()
     m = AGENDA_GROUP_LABEL.search(title)

@@ -270,3 +270,18 @@ def test_one_block_of_such_bullets_under_a_title_is_a_list_inside_an_item_not_th
             "Ansøgninger\n\n • Ottersbøl Rideklub: Sendt til vurdering.\n • Visby lokalråd: Støttes med 30.000 kr.\n"
             " • Frivillig Fredag: Bevilget 15.000 kr.\n")
     assert [i.title for i in _parse(text).items] != ["Ottersbøl Rideklub", "Visby lokalråd", "Frivillig Fredag"]
+
+
+def test_lettered_points_in_sentences_after_a_titles_colon_are_the_items_minutes():
+    items = _parse(HEAD + "1) Godkendelse af dagsorden. Blev godkendt.\n\n"
+                          "2) Siden sidst: A) Kirkelige tællinger skal ske i 3 kategorier.\n"
+                          "B) Helga gav redegørelse fra formandsmødet.\n3) Eventuelt\n\nIntet\n").items
+    assert items[1].title == "Siden sidst"
+    assert "Kirkelige tællinger" in items[1].minutes + items[1].description
+
+
+def test_lettered_points_that_are_no_sentences_stay_in_an_agenda_title():
+    items = _parse("Dagsorden til menighedsrådsmøde den 24. september 2026\n\n1. Godkendelse af dagsorden\n"
+                   "2. Gudstjenester: a) Julegudstjenester i lyset af corona-situationen? b) Aftenandagter?\n"
+                   "3. Eventuelt\n").items
+    assert items[1].title.startswith("Gudstjenester: a) Julegudstjenester")
