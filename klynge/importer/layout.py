@@ -132,6 +132,27 @@ def split_run_on(line: str) -> list[str]:
     return [p for p in out if p]
 
 
+CONTENTS_LEADER_THEN_DIGITS = re.compile(r"(?:\.{4,}|…{2,})\s*(?P<digits>\d{2,5})\.\s*(?=[A-ZÆØÅ])")
+
+
+def split_contents_glued(line: str) -> list[str]:
+    """'1. Referat fra sidste møde januar.....22. Godkendelse af dagsorden februar.....23. Meddelelser …': a contents
+    list run into one line, each entry's page number glued to the next entry's number (page 2, item 2). The digits
+    after a leader are cut where they end in the next expected number; the entries keep their page numbers."""
+    first = re.match(r"^\s*(\d{1,3})\.\s", line)
+    if not first or "...." not in line and "……" not in line:
+        return [line]
+    expected, cuts = int(first.group(1)) + 1, []
+    for m in CONTENTS_LEADER_THEN_DIGITS.finditer(line):
+        digits, number = m.group("digits"), str(expected)
+        if digits.endswith(number) and len(digits) > len(number):
+            cuts.append(m.start("digits") + len(digits) - len(number))
+            expected += 1
+    if not cuts:
+        return [line]
+    return [line[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(line)], strict=True)]
+
+
 DIGIT_THEN_STOP = re.compile(r"\d\.")
 # 'Eventuelt1. Orientering', '… 9. maj 20177.    Forældrebestyrelsens …' (item 7 glued to the year 2017)
 GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\d{1,2}\.\s+[A-ZÆØÅ])"
@@ -958,8 +979,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             continue  # 'Punkt 6. Sagsfremstilling / Punkt 6, bilag 1 / …': the item's attachment links, no heading
         if re.match(r"^\s*\d{1,3}\.[A-Za-zæøå][.)]\s", lines[i]):
             continue  # '4.A. Status for udviklingskontrakten': a lettered sub-item of item 4, no item of its own
-        if form == "bare" and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
+        if form in ("bare", "lone") and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
             continue  # '1 Referat Handicaprådet Møde nr.: 4/2012': a transcript's page number before the header
+            # (or a site's count on the line above it: '35' / 'Referat Ældrerådet Møde nr.: 02/2020 …')
         if number <= 31 and form != "punkt" and DAY_OF_MONTH_TITLE.match(title or ""):
             continue  # '18. August SR møde', '9.   Juni': a date in a list of meetings, not an item
         if title and re.search(r"\s[-–]$", title) and i + 1 < n and lines[i + 1][:1].islower():
@@ -2467,7 +2489,9 @@ ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 # 'Mødelokale 20', 'Mødelokale 1.2, Hospitalet': the room line is the place
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}(?:,\s*[A-ZÆØÅ][^:]{1,60})?$", re.I)
-NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$")
+NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$"
+                        # ('Blåt mødelokale Amtstue Alle 71 Medlemmer Hanne Hyldgaard …': a people label, no colon)
+                        r"|\s+(?:Medlemmer|Deltagere|Fraværende|Afbud)\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]).*$")
 BODY_SENTENCE = re.compile(
     r"\b(?:til\s+)?(?:mødet|møde|referat|dagsorden|beslutningsprotokol)\s+(?:i|for)\s+"
     r"(?:det\s+|den\s+)?(?P<body>[A-ZÆØÅ][\w.\-–&/ ]{2,80}?)(?=\s*(?:$|\s(?:den|d\.|afholdt|onsdag|mandag|tirsdag|"

@@ -718,7 +718,7 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
     out: list[str] = []
     run_on: set[int] = set()
-    for ln in raw_lines:
+    for ln in (piece for line in raw_lines for piece in layout.split_contents_glued(line)):
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
             ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)

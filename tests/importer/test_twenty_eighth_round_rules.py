@@ -285,3 +285,26 @@ def test_lettered_points_that_are_no_sentences_stay_in_an_agenda_title():
                    "2. Gudstjenester: a) Julegudstjenester i lyset af corona-situationen? b) Aftenandagter?\n"
                    "3. Eventuelt\n").items
     assert items[1].title.startswith("Gudstjenester: a) Julegudstjenester")
+
+
+def test_a_contents_list_run_into_one_line_is_cut_where_each_page_number_meets_the_next_items_number():
+    line = ("1. Referat fra sidste møde januar...............22. Godkendelse af dagsorden februar.........23. "
+            "Meddelelser fra administrationen februar.......124. Budget 2027")
+    assert layout.split_contents_glued(line) == [
+        "1. Referat fra sidste møde januar...............2", "2. Godkendelse af dagsorden februar.........2",
+        "3. Meddelelser fra administrationen februar.......12", "4. Budget 2027"]
+    assert layout.split_contents_glued("1. Budget 2027 og 2028") == ["1. Budget 2027 og 2028"]
+
+
+def test_a_sites_count_above_the_minutes_title_is_no_item_and_the_header_is_read():
+    text = ("35\nReferat Ældrerådet Møde nr.: 02/2026 Dannet den: Onsdag den 19-02-2026\n"
+            "Mødedato: Mandag den 16-02-2026\nMødetidspunkt: 09:00 - 11:00\n"
+            "Mødested: Blåt mødelokale Amtstue Alle 71 Medlemmer Hanne Hyldgaard Henrik Carlsen\n\n"
+            "Indholdsfortegnelse\n\nPunkt nr. Side\n\n1. Referat fra sidste møde januar...............22. "
+            "Godkendelse af dagsorden februar.........23. Meddelelser fra administrationen februar.......2\n")
+    doc = _parse(text)
+    assert (str(doc.date), str(doc.start), str(doc.end)) == ("2026-02-16", "09:00:00", "11:00:00")
+    assert doc.place == "Blåt mødelokale Amtstue Alle 71"
+    assert [(i.number, i.title) for i in doc.items] == [
+        (1, "Referat fra sidste møde januar"), (2, "Godkendelse af dagsorden februar"),
+        (3, "Meddelelser fra administrationen februar")]
