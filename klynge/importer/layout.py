@@ -2652,12 +2652,16 @@ def place_after_dated_title(lines: list[str]) -> str | None:
     return None
 
 
+KIND_PREFIX = re.compile(r"^(?i:referat|dagsorden|beslutningsprotokol)\s*:\s*")
+
+
 def place_under_date(lines: list[str]) -> str | None:
     """'08-03-2021 16:00' then 'Video' (a template that prints date, time and place on three short lines): the
     short capitalised line right under a line of only the date and time, when it is no label, name of a body,
     kind of document or list of people."""
     nonempty = [x.strip() for x in lines if x and x.strip()][:12]
     for k, ln in enumerate(nonempty[:-1]):
+        ln = KIND_PREFIX.sub("", ln)  # 'Referat: 20. september 2022 kl. 14:00' / 'Innovest, Ånumvej 28, Skjern'
         if not DATE_TIME_ONLY.match(ln) or not dates_in(ln):
             continue
         nxt = nonempty[k + 1]
@@ -2727,6 +2731,23 @@ MEETING_WHEN_LINE = re.compile(rf"^(?i:{WEEKDAY})\s+(?:den\s+|d\.\s*)?[\d./-]{{6
 COLUMN_HEADS = re.compile(r"(?i:(?:dato|type|hent|tid|sted|status|dokument(?:er)?|mødedato|møde)\s*){2,6}")
 
 
+TIME_AND_PLACE_LABEL = re.compile(r"^(?:tid(?:spunkt)?|dato)\s*(?:og|&)\s*sted\s*:?\s*(?P<value>.*)$", re.I)
+
+
+def _place_after_when(value: str, lines: list[str], k: int) -> str | None:
+    """What a 'time and place' label's value (or the lines under it) says after its date and time: the place."""
+    for text in [value] + [ln.strip() for ln in lines[k + 1:k + 4] if ln and ln.strip()][:2]:
+        text = KL_HOURS.sub(" ", KL.sub(" ", text))
+        # the parts between commas and full stops that hold no date, weekday or number alone
+        parts = [p.strip(" .:;-–") for p in re.split(r"(?<=[^\W\d_])\.\s+|,\s*|\s+[-–]\s+", text)]
+        kept = [p for p in parts if re.search(r"[^\W\d_]{3}", p) and not dates_in(p)
+                and not re.fullmatch(rf"(?i:{WEEKDAY})(?:\s+(?:den|d\.))?", p)]
+        place = ", ".join(kept)
+        if kept and not SENTENCE_VERB.search(place) and len(place) <= 120:
+            return place
+    return None
+
+
 def search_header(header: list[str], title: str) -> HeaderFound:
     """Header fields where they are written: labels ('Mødested: X', 'STED' / next line), sentences
     ('den 22. november 2023 kl. 08:30' / 'i L128, ...', 'Mødet blev hævet kl. 11.30', 'mødet i X')."""
@@ -2772,6 +2793,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if value and not value.endswith(":") and not PLACE_LABEL_ONLY.match(value) and not DATE_LABEL.match(value) \
                     and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
+        both = TIME_AND_PLACE_LABEL.match(ln) if found.place is None else None
+        if both:  # 'Tidspunkt og sted: Kl. 17-19. Phønix, Schacksgade 39', 'Tid & Sted:' / date and time / place
+            found.place = _place_after_when(both.group("value").strip(), lines, k)
         bm = BODY_LABEL.match(ln)
         if bm and found.body is None and COLUMN_HEADS.fullmatch(bm.group(1).strip()):
             # 'Udvalg Dato Type Hent' / 'Byrådet 24-06-2020 16:00 Referat …': a table's header row, then its row

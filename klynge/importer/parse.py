@@ -1188,6 +1188,14 @@ def _absence_headings(items: list[ParsedItem]) -> list[str]:
         if m and len(m.group("names")) < 200:
             it.title = m.group("label").capitalize()
             names.extend(_listed_names(m.group("names")))
+        elif re.fullmatch(r"(?i:fraværende|afbud|afbud fra|fravær)\s*:?", it.title.strip()):
+            # '1. Fraværende:' / 'Ole Jørgensen, Kirsten Larsen': the names on the item's first line of text
+            said = it.description or it.minutes or it.decision
+            first = next((ln.strip() for ln in said.split("\n") if ln.strip()), "")
+            listed = _listed_names(first) if len(first) < 200 else []
+            if listed and all(NAME_RE.match(n) for n in listed) and len(" ".join(listed)) >= 0.6 * len(first):
+                it.title = it.title.strip().rstrip(":").strip().capitalize()
+                names.extend(listed)
     return names
 
 

@@ -308,3 +308,29 @@ def test_a_sites_count_above_the_minutes_title_is_no_item_and_the_header_is_read
     assert [(i.number, i.title) for i in doc.items] == [
         (1, "Referat fra sidste møde januar"), (2, "Godkendelse af dagsorden februar"),
         (3, "Meddelelser fra administrationen februar")]
+
+
+def test_an_absence_item_with_the_names_on_its_first_line_gives_the_apologies():
+    doc = _parse("Referat menighedsrådsmøde 12. april 2026\n\nReferat møde nr. 5, den 12. april 2026\n\n"
+                 "1. Fraværende:\nOle Jørgensen, Kirsten Larsen\n\n2. Bemærkninger til dagsordenen:\nIngen.\n\n"
+                 "3. Eventuelt\nIntet.\n")
+    assert doc.absent == ["Ole Jørgensen", "Kirsten Larsen"]
+    assert doc.items[0].title == "Fraværende"
+
+
+def test_a_time_and_place_label_gives_the_place_after_the_time():
+    doc = _parse("Mødereferat for Psykiatrirådet den 23. februar 2026.\n\nTidspunkt og sted: Kl. 17-19. Phønix, "
+                 "Schacksgade 39, 5000 Odense.\n\nAfbud: Helle Sibbersen\n\n1. Velkommen\nFormanden bød velkommen.\n\n"
+                 "2. Eventuelt\nIntet.\n")
+    assert doc.place == "Phønix, Schacksgade 39, 5000 Odense"
+    doc = _parse("Referat: Den Kommunale Sundhedsstrategiske gruppe\nTid & Sted:\n3. marts 2026, kl. 13-15\n"
+                 "Viborg Rådhus, Prinsens Allé 5, 8800 Viborg, Multisalen\n\n1. Velkommen\nGodkendt.\n\n"
+                 "2. Eventuelt\nIntet.\n")
+    assert doc.place == "Viborg Rådhus, Prinsens Allé 5, 8800 Viborg, Multisalen"
+
+
+def test_the_address_under_a_kind_labelled_date_and_time_line_is_the_place():
+    doc = _parse("Referat: 20. september 2026 kl. 14:00\n\nInnovest, Ånumvej 28, Skjern\nSundhedsrådet\n\n"
+                 "Deltagere\n\n • Janne Nielsen\n • Ulla Svendsen\n\n1: Introduktion til Sundhedsråd\n\n"
+                 "Sagsnr: 22-020223\n\nDrøftet.\n\n2: Eventuelt\n\nIntet.\n")
+    assert doc.place == "Innovest, Ånumvej 28, Skjern"
