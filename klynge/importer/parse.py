@@ -1849,13 +1849,18 @@ DECISION_IN_BODY = re.compile(r"^(?:beslutning|referat|indstilling)\s+i\s+(?P<bo
                               r"(?:\s*\([^()]{1,20}\))?\s+(?:den|d\.)\s+(?P<date>\d.{4,25}?)\s*:?$", re.I)
 
 
+# 'Sundheds- og Omsorgsudvalget, 03-04-2014, pkt. 34': an agenda portal's citation of the item in its body's meeting
+BODY_DATE_ITEM = re.compile(r"^\s*(?P<body>[A-ZÆØÅ][^,:()]{2,80}?),\s*(?P<date>\d{1,2}-\d{1,2}-\d{4}),\s*pkt\.\s*\d")
+
+
 def _body_deciding_on(lines: list[str], day: datetime.date | None) -> str | None:
-    """'Beslutning i Folkeoplysningsudvalget (18-21) den 27-02-2018' under the items: the body whose decisions
-    these are, when the line's date is the meeting's own (a case's history names other bodies on other dates)."""
+    """'Beslutning i Folkeoplysningsudvalget (18-21) den 27-02-2018' under the items, or the portal's citation
+    'Sundheds- og Omsorgsudvalget, 03-04-2014, pkt. 34': the body whose decisions these are, when the line's date is
+    the meeting's own (a case's history names other bodies on other dates)."""
     if day is None:
         return None
     for ln in lines:
-        m = DECISION_IN_BODY.match(ln) if ln[:1] in "BbRrIi" else None
+        m = DECISION_IN_BODY.match(ln) if ln[:1] in "BbRrIi" else BODY_DATE_ITEM.match(ln) if ", pkt." in ln else None
         if m and any(found == day for _, found in layout.dates_in(m.group("date"))):
             return m.group("body").strip()
     return None

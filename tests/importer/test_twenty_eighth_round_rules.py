@@ -334,3 +334,29 @@ def test_the_address_under_a_kind_labelled_date_and_time_line_is_the_place():
                  "Deltagere\n\n • Janne Nielsen\n • Ulla Svendsen\n\n1: Introduktion til Sundhedsråd\n\n"
                  "Sagsnr: 22-020223\n\nDrøftet.\n\n2: Eventuelt\n\nIntet.\n")
     assert doc.place == "Innovest, Ånumvej 28, Skjern"
+
+
+def test_an_agenda_portals_citation_with_the_meetings_date_names_the_body():
+    # the running text names another council again and again (a joint meeting with it); the citation under each
+    # item names the body whose meeting this is
+    item = ("  • Pkt. {n} {title}\n\n    Pkt. {n}\n\n    {title}\n\n    Sagsnr. 2307{n} Sundheds- og Omsorgsudvalget "
+            "Åbent punkt\n\n    Resume\n\n    {text}\n\n    Sundheds- og Omsorgsudvalget, 03-04-2026, pkt. {n}\n\n"
+            "    {decision}\n\n")
+    text = ("You are here\n\nReferat\n\nDato: Torsdag, April 3, 2026 - 08:00\nSted: Rådhuset, mødelokale 2A\n"
+            + item.format(n=34, title="Beslutninger om dagsordenen", text="Dagsordenen godkendes.",
+                          decision="Godkendt.")
+            + item.format(n=35, title="Fællesmøde med Handicaprådet",
+                          text="Udvalget holder det årlige fællesmøde med Handicaprådet. Handicaprådet er et "
+                               "dialogforum. Dagsordenen er aftalt med formanden for Handicaprådet. Det er aftalt "
+                               "med Handicaprådet, at mødet varer en halv time.", decision="Drøftet."))
+    assert _parse(text).body == "Sundheds- og Omsorgsudvalget"
+
+
+def test_the_citation_names_the_body_only_on_the_meetings_own_date():
+    import datetime
+
+    from klynge.importer.parse import _body_deciding_on
+
+    lines = ["    Sundheds- og Omsorgsudvalget, 03-04-2026, pkt. 35", "    Drøftet."]
+    assert _body_deciding_on(lines, datetime.date(2026, 4, 3)) == "Sundheds- og Omsorgsudvalget"
+    assert _body_deciding_on(["Handicaprådet, 12-01-2026, pkt. 4"], datetime.date(2026, 4, 3)) is None
