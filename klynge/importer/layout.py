@@ -2731,6 +2731,11 @@ MEETING_WHEN_LINE = re.compile(rf"^(?i:{WEEKDAY})\s+(?:den\s+|d\.\s*)?[\d./-]{{6
 COLUMN_HEADS = re.compile(r"(?i:(?:dato|type|hent|tid|sted|status|dokument(?:er)?|mødedato|møde)\s*){2,6}")
 
 
+# ('Tidspunkt: 13.00 13.45 Rundvisning': a programme's first slot, no start)
+INLINE_START = re.compile(r"\b(?:mødetidspunkt|tidspunkt|mødestart|starttidspunkt)\s*:?\s*(?:kl\.?\s*)?"
+                          r"(\d{1,2})[.:](\d{2})\b(?!\s+\d{1,2}[.:]\d{2})", re.I)
+INLINE_END = re.compile(r"\b(?:sluttidspunkt|mødeafslutning|mødet\s+slut(?:ter)?)\s*:?\s*(?:kl\.?\s*)?"
+                        r"(\d{1,2})[.:](\d{2})\b", re.I)
 TIME_AND_PLACE_LABEL = re.compile(r"^(?:tid(?:spunkt)?|dato)\s*(?:og|&)\s*sted\s*:?\s*(?P<value>.*)$", re.I)
 
 
@@ -2808,6 +2813,15 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             value = NEXT_LABEL.sub("", bm.group(1).strip()) or _next_value(lines, k)
             if value and len(value) < 90:
                 found.body = value
+    # 'Dato 27. februar 2014 Mødetidspunkt 18:00 Sluttidspunkt 20:25 Sted …': a transcript's first page run into one
+    # line, its labels inside it
+    if found.start is None or found.end is None:
+        for ln in [x for x in lines if x][:15]:
+            start, end = INLINE_START.search(ln), INLINE_END.search(ln)
+            if start and found.start is None:
+                found.start = _t(start.group(1), start.group(2))
+            if end and found.end is None and found.start is not None:
+                found.end = _t(end.group(1), end.group(2))
     # the date: a labelled one; else the first in a line about the meeting; never a print date
     found.date = labelled_date
     if found.date is None:

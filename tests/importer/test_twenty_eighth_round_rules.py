@@ -360,3 +360,17 @@ def test_the_citation_names_the_body_only_on_the_meetings_own_date():
     lines = ["    Sundheds- og Omsorgsudvalget, 03-04-2026, pkt. 35", "    Drøftet."]
     assert _body_deciding_on(lines, datetime.date(2026, 4, 3)) == "Sundheds- og Omsorgsudvalget"
     assert _body_deciding_on(["Handicaprådet, 12-01-2026, pkt. 4"], datetime.date(2026, 4, 3)) is None
+
+
+def test_time_labels_inside_a_transcripts_run_on_first_page_give_the_start_and_end():
+    doc = _parse("Kommunalbestyrelsen. Referat\n\nTranskript\n\n1 Kommunalbestyrelsen Referat Dato 27. februar 2026 "
+                 "Mødetidspunkt 18:00 Sluttidspunkt 20:25 Sted Byrådssalen\n\n2 Indholdsfortegnelse\n\n"
+                 "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert (str(doc.start), str(doc.end)) == ("18:00:00", "20:25:00")
+
+
+def test_a_programmes_first_slot_after_a_time_label_is_no_start():
+    from klynge.importer import layout as lay
+
+    assert lay.INLINE_START.search("Tidspunkt:  13.00  13.45 Rundvisning  driftscenteret") is None
+    assert lay.INLINE_START.search("Referat Dato: 12. december 2026 Tidspunkt: 15.00 Lokale: Jobcentret")
