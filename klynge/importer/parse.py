@@ -152,18 +152,18 @@ ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket sag|lukket|fortroli
 TITLE_SAYS_CLOSED = re.compile(r"\bfor\s+lukkede\s+døre\b|\bbehandles\s+(?:på|i)\s+(?:et\s+)?lukket\s+møde\b", re.I)
 # 'Sagen behandles for lukkede døre.', 'Punktet blev behandlet på et lukket møde': the item's own text says so (the
 # subject is this item: 'sager, der normalt behandles for lukkede døre' says nothing of it)
+# '… behandles for lukkede døre', '… blev behandlet på et lukket møde': what a sentence says of its subject (a word
+# or two may stand between: 'Sagen behandles derfor for lukkede døre')
+TREATED_CLOSED = (r"(?:[a-zæøå]+\s+){0,2}?(?:behandles|blev behandlet|er behandlet|vil blive behandlet|skal behandles)"
+                  r"\s+(?:[a-zæøå]+\s+)?(?:for\s+lukkede\s+døre|(?:på|i|som)\s+(?:et\s+)?lukket\s+(?:møde|punkt))")
 TEXT_SAYS_CLOSED = re.compile(
-    r"\b(?:sagen|punktet|denne sag|dette punkt)\s+(?:[a-zæøå]+\s+){0,2}?"
-    r"(?:behandles|blev behandlet|er behandlet|vil blive behandlet|skal behandles)\s+(?:[a-zæøå]+\s+)?"
-    r"(?:for\s+lukkede\s+døre|(?:på|i|som)\s+(?:et\s+)?lukket\s+(?:møde|punkt))"
+    rf"\b(?:sagen|punktet|denne sag|dette punkt)\s+{TREATED_CLOSED}"
     # 'Overføres til lukket del': a line of the item's own, no subject but the item
     r"|^\s*(?:sagen\s+|punktet\s+)?(?:overføres|flyttes|henvises)\s+til\s+(?:den\s+|et\s+)?lukke(?:t|de)\s+(?:del|møde)",
     re.I | re.M)
 # 'Punkt 7 og 8 behandles for lukkede døre': another item's text names the closed ones by number
 NUMBERS_SAID_CLOSED = re.compile(
-    r"\bpunk(?:t|terne)\s+(?P<numbers>\d{1,3}(?:\s*(?:,|og|-|–)\s*\d{1,3})*)\s+(?:[a-zæøå]+\s+){0,2}?"
-    r"(?:behandles|blev behandlet|vil blive behandlet|skal behandles)\s+(?:[a-zæøå]+\s+)?"
-    r"(?:for\s+lukkede\s+døre|(?:på|i|som)\s+(?:et\s+)?lukket\s+(?:møde|punkt))", re.I)
+    rf"\bpunk(?:t|terne)\s+(?P<numbers>\d{{1,3}}(?:\s*(?:,|og|-|–)\s*\d{{1,3}})*)\s+{TREATED_CLOSED}", re.I)
 NAME = layout.NAME
 NAME_RE = re.compile(rf"^{NAME}$")
 # 'oplæg v/ hospitalspræst Lotte Hansen': after the unambiguous 'v/' or 'v.' a lower-case role word may stand
