@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 477, "date": 543, "start": 381, "place": 294, "body": 464, "attendees": 2073,
-          "apologies": 715}
+FLOORS = {"items_exact": 485, "date": 553, "start": 387, "place": 299, "body": 472, "attendees": 2126,
+          "apologies": 726}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -33,8 +33,9 @@ FLOORS = {"items_exact": 477, "date": 543, "start": 381, "place": 294, "body": 4
 # break cut in two ('Anna-Lise' / 'Lisbjerg'); attendees 62: seen46, added as measured, two names more;
 # attendees 63 and date 24: seen47, added as measured, one name and one date more; apologies 34: seen48, added as
 # measured, one apology more; attendees 68, apologies 36 and date 28: seen49, added as measured, five names, two
-# apologies and four dates more)
-CEILINGS = {"attendees": 68, "apologies": 36, "date": 28}
+# apologies and four dates more, of which the session's rules took back four names, one apology and three dates;
+# attendees 65: seen51, added as measured, one name more)
+CEILINGS = {"attendees": 65, "apologies": 35, "date": 25}
 
 
 @pytest.fixture(scope="module")
