@@ -1157,7 +1157,9 @@ def _without_final_full_stop(title: str) -> str:
 TRAILING_INITIALS = re.compile(
     r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*(?:/|&|og)\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
 TRAILING_NAME = re.compile(rf",\s*(?P<who>{NAME})\s*:?\s*$")
-ABSENCE_HEADING = re.compile(r"^(?P<label>fraværende|afbud|afbud fra|fravær)\s*:\s*(?P<names>\S.*)$", re.I)
+ABSENCE_LABEL = r"(?:fraværende|afbud|afbud fra|fravær)"
+ABSENCE_HEADING = re.compile(rf"^(?P<label>{ABSENCE_LABEL})\s*:\s*(?P<names>\S.*)$", re.I)
+ABSENCE_TITLE_ONLY = re.compile(rf"{ABSENCE_LABEL}\s*:?", re.I)  # '1. Fraværende:' with the names below it
 
 
 def _initials(token: str) -> bool:
@@ -1188,7 +1190,7 @@ def _absence_headings(items: list[ParsedItem]) -> list[str]:
         if m and len(m.group("names")) < 200:
             it.title = m.group("label").capitalize()
             names.extend(_listed_names(m.group("names")))
-        elif re.fullmatch(r"(?i:fraværende|afbud|afbud fra|fravær)\s*:?", it.title.strip()):
+        elif ABSENCE_TITLE_ONLY.fullmatch(it.title.strip()):
             # '1. Fraværende:' / 'Ole Jørgensen, Kirsten Larsen': the names on the item's first line of text
             said = it.description or it.minutes or it.decision
             first = next((ln.strip() for ln in said.split("\n") if ln.strip()), "")
@@ -1812,6 +1814,8 @@ MARKED_ABSENT = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?[(\[]\s*(?i:af
                            rf"\s*[)\]]|(?P<name2>{NAME})\s*(?:\([^)]*\)\s*)?\s[-–]\s*(?i:afbud|fraværende)\b")
 
 
+# 'Esbjerg Kommune Kurt Jakobsen (KJ) Afbud': a person with initials, then the mark
+INITIALLED_ABSENT = re.compile(r"^(?P<person>.*\([A-ZÆØÅ]{2,5}(?:\s*,[^()]*)?\))\s*[-–]?\s*(?i:afbud|fraværende)\.?$")
 TRAILING_ABSENT = re.compile(r"^(?P<name>[^,;:/()]+?)(?:\s*\([^()]*\))?(?:\s*/\s*[^,;:()]+?)?"
                              # ('Peter Jacobsen (O), 1. næstformand- afbud': the member's role after a comma)
                              r"(?:,\s*(?:\d\.\s*)?[a-zæøå][a-zæøå.-]{2,30}?)?(?:\s*[-–]\s*|\s+)"
@@ -1823,8 +1827,7 @@ def _marked_absent(line: str, absent: list[str]) -> str:
     absent go to ``absent`` and leave the line."""
     if not re.search(r"afbud|fraværende|forfald", line, re.I):
         return line
-    initialled = re.match(r"^(?P<person>.*\([A-ZÆØÅ]{2,5}(?:\s*,[^()]*)?\))\s*[-–]?\s*(?i:afbud|fraværende)\.?$",
-                          line.strip())
+    initialled = INITIALLED_ABSENT.match(line.strip())
     by_initials = name_by_initials(initialled.group("person")) if initialled else None
     if by_initials:  # 'Esbjerg Kommune Kurt Jakobsen (KJ) Afbud'
         absent.append(by_initials[0])
@@ -1967,8 +1970,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
-    _presenters_by_first_name(items, [p.name for p in attendees] + absent + listed)
-    _presenters_after_comma(items, [p.name for p in attendees] + absent + listed)
+    people = [p.name for p in attendees] + absent + listed
+    _presenters_by_first_name(items, people)
+    _presenters_after_comma(items, people)
     _bracketed_presenters(items)
     _close_by_what_items_say(items)
 
@@ -2065,16 +2069,18 @@ def _close_by_what_items_say(items: list[ParsedItem]) -> None:
         said = "\n".join((item.summary, item.description, item.minutes, item.decision))
         if TITLE_SAYS_CLOSED.search(item.title) or _says(TEXT_SAYS_CLOSED, said):
             item.closed = True
-        for m in NUMBERS_SAID_CLOSED.finditer(said):
-            if "ikke" in m.group(0).casefold():
-                continue
+        for m in filter(_affirmed, NUMBERS_SAID_CLOSED.finditer(said)):
             for number in _numbers_named(m.group("numbers")):
                 if number in by_number:
                     by_number[number].closed = True
 
 
+def _affirmed(match: re.Match) -> bool:
+    return "ikke" not in match.group(0).casefold()  # 'Sagen behandles ikke for lukkede døre'
+
+
 def _says(pattern: re.Pattern, text: str) -> bool:
-    return any("ikke" not in m.group(0).casefold() for m in pattern.finditer(text))
+    return any(map(_affirmed, pattern.finditer(text)))
 
 
 def _numbers_named(written: str) -> list[int]:
