@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import layout, title_tails
+from . import glued_contents, layout, title_tails
 from .bodies import body_in_text, find_body, fuller_body, is_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
@@ -659,6 +659,9 @@ def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
     text = re.sub(rf",\s*(?={PARTY_MARK})", " ", text)  # 'Ali Ünsal, (V)': the party after a comma
+    # 'Mads Dam (F) Per Holm-Larsen (A) Tilbage til toppen': the parties part the names; a page's link ends the list
+    text = re.sub(r"\s+(?:Tilbage til toppen|Til toppen)\s*$", "", text)
+    text = re.sub(rf"({PARTY_MARK})\s+(?=[A-ZÆØÅ][a-zæøå])", r"\1, ", text)
     # 'Alice Kiander (Børne- og …, ': a parenthesis never closed ends at the next comma
     text = re.sub(r"(?<=[a-zæøå])\s*\((?![^()]*\))[^(),]*(?=,|$)", "", text)
     parts = [p.strip() for p in _split_outside_brackets(text) if p.strip()]
@@ -1945,6 +1948,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     raw_lines, run_on = _prepare(text.split("\n"))
     lines = [plain(ln) for ln in raw_lines]
     headings, found_by = _choose_headings(lines, raw_lines, run_on)
+    headings, found_by = _glued_contents_instead(text, lines, headings, found_by)
     _close_under_closed_label(lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]
@@ -2137,6 +2141,8 @@ def _bracketed_presenters(items: list[ParsedItem]) -> None:
 
 # how the items were found when the document numbers none of them (``_choose_headings``): what the user is told
 UNNUMBERED_WARNINGS = {
+    "contents": "Punkterne er læst fra indholdsfortegnelsen, hvor titlerne står i ét stræk uden numre; de er delt "
+                "ved de ord, der plejer at begynde en titel. Kontrollér titlerne og deres numre.",
     "own_labels": "Punkterne er ikke nummererede; de er fundet ud fra de afsnitsoverskrifter, der gentages under "
                   "hvert punkt. Kontrollér dem.",
     "timed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der begynder med et klokkeslæt "
@@ -2238,6 +2244,19 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         lettered = [h for h in layout.lettered_headings(lines) if h.index < first_numbered]
         headings = [_Heading(h.index, None, h.title) for h in lettered] + headings
     return headings, found_by
+
+
+def _glued_contents_instead(text: str, lines: list[str], headings: list[_Heading],
+                            found_by: str) -> tuple[list[_Heading], str]:
+    """A transcript whose contents list runs its titles together (``glued_contents``) names more items there than
+    the headings found in its (often cut) pages: the list's titles are the items, each at the list's line."""
+    if not any(len(ln) >= 200 for ln in lines):
+        return headings, found_by  # only a transcript's pages run on like this
+    found = glued_contents.contents_entries(text.split("\n"))
+    if found is None or len(found[1]) <= len(headings):
+        return headings, found_by
+    at = next((k for k, ln in enumerate(lines) if glued_contents.CONTENTS_LABEL.search(ln)), 0)
+    return [_Heading(at, e.number, e.title, list_only=True, closed=e.closed) for e in found[1]], "contents"
 
 
 def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[str]) -> tuple[str, int, bool]:

@@ -1,0 +1,259 @@
+"""A transcript's contents list whose titles run together on one line, cut into the items' titles.
+
+A PDF viewer's transcript (docplayer and its kind) writes each page as one line and often drops the numbers and
+page numbers between the entries of the contents list, leaving only the first item's number:
+
+    2 Indholdsfortegnelse Side 1. Godkendelse af dagsorden Oplæg til dialog om udbredelse af digital
+    kommunikation Lukket - Uddeling af Handicapprisen Høring af udbudsmaterialet … Meddelelser og eventuelt...16
+
+Such a list is often all a stored excerpt keeps of the items, so it is cut here into the titles, in this order:
+on separators the list itself repeats ('(Åben)', ', sagsnr. 16/', '/67', ascending page numbers), else where a
+capitalised word starts a new title. Danish titles are written in sentence case, so a capital inside a title
+is mostly a proper name: a capital after a preposition or article, an all-capital abbreviation, or a capital
+after another capitalised word that is not an item's usual first word ('Sundhedshus Sæby', 'Frederikshavn
+Kommune') continues the title. An item's number is the one the list prints before it, or the one its own body
+prints before its title ('71 Etablering af …'); otherwise it is None, as the text gives none.
+
+Pure functions of the lines; ``parse`` decides whether the list beats the headings found otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import layout
+
+# the list's own label, then its column labels and a repeated page header up to the first entry
+CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sager behandles på mødet"
+                            r"|Punkter på åbent møde:)")
+# where the list ends: the attachments' list, the signatures, a file path, a page's footer
+LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+)")
+# 'Punkter på åbent møde: 23. … Punkter på lukket møde: 32. Hjælpemidler': the closed part's entries follow
+CLOSED_PART = re.compile(r"\s*\bPunkter på lukket møde:\s*")
+DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b")
+FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
+MONTH_WORD = re.compile(r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
+                        re.I)
+OPEN_CLOSED_MARK = re.compile(r"\s*\((?P<state>Åben|Lukket)\)\s*")
+CASE_NUMBER_MARK = re.compile(r",?\s*sagsnr\.\s*\d{1,4}/(?:\d{1,6}(?:,\s*sagsnr\.\s*\d{1,4}/\d{0,6})*)?\s*")
+SLASH_CASE_MARK = re.compile(r"(?:^|\s)/(?P<case>\d{1,4})\s+(?=[\"“”]?[A-ZÆØÅ])")
+PAGE_BETWEEN = re.compile(r"(?<=[a-zæøå)\"”])\s+(?P<page>\d{1,3})\s+(?=[\"“”]?[A-ZÆØÅ])")
+# an item's usual first words (their stems), where a capital after a capitalised word starts a new title all the
+# same: 'Kjellerup Meddelelser', 'Budgetopfølgning Formanden orienterer'
+OPENING_STEM = re.compile(r"(?:eventuelt|evt\b|meddel|status|forslag|budget|valg\b|næste|kommende|tema|konference|"
+                          r"referat|regnskab|orienter|godkend|høring|drøft|beslut|sager\b|punkter\b|mødeplan|"
+                          r"dialogmød|møder\b|besøg|præsent|udkast|ansøg|spørgetid|underskrift|gensidig|antal\b|"
+                          r"hilsner|lukket|formand|opfølgning|evaluering|planlægning|fastlæggelse|indkaldelse|vedtægt|oplæg|"
+                          r"information|nyt\b|aktuel)")
+OPENING_ENDING = re.compile(r"(?:else|elser|ing|inger|ning|ninger|ering|tion|tioner|sion)[:,]?$")
+# the words a dropped year followed ('Mødeplan for [2011]', 'plejecentre i [2006]')
+YEAR_BEFORE = {"for", "i", "pr.", "til"}
+# 'Det sociale Nævn', 'Den Sygdomsspecifikke Sundhedsaftale': a named body's article and adjective before its noun
+NAMED_BODY_ARTICLE = {"Det", "Den", "De"}
+NUMBERED_ENTRY = re.compile(r"(?:^|\s)(?P<n>\d{1,3})\.\s+(?=[\"“”]?[A-ZÆØÅ])")
+
+
+@dataclass
+class GluedEntry:
+    number: int | None
+    title: str
+    closed: bool = False
+
+
+def contents_entries(lines: list[str]) -> tuple[int, list[GluedEntry]] | None:
+    """(the contents line's index, its entries) for the first run-on contents list that gives three titles or
+    more; None when there is none."""
+    for index, line in enumerate(lines):
+        label = CONTENTS_LABEL.search(line) if len(line) >= 80 else None
+        if not label:
+            continue
+        body = "\n".join(lines[index + 1:])
+        entries = _entries(line[label.end():], body)
+        if len(entries) >= 3:
+            return index, entries
+    return None
+
+
+def _entries(listed: str, body: str) -> list[GluedEntry]:
+    start = _first_entry(listed)
+    if start is None:
+        return []
+    number, listed = start
+    end = LIST_END.search(" " + listed)
+    if end:
+        listed = listed[:max(end.start() - 1, 0)]
+    leader = DOT_LEADER.search(listed)
+    if leader:  # 'Meddelelser og eventuelt...16 Bilagsliste...17': the last entry's page
+        listed = listed[:leader.start()]
+    closed_label = CLOSED_PART.search(listed)
+    listed, closed_part = (listed[:closed_label.start()], listed[closed_label.end():]) if closed_label \
+        else (listed, "")
+    entries = _open_entries(_without_page(listed), number)
+    shut = _first_entry(closed_part)
+    if shut:
+        closed = _open_entries(_without_page(shut[1]), shut[0])
+        for entry in closed:
+            entry.closed = True
+        entries += closed
+    for entry in entries:
+        if entry.number is None:
+            entry.number = _number_in_body(entry.title, body)
+    return [e for e in entries if len(e.title) >= 3]
+
+
+def _open_entries(listed: str, number: int) -> list[GluedEntry]:
+    return (_split_on_marks(listed, number) or _split_on_pages(listed, number)
+               or _split_numbered(listed, number)
+            or [GluedEntry(number if k == 0 else None, title) for k, title in enumerate(split_titles(listed))])
+
+
+def _first_entry(listed: str) -> tuple[int, str] | None:
+    """The first entry's number and the list from its title on: the first small number before a capital that
+    is not a date's ('den 18. Maj 2011')."""
+    for m in FIRST_NUMBER.finditer(listed):
+        rest = listed[m.end():]
+        if MONTH_WORD.match(rest):
+            continue
+        return int(m.group("n")), listed[m.start():].strip() if "/" in m.group(0) else rest
+    return None
+
+
+def _split_on_marks(listed: str, number: int) -> list[GluedEntry]:
+    """'(Åben) X (Åben) Y (Lukket) Z', 'X, sagsnr. 16/ Y, sagsnr. 14/', '01/66 X /67 Y /68 Z'."""
+    marks = list(OPEN_CLOSED_MARK.finditer(listed))
+    if len(marks) >= 2:
+        cuts = [(m.start(), m.end(), m.group("state") == "Lukket") for m in marks]
+        pieces, closed = [], []
+        head = listed[:cuts[0][0]].strip()
+        if head:
+            pieces.append(head)
+            closed.append(False)
+        for k, (_, after, shut) in enumerate(cuts):
+            stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(listed)
+            pieces.append(listed[after:stop].strip())
+            closed.append(shut)
+        return [GluedEntry(number if k == 0 else None, t, c) for k, (t, c) in enumerate(zip(pieces, closed)) if t]
+    if len(CASE_NUMBER_MARK.findall(listed)) >= 2:
+        pieces = [p.strip() for p in CASE_NUMBER_MARK.split(listed) if p.strip()]
+        return [GluedEntry(number if k == 0 else None, p) for k, p in enumerate(pieces)]
+    slashed = re.match(r"\d{1,3}/\d{1,4}\s+", listed)
+    if slashed and len(SLASH_CASE_MARK.findall(listed)) >= 2:
+        pieces = [p.strip() for p in SLASH_CASE_MARK.split(listed[slashed.end():])[::2]]
+        # the running case number after the item's ('01/66', '/67', '/68'): the items follow on
+        return [GluedEntry(number + k, p) for k, p in enumerate(pieces) if p]
+    return []
+
+
+def _split_on_pages(listed: str, number: int) -> list[GluedEntry]:
+    """'Meddelelser 2 Den videre proces … 3 Tværkommunalt … 5': a page number after each title, ascending."""
+    pages = list(PAGE_BETWEEN.finditer(listed))
+    values = [int(m.group("page")) for m in pages]
+    if len(pages) < 2 or values != sorted(values) or len(set(values)) < len(values) - 1:
+        return []
+    pieces, at = [], 0
+    for m in pages:
+        pieces.append(listed[at:m.start()].strip())
+        at = m.end()
+    pieces.append(re.sub(r"\s+\d{1,3}$", "", listed[at:].strip()))
+    if min(len(p.split()) for p in pieces if p) < 1 or len(pieces) < 3:
+        return []
+    return [GluedEntry(number if k == 0 else None, p) for k, p in enumerate(pieces) if p]
+
+
+def _split_numbered(listed: str, number: int) -> list[GluedEntry]:
+    """'Ambulant behandling 3 2. Opfølgning på … 6 3. Måling af visioner … Forslag til budget … Eventuelt 27':
+    the numbers the list still prints, ascending from the first, each with its page number after the title; the
+    rest after the last numbered entry is cut by capitals."""
+    marks = [m for m in NUMBERED_ENTRY.finditer(listed) if not MONTH_WORD.match(listed[m.end():])]
+    wanted, kept = number + 1, []
+    for m in marks:
+        if int(m.group("n")) == wanted:
+            kept.append(m)
+            wanted += 1
+    if not kept:
+        return []
+    entries, at, current = [], 0, number
+    for m in kept:
+        entries.append(GluedEntry(current, _without_page(listed[at:m.start()])))
+        at, current = m.end(), int(m.group("n"))
+    last = split_titles(_without_page(listed[at:]))
+    entries.append(GluedEntry(current, last[0]))
+    entries.extend(GluedEntry(None, t) for t in last[1:])
+    return entries
+
+
+def _without_page(text: str) -> str:
+    return re.sub(r"(?:\s+\d{1,3})+$", "", text.strip())
+
+
+def split_titles(listed: str) -> list[str]:
+    """'Budgetopfølgning Formanden orienterer' -> ['Budgetopfølgning', 'Formanden orienterer']: cut before each
+    word that starts a new title (``starts_title``)."""
+    words = listed.split()
+    titles: list[list[str]] = []
+    for k, word in enumerate(words):
+        if not titles or starts_title(words[k - 1], word, titles[-1]):
+            titles.append([word])
+        else:
+            titles[-1].append(word)
+    return [" ".join(t) for t in titles]
+
+
+def starts_title(before: str, word: str, current: list[str]) -> bool:
+    """Whether ``word`` starts a new title after ``before``, the last word of the title so far (``current``)."""
+    if not word[:1].isupper() and not (word[:1] in "\"“”" and word[1:2].isupper()):
+        return False  # (a bracket never starts a title: 'E-2.1 (Panther Plast)')
+    joined = " ".join(current)
+    if joined.count("(") > joined.count(")") or joined.count('"') % 2 or joined.count("“") > joined.count("”"):
+        return False  # inside a bracket or a quotation
+    first = word.lstrip("\"“”")
+    if before.casefold() in layout.FUNCTION_WORDS or before.endswith(("-", "/", ",", ":", "&")) \
+            or before in layout.NOUN_WANTING or before.casefold() in {"nr.", "kr.", "jf", "vedrørende", "hos", "mod"}:
+        # 'af Tønder Kommunes …', 'Temadag: Ældrerådets …', 'Hospitals- og …'; but the transcript drops numbers,
+        # so 'Mødeplan for [2011] Gensidig orientering' ends a title on a preposition before an item's first word
+        return before.casefold() in YEAR_BEFORE and word[:1].isupper() and bool(OPENING_STEM.match(first.casefold()))
+    if len(first) > 1 and first.rstrip(".,:)").isupper():
+        return first.casefold().startswith("lukket")  # 'KOL', 'DANSKE ÆLDRERÅD', 'FMK': an abbreviation or a name
+    if _opening_word(first):
+        return True
+    if len(current) >= 2 and current[-2] in NAMED_BODY_ARTICLE and before[:1].islower():
+        return False  # 'Det sociale Nævn'
+    if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
+        return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse' is a noun)
+    return _common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
+
+
+def _opening_word(word: str) -> bool:
+    folded = word.casefold().rstrip(",:")
+    return bool(OPENING_STEM.match(folded)) or bool(OPENING_ENDING.search(folded)) and len(folded) >= 7
+
+
+def _common_word(word: str) -> bool:
+    """A Danish word or compound in lower case (the dictionary's); a name ('Vordingborg') is neither. Without the
+    dictionary every word counts as common."""
+    lexicon = _lexicon()
+    bare = word.strip("\"“”.,:;").lower()
+    return lexicon is None or not bare.isalpha() or lexicon.knows(bare)
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    from .lexicon import optional_lexicon
+
+    return optional_lexicon()
+
+
+@lru_cache(maxsize=256)
+def _number_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?:^|\s)(\d{1,3})\.?\s+" + r"\s+".join(re.escape(w) for w in words) + r"(?=\W|$)", re.I)
+
+
+def _number_in_body(title: str, body: str) -> int | None:
+    """The number an item's own body prints before its title ('71 Etablering af yderligere …')."""
+    words = tuple(title.split()[:4])
+    if len(" ".join(words)) < 8:
+        return None
+    found = _number_pattern(words).search(body)
+    return int(found.group(1)) if found else None

@@ -1,0 +1,113 @@
+"""Issue 12, twenty-ninth round (the ninth session): a transcript's run-together contents list read as the items.
+Invented texts only."""
+
+from klynge.importer import glued_contents
+from klynge.importer.glued_contents import split_titles
+from tests.importer.conftest import read_normalised as _parse
+
+PAGE_ONE = ("Transkript\n\n1 Referat Sundhedsudvalget Mødedato: Onsdag den 27. november 2024 Mødested: Rådhuset, "
+            "Udvalgsværelset Mødetidspunkt: Kl. 15:00-17:00 Medlemmer: Anne Hansen (A) Bo Jensen (V) Fraværende: "
+            "Bo Jensen Side 1\n\n")
+
+
+def _items(text: str) -> list[tuple[int | None, str, bool]]:
+    return [(i.number, i.title, i.closed) for i in _parse(text).items]
+
+
+def test_a_contents_list_run_together_without_numbers_gives_the_items_in_order():
+    text = PAGE_ONE + (
+        "2 Indholdsfortegnelse 70 Godkendelse af dagsorden Etablering af flere aflastningspladser på Hannerup "
+        "Plejecenter Orientering om medfinansieringsudgifterne Tilbagemelding vedr. selvmordsforebyggelse "
+        "Lukket - Orientering...15 Side 2\n\n"
+        "3 70 Godkendelse af dagsorden Sagsnr.: 24/1 Sagen afgøres i: Sundhedsudvalget Beslutning: Godkendt. "
+        "Fraværende: Bo Jensen Side 3\n\n"
+        "4 71 Etablering af flere aflastningspladser på Hannerup Plejecenter Sagsnr.: 24/2 Sagsbeskrivelse: "
+        "Udvalget har tidligere drøftet presset på pladserne, og forvaltningen foreslår nu en udvidelse.\n")
+    assert _items(text) == [
+        (70, "Godkendelse af dagsorden", False),
+        (71, "Etablering af flere aflastningspladser på Hannerup Plejecenter", False),  # its number from its page
+        (None, "Orientering om medfinansieringsudgifterne", False),  # the text prints no number for it
+        (None, "Tilbagemelding vedr. selvmordsforebyggelse", False),
+        (None, "Orientering", True),  # 'Lukket - …': closed
+    ]
+    warnings = {w.code: w.message for w in _parse(text).warnings}
+    assert "indholdsfortegnelsen" in warnings["unnumbered_items"]
+
+
+def test_a_capital_after_a_preposition_or_inside_a_name_does_not_start_a_title():
+    assert split_titles("Orientering om midler til nyt frivilligcenter i Frederikshavn Kommune Sundhedshus Sæby "
+                        "Høring af Praksisundersøgelse vedr. hjælp til boligændringer Afgørelser fra Det sociale "
+                        "Nævn Status på KOL projektet") == [
+        "Orientering om midler til nyt frivilligcenter i Frederikshavn Kommune Sundhedshus Sæby",
+        "Høring af Praksisundersøgelse vedr. hjælp til boligændringer",
+        "Afgørelser fra Det sociale Nævn",
+        "Status på KOL projektet",
+    ]
+
+
+def test_an_items_usual_first_word_after_a_name_starts_a_new_title():
+    assert split_titles("Besøg i Demensafsnittet i Kjellerup Meddelelser Budgetopfølgning Formanden orienterer") == [
+        "Besøg i Demensafsnittet i Kjellerup", "Meddelelser", "Budgetopfølgning", "Formanden orienterer"]
+
+
+def test_a_place_name_after_a_common_word_stays_in_the_title():
+    assert split_titles("Bedømmelse af totalrådgiverudbud, nyt administrationsbyggeri Vordingborg Trafikbestilling") \
+        == ["Bedømmelse af totalrådgiverudbud, nyt administrationsbyggeri Vordingborg", "Trafikbestilling"]
+
+
+def test_a_title_cut_short_by_a_dropped_year_still_ends_before_the_next_items_first_word():
+    assert split_titles("Mødeplan for Gensidig orientering Eventuelt") == ["Mødeplan for", "Gensidig orientering",
+                                                                             "Eventuelt"]
+
+
+def test_the_separators_a_contents_list_keeps_cut_it_and_say_which_entries_are_closed():
+    found = glued_contents.contents_entries([
+        "2 Indholdsfortegnelse Socialudvalget 1 (Åben) Det nære sundhedsvæsen (Åben) Sundhedsuge for udsatte "
+        "(Åben) Små anlægsregnskaber (Lukket) Leverancer til plejeboligerne...15 Side 2"])
+    assert [(e.number, e.title, e.closed) for e in found[1]] == [
+        (1, "Det nære sundhedsvæsen", False), (None, "Sundhedsuge for udsatte", False),
+        (None, "Små anlægsregnskaber", False), (None, "Leverancer til plejeboligerne", True)]
+
+
+def test_a_running_case_number_after_each_entry_numbers_the_items_in_turn():
+    found = glued_contents.contents_entries([
+        "2 Indholdsfortegnelse Sag nr. Side Åbne sager: 01/66 Godkendelse af referat /67 Læse/stave projekt for "
+        "ledige /68 Ansøgning om social tillidsmand /69 Eventuelt"])
+    assert [(e.number, e.title) for e in found[1]] == [
+        (1, "Godkendelse af referat"), (2, "Læse/stave projekt for ledige"), (3, "Ansøgning om social tillidsmand"),
+        (4, "Eventuelt")]
+
+
+def test_the_printed_numbers_and_page_numbers_of_a_list_are_used_where_they_are():
+    found = glued_contents.contents_entries([
+        "3 Indholdsfortegnelse Side: 1. Ambulant behandling og shared care 3 2. Opfølgning på feedbackmøder 6 "
+        "3. Måling af visioner for psykiatrien Forslag til budget 2014 Meddelelser Eventuelt 27"])
+    assert [(e.number, e.title) for e in found[1]] == [
+        (1, "Ambulant behandling og shared care"), (2, "Opfølgning på feedbackmøder"),
+        (3, "Måling af visioner for psykiatrien"), (None, "Forslag til budget 2014"), (None, "Meddelelser"),
+        (None, "Eventuelt")]
+
+
+def test_a_date_in_the_lists_repeated_page_header_is_no_items_number():
+    found = glued_contents.contents_entries([
+        "2 Indholdsfortegnelse Skolebestyrelsen den 18. Maj 2011 kl Sag nr. Side 49. Præsentation af den nye "
+        "viceskoleleder Retningslinjer for bestyrelsens informationer Orientering Evt.... 7"])
+    assert [(e.number, e.title) for e in found[1]] == [
+        (49, "Præsentation af den nye viceskoleleder"), (None, "Retningslinjer for bestyrelsens informationer"),
+        (None, "Orientering"), (None, "Evt")]  # (its full stop is one of the leader's dots)
+
+
+def test_a_document_whose_items_have_their_own_numbered_headings_keeps_them():
+    text = ("Referat\nBørne- og skoleudvalget\nMødedato: 5. maj 2026 kl. 17.00\nSted: Rådhuset\n\n"
+            "Indholdsfortegnelse 1. Godkendelse af dagsorden Budget Eventuelt\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Budget 2027\nBeslutning: Drøftet\n\n"
+            "3. Eventuelt\nBeslutning: Intet\n")
+    assert [(n, t) for n, t, _ in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2027"),
+                                                    (3, "Eventuelt")]
+
+
+def test_party_letters_part_a_list_of_absent_names_and_a_pages_back_link_is_no_name():
+    text = ("Referat\nSocialudvalget\nMødedato: 5. maj 2026 kl. 17.00\nSted: Rådhuset\n"
+            "Fraværende: Mads Dam (F) Per Holm-Larsen (A) Tilbage til toppen\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Eventuelt\nBeslutning: Intet\n")
+    assert _parse(text).absent == ["Mads Dam", "Per Holm-Larsen"]
