@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from importer_accuracy import BLIND, CORPUS, title_right  # noqa: E402
+from importer_accuracy import BLIND, CORPUS, GROUPS, title_right  # noqa: E402
 
 
 def items_agree(first: list[dict], second: list[dict]) -> bool:
@@ -34,7 +34,7 @@ def items_agree(first: list[dict], second: list[dict]) -> bool:
 
 def main() -> int:
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    truth = {d["file"]: d for d in manifest["documents"] if d["split"] != BLIND}
+    truth = {d["file"]: d for d in manifest["documents"] if d["split"] != BLIND and d["split"] in GROUPS.values()}
     second = json.loads((CORPUS / "second_reading.json").read_text(encoding="utf-8"))["documents"]
     agree = agree_clear = clear_docs = items = item_agree = 0
     rows = []

@@ -23,8 +23,8 @@ def main() -> int:
     spec = importlib.util.spec_from_file_location("accuracy", f"{root}/bench/importer_accuracy.py")
     accuracy = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(accuracy)
-    if accuracy.BLIND in splits:
-        print("the blind split is not read")
+    if accuracy.BLIND in splits or not splits <= set(accuracy.GROUPS.values()):
+        print("the blind split, and a set collected for a later round, are not read")
         return 2
     lexicon = accuracy.setup_importer()
     manifest = json.loads((accuracy.CORPUS / "manifest.json").read_text(encoding="utf-8"))

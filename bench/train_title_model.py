@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from importer_accuracy import BLIND, CORPUS, read_document, setup_importer, title_right  # noqa: E402
+from importer_accuracy import BLIND, CORPUS, GROUPS, read_document, setup_importer, title_right  # noqa: E402
 
 ITERATIONS = 2000
 RATE = 0.5
@@ -62,7 +62,7 @@ def read_corpus(lexicon) -> list[dict]:
         manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
         docs = []
         for doc in manifest["documents"]:
-            if doc["split"] == BLIND or doc["truth"].get("items") is None:
+            if doc["split"] == BLIND or doc["split"] not in GROUPS.values() or doc["truth"].get("items") is None:
                 continue  # the blind set: never read, never trained on
             raw.clear()
             read, refused, _ = read_document(CORPUS / doc["file"], lexicon, doc.get("url", ""))
