@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 494, "date": 554, "start": 387, "place": 299, "body": 477, "attendees": 2126,
-          "apologies": 728}
+FLOORS = {"items_exact": 506, "date": 565, "start": 396, "place": 308, "body": 486, "attendees": 2187,
+          "apologies": 750}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -34,8 +34,9 @@ FLOORS = {"items_exact": 494, "date": 554, "start": 387, "place": 299, "body": 4
 # attendees 63 and date 24: seen47, added as measured, one name and one date more; apologies 34: seen48, added as
 # measured, one apology more; attendees 68, apologies 36 and date 28: seen49, added as measured, five names, two
 # apologies and four dates more, of which the session's rules took back four names, one apology and three dates;
-# attendees 65: seen51, added as measured, one name more; date 24: the twenty-ninth round's contents lists)
-CEILINGS = {"attendees": 65, "apologies": 35, "date": 24}
+# attendees 65: seen51, added as measured, one name more; date 24: the twenty-ninth round's contents lists;
+# attendees 67 and apologies 36: seen52, added as measured, two names and one apology more)
+CEILINGS = {"attendees": 67, "apologies": 36, "date": 24}
 
 
 @pytest.fixture(scope="module")
