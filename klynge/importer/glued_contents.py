@@ -53,6 +53,8 @@ YEAR_BEFORE = {"for", "i", "pr.", "til"}
 # 'Det sociale Nævn', 'Den Sygdomsspecifikke Sundhedsaftale': a named body's article and adjective before its noun
 NAMED_BODY_ARTICLE = {"Det", "Den", "De"}
 NUMBERED_ENTRY = re.compile(r"(?:^|\s)(?P<n>\d{1,3})\.\s+(?=[\"“”]?[A-ZÆØÅ])")
+# '… buschauffører 3 3 Harmonisering af …': the entry's page, then the next entry's number without its full stop
+PAGE_THEN_NUMBER = re.compile(r"(?<=\d)\s+(?P<n>\d{1,3})\s+(?=[\"“”]?[A-ZÆØÅ])")
 
 
 @dataclass
@@ -166,7 +168,8 @@ def _split_numbered(listed: str, number: int) -> list[GluedEntry]:
     """'Ambulant behandling 3 2. Opfølgning på … 6 3. Måling af visioner … Forslag til budget … Eventuelt 27':
     the numbers the list still prints, ascending from the first, each with its page number after the title; the
     rest after the last numbered entry is cut by capitals."""
-    marks = [m for m in NUMBERED_ENTRY.finditer(listed) if not MONTH_WORD.match(listed[m.end():])]
+    marks = sorted((m for pattern in (NUMBERED_ENTRY, PAGE_THEN_NUMBER) for m in pattern.finditer(listed)
+                    if not MONTH_WORD.match(listed[m.end():])), key=lambda m: m.start())
     wanted, kept = number + 1, []
     for m in marks:
         if int(m.group("n")) == wanted:

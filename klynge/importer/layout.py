@@ -253,6 +253,7 @@ class Candidate:
     logit: float = 0.0
     through: int | None = None  # '3. - 8. Valg af enkeltmandsposter': the heading covers items 3 to 8
     renumbered: bool = False  # printed '1.' by a web page's list and numbered by its place ('_ones_before_run')
+    restarted: bool = False  # printed '1.' in the gap its place numbers ('_restarted_in_gap')
 
 
 @dataclass
@@ -1077,7 +1078,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
             c.toc = True
             c.title = ROMAN_PAGE.sub("", c.title).strip()
     out = _fill_gaps(out, raw_cands)
-    out = _loose_gap_candidates(out, lines)
+    out = _loose_gap_candidates(_restarted_in_gap(out), lines)
     model = heading_model() if model is None else model
     if not model.active:
         return out
@@ -1126,6 +1127,16 @@ def _fill_gaps(kept: list[Candidate], raw_cands: list[Candidate]) -> list[Candid
 def _loose_number_line(number: int) -> re.Pattern:
     """'4, Orientering fra kasserer.', '4 Orientering …', '4; …': the number in any plain form, a title after it."""
     return re.compile(rf"^\s*{number}\s*(?:[.,;:)\-–]\s*|\s+)(?P<title>[A-ZÆØÅ].{{2,150}})$")
+
+
+def _restarted_in_gap(kept: list[Candidate]) -> list[Candidate]:
+    """'4. Orientering …' / '  1. Masterplan vedr. boliger' / '6. Ældrerådsvalg': a '1.' alone between two headings of
+    its form that skip one number is that number, printed by a list numbering that started again."""
+    ordered = sorted(kept, key=lambda c: c.index)
+    for a, x, b in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if x.number == 1 and a.number >= 2 and b.number == a.number + 2 and a.form == x.form == b.form:
+            x.number, x.restarted = a.number + 1, True
+    return kept
 
 
 def _loose_gap_candidates(kept: list[Candidate], lines: list[str]) -> list[Candidate]:
@@ -1743,9 +1754,17 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
             and not _under_items_label(lines, chosen[0].index):
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
-    return [Heading(c.index, c.number, c.title, warnings=[
-        f"Punkt 1-{len([o for o in chosen if o.renumbered])} var alle nummereret 1; de er nummereret fortløbende i "
-        "rækkefølge."] if c.renumbered and c.number == 1 else []) for c in chosen]
+    return [Heading(c.index, c.number, c.title, warnings=_numbering_notes(c, chosen)) for c in chosen]
+
+
+def _numbering_notes(c: Candidate, chosen: list[Candidate]) -> list[str]:
+    if c.renumbered and c.number == 1:
+        return [f"Punkt 1-{len([o for o in chosen if o.renumbered])} var alle nummereret 1; de er nummereret "
+                "fortløbende i rækkefølge."]
+    if c.restarted:
+        return [f"Punkt {c.number} står som «1.» i teksten, mellem punkt {c.number - 1} og {c.number + 1}; det er "
+                f"nummereret {c.number} efter sin plads."]
+    return []
 
 
 def _wrapped_list_entries(chain: list[Candidate]) -> None:

@@ -111,3 +111,24 @@ def test_party_letters_part_a_list_of_absent_names_and_a_pages_back_link_is_no_n
             "Fraværende: Mads Dam (F) Per Holm-Larsen (A) Tilbage til toppen\n\n"
             "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Eventuelt\nBeslutning: Intet\n")
     assert _parse(text).absent == ["Mads Dam", "Per Holm-Larsen"]
+
+
+def test_a_lone_one_between_two_items_that_skip_a_number_is_that_number_with_a_note():
+    text = ("Referat\nÆldrerådet\nMødedato: 5. maj 2026 kl. 10.00\nSted: Rådhuset\n\n"
+            "1.    Godkendelse af dagsordenen\nGodkendt\n\n2.    Orientering fra forvaltningen\nTaget til efterretning\n\n"
+            "  1. Masterplan vedr. boliger – orientering\n    Planen modtages positivt.\n\n"
+            "4.    Ældrerådsvalg\nDrøftet.\n\n5.    Eventuelt\nIntet\n")
+    document = _parse(text)
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsordenen"), (2, "Orientering fra forvaltningen"),
+        (3, "Masterplan vedr. boliger – orientering"), (4, "Ældrerådsvalg"), (5, "Eventuelt")]
+    assert any("står som «1.»" in w.message for w in document.warnings)
+
+
+def test_a_list_numbered_with_the_page_then_the_next_number_is_cut_at_each_number():
+    found = glued_contents.contents_entries([
+        "2 Indholdsfortegnelse Pkt. Tekst Side 1 Orientering om køreplanprojekter i 2028 1 2 Ændrede "
+        "hviletidsbestemmelser 3 3 Udbud af buskørsel i Silkeborg Kommune 8 4 Økonomirapportering 14 5 Eventuelt 18"])
+    assert [(e.number, e.title) for e in found[1]] == [
+        (1, "Orientering om køreplanprojekter i 2028"), (2, "Ændrede hviletidsbestemmelser"),
+        (3, "Udbud af buskørsel i Silkeborg Kommune"), (4, "Økonomirapportering"), (5, "Eventuelt")]
