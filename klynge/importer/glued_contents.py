@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import layout
+from . import layout, words
 
 # the list's own label, then its column labels and a repeated page header up to the first entry
 CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sager behandles på mødet"
@@ -194,10 +194,10 @@ def _without_page(text: str) -> str:
 def split_titles(listed: str) -> list[str]:
     """'Budgetopfølgning Formanden orienterer' -> ['Budgetopfølgning', 'Formanden orienterer']: cut before each
     word that starts a new title (``starts_title``)."""
-    words = listed.split()
+    tokens = listed.split()
     titles: list[list[str]] = []
-    for k, word in enumerate(words):
-        if not titles or starts_title(words[k - 1], word, titles[-1]):
+    for k, word in enumerate(tokens):
+        if not titles or starts_title(tokens[k - 1], word, titles[-1]):
             titles.append([word])
         else:
             titles[-1].append(word)
@@ -225,7 +225,7 @@ def starts_title(before: str, word: str, current: list[str]) -> bool:
         return False  # 'Det sociale Nævn'
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse' is a noun)
-    return _common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
+    return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
 
 
 def _opening_word(word: str) -> bool:
@@ -233,30 +233,15 @@ def _opening_word(word: str) -> bool:
     return bool(OPENING_STEM.match(folded)) or bool(OPENING_ENDING.search(folded)) and len(folded) >= 7
 
 
-def _common_word(word: str) -> bool:
-    """A Danish word or compound in lower case (the dictionary's); a name ('Vordingborg') is neither. Without the
-    dictionary every word counts as common."""
-    lexicon = _lexicon()
-    bare = word.strip("\"“”.,:;").lower()
-    return lexicon is None or not bare.isalpha() or lexicon.knows(bare)
-
-
-@lru_cache(maxsize=1)
-def _lexicon():
-    from .lexicon import optional_lexicon
-
-    return optional_lexicon()
-
-
 @lru_cache(maxsize=256)
-def _number_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?:^|\s)(\d{1,3})\.?\s+" + r"\s+".join(re.escape(w) for w in words) + r"(?=\W|$)", re.I)
+def _number_pattern(opening: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?:^|\s)(\d{1,3})\.?\s+" + r"\s+".join(re.escape(w) for w in opening) + r"(?=\W|$)", re.I)
 
 
 def _number_in_body(title: str, body: str) -> int | None:
     """The number an item's own body prints before its title ('71 Etablering af yderligere …')."""
-    words = tuple(title.split()[:4])
-    if len(" ".join(words)) < 8:
+    opening = tuple(title.split()[:4])
+    if len(" ".join(opening)) < 8:
         return None
-    found = _number_pattern(words).search(body)
+    found = _number_pattern(opening).search(body)
     return int(found.group(1)) if found else None

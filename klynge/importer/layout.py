@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import words
 from .shipped_model import ShippedModel, sigmoid, standardised_logit
 
 # --- furniture ---------------------------------------------------------------------------
@@ -1676,11 +1677,31 @@ def _ad_minutes(cands: list[Candidate], lines: list[str]) -> set[int]:
     return out
 
 
+def _lists_of_people(cands: list[Candidate]) -> set[int]:
+    """'Suppleanter: 1. Vagn Dinesen - 2. Anders Koefoed - 3. Lars Hemmingsen - …': a numbered run of three or more
+    whose titles are mostly people's names is a list of people (substitutes, a ballot), not the items."""
+    ordered = sorted(cands, key=lambda c: c.index)
+    runs: list[list[Candidate]] = []
+    for c in ordered:
+        if runs and c.number == runs[-1][-1].number + 1 and c.form == runs[-1][-1].form:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return {c.index for run in runs if len(run) >= 3 and 3 * sum(map(_person_shaped, run)) >= 2 * len(run)
+            for c in run}
+
+
+def _person_shaped(c: Candidate) -> bool:
+    """'Vagn Dinesen -', 'Lise Karlsson': two to four capitalised words, the first no Danish word."""
+    title = re.sub(r"\s*\([^()]*\)|\s*[-–]\s*$", "", c.title).strip()
+    return bool(re.fullmatch(NAME, title)) and len(title.split()) <= 4 and not words.common_word(title.split()[0])
+
+
 def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     minutes = _ad_minutes(cands, lines)
     cands = [c for c in cands if c.index not in minutes]
     _continue_restarts(cands)
-    inner = _inner_lists(cands)
+    inner = _inner_lists(cands) | _lists_of_people(cands)
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
     chain = _ones_before_run(_punkt_run_around(_best_run(bodies, _empty_numbers(lines)), bodies), bodies)

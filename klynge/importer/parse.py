@@ -2335,6 +2335,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             m = pattern.match(re.sub(r"^[-–•]\s+", "", ln))
             if not m:
                 continue
+            if name == "absent" and m.group("rest")[:1].islower() and ". " in m.group("rest") \
+                    and len(m.group("rest").split()) >= 6 and not re.search(r"[:;\t]", m.string[:m.start("rest")]):
+                continue  # 'Afbud ringes/mailes til kontor. …': a sentence that starts with the word, no label
             matched = True
             in_toc = False
             rest = m.group("rest").strip()

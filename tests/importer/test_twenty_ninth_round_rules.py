@@ -132,3 +132,15 @@ def test_a_list_numbered_with_the_page_then_the_next_number_is_cut_at_each_numbe
     assert [(e.number, e.title) for e in found[1]] == [
         (1, "Orientering om køreplanprojekter i 2028"), (2, "Ændrede hviletidsbestemmelser"),
         (3, "Udbud af buskørsel i Silkeborg Kommune"), (4, "Økonomirapportering"), (5, "Eventuelt")]
+
+
+def test_a_numbered_list_of_people_is_no_agenda_and_a_sentence_about_apologies_is_no_label():
+    text = ("Skolebestyrelsesmøde\nOnsdag den 16. september 2026 kl. 17.00\n"
+            "Afbud ringes eller mailes til kontoret. Suppleanter indkaldes særskilt af kontoret ved afbud.\n"
+            "Suppleanter for forældre:\n1. Vagn Dinesen -\n2. Anders Koefoed -\n3. Lise Karlsson -\n4. Lasse Bager -\n"
+            "Fraværende: Lene Gammelgaard\nDagsorden\n1. Temapunkt\n2. Godkendelse af referat\n"
+            "3. Orientering fra elevrådet\n")
+    document = _parse(text)
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Temapunkt"), (2, "Godkendelse af referat"), (3, "Orientering fra elevrådet")]
+    assert document.absent == ["Lene Gammelgaard"]  # the substitutes under the sentence are no apologies
