@@ -34,6 +34,10 @@ TAIL_STOP = re.compile(
 SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*[|»›>]\s*|\s*:\s+|(?<!-),\s+|\s+pil\s*|(?<=[a-zæøå])pil(?=[A-ZÆØÅ])")
 GENITIVE = re.compile(r"\b(?P<name>[A-ZÆØÅ][\wæøå-]*?)s\s+(?:ordinære\s+|ekstraordinære\s+)?"
                       r"(?:møde|møder|mødet|referat|referater|dagsorden|dagsordener)\b")
+# 'Rådet for handicap, psykiatri og udsatheds møde den …': a body named 'X for …', its genitive on the last word
+GENITIVE_FOR = re.compile(r"\b(?P<name>[A-ZÆØÅ][\wæøå-]+\s+for\s+[a-zæøå][\wæøå-]*(?:(?:,\s+|\s+og\s+|\s+)"
+                          r"[a-zæøå][\wæøå-]*){0,6}?)s\s+(?:ordinære\s+|ekstraordinære\s+)?"
+                          r"(?:møde|møder|mødet|referat|referater|dagsorden|dagsordener)\b")
 KIND_LEAD = re.compile(r"^(?:referat|referater|dagsorden|dagsordener|beslutningsprotokol|mødereferat)\b", re.I)
 MEETING_IN = re.compile(r"\bmødet?\s+i\s+(?P<rest>.+)$", re.I)
 COMPOUND_MEETING = re.compile(r"\b(?P<stem>[A-ZÆØÅa-zæøå][\wæøå-]{2,}?)s?møde(?:t|r|rne)?\b", re.I)
@@ -158,6 +162,9 @@ def candidates(lines: list[str], title: str = "") -> list[tuple[float, int, str]
             name = m.group("name")
             if is_body_word(name) and name[:1].isupper():
                 found.append((3.0 + near, pos, name))
+        for m in GENITIVE_FOR.finditer(line):
+            if is_body_word(m.group("name").split()[0]):
+                found.append((3.5 + near, pos, m.group("name")))
         m = MEETING_IN.search(line)
         if m:
             phrase = _phrase(SEPARATORS.split(m.group("rest"))[0])

@@ -1698,6 +1698,26 @@ def _day_month_with_source_year(header: list[str], source: str) -> datetime.date
     return None
 
 
+DAY_MONTH_OPENS = re.compile(rf"^(?:(?:d\.|den)\s*)?(\d{{1,2}})\.\s*({MONTH_RE})\b(?!\.?\s*\d)", re.I)
+HEADING_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+
+
+def _day_month_with_heading_year(header: list[str]) -> datetime.date | None:
+    """'Referater af møder i Handicaprådet i 2022' / '27. oktober - Møde i Handicaprådet': a line opening with the
+    day and month under a heading that names one year (and the opening lines no other)."""
+    years = {y for ln in header for y in HEADING_YEAR.findall(ln)}
+    if len(years) != 1:
+        return None
+    for ln in header:
+        m = DAY_MONTH_OPENS.match(ln)
+        if m:
+            try:
+                return datetime.date(int(years.pop()), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+            except (KeyError, ValueError):
+                return None
+    return None
+
+
 def _valid_dates(parts) -> set[datetime.date]:
     found = set()
     for y, mo, da in parts:
@@ -2475,6 +2495,9 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
     elif date is None and _day_month_with_source_year(header_nonempty[:6], source) is not None:
         date = _day_month_with_source_year(header_nonempty[:6], source)
         date_note = "Teksten nævner dag og måned uden år; året er taget fra filnavnet eller adressen."
+    elif date is None and (headed := _day_month_with_heading_year(header_nonempty[:8])) is not None:
+        date = headed
+        date_note = "Teksten nævner dag og måned uden år; året er taget fra overskriften over mødet."
     return _When(date, start, end, date_note, searched, sentence_body, note_code)
 
 

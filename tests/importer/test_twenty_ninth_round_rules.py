@@ -144,3 +144,23 @@ def test_a_numbered_list_of_people_is_no_agenda_and_a_sentence_about_apologies_i
     assert [(i.number, i.title) for i in document.items] == [
         (1, "Temapunkt"), (2, "Godkendelse af referat"), (3, "Orientering fra elevrådet")]
     assert document.absent == ["Lene Gammelgaard"]  # the substitutes under the sentence are no apologies
+
+
+def test_a_bodys_genitive_after_a_name_with_for_keeps_the_whole_name():
+    text = ("Rådet for handicap, psykiatri og udsatheds møde den 6. oktober 2025\nSted: Frivillighuset\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt\n\n2. Eventuelt\nIntet\n")
+    assert _parse(text).body == "Rådet for handicap, psykiatri og udsathed"
+
+
+def test_a_day_and_month_under_a_heading_that_names_the_year_give_the_date():
+    text = ("Referater af møder i Handicaprådet i 2022\n\n27. oktober - Møde i Handicaprådet\n\nSted:\n\nRådhuset\n\n"
+            "Referat\n\n1. Orientering om STU\nTaget til efterretning\n\n2. Eventuelt\nIntet\n")
+    document = _parse(text)
+    assert str(document.date) == "2022-10-27"
+    assert any("overskriften" in w.message for w in document.warnings)
+
+
+def test_two_years_in_the_heading_give_no_date_from_it():
+    text = ("Referater af møder i Handicaprådet 2021 og 2022\n\n27. oktober - Møde i Handicaprådet\n\n"
+            "1. Orientering om STU\nTaget til efterretning\n\n2. Eventuelt\nIntet\n")
+    assert _parse(text).date is None
