@@ -108,11 +108,23 @@ INLINE_LABEL = re.compile(
     r"\s*:?\s|(?:Starttidspunkt|Sluttidspunkt|Mødetidspunkt|Mødedato|Mødelokale|Bemærkninger)(?:\s+for\s+møde)?\s*:\s)")
 
 
+# '… deltog i behandlingen af dagsordenens punkt 2. Dagsorden: …': a number a lower-case word refers to is no item's
+# ('LUKKET PUNKT 7. Godkendelse …' and '… producenterne Bilag 5. Orientering …' end one item before the next)
+REFERENCE_BEFORE = re.compile(r"(?:\b(?:punkt|pkt\.|nr\.|jf\.)|§)\s*$")
+
+
+def _run_on_cut(line: str, at: int) -> int:
+    """Where a run-on item starts: before its number, or before 'Ad' ('… Syddansk Universitet Ad 1. Bemærkninger')."""
+    ad = re.search(r"(?<=\s)Ad\s*$", line[:at])
+    return ad.start() if ad else at
+
+
 def split_run_on(line: str) -> list[str]:
     """A long line holding several consecutively numbered items -> one line per item (and its text)."""
     if len(line) < 200:
         return [line]
-    marks = [(m.start(), int(m.group(1))) for m in RUN_ON_NUMBER.finditer(line)]
+    marks = [(_run_on_cut(line, m.start()), int(m.group(1))) for m in RUN_ON_NUMBER.finditer(line)
+             if not REFERENCE_BEFORE.search(line, 0, m.start())]
     if len(marks) < 2:
         return [line]
     # keep the marks that take part in a consecutive run (n, n+1, ...) in text order

@@ -164,3 +164,16 @@ def test_two_years_in_the_heading_give_no_date_from_it():
     text = ("Referater af møder i Handicaprådet 2021 og 2022\n\n27. oktober - Møde i Handicaprådet\n\n"
             "1. Orientering om STU\nTaget til efterretning\n\n2. Eventuelt\nIntet\n")
     assert _parse(text).date is None
+
+
+def test_a_number_a_word_refers_to_does_not_cut_a_transcripts_run_on_line_and_ad_goes_with_its_number():
+    from klynge.importer.layout import split_run_on
+    line = ("Revisor Helle Wonge deltog i behandlingen af dagsordenens punkt 2. Dagsorden: Åbne punkter: "
+            "1. Bemærkninger til dagsordenen 2. Årsrapport 2025 og revisionsprotokollat 3. Forslag til "
+            "investeringspolitik 4. Eventuelt Ad 1. Bemærkninger til dagsordenen Formanden bød velkommen. "
+            "Ad 2. Årsrapport 2025 Bestyrelsen godkendte årsrapporten.")
+    pieces = split_run_on(line)
+    assert pieces[0].endswith("Dagsorden: Åbne punkter:")  # 'punkt 2.' is a reference, no item
+    assert pieces[1:5] == ["1. Bemærkninger til dagsordenen", "2. Årsrapport 2025 og revisionsprotokollat",
+                           "3. Forslag til investeringspolitik", "4. Eventuelt"]
+    assert pieces[5].startswith("Ad 1. Bemærkninger")
