@@ -1969,6 +1969,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     lines = [plain(ln) for ln in raw_lines]
     headings, found_by = _choose_headings(lines, raw_lines, run_on)
     headings, found_by = _glued_contents_instead(text, lines, headings, found_by)
+    _without_glued_headings(headings)
     _close_under_closed_label(lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]
@@ -2264,6 +2265,18 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         lettered = [h for h in layout.lettered_headings(lines) if h.index < first_numbered]
         headings = [_Heading(h.index, None, h.title) for h in lettered] + headings
     return headings, found_by
+
+
+def _without_glued_headings(headings: list[_Heading]) -> None:
+    """'14. Eventuelt - Udvalget for Børn den 29.01.20138. Godkendelse af dagsorden til …': a web page's agenda list
+    with the first item's own heading glued to its last entry; the other item's number and title are cut off."""
+    numbered = [h for h in headings if h.number is not None and len(h.title) >= 8]
+    for h in headings:
+        for other in numbered:
+            glued = f"{other.number}. {other.title}"
+            if other is not h and h.title.endswith(glued) and len(h.title) >= len(glued) + 3:
+                h.title = h.title[:-len(glued)].rstrip(" :")
+                break
 
 
 def _glued_contents_instead(text: str, lines: list[str], headings: list[_Heading],

@@ -177,3 +177,15 @@ def test_a_number_a_word_refers_to_does_not_cut_a_transcripts_run_on_line_and_ad
     assert pieces[1:5] == ["1. Bemærkninger til dagsordenen", "2. Årsrapport 2025 og revisionsprotokollat",
                            "3. Forslag til investeringspolitik", "4. Eventuelt"]
     assert pieces[5].startswith("Ad 1. Bemærkninger")
+
+
+def test_the_first_items_heading_glued_to_the_last_entry_of_the_list_is_cut_off():
+    text = ("Referat\nUdvalget for Børn\nSTARTTIDSPUNKT\n29-01-2026 10:00:00\n\nPUNKTER\n\n"
+            "8. Godkendelse af dagsorden til Udvalget for Børn\n9. Frigivelse af anlægsmidler\n"
+            "10. Eventuelt - Udvalget for Børn den 29.01.20268. Godkendelse af dagsorden til Udvalget for Børn\n\n"
+            "Hovedindstilling\nDirektøren indstiller, at dagsordenen godkendes.\n\nBeslutning\nGodkendt\n\n"
+            "9. Frigivelse af anlægsmidler\n\nBeslutning\nGodkendt\n\n10. Eventuelt - Udvalget for Børn den 29.01.2026\n\n"
+            "Beslutning\nIntet\n")
+    assert [(i.number, i.title) for i in _parse(text).items] == [
+        (8, "Godkendelse af dagsorden til Udvalget for Børn"), (9, "Frigivelse af anlægsmidler"),
+        (10, "Eventuelt - Udvalget for Børn den 29.01.2026")]
