@@ -189,3 +189,15 @@ def test_the_first_items_heading_glued_to_the_last_entry_of_the_list_is_cut_off(
     assert [(i.number, i.title) for i in _parse(text).items] == [
         (8, "Godkendelse af dagsorden til Udvalget for Børn"), (9, "Frigivelse af anlægsmidler"),
         (10, "Eventuelt - Udvalget for Børn den 29.01.2026")]
+
+
+def test_a_contents_table_one_cell_a_line_keeps_its_item_numbers_beside_a_wrapped_titles_year():
+    cells = ["Kommunalbestyrelsen", "Dagsorden", "Mødedato:", "25. juni 2026", "Indholdsfortegnelse", "Pkt.",
+             "Tekst", "Side", "1", "Høring om busbudget", "4", "2", "Kulturhus - lyd og lys", "5", "3",
+             "Evaluering af turistforeningens resultatmål for", "2025", "7", "4", "Dimensionering af integrationen",
+             "9", "5", "Spildevandsplan", "11", "Kommunalbestyrelsen", "Dagsorden", "2", "6", "Salg af grund", "13"]
+    items = _parse("\n".join(cells)).items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Høring om busbudget"), (2, "Kulturhus - lyd og lys"), (3, "Evaluering af turistforeningens resultatmål "
+                                                                      "for 2025"),
+        (4, "Dimensionering af integrationen"), (5, "Spildevandsplan"), (6, "Salg af grund")]
