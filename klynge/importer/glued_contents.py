@@ -45,8 +45,8 @@ PAGE_BETWEEN = re.compile(r"(?<=[a-zæøå)\"”])\s+(?P<page>\d{1,3})\s+(?=[\"�
 OPENING_STEM = re.compile(r"(?:eventuelt|evt\b|meddel|status|forslag|budget|valg\b|næste|kommende|tema|konference|"
                           r"referat|regnskab|orienter|godkend|høring|drøft|beslut|sager\b|punkter\b|mødeplan|"
                           r"dialogmød|møder\b|besøg|præsent|udkast|ansøg|spørgetid|underskrift|gensidig|antal\b|"
-                          r"hilsner|lukket|formand|opfølgning|evaluering|planlægning|fastlæggelse|indkaldelse|vedtægt|oplæg|"
-                          r"information|nyt\b|aktuel)")
+                          r"hilsner|lukket|formand|opfølgning|evaluering|planlægning|fastlæggelse|indkaldelse|"
+                          r"vedtægt|oplæg|information|nyt\b|aktuel)")
 OPENING_ENDING = re.compile(r"(?:else|elser|ing|inger|ning|ninger|ering|tion|tioner|sion)[:,]?$")
 # the words a dropped year followed ('Mødeplan for [2011]', 'plejecentre i [2006]')
 YEAR_BEFORE = {"for", "i", "pr.", "til"}
@@ -106,8 +106,8 @@ def _entries(listed: str, body: str) -> list[GluedEntry]:
 
 
 def _open_entries(listed: str, number: int) -> list[GluedEntry]:
-    return (_split_on_marks(listed, number) or _split_on_pages(listed, number)
-               or _split_numbered(listed, number)
+    """The entries of the list's open (or closed) part, cut by the first way that fits it."""
+    return (_split_on_marks(listed, number) or _split_on_pages(listed, number) or _split_numbered(listed, number)
             or [GluedEntry(number if k == 0 else None, title) for k, title in enumerate(split_titles(listed))])
 
 
@@ -136,7 +136,8 @@ def _split_on_marks(listed: str, number: int) -> list[GluedEntry]:
             stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(listed)
             pieces.append(listed[after:stop].strip())
             closed.append(shut)
-        return [GluedEntry(number if k == 0 else None, t, c) for k, (t, c) in enumerate(zip(pieces, closed)) if t]
+        pairs = enumerate(zip(pieces, closed, strict=True))
+        return [GluedEntry(number if k == 0 else None, t, c) for k, (t, c) in pairs if t]
     if len(CASE_NUMBER_MARK.findall(listed)) >= 2:
         pieces = [p.strip() for p in CASE_NUMBER_MARK.split(listed) if p.strip()]
         return [GluedEntry(number if k == 0 else None, p) for k, p in enumerate(pieces)]
@@ -159,7 +160,7 @@ def _split_on_pages(listed: str, number: int) -> list[GluedEntry]:
         pieces.append(listed[at:m.start()].strip())
         at = m.end()
     pieces.append(re.sub(r"\s+\d{1,3}$", "", listed[at:].strip()))
-    if min(len(p.split()) for p in pieces if p) < 1 or len(pieces) < 3:
+    if len([p for p in pieces if p]) < 3:
         return []
     return [GluedEntry(number if k == 0 else None, p) for k, p in enumerate(pieces) if p]
 
@@ -224,7 +225,7 @@ def starts_title(before: str, word: str, current: list[str]) -> bool:
     if len(current) >= 2 and current[-2] in NAMED_BODY_ARTICLE and before[:1].islower():
         return False  # 'Det sociale Nævn'
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
-        return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse' is a noun)
+        return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
 
 

@@ -135,7 +135,7 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
                 if j != i and lines_out[j].strip() and lines_out[j] != "\x00" and not PAGE_NUMBER.match(lines_out[j]):
                     near[_shape(lines_out[j])] += 1
         # an item number is no running header: '1.' / 'Velkomst' / '3' (a contents table one cell a line); nor is a
-        # lone number of any length ('… resultatmål for' / '2014', a wrapped title's year, shaped like every item number)
+        # lone number of any length ('… resultatmål for' / '2014', a wrapped title's year, shaped as item numbers are)
         headers = {s for s, n in near.items()
                    if n >= 2 and not SECTION_WORDS.match(s) and len(s) < 120 and not re.fullmatch(r"#[.)]?", s)
                    and not WEB_ACTION.fullmatch(s) and not LETTERED_CASE_NUMBER.fullmatch(s)}

@@ -2283,9 +2283,10 @@ def _glued_contents_instead(text: str, lines: list[str], headings: list[_Heading
                             found_by: str) -> tuple[list[_Heading], str]:
     """A transcript whose contents list runs its titles together (``glued_contents``) names more items there than
     the headings found in its (often cut) pages: the list's titles are the items, each at the list's line."""
-    if not any(len(ln) >= 200 for ln in lines):
+    raw = text.split("\n")
+    if not any(len(ln) >= 200 for ln in raw):
         return headings, found_by  # only a transcript's pages run on like this
-    found = glued_contents.contents_entries(text.split("\n"))
+    found = glued_contents.contents_entries(raw)
     if found is None or len(found[1]) <= len(headings):
         return headings, found_by
     at = next((k for k, ln in enumerate(lines) if glued_contents.CONTENTS_LABEL.search(ln)), 0)

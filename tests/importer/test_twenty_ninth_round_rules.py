@@ -115,7 +115,8 @@ def test_party_letters_part_a_list_of_absent_names_and_a_pages_back_link_is_no_n
 
 def test_a_lone_one_between_two_items_that_skip_a_number_is_that_number_with_a_note():
     text = ("Referat\nÆldrerådet\nMødedato: 5. maj 2026 kl. 10.00\nSted: Rådhuset\n\n"
-            "1.    Godkendelse af dagsordenen\nGodkendt\n\n2.    Orientering fra forvaltningen\nTaget til efterretning\n\n"
+            "1.    Godkendelse af dagsordenen\nGodkendt\n\n"
+            "2.    Orientering fra forvaltningen\nTaget til efterretning\n\n"
             "  1. Masterplan vedr. boliger – orientering\n    Planen modtages positivt.\n\n"
             "4.    Ældrerådsvalg\nDrøftet.\n\n5.    Eventuelt\nIntet\n")
     document = _parse(text)
@@ -184,7 +185,8 @@ def test_the_first_items_heading_glued_to_the_last_entry_of_the_list_is_cut_off(
             "8. Godkendelse af dagsorden til Udvalget for Børn\n9. Frigivelse af anlægsmidler\n"
             "10. Eventuelt - Udvalget for Børn den 29.01.20268. Godkendelse af dagsorden til Udvalget for Børn\n\n"
             "Hovedindstilling\nDirektøren indstiller, at dagsordenen godkendes.\n\nBeslutning\nGodkendt\n\n"
-            "9. Frigivelse af anlægsmidler\n\nBeslutning\nGodkendt\n\n10. Eventuelt - Udvalget for Børn den 29.01.2026\n\n"
+            "9. Frigivelse af anlægsmidler\n\nBeslutning\nGodkendt\n\n"
+            "10. Eventuelt - Udvalget for Børn den 29.01.2026\n\n"
             "Beslutning\nIntet\n")
     assert [(i.number, i.title) for i in _parse(text).items] == [
         (8, "Godkendelse af dagsorden til Udvalget for Børn"), (9, "Frigivelse af anlægsmidler"),
