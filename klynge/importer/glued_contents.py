@@ -34,8 +34,7 @@ LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Unders
 CLOSED_PART = re.compile(r"\s*\bPunkter på lukket møde:\s*")
 DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b")
 FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
-MONTH_WORD = re.compile(r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
-                        re.I)
+MONTH_WORD = re.compile(rf"(?:{layout.MONTH_RE})\b", re.I)
 OPEN_CLOSED_MARK = re.compile(r"\s*\((?P<state>Åben|Lukket)\)\s*")
 CASE_NUMBER_MARK = re.compile(r",?\s*sagsnr\.\s*\d{1,4}/(?:\d{1,6}(?:,\s*sagsnr\.\s*\d{1,4}/\d{0,6})*)?\s*")
 SLASH_CASE_MARK = re.compile(r"(?:^|\s)/(?P<case>\d{1,4})\s+(?=[\"“”]?[A-ZÆØÅ])")

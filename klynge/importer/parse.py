@@ -94,12 +94,7 @@ class ParsedDocument:
 
 # --- text helpers -----------------------------------------------------------------------
 
-MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTHS, MONTH_RE = layout.MONTHS, layout.MONTH_RE
 DATE_WORDS = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({MONTH_RE})\.?\s*(\d{{4}})", re.I)
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./ ]\s*(\d{4}|\d{2})(?![\d-])")
@@ -1688,14 +1683,8 @@ def _day_month_with_source_year(header: list[str], source: str) -> datetime.date
     years = {int(y) for y in SOURCE_YEAR.findall(source or "")}
     if len(years) != 1:
         return None
-    for ln in header:
-        m = DAY_MONTH.search(ln or "")
-        if m:
-            try:
-                return datetime.date(years.pop(), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
-            except (KeyError, ValueError):
-                return None
-    return None
+    m = next((m for m in (DAY_MONTH.search(ln or "") for ln in header) if m), None)
+    return _day_month_in(years.pop(), m) if m else None
 
 
 DAY_MONTH_OPENS = re.compile(rf"^(?:(?:d\.|den)\s*)?(\d{{1,2}})\.\s*({MONTH_RE})\b(?!\.?\s*\d)", re.I)
@@ -1708,14 +1697,16 @@ def _day_month_with_heading_year(header: list[str]) -> datetime.date | None:
     years = {y for ln in header for y in HEADING_YEAR.findall(ln)}
     if len(years) != 1:
         return None
-    for ln in header:
-        m = DAY_MONTH_OPENS.match(ln)
-        if m:
-            try:
-                return datetime.date(int(years.pop()), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
-            except (KeyError, ValueError):
-                return None
-    return None
+    m = next((m for m in (DAY_MONTH_OPENS.match(ln) for ln in header) if m), None)
+    return _day_month_in(int(years.pop()), m) if m else None
+
+
+def _day_month_in(year: int, m: re.Match) -> datetime.date | None:
+    """The date of a match whose groups are the day and the month's name, in ``year``."""
+    try:
+        return datetime.date(year, MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+    except (KeyError, ValueError):
+        return None
 
 
 def _valid_dates(parts) -> set[datetime.date]:
