@@ -1709,6 +1709,31 @@ def _person_shaped(c: Candidate) -> bool:
     return bool(re.fullmatch(NAME, title)) and len(title.split()) <= 4 and not words.common_word(title.split()[0])
 
 
+CLOSED_WORD = re.compile(r"\blukket\b|\blukkede\b|\bfortrolig", re.I)
+
+
+def _last_open_before_closed(chain: list[Candidate], cands: list[Candidate], lines: list[str]) -> list[Candidate]:
+    """'16. Bidrag til …' / '19. Meddelelser' / 'Lukket møde' / '17. Udbud … (Lukket punkt)' / '18. …': the closed
+    items are placed last though numbered before the open part's last item. That item, numbered one above the run
+    and standing in its form between the last open and the first closed heading, belongs to the run."""
+    if len(chain) < 3:
+        return chain
+    top = max(c.number for c in chain)
+    taken = {c.index for c in chain}
+    for k in range(len(chain) - 1):
+        before, after = chain[k], chain[k + 1]
+        tail = chain[k + 1:]
+        if after.number != before.number + 1 or top != tail[-1].number or len(tail) > 4:
+            continue
+        between = [c for c in cands if before.index < c.index < after.index and c.index not in taken
+                   and c.number == top + 1 and c.form == before.form and c.indent == before.indent]
+        closed = all(CLOSED_WORD.search(c.title) for c in tail) or any(
+            CLOSED_WORD.search(lines[j]) for j in range(before.index + 1, after.index) if lines[j])
+        if len(between) == 1 and closed:
+            return chain[:k + 1] + between + tail
+    return chain
+
+
 def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     minutes = _ad_minutes(cands, lines)
     cands = [c for c in cands if c.index not in minutes]
@@ -1717,6 +1742,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     cands = [c for c in cands if c.index not in inner]
     bodies = [c for c in cands if not c.toc]
     chain = _ones_before_run(_punkt_run_around(_best_run(bodies, _empty_numbers(lines)), bodies), bodies)
+    chain = _last_open_before_closed(chain, bodies, lines)
     ones = _all_ones(bodies, lines)
     if len(ones) > len(chain):
         number = 0

@@ -1,0 +1,66 @@
+"""Issue 12, thirtieth round (the tenth session). Invented texts only."""
+
+from tests.importer.conftest import read_normalised as _parse
+
+
+def _items(text: str) -> list[tuple[int | None, str, bool]]:
+    return [(i.number, i.title, i.closed) for i in _parse(text).items]
+
+
+CLOSED_LAST = """Dagsorden
+Forretningsudvalget
+Mødedato: 14. august 2020 kl. 9.00
+
+1.
+
+Godkendelse af dagsorden
+
+3
+
+2.
+
+Budgetforslag 2021, 1. behandling
+
+4
+
+3.
+
+Revisionsberetninger
+
+9
+
+6.
+
+Meddelelser
+
+12
+Lukket møde
+
+4.
+
+Udbud af lægehelikoptere (Lukket punkt)
+
+10
+
+5.
+
+Salg af ejendom i Nakskov (Lukket punkt)
+
+11
+"""
+
+
+def test_the_open_parts_last_item_numbered_after_the_closed_items_placed_last_is_kept_in_its_place():
+    assert _items(CLOSED_LAST) == [
+        (1, "Godkendelse af dagsorden", False),
+        (2, "Budgetforslag 2021, 1. behandling", False),
+        (3, "Revisionsberetninger", False),
+        (6, "Meddelelser", False),
+        (4, "Udbud af lægehelikoptere", True),
+        (5, "Salg af ejendom i Nakskov", True),
+    ]
+
+
+def test_a_number_one_above_the_run_before_open_items_is_not_taken_in():
+    text = CLOSED_LAST.replace(" (Lukket punkt)", "").replace("Lukket møde", "Øvrige sager")
+    assert 6 not in [number for number, _title, _closed in _items(text)]
