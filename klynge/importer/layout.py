@@ -897,6 +897,10 @@ DOUBLED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\1\.\s*(?=[A-ZÆØÅ])")
 CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
 
 
+TIME_BEFORE_ITEM = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
+                              r"\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+
+
 def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) -> list[Candidate]:
     """Every numbered line in any form, with its hand-written score and the signs it was scored on; no
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
@@ -917,6 +921,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             s = _title_before_description(s.split(" | ")[0].strip())  # the case's description ends the cell
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
+        s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0

@@ -64,3 +64,13 @@ def test_the_open_parts_last_item_numbered_after_the_closed_items_placed_last_is
 def test_a_number_one_above_the_run_before_open_items_is_not_taken_in():
     text = CLOSED_LAST.replace(" (Lukket punkt)", "").replace("Lukket møde", "Øvrige sager")
     assert 6 not in [number for number, _title, _closed in _items(text)]
+
+
+def test_an_items_starting_hour_written_before_its_number_does_not_hide_the_heading():
+    text = ("Referat af skolebestyrelsesmøde\nOnsdag den 25. september 2019 kl. 19.00 – 21.30\n\n"
+            "Mødt: Anne Holm, Bo Lund\nAfbud: Carl Bak\n\n"
+            "19:00 4. Nyt fra elevrådet\n\nElevrådet fremlagde sin prioritetsliste.\n\n"
+            "kl. 19.30 5. Konstitutering af bestyrelsen\n\nAnne Holm blev valgt som formand.\n\n"
+            "20.00-20.30 6. Skolens budget\n\nBudgettet blev gennemgået.\n")
+    assert [(number, title) for number, title, _closed in _items(text)] == [
+        (4, "Nyt fra elevrådet"), (5, "Konstitutering af bestyrelsen"), (6, "Skolens budget")]
