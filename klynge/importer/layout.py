@@ -791,14 +791,18 @@ def _wrapped_rest(lines: list[str], k: int) -> int | None:
 
 def _wrapped_cell_title(lines: list[str], at: int, number: int, title: str) -> str:
     """'7' / 'Tønder Forsyning A/S - Ændring af vandtakst for Tønder Vand' / 'A/S' / '12': a contents table read
-    one cell a line, whose title cell wrapped; the page number after it (not the next item's number) shows it."""
+    one cell a line, whose title cell wrapped (onto up to three lines); the page number after it (not the next
+    item's number) shows it."""
+    wrapped: list[str] = []
     k = at + 1
-    if k + 1 >= len(lines) or not lines[k] or LONE_NUMBER.match(lines[k]) or len(lines[k]) > 80:
-        return title
-    after = LONE_NUMBER.match(lines[k + 1])
-    if after and (int(after.group(1)) != number + 1 or open_ended(title)) and not label_role(lines[k]) \
-            and not title.endswith("."):
-        return f"{title} {lines[k]}"
+    while k < len(lines) and len(wrapped) < 3 and lines[k] and not LONE_NUMBER.match(lines[k]) \
+            and len(lines[k]) <= 80 and not label_role(lines[k]):
+        wrapped.append(lines[k])
+        k += 1
+    after = LONE_NUMBER.match(lines[k]) if wrapped and k < len(lines) and lines[k] else None
+    if after and (int(after.group(1)) != number + 1 or open_ended(title)) \
+            and not any(part.endswith(".") for part in [title] + wrapped[:-1]):
+        return " ".join([title] + wrapped)
     return title
 
 
@@ -984,7 +988,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
                         and re.search(r"[^\W\d_]{2}", lines[nxt]) \
                         and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt].strip()) \
-                        and not LONE_NUMBER_NO_TITLE.match(lines[nxt].strip()):
+                        and not LONE_NUMBER_NO_TITLE.match(lines[nxt].strip()) and part_label(lines[nxt]) is None:
                     # not '18' / '20' (a column of page numbers), nor '2' / '1. Bemærkninger' (a page number above
                     # a numbered heading)
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
@@ -1927,7 +1931,8 @@ def _closed_tail(chain: list[Candidate], cands: list[Candidate]) -> list[Candida
     return tail
 
 
-CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)(?:\s+af\s+mødet)?|lukkede\s+(?:punkter|sager)|"
+CLOSED_PART_LABEL = re.compile(r"^(?:lukket\s+(?:møde|del|dagsorden)(?:\s+af\s+mødet)?|"
+                               r"lukkede\s+(?:dagsordens)?(?:punkter|sager)|"
                                r"fortrolig(?:e)?\s+(?:del|punkter|sager)|"
                                r"(?:(?:punkter|sager)\s+(?:til\s+behandling\s+)?)?for\s+lukkede\s+døre)\s*:?$", re.I)
 # ('Lukket del af mødet', 'Punkter til behandling for lukkede døre' above the closed items)

@@ -2186,6 +2186,8 @@ def _close_under_closed_label(lines: list[str], headings: list[_Heading]) -> Non
     for heading in ordered:
         heading.closed = heading.closed or heading.number in listed_closed
     for before, heading in zip(ordered, ordered[1:], strict=False):
+        if before.list_only and not heading.list_only:
+            closed = False  # a contents list's closed part ends with the list; the item bodies follow it all
         for line in lines[before.index + 1:heading.index]:
             label = layout.part_label(line)
             closed = closed if label is None else label
@@ -2653,7 +2655,7 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
     for heading in (h for h in headings if h.list_only):
         # named only in the agenda list: kept, in its place by number
         item_title, presenter, start_t, end_t, closed, tail = _split_heading(heading.title)
-        item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed)
+        item = ParsedItem(heading.number, item_title, presenter, start_t, end_t, closed=closed or heading.closed)
         if tail:  # 'Forventningsafstemningssamtale - udgået': the list line's own text (the minutes, in minutes)
             item.description = tail
             item._unlabelled = True

@@ -74,3 +74,41 @@ def test_an_items_starting_hour_written_before_its_number_does_not_hide_the_head
             "20.00-20.30 6. Skolens budget\n\nBudgettet blev gennemgået.\n")
     assert [(number, title) for number, title, _closed in _items(text)] == [
         (4, "Nyt fra elevrådet"), (5, "Konstitutering af bestyrelsen"), (6, "Skolens budget")]
+
+
+CONTENTS_ONE_CELL_A_LINE = """Dagsorden
+Kommunalbestyrelsen
+Torsdag den 25. juni 2015 kl. 19.00
+Indholdsfortegnelse
+1
+Høring af trafikselskabets budget 2016
+3
+2
+Boligforeningen ansøger om fritagelse for
+dispositionsfondens automatiske dækning af lejetab og tab ved
+fraflytning i afdelingerne
+5
+3
+Spildevandsplan
+7
+Lukkede dagsordenspunkter
+4
+Salg af areal
+9
+"""
+
+
+def test_a_contents_title_wrapped_onto_three_lines_is_read_whole_and_the_closed_part_is_closed():
+    assert _items(CONTENTS_ONE_CELL_A_LINE) == [
+        (1, "Høring af trafikselskabets budget 2016", False),
+        (2, "Boligforeningen ansøger om fritagelse for dispositionsfondens automatiske dækning af lejetab og tab "
+            "ved fraflytning i afdelingerne", False),
+        (3, "Spildevandsplan", False),
+        (4, "Salg af areal", True),
+    ]
+
+
+def test_an_item_body_after_a_contents_lists_closed_part_is_not_closed_by_it():
+    text = CONTENTS_ONE_CELL_A_LINE + ("\n1. Høring af trafikselskabets budget 2016\nSagsfremstilling\n"
+                                       "Trafikselskabet har sendt sit budgetforslag i høring.\n")
+    assert _items(text)[0] == (1, "Høring af trafikselskabets budget 2016", False)
