@@ -32,7 +32,8 @@ CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sa
 LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+)")
 # 'Punkter på åbent møde: 23. … Punkter på lukket møde: 32. Hjælpemidler': the closed part's entries follow
 CLOSED_PART = re.compile(r"\s*\bPunkter på lukket møde:\s*")
-DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b")
+# (or a leader the stored excerpt cut before its page: '… Lukket sag - Orientering...')
+DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b|\s*\.{3,}\s*$")
 FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
 MONTH_WORD = re.compile(rf"(?:{layout.MONTH_RE})\b", re.I)
 OPEN_CLOSED_MARK = re.compile(r"\s*\((?P<state>Åben|Lukket)\)\s*")
@@ -223,6 +224,8 @@ def starts_title(before: str, word: str, current: list[str]) -> bool:
         return True
     if len(current) >= 2 and current[-2] in NAMED_BODY_ARTICLE and before[:1].islower():
         return False  # 'Det sociale Nævn'
+    if first.endswith(":") and first[:1].isupper() and words.common_word(first[:-1]) and len(first) >= 8:
+        return True  # '… Kjølskevej, Brønderslev Ældreområdet: Fravalg af …': a title's own topic label opens it
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title

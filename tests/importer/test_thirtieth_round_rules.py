@@ -112,3 +112,24 @@ def test_an_item_body_after_a_contents_lists_closed_part_is_not_closed_by_it():
     text = CONTENTS_ONE_CELL_A_LINE + ("\n1. Høring af trafikselskabets budget 2016\nSagsfremstilling\n"
                                        "Trafikselskabet har sendt sit budgetforslag i høring.\n")
     assert _items(text)[0] == (1, "Høring af trafikselskabets budget 2016", False)
+
+
+def test_a_topic_label_with_its_colon_after_a_place_name_starts_a_new_contents_title():
+    from klynge.importer.glued_contents import split_titles
+
+    assert split_titles("Budget 2009 for Møllegården, Kjølskevej, Brønderslev Ældreområdet: Fravalg af "
+                        "visitationsret til boliger Status på bilsager") == [
+        "Budget 2009 for Møllegården, Kjølskevej, Brønderslev", "Ældreområdet: Fravalg af visitationsret til boliger",
+        "Status på bilsager"]
+
+
+def test_a_dot_leader_cut_off_before_its_page_is_no_part_of_the_last_contents_title():
+    text = ("Transkript\n\n1 Socialudvalget Beslutningsprotokol Dato: 22. april 2009 Lokale: 124, Rådhuset "
+            "Tidspunkt: Kl. 8:30-11:15 Anne Hansen, Formand (A) Bo Jensen (V) Carl Holm (O)\n\n"
+            "2 Indholdsfortegnelse Sag nr. Side Åbne sager: 01 Status på misbrugsområdet og krisecentre Budget 2009 "
+            "for plejecentret Status på bilsager Klage over madordning for beboere Orientering Lukket sag - "
+            "Orientering...\n\n"
+            "3 Socialudvalget, den 22. april 2009 Side Status på misbrugsområdet og krisecentre 09/12378 Åben sag SO "
+            "På mødet vil der blive givet en status for området. Beslutning: Orienteringen blev taget til "
+            "efterretning.\n")
+    assert _items(text)[-1] == (None, "Lukket sag - Orientering", True)
