@@ -166,7 +166,19 @@ NAME_RE = re.compile(rf"^{NAME}$")
 # af ...' is no presenter)
 ROLE_PRESENTER = re.compile(rf"\s+(?:v\.|[vV]/)\s*(?:[a-zæøå][\w-]{{2,30}}\s+){{1,3}}(?P<name>{NAME})\s*$")
 # '… ved ældrekonsulent Lone Vej-Johansen': after the plain 'ved' a role word must come before the name
-ROLE_PRESENTER_VED = re.compile(rf"\s+ved\s+(?P<role>[a-zæøå][\w-]{{2,30}})\s+(?P<name>{NAME})\s*$")
+# (or two, the first capitalised: 'ved Ledende graver Ann Britt Møller')
+ROLE_PRESENTER_VED = re.compile(rf"\s+ved\s+(?P<role>(?:[A-ZÆØÅ][a-zæøå-]{{2,30}}\s+)?[a-zæøå][\w-]{{2,30}})\s+"
+                                rf"(?P<name>{NAME})\s*$")
+# the staff who present items at a parish council's or a board's meeting, besides layout.ROLE_WORD's officers
+STAFF_ROLE = re.compile(r"^(?:[\w-]*graver|[\w-]*præst|kirkeværge|kasserer|[\w-]*pædagog|[\w-]*sygeplejerske)$", re.I)
+
+
+def _presenting_role(role: str) -> bool:
+    """'ældrekonsulent', 'Ledende graver': a role word (the last of the words) before a presenter's name."""
+    last = role.split()[-1]
+    return bool(layout.ROLE_WORD.match(last) or STAFF_ROLE.match(last))
+
+
 ORG_PATTERN = re.compile(
     r"(?:[A-ZÆØÅ][\w-]+ Kommune|Regionshospitalet [A-ZÆØÅ][\w-]+|Hospitalsenhed(?:en)? [A-ZÆØÅ][\w-]+"
     r"|Sygehus [A-ZÆØÅ][\w-]+|[A-ZÆØÅ][\w-]+ Sygehus|Psykiatrien(?: i)? Region [A-ZÆØÅ]\w+|Region [A-ZÆØÅ]\w+"
@@ -1101,9 +1113,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     rm = ROLE_PRESENTER.search(title) if not pm else None
     if rm is None and not pm:
         rm = ROLE_PRESENTER_VED.search(title)
-        rm = rm if rm and layout.ROLE_WORD.match(rm.group("role")) else None
+        rm = rm if rm and _presenting_role(rm.group("role")) else None
     if rm and not layout.is_organisation(rm.group("name")):
-        presenter = rm.group("name")
+        presenter = re.sub(r"(?<=[a-zæøå]{2})\.$", "", rm.group("name"))  # 'Ann Britt Møller.' (not 'Hans P.')
         title = title[:rm.start()].strip()
         pm = rm
     om = ROLE_ONLY_PRESENTER.search(title) if not pm else None

@@ -133,3 +133,18 @@ def test_a_dot_leader_cut_off_before_its_page_is_no_part_of_the_last_contents_ti
             "På mødet vil der blive givet en status for området. Beslutning: Orienteringen blev taget til "
             "efterretning.\n")
     assert _items(text)[-1] == (None, "Lukket sag - Orientering", True)
+
+
+def test_a_staff_role_of_two_words_before_the_presenters_name_after_ved_makes_a_presenter():
+    from klynge.importer.parse import _split_heading
+
+    title, presenter, *_rest = _split_heading("Set og sket siden sidst ved Ledende graver Ann Britt Møller.")
+    assert (title, presenter) == ("Set og sket siden sidst", "Ann Britt Møller")
+
+
+
+def test_a_capitalised_word_that_is_no_role_before_a_name_after_ved_makes_no_presenter():
+    from klynge.importer.parse import _split_heading
+
+    title, presenter, *_rest = _split_heading("Ny legeplads ved Kirkevej bag Søndre Skole")
+    assert (title, presenter) == ("Ny legeplads ved Kirkevej bag Søndre Skole", None)
