@@ -105,7 +105,8 @@ RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ])")
 INLINE_LABEL = re.compile(
     r"\s(?=(?:Til stede(?: var)?|Tilstede|Deltagere|Afbud(?: fra)?|Fraværende|Gæster|Mødested|Sted|Dato|"
     r"Referent|Mødedeltagere|Tilstedeværende medlemmer[\w ]*|Tilstedeværende observatører|Fra sekretariatet)"
-    r"\s*:?\s|(?:Starttidspunkt|Sluttidspunkt|Mødetidspunkt|Mødedato|Mødelokale|Bemærkninger)(?:\s+for\s+møde)?\s*:\s)")
+    r"\s*:?\s|(?:Starttidspunkt|Sluttidspunkt|Mødetidspunkt|Tidspunkt|Mødedato|Mødelokale|Lokale|Bemærkninger)"
+    r"(?:\s+for\s+møde)?\s*:\s)")
 
 
 # '… deltog i behandlingen af dagsordenens punkt 2. Dagsorden: …': a number a lower-case word refers to is no item's
@@ -2389,7 +2390,8 @@ DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*([-./])\s*(\d{1,2})\s*(?:\2|\s)\s*(\d{4}|\d{2})(?![\d-])")
 DATE_SLASH_DASH = re.compile(r"(?<![\d-])(\d{1,2})(/)(\d{1,2})\s*-\s*(\d{4})(?![\d-])")  # 'd. 3/3-2026'
 TIME = r"(\d{1,2})[.:](\d{2})"
-KL = re.compile(rf"\b(?:kl\.?:?|klokken)\s*{TIME}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
+# (after «kl.» a comma may part the hours and minutes too: 'kl. 15,30 i Sognehuset')
+KL = re.compile(rf"\b(?:kl\.?:?|klokken)\s*(\d{{1,2}})[.:,](\d{{2}})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME})?", re.I)
 KL_HOURS = re.compile(
     r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?![\d.:])(?:\s*(?:[-–—]|til)\s*(\d{1,2})(?:[.:](\d{2}))?)?", re.I)
 BARE_SLOT = re.compile(rf"(?<![\d.:]){TIME}(?::\d{{2}})?\s*(?:[-–—]|til)\s*{TIME}(?![\d])")
@@ -2518,7 +2520,7 @@ def _next_value(lines: list[str], k: int) -> str:
 
 DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
-    r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?|afholdtes|"
+    r"(?:\bkl\.?\s*\d{1,2}(?:[.:,]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?|afholdtes|"
     r"afholdt\b.{0,60}?|"
     r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|"
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"

@@ -148,3 +148,19 @@ def test_a_capitalised_word_that_is_no_role_before_a_name_after_ved_makes_no_pre
 
     title, presenter, *_rest = _split_heading("Ny legeplads ved Kirkevej bag Søndre Skole")
     assert (title, presenter) == ("Ny legeplads ved Kirkevej bag Søndre Skole", None)
+
+
+def test_a_comma_between_hours_and_minutes_after_kl_gives_the_start_and_the_place_after_it():
+    text = ("Referat\n\nDer er afholdt kirkegårdsbestyrelsesmøde torsdag den 10. september 2015 kl. 15,30 i "
+            "Sognehuset.\n\nFraværende: Ole Holm\n\n1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt.\n\n"
+            "2. Budget for 2016\n\nBudgettet blev gennemgået og godkendt.\n\n3. Eventuelt\n\nIntet.\n")
+    meeting = _parse(text)
+    assert (str(meeting.start), meeting.place) == ("15:30:00", "Sognehuset")
+
+
+def test_lokale_and_tidspunkt_labels_inside_a_run_on_header_line_part_the_place_from_the_hours():
+    text = ("Socialudvalget Beslutningsprotokol Dato: 22. april 2009 Lokale: 124, Rådhuset Tidspunkt: Kl. "
+            "8:30-11:15 Medlemmer: Anne Hansen, Formand (A)\n\n1. Godkendelse af dagsorden\n\nDagsordenen blev "
+            "godkendt.\n\n2. Budget for 2010\n\nBudgettet blev gennemgået og godkendt.\n\n3. Eventuelt\n\nIntet.\n")
+    meeting = _parse(text)
+    assert (meeting.place, str(meeting.start), str(meeting.end)) == ("124, Rådhuset", "08:30:00", "11:15:00")
