@@ -412,12 +412,22 @@ COUNTED_GROUP = re.compile(r"\d{1,2}\s+[a-zæøå-]+")
 GROUP_ADDED = re.compile(r"\s*\+\s*[a-zæøå-]{4,}\.?\s*$")
 
 
+GROUP_WORD = re.compile(r"[a-zæøå][\wæøå-]{3,}\.?")
+
+
+def _without_group_words(parts: list[str]) -> list[str]:
+    """'Birthe, Anders F, elevrådsrepræsentanter': a group named by one lower-case word after the names is no
+    person; the names are read without it."""
+    return parts[:-1] if len(parts) >= 3 and GROUP_WORD.fullmatch(parts[-1]) else parts
+
+
 def _first_names(text: str) -> list[str]:
     """'Jesper, Marianne, Kjeld Flemming og Niels.': under an apology label, a list of first names is a
     list of people (small councils write so); every part must be name-shaped."""
     text = GROUP_ADDED.sub("", text)  # 'Emilie, Andreas + elevrepræsentanter': a group besides the names
     parts = [p.strip(" .;") for p in NAME_LIST_SEPARATOR.split(re.sub(r"\s*\([^()]{1,30}\)", "", text))]
     parts = [p for p in parts if p and not COUNTED_GROUP.fullmatch(p)]  # ('2 elevrådsrepræsentanter': no names)
+    parts = _without_group_words(parts)
     if len(parts) >= 2 and all(FIRST_NAME.match(p) and not layout.is_organisation(p) for p in parts):
         return parts
     return []
@@ -673,6 +683,7 @@ def _names_in(text: str) -> list[str]:
     text = re.sub(r"(?<=[a-zæøå])\s*\((?![^()]*\))[^(),]*(?=,|$)", "", text)
     parts = [p.strip() for p in _split_outside_brackets(text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
+    parts = _without_group_words(parts)
     parts = [layout.strip_roles(p) if len(p.split()) > 2 else p for p in parts]  # 'næstformand Grete Jensen'
     bare = [re.sub(r"\s*\([^)]*\)", "", p).strip().rstrip(".") for p in parts]  # "Dorte Friis (Ikast Kommune)"
     if bare and all(NAME_RE.match(b) for b in bare[:-1]):

@@ -164,3 +164,10 @@ def test_lokale_and_tidspunkt_labels_inside_a_run_on_header_line_part_the_place_
             "godkendt.\n\n2. Budget for 2010\n\nBudgettet blev gennemgået og godkendt.\n\n3. Eventuelt\n\nIntet.\n")
     meeting = _parse(text)
     assert (meeting.place, str(meeting.start), str(meeting.end)) == ("124, Rådhuset", "08:30:00", "11:15:00")
+
+
+def test_a_group_named_by_one_lower_case_word_after_the_absent_names_leaves_the_names():
+    text = ("Referat af skolebestyrelsesmøde\nTirsdag den 17. juni 2025 kl. 17.00\nSted: Personalerummet\n\n"
+            "Fraværende: Birthe, Anders F, elevrådsrepræsentanter\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "2. Budget\n\nGennemgået.\n\n3. Eventuelt\n\nIntet.\n")
+    assert _parse(text).absent == ["Birthe", "Anders F"]
