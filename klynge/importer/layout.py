@@ -2637,7 +2637,8 @@ def body_name(body: str | None) -> str | None:
     # '1   Handicaprådet Møde nr.: 4': a transcript's page number before it, the meeting's number after it
     body = re.sub(r"\s+møde\s*nr\.?\s*:?\s*\d{1,3}$", "", re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", body), flags=re.I)
     # 'Ældre- og Sundhedsudvalget Beslutningsprotokol', 'Handicaprådet REFERAT. Mødedato: …': the kind after it
-    body = re.sub(r"(?<=\w)\s+(?:beslutningsprotokol|referat|dagsorden)\b.*$", "", body, flags=re.I) or body
+    # ('Socialudvalget. Beslutningsprotokol' too)
+    body = re.sub(r"(?<=\w)\.?\s+(?:beslutningsprotokol|referat|dagsorden)\b.*$", "", body, flags=re.I) or body
     # 'Beslutningsprotokol Mørke Kirke menighedsråd', 'Referat Handicaprådet': the kind before it
     body = re.sub(r"^(?:beslutningsprotokol(?:lat)?|referat|dagsorden)\s+(?=[A-ZÆØÅ])", "", body, flags=re.I) or body
     # 'Tønder Kommune Kommunalbestyrelsen': the authority before the body

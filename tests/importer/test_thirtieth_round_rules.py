@@ -171,3 +171,9 @@ def test_a_group_named_by_one_lower_case_word_after_the_absent_names_leaves_the_
             "Fraværende: Birthe, Anders F, elevrådsrepræsentanter\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
             "2. Budget\n\nGennemgået.\n\n3. Eventuelt\n\nIntet.\n")
     assert _parse(text).absent == ["Birthe", "Anders F"]
+
+
+def test_the_documents_kind_after_the_body_and_a_full_stop_is_no_part_of_the_body():
+    from klynge.importer.layout import body_name
+
+    assert body_name("Socialudvalget. Beslutningsprotokol") == "Socialudvalget"
