@@ -902,6 +902,9 @@ DOUBLED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\1\.\s*(?=[A-ZÆØÅ])")
 CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
 
 
+# '49/1. Spørgetid (Åben sag)', '49 /1' (a contents line): the item's number through the year, then its place on
+# this agenda, which the item is not known by
+RUNNING_AND_PLACE = re.compile(r"^(\d{1,3})\s*/\s*\d{1,3}(?=\.\s+[A-ZÆØÅ]|\s*$)\.?")
 TIME_BEFORE_ITEM = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
                               r"\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])")
 
@@ -927,6 +930,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
         s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
+        s = RUNNING_AND_PLACE.sub(r"\1.", s)  # '49/1. Spørgetid', '49 /1': the year's running number, then the place
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0

@@ -125,7 +125,7 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
     # Furniture inside running text (text files cut from PDFs): page-number lines and
     # lines that repeat next to them.
     numbers = [i for i, ln in enumerate(lines_out)
-               if ln != "\x00" and PAGE_NUMBER.match(ln) and _is_isolated(lines_out, i)]
+               if ln != "\x00" and PAGE_NUMBER.match(ln) and _is_isolated(lines_out, i) and not _past_the_last_page(ln)]
     if numbers:
         near: Counter[str] = Counter()
         for i in numbers:
@@ -166,6 +166,13 @@ def _remove_furniture(text: str) -> tuple[list[str], int]:
                 lines_out[i] = "\x00"
                 removed += 1
     return lines_out, removed
+
+
+def _past_the_last_page(line: str) -> bool:
+    """'49 /1': a first number above the second is no 'page N of M' (an item's number through the year and its place
+    on the agenda)."""
+    m = re.match(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$", line)
+    return bool(m) and int(m.group(1)) > int(m.group(2))
 
 
 def _above_case_number(lines: list[str], i: int) -> bool:

@@ -177,3 +177,50 @@ def test_the_documents_kind_after_the_body_and_a_full_stop_is_no_part_of_the_bod
     from klynge.importer.layout import body_name
 
     assert body_name("Socialudvalget. Beslutningsprotokol") == "Socialudvalget"
+
+
+RUNNING_NUMBERS = """Referat
+for
+Kommunalbestyrelsen
+torsdag den 24. juni 2004 kl. 17:00
+Blåt mødelokale
+Indholdsfortegnelse
+
+Åben sag:
+
+49 /1
+
+Spørgetid
+
+Åben sag:
+
+50 /2
+
+Ansøgning om udtræden af skolebestyrelsen
+
+Lukket sag:
+
+51 /3
+
+Køb og salg.
+49/1. Spørgetid (Åben sag)
+Der er ikke indkommet skriftlige spørgsmål til mødet.
+50/2. Ansøgning om udtræden af skolebestyrelsen (Åben sag)
+Et medlem er fraflyttet kommunen og søger om at udtræde.
+51/3. Køb og salg. (Lukket sag)
+Sagen er behandlet for lukkede døre.
+"""
+
+
+def test_an_items_number_through_the_year_before_its_place_on_the_agenda_is_its_number():
+    numbered = [(number, title) for number, title, _closed in _items(RUNNING_NUMBERS)]
+    assert [number for number, _title in numbered] == [49, 50, 51]
+    assert numbered[1][1].startswith("Ansøgning om udtræden af skolebestyrelsen")
+
+
+def test_a_first_number_above_the_second_is_no_page_number():
+    from klynge.importer.normalise import normalise
+
+    kept = normalise(RUNNING_NUMBERS).text
+    assert "49 /1" in kept and "50 /2" in kept
+    assert "3 / 9" not in normalise("Referat\n\nGodkendt.\n\n3 / 9\n\nMere tekst.\n").text
