@@ -1852,13 +1852,14 @@ def _wrapped_list_entries(chain: list[Candidate]) -> None:
 
 
 # 'Sagspunkter der blev behandlet på mødet: Fold alle ud', 'Dagsordenspunkter': the label of the list of items
-ITEMS_LABEL = re.compile(r"^(?:sagspunkter|dagsordenspunkter|behandlede sager|punkter på dagsordenen)\b.{0,60}$",
+ITEMS_LABEL = re.compile(r"^(?:sagspunkter|dagsordenspunkter|behandlede sager|punkter på dagsordenen|"
+                         r"sager til (?:beslutning|orientering|drøftelse|behandling))\b.{0,60}$",
                          re.I)
 
 
 def _under_items_label(lines: list[str], index: int) -> bool:
     """Does the label of a list of items stand right above this heading (a meeting page with one item)?"""
-    above = next((lines[j].strip() for j in range(index - 1, max(-1, index - 3), -1) if lines[j].strip()), "")
+    above = next((lines[j].strip() for j in range(index - 1, max(-1, index - 5), -1) if lines[j].strip()), "")
     return bool(ITEMS_LABEL.match(above))
 
 

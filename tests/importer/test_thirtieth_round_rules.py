@@ -224,3 +224,12 @@ def test_a_first_number_above_the_second_is_no_page_number():
     kept = normalise(RUNNING_NUMBERS).text
     assert "49 /1" in kept and "50 /2" in kept
     assert "3 / 9" not in normalise("Referat\n\nGodkendt.\n\n3 / 9\n\nMere tekst.\n").text
+
+
+def test_a_one_item_page_under_sager_til_beslutning_keeps_its_numbered_heading():
+    text = ("Mødedato: 18.05.2006, kl. 14:00\n\nSundheds- og Omsorgsudvalget\n\u00a0\nBESLUTNINGSPROTOKOL\n\n"
+            "fra ordinært møde torsdag den 18. maj 2006\n\u00a0\n\u00a0\nSager til beslutning\n\u00a0\n"
+            "8.      Evaluering af udvalgets mødeplan\n\u00a0\nSOU 145/2006  J.nr. 103/1998\n\u00a0\n"
+            "INDSTILLING OG BESLUTNING\nBorgmesteren indstiller,\nat udvalget evaluerer mødeplanen.\n\n"
+            "Udvalgets beslutning i mødet den 18. maj 2006\nIndstillingen blev godkendt.\n")
+    assert [(number, title) for number, title, _closed in _items(text)] == [(8, "Evaluering af udvalgets mødeplan")]
