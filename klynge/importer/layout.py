@@ -1509,7 +1509,8 @@ def _list_block(cands: list[Candidate], before: int, lines: list[str] = ()) -> l
 def _list_blocks(cands: list[Candidate]) -> list[list[Candidate]]:
     blocks: list[list[Candidate]] = []
     for c in sorted((c for c in cands if c.list_member and not c.toc), key=lambda c: c.index):
-        if blocks and c.number == blocks[-1][-1].number + 1 and c.index - blocks[-1][-1].index <= 4:
+        if blocks and c.number == blocks[-1][-1].number + 1 and c.index - blocks[-1][-1].index <= 4 \
+                and c.indent == blocks[-1][-1].indent:  # (an outer list's next point goes on no nested list)
             blocks[-1].append(c)
         else:
             blocks.append([c])

@@ -233,3 +233,12 @@ def test_a_one_item_page_under_sager_til_beslutning_keeps_its_numbered_heading()
             "INDSTILLING OG BESLUTNING\nBorgmesteren indstiller,\nat udvalget evaluerer mødeplanen.\n\n"
             "Udvalgets beslutning i mødet den 18. maj 2006\nIndstillingen blev godkendt.\n")
     assert [(number, title) for number, title, _closed in _items(text)] == [(8, "Evaluering af udvalgets mødeplan")]
+
+
+def test_an_outer_lists_next_point_right_after_a_nested_list_is_the_next_item():
+    text = ("Ungerådsmøde d. 10. december 2020\n\n"
+            " 1. Opfølgning på fødselsdagen\n\n  1. Vellykket og hyggeligt\n  2. God idé med croissanter\n"
+            " 2. Koncert med Ruben d. 16. december\n\n  1. Scenen sættes op på langs\n  2. Han skal præsenteres\n"
+            " 3. ASU\n\n  1. Rykkes til næste møde\n 4. Rekruttering\n\n  1. Vi laver opslag\n")
+    assert [(number, title) for number, title, _closed in _items(text)] == [
+        (1, "Opfølgning på fødselsdagen"), (2, "Koncert med Ruben d. 16. december"), (3, "ASU"), (4, "Rekruttering")]
