@@ -2883,8 +2883,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 found.end = s
             break
         pm = PLACE_LABEL.match(ln)
-        if pm and found.place is None and ROOM_LINE.match(ln.strip()):
-            found.place = ln.strip()
+        room = PLACE_THEN_KL.sub("", ln.strip()) if pm else ""  # 'Mødelokale F2 kl. 00.00': the hour after the room
+        if pm and found.place is None and ROOM_LINE.match(room):
+            found.place = room
         elif pm and found.place is None:
             value = NEXT_LABEL.sub("", pm.group(1).strip()) or _next_value(lines, k)
             value = re.sub(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–]\s*\d{1,2}[.:]\d{2})?\s*[-–:]?\s*", "", value)

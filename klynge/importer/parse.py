@@ -2391,6 +2391,8 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             matched = True
             in_toc = False
             rest = m.group("rest").strip()
+            if name == "place" and layout.ROOM_LINE.match(layout.PLACE_THEN_KL.sub("", ln.strip())):
+                rest = ln.strip()  # 'Mødelokale F2 kl. 00.00': no label but the room's own name
             if name == "attendees" and ROSTER_LABEL.match(ln):
                 name = "roster"  # 'Medlemmer:' lists who belongs; who came is under 'Tilstede:', when it is written
             if name in lists:

@@ -242,3 +242,9 @@ def test_an_outer_lists_next_point_right_after_a_nested_list_is_the_next_item():
             " 3. ASU\n\n  1. Rykkes til næste møde\n 4. Rekruttering\n\n  1. Vi laver opslag\n")
     assert [(number, title) for number, title, _closed in _items(text)] == [
         (1, "Opfølgning på fødselsdagen"), (2, "Koncert med Ruben d. 16. december"), (3, "ASU"), (4, "Rekruttering")]
+
+
+def test_a_rooms_own_name_mødelokale_f2_before_the_hour_is_the_place_whole():
+    text = ("Referat\nRådet for handicap, psykiatri og udsathed\nmandag den 8. august 2022\nMødelokale F2 kl. 16.00\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n")
+    assert _parse(text).place == "Mødelokale F2"
