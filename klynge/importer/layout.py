@@ -120,9 +120,9 @@ def _run_on_cut(line: str, at: int) -> int:
     return ad.start() if ad else at
 
 
-def split_run_on(line: str) -> list[str]:
+def split_run_on(line: str, shortest: int = 200) -> list[str]:
     """A long line holding several consecutively numbered items -> one line per item (and its text)."""
-    if len(line) < 200:
+    if len(line) < shortest:
         return [line]
     marks = [(_run_on_cut(line, m.start()), int(m.group(1))) for m in RUN_ON_NUMBER.finditer(line)
              if not REFERENCE_BEFORE.search(line, 0, m.start())]
@@ -144,6 +144,20 @@ def split_run_on(line: str) -> list[str]:
         last = pos
     out.append(line[last:].strip())
     return [p for p in out if p]
+
+
+def run_on_continued(line: str, last: int) -> list[str] | None:
+    """'2 Regulering, rammevilkår & økonomi 11. Status for … 12. Prislofter … 13. Markedsrapport:': a shorter line
+    (the next page of a transcript) that goes on with a run-on list ending at item ``last`` -> one line per item;
+    None when it does not go on with it."""
+    pieces = split_run_on(line, shortest=0)
+    numbers = [int(m.group(1)) for piece in pieces[1:] if (m := RUN_ON_NUMBER.match(" " + piece, 1))]
+    return pieces if len(numbers) >= 2 and numbers[0] == last + 1 else None
+
+
+def last_run_on_number(pieces: list[str]) -> int | None:
+    numbers = [int(m.group(1)) for piece in pieces if (m := RUN_ON_NUMBER.match(" " + piece, 1))]
+    return numbers[-1] if numbers else None
 
 
 CONTENTS_LEADER_THEN_DIGITS = re.compile(r"(?:\.{4,}|…{2,})\s*(?P<digits>\d{2,5})\.\s*(?=[A-ZÆØÅ])")
@@ -473,7 +487,9 @@ TITLE_LINK_TITLE = re.compile(r"^(?P<t>.{8,}?)\s*(?P<link>[^\d\n]{3,60}?)\s+(?P=
 LEADING_TYPE_CODE = re.compile(
     r"^\s*(?:\((?:[BOD](?:\s*[/+,]\s*[BOD])*|beslutning|orientering|drøftelse)\)\s*|"
     # 'BESLUTNING: Godkendelse af dagsorden', 'DEBAT: Oplæg fra biskoppen': the kind of item in capitals
-    r"(?-i:BESLUTNING|ORIENTERING|DRØFTELSE|DEBAT|GODKENDELSE|INFORMATION|TEMA)\s*:\s+(?=\S))", re.I)
+    r"(?-i:BESLUTNING|ORIENTERING|DRØFTELSE|DEBAT|GODKENDELSE|INFORMATION|TEMA)\s*:\s+(?=\S)|"
+    # '852)O Kort nyt', '853)D Budgethøring': the code letter alone, glued to the number's bracket
+    r"(?-i:[BOD])\s+(?=[A-ZÆØÅ][a-zæøå]))", re.I)
 
 
 DAY_OF_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import glued_contents, layout, title_tails
+from . import glued_contents, layout, title_tails, words
 from .bodies import body_in_text, find_body, fuller_body, is_body, plausible_name
 from .limits import checkpoint
 from .numbers import cell_value, check_totals, describe
@@ -120,6 +120,15 @@ SLASH_PRESENTER = re.compile(
     r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
+PERSON_AFTER_SLASH = re.compile(r"\s+/\s+(?P<name>[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+){1,3})\s*$")
+
+
+def _a_persons_name(name: str) -> bool:
+    """'Kirsten Schou' (a first name the dictionary does not hold as a word), not 'Region Syddanmark' or 'Plan
+    Nord'."""
+    return not layout.is_organisation(name) and not words.common_word(name.split()[0])
+
+
 # '... v. Pernille Bovtrup (ÆHF) og Bjarne Bruun (BUF)': the presenters, each perhaps with a short code after
 # ('…, Ved Rasmus Jürs og Christian': the capital after a comma)
 PRESENTER = re.compile(r"(?:\s+(?:v\./|v\.|[vV]/|ved)|,\s*Ved)\s*"
@@ -739,11 +748,20 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
     out: list[str] = []
     run_on: set[int] = set()
+    last_listed: int | None = None  # the last item number of the run-on list above, while the next lines go on
     for ln in (piece for line in raw_lines for piece in layout.split_contents_glued(line)):
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
             ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else layout.split_glued_number(ln)
+        continued = layout.run_on_continued(ln, last_listed) if len(ln) < 200 and last_listed and ln.strip() else None
+        if continued:  # the list goes on at the top of the next page of the transcript
+            pieces = continued
+            run_on.update(range(len(out), len(out) + len(pieces)))
+        if len(ln) >= 200 and len(pieces) > 1:
+            last_listed = layout.last_run_on_number(pieces)
+        elif ln.strip() and not continued:
+            last_listed = None
         for piece in pieces:
             for part in layout.split_header_labels(piece):
                 if len(ln) >= 200 and (len(pieces) > 1 or layout.PAGE_BEFORE_ITEM.match(ln)):  # a transcript
@@ -1143,6 +1161,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()
+    person = PERSON_AFTER_SLASH.search(title) if not pm and not sm else None
+    if person and person.start() > 0 and _a_persons_name(person.group("name")):
+        presenter, title = person.group("name"), title[:person.start()].strip()  # 'Kvartalsregnskab / Kirsten Schou'
     if presenter and re.search(r":\s+[a-zæøå]", presenter):
         # 'Oplæg v/ Vejdirektoratet: projektstyring af …': the subject follows the speaker; the line is one title
         title, presenter = before_presenter, None

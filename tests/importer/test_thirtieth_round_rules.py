@@ -248,3 +248,26 @@ def test_a_rooms_own_name_mødelokale_f2_before_the_hour_is_the_place_whole():
     text = ("Referat\nRådet for handicap, psykiatri og udsathed\nmandag den 8. august 2022\nMødelokale F2 kl. 16.00\n\n"
             "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n")
     assert _parse(text).place == "Mødelokale F2"
+
+
+def test_a_single_type_code_letter_glued_to_the_items_bracket_is_no_part_of_the_title():
+    text = ("Referat af skolebestyrelsesmøde 12. september 2018\n\n851)B Godkendelse af dagsorden\n\nGodkendt.\n\n"
+            "852)O Kort nyt\n\nFra skolen: ny sekretær.\n\n853)D Budgethøring\n\nBestyrelsen drøftede høringen.\n")
+    assert [(number, title) for number, title, _closed in _items(text)] == [
+        (851, "Godkendelse af dagsorden"), (852, "Kort nyt"), (853, "Budgethøring")]
+
+
+def test_a_persons_full_name_after_a_slash_is_the_presenter_but_an_organisation_is_not():
+    from klynge.importer.parse import _split_heading
+
+    assert _split_heading("Kvartalsregnskab / Kirsten Schou")[:2] == ("Kvartalsregnskab", "Kirsten Schou")
+    assert _split_heading("Budget / Region Syddanmark")[:2] == ("Budget / Region Syddanmark", None)
+
+
+def test_a_run_on_list_that_goes_on_at_the_top_of_the_next_page_keeps_its_items():
+    first_page = ("1 Referat af bestyrelsesmøde den 27. februar 2014 Dato: 27. februar 2014 Sted: Rådhuset Dagsorden "
+                  "1. Godkendelse af dagsorden 2. Formanden orienterer 3. Direktionen orienterer 4. Forretningsorden "
+                  "for selskabet 5. Ansøgning om lånegaranti 6. Kontrol af vandkvalitet")
+    text = (f"Transkript\n\n{first_page}\n\n"
+            "2 Regulering og økonomi 7. Status for årsregnskab 8. Prislofter for vand 9. Markedsrapport:\n")
+    assert [number for number, _title, _closed in _items(text)] == list(range(1, 10))
