@@ -2663,6 +2663,10 @@ def body_name(body: str | None) -> str | None:
     body = re.sub(r"(?<=\w)\.?\s+(?:beslutningsprotokol|referat|dagsorden)\b.*$", "", body, flags=re.I) or body
     # 'Beslutningsprotokol Mørke Kirke menighedsråd', 'Referat Handicaprådet': the kind before it
     body = re.sub(r"^(?:beslutningsprotokol(?:lat)?|referat|dagsorden)\s+(?=[A-ZÆØÅ])", "", body, flags=re.I) or body
+    # 'År 2014-2017 Integrationsrådet': the council's term before it
+    body = re.sub(r"^(?:år|periode|valgperiode)\s+\d{4}\s*[-–]\s*\d{4}\s+(?=[A-ZÆØÅ])", "", body, flags=re.I)
+    if re.match(rf"^[\wæøå-]+:\s+{NAME}\s*\([A-ZÆØÅ]{{1,3}}\)", body):
+        return None  # 'Byråd: Kai Nielsen (V)': a member's seat and name, no body
     # 'Tønder Kommune Kommunalbestyrelsen': the authority before the body
     body = re.sub(r"^(?:[A-ZÆØÅ][\w-]+\s+){1,2}(?:Kommune|Region)\s+(?=[A-ZÆØÅ][\w-]*(?:bestyrelse|råd|udvalg)\w*$)",
                   "", body)
@@ -2891,6 +2895,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 bt = BARE_TIME.search(value)
                 if bt and (setter in ("start", "end") or re.search(r"\bkl", value, re.I)):
                     s = _t(bt.group(1), bt.group(2))
+                    if s and s.hour < 12 and re.match(r"\s*PM\b", value[bt.end():]):
+                        s = s.replace(hour=s.hour + 12)  # 'Mødet hævet:' / '05:00 PM': a page's 12-hour clock
             if setter in ("start", "date") and s and found.start is None:
                 found.start = s
                 if e and found.end is None:

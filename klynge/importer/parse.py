@@ -828,13 +828,32 @@ BODY_NOUN = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum(?:m
                        r"nævn(?:et)?|klynge(?:n)?|repræsentantskab(?:et)?|forsamling(?:en)?|panel(?:et)?)$", re.I)
 
 
+CLOSING_LABEL = re.compile(r"mødet\s+(?:hævet|hævedes|sluttet|afsluttet)\s*:", re.I)
+CLOCK_LINE = re.compile(r"(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?::\d{2})?\s*(?P<half>AM|PM)?\.?", re.I)
+
+
+def _clock_below(lines: list[str], k: int) -> datetime.time | None:
+    """The time on the next line that holds text ('05:00 PM': a page's 12-hour clock), or None."""
+    below = next((ln.strip() for ln in lines[k + 1:k + 4] if ln and ln.strip()), "")
+    m = CLOCK_LINE.fullmatch(below)
+    if not m:
+        return None
+    hour = int(m.group(1)) % 12 + 12 if (m.group("half") or "").upper() == "PM" else int(m.group(1))
+    return _time(str(hour), m.group(2))
+
+
+ITEM_REFERENCE_PLACE = re.compile(r"^[-–•·]?\s*(?:pkt\.?|punkt)\s*\d", re.I)
+
+
 def _meeting_sentence(lines: list[str]) -> tuple[datetime.time | None, datetime.time | None, str | None] | None:
     """(start, end, body) from the first sentence anywhere in the text that says when the meeting began
     ('Mødet i Sundhedsudvalget begyndte kl. 14:30 og sluttede kl. 17:00') or ended ('Mødet blev hævet kl. 16.10')."""
     start = end = body = None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not ln or "øde" not in ln:
             continue
+        if end is None and CLOSING_LABEL.fullmatch(ln.strip()):
+            end = _clock_below(lines, k)  # 'Mødet hævet:' / '05:00 PM'
         m = layout.START_SENTENCE.search(ln)
         if m and start is None:
             start = _time(m.group(2), m.group(3))
@@ -2020,6 +2039,9 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
                                              headings)
     place = fields.get("place") or when.searched.place or None
+    if place and ITEM_REFERENCE_PLACE.match(place):
+        other = when.searched.place or ""  # 'Sted:' / '• Pkt. 9 …': an item's line below an empty label is no place
+        place = other if other and not ITEM_REFERENCE_PLACE.match(other) else None
     at_time = layout.PLACE_THEN_KL.search(place or "")
     if at_time and at_time.start() > 0:
         place = place[:at_time.start()]  # 'Øster Elkjær, Blå Stue kl. 09.30.': the start is read by the header search

@@ -271,3 +271,24 @@ def test_a_run_on_list_that_goes_on_at_the_top_of_the_next_page_keeps_its_items(
     text = (f"Transkript\n\n{first_page}\n\n"
             "2 Regulering og økonomi 7. Status for årsregnskab 8. Prislofter for vand 9. Markedsrapport:\n")
     assert [number for number, _title, _closed in _items(text)] == list(range(1, 10))
+
+
+def test_the_closing_time_on_the_line_under_modet_haevet_on_a_twelve_hour_clock_is_the_end():
+    text = ("Beredskabskommissionen\nReferat\nOnsdag den 16. december 2015\n\n1. Godkendelse af dagsorden\n\n"
+            "Godkendt.\n\n2. Risikobaseret dimensionering\n\nTaget til efterretning.\n\nMødet startet:\n04:00 PM\n\n"
+            "Mødet hævet:\n05:00 PM\n")
+    meeting = _parse(text)
+    assert str(meeting.end) == "17:00:00"
+
+
+def test_a_councils_term_before_its_name_and_a_members_seat_are_no_part_of_the_body():
+    from klynge.importer.layout import body_name
+
+    assert body_name("År 2014-2017 Integrationsrådet") == "Integrationsrådet"
+    assert body_name("Byråd: Kai Nielsen (V)") is None
+
+
+def test_an_items_line_below_an_empty_place_label_is_no_place():
+    text = ("Referat\nIntegrationsrådet\nDato: 26. marts 2015\nSted:\n • Pkt. 9 Beslutninger om dagsordenen\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
+    assert _parse(text).place is None
