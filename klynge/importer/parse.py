@@ -1981,7 +1981,7 @@ MEETING_ON = re.compile(r"^(?:referat|beslutningsprotokol)\s+(?:fra|af)\s+(?:det
 # a meeting word, or a weekday and a time, beside the date (the previous or next meeting's date excepted)
 MEETING_WORD_DATE = re.compile(r"^(?:\d{1,3}\s+)?\w*møde\b[^.:]{0,80}?\b(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4})", re.I)
 WEEKDAY_DATE_KL = re.compile(rf"\b{layout.WEEKDAY}\s*,?\s*(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.\s*[a-zæøå]+\s+\d{{4}})"
-                             r"\s*,?\s*(?:kl\b|klokken\b)", re.I)
+                             r"\s*[,.]?\s*(?:kl\b|klokken\b)", re.I)  # ('… 4. september 2014. kl. 19.00')
 OTHER_MEETING = re.compile(r"\b(?:forrige|sidste|seneste|næste|kommende|tidligere)\s+(?:\w+\s+)?\w*møde|"
                            r"referat(?:et)?\s+(?:fra|af)\s+(?:\w+\s+)?\w*mødet?\s+(?:den\s+|d\.\s*)?\d", re.I)
 

@@ -292,3 +292,10 @@ def test_an_items_line_below_an_empty_place_label_is_no_place():
     text = ("Referat\nIntegrationsrådet\nDato: 26. marts 2015\nSted:\n • Pkt. 9 Beslutninger om dagsordenen\n\n"
             "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n")
     assert _parse(text).place is None
+
+
+def test_a_meetings_weekday_date_and_hour_with_a_full_stop_after_the_year_beat_the_letters_date():
+    text = ("Ungdomsrådet Ballerup\nDato: 9. september 2014\nReferat af Ungdomsrådsmøde\n"
+            "Torsdag den 4. september 2014. kl. 19.00\ni Ungdomshuset.\n\n1. Valg af ordstyrer\n\nKatharina.\n\n"
+            "2. Eventuelt\n\nIntet.\n")
+    assert str(_parse(text).date) == "2014-09-04"
