@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 560, "date": 623, "start": 438, "place": 338, "body": 537, "attendees": 2346,
-          "apologies": 828}
+FLOORS = {"items_exact": 569, "date": 635, "start": 447, "place": 343, "body": 547, "attendees": 2358,
+          "apologies": 835}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -39,8 +39,9 @@ FLOORS = {"items_exact": 560, "date": 623, "start": 438, "place": 338, "body": 5
 # apologies 37: seen53, added as measured, nine names and one apology more; attendees 78, apologies 38 and date 25:
 # seen54, added as measured, two names, one apology and one date more; seen55, added as measured, none more;
 # attendees 79: seen56, added as measured, one name more; attendees 85, apologies 40 and date 26: seen57, added as
-# measured, six names, two apologies and one date more)
-CEILINGS = {"attendees": 85, "apologies": 40, "date": 26}
+# measured, six names, two apologies and one date more, the date taken back by a rule; apologies 45: seen58, added
+# as measured, five apologies more)
+CEILINGS = {"attendees": 85, "apologies": 45, "date": 25}
 
 
 @pytest.fixture(scope="module")
