@@ -3124,6 +3124,9 @@ APOLOGY_SENTENCES = [
     # "A og B med afbud." / "A og B m. afbud" (a line of its own, or after a label)
     re.compile(rf"(?:^|:\s*)(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:med|m\.)\s*(?i:afbud)\b"),
 ]
+# (the patterns whose names come before the verb, and where a sentence ends inside such a list of names)
+NAMES_BEFORE_VERB = (APOLOGY_SENTENCES[1], APOLOGY_SENTENCES[4], APOLOGY_SENTENCES[5])
+SENTENCE_BREAK = re.compile(r"(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])")
 
 
 NAME_STOP = re.compile(
@@ -3172,7 +3175,10 @@ def apologies_in(lines: list[str]) -> list[str]:
             continue
         for pattern in APOLOGY_SENTENCES:
             for m in pattern.finditer(ln):
-                for part in re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", m.group("names"))):
+                said = m.group("names")
+                if pattern in NAMES_BEFORE_VERB:  # 'Tilstede: A og B. Viggo Schmidt havde meldt afbud.': the
+                    said = SENTENCE_BREAK.split(said)[-1]  # names of the verb's own sentence
+                for part in re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", said)):
                     part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)

@@ -446,6 +446,10 @@ def _listed_names(text: str) -> list[str]:
     """The people of a list after a label: full names, or first names when the list is of first names (and
     those are more: 'Søren B, Marianne, Brøns, Andreas' is five people, not 'Søren B' alone)."""
     full, first = _names_in(text), _first_names(text)
+    if not full and not first:
+        alone = text.strip(" .")
+        if FIRST_NAME.fullmatch(alone) and len(alone) >= 4 and " " not in alone and not words.common_word(alone):
+            return [alone]  # 'Fraværende: Inger.': one member, by her first name as the attendees are
     return first if len(first) > len(full) else full
 
 
@@ -1059,6 +1063,9 @@ AGENDA_GROUP_LABEL = re.compile(r"\s+(?:(?:sager|punkter)\s+til\s+(?:beslutning|
 LEADING_CASE_NUMBER = re.compile(r"^(?:j\.\s*nr\.?|journalnr\.?|sagsnr\.?)\s*[\d][\d/.-]*\s+(?=[A-ZÆØÅ\d])", re.I)
 
 
+LETTERED_POINT_AFTER = re.compile(r"(?<=[a-zæøå]{2})\.\s+(?:Ad\s+)?[A-Ha-h]\)\s+(?=[A-ZÆØÅ])")
+
+
 def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, datetime.time | None, bool, str]:
     """Title -> (title, presenter, start, end, closed, text after the heading on the same line)."""
     tail = ""
@@ -1136,6 +1143,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     files = ATTACHED_FILES.search(title)
     if files and files.start() > 0:
         title, tail = title[:files.start()], f"{title[files.end():].strip()} {tail}".strip()
+    lettered = LETTERED_POINT_AFTER.search(title)
+    if lettered and lettered.start() > 0:  # 'Siden sidst. A) Organistens fagforening …': the minutes' sub-points
+        tail = f"{title[lettered.start() + 1:].strip()} {tail}".strip()
+        title = title[:lettered.start()]
     outcome = TRAILING_OUTCOME.search(title)
     if outcome and outcome.start() > 0:  # 'City kirke samarbejdet - drøftet': the outcome is the item's text
         tail = f"{outcome.group('outcome').capitalize()}. {tail}".strip()
@@ -1797,11 +1808,15 @@ def _apology_blocks(lines: list[str]) -> list[str]:
     for k, ln in enumerate(lines):
         if not APOLOGY_LABEL_ALONE.match(ln or "") or NOT_APOLOGY_LABEL.match(ln):
             continue
+        names_below = 0
         for nxt in lines[k + 1:k + 30]:
+            if not (nxt and nxt.strip()) and names_below == 0:
+                continue  # 'Følgende havde meldt afbud:' / '' / 'Badar Shah, Mara Frej og …': a blank line first
             if not nxt or layout.label_role(nxt) or nxt.rstrip().endswith(":") or not _name_list_shaped(nxt) \
                     or OTHER_LABEL.match(nxt):  # 'Afbud:' / 'Referent: Lissi Petersen': another label
                 break
             out.append(nxt)
+            names_below += 1
     return out
 
 
@@ -1897,6 +1912,20 @@ TRAILING_ABSENT = re.compile(r"^(?P<name>[^,;:/()]+?)(?:\s*\([^()]*\))?(?:\s*/\s
                              # ('Peter Jacobsen (O), 1. næstformand- afbud': the member's role after a comma)
                              r"(?:,\s*(?:\d\.\s*)?[a-zæøå][a-zæøå.-]{2,30}?)?(?:\s*[-–]\s*|\s+)"
                              r"(?i:afbud|fraværende)\.?$")
+
+
+# 'Tilstede: A, B og C. Viggo Schmidt havde meldt afbud. Endvidere …': a sentence of apologies inside the list
+ABSENCE_SENTENCE_IN_LIST = re.compile(rf"(?<=\.)\s+(?P<names>{NAME}(?:\s*(?:,|og)\s*{NAME})*)\s+(?:havde|har)\s+"
+                                      r"meldt\s+(?:afbud|forfald)\.?")
+
+
+def _absence_sentence_out(line: str, absent: list[str]) -> str:
+    """The attendees' line without a sentence saying who had sent apologies; those names go to ``absent``."""
+    m = ABSENCE_SENTENCE_IN_LIST.search(line) if "meldt" in line else None
+    if not m:
+        return line
+    absent.extend(_names_in(m.group("names")))
+    return line[:m.start()]
 
 
 def _marked_absent(line: str, absent: list[str]) -> str:
@@ -2857,7 +2886,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
 
     attendees: list[ParsedPerson] = []
     seen: set[str] = set()
-    lists["attendees"] = [_marked_absent(ln, absent) for ln in lists["attendees"]]
+    lists["attendees"] = [_marked_absent(_absence_sentence_out(ln, absent), absent) for ln in lists["attendees"]]
     for ln in lists["attendees"]:
         if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
             continue

@@ -299,3 +299,33 @@ def test_a_meetings_weekday_date_and_hour_with_a_full_stop_after_the_year_beat_t
             "Torsdag den 4. september 2014. kl. 19.00\ni Ungdomshuset.\n\n1. Valg af ordstyrer\n\nKatharina.\n\n"
             "2. Eventuelt\n\nIntet.\n")
     assert str(_parse(text).date) == "2014-09-04"
+
+
+def test_apologies_under_foelgende_havde_meldt_afbud_after_a_blank_line_are_read_inside_an_item():
+    text = ("1. Godkendelse af dagsorden\n\nBeslutning\n\nI mødet deltog:\n\nRikke Lauritzen og Caroline Stage.\n\n"
+            "Følgende havde meldt afbud:\n\nBadar Shah, Mara Frej og John Kalo.\n\n"
+            "Folkeoplysningsudvalgets beslutning på mødet den 5. april 2019:\n\nDagsordenen blev godkendt.\n")
+    assert _parse(text).absent == ["Badar Shah", "Mara Frej", "John Kalo"]
+
+
+def test_a_sentence_of_apologies_inside_the_attendees_line_takes_only_its_own_names():
+    text = ("Referat af menighedsrådsmødet onsdag d. 23. november 2016 kl. 19.30.\n\n"
+            "Tilstede: Helga Blomgreen, Thomas Lauenstein og Hans Hansen. Viggo Schmidt havde meldt afbud. "
+            "Endvidere var præsten til stede.\n\n1. Godkendelse af dagsorden. Blev godkendt.\n2. Eventuelt. Intet.\n")
+    meeting = _parse(text)
+    assert meeting.absent == ["Viggo Schmidt"]
+    assert [p.name for p in meeting.attendees] == ["Helga Blomgreen", "Thomas Lauenstein", "Hans Hansen"]
+
+
+def test_one_first_name_after_the_absence_label_is_an_apology_but_an_abbreviation_is_not():
+    from klynge.importer.parse import _listed_names
+
+    assert _listed_names("Inger.") == ["Inger"]
+    assert _listed_names("Pkt. 4") == []
+
+
+def test_lettered_sub_points_after_the_titles_full_stop_are_the_minutes():
+    from klynge.importer.parse import _split_heading
+
+    title, *_rest, tail = _split_heading("Siden sidst. A) Organistens fagforening har meldt tilbage")
+    assert (title, tail) == ("Siden sidst", "A) Organistens fagforening har meldt tilbage")
