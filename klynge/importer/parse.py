@@ -150,6 +150,10 @@ PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|t
 CLOSED_MEETING_TITLE = re.compile(
     r"^\s*(?:(?i:lukket\s+(?:møde|del)\b)|[Ll]ukket\s+(?!punkt|pkt|sag\b|og\b)[a-zæøå]{3,}\b)")
 CLOSED = re.compile(r"\s*[(\[\-–]?\s*\b(?:lukket punkt|lukket møde|lukket|fortroligt)\b\s*[)\]]?\s*", re.I)
+# '49/1. Spørgetid (Åben sag)': the open mark after the title says only what an item is unless marked closed
+OPEN_MARK = re.compile(r"\s*\((?:åben|åbent)(?:\s+(?:sag|punkt|møde))?\)\s*$", re.I)
+# '51/3. Køb og salg. (Lukket sag)': the closed mark in brackets after the title
+CLOSED_CASE_MARK = re.compile(r"\s*\(lukket sag\)\s*$", re.I)
 # 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
 ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket sag|lukket|fortroligt punkt)\s*\)?\.?", re.I)
 # 'Prorektors ansættelse (behandles for lukkede døre)': a title that says its item is treated behind closed doors
@@ -1090,8 +1094,10 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     responsible = RESPONSIBLE_FIELDS.search(title) if "nsvarlig" in title else None
     if responsible and responsible.start() > 0:  # 'Boden - Ansvarlig(Mikkel og René) - Proces(Information)'
         title = title[:responsible.start()].strip()
-    closed = bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
-    if closed and not CLOSED_MEETING_TITLE.match(title):
+    closed_case = bool(CLOSED_CASE_MARK.search(title))
+    title = CLOSED_CASE_MARK.sub("", title) or title
+    closed = closed_case or bool(CLOSED.search(title)) and bool(re.search(r"\blukket\b|\bfortroligt\b", title, re.I))
+    if closed and CLOSED.search(title) and not CLOSED_MEETING_TITLE.match(title):
         bare = re.sub(r"\s+[.,;:]$", "", CLOSED.sub(" ", title).strip())  # '… ledelse). (Lukket punkt).'
         if bare[:1].islower() and CLOSED.match(title):
             bare = title  # 'Fortroligt af hensyn til tredjepart': the word begins the title's own sentence
@@ -1134,6 +1140,7 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
+    title = OPEN_MARK.sub("", title) or title
     purpose = PURPOSE.search(title) or PURPOSE_KIND.search(title)
     if purpose and purpose.start() > 0:
         title = title[:purpose.start()]

@@ -329,3 +329,8 @@ def test_lettered_sub_points_after_the_titles_full_stop_are_the_minutes():
 
     title, *_rest, tail = _split_heading("Siden sidst. A) Organistens fagforening har meldt tilbage")
     assert (title, tail) == ("Siden sidst", "A) Organistens fagforening har meldt tilbage")
+
+
+def test_open_and_closed_case_marks_in_brackets_after_the_title_are_no_part_of_it():
+    assert _items(RUNNING_NUMBERS) == [
+        (49, "Spørgetid", False), (50, "Ansøgning om udtræden af skolebestyrelsen", False), (51, "Køb og salg", True)]
