@@ -151,13 +151,18 @@ def run_on_continued(line: str, last: int) -> list[str] | None:
     (the next page of a transcript) that goes on with a run-on list ending at item ``last`` -> one line per item;
     None when it does not go on with it."""
     pieces = split_run_on(line, shortest=0)
-    numbers = [int(m.group(1)) for piece in pieces[1:] if (m := RUN_ON_NUMBER.match(" " + piece, 1))]
+    numbers = _run_on_numbers(pieces[1:])
     return pieces if len(numbers) >= 2 and numbers[0] == last + 1 else None
 
 
 def last_run_on_number(pieces: list[str]) -> int | None:
-    numbers = [int(m.group(1)) for piece in pieces if (m := RUN_ON_NUMBER.match(" " + piece, 1))]
+    numbers = _run_on_numbers(pieces)
     return numbers[-1] if numbers else None
+
+
+def _run_on_numbers(pieces: list[str]) -> list[int]:
+    """The item numbers the pieces of a cut run-on line start with."""
+    return [int(m.group(1)) for piece in pieces if (m := RUN_ON_NUMBER.match(" " + piece, 1))]
 
 
 CONTENTS_LEADER_THEN_DIGITS = re.compile(r"(?:\.{4,}|…{2,})\s*(?P<digits>\d{2,5})\.\s*(?=[A-ZÆØÅ])")

@@ -765,15 +765,14 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
         continued = layout.run_on_continued(ln, last_listed) if len(ln) < 200 and last_listed and ln.strip() else None
         if continued:  # the list goes on at the top of the next page of the transcript
             pieces = continued
-            run_on.update(range(len(out), len(out) + len(pieces)))
         if len(ln) >= 200 and len(pieces) > 1:
             last_listed = layout.last_run_on_number(pieces)
         elif ln.strip() and not continued:
             last_listed = None
         for piece in pieces:
             for part in layout.split_header_labels(piece):
-                if len(ln) >= 200 and (len(pieces) > 1 or layout.PAGE_BEFORE_ITEM.match(ln)):  # a transcript
-                    run_on.add(len(out))
+                if continued or len(ln) >= 200 and (len(pieces) > 1 or layout.PAGE_BEFORE_ITEM.match(ln)):
+                    run_on.add(len(out))  # a transcript's run-on line
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
                 glued = LABEL_GLUED_AT_END.search(part) if ":" in part else \

@@ -82,6 +82,11 @@ def items_of(text: str) -> list[tuple]:
     return [(i.number, i.title) for i in parse(text).items]
 
 
+def closed_items_of(text: str) -> list[tuple]:
+    """(number, title, closed) of every item read from ``text`` after the normaliser (``read_normalised``)."""
+    return [(i.number, i.title, i.closed) for i in read_normalised(text).items]
+
+
 def read_normalised(text: str):
     """The document the importer reads from ``text`` after the normaliser, as an upload goes (without the
     dictionary): the later round-rule tests' common reading."""

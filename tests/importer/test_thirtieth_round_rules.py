@@ -1,11 +1,7 @@
 """Issue 12, thirtieth round (the tenth session). Invented texts only."""
 
+from tests.importer.conftest import closed_items_of as _items
 from tests.importer.conftest import read_normalised as _parse
-
-
-def _items(text: str) -> list[tuple[int | None, str, bool]]:
-    return [(i.number, i.title, i.closed) for i in _parse(text).items]
-
 
 CLOSED_LAST = """Dagsorden
 Forretningsudvalget

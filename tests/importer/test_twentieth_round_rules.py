@@ -8,6 +8,7 @@ at …') are items. Invented texts only."""
 from klynge.importer import layout
 from klynge.importer.normalise import normalise
 from klynge.importer.parse import parse
+from tests.importer.conftest import closed_items_of as _items
 
 BOARD_AGENDA = (
     "Bestyrelsesmøde den 1. april 2016\n\nDagsorden\n\n"
@@ -16,10 +17,6 @@ BOARD_AGENDA = (
     "3. Status for lovforslag (bedre rammer for ledelse). (Lukket punkt).\n\n"
     "4. Budget for 2017, bilag 2\n\n"
     "5. Evt.\n")
-
-
-def _items(text: str) -> list[tuple[int | None, str, bool]]:
-    return [(i.number, i.title, i.closed) for i in parse(normalise(text).text).items]
 
 
 def test_an_attachment_list_inside_the_titles_own_bracket_stays_in_the_title():

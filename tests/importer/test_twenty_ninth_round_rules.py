@@ -3,15 +3,13 @@ Invented texts only."""
 
 from klynge.importer import glued_contents
 from klynge.importer.glued_contents import split_titles
+from tests.importer.conftest import closed_items_of as _items
 from tests.importer.conftest import read_normalised as _parse
 
 PAGE_ONE = ("Transkript\n\n1 Referat Sundhedsudvalget Mødedato: Onsdag den 27. november 2024 Mødested: Rådhuset, "
             "Udvalgsværelset Mødetidspunkt: Kl. 15:00-17:00 Medlemmer: Anne Hansen (A) Bo Jensen (V) Fraværende: "
             "Bo Jensen Side 1\n\n")
 
-
-def _items(text: str) -> list[tuple[int | None, str, bool]]:
-    return [(i.number, i.title, i.closed) for i in _parse(text).items]
 
 
 def test_a_contents_list_run_together_without_numbers_gives_the_items_in_order():
