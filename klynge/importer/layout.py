@@ -172,8 +172,10 @@ def split_contents_glued(line: str) -> list[str]:
     """'1. Referat fra sidste møde januar.....22. Godkendelse af dagsorden februar.....23. Meddelelser …': a contents
     list run into one line, each entry's page number glued to the next entry's number (page 2, item 2). The digits
     after a leader are cut where they end in the next expected number; the entries keep their page numbers."""
+    if "...." not in line and "……" not in line:
+        return [line]
     first = re.match(r"^\s*(\d{1,3})\.\s", line)
-    if not first or "...." not in line and "……" not in line:
+    if not first:
         return [line]
     expected, cuts = int(first.group(1)) + 1, []
     for m in CONTENTS_LEADER_THEN_DIGITS.finditer(line):
@@ -1438,8 +1440,10 @@ def _empty_numbers(lines: list[str]) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, ln in enumerate(lines):
         m = EMPTY_NUMBER.match(ln) if ln and len(ln) < 8 else None
+        if not m:
+            continue
         nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), "")
-        if m and re.match(rf"^\s*{int(m.group(1)) + 1}\.(?:\s|$)", nxt):
+        if re.match(rf"^\s*{int(m.group(1)) + 1}\.(?:\s|$)", nxt):
             out[int(m.group(1))] = i
     return out
 
@@ -1675,8 +1679,8 @@ NON_WORD = re.compile(r"\W+")
 
 def same_line(a: str, b: str) -> bool:
     """The same text (a title printed twice), allowing small differences only."""
-    fa = re.sub(r"\W+", " ", a.casefold()).strip()
-    fb = re.sub(r"\W+", " ", b.casefold()).strip()
+    fa = NON_WORD.sub(" ", a.casefold()).strip()
+    fb = NON_WORD.sub(" ", b.casefold()).strip()
     if not fa or not fb:
         return False
     if fa == fb:
