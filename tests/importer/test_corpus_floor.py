@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 570, "date": 635, "start": 447, "place": 343, "body": 547, "attendees": 2363,
-          "apologies": 852}
+FLOORS = {"items_exact": 588, "date": 659, "start": 465, "place": 353, "body": 569, "attendees": 2423,
+          "apologies": 873}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -40,8 +40,9 @@ FLOORS = {"items_exact": 570, "date": 635, "start": 447, "place": 343, "body": 5
 # seen54, added as measured, two names, one apology and one date more; seen55, added as measured, none more;
 # attendees 79: seen56, added as measured, one name more; attendees 85, apologies 40 and date 26: seen57, added as
 # measured, six names, two apologies and one date more, the date taken back by a rule; apologies 45: seen58, added
-# as measured, five apologies more, which a rule took back)
-CEILINGS = {"attendees": 85, "apologies": 40, "date": 25}
+# as measured, five apologies more, which a rule took back; apologies 43: seen59 and seen60, added as measured, one
+# and two apologies more)
+CEILINGS = {"attendees": 85, "apologies": 43, "date": 25}
 
 
 @pytest.fixture(scope="module")
