@@ -717,7 +717,7 @@ def plain_number(line: str) -> str:
 
 
 ACCESS_PREFIX = re.compile(r"^(?P<mark>åbent|åben|lukket)\s+(?:(?:punkt|pkt\.?)\s*)?(?P<num>\d{1,3})\s*[.:)\-–]?\s+"
-                           r"(?P<title>[A-ZÆØÅ\d].*)$", re.I)
+                           r"(?P<title>[A-ZÆØÅ\d§].*)$", re.I)  # ('åbent 6 § 17 stk. 4 udvalg om …')
 
 
 def open_or_closed(line: str) -> str:
@@ -1112,6 +1112,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
     complements the hand-written one (and may admit a dotless heading outside a run)."""
     raw_cands = _raw_candidates(lines, raw, run_on_lines)
     kept = {c.index for c in _bare_in_runs([c for c in raw_cands if not c.gated])}
+    kept |= _bare_repeating_a_kept_line(raw_cands, kept)
     for c in raw_cands:
         c.gated = c.index not in kept
     out = [c for c in raw_cands if not c.gated]
@@ -1413,6 +1414,14 @@ def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:
             keep.update(x.index for x in run)
         run = [c] if c is not None else []
     return [c for c in cands if c.form != "bare" or c.index in keep]
+
+
+def _bare_repeating_a_kept_line(cands: list[Candidate], kept: set[int]) -> set[int]:
+    """' 2  Valg af borgmester' under an agenda that listed 'åbent 2 Valg af borgmester': a dotless heading that
+    repeats the number and the title of a kept line above it is that item's own heading, run or no run."""
+    above = [c for c in cands if c.index in kept and c.title]
+    return {c.index for c in cands if c.form == "bare" and c.index not in kept
+            and any(o.index < c.index and o.number == c.number and same_line(o.title, c.title) for o in above)}
 
 
 def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:

@@ -156,6 +156,7 @@ OPEN_MARK = re.compile(r"\s*\((?:åben|åbent)(?:\s+(?:sag|punkt|møde))?\)\s*$"
 CLOSED_CASE_MARK = re.compile(r"\s*\(lukket sag\)\s*$", re.I)
 # 'Lukket punkt', '(Lukket)', 'Fortroligt punkt': one item's closed mark on a line of its own
 ITEM_CLOSED_MARK = re.compile(r"\(?\s*(?:lukket punkt|lukket sag|lukket|fortroligt punkt)\s*\)?\.?", re.I)
+OPEN_ITEM_MARK = re.compile(r"\(?\s*(?:åbent punkt|åben sag|åbent)\s*\)?\.?", re.I)
 # 'Prorektors ansættelse (behandles for lukkede døre)': a title that says its item is treated behind closed doors
 TITLE_SAYS_CLOSED = re.compile(r"\bfor\s+lukkede\s+døre\b|\bbehandles\s+(?:på|i)\s+(?:et\s+)?lukket\s+møde\b", re.I)
 # 'Sagen behandles for lukkede døre.', 'Punktet blev behandlet på et lukket møde': the item's own text says so (the
@@ -1589,6 +1590,11 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
     lead = [t for t in (allotment, tail) if t]  # (the allotment kept as the item's first text, not lost)
     item_lines = lead + [lines[j] for j in range(body_start, stop)]
     raw_item_lines = lead + [raw_lines[j] for j in range(body_start, stop)]
+    # ' Åbent  punkt' / ' 2  Valg af borgmester' / … / 'Åbent punkt' / 'Lukket punkt': the page marks the item open
+    # above its heading, and the two lines below are a form's two boxes, its tick lost: they close nothing
+    above = next((lines[j] for j in range(heading.index - 1, max(-1, heading.index - 4), -1) if lines[j]), "")
+    form_boxes = bool(OPEN_ITEM_MARK.fullmatch(above.strip())) and any(
+        ln and OPEN_ITEM_MARK.fullmatch(ln) for ln in item_lines)
     for k, (ln, raw) in enumerate(zip(item_lines, raw_item_lines, strict=True)):
         if ("\t" in raw and ln.strip()) or (ln.startswith("|") and ln.count("|") >= 2):
             if sections.block and _repeated_header(sections.block, ln):
@@ -1617,7 +1623,7 @@ def _parse_item(heading: _Heading, stop: int, lines: list[str], raw_lines: list[
             item.case_number = cm.group(1).strip().rstrip(".")
             continue
         if ITEM_CLOSED_MARK.fullmatch(ln):
-            item.closed = True
+            item.closed = item.closed or not form_boxes
             continue
         if item.start is None and re.match(r"^(?:tid|tidspunkt|kl\.?)\s*:?\s*\d", ln, re.I):
             sm = SLOT.search(ln)

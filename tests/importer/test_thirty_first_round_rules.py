@@ -1,0 +1,85 @@
+"""Issue 12, thirty-first round (the eleventh session). Invented texts only."""
+
+from tests.importer.conftest import closed_items_of as _items
+
+# a council's item pages: a contents list of 'åbent N Title' lines, then each item under ' Åbent  punkt' with
+# its dotless ' N  Title' heading and a form whose two boxes ('Åbent punkt' / 'Lukket punkt') lost their tick
+ITEM_PAGES = """Referat
+Kommunalbestyrelsen
+04-01-2021 kl. 19:00
+Rådhuset
+Dagsordenspunkter
+
+  åbent 1 Fraværende og bemærkninger til dagsorden
+  åbent 2 Valg af formand
+  åbent 3 § 17 stk. 4 udvalg om klima - udtræden af medlem
+  åbent 4 Orientering fra formanden
+
+Til indholdsfortegnelse
+
+ Åbent  punkt
+
+ 1  Fraværende og bemærkninger til dagsorden
+
+00.01.00P35-0098
+
+Behandling
+
+Mødedato
+
+Åbent punkt
+
+Lukket punkt
+
+Kommunalbestyrelsen
+
+Fraværende
+
+Ingen.
+
+Til indholdsfortegnelse
+
+ Åbent  punkt
+
+ 2  Valg af formand
+
+00.22.02A30-0026
+
+Behandling
+
+Mødedato
+
+Åbent punkt
+
+Lukket punkt
+
+Resumé
+
+Kommunalbestyrelsen skal vælge en formand blandt sine medlemmer.
+"""
+
+
+def test_a_dotless_heading_that_repeats_a_listed_entry_is_the_items_own_heading():
+    items = _items(ITEM_PAGES)
+    assert [(number, title) for number, title, _ in items] == [
+        (1, "Fraværende og bemærkninger til dagsorden"), (2, "Valg af formand"),
+        (3, "§ 17 stk. 4 udvalg om klima - udtræden af medlem"), (4, "Orientering fra formanden")]
+
+
+def test_a_listed_title_may_begin_with_a_paragraph_sign():
+    assert (3, "§ 17 stk. 4 udvalg om klima - udtræden af medlem", False) in _items(ITEM_PAGES)
+
+
+def test_a_forms_two_boxes_under_an_item_marked_open_close_nothing():
+    assert [closed for _, _, closed in _items(ITEM_PAGES)] == [False, False, False, False]
+
+
+def test_the_same_boxes_under_an_item_marked_closed_above_it_still_close_it():
+    text = ITEM_PAGES.replace(" Åbent  punkt\n\n 2  Valg", " Lukket  punkt\n\n 2  Valg")
+    assert (2, "Valg af formand", True) in _items(text)
+
+
+def test_a_closed_box_line_with_no_open_mark_above_the_heading_still_closes_the_item():
+    text = "Referat\nBestyrelsen\n4. januar 2021\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n" \
+           "2. Salg af ejendom\n\nLukket punkt\n\nSagen blev drøftet.\n\n3. Eventuelt\n\nIntet.\n"
+    assert [closed for _, _, closed in _items(text)] == [False, True, False]
