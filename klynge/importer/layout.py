@@ -306,7 +306,7 @@ PUNKT_FORM = re.compile(
     r"nr\.\s*:?\s*(?=\d)|§\s*)(\d{1,3})"
     r"\s*(?:[:.\-–—)]\s*|\s+|$)(.*)$", re.I)
 # '4. 3. afrapportering af ...', '3. 1. og 2. viceborgmester': the title starts with an ordinal
-ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+(?:[a-zæøå]{3,}|og\s)")
+ORDINAL_TITLE = re.compile(r"^\d{1,2}\.\s+(?:[a-zæøå]{3,}|og\s)|^\d{1,3}\s?%-?[a-zæøå]{3,}")  # ('3) 5%-midler samt …')
 # 'Punkt 1 5 min Godkendelse af dagsorden': the minutes allotted to the item, written before its title
 LEADING_ALLOTMENT = re.compile(r"^\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?(?:\s+|$)", re.I)
 # '1 - 09.00-09.01 Godkendelse af dagsordenen': a time slot written before the title

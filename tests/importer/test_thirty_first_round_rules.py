@@ -83,3 +83,12 @@ def test_a_closed_box_line_with_no_open_mark_above_the_heading_still_closes_the_
     text = "Referat\nBestyrelsen\n4. januar 2021\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n" \
            "2. Salg af ejendom\n\nLukket punkt\n\nSagen blev drøftet.\n\n3. Eventuelt\n\nIntet.\n"
     assert [closed for _, _, closed in _items(text)] == [False, True, False]
+
+
+def test_a_title_may_begin_with_a_percentage():
+    text = "Referat\nProvstiudvalget\n30. november 2016 kl. 16.00\n\n1) Godkendelse af dagsorden.\nGodkendt.\n\n" \
+           "2) Kvartalsrapporter.\nTaget til efterretning.\n\n3) 5%-midler samt aktivitetspuljen.\n" \
+           "Stengård ansøger om 5%-midler.\n\n4) Eventuelt.\nIntet.\n"
+    assert [(number, title) for number, title, _ in _items(text)] == [
+        (1, "Godkendelse af dagsorden"), (2, "Kvartalsrapporter"), (3, "5%-midler samt aktivitetspuljen"),
+        (4, "Eventuelt")]
