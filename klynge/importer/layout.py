@@ -2610,7 +2610,9 @@ HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holde
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
-    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$")  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
+    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$"  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
+    r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?,\s+(?P<room>[a-zæøå]{4,30}(?:et|en|ne))\.?\s*$")  # '… kl. 17, provstikontoret.'
+
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
@@ -2788,6 +2790,9 @@ def place_after_dated_title(lines: list[str]) -> str | None:
 
 
 KIND_PREFIX = re.compile(r"^(?i:referat|dagsorden|beslutningsprotokol)\s*:\s*")
+# 'kommunalbestyrelsessalen, Landemærket 26, Rønne': a room, a street and its number (any street name), a town
+ROOM_STREET_TOWN = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ .-]{2,60},\s*[A-ZÆØÅ][\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+){0,2}"
+                              r"\s+\d{1,4}[A-Za-z]?\s*,\s*(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+)?\.?")
 
 
 def place_under_date(lines: list[str]) -> str | None:
@@ -2802,8 +2807,8 @@ def place_under_date(lines: list[str]) -> str | None:
         nxt = nonempty[k + 1]
         if BODY_NAME_LINE.fullmatch(nxt) and k + 2 < len(nonempty):
             nxt = nonempty[k + 2]  # 'Torsdag 10. nov 2016 kl. 10:30' / 'Ældrerådet' / 'Nicolaiplads 6 - Festsalen'
-        if (STREET_LINE.match(nxt) or any(STREET_PART.match(p.strip()) for p in nxt.split(",")[1:])) \
-                and len(nxt) <= 100 and not KL.search(nxt):
+        if (STREET_LINE.match(nxt) or any(STREET_PART.match(p.strip()) for p in nxt.split(",")[1:])
+                or ROOM_STREET_TOWN.fullmatch(nxt)) and len(nxt) <= 100 and not KL.search(nxt):
             # 'Rådhustorvet 5, 2. sal – indgang gennem gården.', 'Kulturhavn Gilleleje, Peter Fjelstrups Vej 12':
             # an address under the date
             return nxt.rstrip(".")
@@ -3019,8 +3024,11 @@ def search_header(header: list[str], title: str) -> HeaderFound:
                 found.place = place_end(m.group("place").strip())
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
-            if m and m.re is PLACE_AFTER_TIME and SENTENCE_VERB.search(m.group("place")):
+            if m and m.re is PLACE_AFTER_TIME and SENTENCE_VERB.search(m.group("place") or ""):
                 m = None  # '... kl. 13.00. Mødet blev holdt ...': a sentence, no place
+            if m and m.re is PLACE_AFTER_TIME and m.group("room"):
+                found.place = m.group("room")
+                break
             if m and not re.match(r"(?:punkt|pkt|sag|behandlingen)\b", m.group("place"), re.I):  # "kl. 18.40 i punkt 2"
                 found.place = place_end(m.group("place").strip(" ,."))
                 break

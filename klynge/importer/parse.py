@@ -850,6 +850,21 @@ def _clock_below(lines: list[str], k: int) -> datetime.time | None:
     return _time(str(hour), m.group(2))
 
 
+STAMP_PLACE = re.compile(r"^(?:sted|mødested)\s*:\s*(?P<place>\S.{2,120})$", re.I)
+
+
+def _stamped_place(lines: list[str]) -> str | None:
+    """'Beslutning fra Integrationsrådet' / 'Dato: 11. januar 2018' / 'Sted: Kantinen, …': an item's decision stamped
+    with the meeting's date and place (below the first item, where the header's labels are not read)."""
+    for k, ln in enumerate(lines):
+        m = STAMP_PLACE.match(ln.strip()) if ln and ln[:1] in "SsMm" else None
+        if m and re.match(r"[\w -]{2,25}:", m.group("place")):
+            continue  # 'Sted: Mødeleder: …': another label, the place left empty
+        if m and any(x and layout.DATE_LABEL.match(x.strip()) and layout.dates_in(x) for x in lines[max(0, k - 3):k]):
+            return m.group("place").strip(" .")
+    return None
+
+
 ITEM_REFERENCE_PLACE = re.compile(r"^[-–•·]?\s*(?:pkt\.?|punkt)\s*\d", re.I)
 
 
@@ -2079,7 +2094,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     prose = _refuse_unless_meeting(date, headings, title, header_nonempty, fields, lists, lines)
     kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
                                              headings)
-    place = fields.get("place") or when.searched.place or None
+    place = fields.get("place") or when.searched.place or _stamped_place(lines) or None
     if place and ITEM_REFERENCE_PLACE.match(place):
         other = when.searched.place or ""  # 'Sted:' / '• Pkt. 9 …': an item's line below an empty label is no place
         place = other if other and not ITEM_REFERENCE_PLACE.match(other) else None

@@ -1,6 +1,7 @@
 """Issue 12, thirty-first round (the eleventh session). Invented texts only."""
 
 from tests.importer.conftest import closed_items_of as _items
+from tests.importer.conftest import read_normalised as _parse
 
 # a council's item pages: a contents list of 'åbent N Title' lines, then each item under ' Åbent  punkt' with
 # its dotless ' N  Title' heading and a form whose two boxes ('Åbent punkt' / 'Lukket punkt') lost their tick
@@ -92,3 +93,47 @@ def test_a_title_may_begin_with_a_percentage():
     assert [(number, title) for number, title, _ in _items(text)] == [
         (1, "Godkendelse af dagsorden"), (2, "Kvartalsrapporter"), (3, "5%-midler samt aktivitetspuljen"),
         (4, "Eventuelt")]
+
+
+def test_a_room_street_and_town_under_the_date_is_the_place_whatever_the_streets_name():
+    text = "Referat\nKommunalbestyrelsen\n26-03-2015 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n" \
+           "Dagsordenspunkter\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+    assert _parse(text).place == "kommunalbestyrelsessalen, Landemærket 26, Rønne"
+
+
+def test_a_one_word_room_after_the_hour_is_the_place():
+    text = "Provstiudvalgsmøde.\n\nOnsdag d. 30. november 2016 kl. 17, provstikontoret.\nTil stede: Peter Hansen.\n\n" \
+           "1) Godkendelse af dagsorden.\nGodkendt.\n\n2) Eventuelt.\nIntet.\n"
+    assert _parse(text).place == "provstikontoret"
+
+
+STAMPED = """1.      Godkendelse af dagsorden
+
+Sag 306-2013-54105
+
+Sagsfremstilling
+
+Dagsordenen fremlægges.
+
+Beslutning fra Integrationsrådet
+
+Dato: 11. januar 2018
+
+Sted: {place}
+
+Fraværende: Arne Mikkelsen
+
+Godkendt.
+
+2.      Eventuelt
+
+Intet.
+"""
+
+
+def test_an_items_decision_stamped_with_date_and_place_gives_the_place():
+    assert _parse(STAMPED.format(place="Kantinen, Administrationscentret")).place == "Kantinen, Administrationscentret"
+
+
+def test_a_stamps_place_that_is_another_label_gives_no_place():
+    assert _parse(STAMPED.format(place="Mødeleder: Johannes Jensen")).place is None
