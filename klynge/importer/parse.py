@@ -1847,6 +1847,40 @@ def _apology_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+CAPITALS_TAIL = re.compile(r"(?:\s+[A-ZÆØÅ]+){1,5}\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]+){0,5}\s*$")
+
+
+def _without_capitals_tail(text: str) -> str:
+    """'Carsten Fuhr, Winnie Sørensen BESLUTNING I ØKONOMIUDVALGET': a transcript's next heading in capitals, glued to
+    the last name of a list, is cut off (two or more words in capitals, one of them of four letters or more)."""
+    return CAPITALS_TAIL.sub("", text)
+
+
+PERSON_ALONE = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?|[A-ZÆØÅ]\.)"
+                          r"(?:\s+(?:[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?|[A-ZÆØÅ]\.)){1,3}$")
+
+
+def _one_name_a_line_below(lines: list[str], k: int) -> list[str]:
+    """'Fraværende: Dorte Troldborg Sandegaard' / '' / 'Hanne Pahuus' / '' / 'Helle Rosenkvist' / '' / 'Alle var …':
+    a list that began on the label's line goes on with one full name a line (single blank lines between), until
+    a line that is not a name alone. Words the dictionary all knows ('Godkendt Referat') are no name."""
+    out: list[str] = []
+    blanks = 0
+    for ln in lines[k + 1:k + 40]:
+        text = (ln or "").strip()
+        if not text:
+            blanks += 1
+            if blanks > 1:
+                break
+            continue
+        blanks = 0
+        known = all(words.common_word(w, compounds=False) for w in text.split() if len(w) > 2)
+        if not PERSON_ALONE.match(text) or known:
+            break
+        out.append(text)
+    return out
+
+
 INLINE_ABSENT = re.compile(r"(?<=\S)\s+(?:ikke til stede|fraværende|afbud fra)\s*:\s*(?P<names>[^:]+)$", re.I)
 
 
@@ -2864,13 +2898,16 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     absent: list[str] = []
     substitutes: list[tuple[str, str]] = []
     initials = _initials_of(lines)
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not ln:
             continue
         folded = ln.casefold()
         am = ABSENCE_LABEL_LINE.match(ln) if any(word in folded for word in ABSENCE_WORDS) else None
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            absent.extend(_listed_names(am.group(1)) or _by_initials(am.group(1), initials))
+            listed = _listed_names(_without_capitals_tail(am.group(1))) or _by_initials(am.group(1), initials)
+            absent.extend(listed)
+            if len(listed) == 1:
+                absent.extend(_one_name_a_line_below(lines, k))
         elif ln[:1] in "FfAa" and (bare := BARE_ABSENT_LINE.match(ln)):
             absent.extend(n for n in _names_in(bare.group("names")) if len(n.split()) >= 2)
         said = NAME_THEN_ABSENT_SENTENCE.match(ln) if "fraværende" in ln or "afbud" in ln else None

@@ -137,3 +137,44 @@ def test_an_items_decision_stamped_with_date_and_place_gives_the_place():
 
 def test_a_stamps_place_that_is_another_label_gives_no_place():
     assert _parse(STAMPED.format(place="Mødeleder: Johannes Jensen")).place is None
+
+
+ONE_NAME_A_LINE = """Referat af menighedsrådsmøde 9. februar 2012
+
+Punkt 1: Godkendelse af dagsorden.
+
+Godkendt.
+
+Punkt 2: Indkøb af projektor.
+
+Fraværende: Dorte Troldborg Sandegaard
+
+Hanne Pahuus
+
+Helle Rosenkvist
+
+Peter A. Krogsøe
+
+Alle var enige om at gå videre med projektet.
+
+Punkt 3: Eventuelt.
+
+Intet.
+"""
+
+
+def test_an_absence_list_goes_on_with_one_name_a_line_below_the_label():
+    absent = _parse(ONE_NAME_A_LINE).absent
+    assert absent[:4] == ["Dorte Troldborg Sandegaard", "Hanne Pahuus", "Helle Rosenkvist", "Peter A. Krogsøe"]
+    assert len(absent) == 4
+
+
+def test_the_list_below_the_label_ends_at_words_the_dictionary_knows():
+    text = ONE_NAME_A_LINE.replace("Hanne Pahuus\n\nHelle Rosenkvist\n\nPeter A. Krogsøe", "Godkendt Referat")
+    assert _parse(text).absent == ["Dorte Troldborg Sandegaard"]
+
+
+def test_a_heading_in_capitals_glued_to_the_last_absent_name_is_cut_off():
+    text = "Økonomiudvalget\nMødedato: 10. marts 2015\n\n1. Godkendelse af dagsorden\nAfbud: Carsten Fuhr, " \
+           "Winnie Sørensen BESLUTNING I ØKONOMIUDVALGET\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
+    assert _parse(text).absent == ["Carsten Fuhr", "Winnie Sørensen"]
