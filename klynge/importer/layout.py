@@ -39,7 +39,7 @@ _FURNITURE_FROM_START = re.compile(
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
     r"download \".*\"|transkript|save this pdf as:?|word\s+png\s+txt\s+jpg|relaterede dokumenter|"
-    r"dagsorden med kuglepen|fold alle (?:ud|sammen)|"
+    r"dagsorden med kuglepen|fold alle (?:ud|sammen)|dagsordener og referater|referater og dagsordener|"
     r"forsiden\s*\|.*|(?:forside|hjem)\s*(?:pil|[>›»/|]).*|"
     r"gå ikke glip af\b.*|you are here:?|du er her:?|til hovedindhold|log ind|log på|english|kontakt|"
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"

@@ -178,3 +178,10 @@ def test_a_heading_in_capitals_glued_to_the_last_absent_name_is_cut_off():
     text = "Økonomiudvalget\nMødedato: 10. marts 2015\n\n1. Godkendelse af dagsorden\nAfbud: Carsten Fuhr, " \
            "Winnie Sørensen BESLUTNING I ØKONOMIUDVALGET\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
     assert _parse(text).absent == ["Carsten Fuhr", "Winnie Sørensen"]
+
+
+def test_a_sites_section_heading_dagsordener_og_referater_is_no_title_or_body():
+    text = "Dagsordener og referater\n\nStrategiudvalget\n\nOnsdag den 16-01-2019 kl. 16:00\n\n" \
+           "1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nDagsordenen udsendes.\n\n2. Eventuelt\n\nIntet.\n"
+    document = _parse(text)
+    assert (document.title, document.body) == ("Strategiudvalget", "Strategiudvalget")
