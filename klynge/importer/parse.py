@@ -2707,12 +2707,13 @@ def _kind_body_cluster(title: str, title_at: int, title_is_heading: bool, header
                        fields: dict[str, str], when: _When, lines: list[str],
                        headings: list[_Heading]) -> tuple[str, str | None, str | None]:
     """Agenda or minutes ("" when the header does not say), the body and the cluster, from the title, the
-    labelled fields, the header search and the running text."""
+    labelled fields, the header search and the running text. ('Dagsordenpunkter' labels the items' list: it does
+    not say the document is an agenda.)"""
     searched, sentence_body = when.searched, when.sentence_body
     kind_source = " ".join([title] + header_nonempty[:6])
     kind = "" if title_is_heading else \
         "minutes" if re.search(r"referat|beslutningsprotokol", title, re.I) else \
-        "agenda" if re.search(r"dagsorden", title, re.I) else \
+        "agenda" if re.search(r"dagsorden(?!s?punkt)", title, re.I) else \
         "minutes" if re.search(r"referat|beslutningsprotokol", kind_source, re.I) else \
         "minutes" if any(MINUTES_LINE.fullmatch(ln.strip()) or TREATED_AT_MEETING.match(ln.strip())
                          for ln in header_nonempty) else ""

@@ -185,3 +185,10 @@ def test_a_sites_section_heading_dagsordener_og_referater_is_no_title_or_body():
            "1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nDagsordenen udsendes.\n\n2. Eventuelt\n\nIntet.\n"
     document = _parse(text)
     assert (document.title, document.body) == ("Strategiudvalget", "Strategiudvalget")
+
+
+def test_the_items_lists_label_dagsordenpunkter_does_not_make_a_page_of_decisions_an_agenda():
+    text = "Udvalg: Ældrerådet\nMødedato: 21. april 2021\nMødested: Rådhuset\n\nDagsordenpunkter\n\n" \
+           "1. Godkendelse af referat fra sidste møde\n\nBeslutning\n\nReferatet blev godkendt.\n\n" \
+           "2. Eventuelt\n\nBeslutning\n\nIntet.\n"
+    assert _parse(text).kind == "minutes"
