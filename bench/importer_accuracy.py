@@ -63,7 +63,7 @@ def fold(text: str | None) -> str:
 CLOSURE_PREFIX = re.compile(r"^\s*lukket\s*(?::|\s[-–])\s*", re.I)  # 'Lukket: Køb af …', 'Lukket - Orientering'
 # (the bracketed marker may stand before a last remark: 'Rektoratet fremadrettet (lukket punkt) (bilag)')
 CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt| møde)?|fortroligt?)\s*\)(?=\s*(?:\([^()]*\)\s*)?$)"
-                          r"|[-–]\s*fortroligt\s*$)", re.I)
+                          r"|[-–]\s*fortroligt\s*$|(?:\s[-–])?\s+LUKKET (?:SAG|PUNKT)\s*$)", re.I)  # '… - LUKKET SAG'
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:

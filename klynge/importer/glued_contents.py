@@ -37,6 +37,8 @@ DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b|\s*\.{3,}\s*$")
 FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
 MONTH_WORD = re.compile(rf"(?:{layout.MONTH_RE})\b", re.I)
 OPEN_CLOSED_MARK = re.compile(r"\s*\((?P<state>Åben|Lukket)\)\s*")
+# '… årsmøde LUKKET SAG Besvarelse af henvendelse … - LUKKET SAG KL's …': a closed entry's mark after its title
+CLOSED_SUFFIX = re.compile(r"\s*(?:[-–]\s*)?\bLUKKET (?:SAG|PUNKT)\b\s*")
 CASE_NUMBER_MARK = re.compile(r",?\s*sagsnr\.\s*\d{1,4}/(?:\d{1,6}(?:,\s*sagsnr\.\s*\d{1,4}/\d{0,6})*)?\s*")
 SLASH_CASE_MARK = re.compile(r"(?:^|\s)/(?P<case>\d{1,4})\s+(?=[\"“”]?[A-ZÆØÅ])")
 PAGE_BETWEEN = re.compile(r"(?<=[a-zæøå)\"”])\s+(?P<page>\d{1,3})\s+(?=[\"“”]?[A-ZÆØÅ])")
@@ -106,7 +108,22 @@ def _entries(listed: str, body: str) -> list[GluedEntry]:
 
 
 def _open_entries(listed: str, number: int) -> list[GluedEntry]:
-    """The entries of the list's open (or closed) part, cut by the first way that fits it."""
+    """The entries of the list's open (or closed) part, cut by the first way that fits it; entries marked closed
+    after their titles ('… LUKKET SAG') end where their mark stands, the open ones before them cut as any list."""
+    marks = list(CLOSED_SUFFIX.finditer(listed))
+    if not marks:
+        return _cut_entries(listed, number)
+    entries = _cut_entries(listed[:marks[0].start()], number)
+    if entries:
+        entries[-1].closed = True  # the title right before the first mark is the first closed entry
+    for mark, after in zip(marks, marks[1:] + [None], strict=True):
+        title = listed[mark.end():after.start() if after else len(listed)].strip()
+        if title:
+            entries.append(GluedEntry(None, title, closed=after is not None))
+    return entries
+
+
+def _cut_entries(listed: str, number: int) -> list[GluedEntry]:
     return (_split_on_marks(listed, number) or _split_on_pages(listed, number) or _split_numbered(listed, number)
             or [GluedEntry(number if k == 0 else None, title) for k, title in enumerate(split_titles(listed))])
 

@@ -2841,15 +2841,19 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
     # a table of contents written as headings: an empty heading repeated later is not an item
     keep = []
     for k, item in enumerate(items):
-        empty = not any([item.summary, item.description, item.recommendations, item.minutes, item.decision,
-                         item.attachments, item.tables])
         size = 30 if item.number is not None else None  # unnumbered items: 'Budgetopfølgning for X' / '… for Y'
+        # (two unnumbered entries of one title, both empty, are two items: 'Udlejning af ejendom' twice in a list)
         later = any(o.number == item.number and o.title.lower()[:size] == item.title.lower()[:size]
-                    for o in items[k + 1:])
-        if not (empty and later):
+                    and (item.number is not None or not _empty_item(o)) for o in items[k + 1:])
+        if not (_empty_item(item) and later):
             keep.append(item)
     items = keep
     return items, item_warnings, all_guests, absence_items
+
+
+def _empty_item(item: ParsedItem) -> bool:
+    return not any([item.summary, item.description, item.recommendations, item.minutes, item.decision,
+                    item.attachments, item.tables])
 
 
 def _sentence_name(name: str, before_verb: bool = False) -> str:

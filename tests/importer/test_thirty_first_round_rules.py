@@ -192,3 +192,28 @@ def test_the_items_lists_label_dagsordenpunkter_does_not_make_a_page_of_decision
            "1. Godkendelse af referat fra sidste møde\n\nBeslutning\n\nReferatet blev godkendt.\n\n" \
            "2. Eventuelt\n\nBeslutning\n\nIntet.\n"
     assert _parse(text).kind == "minutes"
+
+
+GLUED_CLOSED = ("2 Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Meddelelser "
+                "Nedrivning af bygning - Brønderslev Allé Deltagelse i Hegnsynsforeningens årsmøde LUKKET SAG "
+                "Salg af ejendom - "
+                "LUKKET SAG Udlejning af ejendom - LUKKET SAG Udlejning af ejendom - LUKKET SAG Konference Designing "
+                "Today LUKKET SAG...25 Bilagsoversigt")
+
+
+def test_a_glued_contents_lists_closed_entries_end_at_their_lukket_sag_marks():
+    from klynge.importer import glued_contents
+
+    _, entries = glued_contents.contents_entries(["TÅRNBY KOMMUNE Åbent referat", GLUED_CLOSED])
+    assert [(e.title, e.closed) for e in entries] == [
+        ("Godkendelse af dagsorden", False), ("Meddelelser", False),
+        ("Nedrivning af bygning - Brønderslev Allé", False),
+        ("Deltagelse i Hegnsynsforeningens årsmøde", True), ("Salg af ejendom", True),
+        ("Udlejning af ejendom", True), ("Udlejning af ejendom", True), ("Konference Designing Today", True)]
+
+
+def test_two_unnumbered_entries_of_one_title_are_two_items():
+    text = "TÅRNBY KOMMUNE Åbent referat til Økonomiudvalget\n\nMødedato: Tirsdag den 10. marts 2015\n\n" \
+           + GLUED_CLOSED + " " + "Referatet følger. " * 12 + "\n"
+    titles = [title for _, title, _ in _items(text)]
+    assert titles.count("Udlejning af ejendom") == 2
