@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 591, "date": 659, "start": 465, "place": 358, "body": 569, "attendees": 2423,
-          "apologies": 877}
+FLOORS = {"items_exact": 599, "date": 670, "start": 473, "place": 361, "body": 578, "attendees": 2527,
+          "apologies": 890}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -41,8 +41,9 @@ FLOORS = {"items_exact": 591, "date": 659, "start": 465, "place": 358, "body": 5
 # attendees 79: seen56, added as measured, one name more; attendees 85, apologies 40 and date 26: seen57, added as
 # measured, six names, two apologies and one date more, the date taken back by a rule; apologies 45: seen58, added
 # as measured, five apologies more, which a rule took back; apologies 43: seen59 and seen60, added as measured, one
-# and two apologies more, and 42 since the eleventh session's capitals tail)
-CEILINGS = {"attendees": 85, "apologies": 42, "date": 25}
+# and two apologies more, and 42 since the eleventh session's capitals tail; attendees 88: seen61, added as
+# measured, three names more)
+CEILINGS = {"attendees": 88, "apologies": 42, "date": 25}
 
 
 @pytest.fixture(scope="module")
