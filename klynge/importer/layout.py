@@ -898,6 +898,7 @@ LEADING_BULLET = re.compile(r"^\s*[-–•·▪◦●]\s+")
 # every candidate form needs a digit, or a roman numeral and its full stop ('II. Budget'): other lines are
 # skipped before the forms are tried (most lines of a document; the same candidates, found faster)
 MAY_BE_NUMBERED = re.compile(r"\d|[IVX]\.")
+COLON_AFTER_NUMBER = re.compile(r"^(\d{1,3}\.)\s*:\s+(?=[A-ZÆØÅ])")
 
 
 COUNTED_TITLE = re.compile(r"^\d{1,3}\s+[a-zæøå]{3,}\s+\w+")  # '10 mål for social mobilitet'
@@ -951,6 +952,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         elif " | " in s and s[:1].isdigit():  # '2 - PUK - Budget 2025 Udkast til … | Godkendt. |': the same, no edge
             s = _title_before_description(s.split(" | ")[0].strip())  # the case's description ends the cell
         s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
+        if ":" in s[:8]:
+            s = COLON_AFTER_NUMBER.sub(r"\1 ", s)  # '4. : Menighedsrådsvalg: Inger Grethe …': a stray colon
         s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
         s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
         s = RUNNING_AND_PLACE.sub(r"\1.", s)  # '49/1. Spørgetid', '49 /1': the year's running number, then the place
@@ -1113,6 +1116,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
     raw_cands = _raw_candidates(lines, raw, run_on_lines)
     kept = {c.index for c in _bare_in_runs([c for c in raw_cands if not c.gated])}
     kept |= _bare_repeating_a_kept_line(raw_cands, kept)
+    kept |= _lower_case_run_heads(raw_cands, kept, lines)
     for c in raw_cands:
         c.gated = c.index not in kept
     out = [c for c in raw_cands if not c.gated]
@@ -1422,6 +1426,24 @@ def _bare_repeating_a_kept_line(cands: list[Candidate], kept: set[int]) -> set[i
     above = [c for c in cands if c.index in kept and c.title]
     return {c.index for c in cands if c.form == "bare" and c.index not in kept
             and any(o.index < c.index and o.number == c.number and same_line(o.title, c.title) for o in above)}
+
+
+def _lower_case_run_heads(cands: list[Candidate], kept: set[int], lines: list[str]) -> set[int]:
+    """' 1. godkendelse af dagsorden …' / ' 2. godkendelse af referatet …' / ' 3. Nyt fra formanden': numbered lines
+    a list begins in lower case, each right above a kept one with the next number (or 1 under 1: a Word list whose
+    numbers all print as 1), same form and indent, only blank lines between, are the list's first items; never a
+    recommendation ('1. at udvalget godkender …')."""
+    by_index = sorted(cands, key=lambda c: c.index)
+    admitted: set[int] = set()
+    for c, below in reversed(list(zip(by_index, by_index[1:], strict=False))):
+        if c.index in kept or c.form != "numbered" or not c.title[:1].islower() or RECOMMENDATION_LINE.match(c.title):
+            continue
+        follows = below.number == c.number + 1 or below.number == c.number == 1
+        if (below.index in kept or below.index in admitted) and follows and below.form == c.form \
+                and below.indent == c.indent and below.index - c.index <= 4 \
+                and not any(lines[j].strip() for j in range(c.index + 1, below.index)):
+            admitted.add(c.index)
+    return admitted
 
 
 def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 599, "date": 670, "start": 473, "place": 361, "body": 578, "attendees": 2527,
+FLOORS = {"items_exact": 600, "date": 670, "start": 473, "place": 361, "body": 578, "attendees": 2527,
           "apologies": 890}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;

@@ -217,3 +217,32 @@ def test_two_unnumbered_entries_of_one_title_are_two_items():
            + GLUED_CLOSED + " " + "Referatet følger. " * 12 + "\n"
     titles = [title for _, title, _ in _items(text)]
     assert titles.count("Udlejning af ejendom") == 2
+
+
+LOWER_CASE_LIST = """Referat / beslutnings protokollat
+
+Vedr. Menighedsrådsmøde d. 15. januar, 2020
+
+Åbent møde:
+
+ 1. godkendelse af dagsorden til mødet: Dagsordenen blev godkendt.
+ 2. godkendelse af referatet fra sidste møde: Referatet blev godkendt og underskrevet.
+ 3. Nyt fra formanden:
+  Renoveringen af muren trækker ud.
+ 4. : Menighedsrådsvalg: Inger og Kim meddelte at de ikke ønskede at stille op.
+ 5. Eventuelt: Intet.
+"""
+
+
+def test_a_list_that_begins_in_lower_case_keeps_its_first_items():
+    assert [number for number, _, _ in _items(LOWER_CASE_LIST)] == [1, 2, 3, 4, 5]
+
+
+def test_a_stray_colon_after_the_number_is_no_part_of_the_title():
+    assert (4, "Menighedsrådsvalg", False) in _items(LOWER_CASE_LIST)
+
+
+def test_numbered_recommendations_in_lower_case_above_an_item_are_no_items():
+    text = "Referat\nUdvalget\n15. januar 2020\n\n1. Budget\n\nIndstilling\n\n1. at udvalget godkender budgettet\n" \
+           "2. at sagen sendes videre\n3. Eventuelt\n\nIntet.\n"
+    assert [number for number, _, _ in _items(text)] == [1, 3]
