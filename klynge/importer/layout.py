@@ -2627,6 +2627,11 @@ MEETING_KIND_TAIL = re.compile(r"\s*[-–]\s*(?:ekstraordinært|ordinært)(?:\s+
 
 PLACE_BEFORE_DAY = re.compile(rf"^(?P<place>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}}),?\s+(?i:{WEEKDAY})\b"
                               rf"[^\n]{{0,30}}?\d{{1,2}}\.?\s*\w+[^\n]{{0,12}}\bkl\.?\s*\d")
+# 'Menighedsrådsmøde i Vejlby Sognegård tirsdag den 24. september 2024': a meeting held in a house, not a body's
+MEETING_AT_PLACE = re.compile(rf"^\w*møde\s+i\s+(?P<place>[A-ZÆØÅ][\wæøå -]{{2,50}}?(?i:sognegård|sognehus|"
+                              rf"præstegård|kirkehus|rådhus|medborgerhus|forsamlingshus|kirkesal|mødesal)\w*)"
+                              rf",?\s+(?i:{WEEKDAY})\b")
+MEETING_WORD = re.compile(r"møde\b", re.I)
 HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holdes)\s+"
                              r"(?P<place>[A-ZÆØÅ][\wæøå -]{2,40}\s\d{1,3}[a-zA-Z]?(?:,\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?)")
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
@@ -3058,9 +3063,9 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # before the weekday and date of the meeting's line; 'Mødet afholdtes Bag Kirken 5, 4573 Højby.': an address
     if found.place is None:
         for ln in [x for x in lines if x][:12]:
-            m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln)
-            if m and not SENTENCE_VERB.search(m.group("place")):
-                found.place = m.group("place").strip(" ,.")
+            m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln) or MEETING_AT_PLACE.match(ln.strip())
+            if m and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORD.search(m.group("place")):
+                found.place = m.group("place").strip(" ,.")  # (not 'Menighedsrådsmøde onsdag d. 7. april')
                 break
     # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'
     if found.place is None:

@@ -865,6 +865,20 @@ def _stamped_place(lines: list[str]) -> str | None:
     return None
 
 
+HELD_AT = re.compile(r"\bmødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:på|i|hos)\s+(?P<place>[A-ZÆØÅ][\wæøå.' -]{2,60}?)"
+                     r"(?:\s+og\s+|\s+kl\b|\s+fra\s+\d|[.,;]|$)", re.I)
+
+
+def _held_at(lines: list[str]) -> str | None:
+    """'3. Mødet blev afholdt på Birkevang i Gilleleje og varede fra 13.00 - 16.00': the meeting's place said in a
+    sentence anywhere (an item's decision), when the header gives none."""
+    for ln in lines:
+        m = HELD_AT.search(ln) if ln and "holdt" in ln else None
+        if m and not layout.SENTENCE_VERB.search(m.group("place")):
+            return m.group("place").strip()
+    return None
+
+
 ITEM_REFERENCE_PLACE = re.compile(r"^[-–•·]?\s*(?:pkt\.?|punkt)\s*\d", re.I)
 
 
@@ -1824,7 +1838,10 @@ def _valid_dates(parts) -> set[datetime.date]:
 # ('Følgende deltog ikke på mødet:' / '- Jes Vissing Tiedemann (B) på grund af arbejde': a sentence as the label)
 APOLOGY_LABEL_ALONE = re.compile(r"^(?:fraværende med afbud|fraværende|afbud fra|afbud|meldt afbud|"
                                  r"følgende (?:deltog ikke|havde meldt afbud|har meldt afbud|var fraværende)"
-                                 r"(?: (?:på|i) (?:dagens )?mødet)?)\s*:?\s*$", re.I)
+                                 r"(?: (?:på|i) (?:dagens )?mødet)?"
+                                 # 'Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:' (the body and the date)
+                                 r"|fraværende i [A-ZÆØÅ][\wæøå -]{2,60},\s*\d{1,2}\.\s*[a-zæøå]+\s+\d{4}\s*:)"
+                                 r"\s*:?\s*$", re.I)
 
 
 def _apology_blocks(lines: list[str]) -> list[str]:
@@ -2128,7 +2145,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     prose = _refuse_unless_meeting(date, headings, title, header_nonempty, fields, lists, lines)
     kind, body, cluster = _kind_body_cluster(title, title_at, title_is_heading, header_nonempty, fields, when, lines,
                                              headings)
-    place = fields.get("place") or when.searched.place or _stamped_place(lines) or None
+    place = fields.get("place") or when.searched.place or _stamped_place(lines) or _held_at(lines) or None
     if place and ITEM_REFERENCE_PLACE.match(place):
         other = when.searched.place or ""  # 'Sted:' / '• Pkt. 9 …': an item's line below an empty label is no place
         place = other if other and not ITEM_REFERENCE_PLACE.match(other) else None
@@ -2866,9 +2883,10 @@ def _sentence_name(name: str, before_verb: bool = False) -> str:
 
 # 'Afbud: Eva Holm, Bo Berg', '- Fraværende – Jens Ravn': an absence label and its names on one line (the label's
 # words in ABSENCE_WORDS: the pattern is tried only on a line that holds one)
-ABSENCE_LABEL_LINE = re.compile(r"^(?:-\s*)?(?:afbud fra|afbud|fraværende med afbud|fraværende|fravær|meldt afbud|"
-                                r"meldt forfald|forfald|ikke til stede|ikke tilstede|meldt fravær)\s*[:\-–]\s*(.+)$",
-                                re.I)
+# ('2. Fraværende: Leif Dræbye og …': a point of a numbered decision)
+ABSENCE_LABEL_LINE = re.compile(r"^(?:-\s*|\d{1,2}\.\s+)?(?:afbud fra|afbud|fraværende med afbud|fraværende|fravær|"
+                                r"meldt afbud|meldt forfald|forfald|ikke til stede|ikke tilstede|meldt fravær)"
+                                r"\s*[:\-–]\s*(.+)$", re.I)
 ABSENCE_WORDS = ("afbud", "fravær", "forfald", "ikke til")
 
 

@@ -246,3 +246,44 @@ def test_numbered_recommendations_in_lower_case_above_an_item_are_no_items():
     text = "Referat\nUdvalget\n15. januar 2020\n\n1. Budget\n\nIndstilling\n\n1. at udvalget godkender budgettet\n" \
            "2. at sagen sendes videre\n3. Eventuelt\n\nIntet.\n"
     assert [number for number, _, _ in _items(text)] == [1, 3]
+
+
+def test_a_meeting_in_a_named_parish_hall_gives_the_place():
+    text = "Referat\n\nMenighedsrådsmøde i Vejlby Sognegård tirsdag den 24. september 2024\n\n" \
+           "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+    assert _parse(text).place == "Vejlby Sognegård"
+
+
+def test_a_meeting_word_before_the_weekday_is_no_place():
+    text = "Referat 7. april 2021\n\n Menighedsrådsmøde onsdag d. 7. april 2021 kl. 19.00-21.30\n\n" \
+           "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+    assert _parse(text).place is None
+
+
+DECISION_POINTS = """Ældrerådet
+Mødedato: 14. marts 2018
+
+1. Godkendelse af dagsorden
+
+Beslutning
+ 1. Godkendt
+ 2. Fraværende: Leif Dræbye og Nanna Westergård-Nielsen
+ 3. Mødet blev afholdt på Birkevang i Gilleleje og varede fra 13.00 - 16.00
+
+2. Eventuelt
+
+Intet.
+"""
+
+
+def test_absence_and_place_said_in_a_numbered_decision_are_read():
+    document = _parse(DECISION_POINTS)
+    assert document.absent == ["Leif Dræbye", "Nanna Westergård-Nielsen"]
+    assert document.place == "Birkevang i Gilleleje"
+
+
+def test_an_absence_label_naming_the_body_and_date_heads_the_names_below():
+    text = "Kommunalbestyrelsen\n31. maj 2022\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n" \
+           "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:\n\nClaus Nybo\n\nTil toppen\n\n" \
+           "2. Eventuelt\n\nIntet.\n"
+    assert _parse(text).absent == ["Claus Nybo"]
