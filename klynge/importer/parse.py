@@ -2459,6 +2459,9 @@ def _glued_contents_instead(text: str, lines: list[str], headings: list[_Heading
     return [_Heading(at, e.number, e.title, list_only=True, closed=e.closed) for e in found[1]], "contents"
 
 
+DATED_NEWS_LINE = re.compile(rf"^\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}:\s+[A-ZÆØÅ]", re.I)
+
+
 def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[str]) -> tuple[str, int, bool]:
     """The document's title: the first header line that is not a label (a bare "Referat" takes the next line
     too); its place among the header's lines; and whether the title is the first item's heading (an item page:
@@ -2468,8 +2471,10 @@ def _title_of(header_nonempty: list[str], headings: list[_Heading], lines: list[
     for k, ln in enumerate(header_nonempty):
         if any(p.match(ln) for _, p in HEADER_RE) and not KIND_WORDS.search(ln):
             continue
-        if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I) or layout.PRINT_DATE.match(ln):
-            continue  # ('Behandlet og godkendt af menighedsrådet 9. oktober 2019.': the minutes' approval)
+        if re.fullmatch(r"(indholdsfortegnelse|indhold)", ln, re.I) or layout.PRINT_DATE.match(ln) \
+                or DATED_NEWS_LINE.match(ln):
+            continue  # ('Behandlet og godkendt af menighedsrådet 9. oktober 2019.': the minutes' approval; '31.
+            # oktober 2019: Offentlig information om …': a portal's dated news line above the meeting)
         if DATE_ONLY_LINE.fullmatch(ln.strip()) and k + 1 < len(header_nonempty) \
                 and re.search(r"(?i)møde\b|referat|dagsorden", header_nonempty[k + 1]):
             continue  # '19. marts 2024' above 'Bestyrelsesmøde, Institut for …': a page's date, the title below

@@ -287,3 +287,9 @@ def test_an_absence_label_naming_the_body_and_date_heads_the_names_below():
            "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:\n\nClaus Nybo\n\nTil toppen\n\n" \
            "2. Eventuelt\n\nIntet.\n"
     assert _parse(text).absent == ["Claus Nybo"]
+
+
+def test_a_portals_dated_news_line_is_no_title():
+    text = "31. oktober 2019: Offentlig information om et lukket punkt.\n\nKulturråd\n\nMandag den 04. februar 2019 " \
+           "kl. 17:00\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
+    assert _parse(text).title == "Kulturråd"
