@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 600, "date": 670, "start": 473, "place": 364, "body": 578, "attendees": 2527,
-          "apologies": 893}
+FLOORS = {"items_exact": 609, "date": 682, "start": 483, "place": 371, "body": 590, "attendees": 2588,
+          "apologies": 906}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -42,7 +42,8 @@ FLOORS = {"items_exact": 600, "date": 670, "start": 473, "place": 364, "body": 5
 # measured, six names, two apologies and one date more, the date taken back by a rule; apologies 45: seen58, added
 # as measured, five apologies more, which a rule took back; apologies 43: seen59 and seen60, added as measured, one
 # and two apologies more, and 42 since the eleventh session's capitals tail; attendees 88: seen61, added as
-# measured, three names more, and 87 since the eleventh session's absence label naming the body)
+# measured, three names more, and 87 since the eleventh session's absence label naming the body; seen62, added as
+# measured, none more)
 CEILINGS = {"attendees": 87, "apologies": 42, "date": 25}
 
 
