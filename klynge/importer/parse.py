@@ -2305,7 +2305,7 @@ def _presenters_after_comma(items: list[ParsedItem], people: list[str]) -> None:
 
 # 'Politikpapirer (Emma)', 'Skolestart (Mikkel og Anja)': a first name (or two) in brackets closing the title
 BRACKETED_NAME = re.compile(r"\s*\((?P<name>[A-ZÆØÅ][a-zæøåéü]{1,14}"
-                            r"(?:\s*(?:og|&|/|,)\s*[A-ZÆØÅ][a-zæøåéü]{1,14})?)\)$")
+                            r"(?:\s*(?:og|&|/|,)\s*[A-ZÆØÅ][a-zæøåéü]{1,14}){0,3})\)$")
 # what such a bracket says when it is no name: the item's purpose or state ('Budget (Orientering)')
 BRACKET_WORDS = re.compile(r"(?i)^(?:orientering|beslutning|drøftelse|godkendelse|debat|information|info|status|"
                            r"bilag|lukket|åben|åbent|fortroligt?|udsat|tema|sag|punkt|referat|høring|evt|eventuelt|"
@@ -2314,10 +2314,14 @@ BRACKET_WORDS = re.compile(r"(?i)^(?:orientering|beslutning|drøftelse|godkendel
 
 def _bracketed_presenters(items: list[ParsedItem]) -> None:
     """'Assens sundhedspolitik (Matilde)' / 'Politikpapirer (Emma)' / 'Bekæmp madspil (Maja)': where at least two
-    items end in a bracketed first name and none of those brackets holds a purpose or state word, the names are the
-    items' presenters (a layout puts the same kind of note on every item it has one for)."""
+    items end in a bracketed first name (or one in three or four of them) and none of those brackets holds a purpose
+    or state word, the names are the items' presenters (a layout puts the same kind of note on every item it has
+    one for)."""
     found = [(item, m) for item in items if item.presenter is None and (m := BRACKETED_NAME.search(item.title))]
-    if len(found) < 2 or any(BRACKET_WORDS.match(w) for _, m in found for w in re.split(r"\W+", m.group("name")) if w):
+    # ('Opfølgning på møde med skolelederne (Emma, Anna, Kristine)': three names say it on one item alone)
+    named = any(len(re.findall(r"[A-ZÆØÅ]", m.group("name"))) >= 3 for _, m in found)
+    stated = any(BRACKET_WORDS.match(w) for _, m in found for w in re.split(r"\W+", m.group("name")) if w)
+    if (len(found) < 2 and not named) or stated:
         return
     for item, m in found:
         item.presenter = m.group("name")

@@ -293,3 +293,16 @@ def test_a_portals_dated_news_line_is_no_title():
     text = "31. oktober 2019: Offentlig information om et lukket punkt.\n\nKulturråd\n\nMandag den 04. februar 2019 " \
            "kl. 17:00\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
     assert _parse(text).title == "Kulturråd"
+
+
+def test_three_bracketed_first_names_after_one_title_are_its_presenters():
+    text = "Referat\nUngerådet\n8. november 2021\n\n1. Opfølgning på quiz\n\nGodt.\n\n" \
+           "2. Opfølgning på møde med folkeskolelederne (Emma, Anna, Kristine)\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n"
+    item = _parse(text).items[1]
+    assert (item.title, item.presenter) == ("Opfølgning på møde med folkeskolelederne", "Emma, Anna, Kristine")
+
+
+def test_one_bracketed_first_name_after_one_title_alone_stays_in_the_title():
+    text = "Referat\nUngerådet\n8. november 2021\n\n1. Opfølgning på quiz\n\nGodt.\n\n" \
+           "2. Status på Projekt (Aura)\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n"
+    assert _parse(text).items[1].title == "Status på Projekt (Aura)"
