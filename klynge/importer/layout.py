@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -61,8 +62,10 @@ class _Furniture:
     @staticmethod
     def match(line: str) -> re.Match | None:
         found = _FURNITURE_FROM_START.match(line)
-        if found is None and ("til forsiden" in line.casefold() or "cookiepolitik" in line.casefold()):
-            found = _FURNITURE_ANYWHERE.match(line)
+        if found is None:
+            folded = line.casefold()
+            if "til forsiden" in folded or "cookiepolitik" in folded:
+                found = _FURNITURE_ANYWHERE.match(line)
         return found
 
 
@@ -88,7 +91,7 @@ def strip_furniture(line: str) -> str:
     icon = ICON_LABEL.match(s) if s[-4:].lower() in ("ikon", "icon") else None
     if icon:
         return icon.group("label")
-    m = DOWNLOAD_TITLE.match(s)
+    m = DOWNLOAD_TITLE.match(s) if s[:8].casefold() == "download" else None
     if m:
         return m.group("title").strip()
     if FURNITURE.match(s):
@@ -252,6 +255,7 @@ SECTION_STEM_RE = [(name, re.compile(rf"^(?:{pattern})", re.I)) for name, patter
 LABEL_SHAPE = re.compile(r"^[A-ZÆØÅ][^.!?]{0,78}[:,]?$")
 
 
+@functools.lru_cache(maxsize=8192)  # (a pure function of the line, asked again for every candidate near it)
 def label_role(line: str) -> str | None:
     """The role of a label-shaped line by its Danish stem ('Beslutning i Udvalget ... den 04-06-2020',
     'Administrationen indstiller, at:', 'Sagsgang og sagstype'), or None."""
