@@ -926,6 +926,7 @@ def _counted_title_in_run(lines: list[str], i: int, number: int, title: str) -> 
 ROLE_BEFORE_NUMBER = re.compile(r"^(?i:[\wæøå-]*(?:formand|formanden|person|kasserer|kassereren|værge|præst|præsten|"
                                 r"sekretær|leder|lederen|chef|direktør|konsulent)(?:/[\wæøå-]+)*)\s*:\s+"
                                 r"(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+NUMBER_RANGE_HEADING = re.compile(r"^((?:ad\.?|punkt|pkt\.?)\s*\d{1,3})\s*[-–]\s*(\d{1,3})\.?\s+(?=[A-ZÆØÅ])", re.I)
 DOUBLED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\1\.\s*(?=[A-ZÆØÅ])")
 CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
 
@@ -955,23 +956,29 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             s = s.strip("| ").split("|")[0].strip()
         elif " | " in s and s[:1].isdigit():  # '2 - PUK - Budget 2025 Udkast til … | Godkendt. |': the same, no edge
             s = _title_before_description(s.split(" | ")[0].strip())  # the case's description ends the cell
-        s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
+        # (each pattern is tried only where its first character or its colon or slash can be: most lines have none)
+        if ":" in s:
+            s = AGENDA_LABEL_BEFORE_ITEM.sub("", s)  # 'Punkter på åben dagsorden: 266. Budget 2009'
         if ":" in s[:8]:
             s = COLON_AFTER_NUMBER.sub(r"\1 ", s)  # '4. : Menighedsrådsvalg: Inger Grethe …': a stray colon
-        s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
-        s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
-        s = RUNNING_AND_PLACE.sub(r"\1.", s)  # '49/1. Spørgetid', '49 /1': the year's running number, then the place
+        if s[:1].isdigit():
+            s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
+        if s[:1].isdigit() or s[:1] in "kK":
+            s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
+        if "/" in s and s[:1].isdigit():
+            s = RUNNING_AND_PLACE.sub(r"\1.", s)  # '49/1. Spørgetid', '49 /1': the year's running number, the place
         if s[:1].isdigit() or s[:1] in "ÅåLl([":
             s = open_or_closed(plain_number(s))
         indent = len(raw[i]) - len(raw[i].lstrip(" \t")) if i < len(raw) else 0
         number = title = None
         form = ""
         # 'Ad 3-4. Godkendelse af …': one heading for items 3 and 4, read as 'Ad 3. - 4. …' (NUMBER_RANGE_REST)
-        s = re.sub(r"^((?:ad\.?|punkt|pkt\.?)\s*\d{1,3})\s*[-–]\s*(\d{1,3})\.?\s+(?=[A-ZÆØÅ])", r"\1. - \2. ", s,
-                   flags=re.I)
+        if s[:1] in "aApP":
+            s = NUMBER_RANGE_HEADING.sub(r"\1. - \2. ", s)
         if "sager" in s[:30]:  # 'Økonomisager Punkt 02 Udvidelse af …': the group of cases before the item's heading
             s = CASE_GROUP_BEFORE.sub("", s)
-        s = DOUBLED_NUMBER.sub(r"\1. ", s)  # '5. 5.Retningslinjer for …': a list's number and the title's own
+        if s[:1].isdigit():
+            s = DOUBLED_NUMBER.sub(r"\1. ", s)  # '5. 5.Retningslinjer for …': a list's number and the title's own
         if ":" in s[:40]:  # 'Næstformand/kontaktperson: 7. Status på …': who takes the item, before its number
             s = ROLE_BEFORE_NUMBER.sub("", s)
         m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
@@ -1296,10 +1303,10 @@ def candidate_features(candidate: Candidate, context: CandidateContext) -> dict[
     nxt = context.cands[k + 1] if k + 1 < len(context.cands) else None
     stop = nxt.index if nxt is not None else len(lines)
     body = context.text_lines_between(c.index, stop) - (1 if c.form == "lone" else 0)
-    body_chars = sum(len(lines[x]) for x in range(c.index + 1, min(stop, c.index + 60)))
+    body_chars = sum(map(len, lines[c.index + 1:min(stop, c.index + 60)]))
     title = c.title
-    letters = [ch for ch in title if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    letters = list(filter(str.isalpha, title))
+    upper = sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
     line = lines[c.index]
     label_near = any(lines[x] and label_role(lines[x]) for x in range(c.index + 1, min(stop, c.index + 12)))
     earlier = [x for x in context.numbers.get(c.number - 1, ()) if x < c.index]
@@ -1347,7 +1354,7 @@ def candidate_features(candidate: Candidate, context: CandidateContext) -> dict[
         "all_caps": float(upper > 0.9 and len(letters) > 3),
         "sentence_verb": float(bool(SENTENCE_VERB.search(title))),
         "date_in_title": float(bool(MONTH_IN_TITLE.search(title))),
-        "digits_in_title": float(any(ch.isdigit() for ch in title)),
+        "digits_in_title": float(any(map(str.isdigit, title))),
         "position": c.index / max(1, len(lines)),
         "blank_before": float(c.index == 0 or not lines[c.index - 1]),
         "blank_after": float(c.index + 1 >= len(lines) or not lines[c.index + 1]),
