@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 610, "date": 682, "start": 483, "place": 371, "body": 590, "attendees": 2588,
-          "apologies": 906}
+FLOORS = {"items_exact": 617, "date": 693, "start": 490, "place": 377, "body": 600, "attendees": 2617,
+          "apologies": 912}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -43,8 +43,8 @@ FLOORS = {"items_exact": 610, "date": 682, "start": 483, "place": 371, "body": 5
 # as measured, five apologies more, which a rule took back; apologies 43: seen59 and seen60, added as measured, one
 # and two apologies more, and 42 since the eleventh session's capitals tail; attendees 88: seen61, added as
 # measured, three names more, and 87 since the eleventh session's absence label naming the body; seen62, added as
-# measured, none more)
-CEILINGS = {"attendees": 87, "apologies": 42, "date": 25}
+# measured, none more; apologies 44: seen63, added as measured, two more)
+CEILINGS = {"attendees": 87, "apologies": 44, "date": 25}
 
 
 @pytest.fixture(scope="module")
