@@ -34,7 +34,7 @@ from .shipped_model import ShippedModel, sigmoid, standardised_logit
 
 _FURNITURE_FROM_START = re.compile(
     r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
-    r"skip til (?:primært |hoved ?)?indhold(?:et)?|"
+    r"skip til (?:primært |hoved ?)?indhold(?:et)?|skip navigation(?:en)?|spring navigation(?:en)? over|"
     r"søg|søgning|menu|vælg|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
     r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener|nyheder)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
@@ -943,8 +943,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
     line is dropped for its neighbours yet (dotless "36 Høring" lines outside a run included)."""
     out: list[Candidate] = []
     n = len(lines)
+    titles_taken: set[int] = set()  # lines a bulleted lone number took as its title: no candidates of their own
     for i, text in enumerate(lines):
-        if not text or not MAY_BE_NUMBERED.search(text):
+        if not text or not MAY_BE_NUMBERED.search(text) or i in titles_taken:
             continue
         bullet = LEADING_BULLET.match(text)
         bulleted = bool(bullet) and text[bullet.end():bullet.end() + 1].isdecimal()  # '• 1 Præsentation af …'
@@ -1029,12 +1030,14 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                     nxt = None  # (only truly empty lines between: a lone number far from any title)
                 if nxt is not None and _title_like(lines[nxt]) and len(lines[nxt]) < 200 \
                         and re.search(r"[^\W\d_]{2}", lines[nxt]) \
-                        and not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt].strip()) \
+                        and (bulleted or not re.match(r"\d{1,3}\.\s+[A-ZÆØÅ]", lines[nxt].strip())) \
                         and not LONE_NUMBER_NO_TITLE.match(lines[nxt].strip()) and part_label(lines[nxt]) is None:
                     # not '18' / '20' (a column of page numbers), nor '2' / '1. Bemærkninger' (a page number above
                     # a numbered heading)
                     number, title, form = int(m.group(1)), lines[nxt], "lone"
                     title = _wrapped_cell_title(lines, nxt, number, title)
+                    if bulleted:  # '• 2' / '3. Budgetopfølgning BFKU 2015': the bullet's number, then its title
+                        titles_taken.add(nxt)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
         if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?\s*(?:\([^()]*\))?", (title or "").strip()) \
@@ -1072,6 +1075,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             score += 0.5
         if slot:
             score += 1.0
+        if bulleted and form == "lone":
+            score += 1.0  # '• 1' / 'SSP - drøftelse af …': a web list's item mark, however few the items
         # what follows: a section label, a case number or plain text (a body) rather than the next number
         j = next((k for k in range(i + 1, min(n, i + 6)) if lines[k] and not (form == "lone" and k == i + 1)), None)
         follower = lines[j] if j is not None else ""

@@ -243,6 +243,7 @@ NOT_APOLOGY_LABEL = re.compile(
 HEADER_RE = [(name, re.compile(rf"^(?:{pattern})\b\.?\s*[:;\t]?\s*(?P<rest>.*)$", re.I))
              for name, pattern in HEADER_LABELS]
 # a label line of its own ("Ordstyrer:", "Godkendelse af referat:")
+NOTE_LABEL = re.compile(r"(?i)(?:bemærkninger?|næste møde|dagsorden)\s*:")  # a label of notes, never of people
 OTHER_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[\wæøå-]+){0,3}\s*:")
 INLINE_PEOPLE = re.compile(r"(?<=\))\s*[,;]\s*(?=[A-ZÆØÅ])")
 DATE_ONLY_LINE = re.compile(rf"(?i)(?:{layout.WEEKDAY}\s+)?(?:den\s+)?\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}")
@@ -2581,9 +2582,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
         if OTHER_LABEL.fullmatch(ln.strip()) and current_list == "attendees" and not ROLE_LABEL.match(ln) \
                 and _group_of_names_below(header, k):
             continue  # 'Deltagere' / 'Forældrevalgte:' / 'Næstformand: Rasmus …': a group's label inside the list
-        if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and ROLE_LABEL.match(ln)):
-            current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær': another label ends the list
-            continue
+        if OTHER_LABEL.fullmatch(ln.strip()) or (current_list and (ROLE_LABEL.match(ln) or NOTE_LABEL.match(ln))):
+            current_list = None  # 'Ordstyrer:', 'Mødeleder: Eva Holm', 'Sekretær', 'Bemærkninger: Godkendelse af …':
+            continue  # another label ends the list
         if current_list and PARTY_ONLY.fullmatch(ln.strip()):
             continue  # 'Tina Boel' / '(F)': the party of the name above, one cell a line; the list goes on
         if current_list == "absent" and lists["absent"] and ":" not in ln and not _listed_names(ln) \

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 617, "date": 693, "start": 490, "place": 377, "body": 600, "attendees": 2617,
+FLOORS = {"items_exact": 619, "date": 693, "start": 491, "place": 378, "body": 600, "attendees": 2617,
           "apologies": 912}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
@@ -43,8 +43,8 @@ FLOORS = {"items_exact": 617, "date": 693, "start": 490, "place": 377, "body": 6
 # as measured, five apologies more, which a rule took back; apologies 43: seen59 and seen60, added as measured, one
 # and two apologies more, and 42 since the eleventh session's capitals tail; attendees 88: seen61, added as
 # measured, three names more, and 87 since the eleventh session's absence label naming the body; seen62, added as
-# measured, none more; apologies 44: seen63, added as measured, two more)
-CEILINGS = {"attendees": 87, "apologies": 44, "date": 25}
+# measured, none more; apologies 44: seen63, added as measured, two more, and 43 since the notes label ends a list)
+CEILINGS = {"attendees": 87, "apologies": 43, "date": 25}
 
 
 @pytest.fixture(scope="module")

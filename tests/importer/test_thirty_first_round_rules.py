@@ -306,3 +306,48 @@ def test_one_bracketed_first_name_after_one_title_alone_stays_in_the_title():
     text = "Referat\nUngerådet\n8. november 2021\n\n1. Opfølgning på quiz\n\nGodt.\n\n" \
            "2. Status på Projekt (Aura)\n\nDrøftet.\n\n3. Eventuelt\n\nIntet.\n"
     assert _parse(text).items[1].title == "Status på Projekt (Aura)"
+
+
+BULLETED_NUMBERS = """Skip navigationen
+
+Referat
+
+Onsdag den 02. december 2015 kl. 16:00
+
+Mødested: Havnestuen
+Udvalg: Børne-, Fritids- og Kulturudvalget
+Afbud fra: Ole K. Svendsen (A)
+Bemærkninger: Godkendelse af dagsorden:
+Godkendt
+  • 1
+    Status på læringsmål
+    Sagsid.: 15/2555
+
+    BESLUTNING:
+
+    Taget til efterretning.
+
+  • 2
+    3. Budgetopfølgning 2015
+    Sagsid.: 15/1606
+
+    BESLUTNING:
+
+    Godkendt.
+"""
+
+
+def test_a_bulleted_lone_number_takes_the_next_line_as_title_even_an_ordinal_one():
+    assert [(number, title) for number, title, _ in _items(BULLETED_NUMBERS)] == [
+        (1, "Status på læringsmål"), (2, "3. Budgetopfølgning 2015")]
+
+
+def test_one_bulleted_lone_number_is_an_item_and_skip_navigationen_is_furniture():
+    text = BULLETED_NUMBERS[:BULLETED_NUMBERS.index("  • 2")]
+    document = _parse(text)
+    assert [(i.number, i.title) for i in document.items] == [(1, "Status på læringsmål")]
+    assert document.title != "Skip navigationen" and document.place == "Havnestuen"
+
+
+def test_a_notes_label_ends_the_absence_list_above_it():
+    assert _parse(BULLETED_NUMBERS).absent == ["Ole K. Svendsen"]
