@@ -104,7 +104,7 @@ def strip_furniture(line: str) -> str:
 
 # --- run-on lines ------------------------------------------------------------------------
 
-RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ])")
+RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ]|\([BOD]\)\s+[A-ZÆØÅ])")  # ('3. (B) Ny …')
 INLINE_LABEL = re.compile(
     r"\s(?=(?:Til stede(?: var)?|Tilstede|Deltagere|Afbud(?: fra)?|Fraværende|Gæster|Mødested|Sted|Dato|"
     r"Referent|Mødedeltagere|Tilstedeværende medlemmer[\w ]*|Tilstedeværende observatører|Fra sekretariatet)"

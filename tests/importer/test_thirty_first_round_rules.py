@@ -351,3 +351,12 @@ def test_one_bulleted_lone_number_is_an_item_and_skip_navigationen_is_furniture(
 
 def test_a_notes_label_ends_the_absence_list_above_it():
     assert _parse(BULLETED_NUMBERS).absent == ["Ole K. Svendsen"]
+
+
+def test_a_run_on_line_is_cut_before_a_number_with_a_bracketed_type_code():
+    from klynge.importer import layout
+
+    line = ("Dagsorden (B) = beslutningspunkt 1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2. Godkendelse "
+            "og underskrift af protokollen Protokollen blev godkendt og underskrevet af alle. 3. (B) Ny "
+            "måneds-kalender til afløsning af kirkefolder Menighedsrådet vedtog forslaget.")
+    assert [p.split()[0] for p in layout.split_run_on(line)][-3:] == ["1.", "2.", "3."]
