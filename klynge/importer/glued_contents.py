@@ -31,7 +31,7 @@ CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sa
 # where the list ends: the attachments' list, the signatures, a file path, a page's footer
 LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+)")
 # 'Punkter på åbent møde: 23. … Punkter på lukket møde: 32. Hjælpemidler': the closed part's entries follow
-CLOSED_PART = re.compile(r"\s*\bPunkter på lukket møde:\s*")
+CLOSED_PART = re.compile(r"\s*\b(?:Punkter på lukket møde:|Lukkede dagsordenspunkter\b)\s*")
 # (or a leader the stored excerpt cut before its page: '… Lukket sag - Orientering...')
 DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b|\s*\.{3,}\s*$")
 FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
@@ -190,14 +190,22 @@ def _split_numbered(listed: str, number: int) -> list[GluedEntry]:
                     if not MONTH_WORD.match(listed[m.end():])), key=lambda m: m.start())
     wanted, kept = number + 1, []
     for m in marks:
-        if int(m.group("n")) == wanted:
+        n = int(m.group("n"))
+        # ('… halharmoniseringsmodellen 6 5 Ikke folkeoplysende …': page 6, then item 5, items 3-4 lost their numbers)
+        if n == wanted or (m.re is PAGE_THEN_NUMBER and wanted < n <= wanted + 3):
             kept.append(m)
-            wanted += 1
+            wanted = n + 1
     if not kept:
         return []
     entries, at, current = [], 0, number
     for m in kept:
-        entries.append(GluedEntry(current, _without_page(listed[at:m.start()])))
+        between = _without_page(listed[at:m.start()])
+        if int(m.group("n")) > current + 1:  # the entries whose numbers were lost: cut by capitals, unnumbered
+            titles = split_titles(between)
+            entries.append(GluedEntry(current, titles[0]))
+            entries.extend(GluedEntry(None, t) for t in titles[1:])
+        else:
+            entries.append(GluedEntry(current, between))
         at, current = m.end(), int(m.group("n"))
     last = split_titles(_without_page(listed[at:]))
     entries.append(GluedEntry(current, last[0]))

@@ -360,3 +360,17 @@ def test_a_run_on_line_is_cut_before_a_number_with_a_bracketed_type_code():
             "og underskrift af protokollen Protokollen blev godkendt og underskrevet af alle. 3. (B) Ny "
             "måneds-kalender til afløsning af kirkefolder Menighedsrådet vedtog forslaget.")
     assert [p.split()[0] for p in layout.split_run_on(line)][-3:] == ["1.", "2.", "3."]
+
+
+def test_a_glued_contents_list_skips_numbers_it_lost_and_ends_at_its_closed_part():
+    from klynge.importer import glued_contents
+
+    line = ("2 Indholdsfortegnelse Pkt. Tekst Side Åbne dagsordenspunkter 1 Anden placering af Skærbæk Bibliotek 3 2 "
+            "Halvårsregnskab for udvalget Høringssvar evaluering af halmodellen 6 5 Ikke folkeoplysende foreningers "
+            "brug af haller 8 6 Henvendelse fra foreningen Stjernen 9 7 Årshjul for udvalget Sager til orientering "
+            "12 Lukkede dagsordenspunkter 4. september")
+    _, entries = glued_contents.contents_entries(["Referat", line])
+    assert [(e.number, e.title) for e in entries] == [
+        (1, "Anden placering af Skærbæk Bibliotek"), (2, "Halvårsregnskab for udvalget"),
+        (None, "Høringssvar evaluering af halmodellen"), (5, "Ikke folkeoplysende foreningers brug af haller"),
+        (6, "Henvendelse fra foreningen Stjernen"), (7, "Årshjul for udvalget"), (None, "Sager til orientering")]
