@@ -926,6 +926,9 @@ def _counted_title_in_run(lines: list[str], i: int, number: int, title: str) -> 
 ROLE_BEFORE_NUMBER = re.compile(r"^(?i:[\wæøå-]*(?:formand|formanden|person|kasserer|kassereren|værge|præst|præsten|"
                                 r"sekretær|leder|lederen|chef|direktør|konsulent)(?:/[\wæøå-]+)*)\s*:\s+"
                                 r"(?=\d{1,3}\.\s+[A-ZÆØÅ])")
+BRACKET_THEN_STOP = re.compile(r"^(\d{1,3})\)\.\s+")
+FIRST_PART_NUMBER = re.compile(r"^(\d{1,3})a[.)]\s+(?=[A-ZÆØÅ])")
+SECOND_PART_NUMBER = re.compile(r"^\s*(\d{1,3})b[.)]\s")
 NUMBER_RANGE_HEADING = re.compile(r"^((?:ad\.?|punkt|pkt\.?)\s*\d{1,3})\s*[-–]\s*(\d{1,3})\.?\s+(?=[A-ZÆØÅ])", re.I)
 DOUBLED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\1\.\s*(?=[A-ZÆØÅ])")
 CASE_GROUP_BEFORE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+sager\s+(?=(?:punkt|pkt\.?)\s*\d)", re.I)
@@ -944,6 +947,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
     out: list[Candidate] = []
     n = len(lines)
     titles_taken: set[int] = set()  # lines a bulleted lone number took as its title: no candidates of their own
+    first_parts: set[int] = set()  # '3a.' lines, read as item 3
     for i, text in enumerate(lines):
         if not text or not MAY_BE_NUMBERED.search(text) or i in titles_taken:
             continue
@@ -980,6 +984,11 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             s = CASE_GROUP_BEFORE.sub("", s)
         if s[:1].isdigit():
             s = DOUBLED_NUMBER.sub(r"\1. ", s)  # '5. 5.Retningslinjer for …': a list's number and the title's own
+            s = BRACKET_THEN_STOP.sub(r"\1) ", s)  # '4). Sognepræsterne orienterer'
+            first_part = FIRST_PART_NUMBER.match(s)
+            if first_part:  # '3a. Gennemgang af regnskab …': item 3's first part, item 3 unless 3 stands elsewhere
+                s = f"{first_part.group(1)}. {s[first_part.end():]}"
+                first_parts.add(i)
         if ":" in s[:40]:  # 'Næstformand/kontaktperson: 7. Status på …': who takes the item, before its number
             s = ROLE_BEFORE_NUMBER.sub("", s)
         m = PUNKT_FORM.match(s) if not SUB_POINT_REFERENCE.match(s) else None
@@ -1097,6 +1106,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         out.append(Candidate(i, number, title, score, form, toc, indent, run_on=run_on, slot=slot,
                              follower_label=follower_label, prev_case=prev_case, rules_score=score, gated=gated,
                              through=int(re.search(r"\d+", through.group(0)).group(0)) if through else None))
+    if first_parts:  # a '3a.' line is item 3 only where no other line is numbered 3 ('1.' / '1a.' / '1b.': sub-points)
+        numbered = {c.number for c in out if c.index not in first_parts}  # nor a '3b.' follows ('2a.' / '2b.': a list)
+        numbered |= {int(m.group(1)) for ln in lines if ln and (m := SECOND_PART_NUMBER.match(ln))}
+        out = [c for c in out if c.index not in first_parts or c.number not in numbered]
     return out
 
 

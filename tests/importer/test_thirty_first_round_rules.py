@@ -374,3 +374,33 @@ def test_a_glued_contents_list_skips_numbers_it_lost_and_ends_at_its_closed_part
         (1, "Anden placering af Skærbæk Bibliotek"), (2, "Halvårsregnskab for udvalget"),
         (None, "Høringssvar evaluering af halmodellen"), (5, "Ikke folkeoplysende foreningers brug af haller"),
         (6, "Henvendelse fra foreningen Stjernen"), (7, "Årshjul for udvalget"), (None, "Sager til orientering")]
+
+
+PARTS = """Referat af menighedsrådsmøde 19. marts 2013
+
+1. Velkomst og meddelelser
+Intet.
+
+2. Godkendelse af referat
+Godkendt.
+
+3a. Gennemgang af regnskab for 2012
+Regnskabet blev gennemgået.
+
+4). Sognepræsterne orienterer
+Intet.
+
+5). Eventuelt
+Intet.
+"""
+
+
+def test_an_items_first_part_stands_for_the_item_and_a_bracket_then_stop_is_one_mark():
+    assert [(n, t) for n, t, _ in _items(PARTS)] == [
+        (1, "Velkomst og meddelelser"), (2, "Godkendelse af referat"), (3, "Gennemgang af regnskab for 2012"),
+        (4, "Sognepræsterne orienterer"), (5, "Eventuelt")]
+
+
+def test_lettered_parts_a_and_b_are_a_list_not_items():
+    text = PARTS.replace("4). Sognepræsterne", "3b. Budget 2014\nIntet.\n\n4). Sognepræsterne")
+    assert 3 not in [n for n, _, _ in _items(text)]
