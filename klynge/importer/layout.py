@@ -2668,7 +2668,6 @@ PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
     r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$"  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
     r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?,\s+(?P<room>[a-zæøå]{4,30}(?:et|en|ne))\.?\s*$")  # '… kl. 17, provstikontoret.'
-
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
