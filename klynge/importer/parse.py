@@ -866,7 +866,7 @@ def _stamped_place(lines: list[str]) -> str | None:
     return None
 
 
-HELD_AT = re.compile(r"\bmødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:på|i|hos)\s+(?P<place>[A-ZÆØÅ][\wæøå.' -]{2,60}?)"
+HELD_AT = re.compile(r"\bmødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:på|i|hos)\s+(?P<place>(?-i:[A-ZÆØÅ])[\wæøå.' -]{2,60}?)"
                      r"(?:\s+og\s+|\s+kl\b|\s+fra\s+\d|[.,;]|$)", re.I)
 
 

@@ -404,3 +404,9 @@ def test_an_items_first_part_stands_for_the_item_and_a_bracket_then_stop_is_one_
 def test_lettered_parts_a_and_b_are_a_list_not_items():
     text = PARTS.replace("4). Sognepræsterne", "3b. Budget 2014\nIntet.\n\n4). Sognepræsterne")
     assert 3 not in [n for n, _, _ in _items(text)]
+
+
+def test_a_meeting_held_in_good_order_has_no_place():
+    text = DECISION_POINTS.replace("Mødet blev afholdt på Birkevang i Gilleleje og varede fra 13.00 - 16.00",
+                                   "Mødet blev afholdt i god ro og orden")
+    assert _parse(text).place is None
