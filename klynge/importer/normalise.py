@@ -596,8 +596,15 @@ def _repair_words(text: str, lexicon: Lexicon | None, names: NameIndex | None, c
         judged = {word for word in _distinct_tokens(chunk) if not same_anywhere(word)}
         if not judged:
             return chunk
-        if len(judged) > 40:
-            return TOKEN.sub(fix, chunk)
+        if len(judged) > 40:  # (many: one pass over the words, fix called only on those it may change)
+            pieces, last = [], 0
+            for m in TOKEN.finditer(chunk):
+                if m.group(0) in judged:
+                    pieces.append(chunk[last:m.start()])
+                    pieces.append(fix(m))
+                    last = m.end()
+            pieces.append(chunk[last:])
+            return "".join(pieces)
         alternatives = "|".join(re.escape(word) for word in sorted(judged, key=len, reverse=True))
         return re.compile(rf"(?<![\w@&])(?:{alternatives})(?![\w@&])").sub(fix, chunk)
 
