@@ -866,8 +866,8 @@ def _stamped_place(lines: list[str]) -> str | None:
     return None
 
 
-HELD_AT = re.compile(r"\bmødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:på|i|hos)\s+(?P<place>(?-i:[A-ZÆØÅ])[\wæøå.' -]{2,60}?)"
-                     r"(?:\s+og\s+|\s+kl\b|\s+fra\s+\d|[.,;]|$)", re.I)
+HELD_AT = re.compile(r"\bmødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:på|i|hos)\s+"
+                     r"(?P<place>(?-i:[A-ZÆØÅ])[\wæøå.' -]{2,60}?)(?:\s+og\s+|\s+kl\b|\s+fra\s+\d|[.,;]|$)", re.I)
 
 
 def _held_at(lines: list[str]) -> str | None:
