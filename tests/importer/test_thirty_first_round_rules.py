@@ -3,6 +3,9 @@
 from tests.importer.conftest import closed_items_of as _items
 from tests.importer.conftest import read_normalised as _parse
 
+# two plain items under a header the test writes: where the header's rules are tried
+TWO_ITEMS = "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+
 # a council's item pages: a contents list of 'åbent N Title' lines, then each item under ' Åbent  punkt' with
 # its dotless ' N  Title' heading and a form whose two boxes ('Åbent punkt' / 'Lukket punkt') lost their tick
 ITEM_PAGES = """Referat
@@ -97,7 +100,7 @@ def test_a_title_may_begin_with_a_percentage():
 
 def test_a_room_street_and_town_under_the_date_is_the_place_whatever_the_streets_name():
     text = "Referat\nKommunalbestyrelsen\n26-03-2015 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n" \
-           "Dagsordenspunkter\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+           "Dagsordenspunkter\n\n" + TWO_ITEMS
     assert _parse(text).place == "kommunalbestyrelsessalen, Landemærket 26, Rønne"
 
 
@@ -249,14 +252,12 @@ def test_numbered_recommendations_in_lower_case_above_an_item_are_no_items():
 
 
 def test_a_meeting_in_a_named_parish_hall_gives_the_place():
-    text = "Referat\n\nMenighedsrådsmøde i Vejlby Sognegård tirsdag den 24. september 2024\n\n" \
-           "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+    text = "Referat\n\nMenighedsrådsmøde i Vejlby Sognegård tirsdag den 24. september 2024\n\n" + TWO_ITEMS
     assert _parse(text).place == "Vejlby Sognegård"
 
 
 def test_a_meeting_word_before_the_weekday_is_no_place():
-    text = "Referat 7. april 2021\n\n Menighedsrådsmøde onsdag d. 7. april 2021 kl. 19.00-21.30\n\n" \
-           "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Eventuelt\n\nIntet.\n"
+    text = "Referat 7. april 2021\n\n Menighedsrådsmøde onsdag d. 7. april 2021 kl. 19.00-21.30\n\n" + TWO_ITEMS
     assert _parse(text).place is None
 
 
