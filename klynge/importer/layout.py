@@ -360,6 +360,7 @@ ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl
 SENTENCE_VERB = re.compile(
     r"\b(?:er|var|blev|bliver|skal|kan|vil|har|havde|sker|godkendt\w*|valgt|vedtaget|taget|drøftet|besluttet|udsat|"
     r"udskudt|aftalt|[a-zæøå]{3,}ede|(?:godkend|vedtag|drøft|behandl|forelæg|gennemg|fremlæg|overfør|udsætt|henvis|oversend)es|søger|anmoder|"
+    r"godkender|vedtager|beslutter|tiltræder|anbefaler|indstiller|bevilger|"
     r"får|fik|ønsker|mener|skulle|kunne|ville|gik|kom|tog|gav|sagde|fandt|bad|stod|opstod|udsprang|bød|nød|"
     r"fortalte|mødte|sendte|hørte)\b")
 SEE_ALSO = re.compile(r"^Se (?:også|endvidere)\b")

@@ -1515,6 +1515,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
     nxt = lines[k]
     if nxt and (layout.same_line(nxt, title) or title.endswith(nxt.strip())):
         return False  # the title repeated, or its wrapped rest already joined
+    if _without_final_full_stop(title) != title and nxt.lstrip()[:1].isupper():
+        return False  # '… og gode ideer.' / 'Kirkebladet går i trykken …': a whole sentence, then the item's text
     if LOWER_CASE_REST.match(nxt) and len(nxt) < 100 and not nxt.rstrip().endswith((".", ":")) \
             and (k + 1 >= stop or not lines[k + 1]) and not layout.SENTENCE_VERB.search(nxt):
         return True  # 'Ad 4. Forretningsorden for fællesmøder' / 'for menighedsrådene i …, 2. behandling' / ''

@@ -1,0 +1,33 @@
+"""Issue 12, thirty-second round (the twelfth session). Invented texts only."""
+
+from tests.importer.conftest import closed_items_of as _items
+
+
+def test_a_heading_ending_in_a_full_stop_does_not_take_the_next_sentence_into_its_title():
+    text = ("Referat af menighedsrådsmøde tirsdag den 6. marts 2012 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Kirkeblad for foråret, deadline for dette og gode ideer til forsiden.\n"
+            "Kirkebladet går i trykken 9. maj med billeder af årets konfirmander \n\n"
+            "3. Eventuelt\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"),
+                                            (2, "Kirkeblad for foråret, deadline for dette og gode ideer til forsiden"),
+                                            (3, "Eventuelt")]
+
+
+def test_a_wrapped_heading_without_a_full_stop_still_takes_its_rest():
+    text = ("Referat af menighedsrådsmøde tirsdag den 6. marts 2012 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Orientering om den kommende renovering af kirkegårdens kapel og\n"
+            "graverfaciliteter\n\nRådet tog orienteringen til efterretning.\n\n"
+            "3. Eventuelt\nIntet.\n")
+    assert _items(text)[1][1] == ("Orientering om den kommende renovering af kirkegårdens kapel og "
+                                  "graverfaciliteter")
+
+
+def test_a_decision_sentence_in_the_present_tense_after_the_title_is_not_part_of_it():
+    text = ("Referat af provstiudvalgsmøde torsdag den 27. april 2023 kl. 9.00\n\n"
+            "1 - Godkendelse af dagsordenen. Provstiudvalget godkender dagsordenen.\n\n"
+            "2 - Kirkegårdstakster 2024. Provstiudvalget tiltræder taksterne.\n\n"
+            "3 - Eventuelt\n\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsordenen"), (2, "Kirkegårdstakster 2024"),
+                                            (3, "Eventuelt")]
