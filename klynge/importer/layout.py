@@ -601,6 +601,9 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    next_meeting = NEXT_MEETING_THEN_DATE.match(t)
+    if next_meeting:  # 'Næste møde. Torsdag d. 21. april, kl. 17.00 i …': the date agreed, after the title
+        t = next_meeting.group("t")
     standing = STANDING_ITEM_DECIDED.match(t)
     if standing:  # 'Dagsorden godkendt. Tidligere referat …': the standing item, its decision after it
         t = standing.group("t")
@@ -638,6 +641,10 @@ TITLE_COLON_SENTENCE = re.compile(
 # 'Dagsorden godkendt', 'Referatet blev godkendt': a standing item's noun and its decision in lower case
 STANDING_ITEM_DECIDED = re.compile(r"^(?P<t>(?:Dagsorden(?:en)?|Referat(?:et)?(?: fra sidste møde)?))\s+"
                                    r"(?:blev\s+|er\s+)?(?:godkendt|godkendtes|underskrevet|underskreves)\b.*$")
+# 'Næste møde. Torsdag d. 21. april …' / 'Næste Menighedsrådsmøde: 4. okt.': the title, then after a stop or colon the
+# date the meeting agreed on (a date written straight after it, 'Næste møde den 28. september', is the title's own)
+NEXT_MEETING_THEN_DATE = re.compile(
+    r"^(?P<t>Næste\s+\w*møde)\s*[.:]\s+(?=(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\b|d\.|den\b|\d{1,2}\.))", re.I)
 MEMBER_REPORT = re.compile(r"[A-ZÆØÅ][\wæøå]*:\s")  # 'Susanne: Holder ferie …' after 'Bordet rundt:'
 TITLE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 628, "date": 703, "start": 501, "place": 385, "body": 609, "attendees": 2659,
+FLOORS = {"items_exact": 629, "date": 703, "start": 501, "place": 385, "body": 609, "attendees": 2659,
           "apologies": 925}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;

@@ -31,3 +31,18 @@ def test_a_decision_sentence_in_the_present_tense_after_the_title_is_not_part_of
             "3 - Eventuelt\n\nIntet.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsordenen"), (2, "Kirkegårdstakster 2024"),
                                             (3, "Eventuelt")]
+
+
+def test_the_date_agreed_after_next_meeting_and_a_stop_or_colon_is_not_part_of_the_title():
+    text = ("Referat af menighedsrådsmøde tirsdag den 6. marts 2012 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Næste møde. Torsdag d. 21. april, kl. 17.00 i sognehuset\n\n"
+            "3. Næste Menighedsrådsmøde: 4. okt.\n")
+    assert [i[1] for i in _items(text)] == ["Godkendelse af dagsorden", "Næste møde", "Næste Menighedsrådsmøde"]
+
+
+def test_a_date_written_straight_after_next_meeting_stays_in_the_title():
+    text = ("Referat af bestyrelsesmøde tirsdag den 6. marts 2012 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Næste møde den 28. september 2017\n")
+    assert _items(text)[1][1] == "Næste møde den 28. september 2017"
