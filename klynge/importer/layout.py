@@ -1918,10 +1918,17 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     chosen = chain + _closed_tail(chain, cands)
     first_line = next((k for k, ln in enumerate(lines) if ln), -1)
     if len(chosen) == 1 and chosen[0].score < 2.5 and chosen[0].form != "punkt" and chosen[0].index != first_line \
-            and not _under_items_label(lines, chosen[0].index):
+            and not _under_items_label(lines, chosen[0].index) and not _titles_the_page(chosen[0], lines):
         return []  # one weak numbered line is no agenda ("1. Udkast klar ..." in the text); an item page's
         # own heading opens the page
     return [Heading(c.index, c.number, c.title, warnings=_numbering_notes(c, chosen)) for c in chosen]
+
+
+def _titles_the_page(c: Candidate, lines: list[str]) -> bool:
+    """An item page names its one item at its top ('Mødedato: …' / 'Meddelelser' / … / '3.      Meddelelser'): the
+    numbered line's title is one of the page's first lines, above it."""
+    top = [ln.strip().casefold() for ln in lines[:c.index] if ln.strip()][:4]
+    return c.title.strip().casefold() in top
 
 
 def _numbering_notes(c: Candidate, chosen: list[Candidate]) -> list[str]:

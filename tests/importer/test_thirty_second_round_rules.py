@@ -1,5 +1,6 @@
 """Issue 12, thirty-second round (the twelfth session). Invented texts only."""
 
+from klynge.importer import layout
 from tests.importer.conftest import closed_items_of as _items
 
 
@@ -46,3 +47,20 @@ def test_a_date_written_straight_after_next_meeting_stays_in_the_title():
             "1. Godkendelse af dagsorden\nGodkendt.\n\n"
             "2. Næste møde den 28. september 2017\n")
     assert _items(text)[1][1] == "Næste møde den 28. september 2017"
+
+
+def test_an_item_page_whose_title_opens_the_page_keeps_its_one_numbered_item():
+    text = ("Mødedato: 29.01.2007, kl. 15:00\n\nOrientering om tilskud\n\nOrientering om tilskud\n\n"
+            "Folkeoplysningsudvalget\n\nBESLUTNINGSPROTOKOL\n\nfra ordinært møde mandag den 29. januar 2007\n\n"
+            "7.      Orientering om tilskud\n\n(FOU   8/2007)\n\nINDSTILLING OG BESLUTNING\n\n"
+            "Formanden orienterede kort om tilskuddene.\n\n"
+            "Materiale omdelt på mødet:\n\n1)     Oversigt over tilskud\n\n2)     Brev fra forvaltningen\n")
+    assert [i[:2] for i in _items(text)] == [(7, "Orientering om tilskud")]
+
+
+
+def test_only_the_pages_own_first_lines_name_an_item_page():
+    lines = ["Mødedato: 29.01.2007", "", "Meddelelser", "Meddelelser", "Udvalget", "BESLUTNINGSPROTOKOL", "",
+             "Vi drøftede budgettet.", "Budget", "3. Budget"]
+    assert layout._titles_the_page(layout.Candidate(9, 3, "Budget", 2.0, "numbered"), lines) is False
+    assert layout._titles_the_page(layout.Candidate(9, 3, "Meddelelser", 2.0, "numbered"), lines) is True
