@@ -1265,7 +1265,8 @@ def _without_final_full_stop(title: str) -> str:
 
 TRAILING_INITIALS = re.compile(
     r"\s*\((?P<who>[A-Za-zÆØÅæøå]{2,4}(?:\s*(?:/|&|og)\s*[A-Za-zÆØÅæøå]{2,4})*)\)\s*:?\s*$")
-TRAILING_NAME = re.compile(rf",\s*(?P<who>{NAME})\s*:?\s*$")
+# ', Per Skøt' / ', formanden/Per Skøt': a name after the title, perhaps after the presenting role
+TRAILING_NAME = re.compile(rf",\s*(?P<who>(?:(?i:{title_tails.ROLE_WORD.pattern})\s*/\s*)?{NAME})\s*:?\s*$")
 ABSENCE_LABEL = r"(?:fraværende|afbud|afbud fra|fravær)"
 ABSENCE_HEADING = re.compile(rf"^(?P<label>{ABSENCE_LABEL})\s*:\s*(?P<names>\S.*)$", re.I)
 ABSENCE_TITLE_ONLY = re.compile(rf"{ABSENCE_LABEL}\s*:?", re.I)  # '1. Fraværende:' with the names below it

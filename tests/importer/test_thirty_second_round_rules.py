@@ -2,6 +2,7 @@
 
 from klynge.importer import layout
 from tests.importer.conftest import closed_items_of as _items
+from tests.importer.conftest import read_normalised
 
 
 def test_a_heading_ending_in_a_full_stop_does_not_take_the_next_sentence_into_its_title():
@@ -64,3 +65,15 @@ def test_only_the_pages_own_first_lines_name_an_item_page():
              "Vi drøftede budgettet.", "Budget", "3. Budget"]
     assert layout._titles_the_page(layout.Candidate(9, 3, "Budget", 2.0, "numbered"), lines) is False
     assert layout._titles_the_page(layout.Candidate(9, 3, "Meddelelser", 2.0, "numbered"), lines) is True
+
+
+def test_a_presenting_role_and_name_after_the_titles_comma_is_the_presenter():
+    text = ("Referat af skolebestyrelsesmøde tirsdag den 10. august 2010 kl. 18.30\n\n"
+            " 1. Konstituering af skolebestyrelsen, Claus Løvendahl:\n  Formand: Kim Juul Ibsen.\n"
+            " 2. Tilknytning til klasser, formanden/Per Skøt:\n  Datoer sendes rundt.\n"
+            " 3. Fordeling af udvalgsposter, skolelederen/Per Skøt:\n  Forretningsudvalg.\n")
+    items = read_normalised(text).items
+    assert [(i.title, i.presenter) for i in items] == [
+        ("Konstituering af skolebestyrelsen", "Claus Løvendahl"),
+        ("Tilknytning til klasser", "formanden/Per Skøt"),
+        ("Fordeling af udvalgsposter", "skolelederen/Per Skøt")]
