@@ -1683,7 +1683,19 @@ def _punkt_run_around(chain: list[Candidate], cands: list[Candidate]) -> list[Ca
             while earlier and earlier[-1].number == run[0].number - 1:
                 run.insert(0, earlier.pop())
             return run
-    return chain
+    return _lone_punkt_over_sub_lists(chain, punkts, cands)
+
+
+def _lone_punkt_over_sub_lists(chain: list[Candidate], punkts: list[Candidate],
+                               cands: list[Candidate]) -> list[Candidate]:
+    """'Punkt 17.' / 'Siden sidst. Orientering.' / 'Formanden:' / '1. …' '2. …' / 'Ungdomsskoleinspektøren:' / '1. …':
+    one 'Punkt N' heading above the run, with no other after it, and plain numbering that starts again at 1 at
+    least twice below it (each reporter's own list): the lists are the item's text, the 'Punkt' heading the item."""
+    above = [c for c in punkts if c.index < chain[0].index]
+    if len(punkts) != 1 or not above:
+        return chain
+    restarts = [c for c in cands if c.index > above[0].index and c.number == 1 and c.form != "punkt"]
+    return [above[0]] if len(restarts) >= 2 else chain
 
 
 def _ones_before_run(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

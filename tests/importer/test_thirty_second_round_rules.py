@@ -77,3 +77,20 @@ def test_a_presenting_role_and_name_after_the_titles_comma_is_the_presenter():
         ("Konstituering af skolebestyrelsen", "Claus Løvendahl"),
         ("Tilknytning til klasser", "formanden/Per Skøt"),
         ("Fordeling af udvalgsposter", "skolelederen/Per Skøt")]
+
+
+# one 'Punkt N' item whose text is each reporter's own numbered list
+REPORTERS = ("Referat\n\nUNGDOMSSKOLEBESTYRELSEN\n\nMødedato:       Torsdag d. 25 oktober  2007.\n\n"
+             "Punkt 17.\n\nSiden sidst. Orientering.\n\nFormanden:\n\n1.    Velkommen til de nye medlemmer.\n\n"
+             "Formanden bød velkommen.\n\n2.    Midler til klubber\n\nBudgettet er vedtaget.\n\n"
+             "Ungdomsskoleinspektøren:\n\n1.    Ungdomshus i byen\n\nForslag om lokaler.\n\n2.    SSP\n\n"
+             "Arbejdsgruppen er nedsat.\n")
+
+
+def test_numbered_lists_that_start_again_under_one_punkt_heading_are_its_text():
+    assert [i[:2] for i in _items(REPORTERS)] == [(17, "Siden sidst. Orientering.")]
+
+
+def test_the_rule_needs_two_restarted_lists_one_list_under_a_punkt_heading_is_read_as_before():
+    once = REPORTERS.split("Ungdomsskoleinspektøren:")[0]
+    assert [i[0] for i in _items(once)] == [1, 2]
