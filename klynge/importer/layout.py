@@ -437,6 +437,12 @@ def _without_attachment_link(title: str) -> str:
     return bare
 
 
+# '… 2015 elevstatistik 221015.pdfelevstatistik 221015.pdf': a web page's link to a file, its name printed twice
+# (the link's text and its title) after the item's title
+FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)", re.I)
+# (before a time slot the heading rules cut later: '… .pdf 20.10 - 20.15')
+DOUBLED_FILE_LINK = re.compile(r"\s*(?P<file>\S[^\n]{0,100}?\.(?:pdf|docx?|xlsx?|pptx?))(?P=file)"
+                               r"(?=(?:\s+\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*$)", re.I)
 NOTES_LINK = re.compile(r"\s*->\s*Database\s+'.*$")
 GLUED_ATTACHMENT = re.compile(r"(?<=[a-zæøå])[-–](?:bilag|bilaget)(?:\s*\d+)?(?=\s|$).*$")
 
@@ -621,6 +627,8 @@ def _clean_title(title: str, run_on: bool) -> str:
     t = _without_attachment_link(t)
     t = GLUED_ATTACHMENT.sub("", t) or t
     t = NOTES_LINK.sub("", t) or t
+    if FILE_SUFFIX.search(t):
+        t = DOUBLED_FILE_LINK.sub("", t) or t
     t = TOC_SIGN.sub("", t)
     t = re.sub(r"\(\s*(?:kl\.?)?\s*\)", "", t)  # an empty "( )" / "(kl )" where a time slot was left blank
     t = re.sub(r"(?<=[\wæøå)])\s*;$", "", t)  # 'Kommende arrangementer;' before a list of its points

@@ -94,3 +94,13 @@ def test_numbered_lists_that_start_again_under_one_punkt_heading_are_its_text():
 def test_the_rule_needs_two_restarted_lists_one_list_under_a_punkt_heading_is_read_as_before():
     once = REPORTERS.split("Ungdomsskoleinspektøren:")[0]
     assert [i[0] for i in _items(once)] == [1, 2]
+
+
+def test_a_file_link_printed_twice_after_the_title_is_cut_off_also_before_a_time_slot():
+    text = ("Referat af bestyrelsesmøde onsdag den 11. november 2015 kl. 19.00\n\n"
+            "1Godkendelse af dagsorden 19.00 - 19.05\n\nGodkendt.\n\n"
+            "2Elevfordeling på fag elevstatistik 221015.pdfelevstatistik 221015.pdf 20.10 - 20.15\n\nDrøftet.\n\n"
+            "3Budget 2016 Budgetberegning 2016.pdfBudgetberegning 2016.pdf\n\nGodkendt.\n")
+    items = read_normalised(text).items
+    assert [i.title for i in items] == ["Godkendelse af dagsorden", "Elevfordeling på fag", "Budget 2016"]
+    assert items[1].start is not None and items[1].start.hour == 20
