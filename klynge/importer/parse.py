@@ -691,9 +691,14 @@ def _split_outside_brackets(text: str) -> list[str]:
 NAME_STOP = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
 
 
+# '…, Lene Glesner og Jette Erichsen, alle med afbud': the list's own remark that every name sent apologies
+ALL_WITH_APOLOGIES = re.compile(r",?\s*\(?\b(?:alle|begge)\s+(?:med\s+|har\s+meldt\s+)?afbud\)?\s*\.?$", re.I)
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
+    text = ALL_WITH_APOLOGIES.sub("", text)
     text = re.sub(rf",\s*(?={PARTY_MARK})", " ", text)  # 'Ali Ünsal, (V)': the party after a comma
     # 'Mads Dam (F) Per Holm-Larsen (A) Tilbage til toppen': the parties part the names; a page's link ends the list
     text = re.sub(r"\s+(?:Tilbage til toppen|Til toppen)\s*$", "", text)
@@ -742,7 +747,8 @@ LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæ
 
 ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
                        r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
-SENTENCE_THEN_ABSENT_LABEL = re.compile(r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende|ikke til stede)\s*:)")
+SENTENCE_THEN_ABSENT_LABEL = re.compile(
+    r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende(?:\s+med\s+afbud)?|ikke til stede)\s*:)")
 ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
 GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")

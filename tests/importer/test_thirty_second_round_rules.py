@@ -104,3 +104,23 @@ def test_a_file_link_printed_twice_after_the_title_is_cut_off_also_before_a_time
     items = read_normalised(text).items
     assert [i.title for i in items] == ["Godkendelse af dagsorden", "Elevfordeling på fag", "Budget 2016"]
     assert items[1].start is not None and items[1].start.hour == 20
+
+
+def _with_header(header: str) -> str:
+    return (f"Referat af møde i Ældrerådet torsdag den 20. august 2015 kl. 9.00\n\n{header}\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+
+
+def test_a_list_of_absent_names_ending_in_all_with_apologies_keeps_every_name():
+    parsed = read_normalised(_with_header(
+        "Deltagere:\nAnne Hansen, Bo Jensen\n\nFraværende:\n"
+        "Mogens Rasmussen, Inge Lodberg, Lene Glesner og Jette Erichsen, alle med afbud."))
+    assert parsed.absent == ["Mogens Rasmussen", "Inge Lodberg", "Lene Glesner", "Jette Erichsen"]
+
+
+def test_absent_with_apologies_after_a_sentence_on_the_attendance_line_is_an_apology_not_an_attendee():
+    parsed = read_normalised(_with_header(
+        "Deltagere: Helga Blomgreen, Hanne Hovmøller, Harry Schrøder.\n"
+        "Peter  Nørgaard og Else Marie Birk deltog også i mødet.  Fraværende med afbud: Hans Henrik Knudsen"))
+    assert parsed.absent == ["Hans Henrik Knudsen"]
+    assert "Hans Henrik Knudsen" not in [a.name for a in parsed.attendees]
