@@ -695,6 +695,13 @@ NAME_STOP = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
 ALL_WITH_APOLOGIES = re.compile(r",?\s*\(?\b(?:alle|begge)\s+(?:med\s+|har\s+meldt\s+)?afbud\)?\s*\.?$", re.I)
 
 
+def _first_of_each_name(people) -> list[ParsedPerson]:
+    first: dict[str, ParsedPerson] = {}
+    for person in people:
+        first.setdefault(person.name.casefold(), person)
+    return list(first.values())
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -3020,8 +3027,9 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
     for person in attendees + guests:
         person.name = layout.strip_roles(person.name)
-    attendees = [p for p in attendees if not layout.is_organisation(p.name)]
-    guests = [p for p in guests if not layout.is_organisation(p.name)]
+    # 'Formand Søren D. Sørensen (SDS)' above the list that names him again: one person once the role is off
+    attendees = _first_of_each_name(p for p in attendees if not layout.is_organisation(p.name))
+    guests = _first_of_each_name(p for p in guests if not layout.is_organisation(p.name))
     absent_keys = {n.lower() for n in absent}
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
     return attendees, absent, substitutes, guests

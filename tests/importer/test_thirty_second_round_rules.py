@@ -124,3 +124,12 @@ def test_absent_with_apologies_after_a_sentence_on_the_attendance_line_is_an_apo
         "Peter  Nørgaard og Else Marie Birk deltog også i mødet.  Fraværende med afbud: Hans Henrik Knudsen"))
     assert parsed.absent == ["Hans Henrik Knudsen"]
     assert "Hans Henrik Knudsen" not in [a.name for a in parsed.attendees]
+
+
+def test_a_member_named_with_his_role_above_the_list_that_names_him_again_attends_once():
+    parsed = read_normalised(_with_header(
+        "Til stede:\nFormand Søren D. Sørensen (SDS)\nMødeleder Inge Jacobsen (IJ)\nTage Sørensen (TS)\n"
+        "Leif Bentsen (LB)\n\n"  # the same list again on one line, cut off by the page
+        "Formand Søren D. Sørensen (SDS) Mødeleder Inge Jacobsen (IJ) Tage Sørensen (TS) Leif Bentsen (LB"))
+    names = [a.name for a in parsed.attendees]
+    assert sorted(names) == sorted(set(names)) and "Tage Sørensen" in names
