@@ -2652,7 +2652,9 @@ PLACE_SENTENCE = re.compile(
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|(?<!\bSct)(?<!\bSkt)(?<!\bSt)\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
+# ('Regionshuset, 4180 Sorø og er åbent for offentligheden': the sentence goes on after 'og' and a verb)
 PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$"
+                        r"|\s+og\s+(?:er|bliver|vil|kan|skal|holdes|afholdes|foregår|starter|begynder|slutter)\s.*$"
                         r"|,?\s+(?i:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|den\s+\d|d\.\s*\d).*$")
 
 

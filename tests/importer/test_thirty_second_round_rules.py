@@ -133,3 +133,9 @@ def test_a_member_named_with_his_role_above_the_list_that_names_him_again_attend
         "Formand Søren D. Sørensen (SDS) Mødeleder Inge Jacobsen (IJ) Tage Sørensen (TS) Leif Bentsen (LB"))
     names = [a.name for a in parsed.attendees]
     assert sorted(names) == sorted(set(names)) and "Tage Sørensen" in names
+
+
+def test_a_place_ends_before_the_sentence_goes_on_with_and_and_a_verb():
+    assert layout.place_end("Regionshuset på Alleen 15, 4180 Sorø og er åbent for offentligheden") == \
+        "Regionshuset på Alleen 15, 4180 Sorø"
+    assert layout.place_end("Kirke- og Sognehuset") == "Kirke- og Sognehuset"
