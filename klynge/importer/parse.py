@@ -219,6 +219,8 @@ SUBSTITUTE_SENTENCE = re.compile(
 INSTEAD_OF_SENTENCE = re.compile(rf"\b[Ii]\s+stedet\s+for\s+(?P<absent>{NAME})\s+(?:deltog|mødte)\s+(?P<sub>{NAME})")
 # 'Bo Berg (suppleant for Eva Holm)': the substitute, then the member in brackets
 BRACKETED_SUBSTITUTE = re.compile(rf"({NAME})\s*\((?:på vegne af|for|stedfortræder for|suppleant for)\s+({NAME})\)")
+# '• Andrea Terp, A - Vibeke Hejnfelt stedfortræder' under 'Afbud': the member (and party), then who stood in
+DASHED_SUBSTITUTE = re.compile(rf"({NAME})(?:,\s*[A-ZÆØÅ]{{1,2}})?\s+[-–]\s+({NAME})\s+(?:stedfortræder|suppleant)\b")
 ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
@@ -2973,6 +2975,9 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if "stedet" in ln:
             for sm in INSTEAD_OF_SENTENCE.finditer(ln):
                 substitutes.append((_sentence_name(sm.group("sub")), _sentence_name(sm.group("absent"))))
+        if "stedfortræder" in ln or "suppleant" in ln:
+            for sm in DASHED_SUBSTITUTE.finditer(ln):
+                substitutes.append((sm.group(2).strip(), sm.group(1).strip()))
         if "(" in ln:
             for sm in BRACKETED_SUBSTITUTE.finditer(ln):
                 substitutes.append((sm.group(1).strip().rstrip("."), sm.group(2).strip().rstrip(".")))

@@ -139,3 +139,11 @@ def test_a_place_ends_before_the_sentence_goes_on_with_and_and_a_verb():
     assert layout.place_end("Regionshuset på Alleen 15, 4180 Sorø og er åbent for offentligheden") == \
         "Regionshuset på Alleen 15, 4180 Sorø"
     assert layout.place_end("Kirke- og Sognehuset") == "Kirke- og Sognehuset"
+
+
+def test_a_substitute_named_after_a_dash_and_stedfortraeder_attends_for_the_absent_member():
+    parsed = read_normalised(_with_header(
+        "Deltagere:\n • Anne Hansen, V\n • Bo Jensen, A\n\n • Afbud\n\n"
+        " • Andrea Terp, A - Vibeke Hejnfelt stedfortræder\n • Peter Kofod Poulsen, O\n"))
+    assert "Vibeke Hejnfelt" in [a.name for a in parsed.attendees]
+    assert "Andrea Terp" in parsed.absent and "Vibeke Hejnfelt" not in parsed.absent
