@@ -3254,11 +3254,16 @@ NAME_STOP = re.compile(
 NAME_PARTICLE = {"von", "van", "de", "la", "af", "du", "der"}
 
 
+LABEL_WORDS_BEFORE_NAME = {"fraværende", "afbud", "fravær", "godkendt"}
+
+
 def trim_name(name: str) -> str:
     """A name ends where the words stop being part of it: at a lower-case word ('Martin Bech pga. ferie'),
     at a capitalised function word that starts the next sentence ('Michael Burgess Mødet blev ...') and at a
     bracket or a dash."""
     words = re.split(r"\s+", re.split(r"\s*[(\[]|\s[-–]\s", name.strip())[0].strip())
+    if len(words) >= 3 and words[0].casefold() in LABEL_WORDS_BEFORE_NAME:
+        words = words[1:]  # 'Fraværende Birgit Pedersen', 'Godkendt Emilly L. K. Pedersen': a label or outcome run on
     kept: list[str] = []
     for k, w in enumerate(words):
         if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):

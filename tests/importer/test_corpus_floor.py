@@ -47,7 +47,7 @@ FLOORS = {"items_exact": 650, "date": 726, "start": 516, "place": 398, "body": 6
 # attendees 96: seen64, added as measured, nine names more; attendees 99, apologies 47 and date 26: seen65, added as
 # measured, three names, four apologies and one date more, the date taken back by the twelfth session's item page;
 # attendees 100 and apologies 48: seen66, added as measured, one name and one apology more)
-CEILINGS = {"attendees": 99, "apologies": 48, "date": 25}
+CEILINGS = {"attendees": 99, "apologies": 45, "date": 25}
 
 
 @pytest.fixture(scope="module")

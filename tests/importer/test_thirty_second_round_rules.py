@@ -147,3 +147,9 @@ def test_a_substitute_named_after_a_dash_and_stedfortraeder_attends_for_the_abse
         " • Andrea Terp, A - Vibeke Hejnfelt stedfortræder\n • Peter Kofod Poulsen, O\n"))
     assert "Vibeke Hejnfelt" in [a.name for a in parsed.attendees]
     assert "Andrea Terp" in parsed.absent and "Vibeke Hejnfelt" not in parsed.absent
+
+
+def test_a_label_word_run_onto_a_name_is_not_part_of_it():
+    assert layout.trim_name("Fraværende Birgit Pedersen") == "Birgit Pedersen"
+    assert layout.trim_name("Godkendt Emilly L. K. Pedersen") == "Emilly L. K. Pedersen"
+    assert layout.trim_name("Afbud Hansen") == "Afbud Hansen"  # two words: too little to tell a label from a name
