@@ -697,6 +697,22 @@ NAME_STOP = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
 ALL_WITH_APOLOGIES = re.compile(r",?\s*\(?\b(?:alle|begge)\s+(?:med\s+|har\s+meldt\s+)?afbud\)?\s*\.?$", re.I)
 
 
+# a surname alone before the list's next comma ('Awada, Rasmus Andersen, …'): the rest of a name the line cut
+SURNAME_THEN_COMMA = re.compile(r"^[A-ZÆØÅ][\wæøå-]+,\s")
+
+
+def _list_wrapped_on(names: str, lines: list[str], k: int) -> str:
+    """'Afbud: …, Andreas Jensen,' / 'Freja-Maria Olesen, …, Toufic' / 'Awada, Rasmus Andersen.': a list of names
+    the page wrapped goes on on the lines below while a line ends on a comma or the next begins with a surname
+    and a comma (five lines at most)."""
+    j = k + 1
+    while j < len(lines) and j - k <= 5 and lines[j] and (names.rstrip().endswith(",")
+                                                           or SURNAME_THEN_COMMA.match(lines[j])):
+        names = f"{names.rstrip()} {lines[j].strip()}"
+        j += 1
+    return names
+
+
 def _first_of_each_name(people) -> list[ParsedPerson]:
     first: dict[str, ParsedPerson] = {}
     for person in people:
@@ -2955,7 +2971,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         folded = ln.casefold()
         am = ABSENCE_LABEL_LINE.match(ln) if any(word in folded for word in ABSENCE_WORDS) else None
         if am and not re.match(r"^ingen\b", am.group(1), re.I):
-            listed = _listed_names(_without_capitals_tail(am.group(1))) or _by_initials(am.group(1), initials)
+            names = _list_wrapped_on(am.group(1), lines, k)
+            listed = _listed_names(_without_capitals_tail(names)) or _by_initials(names, initials)
             absent.extend(listed)
             if len(listed) == 1:
                 absent.extend(_one_name_a_line_below(lines, k))
@@ -3030,6 +3047,9 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     absent = [layout.trim_name(_sentence_name(n)) for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
     absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
+    # 'Toufic' / 'Awada': the halves of a name a line break cut, where the whole name was read from the list too
+    words_of_full_names = {w for n in absent if len(n.split()) >= 2 for w in n.split()}
+    absent = [n for n in absent if len(n.split()) >= 2 or n not in words_of_full_names]
     for person in attendees + guests:
         person.name = layout.strip_roles(person.name)
     # 'Formand Søren D. Sørensen (SDS)' above the list that names him again: one person once the role is off

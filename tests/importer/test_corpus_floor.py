@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 650, "date": 726, "start": 516, "place": 398, "body": 629, "attendees": 2869,
-          "apologies": 954}
+          "apologies": 958}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -47,7 +47,7 @@ FLOORS = {"items_exact": 650, "date": 726, "start": 516, "place": 398, "body": 6
 # attendees 96: seen64, added as measured, nine names more; attendees 99, apologies 47 and date 26: seen65, added as
 # measured, three names, four apologies and one date more, the date taken back by the twelfth session's item page;
 # attendees 100 and apologies 48: seen66, added as measured, one name and one apology more)
-CEILINGS = {"attendees": 99, "apologies": 45, "date": 25}
+CEILINGS = {"attendees": 99, "apologies": 44, "date": 25}
 
 
 @pytest.fixture(scope="module")

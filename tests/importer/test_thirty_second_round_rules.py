@@ -153,3 +153,11 @@ def test_a_label_word_run_onto_a_name_is_not_part_of_it():
     assert layout.trim_name("Fraværende Birgit Pedersen") == "Birgit Pedersen"
     assert layout.trim_name("Godkendt Emilly L. K. Pedersen") == "Emilly L. K. Pedersen"
     assert layout.trim_name("Afbud Hansen") == "Afbud Hansen"  # two words: too little to tell a label from a name
+
+
+def test_a_list_of_apologies_the_page_wrapped_goes_on_on_the_lines_below():
+    parsed = read_normalised(_with_header(
+        "Afbud: Nick Hansen, Kristine Hald Mikkelsen, Andreas Jensen,\n"
+        "Freja-Maria Olesen, Sylvester Schuster, Toufic\nAwada, Rasmus Andersen.\n\nReferent: Bo Berg"))
+    assert parsed.absent == ["Nick Hansen", "Kristine Hald Mikkelsen", "Andreas Jensen", "Freja-Maria Olesen",
+                             "Sylvester Schuster", "Toufic Awada", "Rasmus Andersen"]
