@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 650, "date": 726, "start": 516, "place": 398, "body": 629, "attendees": 2869,
-          "apologies": 958}
+FLOORS = {"items_exact": 660, "date": 738, "start": 522, "place": 403, "body": 641, "attendees": 2911,
+          "apologies": 971}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -46,7 +46,8 @@ FLOORS = {"items_exact": 650, "date": 726, "start": 516, "place": 398, "body": 6
 # measured, none more; apologies 44: seen63, added as measured, two more, and 43 since the notes label ends a list;
 # attendees 96: seen64, added as measured, nine names more; attendees 99, apologies 47 and date 26: seen65, added as
 # measured, three names, four apologies and one date more, the date taken back by the twelfth session's item page;
-# attendees 100 and apologies 48: seen66, added as measured, one name and one apology more)
+# attendees 100 and apologies 48: seen66, added as measured, one name and one apology more, since taken back by the
+# twelfth session's rules; seen67, added as measured, none more)
 CEILINGS = {"attendees": 99, "apologies": 44, "date": 25}
 
 
