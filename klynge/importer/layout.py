@@ -2293,16 +2293,18 @@ def decimal_headings(lines: list[str]) -> list[Heading]:
 BULLET_TITLE = re.compile(r"^[-–•]\s+(?P<title>\S.*)$")
 
 
-LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ].{1,150})$")
+LETTERED = re.compile(r"^(?P<letter>[A-Ha-h])[.)]\s+(?P<title>[A-ZÆØÅ].{1,150})$")
 
 
-def lettered_headings(lines: list[str]) -> list[Heading]:
+def lettered_headings(lines: list[str], first: str = "A") -> list[Heading]:
     """Standing items lettered 'A.', 'B.', 'C.' … in order (three or more), each with text of its own before the
-    next: items without a number ('A. Godkendelse af referat' / text / 'B. Godkendelse af dagsorden' / text)."""
+    next: items without a number ('A. Godkendelse af referat' / text / 'B. Godkendelse af dagsorden' / text).
+    With ``first="a"``: 'a. Godkendelse af referat' … 'e. Meddelelser' in a document that numbers no item."""
     found: list[tuple[int, str]] = []
+    letters = "abcdefgh" if first == "a" else "ABCDEFGH"
     for i, ln in enumerate(lines):
-        m = LETTERED.match(ln.strip()) if ln and ln[:1] in "ABCDEFGH" else None
-        if m and ord(m.group("letter")) - ord("A") == len(found):
+        m = LETTERED.match(ln.strip()) if ln and ln.lstrip()[:1] in letters else None
+        if m and ord(m.group("letter")) - ord(first) == len(found):
             found.append((i, m.group("title").strip()))
     if len(found) < 3:
         return []
@@ -2310,6 +2312,12 @@ def lettered_headings(lines: list[str]) -> list[Heading]:
         if not any(lines[k] for k in range(a + 1, b)):
             return []  # a list of lettered lines (recommendations, options), not items with text
     return [Heading(i, None, title) for i, title in found]
+
+
+def lower_lettered_headings(lines: list[str]) -> list[Heading]:
+    """'Faste punkter' / 'a. Godkendelse af referat' / text / 'b. Godkendelse af dagsorden' / text …: the last resort
+    of a document that numbers no item (lower-case letters are more often a decision's sub-points)."""
+    return lettered_headings(lines, first="a")
 
 
 def _label_line(line: str) -> bool:

@@ -2381,6 +2381,8 @@ UNNUMBERED_WARNINGS = {
                  "(«Titel - Ansvarlig (…) - Proces (…)»). Kontrollér dem.",
     "bulleted": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer («- Titel»), som hver "
                 "efterfølges af et afsnit som «Beslutning». Kontrollér dem.",
+    "lettered": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der begynder med et bogstav i "
+                "rækkefølge («a. Godkendelse af referat», «b. …»). Kontrollér dem.",
     "decimal": "Punkterne er nummereret inden for grupper («1.1.», «1.2.», «2.1.»); de er læst uden nummer i "
                "rækkefølge, og gruppernes overskrifter («1.0.») er ikke punkter. Kontrollér dem.",
 }
@@ -2454,7 +2456,8 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
     for how, finder in (("bulleted", layout.bulleted_headings), ("timed", layout.slot_headings),
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
-                        ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings)):
+                        ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings),
+                        ("lettered", layout.lower_lettered_headings)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title, closed=h.closed) for h in finder(lines)]

@@ -161,3 +161,21 @@ def test_a_list_of_apologies_the_page_wrapped_goes_on_on_the_lines_below():
         "Freja-Maria Olesen, Sylvester Schuster, Toufic\nAwada, Rasmus Andersen.\n\nReferent: Bo Berg"))
     assert parsed.absent == ["Nick Hansen", "Kristine Hald Mikkelsen", "Andreas Jensen", "Freja-Maria Olesen",
                              "Sylvester Schuster", "Toufic Awada", "Rasmus Andersen"]
+
+
+LETTERED_ONLY = ("REFERAT FRA MØDE MANDAG D. 17. AUGUST 2020\n\nFaste punkter\n\n"
+                 "a. Godkendelse af referat (1 bilag)\nGodkendt.\n\nb. Godkendelse af dagsorden\nGodkendt.\n\n"
+                 "c. Skoleforum\nNæste møde ligger i september.\n\nd. Meddelelser\nOpstarten er gået fint.\n")
+
+
+def test_a_document_that_numbers_no_item_but_letters_them_in_lower_case_has_those_items():
+    parsed = read_normalised(LETTERED_ONLY)
+    assert [(i.number, i.title) for i in parsed.items] == [
+        (None, "Godkendelse af referat (1 bilag)"), (None, "Godkendelse af dagsorden"), (None, "Skoleforum"),
+        (None, "Meddelelser")]
+    assert any("bogstav" in w.message for w in parsed.warnings)
+
+
+def test_lower_case_letters_under_numbered_items_stay_sub_points():
+    text = LETTERED_ONLY.replace("Faste punkter\n\n", "1. Faste punkter\n\n") + "\n2. Eventuelt\nIntet.\n"
+    assert [i[:2] for i in _items(text)] == [(1, "Faste punkter"), (2, "Eventuelt")]
