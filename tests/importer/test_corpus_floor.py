@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 661, "date": 739, "start": 522, "place": 403, "body": 642, "attendees": 2911,
-          "apologies": 971}
+FLOORS = {"items_exact": 672, "date": 750, "start": 529, "place": 410, "body": 654, "attendees": 2959,
+          "apologies": 989}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -47,8 +47,9 @@ FLOORS = {"items_exact": 661, "date": 739, "start": 522, "place": 403, "body": 6
 # attendees 96: seen64, added as measured, nine names more; attendees 99, apologies 47 and date 26: seen65, added as
 # measured, three names, four apologies and one date more, the date taken back by the twelfth session's item page;
 # attendees 100 and apologies 48: seen66, added as measured, one name and one apology more, since taken back by the
-# twelfth session's rules; seen67, added as measured, none more)
-CEILINGS = {"attendees": 99, "apologies": 44, "date": 25}
+# twelfth session's rules; seen67, added as measured, none more; attendees 109 and apologies 48: seen68, added as
+# measured, ten names and four apologies more)
+CEILINGS = {"attendees": 109, "apologies": 48, "date": 25}
 
 
 @pytest.fixture(scope="module")
