@@ -3242,7 +3242,9 @@ APOLOGY_SENTENCES = [
     # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
     re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"),
     # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
-    re.compile(rf"\bundtagen\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?meldt\s+afbud"),
+    # ("Medlemmerne var mødt, bortset fra A, B og C, der havde meldt afbud")
+    re.compile(rf"\b(?:undtagen|bortset\s+fra)\s+(?P<names>{NAME_LIST})\s*,?\s*(?:der|som)\s+(?:havde\s+)?"
+               rf"meldt\s+afbud"),
     # "A - afbud" / "A (C), Næstformand- afbud"
     re.compile(rf"^(?P<names>{NAME})\s*(?:\([^)]*\))?(?:,\s*[\w ]{{0,40}}?)?\s*[-–]\s*(?i:afbud)\b\.?\s*$"),
     # "A og B var fraværende" / "A, B og C var fraværende."

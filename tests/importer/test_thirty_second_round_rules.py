@@ -179,3 +179,10 @@ def test_a_document_that_numbers_no_item_but_letters_them_in_lower_case_has_thos
 def test_lower_case_letters_under_numbered_items_stay_sub_points():
     text = LETTERED_ONLY.replace("Faste punkter\n\n", "1. Faste punkter\n\n") + "\n2. Eventuelt\nIntet.\n"
     assert [i[:2] for i in _items(text)] == [(1, "Faste punkter"), (2, "Eventuelt")]
+
+
+def test_members_present_but_for_those_who_sent_apologies_are_the_apologies():
+    parsed = read_normalised(_with_header(
+        "Medlemmerne var mødt, bortset fra Anne V. Kristensen, Alice Espeholt og Tove Videbæk, der havde meldt "
+        "afbud. Jonas Dahl forlod mødet efter punkt 3."))
+    assert parsed.absent == ["Anne V. Kristensen", "Alice Espeholt", "Tove Videbæk"]
