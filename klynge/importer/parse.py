@@ -713,6 +713,20 @@ def _list_wrapped_on(names: str, lines: list[str], k: int) -> str:
     return names
 
 
+# '080616 BESTYRELSESMØDE', '251016 Konstituerende møde …': a board's file-style date (ddmmyy) opening its heading
+COMPACT_DATE_HEADING = re.compile(r"^(?P<d>\d{2})(?P<m>\d{2})(?P<y>\d{2})\s+(?=\S*\s*\S*(?i:møde|bestyrelse))")
+
+
+def _compact_date_heading(first_line: str) -> datetime.date | None:
+    m = COMPACT_DATE_HEADING.match(first_line.strip())
+    if not m:
+        return None
+    try:
+        return datetime.date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def _first_of_each_name(people) -> list[ParsedPerson]:
     first: dict[str, ParsedPerson] = {}
     for person in people:
@@ -1321,6 +1335,22 @@ def _trailing_presenters(items: list[ParsedItem]) -> None:
         for it, m in marked:
             it.presenter = m.group("who").strip()
             it.title = it.title[:m.start()].strip(" ,:-–")
+
+
+# 'Meddelelser: 18.35', 'Økonomi 19.00': the time an item starts, written after its title without 'kl.'
+TRAILING_TIME = re.compile(r"\s*:?\s+(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*$")
+
+
+def _trailing_times(items: list[ParsedItem]) -> None:
+    """A bare time after the title is the item's start when the document does so at least twice (one '… 19.00'
+    could belong to the title)."""
+    marked = [(it, m) for it in items if it.start is None
+              for m in [TRAILING_TIME.search(it.title)] if m and m.start() > 3]
+    if len(marked) < 2:
+        return
+    for it, m in marked:
+        it.start = datetime.time(int(m.group("h")), int(m.group("m")))
+        it.title = it.title[:m.start()].strip(" ,:-–")
 
 
 def _absence_headings(items: list[ParsedItem]) -> list[str]:
@@ -2709,6 +2739,8 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
         date = next((d for d in (find_date(m.group(1)) for m in (layout.DATE_LABEL.match(ln)
                                                                      for ln in [x for x in lines if x][:25]) if m)
                      if d), None)
+    if date is None and header_nonempty:
+        date = _compact_date_heading(header_nonempty[0])
     date_note = None
     note_code = "date_from_source"
     if date is None and meeting_date is not None:
@@ -2900,6 +2932,7 @@ def _read_items(headings: list[_Heading], lines: list[str], raw_lines: list[str]
         items.sort(key=lambda o: o.number)
 
     _trailing_presenters(items)
+    _trailing_times(items)
     absence_items = _absence_headings(items)
 
     # a table of contents written as headings: an empty heading repeated later is not an item

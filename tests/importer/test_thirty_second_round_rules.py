@@ -186,3 +186,26 @@ def test_members_present_but_for_those_who_sent_apologies_are_the_apologies():
         "Medlemmerne var mødt, bortset fra Anne V. Kristensen, Alice Espeholt og Tove Videbæk, der havde meldt "
         "afbud. Jonas Dahl forlod mødet efter punkt 3."))
     assert parsed.absent == ["Anne V. Kristensen", "Alice Espeholt", "Tove Videbæk"]
+
+
+BOARD_FILE = ("080616 BESTYRELSESMØDE\n\nDagsorden/Referat\nMødeforumKulturskolens bestyrelse\n\n"
+              "PktDagsorden og referat.\n1Godkendelse af dagsorden\nRef.Godkendt\n"
+              "2Meddelelser: 18.35\nRef.Ingen\n3Økonomi 19.00\nRef.Regnskabet blev gennemgået.\n")
+
+
+def test_a_boards_file_style_date_opening_its_heading_is_the_meeting_date():
+    import datetime
+
+    assert read_normalised(BOARD_FILE).date == datetime.date(2016, 6, 8)
+    assert read_normalised(BOARD_FILE.replace("080616", "083016")).date is None  # no 30th month
+
+
+def test_a_bare_time_after_two_titles_is_each_items_start():
+    items = read_normalised(BOARD_FILE).items
+    assert [(i.title, i.start and i.start.strftime("%H:%M")) for i in items] == [
+        ("Godkendelse af dagsorden", None), ("Meddelelser", "18:35"), ("Økonomi", "19:00")]
+
+
+def test_one_bare_time_after_a_title_stays_in_it():
+    items = read_normalised(BOARD_FILE.replace("Meddelelser: 18.35", "Meddelelser")).items
+    assert items[2].title == "Økonomi 19.00"
