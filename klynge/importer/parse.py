@@ -234,7 +234,9 @@ HEADER_LABELS = [
     # ('Inviterede:', 'Indkaldt/tilstedeværende:': the members called)
     ("absent", r"afbud fra|afbud|fraværende|meldt afbud|fravær|meldt forfald|forfald|ikke til stede|ikke tilstede|"
                r"meldt fravær"),
-    ("guests", r"gæster|gæst|desuden deltog|derudover deltog|øvrige deltagere|oplægsholdere"),
+    # ('Fra administrationen:' / 'Fra forvaltningen:': the officers who attend beside the members)
+    ("guests", r"gæster|gæst|desuden deltog|derudover deltog|øvrige deltagere|oplægsholdere|"
+               r"fra administrationen|fra forvaltningen"),
 ]
 # what minutes say happened: "Jørgen valgt som referent", "Dagsorden godkendt", "orienterede om"
 PAST_TENSE = re.compile(r"\b(?:godkendt|godkendte|blev|vedtaget|vedtog|besluttede|besluttet|orienterede|drøftede|"
@@ -3074,8 +3076,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if behalf not in absent:
             absent.append(behalf)
     guests: list[ParsedPerson] = []
-    for ln in lists["guests"]:
-        guests.extend(_people_on_line(ln, organisations))
+    for ln in lists["guests"]:  # ('Jørgen Lerhard (afbud)' among the officers: an apology, as among the members)
+        guests.extend(_people_on_line(_marked_absent(ln, absent), organisations))
     guests.extend(all_guests)
     absent.extend(layout.apologies_in(lines))
     absent.extend(layout.labelled_absent(lines))

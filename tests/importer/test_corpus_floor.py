@@ -50,7 +50,7 @@ FLOORS = {"items_exact": 684, "date": 765, "start": 534, "place": 417, "body": 6
 # twelfth session's rules; seen67, added as measured, none more; attendees 109 and apologies 48: seen68, added as
 # measured, ten names and four apologies more; attendees 117 and apologies 49: seen69, added as measured, eight
 # names and one apology more)
-CEILINGS = {"attendees": 117, "apologies": 49, "date": 25}
+CEILINGS = {"attendees": 111, "apologies": 49, "date": 25}
 
 
 @pytest.fixture(scope="module")

@@ -209,3 +209,12 @@ def test_a_bare_time_after_two_titles_is_each_items_start():
 def test_one_bare_time_after_a_title_stays_in_it():
     items = read_normalised(BOARD_FILE.replace("Meddelelser: 18.35", "Meddelelser")).items
     assert items[2].title == "Økonomi 19.00"
+
+
+def test_the_officers_listed_from_the_administration_are_guests_and_their_apologies_apologies():
+    parsed = read_normalised(_with_header(
+        "Deltagere:\nKurt Scheelsbeck (formand)\nMichael Ziegler\nOle Hyldahl (afbud)\n\n"
+        "Fra administrationen:\nLars Holte\nJørgen Lerhard (afbud)\nPer Aalbæk Nielsen"))
+    assert [a.name for a in parsed.attendees] == ["Kurt Scheelsbeck", "Michael Ziegler"]
+    assert [g.name for g in parsed.guests] == ["Lars Holte", "Per Aalbæk Nielsen"]
+    assert parsed.absent == ["Ole Hyldahl", "Jørgen Lerhard"]
