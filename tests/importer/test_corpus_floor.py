@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 684, "date": 765, "start": 534, "place": 417, "body": 662, "attendees": 3014,
-          "apologies": 1015}
+FLOORS = {"items_exact": 691, "date": 776, "start": 539, "place": 421, "body": 672, "attendees": 3094,
+          "apologies": 1021}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -49,8 +49,9 @@ FLOORS = {"items_exact": 684, "date": 765, "start": 534, "place": 417, "body": 6
 # attendees 100 and apologies 48: seen66, added as measured, one name and one apology more, since taken back by the
 # twelfth session's rules; seen67, added as measured, none more; attendees 109 and apologies 48: seen68, added as
 # measured, ten names and four apologies more; attendees 117 and apologies 49: seen69, added as measured, eight
-# names and one apology more)
-CEILINGS = {"attendees": 111, "apologies": 49, "date": 25}
+# names and one apology more, six names taken back by the officers' label; apologies 50: seen70, added as measured,
+# one more)
+CEILINGS = {"attendees": 111, "apologies": 50, "date": 25}
 
 
 @pytest.fixture(scope="module")
