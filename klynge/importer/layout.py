@@ -2465,17 +2465,26 @@ def _plain_agenda_lines(lines: list[str], start: int) -> list[Heading]:
     lines with their bullets lost (a PDF's text layer), one title a line with no blank line between them and no
     full stop; the block ends at the first blank line after it."""
     found: list[Heading] = []
+    closed = False  # under 'Lukket møde:' ('Åbent møde:' / titles / 'Lukket møde:' / titles)
     for j in range(start, min(len(lines), start + 60)):
         s = lines[j].strip() if lines[j] else ""
         if not s or (not found and LONE_BULLET.fullmatch(s)):
             if found:
                 break
             continue  # ('\uf0b7' six times, then the six titles: a PDF's column of bullets read apart from its text)
+        if SECTION_LABEL_LINE.match(s) and (found or not closed):
+            closed = bool(CLOSED_PART_LABEL.match(s))
+            continue
         if len(s) > 120 or s.endswith((".", ":", ",", ";")) or not _title_like(s) or BULLET_TITLE.match(s) \
-                or NUMBER_FORM.match(s) or SENTENCE_VERB.search(s):
-            return []
-        found.append(Heading(j, None, s))
+                or (NUMBER_FORM.match(s) and not ORDINAL_WORD_FIRST.match(s)) or SENTENCE_VERB.search(s):
+            # the page's text goes on right under a long list ('Dagsordenen er fremlagt på …'): the list ends
+            return found if len(found) >= 8 else []
+        found.append(Heading(j, None, s, closed=closed))
     return found
+
+
+# '2. behandling af Budget 2026': an ordinal in the title's first words, not an item number
+ORDINAL_WORD_FIRST = re.compile(r"^\d{1,2}\.\s+[a-zæøå]")
 
 
 SLOT_LINE = re.compile(

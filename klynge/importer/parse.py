@@ -144,7 +144,8 @@ ROLE_ONLY_PRESENTER = re.compile(
     re.I)
 PLACE_PREPOSITION = re.compile(r"\s(?:i|på|til|for|mod|fra|over|under|ved)\s")
 PLACE_NOUN_END = re.compile(r"(?:station|vej|gade|stræde|centret|center|plads|torv|skole|skolen|havn|havnen|park|"
-                            r"parken|søen|strand|kirke|kirken|hallen|allé|gården|huset|bakken)$", re.I)
+                            r"parken|søen|strand|kirke|kirken|hallen|allé|gården|huset|bakken|hus|bibliotek|"
+                            r"biblioteket)$", re.I)  # ('… ved Kolby Forsamlingshus')
 # 'Lukket møde – status for præsteansættelse', 'Lukket samråd med ministeren': the item is closed, and its title says
 # so in words of its own (a lower-case noun after 'Lukket' other than 'punkt' or 'sag', which only mark it)
 CLOSED_MEETING_TITLE = re.compile(

@@ -218,3 +218,28 @@ def test_the_officers_listed_from_the_administration_are_guests_and_their_apolog
     assert [a.name for a in parsed.attendees] == ["Kurt Scheelsbeck", "Michael Ziegler"]
     assert [g.name for g in parsed.guests] == ["Lars Holte", "Per Aalbæk Nielsen"]
     assert parsed.absent == ["Ole Hyldahl", "Jørgen Lerhard"]
+
+
+PLAIN_AGENDA = ("Der afholdes ordinært kommunalbestyrelsesmøde i Kantinen på rådhuset, tirsdag den 7. oktober 2025 "
+                "kl. 17.30.\nDAGSORDEN\nÅbent møde:\nGodkendelse af dagsorden\n"
+                "2. behandling af Budget 2026 og overslagsår 2027, 2028 og 2029\nOpsætning valgplakater KV 2025\n"
+                "Anlægsbevilling til fællesarealer ved Kolby Forsamlingshus\nGodkendelse af Kommuneplan 2025\n"
+                "Afklaring af kommunale bygninger\nOrientering om formandsbeslutning\nMeddelelser fra borgmesteren\n"
+                "Lukket møde:\nEfterretningsliste\nØvrige meddelelser\n"
+                "Dagsordenen er fremlagt på Rådhuset samt på linket her (dagsordenen åbner i en ny fane).\n")
+
+
+def test_an_agenda_of_plain_lines_under_open_and_closed_labels_is_read_whole():
+    items = read_normalised(PLAIN_AGENDA).items
+    assert [i.title for i in items][:4] == ["Godkendelse af dagsorden",
+                                            "2. behandling af Budget 2026 og overslagsår 2027, 2028 og 2029",
+                                            "Opsætning valgplakater KV 2025",
+                                            "Anlægsbevilling til fællesarealer ved Kolby Forsamlingshus"]
+    assert len(items) == 10 and [i.closed for i in items][-3:] == [False, True, True]
+    assert all(i.number is None and i.presenter is None for i in items)
+
+
+def test_a_short_plain_list_that_runs_into_text_is_still_no_agenda():
+    text = ("Referat fra mødet den 3. marts 2020\nDagsorden:\nVelkomst\nBudget\nEventuelt\n"
+            "Vi talte om budgettet, som blev godkendt.\n")
+    assert not any(i.title == "Budget" for i in read_normalised(text).items)
