@@ -2463,23 +2463,36 @@ LONE_BULLET = re.compile(r"[•▪◦●·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\-–]")
 def _plain_agenda_lines(lines: list[str], start: int) -> list[Heading]:
     """'Foreløbig dagsorden for mødet' / 'Velkomst ved formanden' / 'Oplæg fra KL …' / 'Drøftelse': the agenda's
     lines with their bullets lost (a PDF's text layer), one title a line with no blank line between them and no
-    full stop; the block ends at the first blank line after it."""
+    full stop; the block ends at the first blank line after it. A web page may set one blank line between the
+    titles ('Valg af dirigent.' / '' / 'Bestyrelsens beretning' / '' / …): then four titles at least, a title may
+    end on a full stop, and the block ends at two blank lines."""
     found: list[Heading] = []
     closed = False  # under 'Lukket møde:' ('Åbent møde:' / titles / 'Lukket møde:' / titles)
-    for j in range(start, min(len(lines), start + 60)):
+    spaced: bool | None = None  # one blank line between the titles (decided by the first two)
+    blanks = 0
+    for j in range(start, min(len(lines), start + 80)):
         s = lines[j].strip() if lines[j] else ""
         if not s or (not found and LONE_BULLET.fullmatch(s)):
-            if found:
+            blanks += bool(found)
+            if found and (spaced is False or blanks > 1 or (spaced is None and len(found) > 1)):
                 break
             continue  # ('\uf0b7' six times, then the six titles: a PDF's column of bullets read apart from its text)
+        if found and spaced is None:
+            spaced = blanks == 1
+        elif found and spaced and blanks != 1:
+            break
+        blanks = 0
         if SECTION_LABEL_LINE.match(s) and (found or not closed):
             closed = bool(CLOSED_PART_LABEL.match(s))
             continue
-        if len(s) > 120 or s.endswith((".", ":", ",", ";")) or not _title_like(s) or BULLET_TITLE.match(s) \
+        stop = s.endswith((":", ",", ";")) or (s.endswith(".") and not (spaced is not False and len(s) <= 60))
+        if len(s) > 120 or stop or not _title_like(s) or BULLET_TITLE.match(s) \
                 or (NUMBER_FORM.match(s) and not ORDINAL_WORD_FIRST.match(s)) or SENTENCE_VERB.search(s):
             # the page's text goes on right under a long list ('Dagsordenen er fremlagt på …'): the list ends
             return found if len(found) >= 8 else []
         found.append(Heading(j, None, s, closed=closed))
+    if spaced and len(found) < 4 or any(h.title.endswith(".") for h in found) and not spaced:
+        return []
     return found
 
 

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 701, "date": 796, "start": 553, "place": 427, "body": 687, "attendees": 3164,
+FLOORS = {"items_exact": 702, "date": 796, "start": 553, "place": 427, "body": 687, "attendees": 3164,
           "apologies": 1047}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;

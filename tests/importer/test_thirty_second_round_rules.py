@@ -243,3 +243,19 @@ def test_a_short_plain_list_that_runs_into_text_is_still_no_agenda():
     text = ("Referat fra mødet den 3. marts 2020\nDagsorden:\nVelkomst\nBudget\nEventuelt\n"
             "Vi talte om budgettet, som blev godkendt.\n")
     assert not any(i.title == "Budget" for i in read_normalised(text).items)
+
+
+ASSEMBLY = ("Referat fra generalforsamlingen 27. oktober 2015\n\nAfholdt 27.10.2015 kl. 19.00 på Kulsviergården\n\n"
+            "Dagsorden:\n\nValg af dirigent.\n\nBestyrelsens beretning\n\nForelæggelse af regnskab\n\n"
+            "Indkomne forslag\n\nEventuelt.\n\n \n\nFormanden bød velkommen og foreslog Flemming Nielsen som "
+            "dirigent. Der var fuld opbakning.\n")
+
+
+def test_an_agenda_of_plain_titles_one_blank_line_apart_is_read():
+    assert [i.title for i in read_normalised(ASSEMBLY).items] == [
+        "Valg af dirigent", "Bestyrelsens beretning", "Forelæggelse af regnskab", "Indkomne forslag", "Eventuelt"]
+
+
+def test_three_short_lines_one_blank_line_apart_are_too_few_for_an_agenda():
+    text = ASSEMBLY.replace("Forelæggelse af regnskab\n\nIndkomne forslag\n\n", "")
+    assert read_normalised(text).items == []
