@@ -326,8 +326,9 @@ GLUED_FORM = re.compile(r"^(\d{1,3})((?:[A-ZÆØÅ][a-zæøå]|(?:LUKKET|ÅBENT?
 BARE_ORDINAL_FORM = re.compile(r"^(\d{1,3})\s+(\d{1,2}\.\s+(?:behandling|udkast|halvår|kvartal|viceborgmester|"
                                r"næstformand|gang|del|runde)\b.*)$", re.I)
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
-# "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "12 KL-rapport" start with an acronym
-BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]s\b|-[A-Za-zæøåÆØÅ])).*)$")
+# "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "4 AABs boliger", "12 KL-rapport" start with an
+# acronym
+BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]?s\b|-[A-Za-zæøåÆØÅ])).*)$")
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"

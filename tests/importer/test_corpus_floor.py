@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 708, "date": 806, "start": 560, "place": 429, "body": 696, "attendees": 3184,
+FLOORS = {"items_exact": 709, "date": 806, "start": 560, "place": 429, "body": 696, "attendees": 3184,
           "apologies": 1068}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;

@@ -259,3 +259,10 @@ def test_an_agenda_of_plain_titles_one_blank_line_apart_is_read():
 def test_three_short_lines_one_blank_line_apart_are_too_few_for_an_agenda():
     text = ASSEMBLY.replace("Forelæggelse af regnskab\n\nIndkomne forslag\n\n", "")
     assert read_normalised(text).items == []
+
+
+def test_a_dotless_heading_may_begin_with_an_acronyms_genitive_without_an_apostrophe():
+    text = ("Dagsorden til møde i Ø udvalget torsdag den 1. september 2022 kl. 19.00\n\n"
+            "1 Referat fra sidste møde.\nDer henvises til referatet.\n\n2 Udvidelse af containerplads.\n\n"
+            "3 AABs boliger på Fur.\n\n4 Færgepriser.\n\n5 Eventuelt.\n")
+    assert [i[:2] for i in _items(text)][2] == (3, "AABs boliger på Fur")
