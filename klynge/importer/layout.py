@@ -2483,7 +2483,7 @@ def _plain_agenda_lines(lines: list[str], start: int) -> list[Heading]:
         elif found and spaced and blanks != 1:
             break
         blanks = 0
-        if SECTION_LABEL_LINE.match(s) and (found or not closed):
+        if SECTION_LABEL_LINE.match(s):
             closed = bool(CLOSED_PART_LABEL.match(s))
             continue
         stop = s.endswith((":", ",", ";")) or (s.endswith(".") and not (spaced is not False and len(s) <= 60))
@@ -2492,7 +2492,7 @@ def _plain_agenda_lines(lines: list[str], start: int) -> list[Heading]:
             # the page's text goes on right under a long list ('Dagsordenen er fremlagt på …'): the list ends
             return found if len(found) >= 8 else []
         found.append(Heading(j, None, s, closed=closed))
-    if spaced and len(found) < 4 or any(h.title.endswith(".") for h in found) and not spaced:
+    if (spaced and len(found) < 4) or (not spaced and any(h.title.endswith(".") for h in found)):
         return []
     return found
 
