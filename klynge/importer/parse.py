@@ -2406,8 +2406,8 @@ UNNUMBERED_WARNINGS = {
              "(«13.00-13.10 Velkomst»). Kontrollér dem.",
     "label_bullets": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjer, der begynder med "
                      "punktets navn og et kolon («• Byggeudvalg: …»). Kontrollér dem.",
-    "listed": "Punkterne er ikke nummererede; de er fundet ud fra punkttegn-linjerne under «Dagsorden». "
-              "Kontrollér dem.",
+    "listed": "Punkterne er ikke nummererede; de er fundet ud fra linjerne (med eller uden punkttegn) under "
+              "«Dagsorden». Kontrollér dem.",
     "purposed": "Punkterne er ikke nummererede; de er fundet ud fra linjer, der slutter med punktets formål i parentes "
                 "(«Budget 24-27 (Orientering)»). Kontrollér dem.",
     "templated": "Punkterne er ikke nummererede; de er fundet ud fra linjer med de samme felter efter titlen "

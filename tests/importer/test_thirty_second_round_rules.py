@@ -266,3 +266,8 @@ def test_a_dotless_heading_may_begin_with_an_acronyms_genitive_without_an_apostr
             "1 Referat fra sidste møde.\nDer henvises til referatet.\n\n2 Udvidelse af containerplads.\n\n"
             "3 AABs boliger på Fur.\n\n4 Færgepriser.\n\n5 Eventuelt.\n")
     assert [i[:2] for i in _items(text)][2] == (3, "AABs boliger på Fur")
+
+
+def test_the_warning_for_a_list_of_plain_lines_does_not_speak_of_bullets_alone():
+    messages = [w.message for w in read_normalised(PLAIN_AGENDA).warnings]
+    assert any("med eller uden punkttegn" in m for m in messages)
