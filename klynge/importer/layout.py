@@ -3261,7 +3261,9 @@ NAME = rf"[{NAME_CAPITAL}][\w'’-]*\.?(?:\s+(?:[{NAME_CAPITAL}][\w'’-]*\.?|vo
 NAME_LIST = rf"{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*{NAME})*"
 APOLOGY_SENTENCES = [
     # "Der var afbud fra A, B og C." / "Afbud fra A, B og C"
-    re.compile(rf"\b(?i:(?:der (?:var|er)\s+)?afbud fra)\s*:?\s*(?P<names>{NAME_LIST})"),
+    # ("Afbud fra Charlotte Lomholdt og stedfortræder Trine Würtz Hansen": the member's substitute sent one too)
+    re.compile(rf"\b(?i:(?:der (?:var|er)\s+)?afbud fra)\s*:?\s*(?P<names>{NAME}(?:\s*(?:\([^)]*\))?\s*(?:,|\bog\b)\s*"
+               rf"(?:(?:stedfortræder|suppleant)(?:en)?\s+)?{NAME})*)"),
     # "A og B havde meldt afbud" / "A havde meldt afbud, og C deltog i stedet"
     re.compile(rf"(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"),
     # "Alle medlemmer var mødt undtagen A og B, der havde meldt afbud" / "undtagen A og B, der havde meldt afbud"
@@ -3287,7 +3289,9 @@ NAME_STOP = re.compile(
 NAME_PARTICLE = {"von", "van", "de", "la", "af", "du", "der"}
 
 
-LABEL_WORDS_BEFORE_NAME = {"fraværende", "afbud", "fravær", "godkendt"}
+# a label, an outcome or the substitute's role run on before a name ('Fraværende Birgit Pedersen', 'stedfortræder Trine
+# Würtz Hansen')
+LABEL_WORDS_BEFORE_NAME = {"fraværende", "afbud", "fravær", "godkendt", "stedfortræder", "suppleant", "suppleanten"}
 
 
 def trim_name(name: str) -> str:

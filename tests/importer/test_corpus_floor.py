@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 709, "date": 806, "start": 560, "place": 429, "body": 696, "attendees": 3184,
-          "apologies": 1068}
+          "apologies": 1069}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three

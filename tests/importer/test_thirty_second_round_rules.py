@@ -271,3 +271,8 @@ def test_a_dotless_heading_may_begin_with_an_acronyms_genitive_without_an_apostr
 def test_the_warning_for_a_list_of_plain_lines_does_not_speak_of_bullets_alone():
     messages = [w.message for w in read_normalised(PLAIN_AGENDA).warnings]
     assert any("med eller uden punkttegn" in m for m in messages)
+
+
+def test_apologies_from_a_member_and_her_substitute_are_both_apologies():
+    parsed = read_normalised(_with_header("Afbud fra Charlotte Lomholdt og stedfortræder Trine Würtz Hansen."))
+    assert parsed.absent == ["Charlotte Lomholdt", "Trine Würtz Hansen"]
