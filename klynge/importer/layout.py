@@ -608,6 +608,9 @@ def _clean_title(title: str, run_on: bool) -> str:
             if question and question.start() >= 8:  # 'Venskabsmenighed med X? Tanken er ...'
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
+    repeated = TITLE_THEN_ITSELF.match(t) if len(t) >= 25 else None
+    if repeated:  # 'Præsentation af Rikke Thrane Præsentation af Rikke Thrane ny efterskoleleder …': a table's two cells
+        t = repeated.group("t")
     next_meeting = NEXT_MEETING_THEN_DATE.match(t)
     if next_meeting:  # 'Næste møde. Torsdag d. 21. april, kl. 17.00 i …': the date agreed, after the title
         t = next_meeting.group("t")
@@ -650,6 +653,8 @@ TITLE_COLON_SENTENCE = re.compile(
 # 'Dagsorden godkendt', 'Referatet blev godkendt': a standing item's noun and its decision in lower case
 STANDING_ITEM_DECIDED = re.compile(r"^(?P<t>(?:Dagsorden(?:en)?|Referat(?:et)?(?: fra sidste møde)?))\s+"
                                    r"(?:blev\s+|er\s+)?(?:godkendt|godkendtes|underskrevet|underskreves)\b.*$")
+# the title, then its text beginning with the same words (the title cell and the text cell of a table row run together)
+TITLE_THEN_ITSELF = re.compile(r"^(?P<t>\S.{10,118}?\S)\s+(?P=t)(?=\s|$)")
 # 'Næste møde. Torsdag d. 21. april …' / 'Næste Menighedsrådsmøde: 4. okt.': the title, then after a stop or colon the
 # date the meeting agreed on (a date written straight after it, 'Næste møde den 28. september', is the title's own)
 NEXT_MEETING_THEN_DATE = re.compile(

@@ -276,3 +276,12 @@ def test_the_warning_for_a_list_of_plain_lines_does_not_speak_of_bullets_alone()
 def test_apologies_from_a_member_and_her_substitute_are_both_apologies():
     parsed = read_normalised(_with_header("Afbud fra Charlotte Lomholdt og stedfortræder Trine Würtz Hansen."))
     assert parsed.absent == ["Charlotte Lomholdt", "Trine Würtz Hansen"]
+
+
+def test_a_title_followed_by_its_text_beginning_with_the_same_words_keeps_the_title_and_the_text():
+    text = ("Referat bestyrelsesmøde den 07.09.2021\n\n1 Referat\nGodkendt.\n\n2 Skolenyt\nIntet.\n\n"
+            "3 Præsentation af Rikke Thrane Præsentation af Rikke Thrane ny efterskoleleder ansat pr. 1. august.\n\n"
+            "4 Eventuelt\nIntet.\n")
+    item = read_normalised(text).items[2]
+    assert item.title == "Præsentation af Rikke Thrane"
+    assert "ny efterskoleleder" in item.minutes
