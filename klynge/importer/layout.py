@@ -609,7 +609,7 @@ def _clean_title(title: str, run_on: bool) -> str:
                 t = t[:question.start() + 1]
     t = _title_before_text(t)
     repeated = TITLE_THEN_ITSELF.match(t) if len(t) >= 25 else None
-    if repeated:  # 'Præsentation af Rikke Thrane Præsentation af Rikke Thrane ny efterskoleleder …': a table's two cells
+    if repeated:  # 'Præsentation af Rikke Thrane Præsentation af Rikke Thrane ny …': a table's two cells
         t = repeated.group("t")
     next_meeting = NEXT_MEETING_THEN_DATE.match(t)
     if next_meeting:  # 'Næste møde. Torsdag d. 21. april, kl. 17.00 i …': the date agreed, after the title
