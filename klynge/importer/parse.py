@@ -3059,20 +3059,12 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
             absent.extend(names)
 
     attendees: list[ParsedPerson] = []
-    seen: set[str] = set()
     lists["attendees"] = [_marked_absent(_absence_sentence_out(ln, absent), absent) for ln in lists["attendees"]]
     for ln in lists["attendees"]:
         if re.search(r"\bingen afbud\b", ln, re.I) or re.fullmatch(r".*:\s*", ln):
             continue
-        for person in _people_on_line(ln, organisations):
-            key = person.name.lower()
-            if key not in seen:
-                seen.add(key)
-                attendees.append(person)
-    for sub, _ in substitutes:
-        if sub.lower() not in seen:
-            seen.add(sub.lower())
-            attendees.append(ParsedPerson(sub))
+        attendees.extend(_people_on_line(ln, organisations))
+    attendees.extend(ParsedPerson(sub) for sub, _ in substitutes)  # (each person once: _first_of_each_name below)
     for _, behalf in substitutes:
         if behalf not in absent:
             absent.append(behalf)
