@@ -63,7 +63,8 @@ def fold(text: str | None) -> str:
 CLOSURE_PREFIX = re.compile(r"^\s*lukket\s*(?::|\s[-–])\s*", re.I)  # 'Lukket: Køb af …', 'Lukket - Orientering'
 # (the bracketed marker may stand before a last remark: 'Rektoratet fremadrettet (lukket punkt) (bilag)')
 CLOSURE_MARK = re.compile(r"\s*(?:\(\s*(?:lukket(?: punkt| møde)?|fortroligt?)\s*\)(?=\s*(?:\([^()]*\)\s*)?$)"
-                          r"|[-–]\s*fortroligt\s*$|(?:\s[-–])?\s+LUKKET (?:SAG|PUNKT)\s*$)", re.I)  # '… - LUKKET SAG'
+                          r"|[-–]\s*fortroligt\s*$|(?:\s[-–])?\s+LUKKET (?:SAG|PUNKT)\s*$"
+                          r"|\s[-–]\s*LUKKET\s*$)", re.I)  # '… - LUKKET SAG', '… - LUKKET'
 
 
 def title_right(truth_item: dict, read_item: dict) -> bool:
