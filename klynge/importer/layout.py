@@ -1700,6 +1700,25 @@ def _punkt_run_around(chain: list[Candidate], cands: list[Candidate]) -> list[Ca
     return _lone_punkt_over_sub_lists(chain, punkts, cands)
 
 
+def _case_run_around(chain: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """'• 423. Dagsorden - Godkendelse' … '• 424. Spildevandsplan …' … '1. Anbefales.' / 'Ad 2.': a chain numbered
+    from low down that lies wholly inside the text of one item of a run numbered above it (a committee numbers its
+    cases through the year) is that item's points (a recommendation's, its decision's); the run is the items."""
+    if not chain or any(c.number is None for c in chain):
+        return chain
+    top, indent = max(c.number for c in chain), min(c.indent for c in chain)
+    above = [c for c in cands if c.number is not None and c.number > top and c.indent <= indent
+             and not c.list_member and not c.toc]
+    run = _best_run(above)
+    if len(run) < 2 or run[0].index > chain[0].index or run[0].number <= top + 1:
+        return chain
+    if any(chain[0].index < c.index < chain[-1].index for c in run):
+        return chain  # the chain spans items of the run: not inside one of them
+    if any(b.number != a.number + 1 for a, b in zip(run, run[1:], strict=False)):
+        return chain
+    return run
+
+
 def _lone_punkt_over_sub_lists(chain: list[Candidate], punkts: list[Candidate],
                                cands: list[Candidate]) -> list[Candidate]:
     """'Punkt 17.' / 'Siden sidst. Orientering.' / 'Formanden:' / '1. …' '2. …' / 'Ungdomsskoleinspektøren:' / '1. …':
@@ -1877,6 +1896,7 @@ def _open_headings(cands: list[Candidate], lines: list[str]) -> list[Heading]:
     bodies = [c for c in cands if not c.toc]
     chain = _ones_before_run(_punkt_run_around(_best_run(bodies, _empty_numbers(lines)), bodies), bodies)
     chain = _last_open_before_closed(chain, bodies, lines)
+    chain = _case_run_around(chain, bodies)
     ones = _all_ones(bodies, lines)
     if len(ones) > len(chain):
         number = 0

@@ -36,3 +36,28 @@ def test_a_bracket_of_minutes_and_other_words_stays_in_the_title():
             "1. Godkendelse af dagsorden\nGodkendt.\n\n"
             "2. Forslag om 10 min. frikvarter (10 min, elevrådet)\nElevrådet fremlagde forslaget.\n")
     assert _items(text)[1][1] == "Forslag om 10 min. frikvarter (10 min, elevrådet)"
+
+
+def test_a_recommendations_points_inside_a_committees_through_numbered_case_are_not_the_items():
+    text = ("Referat\n\n"
+            "  • 423. Dagsorden - Godkendelse\n\n    Resume\n\n"
+            "    Godkendelse af dagsorden for udvalget den 7. december 2021.\n\n\n    Beslutning\n\n    Godkendt.\n\n"
+            "  • 424. Spildevandsplan, tillæg 1 - Godkendelse\n\n"
+            "    application/pdf icon forslag_til_tillaeg_1.pdfapplication/pdf icon screening_tillaeg_1.pdf\n\n"
+            "    Resume\n\n    Forslag til tillæg 1 skal godkendes af kommunalbestyrelsen.\n\n\n"
+            "    Indstilling\n\n    Forvaltningen indstiller, at\n\n"
+            "    1. godkende høringsudkastet og sende det i høring.\n\n"
+            "    1. bemyndige forvaltningen til at foretage redaktionelle ændringer\n\n"
+            "    Beslutning fra Plan og Teknik, 30. november 2021, pkt. 563:\n\n"
+            "    1. Anbefales af et flertal.\n\n\n    1. Anbefales.\n\n\n    Beslutning\n\n"
+            "    Ad 1.\n\n    Et flertal anbefaler indstillingen.\n\n\n    Ad 2.\n\n    Anbefales.\n")
+    assert [i[:2] for i in _items(text)] == [(423, "Dagsorden - Godkendelse"),
+                                            (424, "Spildevandsplan, tillæg 1 - Godkendelse")]
+
+
+def test_an_agenda_numbered_from_one_keeps_its_items_beside_an_inner_list():
+    text = ("Referat af bestyrelsesmøde den 3. marts 2022\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Budget 2023\nBestyrelsen besluttede:\n  1. at budgettet godkendes\n  2. at det sendes videre\n\n"
+            "3. Eventuelt\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2023"), (3, "Eventuelt")]
