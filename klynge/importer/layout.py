@@ -1839,6 +1839,11 @@ def _ad_minutes(cands: list[Candidate], lines: list[str]) -> set[int]:
                 and not AD_FORM.match(lines[before.index]) and len(c.title) > 30 \
                 and (SENTENCE_VERB.search(lines[c.index]) or lines[c.index].rstrip().endswith(".")):
             out.add(c.index)
+        # '2. Budgetopfølgning' / blank lines / 'AD 2:' / 'Steffen viste …': a bare 'Ad N' line under heading N
+        elif c.number == before.number and AD_FORM.match(lines[c.index]) and not c.title.strip() \
+                and before.title.strip() and not AD_FORM.match(lines[before.index]) and c.index - before.index <= 6 \
+                and not any(ln.strip() for ln in lines[before.index + 1:c.index]):
+            out.add(c.index)
     return out
 
 

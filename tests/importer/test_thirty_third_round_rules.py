@@ -61,3 +61,15 @@ def test_an_agenda_numbered_from_one_keeps_its_items_beside_an_inner_list():
             "2. Budget 2023\nBestyrelsen besluttede:\n  1. at budgettet godkendes\n  2. at det sendes videre\n\n"
             "3. Eventuelt\nIntet.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Budget 2023"), (3, "Eventuelt")]
+
+
+def test_a_bare_ad_n_line_under_heading_n_opens_that_items_minutes():
+    text = ("Dagsorden og referat fra skolebestyrelsesmøde onsdag den 2. november 2022 kl. 17.00-19.00\n\n"
+            "  1. Regnskab for skoleåret 2021/22 v. SH\n\nAD 1:\n\nSkolelederen orienterede om regnskabet.\n\n \n\n"
+            "2. Budgetopfølgning for skoleåret 2022/23\n\n \n\nAD 2:\n\n"
+            "Skolelederen viste det nye system og lavede opfølgning på budgettet.\n\n \n\n"
+            "3. Status på legepladsen v. SH\n\nAD 3:\n\nDer var møde med forvaltningen i oktober.\n\n \n\n"
+            "4. Eventuelt\n\nAD 4:\n\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Regnskab for skoleåret 2021/22"),
+                                            (2, "Budgetopfølgning for skoleåret 2022/23"),
+                                            (3, "Status på legepladsen"), (4, "Eventuelt")]
