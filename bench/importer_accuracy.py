@@ -323,6 +323,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen76 (heldout76, shown once)": "heldout76",
           "seen77 (heldout77, shown once)": "heldout77",
           "seen78 (heldout78, shown once)": "heldout78",
+          "seen80 (heldout80, shown once)": "heldout80",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
