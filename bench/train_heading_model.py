@@ -55,7 +55,8 @@ GROUPS = {"dev": "dev", "seen": "heldout", "seen2": "heldout2", "seen3": "heldou
           "seen63": "heldout63", "seen64": "heldout64", "seen65": "heldout65", "seen66": "heldout66",
           "seen67": "heldout67", "seen68": "heldout68", "seen69": "heldout69", "seen70": "heldout70",
           "seen71": "heldout71", "seen72": "heldout72", "seen73": "heldout73", "seen74": "heldout74",
-          "seen75": "heldout75", "seen76": "heldout76", "seen77": "heldout77", "seen78": "heldout78", "seen80": "heldout80",
+          "seen75": "heldout75", "seen76": "heldout76", "seen77": "heldout77", "seen78": "heldout78",
+          "seen80": "heldout80",
           "train1": "train1", "train2": "train2", "train3": "train3"}
 WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
 ADMITS = (math.inf, 2.0, 1.0, 0.0)
