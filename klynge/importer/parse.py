@@ -1118,6 +1118,12 @@ ATTACHED_NOTE = re.compile(r"\s+[-–]\s*(?:bilag\s+)?(?:er\s+)?vedhæftet\.?\s*
 ATTACHED_FILES = re.compile(r"\s*:\s*(?=[^:]{1,200}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|sxc|sxw|rtf|txt)\b)", re.I)
 
 
+# 'Elevrådet /(O), (D) / 5 min / AM', 'Referat fra sidste møde/ 3 min.  Slut kl. 18.03': after slashes, the kind of
+# item, the minutes allotted and who presents (initials), then when the item ends; a field of minutes or a kind is
+# needed ('Budget, status skole/SFO' keeps its '/SFO')
+SLASHED_FIELDS = re.compile(
+    r"(?:\s*/\s*(?:\([BODI]\)(?:\s*,\s*\([BODI]\))*|\d{1,3}\s*min\.?|[A-ZÆØÅ]{2,3}(?:\s*[+&]\s*[A-ZÆØÅ]{2,3})*)){1,4}"
+    r"\s*(?:Slut\b(?:\s+kl\.?\s*(?P<hour>\d{1,2})[.:](?P<minute>\d{2}))?)?\s*$")  # ('Slut' alone: its time cut off)
 OPEN_ALLOTMENT = re.compile(r"\s*\(\s*(?:\d+\s*timer?\s*)?(?:\d+\s*min\.?)?\s*[,;]?\s*$", re.I)
 
 
@@ -1214,6 +1220,11 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
             start = _time(single.group(1), single.group(2))
             title = (title[:single.start()] + title[single.end():]).strip(" ()")
     title = re.sub(r"\(\s*\)", "", title).strip()
+    fields = SLASHED_FIELDS.search(title)
+    if fields and fields.start() > 0 and re.search(r"\d\s*min|\([BODI]\)", fields.group(0)):
+        if fields.group("hour") and end is None:  # '… / 10 min /GG  Slut kl. 18.40': the item's end
+            end = _time(fields.group("hour"), fields.group("minute"))
+        title = title[:fields.start()].strip()
     allotted = ALLOTTED_TIME.search(title)
     if allotted and allotted.start() > 0:
         after = title[allotted.end():].strip()

@@ -73,3 +73,13 @@ def test_a_bare_ad_n_line_under_heading_n_opens_that_items_minutes():
     assert [i[:2] for i in _items(text)] == [(1, "Regnskab for skoleåret 2021/22"),
                                             (2, "Budgetopfølgning for skoleåret 2022/23"),
                                             (3, "Status på legepladsen"), (4, "Eventuelt")]
+
+
+def test_an_items_kind_minutes_and_presenters_initials_after_slashes_are_not_its_title():
+    text = ("Referat Skolebestyrelsesmøde nr. 1\n\nTirsdag d. 27.08.19, kl. 18.00- ca. 21.00\n\n"
+            "439. Referat fra sidste møde/ 3 min.           Slut kl. 18.03\n\n • Intet at bemærke\n\n"
+            "440. Bemærkninger til dagsordenen/ 2 min. Slut kl. 18.05\n\n • Intet at bemærke\n\n"
+            "441. Elevrådet /(O), (D) / 5 min / AM            Slut kl. 18.10\n\n • Ikke repræsenteret\n\n"
+            "442. Budget, status skole/SFO\n\n • Gennemgået\n")
+    assert [i[:2] for i in _items(text)] == [(439, "Referat fra sidste møde"), (440, "Bemærkninger til dagsordenen"),
+                                            (441, "Elevrådet"), (442, "Budget, status skole/SFO")]
