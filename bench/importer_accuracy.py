@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout79"
-BLIND_NAME = "blind held-out (heldout79)"
+BLIND = "heldout81"
+BLIND_NAME = "blind held-out (heldout81)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -323,6 +323,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen76 (heldout76, shown once)": "heldout76",
           "seen77 (heldout77, shown once)": "heldout77",
           "seen78 (heldout78, shown once)": "heldout78",
+          "seen79 (heldout79, shown once)": "heldout79",
           "seen80 (heldout80, shown once)": "heldout80",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
