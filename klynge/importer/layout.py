@@ -105,6 +105,9 @@ def strip_furniture(line: str) -> str:
 # --- run-on lines ------------------------------------------------------------------------
 
 RUN_ON_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?:\s*[.:])\s+(?=[A-ZÆØÅ]|\([BOD]\)\s+[A-ZÆØÅ])")  # ('3. (B) Ny …')
+# '… Punkt 01 Godkendelse af dagsorden. Punkt 02 Orientering om …': the word before a number without a stop
+RUN_ON_PUNKT = re.compile(r"(?<=\s)Punkt\s+(\d{1,3})\s+(?=[A-ZÆØÅ])")
+PUNKT_REFERRED = re.compile(r"\b(?:under|i|til|af|jf\.|se|og|samt|fra|om|med|på|ved|eller)\s*$")  # '… under Punkt 5 …'
 INLINE_LABEL = re.compile(
     r"\s(?=(?:Til stede(?: var)?|Tilstede|Deltagere|Afbud(?: fra)?|Fraværende|Gæster|Mødested|Sted|Dato|"
     r"Referent|Mødedeltagere|Tilstedeværende medlemmer[\w ]*|Tilstedeværende observatører|Fra sekretariatet)"
@@ -129,6 +132,8 @@ def split_run_on(line: str, shortest: int = 200) -> list[str]:
         return [line]
     marks = [(_run_on_cut(line, m.start()), int(m.group(1))) for m in RUN_ON_NUMBER.finditer(line)
              if not REFERENCE_BEFORE.search(line, 0, m.start())]
+    marks = sorted(marks + [(m.start(), int(m.group(1))) for m in RUN_ON_PUNKT.finditer(line)
+                            if not PUNKT_REFERRED.search(line, 0, m.start())])
     if len(marks) < 2:
         return [line]
     # keep the marks that take part in a consecutive run (n, n+1, ...) in text order

@@ -83,3 +83,23 @@ def test_an_items_kind_minutes_and_presenters_initials_after_slashes_are_not_its
             "442. Budget, status skole/SFO\n\n • Gennemgået\n")
     assert [i[:2] for i in _items(text)] == [(439, "Referat fra sidste møde"), (440, "Bemærkninger til dagsordenen"),
                                             (441, "Elevrådet"), (442, "Budget, status skole/SFO")]
+
+
+def test_a_contents_list_of_punkt_numbers_without_stops_run_into_one_line_is_split_into_its_items():
+    text = ("Kommunia - Referat af kommunalbestyrelsens ordinære møde 01/2010, den 23. februar 2010 1 Oversigt – åbent "
+            "møde: Punkt 01 Godkendelse af dagsorden. Orienteringssager Punkt 02 Orientering om vederlag for 2010. "
+            "Punkt 03 Orientering om ansøgning om tillægsbevilling til rengøring i dagplejecentrene. Økonomisager "
+            "Punkt 04 Budgetkorrektioner til budget 2010. Punkt 05 Renovering af skolerne i byen.\n")
+    assert [i[:2] for i in _items(text)] == [
+        (1, "Godkendelse af dagsorden"), (2, "Orientering om vederlag for 2010"),
+        (3, "Orientering om ansøgning om tillægsbevilling til rengøring i dagplejecentrene"),
+        (4, "Budgetkorrektioner til budget 2010"), (5, "Renovering af skolerne i byen")]
+
+
+def test_punkt_numbers_a_sentence_refers_to_do_not_split_its_line():
+    from klynge.importer import layout
+
+    line = ("Udvalget drøftede sagen grundigt og besluttede at sagerne behandles samlet under Punkt 5 Økonomi og "
+            "Punkt 6 Eventuelt på næste møde, hvor også regnskabet for det forløbne år og budgettet for det kommende "
+            "år skal fremlægges af forvaltningen.")
+    assert layout.split_run_on(line) == [line]
