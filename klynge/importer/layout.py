@@ -346,7 +346,7 @@ SLOT_HINT = re.compile(
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
-    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
+    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Dok\.?\s?nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
     r"Bilag|Til orientering|Til beslutning|Beskrivelse|Formål|Baggrund)\s*[.:]|"
     r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
 

@@ -103,3 +103,13 @@ def test_punkt_numbers_a_sentence_refers_to_do_not_split_its_line():
             "Punkt 6 Eventuelt på næste møde, hvor også regnskabet for det forløbne år og budgettet for det kommende "
             "år skal fremlægges af forvaltningen.")
     assert layout.split_run_on(line) == [line]
+
+
+def test_a_document_number_label_run_onto_a_transcripts_heading_ends_the_title():
+    text = ("Referat Udvalget for Børn og Undervisning Mødedato: 26. november 2012, kl. 15:00 Mødested: Rådhuset\n"
+            "3 1. Godkendelse af dagsorden Dok.nr.: 330 Sagsid.: Initialer: bilc Åben sag Sagsfremstilling "
+            "Godkendelse af dagsorden Beslutning Udvalget for Børn og Undervisning den Fraværende: Ingen Godkendt. "
+            "Side 2\n"
+            "4 2. Scenarier for skolestruktur i byen Dok.nr.: 327 Sagsid.: 12/8461 Initialer: Åben sag "
+            "Sagsfremstilling I foråret 2012 blev der iværksat en række undersøgelser af indeklimaet på skolen.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Scenarier for skolestruktur i byen")]
