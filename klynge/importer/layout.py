@@ -1173,6 +1173,7 @@ def _candidates(lines: list[str], raw: list[str], run_on_lines: set[int],
     kept = {c.index for c in _bare_in_runs([c for c in raw_cands if not c.gated])}
     kept |= _bare_repeating_a_kept_line(raw_cands, kept)
     kept |= _lower_case_run_heads(raw_cands, kept, lines)
+    kept |= _lower_case_last_item(raw_cands, kept)
     for c in raw_cands:
         c.gated = c.index not in kept
     out = [c for c in raw_cands if not c.gated]
@@ -1500,6 +1501,22 @@ def _lower_case_run_heads(cands: list[Candidate], kept: set[int], lines: list[st
                 and not any(lines[j].strip() for j in range(c.index + 1, below.index)):
             admitted.add(c.index)
     return admitted
+
+
+def _lower_case_last_item(cands: list[Candidate], kept: set[int]) -> set[int]:
+    """'6. Diverse information' … '7. eventuelt': a short numbered line in lower case that goes on with the numbering
+    of the last kept heading of its form and indent (deeper lines between are that item's points), with no such
+    heading after it, is the last item; never a recommendation or a sentence."""
+    ordered = sorted(cands, key=lambda c: c.index)
+    for c in ordered:
+        if c.index in kept or not c.title[:1].islower() or len(c.title.split()) > 6 \
+                or RECOMMENDATION_LINE.match(c.title) or SENTENCE_VERB.search(c.title) or c.title.rstrip().endswith("."):
+            continue
+        level = [o for o in ordered if o.index in kept and o.form == c.form and o.indent == c.indent]
+        before = [o for o in level if o.index < c.index]
+        if before and len(before) == len(level) and before[-1].number == c.number - 1:
+            return {c.index}
+    return set()
 
 
 def _mark_lists(cands: list[Candidate], lines: list[str]) -> None:

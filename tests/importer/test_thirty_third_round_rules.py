@@ -113,3 +113,19 @@ def test_a_document_number_label_run_onto_a_transcripts_heading_ends_the_title()
             "4 2. Scenarier for skolestruktur i byen Dok.nr.: 327 Sagsid.: 12/8461 Initialer: Åben sag "
             "Sagsfremstilling I foråret 2012 blev der iværksat en række undersøgelser af indeklimaet på skolen.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Scenarier for skolestruktur i byen")]
+
+
+def test_a_last_item_written_in_lower_case_after_the_numbered_items_is_kept():
+    text = ("Referat af menighedsrådsmøde torsdag den 3. februar 2022 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Økonomi\n\nKassereren gennemgik regnskabet.\n\n"
+            "3. Diverse information\n\n   1. Kirkebladet er udkommet.\n\n   2. Udvalget har mødtes.\n\n"
+            "4. eventuelt\n\nNæste gang bestiller referenten kage\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Økonomi"),
+                                            (3, "Diverse information"), (4, "eventuelt")]
+
+
+def test_a_lower_case_point_in_a_sentence_after_the_last_item_is_not_an_item():
+    text = ("Referat af menighedsrådsmøde torsdag den 3. februar 2022 kl. 19.00\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget\n\nRådet besluttede:\n\n"
+            "3. at budgettet sendes til provstiet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Budget")]
