@@ -1509,8 +1509,8 @@ def _lower_case_last_item(cands: list[Candidate], kept: set[int]) -> set[int]:
     heading after it, is the last item; never a recommendation or a sentence."""
     ordered = sorted(cands, key=lambda c: c.index)
     for c in ordered:
-        if c.index in kept or not c.title[:1].islower() or len(c.title.split()) > 6 \
-                or RECOMMENDATION_LINE.match(c.title) or SENTENCE_VERB.search(c.title) or c.title.rstrip().endswith("."):
+        if c.index in kept or not c.title[:1].islower() or len(c.title.split()) > 6 or c.title.rstrip().endswith(".") \
+                or RECOMMENDATION_LINE.match(c.title) or SENTENCE_VERB.search(c.title):
             continue
         level = [o for o in ordered if o.index in kept and o.form == c.form and o.indent == c.indent]
         before = [o for o in level if o.index < c.index]
