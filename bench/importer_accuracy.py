@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout82"
-BLIND_NAME = "blind held-out (heldout82)"
+BLIND = "heldout85"
+BLIND_NAME = "blind held-out (heldout85)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -326,6 +326,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen79 (heldout79, shown once)": "heldout79",
           "seen80 (heldout80, shown once)": "heldout80",
           "seen81 (heldout81, shown once)": "heldout81",
+          "seen82 (heldout82, shown once)": "heldout82",
           "seen83 (heldout83, shown once)": "heldout83",
           "seen84 (heldout84, shown once)": "heldout84",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
