@@ -129,3 +129,10 @@ def test_a_lower_case_point_in_a_sentence_after_the_last_item_is_not_an_item():
             "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget\n\nRådet besluttede:\n\n"
             "3. at budgettet sendes til provstiet.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Budget")]
+
+
+def test_what_an_items_allotted_minutes_include_is_not_part_of_its_title():
+    text = ("Referat af stiftsrådsmøde 5. september 2017 kl. 16.00\n\n"
+            "1. DEBAT: Oplæg fra provsten om projekt kirken i byen (30 min. inkl. spørgsmål)\nDrøftet.\n\n"
+            "2. Eventuelt\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Oplæg fra provsten om projekt kirken i byen"), (2, "Eventuelt")]
