@@ -3266,7 +3266,8 @@ ORG_WORDS = re.compile(
 ROLE_WORD = re.compile(
     r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|\w*faglig|"
     r"praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
-    r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer)$", re.I)
+    r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer|"
+    r"biskop|\w*provst|\w*præst|mf)$", re.I)  # ('MF Jan Johansen': medlem af Folketinget)
 
 
 # 'Koncerndirektør i Region Hovedstaden Svend Hansen': a role at an authority written before the name
@@ -3361,10 +3362,19 @@ def trim_name(name: str) -> str:
         # written in capitals ('Anne Marie HANSEN', 'JENSEN', 'NIELSEN') stays; a short one ('HOLM') is the risk.
         if k >= 2 and 3 <= len(w) <= 5 and w.isupper() and not any(x.isupper() for x in kept):
             break
+        if k >= 2 and _capitals_label(words[k:]) and not any(x.isupper() for x in kept):
+            break  # 'Helge Tang Holbek ENDVIDERE DELTOG': the next label, in capitals, run on
         kept.append(w)
     while kept and kept[-1] in NAME_PARTICLE:  # 'Underskrift af …': a particle ends no name
         kept.pop()
     return " ".join(kept).strip(" .,")
+
+
+def _capitals_label(rest: list[str]) -> bool:
+    """'ENDVIDERE DELTOG', 'FRAVÆRENDE:': Danish words in capitals (a label), not a surname written in capitals."""
+    label = [w.strip(":") for w in rest[:2]]
+    return all(len(w) >= 3 and w.isupper() and w.isalpha() for w in label) \
+        and (len(label) == 2 or rest[0].endswith(":")) and all(words.common_word(w, compounds=False) for w in label)
 
 
 APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald|i\s+stedet\s+for", re.I)

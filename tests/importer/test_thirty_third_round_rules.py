@@ -136,3 +136,18 @@ def test_what_an_items_allotted_minutes_include_is_not_part_of_its_title():
             "1. DEBAT: Oplæg fra provsten om projekt kirken i byen (30 min. inkl. spørgsmål)\nDrøftet.\n\n"
             "2. Eventuelt\nIntet.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Oplæg fra provsten om projekt kirken i byen"), (2, "Eventuelt")]
+
+
+def test_a_label_in_capitals_run_onto_the_last_apology_is_cut_off():
+    from klynge.importer import layout
+
+    assert layout.trim_name("Helge Tang Holbek ENDVIDERE DELTOG") == "Helge Tang Holbek"
+    assert layout.trim_name("Anne Marie HANSEN") == "Anne Marie HANSEN"  # a surname in capitals stays
+
+
+def test_a_member_of_parliaments_and_a_bishops_title_before_a_name_are_roles():
+    from klynge.importer import layout
+
+    assert layout.strip_roles("MF Jan Johansen") == "Jan Johansen"
+    assert layout.strip_roles("Biskop Henrik Wigh-Poulsen") == "Henrik Wigh-Poulsen"
+    assert layout.strip_roles("Jonna Præst") == "Jonna Præst"  # a surname, not a role
