@@ -2646,6 +2646,8 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
                 names_on_label_line = bool(rest)
                 if rest:
                     lists[name].append(rest)
+                if name == "absent" and re.match(r"(?i)ingen\b", rest):
+                    current_list = None  # 'Fraværende: Ingen': no one; the lines below are no names
             else:
                 current_list = None
                 if name == "place" and layout.ROOM_LINE.match(ln.strip()):

@@ -151,3 +151,13 @@ def test_a_member_of_parliaments_and_a_bishops_title_before_a_name_are_roles():
     assert layout.strip_roles("MF Jan Johansen") == "Jan Johansen"
     assert layout.strip_roles("Biskop Henrik Wigh-Poulsen") == "Henrik Wigh-Poulsen"
     assert layout.strip_roles("Jonna Præst") == "Jonna Præst"  # a surname, not a role
+
+
+def test_an_absence_label_saying_no_one_ends_the_list():
+    from tests.importer.conftest import read_normalised
+
+    text = ("DAGSORDEN for møde i bestyrelsen tirsdag 25. oktober 2011 kl. 9.00\n"
+            "Fraværende: Ingen\n"
+            "Ansættelse af ny direktør\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == []
