@@ -796,6 +796,8 @@ GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")
 LABEL_GLUED_AT_END = re.compile(
     r"(?<=[\wæøå.])(?=(?:Deltagere|Mødedeltagere|Til stede|Tilstede|Afbud|Fraværende)\s*:\s*$)")
+LABEL_GLUED_INSIDE = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=[a-zæøå]\.))"
+                                r"(?=(?:Deltagere|Til stede|Tilstede|Afbud|Fraværende|Dagsorden|Referent|Gæster)\s*:)")
 # 'Susanne SommerPunkt 61.': a letter's signature and the next item's 'Punkt N' heading run together
 PUNKT_GLUED_AT_END = re.compile(r"(?<=[a-zæøå])(?=Punkt\s+\d{1,3}\.?\s*$)")
 LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
@@ -825,6 +827,11 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
                     run_on.add(len(out))  # a transcript's run-on line
                 if part[:1] in "AaFfDdMmTtSsRrOo" and GLUED_LIST_LABEL.match(part):  # 'AfbudClaus Kroman, …' (a table)
                     part = GLUED_LIST_LABEL.sub(r"\1: ", part)
+                if ":" in part and LABEL_GLUED_INSIDE.search(part):
+                    # '… i konfirmandhusetAfbud: Ib Rasmussen', 'Afbud: Helga Blomgreen.Dagsorden:': a label glued
+                    # to the word before it starts its own line
+                    out.extend(p for p in LABEL_GLUED_INSIDE.split(part) if p.strip())
+                    continue
                 glued = LABEL_GLUED_AT_END.search(part) if ":" in part else \
                     PUNKT_GLUED_AT_END.search(part) if "Punkt" in part else None  # (the label's colon ends it)
                 if glued:  # '… torsdag den 5. december 2013Deltagere:' (the list's label glued to the title line)

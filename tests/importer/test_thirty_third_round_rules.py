@@ -161,3 +161,22 @@ def test_an_absence_label_saying_no_one_ends_the_list():
             "Ansættelse af ny direktør\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert read_normalised(text).absent == []
+
+
+def test_an_absence_label_glued_to_the_word_before_it_starts_its_own_line():
+    from tests.importer.conftest import read_normalised
+
+    text = ("Menighedsrådsmøde onsdag 23. januar 2013 kl. 19.00 i konfirmandhusetAfbud: Ib Rasmussen\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Ib Rasmussen"]
+    text = ("Referat af menighedsrådsmøde 21. april 2015 kl. 19.00\n"
+            "Afbud: Helga Blomgreen.Dagsorden:\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Helga Blomgreen"]
+
+
+def test_a_word_ending_in_a_labels_letters_in_lower_case_is_not_split():
+    from tests.importer.conftest import read_normalised
+
+    text = ("Referat af møde 21. april 2015 kl. 19.00\nMødedeltagere: Anna Holm, Bo Berg\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert [p.name for p in read_normalised(text).attendees] == ["Anna Holm", "Bo Berg"]
