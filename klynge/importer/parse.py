@@ -1301,6 +1301,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     person = PERSON_AFTER_SLASH.search(title) if not pm and not sm else None
     if person and person.start() > 0 and _a_persons_name(person.group("name")):
         presenter, title = person.group("name"), title[:person.start()].strip()  # 'Kvartalsregnskab / Kirsten Schou'
+    said = _name_said_again(presenter) if presenter else None
+    if said:  # 'Velkommen v/Lise Hindsholm Lise Hindsholm bød forsamlingen velkommen.': her words follow
+        presenter, tail = said[0], f"{said[1]} {tail}".strip()
     if presenter and re.search(r":\s+[a-zæøå]", presenter):
         # 'Oplæg v/ Vejdirektoratet: projektstyring af …': the subject follows the speaker; the line is one title
         title, presenter = before_presenter, None
@@ -1311,6 +1314,16 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if presenter is None and responsible and responsible.start() > 0:
         presenter = responsible.group("who").strip()
     return title, presenter, start, end, closed, tail
+
+
+def _name_said_again(who: str) -> tuple[str, str] | None:
+    """'Lise Hindsholm Lise Hindsholm bød forsamlingen velkommen' -> ('Lise Hindsholm', 'Lise Hindsholm bød …'): a
+    presenter's name written again at once begins the item's text."""
+    words = who.split()
+    for n in (2, 3, 4):
+        if len(words) > 2 * n and words[:n] == words[n:2 * n] and all(w[:1].isupper() for w in words[:n]):
+            return " ".join(words[:n]), " ".join(words[n:])
+    return None
 
 
 # Words whose full stop marks an abbreviation, not the end of a title ('Evt.', 'Høringer mv.', 'Præstens pkt.'):

@@ -180,3 +180,12 @@ def test_a_word_ending_in_a_labels_letters_in_lower_case_is_not_split():
     text = ("Referat af møde 21. april 2015 kl. 19.00\nMødedeltagere: Anna Holm, Bo Berg\n\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n")
     assert [p.name for p in read_normalised(text).attendees] == ["Anna Holm", "Bo Berg"]
+
+
+def test_a_presenters_name_written_again_at_once_begins_the_items_text():
+    from tests.importer.conftest import read_normalised
+
+    text = ("Referat fra budgetsamråd 2. september 2021 kl. 19.00\n\n"
+            "1 - Velkommen v/Lise Holm Lise Holm bød forsamlingen velkommen.\n\n2 - Eventuelt\nIntet.\n")
+    first = read_normalised(text).items[0]
+    assert (first.title, first.presenter) == ("Velkommen", "Lise Holm")
