@@ -343,12 +343,15 @@ CASE_LINE = re.compile(r"^(?:sag(?:s)?n(?:umme)?r\.?|sagnr\.?|j\.\s*nr\.?|journa
 BARE_CASE_NUMBER = re.compile(r"^\s*(\d{1,4}(?:-\d{1,6}){3,6}|[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,8})\s*$")
 SLOT_HINT = re.compile(
     rf"\(?\s*{SLOT_RANGE}\s*\)?|\bv\.\s*[A-ZÆØÅ]|\bv\.?/\s*[A-ZÆØÅ]")
+# a full stop after these ends no sentence ('vedr. Budget', 'div. Udvalg', 'fhv. Borgmester')
+NOT_AN_ABBREVIATION = "".join(f"(?<!{w})" for w in ("vedr", "inkl", "evt", "pga", "mht", "ift", "bla", "ang",
+                                                     "div", "alm", "fhv", "kskl", "tlf"))
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
     r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Dok\.?\s?nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
     r"Bilag|Til orientering|Til beslutning|Beskrivelse|Formål|Baggrund)\s*[.:]|"
-    r"(?<=[a-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ])")
+    rf"(?<=[a-zæøå]{{3}}){NOT_AN_ABBREVIATION}\.\s+(?=[A-ZÆØÅ])")
 
 
 # a decision run onto its heading line: 'Godkendt.', 'Behandlet og godkendt.', 'Drøftet og taget til efterretning.'
@@ -357,7 +360,7 @@ DECISION_WORD = (r"(?:[Gg]odkendt|[Uu]dskudt|[Uu]dsat|[Vv]edtaget|[Bb]ehandlet|[
 INLINE_DECISION = re.compile(rf"\s(?=[A-ZÆØÅ]){DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")
 DECISION_ONLY = re.compile(rf"^\s*{DECISION_WORD}(?:\s+og\s+{DECISION_WORD})?\b\.?\s*$")  # 'Godkendt og underskrevet'
 SENTENCE_END = re.compile(
-    r"(?<=[A-Za-zæøå]{3})(?<!vedr)(?<!inkl)(?<!evt)(?<!pga)(?<!mht)(?<!ift)(?<!bla)(?<!ang)\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+    rf"(?<=[A-Za-zæøå]{{3}}){NOT_AN_ABBREVIATION}\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
 
 ABBREVIATIONS = {"v", "vedr", "bl", "ca", "nr", "pkt", "jf", "mht", "evt", "inkl", "kl", "st", "dvs", "fx", "mv",

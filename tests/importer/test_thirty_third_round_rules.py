@@ -189,3 +189,11 @@ def test_a_presenters_name_written_again_at_once_begins_the_items_text():
             "1 - Velkommen v/Lise Holm Lise Holm bød forsamlingen velkommen.\n\n2 - Eventuelt\nIntet.\n")
     first = read_normalised(text).items[0]
     assert (first.title, first.presenter) == ("Velkommen", "Lise Holm")
+
+
+def test_a_full_stop_after_div_ends_no_sentence_in_a_long_title():
+    text = ("Referat af brugerrådsmøde 3. januar 2018 kl. 10.00\n\n4. Orientering fra kasserer\n\n"
+            "Regnskabet er fint.\n\n"
+            "5. Orientering fra div. Udvalg – aktivitetsudvalg, caféudvalg, bladudvalg, kioskudvalg.\n\n"
+            "Møde på tværs af udvalg.\n\n6. Eventuelt\nIntet.\n")
+    assert _items(text)[1][1].startswith("Orientering fra div. Udvalg – aktivitetsudvalg, caféudvalg")
