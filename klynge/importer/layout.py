@@ -46,6 +46,10 @@ _FURNITURE_FROM_START = re.compile(
     r"del på (?:facebook|linkedin|twitter|x)|print siden|udskriv siden|cookie-?indstillinger|cookies|"
     r"(?-i:(?:[A-ZÆØÅ][\w.-]*\s+){0,3}[A-ZÆØÅ][\w.-]*s\s+logo|[Ll]ogo)|"  # 'X Kommunes logo'; not '3. Nyt logo'
     r"skriv et svar|this site uses akismet.*|print friendly.*|udgivet i\b.*|posted by\b.*|•|hent som pdf|kopier link|"
+    # a news page's byline and stamp ('Af Bente Kjær, 14-12-2022', 'Redaktionen afsluttet: 14.12.2022'): the day
+    # it was written, not the meeting's
+    r"(?-i:Af\s+[A-ZÆØÅ][\w.-]*(?:\s+[A-ZÆØÅ][\w.-]*){0,3},\s*\d{1,2}[-./]\d{1,2}[-./]\d{4})|"
+    r"redaktionen afsluttet:?.*|"
     r"(?:pdf|udskriv|print|e-?mail)(?:\s+(?:pdf|udskriv|print|e-?mail))+)$",
     re.I,
 )
@@ -546,7 +550,7 @@ MINUTES_AFTER_STOP_DASH = re.compile(r"(?<=[a-zæøå]{3})\.\s+[-–]\s+(?=[A-Z�
 DECIDED_IN_REST = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:en|et)?\s+(?:blev\s+)?(?:godkendt|underskrevet|vedtaget)\b")
 # a committee agenda's note on its papers after an item's title (the Folketing's agendas): 'Se tillige SOU alm. del
 # - bilag 70', '3. udkast til betænkning er omdelt på L 56 - bilag 8'
-REFERENCE_NOTE = re.compile(r"\.\s+(?:Se (?:tillige|også)\s|(?:\d\.\s+)?[Uu]dkast til betænkning\b)")
+REFERENCE_NOTE = re.compile(r"\.\s+(?:Se (?:tillige|også|bilag)\b|(?:\d\.\s+)?[Uu]dkast til betænkning\b)")
 
 
 def _noun_phrases_only(sentences: str) -> bool:
@@ -2470,7 +2474,11 @@ def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:
 
 
 # 'Mødet har følgende dagsorden:', 'Programmet er således:' above the bullets
-AGENDA_SENTENCE = re.compile(r"\bfølgende\s+dagsorden\b|^programmet\b[^.]{0,30}:$|^program\s*:$", re.I)
+# ('På mødet … var følgende på dagsordenen:': a news page telling what a meeting dealt with)
+AGENDA_SENTENCE = re.compile(r"\bfølgende\s+(?:på\s+)?dagsorden(?:en)?\b|^programmet\b[^.]{0,30}:$|^program\s*:$",
+                             re.I)
+# 'Herudover var der punkter til orientering fra:': a sentence between two bullet runs of one agenda
+MORE_POINTS_LINE = re.compile(r"^[A-ZÆØÅ][^.]{0,80}\bpunkter\b[^.]{0,40}:$")
 AGENDA_LABEL = re.compile(r"^(?:(?:foreløbig|endelig|revideret)\s+)?"
                           r"(?:dagsorden|dagsordenspunkter|punkter på dagsordenen)\b[^.:]{0,30}:?$", re.I)
 SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
@@ -2498,11 +2506,16 @@ def agenda_bullets(lines: list[str]) -> list[Heading]:
                 last = found[-1]
                 found[-1] = Heading(last.index, None, f"{last.title} {m.group('title').strip()}", closed=last.closed)
             elif m and len(m.group("title")) <= 200:
-                found.append(Heading(j, None, m.group("title").strip(), closed=closed))
+                title = m.group("title").strip()
+                note = REFERENCE_NOTE.search(title)  # '… for SDU. Se bilag: Fundingstrategi'
+                found.append(Heading(j, None, title[:note.start()] if note and note.start() >= 8 else title,
+                                     closed=closed))
             elif not found and lead:
                 lead -= 1
             elif SECTION_LABEL_LINE.match(s):  # 'Åbent møde:' before the first bullet, 'Lukket møde:' between
                 closed = bool(CLOSED_PART_LABEL.match(s))
+            elif found and sentence and MORE_POINTS_LINE.match(s):
+                continue
             else:
                 break
         if len(found) < 3 and not sentence:

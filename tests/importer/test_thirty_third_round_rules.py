@@ -197,3 +197,20 @@ def test_a_full_stop_after_div_ends_no_sentence_in_a_long_title():
             "5. Orientering fra div. Udvalg – aktivitetsudvalg, caféudvalg, bladudvalg, kioskudvalg.\n\n"
             "Møde på tværs af udvalg.\n\n6. Eventuelt\nIntet.\n")
     assert _items(text)[1][1].startswith("Orientering fra div. Udvalg – aktivitetsudvalg, caféudvalg")
+
+
+def test_a_news_pages_bullets_of_what_was_on_the_agenda_are_the_items_and_its_byline_no_meeting_date():
+    from tests.importer.conftest import read_normalised
+
+    text = ("Skip to main content\n\nAkademisk Råd\n\nSeneste nyt fra Akademisk Råd\n\n"
+            "Af Bente Holm, 14-12-2022\n\n"
+            "På mødet i Akademisk Råd den 29. november 2022 var følgende på dagsordenen:\n\n"
+            "  • Strategi for ekstern forskningsfinansiering. Se bilag: Fundingstrategi \n"
+            "  • Forfremmelsesprogram for lektorer\n  • Brugen af MCQ til eksamener\n\n"
+            "Herudover var der punkter til orientering fra:\n\n  • Formanden\n  • Dekanen\n\n"
+            "Læs referat fra mødet her.\n\nRedaktionen afsluttet: 14.12.2022\n")
+    doc = read_normalised(text)
+    assert [i.title for i in doc.items] == ["Strategi for ekstern forskningsfinansiering",
+                                            "Forfremmelsesprogram for lektorer", "Brugen af MCQ til eksamener",
+                                            "Formanden", "Dekanen"]
+    assert str(doc.date) == "2022-11-29"
