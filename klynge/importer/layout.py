@@ -2192,6 +2192,11 @@ def _inline_label_role(line: str) -> str | None:
     return label_role(head.group(1) + ":") if head and len(head.group(1).split()) <= 3 else None
 
 
+def _cover_sheet(title: str) -> bool:
+    """'Titel' / 'Forside' / 'Sagsfremstilling' …: a meeting portal's cover sheet, first of its cases, is no item."""
+    return title.casefold().strip(" .:") == "forside"
+
+
 def unnumbered_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers, found from the recurring structure of section labels: a case begins where a
     label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
@@ -2212,6 +2217,8 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     floor = 0
     for start, _roles in groups:
         k = _unnumbered_title(lines, start, floor)
+        if k is not None and not headings and _cover_sheet(lines[k].strip()):
+            k = None
         if k is not None and (not headings or k > headings[-1].index):
             numbered = NUMBER_FORM.match(lines[k].strip())
             if numbered:
@@ -2283,6 +2290,9 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
         if len(t) > longest or t.endswith((".", ":", ",")) or not _title_like(t) \
                 or counts.get(_own_label(t) or "", 0) >= 2:
             return []  # a case without a title line above it: not unambiguous
+        if _cover_sheet(t) and not headings:
+            floor = c[-1][0] + 1
+            continue
         headings.append(Heading(k, None, t))
         floor = c[-1][0] + 1
     return headings

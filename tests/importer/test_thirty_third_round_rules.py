@@ -214,3 +214,11 @@ def test_a_news_pages_bullets_of_what_was_on_the_agenda_are_the_items_and_its_by
                                             "Forfremmelsesprogram for lektorer", "Brugen af MCQ til eksamener",
                                             "Formanden", "Dekanen"]
     assert str(doc.date) == "2022-11-29"
+
+
+def test_a_meeting_portals_cover_sheet_is_not_an_item():
+    text = ("210126 – Femogtyvende ordinære kommunalbestyrelsesmøde\n\nUdvalg\nKommunalbestyrelsen\nDato\n"
+            "26. January 2021 -\nTitel\nForside\n\nSagsfremstilling\n\nBeslutning\n\n"
+            "Godkendelse af dagsorden\n\nSagsfremstilling\n\nBeslutning\n\nDagsorden godkendt.\n\n"
+            "Meddelelser\n\nSagsfremstilling\n\nBeslutning\n\nBorgmesteren orienterede.\n")
+    assert [i[1] for i in _items(text)] == ["Godkendelse af dagsorden", "Meddelelser"]
