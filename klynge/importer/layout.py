@@ -338,6 +338,11 @@ LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 # "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "4 AABs boliger", "12 KL-rapport" start with an
 # acronym
 BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]?s\b|-[A-Za-zæøåÆØÅ])).*)$")
+# '1 valg af ordstyrer' … '7 naturbase' / '8 Idéer til arbejdsområder': an agenda written in lower case, its numbers
+# without stops; a bare line is kept only in a run of them, and a count ('2 gange om året') is none
+BARE_LOWER_FORM = re.compile(r"^(\d{1,2})\s+((?!(?:stk|kr|mio|mia|gange?|timer?|min|minutter|dage?|uger?|måneder|år|"
+                             r"medlemmer|personer|deltagere|elever|børn|af|ud|til|og|i|på|pct|procent)\b)[a-zæøå]{3,}"
+                             r"(?:\s+\S+){0,7})$")
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"
@@ -1056,6 +1061,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 number, title, form = int(m.group(1)), m.group(2), "glued"
         if number is None:
             m = BARE_FORM.match(s) or BARE_ORDINAL_FORM.match(s)  # '344 2. behandling af budget 2020-23'
+            m = m or (BARE_LOWER_FORM.match(s) if s[:1].isdigit() and len(s) <= 80 else None)
             if m and len(s) < 200:
                 number, title, form = int(m.group(1)), m.group(2), "numbered2" if bulleted else "bare"
         if number is None:
@@ -1493,14 +1499,16 @@ def _bare_repeating_a_kept_line(cands: list[Candidate], kept: set[int]) -> set[i
 
 
 def _lower_case_run_heads(cands: list[Candidate], kept: set[int], lines: list[str]) -> set[int]:
-    """' 1. godkendelse af dagsorden …' / ' 2. godkendelse af referatet …' / ' 3. Nyt fra formanden': numbered lines
-    a list begins in lower case, each right above a kept one with the next number (or 1 under 1: a Word list whose
-    numbers all print as 1), same form and indent, only blank lines between, are the list's first items; never a
-    recommendation ('1. at udvalget godkender …')."""
+    """' 1. godkendelse af dagsorden …' / ' 2. godkendelse af referatet …' / ' 3. Nyt fra formanden' (or '1 valg af
+    ordstyrer' … '8 Idéer til arbejdsområder', numbers without stops): numbered lines a list begins in lower case,
+    each right above a kept one with the next number (or 1 under 1: a Word list whose numbers all print as 1), same
+    form and indent, only blank lines between, are the list's first items; never a recommendation ('1. at udvalget
+    godkender …')."""
     by_index = sorted(cands, key=lambda c: c.index)
     admitted: set[int] = set()
     for c, below in reversed(list(zip(by_index, by_index[1:], strict=False))):
-        if c.index in kept or c.form != "numbered" or not c.title[:1].islower() or RECOMMENDATION_LINE.match(c.title):
+        if c.index in kept or c.form not in ("numbered", "bare") or not c.title[:1].islower() \
+                or RECOMMENDATION_LINE.match(c.title):
             continue
         follows = below.number == c.number + 1 or below.number == c.number == 1
         if (below.index in kept or below.index in admitted) and follows and below.form == c.form \

@@ -222,3 +222,19 @@ def test_a_meeting_portals_cover_sheet_is_not_an_item():
             "Godkendelse af dagsorden\n\nSagsfremstilling\n\nBeslutning\n\nDagsorden godkendt.\n\n"
             "Meddelelser\n\nSagsfremstilling\n\nBeslutning\n\nBorgmesteren orienterede.\n")
     assert [i[1] for i in _items(text)] == ["Godkendelse af dagsorden", "Meddelelser"]
+
+
+def test_an_agenda_in_lower_case_with_numbers_without_stops_keeps_its_first_items():
+    text = ("Lokalrådsmøde i Folkemusikhuset\n\nTorsdag d. 22. september 2011 kl. 14.00\n\nDagsorden:\n\n"
+            "1 valg af ordstyrer\n\n2 godkendelse af referat\n\n3 fra kassereren\n\n4 naturbase\n\n"
+            "5 Idéer til arbejdsområder\n\n6 Næste møde\n\n7 Evt.\n\nReferat af Lokalrådsmøde 22. september 2011\n\n"
+            "Til stede: Randi, Curtie, Peter\n\nOrdstyrer blev Peter, referatet blev godkendt.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "valg af ordstyrer"), (2, "godkendelse af referat"),
+                                            (3, "fra kassereren"), (4, "naturbase"), (5, "Idéer til arbejdsområder"),
+                                            (6, "Næste møde"), (7, "Evt.")]
+
+
+def test_counted_lines_in_lower_case_above_a_numbered_line_are_no_items():
+    text = ("Referat af bestyrelsesmøde 3. marts 2015 kl. 19.00\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Økonomi\nVi mødes\n\n2 gange om året\n\n3 Kirkebladet\n\nKassereren orienterede.\n")
+    assert [i[0] for i in _items(text)] == [1, 2]
