@@ -358,8 +358,8 @@ NOT_AN_ABBREVIATION = "".join(f"(?<!{w})" for w in ("vedr", "inkl", "evt", "pga"
 RUN_ON_TITLE_CUT = re.compile(
     r"(?:\.{3,}|…)|\s\d{1,2}\.\d{2}\s|\s\d{1,2}\.\d\s(?=[A-ZÆØÅ\d])|"
     r"\s(?:Godkendt|Taget til efterretning|Vedtaget|Udskudt|Åben sag|Lukket sag)\b|"
-    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Dok\.?\s?nr|Sagsid|Dato|Sags\s?nr\.?|Sagsbehandler|"
-    r"Bilag|Til orientering|Til beslutning|Beskrivelse|Formål|Baggrund)\s*[.:]|"
+    r"\s(?:Sagen|Indstilling|Beslutning|Resum[eé]|Sagsfremstilling|J\.nr|Dok\.?\s?nr|Sagsid|Dato|Sags\s?nr\.?|"
+    r"Sagsbehandler|Bilag|Til orientering|Til beslutning|Beskrivelse|Formål|Baggrund)\s*[.:]|"
     rf"(?<=[a-zæøå]{{3}}){NOT_AN_ABBREVIATION}\.\s+(?=[A-ZÆØÅ])")
 
 
