@@ -1809,6 +1809,17 @@ def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln) or bool(MINUTES_OF_MEETING.search(title))
 
 
+def _dated_meeting_without_items(date, headings, title: str, header_nonempty: list[str]) -> bool:
+    """'Referat af bestyrelsesmøde 17. september 2025' over items the reader cannot find: a dated text whose title or
+    first lines call it an agenda or minutes of a meeting is read without items (the user adds them in the review)
+    rather than refused; a report or a letter has no such words."""
+    if date is None or headings:
+        return False
+    # (a bare 'Dagsorden:' label over bullets the reader did not take names no meeting: the bullets may be anything)
+    head = " ".join(ln for ln in [title] + header_nonempty[:10] if not re.fullmatch(r"(?i)\s*dagsorden\s*:?\s*", ln))
+    return bool(KIND_WORDS.search(head)) and bool(re.search(r"møde|\bafholdt", head, re.I))
+
+
 KIND_TITLE = re.compile(r"(?i)^(?:dagsorden|referat|beslutningsreferat|beslutningsprotokol|mødereferat)\b")
 PORTAL_LABEL = re.compile(r"(?im)^(?:dato|udvalg|mødested|sted|tid|medlemmer|deltagere|afbud|fraværende)(?=\s*:?\s*$)")
 # 'Mødedato: Onsdag den 27. november 2013', 'Dato 15. marts 2011 Tid 14:00 Sted …', 'Sted: … Dato: …'
@@ -2815,7 +2826,8 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
         or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings))
     # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not)
-    prose = _prose_minutes(date, headings, title, lines)
+    prose = _prose_minutes(date, headings, title, lines) or _dated_meeting_without_items(date, headings, title,
+                                                                                         header_nonempty)
     if not prose and (not headings or (not meeting_marker and not any(
             _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):
         # an undated text is read like a dated one (the user gives the date) when it marks a meeting; without a

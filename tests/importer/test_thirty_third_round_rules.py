@@ -238,3 +238,27 @@ def test_counted_lines_in_lower_case_above_a_numbered_line_are_no_items():
     text = ("Referat af bestyrelsesmøde 3. marts 2015 kl. 19.00\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
             "2. Økonomi\nVi mødes\n\n2 gange om året\n\n3 Kirkebladet\n\nKassereren orienterede.\n")
     assert [i[0] for i in _items(text)] == [1, 2]
+
+
+def test_a_dated_meeting_whose_items_cannot_be_found_is_read_without_items_not_refused():
+    from tests.importer.conftest import read_normalised
+
+    text = ("17.07.2023\n\nNyt fra Ældrerådet juli 2023\n\n"
+            "Her kan du læse referat af møde i Ældrerådet den 28. juni 2023\n\n"
+            "Møde med formanden for udvalget\n\n"
+            "Ældrerådet havde inviteret udvalgets formand til mødet for at drøfte samarbejdet. Ældrerådet gav udtryk "
+            "for, at man fremover ønskede mere kontakt.\n")
+    doc = read_normalised(text)
+    assert str(doc.date) == "2023-06-28" and doc.items == []
+    assert "no_items" in [w.code for w in doc.warnings]
+
+
+def test_a_dated_letter_without_meeting_words_is_still_refused():
+    import pytest
+
+    from klynge.importer.parse import NoMeetingFound
+    from tests.importer.conftest import read_normalised
+
+    with pytest.raises(NoMeetingFound):
+        read_normalised("Kære Anna\n\nTak for dit brev af 17. september 2025. Vi vender tilbage snarest.\n\n"
+                        "Venlig hilsen\nForvaltningen\n")
