@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 829, "date": 1022, "start": 701, "place": 529, "body": 880, "attendees": 3954,
-          "apologies": 1342}
+FLOORS = {"items_exact": 848, "date": 1056, "start": 727, "place": 551, "body": 908, "attendees": 4045,
+          "apologies": 1370}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -59,8 +59,9 @@ FLOORS = {"items_exact": 829, "date": 1022, "start": 701, "place": 529, "body": 
 # added as measured, two names and seven apologies more; attendees 135 and apologies 71: seen91-seen93, added as
 # measured, one name and three apologies more; attendees 139, apologies 72 and date 27: thirteen dated meetings
 # whose items cannot be found are read without items instead of refused (twelve dates, eight apologies and sixteen
-# names more right; one date, one apology and four names more wrong))
-CEILINGS = {"attendees": 139, "apologies": 72, "date": 27}
+# names more right; one date, one apology and four names more wrong); attendees 142 and apologies 80: seen94-seen96,
+# added as measured, three names and eight apologies more)
+CEILINGS = {"attendees": 142, "apologies": 80, "date": 27}
 
 
 @pytest.fixture(scope="module")
