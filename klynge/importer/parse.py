@@ -1796,26 +1796,24 @@ PROSE_ATTENDANCE = re.compile(r"\b(?:afbud|til stede|tilstede|deltagere|fremmød
 MINUTES_OF_MEETING = re.compile(r"\breferat\s+(?:fra|af)\s+(?:det\s+|den\s+)?\w*møde", re.I)
 
 
-def _prose_minutes(date, headings, title: str, lines: list[str]) -> bool:
+def _prose_minutes(date, headings, title: str, lines: list[str], header_nonempty: list[str]) -> bool:
     """A dated meeting whose items cannot be found: minutes written as prose (titled 'referat', recording
-    attendance) or a text with a meeting's own labelled header (`_labelled_meeting_header`). Read without items
-    rather than refused; a report or a letter (neither) is still refused."""
+    attendance), a text with a meeting's own labelled header (`_labelled_meeting_header`), or a text whose title or
+    first lines call it an agenda or minutes of a meeting ('Her kan du læse referat af møde i Ældrerådet den 28.
+    juni 2023'). Read without items (the user adds them in the review) rather than refused; a report or a letter
+    (none of these) is still refused."""
     if date is None or headings:
         return False
-    if _labelled_meeting_header(lines):
+    if _labelled_meeting_header(lines) or _calls_itself_a_meeting(title, header_nonempty):
         return True
     if not re.search(r"\b(?:møde)?referat\b", title, re.I):
         return False
     return any(PROSE_ATTENDANCE.search(ln) for ln in lines[:40] if ln) or bool(MINUTES_OF_MEETING.search(title))
 
 
-def _dated_meeting_without_items(date, headings, title: str, header_nonempty: list[str]) -> bool:
-    """'Referat af bestyrelsesmøde 17. september 2025' over items the reader cannot find: a dated text whose title or
-    first lines call it an agenda or minutes of a meeting is read without items (the user adds them in the review)
-    rather than refused; a report or a letter has no such words."""
-    if date is None or headings:
-        return False
-    # (a bare 'Dagsorden:' label over bullets the reader did not take names no meeting: the bullets may be anything)
+def _calls_itself_a_meeting(title: str, header_nonempty: list[str]) -> bool:
+    """A kind word ('referat', 'dagsorden') and a meeting word in the title or the first lines; a bare 'Dagsorden:'
+    label over bullets the reader did not take names no meeting (the bullets may be anything)."""
     head = " ".join(ln for ln in [title] + header_nonempty[:10] if not re.fullmatch(r"(?i)\s*dagsorden\s*:?\s*", ln))
     return bool(KIND_WORDS.search(head)) and bool(re.search(r"møde|\bafholdt", head, re.I))
 
@@ -2826,8 +2824,7 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
         or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings))
     # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not)
-    prose = _prose_minutes(date, headings, title, lines) or _dated_meeting_without_items(date, headings, title,
-                                                                                         header_nonempty)
+    prose = _prose_minutes(date, headings, title, lines, header_nonempty)
     if not prose and (not headings or (not meeting_marker and not any(
             _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):
         # an undated text is read like a dated one (the user gives the date) when it marks a meeting; without a
