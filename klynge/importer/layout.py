@@ -206,6 +206,32 @@ GLUED_NEXT_NUMBER = re.compile(r"(?:(?<=[a-zæøå?)])|(?<=\s(?:19|20)\d\d))(?=\
                                r"|(?<=\b(?i:punkt))(?=\d{3}\.\s+[A-ZÆØÅ])")  # '… - Lukket punkt274. Godkendelse'
 
 
+def split_glued_run(line: str) -> list[str]:
+    """'… den 25. januar 2023.1. Ny lægevagtsaftale i Region Midtjylland2. Placering af …3. Procesplan …': a long
+    line of a web page that dropped the list's line breaks, every item number glued to the text before it -> one
+    line per item. Cut only at the longest run of three or more consecutive numbers in text order, so that a long
+    paragraph with a number glued to a word here and there stays whole."""
+    marks = [(m.start(), int(m.group(1))) for m in GLUED_RUN_NUMBER.finditer(line)]
+    best: list[int] = []
+    for k, (pos, n) in enumerate(marks):
+        run, want = [pos], n + 1
+        for later, number in marks[k + 1:]:
+            if number == want:
+                run.append(later)
+                want += 1
+        best = run if len(run) > len(best) else best
+    if len(best) < 3:
+        return [line]
+    cuts = [0, *best, len(line)]
+    # the same page dropped the line break between a title and the text under it ('… af regionenÆndringsforslag')
+    return [p for a, b in zip(cuts, cuts[1:], strict=False) for p in GLUED_LINE_BREAK.split(line[a:b].strip()) if p]
+
+
+GLUED_LINE_BREAK = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]{2})")
+# a number glued to whatever stands before it (a letter, a bracket, a full stop) or after a year ('i 202310. Revision')
+GLUED_RUN_NUMBER = re.compile(r"(?:(?<=[^\s\d])|(?<=\s(?:19|20)\d\d))(\d{1,2})\.\s+(?=[A-ZÆØÅ])")
+
+
 def split_glued_number(line: str) -> list[str]:
     """'Indholdsfortegnelse1. Fraværende' / '10. Eventuelt1. Orientering' (a contents list or its last entry
     glued to the first item's heading by a web page) -> two lines, cut before the glued item number."""

@@ -814,6 +814,8 @@ def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)
             ln = LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), ln)
         pieces = layout.split_run_on(ln) if len(ln) >= 200 else layout.split_glued_number(ln)
+        if len(pieces) == 1 and len(ln) >= 200:
+            pieces = layout.split_glued_run(ln)
         continued = layout.run_on_continued(ln, last_listed) if len(ln) < 200 and last_listed and ln.strip() else None
         if continued:  # the list goes on at the top of the next page of the transcript
             pieces = continued
