@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout97"
-BLIND_NAME = "blind held-out (heldout97)"
+BLIND = "heldout100"
+BLIND_NAME = "blind held-out (heldout100)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -341,6 +341,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen94 (heldout94, shown once)": "heldout94",
           "seen95 (heldout95, shown once)": "heldout95",
           "seen96 (heldout96, shown once)": "heldout96",
+          "seen97 (heldout97, shown once)": "heldout97",
           "seen98 (heldout98, shown once)": "heldout98",
           "seen99 (heldout99, shown once)": "heldout99",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
