@@ -731,6 +731,22 @@ def title_before_gap(title: str, raw_line: str) -> str:
 RECOMMENDATION_LINE = re.compile(r"^at\s", re.I)  # '2. At temagruppen godkender ...': a recommendation
 
 
+NUMBER_CELL = re.compile(r"\d{1,6}(?:[.,]\d+)?\s*%?")
+
+
+def _number_cell_above(lines: list[str], i: int) -> bool:
+    """The two lines above (blank lines skipped) hold a number alone too: a column of counts ('Ja' / 'Nej' /
+    'Blank' cells), where a contents table's page number above an item number is one line only."""
+    above = [lines[j].strip() for j in range(i - 1, max(-1, i - 7), -1) if lines[j].strip()][:2]
+    return len(above) == 2 and all(NUMBER_CELL.fullmatch(a) for a in above)
+
+
+def _bullets_below(lines: list[str], i: int) -> bool:
+    """The next line that holds text is a bulleted point ('• Orienteringsmødet den 18. september.')."""
+    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), "")
+    return bool(LEADING_BULLET.match(nxt))
+
+
 def _title_like(title: str) -> bool:
     t = title.strip()
     if not t or len(t) > 250 or t.endswith((",", ";")):
@@ -1013,6 +1029,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
     n = len(lines)
     titles_taken: set[int] = set()  # lines a bulleted lone number took as its title: no candidates of their own
     first_parts: set[int] = set()  # '3a.' lines, read as item 3
+    count_cells: set[int] = set()  # lone numbers under two more numbers alone
     for i, text in enumerate(lines):
         if not text or not MAY_BE_NUMBERED.search(text) or i in titles_taken:
             continue
@@ -1096,6 +1113,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             if slotted:  # '2.' / '19.10 – 19.30' / 'Nick' / 'Check in': a flattened table row, one cell a line
                 number, title, form = int(m.group(1)), slotted, "lone"
                 m = None
+            if m and _number_cell_above(lines, i):
+                count_cells.add(i)  # '2' / '23' / '5' / 'Mit barn må kun få …': maybe a table's column of counts
             if m:
                 # the title on the next line that holds text ('4' / ' ' / ' ' / 'Godkendelse af dagsorden': a web
                 # page's blank paragraphs keep a space)
@@ -1136,6 +1155,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         elif title and form in ("numbered", "numbered2", "punkt"):
             title = _wrapped_paragraph(lines, i, title)
 
+        if title and title.endswith(",") and _bullets_below(lines, i):
+            title = title[:-1].rstrip()  # '3. Orientering om det kommende valg herunder,' over its bulleted points
         toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         through = NUMBER_RANGE_REST.match(title or "")
@@ -1172,6 +1193,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         out.append(Candidate(i, number, title, score, form, toc, indent, run_on=run_on, slot=slot,
                              follower_label=follower_label, prev_case=prev_case, rules_score=score, gated=gated,
                              through=int(re.search(r"\d+", through.group(0)).group(0)) if through else None))
+    if count_cells:  # ... a table's counts unless the lone numbers before them count up to them (a contents table)
+        lone = {(c.number, c.index) for c in out if c.form == "lone"}
+        out = [c for c in out if c.index not in count_cells
+               or any(n == c.number - 1 and k < c.index for n, k in lone)]
     if first_parts:  # a '3a.' line is item 3 only where no other line is numbered 3 ('1.' / '1a.' / '1b.': sub-points)
         numbered = {c.number for c in out if c.index not in first_parts}  # nor a '3b.' follows ('2a.' / '2b.': a list)
         numbered |= {int(m.group(1)) for ln in lines if ln and (m := SECOND_PART_NUMBER.match(ln))}
@@ -1512,8 +1537,25 @@ def _bare_in_runs(cands: list[Candidate]) -> list[Candidate]:
             continue
         if len(run) >= 3:
             keep.update(x.index for x in run)
+            keep.update(x.index for x in _bare_run_goes_on(run, bare))
         run = [c] if c is not None else []
     return [c for c in cands if c.form != "bare" or c.index in keep]
+
+
+def _bare_run_goes_on(run: list[Candidate], bare: list[Candidate]) -> list[Candidate]:
+    """'5 Siden sidst' / (its text, bullets) / '6 Runesten i Mygind': after a run of three or more, a dotless line
+    with the next number further down, a short title and no sentence, goes on with it (the items' texts stand
+    between them: only the list at the top is close together)."""
+    out: list[Candidate] = []
+    last = run[-1]
+    for c in bare:
+        if c.index <= last.index or c.number != last.number + 1:
+            continue
+        if c.index - last.index > 60 or c.indent != last.indent or len(c.title) > 100 or is_sentence(c.title):
+            break
+        out.append(c)
+        last = c
+    return out
 
 
 def _bare_repeating_a_kept_line(cands: list[Candidate], kept: set[int]) -> set[int]:

@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 848, "date": 1056, "start": 727, "place": 551, "body": 908, "attendees": 4045,
-          "apologies": 1370}
+FLOORS = {"items_exact": 867, "date": 1084, "start": 741, "place": 561, "body": 936, "attendees": 4156,
+          "apologies": 1415}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -60,8 +60,9 @@ FLOORS = {"items_exact": 848, "date": 1056, "start": 727, "place": 551, "body": 
 # measured, one name and three apologies more; attendees 139, apologies 72 and date 27: thirteen dated meetings
 # whose items cannot be found are read without items instead of refused (twelve dates, eight apologies and sixteen
 # names more right; one date, one apology and four names more wrong); attendees 142 and apologies 80: seen94-seen96,
-# added as measured, three names and eight apologies more)
-CEILINGS = {"attendees": 142, "apologies": 80, "date": 27}
+# added as measured, three names and eight apologies more; attendees 146, apologies 81 and date 28: seen97-seen99,
+# added as measured, four names, one apology and one date more)
+CEILINGS = {"attendees": 146, "apologies": 81, "date": 28}
 
 
 @pytest.fixture(scope="module")

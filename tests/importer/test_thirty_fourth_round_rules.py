@@ -33,3 +33,44 @@ def test_a_long_paragraph_with_two_glued_numbers_stays_whole():
             "der fremgår af bilag2. Desuden blev det aftalt at følge op på punkt3. Herefter orienterede formanden "
             "om det videre forløb i sagen og om de næste skridt i processen frem mod sommerferien.")
     assert layout.split_glued_run(line) == [line]
+
+
+def test_a_numbered_title_ending_in_a_comma_over_bulleted_points_is_an_item():
+    text = ("Menighedsrådsmøde d. 12. marts 2013\n\nDeltagere: Ib Hansen, Eva Holm\n\n"
+            "1. Godkendelse af dagsorden.\nGodkendt.\n"
+            "2. Godkendelse af referat.\nGodkendt.\n"
+            "3. Planlægning af sommerens arrangementer herunder,\n• Udflugten i juni.\n• Koncerten i kirken.\n\n"
+            "Udflugten går til Ribe. Koncerten holdes den 4. august.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Godkendelse af referat"),
+                                            (3, "Planlægning af sommerens arrangementer herunder")]
+
+
+def test_a_title_ending_in_a_comma_that_wraps_onto_the_next_line_is_still_no_item_of_its_own():
+    text = ("Menighedsrådsmøde d. 12. marts 2013\n\n"
+            "1. Godkendelse af dagsorden.\nGodkendt.\n"
+            "2. Godkendelse af referat.\nGodkendt.\n"
+            "Rådet drøftede planerne for 2014. Der var enighed om at rette henvendelse til\n"
+            "3. kvartals møde i provstiet,\nhvor sagen tages op.\n")
+    assert [i[0] for i in _items(text)] == [1, 2]
+
+
+def test_a_dotless_heading_further_down_goes_on_with_a_run_of_three_or_more():
+    text = ("Menighedsrådsmøde 14. januar 2015\n\n"
+            "1 Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2 Godkendelse af referat\nGodkendt.\n\n"
+            "3 Siden sidst\n \n \n2 Siden sidst\n"
+            + "".join(f" • Punkt om aktivitet nummer {k} blev drøftet.\n" for k in range(12)) +
+            "\n4 Kirkegårdens hegn\nHegnet skal males til foråret. Kirkeværgen indhenter tilbud.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Godkendelse af referat"),
+                                            (3, "Siden sidst"), (4, "Kirkegårdens hegn")]
+
+
+def test_a_number_alone_in_a_column_of_counts_is_no_item():
+    rows = [("Vil vi fortsætte ordningen?", 2, 23, 5), ("Skal der serveres vegetarkost?", 1, 23, 6),
+            ("Skal der også serveres fisk?", 12, 10, 8)]
+    table = "".join(f"{q}\n\n{a}\n\n{b}\n\n{c}\n\n" for q, a, b, c in rows)
+    text = ("Referat af bestyrelsesmøde 9. marts 2010\n\nDeltagere: Ib, Eva, Kim\n\nDagsorden\n\n"
+            "1.       Godkendelse af referat\n\n2.       Madordning\n\n3.       Skolestruktur\n\n4.       Eventuelt\n\n"
+            "1. Godkendelse af referat\n\nGodkendt.\n\n2. Madordning\n\nSvarene fordelte sig således:\n\n"
+            "Spørgsmål\n\nJa\n\nNej\n\nBlank\n\n" + table + "Bestyrelsen besluttede at fortsætte.\n")
+    assert [i[0] for i in _items(text)] == [1, 2, 3, 4]
