@@ -344,6 +344,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen97 (heldout97, shown once)": "heldout97",
           "seen98 (heldout98, shown once)": "heldout98",
           "seen99 (heldout99, shown once)": "heldout99",
+          "seen101 (heldout101, shown once)": "heldout101",
           "seen102 (heldout102, shown once)": "heldout102",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}

@@ -61,7 +61,7 @@ GROUPS = {"dev": "dev", "seen": "heldout", "seen2": "heldout2", "seen3": "heldou
           "seen87": "heldout87", "seen88": "heldout88", "seen89": "heldout89", "seen90": "heldout90",
           "seen91": "heldout91", "seen92": "heldout92", "seen93": "heldout93", "seen94": "heldout94",
           "seen95": "heldout95", "seen96": "heldout96", "seen97": "heldout97", "seen98": "heldout98",
-          "seen99": "heldout99", "seen102": "heldout102",
+          "seen99": "heldout99", "seen101": "heldout101", "seen102": "heldout102",
           "train1": "train1", "train2": "train2", "train3": "train3"}
 WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
 ADMITS = (math.inf, 2.0, 1.0, 0.0)
