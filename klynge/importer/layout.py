@@ -35,7 +35,7 @@ from .shipped_model import ShippedModel, sigmoid, standardised_logit
 _FURNITURE_FROM_START = re.compile(
     r"^(?:gå til (?:hoved)?indhold(?:et)?|spring til (?:hoved)?indhold(?:et)?|mobil menu|aula_close layer \d|"
     r"skip til (?:primært |hoved ?)?indhold(?:et)?|skip navigation(?:en)?|spring navigation(?:en)? over|"
-    r"søg|søgning|menu|vælg|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til toppen|tilbage|"
+    r"søg|søgning|menu|vælg|abonnér|abonner|print|udskriv|del|del siden|tilbage til toppen|til top(?:pen)?|tilbage|"
     r"tilbage til (?:oversigt(?:en)?|listen|søgning(?:en)?|forrige side|mødeoversigt(?:en)?|dagsordener|nyheder)|"
     r"accepter(?: alle)? cookies|vi bruger cookies\b.*|luk alle punkter\b.*|åbn alle punkter\b.*|"
     r"luk alle|åbn alle|se alle bilag|se alle dagsordener og referater\b.*|størrelse: ?px|starte visningen fra side:?|"
@@ -731,6 +731,9 @@ def title_before_gap(title: str, raw_line: str) -> str:
 RECOMMENDATION_LINE = re.compile(r"^at\s", re.I)  # '2. At temagruppen godkender ...': a recommendation
 
 
+# '… deltog ikke i punkterne 2-11', '… forlod mødet kl. 19', 'Jan Andreasen, A, ankom til mødet kl. 17.35': a member
+# there for part of the meeting, listed among the absent, is no apology
+PARTIAL_PRESENCE = re.compile(r"\bdeltog ikke\b|\bforlod\b|\bankom\b", re.I)
 NUMBER_CELL = re.compile(r"\d{1,6}(?:[.,]\d+)?\s*%?")
 
 
@@ -1139,8 +1142,9 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             continue  # '5. UDGAVE', '3. UDGAVE(Ændret lokale)', '4. UDGAVEBemærk mødelokale': the agenda's edition
         if title and ATTACHMENT_LINKS_ONLY.match(title):
             continue  # 'Punkt 6. Sagsfremstilling / Punkt 6, bilag 1 / …': the item's attachment links, no heading
-        if re.match(r"^\s*\d{1,3}\.[A-Za-zæøå][.)]\s", lines[i]):
+        if re.match(r"^\s*\d{1,3}\.[A-Za-zæøå](?:[.)]\s|:)", lines[i]):
             continue  # '4.A. Status for udviklingskontrakten': a lettered sub-item of item 4, no item of its own
+            # ('4.B:Mads Krogh - Marie Jønsson': a pupils' council's class 4.B and its members)
         if form in ("bare", "lone") and re.match(r"^(?i:referat|dagsorden|beslutningsprotokol)\s+[A-ZÆØÅ]", title):
             continue  # '1 Referat Handicaprådet Møde nr.: 4/2012': a transcript's page number before the header
             # (or a site's count on the line above it: '35' / 'Referat Ældrerådet Møde nr.: 02/2020 …')
@@ -2303,6 +2307,34 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
                 headings.append(Heading(k, None, lines[k].strip()))
         floor = start + 1
     return headings
+
+
+def item_page_heading(lines: list[str]) -> list[Heading]:
+    """'Mødedato: 12.05.2020, kl. 12:30' / 'Mødested: Teams' / 'Godkendelse af dagsorden' / 'Se alle bilag' /
+    'Beslutning': a meeting portal's page of one item, its title the only line above the item's first section
+    label besides the meeting's header labels and the page's furniture."""
+    above: list[int] = []
+    for k, ln in enumerate(lines):
+        s = ln.strip() if ln else ""
+        if not s or FURNITURE.match(s) or MEETING_HEADER_LABEL.match(s):
+            continue
+        role = label_role(s) or _inline_label_role(s)
+        if role == "minutes":
+            return []  # 'Referat': the document's own kind, a page of minutes, not of one item
+        if role:
+            break
+        above.append(k)
+        if len(above) > 1:
+            return []
+    else:
+        return []
+    if len(above) != 1:
+        return []
+    title = lines[above[0]].strip()
+    if len(title) > 150 or not _title_like(title) or title.endswith((".", ":")) or is_sentence(title) \
+            or NUMBER_FORM.match(title) or _cover_sheet(title):
+        return []
+    return [Heading(above[0], None, title)]
 
 
 OWN_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+)?\s*:?$")  # 'Indhold:', 'Referat', 'Til drøftelse'
@@ -3539,7 +3571,7 @@ def labelled_absent(lines: list[str]) -> list[str]:
                     or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)
-            if re.search(r"\bdeltog ikke\b|\bforlod\b", entry, re.I):
+            if PARTIAL_PRESENCE.search(entry):
                 continue
             # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)
             entry = re.sub(r"\s*\((?:[^()]*\)|[^()]*$)", "", entry)  # '(Børne- og Ungdoms…)' names no one

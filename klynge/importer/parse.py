@@ -2536,7 +2536,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
                         ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings),
-                        ("lettered", layout.lower_lettered_headings)):
+                        ("lettered", layout.lower_lettered_headings), ("", layout.item_page_heading)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title, closed=h.closed) for h in finder(lines)]
@@ -3094,8 +3094,8 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
         if ln not in lists["absent"]:
             lists["absent"].append(ln)
     for ln in lists["absent"]:
-        if re.search(r"\bdeltog ikke\b|\bforlod\b", ln, re.I):
-            continue  # a partial absence ("deltog ikke i punkterne 2-11") is no apology
+        if layout.PARTIAL_PRESENCE.search(ln):
+            continue  # a partial absence ("deltog ikke i punkterne 2-11", "ankom til mødet kl. 17.35") is no apology
         if not re.match(r"^ingen\b", ln, re.I) and not SUBSTITUTION.search(ln):
             one = parse_person(ln, organisations) if re.match(r"^\s*[-–•]\s", ln) and ln.count(",") == 1 else None
             if one is not None:  # ' • Michael Prehn, Danske Maritime (…)': one person a bullet, then where from

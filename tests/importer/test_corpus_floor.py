@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 867, "date": 1084, "start": 741, "place": 561, "body": 936, "attendees": 4156,
-          "apologies": 1415}
+FLOORS = {"items_exact": 894, "date": 1118, "start": 761, "place": 578, "body": 965, "attendees": 4200,
+          "apologies": 1459}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -61,8 +61,11 @@ FLOORS = {"items_exact": 867, "date": 1084, "start": 741, "place": 561, "body": 
 # whose items cannot be found are read without items instead of refused (twelve dates, eight apologies and sixteen
 # names more right; one date, one apology and four names more wrong); attendees 142 and apologies 80: seen94-seen96,
 # added as measured, three names and eight apologies more; attendees 146, apologies 81 and date 28: seen97-seen99,
-# added as measured, four names, one apology and one date more)
-CEILINGS = {"attendees": 146, "apologies": 81, "date": 28}
+# added as measured, four names, one apology and one date more; attendees 151 and apologies 93: seen100-seen102,
+# added as measured, five names and twelve apologies more, the twelve taken back by the fourteenth session's late
+# arrivals ('…, ankom til mødet kl. 17.35'); date 29: the portal page of one item reads Copenhagen's 2012-09-20
+# council page, whose date its truth says the text does not state (the page's web address gives it))
+CEILINGS = {"attendees": 151, "apologies": 81, "date": 29}
 
 
 @pytest.fixture(scope="module")

@@ -74,3 +74,36 @@ def test_a_number_alone_in_a_column_of_counts_is_no_item():
             "1. Godkendelse af referat\n\nGodkendt.\n\n2. Madordning\n\nSvarene fordelte sig således:\n\n"
             "Spørgsmål\n\nJa\n\nNej\n\nBlank\n\n" + table + "Bestyrelsen besluttede at fortsætte.\n")
     assert [i[0] for i in _items(text)] == [1, 2, 3, 4]
+
+
+def test_a_pupils_councils_class_and_its_members_are_no_items():
+    text = ("Referat af elevrådsmøde\nfredag den 31. oktober 2008\n\n"
+            "4.A:Ida Holm - Ali Hassan\n4.B:Emil Berg - Sara Lund\n5.A:Ikke mødt\n5.B:Oskar Friis – Maja Dahl\n\n"
+            "Dagsorden:\n\n 1. Referat af skolebestyrelsesmøde:\n  Rampen bliver lavet.\n\n"
+            " 2. Ønsker:\n  Flere valgfag.\n\n 3. Ordensregler:\n  Ingen løb på gangene.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Referat af skolebestyrelsesmøde"), (2, "Ønsker"),
+                                            (3, "Ordensregler")]
+
+
+def test_a_portal_page_of_one_unnumbered_item_is_read_as_that_item():
+    text = ("Mødedato: 12.05.2020, kl. 12:30\nMødested: Rådhuset\nGodkendelse af dagsorden\nSe alle bilag\nTil top\n"
+            "Beslutning\nUdvalgsmødet begyndte kl. 12.30 og sluttede kl. 13.45.\nDagsordenen blev godkendt.\n")
+    assert [i[:2] for i in _items(text)] == [(None, "Godkendelse af dagsorden")]
+
+
+def test_a_page_of_minutes_whose_first_label_is_its_kind_is_no_item_page():
+    text = ("Ferieplan for skolerne 2014\n\nREFERAT\nUNGDOMSSKOLEBESTYRELSEN\nDATO: 05-12-2012\n\n"
+            "Orientering om skolens internationale arbejde. Bestyrelsen tog orienteringen til efterretning.\n")
+    read = layout.item_page_heading([ln for ln in text.split("\n")])
+    assert read == []
+
+
+def test_members_who_arrived_late_are_not_read_as_apologies():
+    from tests.importer.conftest import read_normalised
+
+    text = ("Referat af byrådets møde 20.09.2012, kl. 17:30\n\nFraværende med afbud:\n"
+            "Anne Vang, A (sygdom)\nBjarne Fey, F, (arbejde)\n"
+            "Jan Andersen, A, ankom til mødet kl. 17.35 under behandlingen af punkt 2.\n\n"
+            "1. Godkendelse af dagsordenen\nDagsordenen blev godkendt.\n\n2. Eventuelt\nIntet.\n")
+    meeting = read_normalised(text)
+    assert list(meeting.absent) == ["Anne Vang", "Bjarne Fey"]
