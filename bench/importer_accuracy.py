@@ -347,6 +347,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen100 (heldout100, shown once)": "heldout100",
           "seen101 (heldout101, shown once)": "heldout101",
           "seen102 (heldout102, shown once)": "heldout102",
+          "seen105 (heldout105, shown once)": "heldout105",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
