@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout103"
-BLIND_NAME = "blind held-out (heldout103)"
+BLIND = "heldout104"
+BLIND_NAME = "blind held-out (heldout104)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -347,6 +347,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen100 (heldout100, shown once)": "heldout100",
           "seen101 (heldout101, shown once)": "heldout101",
           "seen102 (heldout102, shown once)": "heldout102",
+          "seen103 (heldout103, shown once)": "heldout103",
           "seen105 (heldout105, shown once)": "heldout105",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
