@@ -8,6 +8,7 @@ with or without bold, alone on a line or followed by their text ("Beslutning: Go
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -2245,6 +2246,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     headings, found_by = _choose_headings(lines, raw_lines, run_on)
     headings, found_by = _glued_contents_instead(text, lines, headings, found_by)
     _without_glued_headings(headings)
+    headings = _titles_run_together(headings, run_on)
     _close_under_closed_label(lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first]
@@ -2552,6 +2554,23 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         lettered = [h for h in layout.lettered_headings(lines) if h.index < first_numbered]
         headings = [_Heading(h.index, None, h.title) for h in lettered] + headings
     return headings, found_by
+
+
+def _titles_run_together(headings: list[_Heading], run_on: set[int]) -> list[_Heading]:
+    """'4. Strategi Opfølgning på turismemøde den 10. januar Økonomi 7. Nordjysk Open Data indsats': a transcript's
+    run-on list that lost the numbers of the entries between two numbered ones holds their titles in the title
+    before the gap. When that title cuts (``glued_contents.split_titles``) into exactly as many titles as the gap
+    needs, each is an item, without the number the text does not print."""
+    out: list[_Heading] = []
+    for h, nxt in zip(headings, [*headings[1:], None], strict=False):
+        gap = nxt.number - h.number if nxt is not None and h.number is not None and nxt.number is not None else 0
+        pieces = glued_contents.split_titles(h.title) if 2 <= gap <= 4 and h.index in run_on else []
+        if not pieces or len(pieces) != gap or any(layout.label_role(p) == "attachments" for p in pieces[1:]):
+            out.append(h)
+            continue
+        out.append(dataclasses.replace(h, title=pieces[0], notes=()))
+        out.extend(dataclasses.replace(h, number=None, title=piece, notes=()) for piece in pieces[1:])
+    return out
 
 
 def _without_glued_headings(headings: list[_Heading]) -> None:

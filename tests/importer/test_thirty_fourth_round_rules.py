@@ -107,3 +107,17 @@ def test_members_who_arrived_late_are_not_read_as_apologies():
             "1. Godkendelse af dagsordenen\nDagsordenen blev godkendt.\n\n2. Eventuelt\nIntet.\n")
     meeting = read_normalised(text)
     assert list(meeting.absent) == ["Anne Vang", "Bjarne Fey"]
+
+
+def test_titles_run_together_where_a_transcript_lost_their_numbers_fill_the_gap():
+    text = ("Bestyrelse Fredag 27. januar 2017 kl. 10.00 Mødelokale K\n\nTranskript\n\n"
+            "1 Bestyrelse Fredag 27. januar 2017 kl. 10.00 Mødelokale K Niels Bohrs Vej Aalborg Øst\n\n"
+            "2 Dagsorden 1. Godkendelse af dagsordenen 2. Temadrøftelse om interessevaretagelse "
+            "3. Fælles platform for velfærdsinnovation 4. Strategi Opfølgning på turismemøde den 10. januar Økonomi "
+            "7. Nordjysk Open Data indsats 8. Status på studiejobs 9. Eventuelt\n\n"
+            "3 1. Godkendelse af dagsordenen Sekretariatet indstiller, at bestyrelsen godkender dagsordenen. "
+            "Dagsordenen godkendes. 3\n\n"
+            "4 2. Temadrøftelse om interessevaretagelse Bestyrelsen drøftede, hvordan landsdelens interesser bedst "
+            "varetages over for staten. 4\n")
+    assert [i[:2] for i in _items(text)][3:7] == [(4, "Strategi"), (None, "Opfølgning på turismemøde den 10. januar"),
+                                                 (None, "Økonomi"), (7, "Nordjysk Open Data indsats")]
