@@ -592,6 +592,9 @@ def _noun_phrases_only(sentences: str) -> bool:
         and not SENTENCE_VERB.search(sentences)
 
 
+COMMITTEE_CASE_TAIL = re.compile(r"\s*\([A-ZÆØÅ]{2,6}\s+\d{1,4}/\d{2,4}\)$")
+
+
 def _clean_title(title: str, run_on: bool) -> str:
     t = whole_line = TITLE_LABEL.sub("", LEADING_TYPE_CODE.sub("", title.strip()))
     other = ANY_OTHER_BUSINESS.match(t)
@@ -604,6 +607,8 @@ def _clean_title(title: str, run_on: bool) -> str:
     glued = GLUED_WORD.search(t)
     if glued and glued.end() >= 8:
         t = t[:glued.end()]  # 'Siden sidst/gensidig orienteringBordet rundt': the text joined to the title, no space
+    if t.endswith(")") and "/" in t:
+        t = COMMITTEE_CASE_TAIL.sub("", t) or t  # 'Godkendelse af dagsorden(KFU 463/2007)': the committee's case
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
     if m:  # "Title1. Title": a web page printed the heading twice
         t = m.group(1)
@@ -2239,6 +2244,10 @@ SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{2,5}$")  # a column of committee codes ("
 MEETING_HEADER_LABEL = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted)\s*:\s*\S", re.I)
 
 
+HEADER_LABEL_RUN_ON = re.compile(r"^(?:(?:Fraværende|Afbud|Mødedeltagere|Deltagere|Til stede|Tilstede|Medlemmer)\s+"
+                                 r"[A-ZÆØÅ][\w.-]+\s+[A-ZÆØÅ]|(?:Udvalg|Mødested)\s+\S)")
+
+
 def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None:
     """The nearest title-shaped line above a case's first label, skipping case numbers, codes, short
     'Label: value' lines and prose; None when there is none after ``floor``."""
@@ -2253,6 +2262,8 @@ def _unnumbered_title(lines: list[str], label_at: int, floor: int) -> int | None
             return worded  # 'Dato: …', 'Tid: …': the meeting's header; a case's title is never above it
         if not s or FURNITURE.match(s) or SHORT_CODE.match(s) or CASE_LINE.match(s) or label_role(s):
             continue
+        if HEADER_LABEL_RUN_ON.match(s):
+            continue  # 'Fraværende Christian Bach, …', 'Udvalg Viborg Udsatteråd': a header table's row, no colon
         if NUMBER_FORM.match(s) and _title_like(NUMBER_FORM.match(s).group(3)):
             return k  # one numbered heading that the section labels below confirm ("2. Godkendelse ... ( )")
         if re.match(r"^[^:]{1,40}:\s", s) or s.endswith(":") or re.match(r"^[-–•\d]", s):
@@ -2274,7 +2285,7 @@ def _inline_label_role(line: str) -> str | None:
 
 def _cover_sheet(title: str) -> bool:
     """'Titel' / 'Forside' / 'Sagsfremstilling' …: a meeting portal's cover sheet, first of its cases, is no item."""
-    return title.casefold().strip(" .:") == "forside"
+    return title.casefold().strip(" .:") in ("forside", "indhold", "indholdsfortegnelse")
 
 
 def unnumbered_headings(lines: list[str]) -> list[Heading]:

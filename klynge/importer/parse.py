@@ -1845,6 +1845,10 @@ def _labelled_meeting_header(lines: list[str]) -> bool:
     # 'Dagsorden' / '11. mødedag, tirsdag den 9. May 2023, kl. 11:00': a kind word as the title, a date right below
     if nonempty and KIND_TITLE.match(nonempty[0]) and any(layout.dates_in(ln) for ln in nonempty[1:5]):
         return True
+    # 'Børne- Unge- og Uddannelsesudvalget' / 'Referat • 2. oktober 2024 kl. 13.30': the kind word and its date
+    # on the line under the body's name
+    if any(KIND_TITLE.match(ln) and layout.dates_in(ln) for ln in nonempty[1:3]):
+        return True
     # 'Udvalg' / 'Kommunalbestyrelsen' / 'Dato' / '25. February 2020': the labels of a meeting portal
     own = {m.group(0).casefold() for m in PORTAL_LABEL.finditer("\n".join(nonempty[:20]))}
     return len(own) >= 2 and "dato" in own

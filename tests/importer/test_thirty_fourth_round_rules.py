@@ -121,3 +121,34 @@ def test_titles_run_together_where_a_transcript_lost_their_numbers_fill_the_gap(
             "varetages over for staten. 4\n")
     assert [i[:2] for i in _items(text)][3:7] == [(4, "Strategi"), (None, "Opfølgning på turismemøde den 10. januar"),
                                                  (None, "Økonomi"), (7, "Nordjysk Open Data indsats")]
+
+
+def test_a_committees_case_reference_glued_after_a_title_is_not_part_of_it():
+    assert layout._clean_title("Godkendelse af dagsorden(KFU 463/2007)", False) == "Godkendelse af dagsorden"
+    assert layout._clean_title("Meddelelser (FOU 35/2008)", False) == "Meddelelser"
+    assert layout._clean_title("Budget (2024/25)", False) == "Budget (2024/25)"
+
+
+PORTAL_CASE = ("Børne- og Skoleudvalget\nReferat • 2. oktober 2024 kl. 13.30\n{first}\n"
+               "Beslutning i Børne- og Skoleudvalget den 02-10-2024\nGodkendt.\nIndstilling\n"
+               "Formanden foreslår, at priserne fastsættes efter laveste sats.\nSagsfremstilling\n"
+               "Udvalget besluttede i 2022 at fastsætte priserne efter byens laveste pris.\n")
+
+
+def test_a_portals_contents_tab_is_no_item_and_the_dated_minutes_are_read_without_items():
+    meeting = read_normalised_text(PORTAL_CASE.format(first="Indhold"))
+    assert meeting.items == [] and str(meeting.date) == "2024-10-02"
+
+
+def test_a_header_tables_rows_without_colons_are_no_items_title():
+    text = ("Referat\n\ntorsdag den 27. august 2020 kl. 15:00\n\nMødested M.1.3/rådhuset\nUdvalg Viborg Udsatteråd\n"
+            "Mødedeltagere Christel Pape, Connie Jensen\nFraværende Christian Bach, Poul Christensen\nBemærkninger\n\n"
+            "Sagsid.: 19/36231\nIndstilling\nFormanden indstiller,\n1. at orienteringen tages til efterretning.\n"
+            "Beslutning i Udsatterådet den 27-08-2020\nUdsatterådet tog orienteringen til efterretning.\n")
+    assert all(not i.title.startswith(("Fraværende", "Udvalg", "Mødested")) for i in read_normalised_text(text).items)
+
+
+def read_normalised_text(text):
+    from tests.importer.conftest import read_normalised
+
+    return read_normalised(text)
