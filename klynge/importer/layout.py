@@ -607,6 +607,8 @@ def _clean_title(title: str, run_on: bool) -> str:
     glued = GLUED_WORD.search(t)
     if glued and glued.end() >= 8:
         t = t[:glued.end()]  # 'Siden sidst/gensidig orienteringBordet rundt': the text joined to the title, no space
+    if t.endswith("*"):
+        t = t.rstrip("* ") or t  # 'Gensidig orientering *': a footnote's mark
     if t.endswith(")") and "/" in t:
         t = COMMITTEE_CASE_TAIL.sub("", t) or t  # 'Godkendelse af dagsorden(KFU 463/2007)': the committee's case
     m = re.match(r"^(.{8,}?)\d{1,3}\.\s*\1$", t)
@@ -773,7 +775,7 @@ def _title_above_case_number(lines: list[str], i: int) -> int | None:
     if k < 0 or not lines[k]:
         return None
     t = lines[k].strip()
-    if len(t) > 160 or not _title_like(t) or label_role(t) or CASE_LINE.match(t) or t.endswith((".", ":")) \
+    if len(t) > 250 or not _title_like(t) or label_role(t) or CASE_LINE.match(t) or t.endswith((".", ":")) \
             or PUNKT_FORM.match(t) or NUMBER_FORM.match(t) or FURNITURE.match(t):
         return None
     return k

@@ -1077,7 +1077,7 @@ def _breaks(lines: list[str], taken: set[int]) -> list[_Heading]:
     return found
 
 
-TYPE_CODE = re.compile(r"\s*\((?:[BOD0](?:\s*[/+,]\s*[BOD0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
+TYPE_CODE = re.compile(r"\s*\((?:[BODE0](?:\s*[/+,]\s*[BODE0])*|beslutning|orientering|drøftelse)\)\.?\s*$", re.I)
 # 'Formandens meddelelser – til orientering', 'Budget 2024 (til beslutning)': what the item asks of the meeting
 PURPOSE = re.compile(r"\s*(?:[-–—:]\s*|\(\s*)til\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning)"
                      r"(?:\s+og\s+(?:orientering|beslutning|drøftelse|godkendelse|efterretning))?\s*\)?\.?\s*$", re.I)
@@ -1242,7 +1242,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title = title[:allotted.start()]
         tail = f"{after} {tail}".strip() if after else tail
     title = layout.LEADING_TYPE_CODE.sub("", title)
-    title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse)
+    title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse),
+    # E(ventuelt)
     title = OPEN_MARK.sub("", title) or title
     purpose = PURPOSE.search(title) or PURPOSE_KIND.search(title)
     if purpose and purpose.start() > 0:

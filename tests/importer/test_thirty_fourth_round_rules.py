@@ -152,3 +152,23 @@ def read_normalised_text(text):
     from tests.importer.conftest import read_normalised
 
     return read_normalised(text)
+
+
+def test_an_items_kind_code_e_and_a_footnote_star_are_not_part_of_its_title():
+    text = ("Referat Øudvalget 1. september 2015 kl. 16.00\n\n1. Godkendelse af dagsorden (B)\nGodkendt.\n\n"
+            "2. Orientering til udvalget (O)\nTaget til efterretning.\n\n3. Gensidig orientering *\nIntet.\n\n"
+            "4. Eventuelt (E)\nIntet.\n")
+    assert [i[1] for i in _items(text)] == ["Godkendelse af dagsorden", "Orientering til udvalget",
+                                          "Gensidig orientering", "Eventuelt"]
+
+
+def test_a_long_title_above_a_case_number_with_its_committee_reference_is_the_items_title():
+    title = ("Tilslutning af ny forbruger til fjernvarmen. Etablering af fjernvarmestik og brugerinstallation for "
+             "bruger 5-27, Roskildevej 303A og 303B - ansøgning om anlægsbevilling")
+    text = ("Økonomiudvalget\n\n19-05-2010\n\nSager 109 - 111\n\nMeddelelser\nSag nr. 109\n\nSagens kerne\n\n"
+            "Oversigt fremlægges.\n\nBeslutning\n\nTaget til efterretning.\n\n"
+            f"{title}\nSag nr. 110 (RKF 8/2010)\n\nSagens kerne\n\nGodkendelse af projektforslag.\n\nBeslutning\n\n"
+            "Indstilles godkendt.\n\nGodkendelse af regnskab for 2009\nSag nr. 111 (BE 5/2010)\n\nSagens kerne\n\n"
+            "Godkendelse af regnskab.\n\nBeslutning\n\nIndstilles godkendt.\n")
+    assert [i[:2] for i in _items(text)] == [(109, "Meddelelser"), (110, title),
+                                            (111, "Godkendelse af regnskab for 2009")]
