@@ -3514,6 +3514,8 @@ def trim_name(name: str) -> str:
         kept.append(w)
     while kept and kept[-1] in NAME_PARTICLE:  # 'Underskrift af …': a particle ends no name
         kept.pop()
+    if len(kept) >= 3 and kept[-1] in ("X", "x"):
+        kept.pop()  # 'Børge Mogensen (BM) X': a table's tick in the absence column after the name
     return " ".join(kept).strip(" .,")
 
 

@@ -738,9 +738,17 @@ def _first_of_each_name(people) -> list[ParsedPerson]:
     return list(first.values())
 
 
+SENTENCE_AFTER_NAMES = re.compile(r"\.\s+[A-ZÆØÅ][^.]*\s(?:er|var|blev|har|havde|bliver)\s[^.]*\.?$")
+CHECK_MARK = re.compile(r"(?<=[\w)])\s+[Xx]$")
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
+    if ". " in text:  # 'Henning Møllebæk, Hanne Møller og Lajla Gregers. Erwin Hentzer er indkaldt': a sentence after
+        text = SENTENCE_AFTER_NAMES.sub("", text)  # the list says something else
+    if text.endswith(("X", "x")):
+        text = CHECK_MARK.sub("", text)  # 'Børge Mogensen (BM) X': a table's tick in the absence column
     text = ALL_WITH_APOLOGIES.sub("", text)
     text = re.sub(rf",\s*(?={PARTY_MARK})", " ", text)  # 'Ali Ünsal, (V)': the party after a comma
     # 'Mads Dam (F) Per Holm-Larsen (A) Tilbage til toppen': the parties part the names; a page's link ends the list
@@ -791,7 +799,8 @@ LETTER_SPACED = re.compile(r"(?<!\w)(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæ
 ITEM_CODE = re.compile(r"^(?P<lead>\s*(?:[•·▪\-–]\s*)?)(?P<code>[A-ZÆØÅ]{2,5})\s+"
                        r"(?=(?P<num>\d{1,3})\s*\.[.\s]*[A-ZÆØÅ\d])")
 SENTENCE_THEN_ABSENT_LABEL = re.compile(
-    r"(?<=[a-zæøå]\.)\s+(?=(?i:afbud|fraværende(?:\s+med\s+afbud)?|ikke til stede)\s*:)")
+    r"(?:(?<=[a-zæøå]\.)|(?<=^Bemærkninger:))\s+(?=(?i:afbud|fraværende(?:\s+med\s+afbud)?|ikke til stede)\s*:)")
+# ('Bemærkninger: Afbud: Svend Hansen Tarp. Kirsten B. Rasmussen': the apologies written in a portal's remarks)
 ROLE_LABEL = re.compile(r"^(?:mødeleder|ordstyrer|sekretær|dirigent)(?:\s*:|\s*$)", re.I)
 GLUED_LIST_LABEL = re.compile(r"^((?i:afbud|fraværende|deltagere|mødedeltagere|til stede|mødeleder|sekretær|referent|"
                               r"ordstyrer))(?=[A-ZÆØÅ][a-zæøå])")

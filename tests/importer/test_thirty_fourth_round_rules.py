@@ -172,3 +172,23 @@ def test_a_long_title_above_a_case_number_with_its_committee_reference_is_the_it
             "Godkendelse af regnskab.\n\nBeslutning\n\nIndstilles godkendt.\n")
     assert [i[:2] for i in _items(text)] == [(109, "Meddelelser"), (110, title),
                                             (111, "Godkendelse af regnskab for 2009")]
+
+
+def _absent_in(header: str) -> list[str]:
+    text = ("Referat af menighedsrådsmøde 18. april 2012 kl. 19.00\n\n" + header +
+            "\n\n1. Godkendelse af dagsordenen\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    return list(read_normalised_text(text).absent)
+
+
+def test_a_sentence_after_a_list_of_absent_members_does_not_end_the_list_early():
+    assert _absent_in("Fraværende: Henning Holm, Hanne Møller og Lajla Berg. Erwin Hansen er indkaldt.") == [
+        "Henning Holm", "Hanne Møller", "Lajla Berg"]
+
+
+def test_apologies_written_in_a_portals_remarks_field_are_read():
+    assert _absent_in("Bemærkninger: Afbud: Svend Hansen Tarp. Kirsten B. Rasmussen") == [
+        "Svend Hansen Tarp", "Kirsten B. Rasmussen"]
+
+
+def test_a_tick_after_a_name_in_a_table_of_apologies_is_not_part_of_the_name():
+    assert _absent_in("Afbud:\n\nBørge Mogensen (BM) X\nIrene Johansen (IJo) X") == ["Børge Mogensen", "Irene Johansen"]
