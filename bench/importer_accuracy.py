@@ -353,6 +353,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen106 (heldout106, shown once)": "heldout106",
           "seen107 (heldout107, shown once)": "heldout107",
           "seen108 (heldout108, shown once)": "heldout108",
+          "seen110 (heldout110, shown once)": "heldout110",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
