@@ -3558,7 +3558,8 @@ def apologies_in(lines: list[str]) -> list[str]:
 
 ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt (?:afbud|forfald|fravær)|"
                           r"forfald|ikke til stede)\s*:?\s*$", re.I)
-LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|gæster|referent|mødeleder|"
+LIST_STOP = re.compile(r"^(?:[-–•]\s*)?(?:deltagere|til stede|tilstede|mødedeltagere|medlemmer|gæster|referent|"
+                       r"mødeleder|"
                        r"fraværende (?:uden|i)\b|beslutning|bemærkninger|indholdsfortegnelse)", re.I)
 
 
@@ -3586,6 +3587,8 @@ def labelled_absent(lines: list[str]) -> list[str]:
                     or re.fullmatch(r"[A-ZÆØÅ][\wæøå ]{1,30}:", nxt.strip()):  # the next label ('Gæst:') ends the list
                 break
             entry = re.sub(r"^[-–•]\s*", "", nxt)
+            if re.fullmatch(r"(?i)ingen\.?", entry.strip()):
+                break  # 'Afbud' / 'Ingen': no one; what follows is no list of the absent
             if PARTIAL_PRESENCE.search(entry):
                 continue
             # 'A og B, C deltog': with a comma only the part before it names absent members (both of them)

@@ -2749,6 +2749,8 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             current_list = "attendees"
         if current_list:
             lists[current_list].append(ln)
+            if current_list == "absent" and re.fullmatch(r"(?i)\s*(?:[-–•]\s*)?ingen\.?\s*", ln):
+                current_list = None  # 'Afbud' / 'Ingen': no one; the lines below are no names
     roster = lists.pop("roster")
     if not lists["attendees"]:
         lists["attendees"] = roster

@@ -192,3 +192,9 @@ def test_apologies_written_in_a_portals_remarks_field_are_read():
 
 def test_a_tick_after_a_name_in_a_table_of_apologies_is_not_part_of_the_name():
     assert _absent_in("Afbud:\n\nBørge Mogensen (BM) X\nIrene Johansen (IJo) X") == ["Børge Mogensen", "Irene Johansen"]
+
+
+def test_ingen_under_a_bare_apologies_label_ends_the_list():
+    header = ("Medlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nAfbud\n\nIngen\n\n17-11-2014 kl. 17:30\n"
+              "Byrådssalen\n\nMedlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nAfbud\n\nIngen")
+    assert _absent_in(header) == []
