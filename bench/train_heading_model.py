@@ -4,7 +4,7 @@
     .venv/bin/python bench/train_heading_model.py --dry-run  # cross-validate only
 
 Reads ONLY the non-blind splits of bench/importer_corpus/manifest.json (dev, heldout, heldout2..heldout110,
-train1..train3); the blind split (heldout109) is skipped before its file is even opened.
+train1..train3); the blind split (heldout111) is skipped before its file is even opened.
 Every candidate heading line that
 ``layout`` produces (``training_candidates``) is labelled from the truth: a candidate is an item line when its
 number and title match an annotated item (a body's heading or its agenda-list line; a contents-list entry
@@ -64,6 +64,7 @@ GROUPS = {"dev": "dev", "seen": "heldout", "seen2": "heldout2", "seen3": "heldou
           "seen99": "heldout99", "seen100": "heldout100", "seen101": "heldout101", "seen102": "heldout102",
           "seen103": "heldout103", "seen104": "heldout104",
           "seen105": "heldout105", "seen106": "heldout106", "seen107": "heldout107", "seen108": "heldout108",
+          "seen109": "heldout109",
           "seen110": "heldout110",
           "train1": "train1", "train2": "train2", "train3": "train3"}
 WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
