@@ -751,6 +751,15 @@ def _number_cell_above(lines: list[str], i: int) -> bool:
     return len(above) == 2 and all(NUMBER_CELL.fullmatch(a) for a in above)
 
 
+RECOMMENDATION_LEAD = re.compile(r"\bindstill\w*\b.*\bat\s*:\s*$", re.I)
+
+
+def _under_recommendation_lead(lines: list[str], i: int) -> bool:
+    """The line above (blank lines skipped) leads in recommendations ('Direktionen indstiller, at:')."""
+    above = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
+    return bool(RECOMMENDATION_LEAD.search(above))
+
+
 def _bullets_below(lines: list[str], i: int) -> bool:
     """The next line that holds text is a bulleted point ('• Orienteringsmødet den 18. september.')."""
     nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), "")
@@ -1144,6 +1153,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                         titles_taken.add(nxt)
         if number is None or (number == 0 and form not in ("numbered", "punkt")) or number > 999:
             continue
+        if form in ("numbered", "numbered2") and _under_recommendation_lead(lines, i):
+            continue  # 'Administrationen indstiller til udvalget, at:' / '1. Der vælges en formand.': a recommendation
         if re.fullmatch(r"(?i:(?:revideret\s+)?udgave|version|rettelse)\.?\s*(?:\([^()]*\))?", (title or "").strip()) \
                 or re.match(r"UDGAVE(?=[A-ZÆØÅ][a-zæøå])", title or ""):
             continue  # '5. UDGAVE', '3. UDGAVE(Ændret lokale)', '4. UDGAVEBemærk mødelokale': the agenda's edition

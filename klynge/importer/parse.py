@@ -101,7 +101,9 @@ DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATE_NUM = re.compile(r"(?<![\d-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./ ]\s*(\d{4}|\d{2})(?![\d-])")
 TIME = r"(\d{1,2})[.:](\d{2})"
 SLOT = re.compile(
-    rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{TIME}\s*[)\]]?", re.I)
+    rf"[(\[]?\s*(?:kl\.?|klokken|tid:?)?\s*{TIME}\s*(?:[-–—]|til|(?=\d{{1,2}}[.:]\d{{2}}\s*[)\]]))\s*(?:kl\.?\s*)?"
+    rf"{TIME}\s*[)\]]?", re.I)
+# ('(kl. 09:00 09:05)': in brackets, a transcript's range that lost its dash)
 # after 'kl.' a comma may part hours and minutes too ('Meddelelser kl. 19,25')
 KL_TIME = re.compile(r"\b(?:kl\.?:?|klokken)\s*(\d{1,2})[.:,](\d{2})(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?"
                      r"(\d{1,2})[.:,](\d{2}))?", re.I)
@@ -2852,6 +2854,9 @@ STANDING_ITEM = re.compile(r"(?i)^(?:godkendelse\s+af\s+(?:dagsorden|referat)|ev
                            r"meddelelser\b|orientering\s+fra\s+formand)")
 
 
+CLOCK_TIME = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\b", re.I)
+
+
 def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_nonempty: list[str],
                            fields: dict[str, str], lists: dict[str, list[str]], lines: list[str]) -> bool:
     """Raises NoMeetingFound unless the text marks a meeting; True when it is minutes written as prose, without
@@ -2859,8 +2864,10 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
     meeting_marker = KIND_WORDS.search(" ".join(header_nonempty[:15])) or "date" in fields \
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
-        or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings))
-    # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not)
+        or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings)) \
+        or (date is not None and len(headings) >= 3 and bool(CLOCK_TIME.search(" ".join(header_nonempty[:15]))))
+    # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not; so do a
+    # date and an hour above three items or more: 'Onsdag den 26-10-2016 kl. 15:00' / '100 Budget 2017-2020 …')
     prose = _prose_minutes(date, headings, title, lines, header_nonempty)
     if not prose and (not headings or (not meeting_marker and not any(
             _labelled_section(ln) and (date is not None or not ATTACHMENTS_LABEL.match(ln)) for ln in lines if ln))):

@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 945, "date": 1180, "start": 798, "place": 606, "body": 1019, "attendees": 4336,
-          "apologies": 1502}
+FLOORS = {"items_exact": 967, "date": 1209, "start": 824, "place": 621, "body": 1044, "attendees": 4501,
+          "apologies": 1532}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -67,8 +67,9 @@ FLOORS = {"items_exact": 945, "date": 1180, "start": 798, "place": 606, "body": 
 # council page, whose date its truth says the text does not state (the page's web address gives it); attendees
 # 154, apologies 87 and date 30: seen103-seen105, added as measured, three names, six apologies and one date more;
 # attendees 161, apologies 89 and date 31: seen106-seen108, added as measured, seven names, two apologies and one
-# date more)
-CEILINGS = {"attendees": 161, "apologies": 89, "date": 31}
+# date more; apologies 87: the fourteenth session's 'Ingen' list end and remarks field took back two; attendees 166
+# and date 32: seen109-seen111, added as measured, five names and one date more)
+CEILINGS = {"attendees": 166, "apologies": 87, "date": 32}
 
 
 @pytest.fixture(scope="module")

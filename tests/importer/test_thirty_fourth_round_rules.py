@@ -195,6 +195,34 @@ def test_a_tick_after_a_name_in_a_table_of_apologies_is_not_part_of_the_name():
 
 
 def test_ingen_under_a_bare_apologies_label_ends_the_list():
-    header = ("Medlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nAfbud\n\nIngen\n\n17-11-2014 kl. 17:30\n"
-              "Byrådssalen\n\nMedlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nAfbud\n\nIngen")
+    header = ("Medlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nAfbud\n\nIngen\n\n"
+              "17-11-2014 kl. 17:30\nByrådssalen\n\nMedlemmer\n\nThomas Lykke Pedersen (A)\n\n"
+              "Ulla Hardy-Hansen (C)\n\nAfbud\n\nIngen")
     assert _absent_in(header) == []
+
+
+def test_a_date_and_an_hour_above_three_numbered_items_mark_a_meeting():
+    text = ("Teknisk Udvalg\n\nPubliceret 26-10-2016\n\nOnsdag den 26-10-2016 kl. 15:00\n\nIndholdsfortegnelse:\n\n"
+            "Åbne\n100 Budget 2017-2020 - udmøntning\n101 Delegationsplan - høring\n102 Rammer for events\n"
+            "103 Storskrald - evaluering\n")
+    meeting = read_normalised_text(text)
+    assert [i.number for i in meeting.items] == [100, 101, 102, 103] and str(meeting.date) == "2016-10-26"
+
+
+def test_a_time_slot_in_brackets_that_lost_its_dash_is_cut_with_the_presenter():
+    text = ("Referat fra møde i komitéen 7. juni 2013\n\nDagsorden:\n"
+            "1. Velkomst v/ Anne Holm (kl. 09:00 09:05)\nFormanden bød velkommen.\n"
+            "2. Godkendelse af referat v/ Anne Holm (kl. 09:05-09:10)\nGodkendt.\n"
+            "3. Evaluering af studieturen v. Ann Berg (kl. 09:20 09:35)\nTuren var god.\n")
+    assert [i[1] for i in _items(text)] == ["Velkomst", "Godkendelse af referat", "Evaluering af studieturen"]
+
+
+def test_a_numbered_line_under_a_recommendations_lead_is_no_item():
+    text = ("Udvalgets møde den 18. december 2025\n\nKonstituerende møde kl. 18.30\n\nDagsorden\n\n"
+            "1Godkendelse af dagsorden\n\n2Valg af formand\n\nIndstilling\n\n"
+            "Administrationen indstiller til udvalget, at:\n\n"
+            "  1. Der vælges en formand.\n\nSagsfremstilling\n\nUdvalget vælger selv sin formand.\n\n"
+            "3Valg af næstformand\n\nIndstilling\n\nAdministrationen indstiller til udvalget, at:\n\n"
+            "  1. Der vælges en næstformand.\n\nSagsfremstilling\n\nNæstformanden vælges som formanden.\n")
+    assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Valg af formand"),
+                                            (3, "Valg af næstformand")]
