@@ -357,6 +357,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen110 (heldout110, shown once)": "heldout110",
           "seen111 (heldout111, shown once)": "heldout111",
           "seen113 (heldout113, shown once)": "heldout113",
+          "seen114 (heldout114, shown once)": "heldout114",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
