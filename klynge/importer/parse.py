@@ -2781,7 +2781,8 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
         # 8. maj 2019'), then any line; never an approval or print date
         dated = [ln for ln in (OTHER_EVENT_DATE.sub(" ", x) for x in header_nonempty[:30])
                  if not layout.PRINT_DATE.search(ln) and find_date(ln)]
-        about = next((ln for ln in dated if re.search(r"møde\b|mødet\b", ln, re.I)), None)
+        about = next((ln for ln in dated if re.search(r"møde\b|mødet\b", ln, re.I) or KIND_TITLE.match(ln)), None)
+        # ('Referat • 12. september 2023 kl. 15.00': the kind word, the date and the hour are the meeting's)
         date = find_date(about or (dated[0] if dated else ""))
         # 'Bestyrelsesmøde nr. 3 den 18.03.2024 kl. 18.30 afholdes i …' dates the meeting and gives its hour
         timed_meeting_line = about is not None and bool(KL_TIME.search(about))
@@ -2804,8 +2805,8 @@ def _meeting_when(fields: dict[str, str], title: str, header: list[str], header_
     if "date" not in fields and date is not None:
         date = layout.past_page_stamp(date, header_nonempty, "\n".join(lines)) or date
     stated, timed = _meeting_phrase_date(header_nonempty[:30])
-    if date is not None and stated is not None and (0 < (date - stated).days <= 60
-                                                    or (timed and 0 < abs((date - stated).days) <= 60)):
+    if date is not None and stated is not None and not timed_meeting_line \
+            and (0 < (date - stated).days <= 60 or (timed and 0 < abs((date - stated).days) <= 60)):
         date = stated  # a letterhead's 'Dato 25. november' above 'Referat fra møde ... den 19. november'
     if start is None:
         start = searched.start

@@ -226,3 +226,10 @@ def test_a_numbered_line_under_a_recommendations_lead_is_no_item():
             "  1. Der vælges en næstformand.\n\nSagsfremstilling\n\nNæstformanden vælges som formanden.\n")
     assert [i[:2] for i in _items(text)] == [(1, "Godkendelse af dagsorden"), (2, "Valg af formand"),
                                             (3, "Valg af næstformand")]
+
+
+def test_the_kind_words_dated_and_timed_line_dates_the_meeting_over_a_later_deadline_named_in_its_text():
+    text = ("Økonomiudvalget\nReferat • 12. september 2023 kl. 15.00\nIndhold\n"
+            "Beslutning i Økonomiudvalget den 12-09-2023\nDer var afbud fra Dorthe Holm (O).\n"
+            "Fristen for ændringsforslag fastsættes til mandag den 25. september 2023 kl. 23.59.\n")
+    assert str(read_normalised_text(text).date) == "2023-09-12"
