@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout112"
-BLIND_NAME = "blind held-out (heldout112)"
+BLIND = "heldout115"
+BLIND_NAME = "blind held-out (heldout115)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -356,6 +356,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen109 (heldout109, shown once)": "heldout109",
           "seen110 (heldout110, shown once)": "heldout110",
           "seen111 (heldout111, shown once)": "heldout111",
+          "seen112 (heldout112, shown once)": "heldout112",
           "seen113 (heldout113, shown once)": "heldout113",
           "seen114 (heldout114, shown once)": "heldout114",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
