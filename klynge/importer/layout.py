@@ -370,6 +370,8 @@ BARE_LOWER_FORM = re.compile(r"^(\d{1,2})\s+((?!(?:stk|kr|mio|mia|gange?|timer?|
                              r"medlemmer|personer|deltagere|elever|børn|af|ud|til|og|i|på|pct|procent)\b)[a-zæøå]{3,}"
                              r"(?:\s+\S+){0,7})$")
 TAB_ROW = re.compile(r"^(\d{1,3})\s*[.)]?\t+\s*(\S.*)$")
+LEADING_LEADER = re.compile(r"^\.{3,}\s*(?=[A-ZÆØÅ])")
+LEADER_PAGE = re.compile(r"\.*\s+\d{1,3}$")
 TOC_SIGN = re.compile(r"(?:\.{3,}|…)\s*(?:[ivxlc]{1,6}|\d{1,3})?\s*$|\t\s*\d{1,3}\s*$", re.I)
 TOC_INSIDE = re.compile(r"(?:\.{3,}|…)(?:[ivxlc]{1,6}|\d{1,3})(?=\s+(?:åben|lukket)\s*$)", re.I)  # "...xv åben"
 ROMAN_PAGE = re.compile(r"\s+[ivx]{1,5}$")
@@ -592,6 +594,7 @@ def _noun_phrases_only(sentences: str) -> bool:
         and not SENTENCE_VERB.search(sentences)
 
 
+DISCLOSURE_TAIL = re.compile(r"\s*(?:Åbn|Luk)\s*/\s*(?:luk|åbn)\s+punkt$", re.I)
 COMMITTEE_CASE_TAIL = re.compile(r"\s*\([A-ZÆØÅ]{2,6}\s+\d{1,4}/\d{2,4}\)$")
 
 
@@ -607,6 +610,8 @@ def _clean_title(title: str, run_on: bool) -> str:
     glued = GLUED_WORD.search(t)
     if glued and glued.end() >= 8:
         t = t[:glued.end()]  # 'Siden sidst/gensidig orienteringBordet rundt': the text joined to the title, no space
+    if t.endswith(("punkt", "Punkt")) and DISCLOSURE_TAIL.search(t):
+        t = DISCLOSURE_TAIL.sub("", t)  # 'Ændring af styrelsesvedtægt for Solrød KommuneÅbn/luk punkt': the button
     if t.endswith("*"):
         t = t.rstrip("* ") or t  # 'Gensidig orientering *': a footnote's mark
     if t.endswith(")") and "/" in t:
@@ -1179,7 +1184,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
 
         if title and title.endswith(",") and _bullets_below(lines, i):
             title = title[:-1].rstrip()  # '3. Orientering om det kommende valg herunder,' over its bulleted points
-        toc = bool(TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
+        leader = LEADING_LEADER.match(title or "")
+        if leader:  # '4......... Folkeskolen - Forslag om lukning af Thorsminde Skole. 6': a contents line, leaders
+            title = LEADER_PAGE.sub("", title[leader.end():])  # first, its page last
+        toc = bool(leader or TOC_SIGN.search(title or "") or TOC_INSIDE.search(title or ""))
         run_on = i in run_on_lines
         through = NUMBER_RANGE_REST.match(title or "")
         title = _clean_title(title or "", run_on)

@@ -233,3 +233,22 @@ def test_the_kind_words_dated_and_timed_line_dates_the_meeting_over_a_later_dead
             "Beslutning i Økonomiudvalget den 12-09-2023\nDer var afbud fra Dorthe Holm (O).\n"
             "Fristen for ændringsforslag fastsættes til mandag den 25. september 2023 kl. 23.59.\n")
     assert str(read_normalised_text(text).date) == "2023-09-12"
+
+
+def test_a_contents_list_with_leaders_after_the_numbers_names_the_items_the_cut_text_has_no_bodies_for():
+    entries = ["Meddelelser fra Udvalgsformanden. 3", "Meddelelser 4", "Folkeskolen - Skolestrukturanalyse. 5",
+               "Folkeskolen - Lukning af Thorsminde Skole. 6", "Eventuelt 8"]
+    contents = "".join(f"{k}......... {e}\n\n" for k, e in enumerate(entries, 1))
+    text = ("Referat\n\nfra møde i\n\nUdvalget for Børn og Unge\n\nMødedato 27. januar 2011\n\nMødetidspunkt 12.00\n\n"
+            "Indholdsfortegnelse\n\nÅben del 3\n\n" + contents +
+            "Åben del\n\n1.         Meddelelser fra Udvalgsformanden\n\nSagsnr.: 11/1\n\nBeslutning\n\n"
+            "Taget til efterretning.\n\n"
+            "2.         Meddelelser\n\nSagsnr.: 11/2\n\nBeslutning\n\nIntet.\n")
+    assert [i[:2] for i in _items(text)] == [
+        (1, "Meddelelser fra Udvalgsformanden"), (2, "Meddelelser"), (3, "Folkeskolen - Skolestrukturanalyse"),
+        (4, "Folkeskolen - Lukning af Thorsminde Skole"), (5, "Eventuelt")]
+
+
+def test_a_disclosure_buttons_text_glued_to_a_title_is_cut():
+    assert layout._clean_title("Ændring af styrelsesvedtægt for Solrød KommuneÅbn/luk punkt", False) == \
+        "Ændring af styrelsesvedtægt for Solrød Kommune"
