@@ -29,7 +29,8 @@ from . import layout, words
 CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sager behandles på mødet"
                             r"|Punkter på åbent møde:)")
 # where the list ends: the attachments' list, the signatures, a file path, a page's footer
-LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+)")
+LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+|"
+                      r"Side \d{1,3}\s*$)")  # ('… Henvendelse fra Bent Larsen (V) om … Side 2': the page's footer)
 # 'Punkter på åbent møde: 23. … Punkter på lukket møde: 32. Hjælpemidler': the closed part's entries follow
 CLOSED_PART = re.compile(r"\s*\b(?:Punkter på lukket møde:|Lukkede dagsordenspunkter\b)\s*")
 # (or a leader the stored excerpt cut before its page: '… Lukket sag - Orientering...')
@@ -192,7 +193,8 @@ def _split_numbered(listed: str, number: int) -> list[GluedEntry]:
     for m in marks:
         n = int(m.group("n"))
         # ('… halharmoniseringsmodellen 6 5 Ikke folkeoplysende …': page 6, then item 5, items 3-4 lost their numbers)
-        if n == wanted or (m.re is PAGE_THEN_NUMBER and wanted < n <= wanted + 3):
+        after_page = m.re is PAGE_THEN_NUMBER or listed[:m.start()].rstrip()[-1:].isdigit()  # ('… Hovedstaden 9 4.')
+        if n == wanted or (after_page and wanted < n <= wanted + 3):
             kept.append(m)
             wanted = n + 1
     if not kept:
@@ -242,6 +244,9 @@ def starts_title(before: str, word: str, current: list[str]) -> bool:
             or before in layout.NOUN_WANTING or before.casefold() in {"nr.", "kr.", "jf", "vedrørende", "hos", "mod"}:
         # 'af Tønder Kommunes …', 'Temadag: Ældrerådets …', 'Hospitals- og …'; but the transcript drops numbers,
         # so 'Mødeplan for [2011] Gensidig orientering' ends a title on a preposition before an item's first word
+        if before.casefold() == "og" and len(current) >= 2 and current[-2].isdigit():
+            # '… for årene 2010 og [2011] Udpegning af medlemmer …': the year the transcript dropped ended a title
+            return _opening_word(first) and first[1:2].islower() and len(first) >= 8
         return before.casefold() in YEAR_BEFORE and word[:1].isupper() and bool(OPENING_STEM.match(first.casefold()))
     if len(first) > 1 and first.rstrip(".,:)").isupper():
         return first.casefold().startswith("lukket")  # 'KOL', 'DANSKE ÆLDRERÅD', 'FMK': an abbreviation or a name

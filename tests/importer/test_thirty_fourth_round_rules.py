@@ -252,3 +252,20 @@ def test_a_contents_list_with_leaders_after_the_numbers_names_the_items_the_cut_
 def test_a_disclosure_buttons_text_glued_to_a_title_is_cut():
     assert layout._clean_title("Ændring af styrelsesvedtægt for Solrød KommuneÅbn/luk punkt", False) == \
         "Ændring af styrelsesvedtægt for Solrød Kommune"
+
+
+def test_a_transcripts_run_on_contents_loses_its_page_footer_and_a_dropped_year_and_page_before_a_number():
+    from klynge.importer import glued_contents
+
+    line = ("2 Indholdsfortegnelse 1. Mødeplan 2010 for forretningsudvalget og regionsrådet samt offentliggørelse af "
+            "møder Nedsættelse af særlige midlertidige udvalg for årene 2010 og Udpegning af medlemmer til de "
+            "videnskabsetiske komiteer 9 4. Regionsrådets stedfortræderordning Meddelelser Henvendelse fra "
+            "regionsrådsmedlem Henrik Holm (O) om pulje til ambulanceberedskabet Side 2")
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    assert [(e.number, e.title) for e in found[1]] == [
+        (1, "Mødeplan 2010 for forretningsudvalget og regionsrådet samt offentliggørelse af møder"),
+        (None, "Nedsættelse af særlige midlertidige udvalg for årene 2010 og"),
+        (None, "Udpegning af medlemmer til de videnskabsetiske komiteer"),
+        (4, "Regionsrådets stedfortræderordning"), (None, "Meddelelser"),
+        (None, "Henvendelse fra regionsrådsmedlem Henrik Holm (O) om pulje til ambulanceberedskabet")]
