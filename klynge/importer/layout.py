@@ -2634,6 +2634,34 @@ AGENDA_LABEL = re.compile(r"^(?:(?:foreløbig|endelig|revideret)\s+)?"
 SECTION_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå -]{2,30}:$")  # 'Lukket møde:' between two bullet lists
 
 
+PEOPLE_OR_AGENDA_LABEL = re.compile(r"^(?:dagsorden|afbud(?:\s+fra)?|fraværende|øvrige deltagere|deltagere|til stede|"
+                                    r"tilstede|referent)\s*:?\s*$", re.I)
+
+
+def paragraph_headings(lines: list[str]) -> list[Heading]:
+    """'Afbud' / 'Børge Anker' / '' / 'Godkendelse af dagsorden' / 'Dagsorden udsendt af formanden blev godkendt' /
+    '' / 'Valg af mødeleder til næste møde' / 'Bente Steffensen': minutes whose items have no numbers and no section
+    labels, each a short title line after a blank line with its text right under it. Only below the agenda's or the
+    people's label, only title-shaped lines (no colon, no full stop, not a name), and only when two or more are
+    found; the last resort when nothing else finds the items."""
+    start = next((k + 1 for k in range(len(lines) - 1, -1, -1)
+                  if lines[k] and PEOPLE_OR_AGENDA_LABEL.match(lines[k].strip())), None)
+    if start is None:
+        return []
+    found: list[Heading] = []
+    for k in range(start, len(lines) - 1):
+        s = lines[k].strip() if lines[k] else ""
+        below = lines[k + 1].strip() if lines[k + 1] else ""
+        above = lines[k - 1].strip() if k and lines[k - 1] else ""
+        if not s or above or not below or len(s) > 120:
+            continue
+        if ":" in s or s.endswith((".", ",", ";")) or not _title_like(s) or is_sentence(s) \
+                or re.fullmatch(NAME, s) or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s):
+            continue
+        found.append(Heading(k, None, s))
+    return found if len(found) >= 2 else []
+
+
 def agenda_bullets(lines: list[str]) -> list[Heading]:
     """An agenda written as bullets under its label ('Dagsorden - åbent møde:' / '• Godkendelse af …' / … /
     'Lukket møde:' / '• …'), with no item text below (a news page announcing a meeting): every bullet is an

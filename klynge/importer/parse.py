@@ -2482,6 +2482,8 @@ UNNUMBERED_WARNINGS = {
                 "rækkefølge («a. Godkendelse af referat», «b. …»). Kontrollér dem.",
     "decimal": "Punkterne er nummereret inden for grupper («1.1.», «1.2.», «2.1.»); de er læst uden nummer i "
                "rækkefølge, og gruppernes overskrifter («1.0.») er ikke punkter. Kontrollér dem.",
+    "paragraphs": "Punkterne er hverken nummererede eller markerede; de er fundet ud fra korte overskriftslinjer "
+                  "med teksten lige under. Kontrollér dem, og ret dem, der ikke er punkter.",
 }
 
 
@@ -2554,7 +2556,8 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
                         ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings),
-                        ("lettered", layout.lower_lettered_headings), ("", layout.item_page_heading)):
+                        ("lettered", layout.lower_lettered_headings), ("", layout.item_page_heading),
+                        ("paragraphs", layout.paragraph_headings)):
         if headings:
             break
         headings = [_Heading(h.index, h.number, h.title, closed=h.closed) for h in finder(lines)]

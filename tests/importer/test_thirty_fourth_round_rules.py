@@ -269,3 +269,21 @@ def test_a_transcripts_run_on_contents_loses_its_page_footer_and_a_dropped_year_
         (None, "Udpegning af medlemmer til de videnskabsetiske komiteer"),
         (4, "Regionsrådets stedfortræderordning"), (None, "Meddelelser"),
         (None, "Henvendelse fra regionsrådsmedlem Henrik Holm (O) om pulje til ambulanceberedskabet")]
+
+
+def test_minutes_whose_items_are_short_title_lines_with_their_text_right_under_them_are_read():
+    text = ("Referat af Seniorrådsmøde 2. marts 2009 i mødelokale B104\n\nTil stede\nAnna Holm\nBente Berg\n\n"
+            "Afbud\n\nBørge Anker\n\n\nGodkendelse af dagsorden\nDagsorden udsendt af formanden blev godkendt\n\n"
+            "Valg af mødeleder til næste møde\nBente Berg\n\n"
+            "Formandens meddelelser\nForretningsudvalget har holdt møde med formanden for Ældreudvalget.\n")
+    meeting = read_normalised_text(text)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (None, "Godkendelse af dagsorden"), (None, "Valg af mødeleder til næste møde"),
+        (None, "Formandens meddelelser")]
+    assert any(w.code == "unnumbered_items" for w in meeting.warnings)
+
+
+def test_a_letter_of_short_paragraphs_without_a_people_or_agenda_label_gets_no_paragraph_items():
+    lines = ["Kære forældre", "", "Sommerferie", "Skolen holder lukket i uge 29 og 30.", "", "Ny leder",
+             "Vi byder velkommen til vores nye leder."]
+    assert layout.paragraph_headings(lines) == []
