@@ -363,6 +363,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen116 (heldout116, shown once)": "heldout116",
           "seen117 (heldout117, shown once)": "heldout117",
           "seen118 (heldout118, shown once)": "heldout118",
+          "seen120 (heldout120, shown once)": "heldout120",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
