@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout119"
-BLIND_NAME = "blind held-out (heldout119)"
+BLIND = "heldout121"
+BLIND_NAME = "blind held-out (heldout121)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -363,6 +363,7 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen116 (heldout116, shown once)": "heldout116",
           "seen117 (heldout117, shown once)": "heldout117",
           "seen118 (heldout118, shown once)": "heldout118",
+          "seen119 (heldout119, shown once)": "heldout119",
           "seen120 (heldout120, shown once)": "heldout120",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
