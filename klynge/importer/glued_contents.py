@@ -125,8 +125,32 @@ def _open_entries(listed: str, number: int) -> list[GluedEntry]:
 
 
 def _cut_entries(listed: str, number: int) -> list[GluedEntry]:
-    return (_split_on_marks(listed, number) or _split_on_pages(listed, number) or _split_numbered(listed, number)
+    return (_split_on_marks(listed, number) or _split_on_pages(listed, number) or _split_on_codes(listed, number)
+            or _split_numbered(listed, number)
             or [GluedEntry(number if k == 0 else None, title) for k, title in enumerate(split_titles(listed))])
+
+
+# 'ØU - Ejendomsanalyse ØU - Borgerrådgiverens … Lukket - ØU - Salg af … BU - Frigivelse …': each title opens with
+# the code of the committee it comes from (a council's or a finance committee's list)
+# ('Lukket - ØU - …', 'Person - BU - …': a word before the code; '… dagtilbudskøkkener8 6. BU - Placering …': the page
+# glued to the title before, then the number the list still prints)
+COMMITTEE_CODE = re.compile(r"(?:^|(?<=\s))(?P<printed>(?P<n>\d{1,3})\.\s+)?(?:[A-ZÆØÅ][a-zæøå]+\s+-\s+)?"
+                            r"[A-ZÆØÅ]{2,4}\s+-\s+(?=[\"“”]?[A-ZÆØÅ])")
+GLUED_PAGE = re.compile(r"(?<=[a-zæøå])\d{1,3}$")
+
+
+def _split_on_codes(listed: str, number: int) -> list[GluedEntry]:
+    """Cut before each committee code, when at least three titles open with one and the list opens with one."""
+    marks = list(COMMITTEE_CODE.finditer(listed))
+    if len(marks) < 3 or marks[0].start() != 0:
+        return []
+    entries = []
+    for k, (m, after) in enumerate(zip(marks, [*marks[1:], None], strict=False)):
+        title = GLUED_PAGE.sub("", listed[m.end("printed") if m.group("printed") else m.start():
+                                          after.start() if after else len(listed)].strip())
+        printed = int(m.group("n")) if m.group("n") else None
+        entries.append(GluedEntry(number if k == 0 else printed, title.strip()))
+    return entries
 
 
 def _first_entry(listed: str) -> tuple[int, str] | None:

@@ -287,3 +287,17 @@ def test_a_letter_of_short_paragraphs_without_a_people_or_agenda_label_gets_no_p
     lines = ["Kære forældre", "", "Sommerferie", "Skolen holder lukket i uge 29 og 30.", "", "Ny leder",
              "Vi byder velkommen til vores nye leder."]
     assert layout.paragraph_headings(lines) == []
+
+
+def test_a_run_on_contents_whose_titles_open_with_committee_codes_is_cut_at_the_codes():
+    from klynge.importer import glued_contents
+
+    line = ("2 Indholdsfortegnelse 1. ØU - Godkendelse af dagsorden ØU - Orientering ØU - Ejendomsanalyse "
+            "BU - Frigivelse af anlægsmidler til Kirke Hyllinge Skole8 5. TM - Busbestilling "
+            "Lukket - TM - Udbud af affaldsbeholdere Person - BU - Personsag...15")
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    assert [(e.number, e.title) for e in found[1]] == [
+        (1, "ØU - Godkendelse af dagsorden"), (None, "ØU - Orientering"), (None, "ØU - Ejendomsanalyse"),
+        (None, "BU - Frigivelse af anlægsmidler til Kirke Hyllinge Skole"), (5, "TM - Busbestilling"),
+        (None, "Lukket - TM - Udbud af affaldsbeholdere"), (None, "Person - BU - Personsag")]
