@@ -211,7 +211,7 @@ def split_glued_run(line: str) -> list[str]:
     line of a web page that dropped the list's line breaks, every item number glued to the text before it -> one
     line per item. Cut only at the longest run of three or more consecutive numbers in text order, so that a long
     paragraph with a number glued to a word here and there stays whole."""
-    marks = [(m.start(), int(m.group(1))) for m in GLUED_RUN_NUMBER.finditer(line)]
+    marks = _glued_run_marks(line)
     best: list[int] = []
     for k, (pos, n) in enumerate(marks):
         run, want = [pos], n + 1
@@ -228,8 +228,22 @@ def split_glued_run(line: str) -> list[str]:
 
 
 GLUED_LINE_BREAK = re.compile(r"(?<=[a-zæøå]{3})(?=[A-ZÆØÅ][a-zæøå]{2})")
-# a number glued to whatever stands before it (a letter, a bracket, a full stop) or after a year ('i 202310. Revision')
-GLUED_RUN_NUMBER = re.compile(r"(?:(?<=[^\s\d])|(?<=\s(?:19|20)\d\d))(\d{1,2})\.\s+(?=[A-ZÆØÅ])")
+NUMBER_BEFORE_TITLE = re.compile(r"(\d+)\.\s+(?=[A-ZÆØÅ])")
+
+
+def _glued_run_marks(line: str) -> list[tuple[int, int]]:
+    """(where, number) of each number glued to whatever stands before it (a letter, a bracket, a full stop) or to a
+    year ('i 202310. Revision'). (A plain pattern and a look at the character before: a look-behind in the pattern
+    was tried at every character of every long line.)"""
+    marks = []
+    for m in NUMBER_BEFORE_TITLE.finditer(line):
+        digits, at = m.group(1), m.start()
+        before = line[at - 1] if at else " "
+        if len(digits) <= 2 and not before.isspace() and not before.isdigit():
+            marks.append((at, int(digits)))
+        elif len(digits) in (5, 6) and digits[:2] in ("19", "20") and before.isspace():
+            marks.append((at + 4, int(digits[4:])))
+    return marks
 
 
 def split_glued_number(line: str) -> list[str]:
