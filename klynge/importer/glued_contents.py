@@ -27,7 +27,7 @@ from . import layout, words
 
 # the list's own label, then its column labels and a repeated page header up to the first entry
 CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sager behandles på mødet"
-                            r"|Punkter på åbent møde:)")
+                            r"|Punkter på åbent møde:|Sag nr\.:\s*Emne:)")  # (the last: a case list's column heads)
 # where the list ends: the attachments' list, the signatures, a file path, a page's footer
 LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+|"
                       r"Side \d{1,3}\s*$)")  # ('… Henvendelse fra Bent Larsen (V) om … Side 2': the page's footer)
@@ -103,9 +103,18 @@ def _entries(listed: str, body: str) -> list[GluedEntry]:
             entry.closed = True
         entries += closed
     for entry in entries:
+        entry.title = DROPPED_YEAR_MONTH.sub("", entry.title)
         if entry.number is None:
             entry.number = _number_in_body(entry.title, body)
     return [e for e in entries if len(e.title) >= 3]
+
+
+# 'Godkendelse af dagsorden januar [2016]': a month the transcript kept when it dropped the year after it (never
+# after a day's number or 'den': '… turismemøde den 10. januar' is a date in the title)
+DROPPED_YEAR_MONTH = re.compile(r"(?<![\d.])(?<!\bden)(?<!\bd\.)(?<!\bultimo)(?<!\bprimo)(?<!\bmedio)(?<!\bpr\.)"
+                                r"(?<!\bfor)(?<!\bi)(?<!\btil)(?<!\baf)(?<![-–])\s+"
+                                r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                                r"december)$")
 
 
 def _open_entries(listed: str, number: int) -> list[GluedEntry]:

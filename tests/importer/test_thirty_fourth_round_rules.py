@@ -301,3 +301,18 @@ def test_a_run_on_contents_whose_titles_open_with_committee_codes_is_cut_at_the_
         (1, "ØU - Godkendelse af dagsorden"), (None, "ØU - Orientering"), (None, "ØU - Ejendomsanalyse"),
         (None, "BU - Frigivelse af anlægsmidler til Kirke Hyllinge Skole"), (5, "TM - Busbestilling"),
         (None, "Lukket - TM - Udbud af affaldsbeholdere"), (None, "Person - BU - Personsag")]
+
+
+def test_a_case_lists_column_heads_open_a_run_on_contents_list_and_a_month_left_by_a_dropped_year_is_cut():
+    from klynge.importer import glued_contents
+
+    line = ("1 MØDESTED: MØDEDATO: Skive Rådhus REFERAT Underudvalg for Økonomi Deltagere: Else Holm, Frede Berg "
+            "Fraværende: Per Lund Sag nr.: Emne: 1. Godkendelse af dagsorden januar Forlængelse af lån i "
+            "KommuneKredit Opførelse af 4 nye klasselokaler ved Nr. Søby Skole Etablering af Strandpark - "
+            "bevillingssag Opfølgning på turismemøde den 10. januar")
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    assert [e.title for e in found[1]] == [
+        "Godkendelse af dagsorden", "Forlængelse af lån i KommuneKredit",
+        "Opførelse af 4 nye klasselokaler ved Nr. Søby Skole", "Etablering af Strandpark - bevillingssag",
+        "Opfølgning på turismemøde den 10. januar"]
