@@ -3474,7 +3474,7 @@ ORG_WORDS = re.compile(
 ROLE_WORD = re.compile(
     r"^(?:[\w-]*direktør|[\w-]*chef|[\w-]*leder|[\w-]*koordinator|[\w-]*repræsentant|\w*formand|\w*konsulent|\w*faglig|"
     r"praksis|plo(?:-\w+)?|borgmester|rådmand|\w*overlæge|professor|dr\.?|fuldmægtig|sekretær|"
-    r"referent|medlem|suppleant|praktiserende|læge|mødeleder|dirigent|ordstyrer|"
+    r"referent|medlem|suppleant|stedfortræder|praktiserende|læge|mødeleder|dirigent|ordstyrer|"
     r"biskop|\w*provst|\w*præst|mf)$", re.I)  # ('MF Jan Johansen': medlem af Folketinget)
 
 

@@ -316,3 +316,7 @@ def test_a_case_lists_column_heads_open_a_run_on_contents_list_and_a_month_left_
         "Godkendelse af dagsorden", "Forlængelse af lån i KommuneKredit",
         "Opførelse af 4 nye klasselokaler ved Nr. Søby Skole", "Etablering af Strandpark - bevillingssag",
         "Opfølgning på turismemøde den 10. januar"]
+
+
+def test_stedfortraeder_before_a_name_is_a_role_not_part_of_the_name():
+    assert layout.strip_roles("Stedfortræder Jacob Rosenberg") == "Jacob Rosenberg"
