@@ -763,10 +763,16 @@ PARTIAL_PRESENCE = re.compile(r"\bdeltog ikke\b|\bforlod\b|\bankom\b", re.I)
 NUMBER_CELL = re.compile(r"\d{1,6}(?:[.,]\d+)?\s*%?")
 
 
+def _lines_near(lines: list[str], i: int, step: int, reach: int) -> list[str]:
+    """The lines that hold text within ``reach`` lines above (step -1) or below (step 1) line i, nearest first."""
+    end = max(-1, i - reach - 1) if step < 0 else min(len(lines), i + reach + 1)
+    return [lines[j].strip() for j in range(i + step, end, step) if lines[j] and lines[j].strip()]
+
+
 def _number_cell_above(lines: list[str], i: int) -> bool:
     """The two lines above (blank lines skipped) hold a number alone too: a column of counts ('Ja' / 'Nej' /
     'Blank' cells), where a contents table's page number above an item number is one line only."""
-    above = [lines[j].strip() for j in range(i - 1, max(-1, i - 7), -1) if lines[j].strip()][:2]
+    above = _lines_near(lines, i, -1, 6)[:2]
     return len(above) == 2 and all(NUMBER_CELL.fullmatch(a) for a in above)
 
 
@@ -775,14 +781,12 @@ RECOMMENDATION_LEAD = re.compile(r"\bindstill\w*\b.*\bat\s*:\s*$", re.I)
 
 def _under_recommendation_lead(lines: list[str], i: int) -> bool:
     """The line above (blank lines skipped) leads in recommendations ('Direktionen indstiller, at:')."""
-    above = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()), "")
-    return bool(RECOMMENDATION_LEAD.search(above))
+    return bool(RECOMMENDATION_LEAD.search(next(iter(_lines_near(lines, i, -1, 3)), "")))
 
 
 def _bullets_below(lines: list[str], i: int) -> bool:
     """The next line that holds text is a bulleted point ('• Orienteringsmødet den 18. september.')."""
-    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), "")
-    return bool(LEADING_BULLET.match(nxt))
+    return bool(LEADING_BULLET.match(next(iter(_lines_near(lines, i, 1, 2)), "")))
 
 
 def _title_like(title: str) -> bool:

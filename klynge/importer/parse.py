@@ -2754,8 +2754,6 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             current_list = "attendees"
         if current_list:
             lists[current_list].append(ln)
-            if current_list == "absent" and re.fullmatch(r"(?i)\s*(?:[-–•]\s*)?ingen\.?\s*", ln):
-                current_list = None  # 'Afbud' / 'Ingen': no one; the lines below are no names
     roster = lists.pop("roster")
     if not lists["attendees"]:
         lists["attendees"] = roster
@@ -2858,9 +2856,6 @@ STANDING_ITEM = re.compile(r"(?i)^(?:godkendelse\s+af\s+(?:dagsorden|referat)|ev
                            r"meddelelser\b|orientering\s+fra\s+formand)")
 
 
-CLOCK_TIME = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\b", re.I)
-
-
 def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_nonempty: list[str],
                            fields: dict[str, str], lists: dict[str, list[str]], lines: list[str]) -> bool:
     """Raises NoMeetingFound unless the text marks a meeting; True when it is minutes written as prose, without
@@ -2869,7 +2864,7 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
         or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings)) \
-        or (date is not None and len(headings) >= 3 and bool(CLOCK_TIME.search(" ".join(header_nonempty[:15]))))
+        or (date is not None and len(headings) >= 3 and bool(KL_TIME.search(" ".join(header_nonempty[:15]))))
     # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not; so do a
     # date and an hour above three items or more: 'Onsdag den 26-10-2016 kl. 15:00' / '100 Budget 2017-2020 …')
     prose = _prose_minutes(date, headings, title, lines, header_nonempty)
