@@ -25,17 +25,23 @@ from functools import lru_cache
 
 from . import layout, words
 
-# the list's own label, then its column labels and a repeated page header up to the first entry
-CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|Sagsoversigt|Følgende sager behandles på mødet"
-                            r"|Punkter på åbent møde:|Sag nr\.:\s*Emne:)")  # (the last: a case list's column heads)
-# where the list ends: the attachments' list, the signatures, a file path, a page's footer
-LIST_END = re.compile(r"\s(?:Bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|[A-Z]:\\|Side \d+ af \d+|"
-                      r"Side \d{1,3}\s*$)")  # ('… Henvendelse fra Bent Larsen (V) om … Side 2': the page's footer)
+# the list's own label, then its column labels and a repeated page header up to the first entry (the last: a case
+# list's column heads)
+CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Sagsoversigt|Med følgende dagsorden:"
+                            r"|Følgende sager behandles på mødet|Punkter på åbent møde:|Sag nr\.:\s*Emne:)")
+# where the list ends: the attachments' list, the signatures, a file path, a page's footer ('… Henvendelse fra Bent
+# Larsen (V) om … Side 2')
+LIST_END = re.compile(r"\s(?:Bilagsliste|Samlet bilagsliste|Bilagsfortegnelse|Bilagsoversigt|Underskrifter\b|"
+                      r"[A-Z]:\\|[Ss]ide \d+ af \d+|Side \d{1,3}\s*$)")
+PAGE_OF_PAGES = re.compile(r"[Ss]ide \d+ af \d+")
+# the page's running header before its footer: the kind of paper, the body and the date, no sentence
+RUNNING_HEADER = re.compile(r"\s+(?:Dagsorden|Referat|Beslutningsprotokol)\b[^.:]{0,40}\d{1,2}\.\s*"
+                            rf"(?:{layout.MONTH_RE})(?:\s+\d{{4}})?\s*$")
 # 'Punkter på åbent møde: 23. … Punkter på lukket møde: 32. Hjælpemidler': the closed part's entries follow
 CLOSED_PART = re.compile(r"\s*\b(?:Punkter på lukket møde:|Lukkede dagsordenspunkter\b)\s*")
 # (or a leader the stored excerpt cut before its page: '… Lukket sag - Orientering...')
 DOT_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,6})\b|\s*\.{3,}\s*$")
-FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")
+FIRST_NUMBER = re.compile(r"(?:^|\s)(?P<n>\d{1,3})(?:\.{1,3}|/\d{1,4})?\s+(?=[\"“”(]?[A-ZÆØÅ])")  # ('1... Meddelelser')
 MONTH_WORD = re.compile(rf"(?:{layout.MONTH_RE})\b", re.I)
 OPEN_CLOSED_MARK = re.compile(r"\s*\((?P<state>Åben|Lukket)\)\s*")
 # '… årsmøde LUKKET SAG Besvarelse af henvendelse … - LUKKET SAG KL's …': a closed entry's mark after its title
@@ -82,13 +88,16 @@ def contents_entries(lines: list[str]) -> tuple[int, list[GluedEntry]] | None:
 
 
 def _entries(listed: str, body: str) -> list[GluedEntry]:
-    start = _first_entry(listed)
+    start = _first_entry(listed) or _unnumbered_start(listed)
     if start is None:
         return []
     number, listed = start
     end = LIST_END.search(" " + listed)
     if end:
         listed = listed[:max(end.start() - 1, 0)]
+        if PAGE_OF_PAGES.match(end.group(0).strip()):
+            listed = RUNNING_HEADER.sub("", listed)  # '… Eventuelt/meddelelser Dagsorden til LBR-møde 17. august'
+
     leader = DOT_LEADER.search(listed)
     if leader:  # 'Meddelelser og eventuelt...16 Bilagsliste...17': the last entry's page
         listed = listed[:leader.start()]
@@ -117,7 +126,7 @@ DROPPED_YEAR_MONTH = re.compile(r"(?<![\d.])(?<!\bden)(?<!\bd\.)(?<!\bultimo)(?<
                                 r"december)$")
 
 
-def _open_entries(listed: str, number: int) -> list[GluedEntry]:
+def _open_entries(listed: str, number: int | None) -> list[GluedEntry]:
     """The entries of the list's open (or closed) part, cut by the first way that fits it; entries marked closed
     after their titles ('… LUKKET SAG') end where their mark stands, the open ones before them cut as any list."""
     marks = list(CLOSED_SUFFIX.finditer(listed))
@@ -133,7 +142,9 @@ def _open_entries(listed: str, number: int) -> list[GluedEntry]:
     return entries
 
 
-def _cut_entries(listed: str, number: int) -> list[GluedEntry]:
+def _cut_entries(listed: str, number: int | None) -> list[GluedEntry]:
+    if number is None:  # no number at all: only the capitals cut it
+        return [GluedEntry(None, title) for title in split_titles(listed)]
     return (_split_on_marks(listed, number) or _split_on_pages(listed, number) or _split_on_codes(listed, number)
             or _split_numbered(listed, number)
             or [GluedEntry(number if k == 0 else None, title) for k, title in enumerate(split_titles(listed))])
@@ -171,6 +182,18 @@ def _first_entry(listed: str) -> tuple[int, str] | None:
             continue
         return int(m.group("n")), listed[m.start():].strip() if "/" in m.group(0) else rest
     return None
+
+
+# the list's furniture before its first title: its column heads and the signature sheet's entry
+LIST_FURNITURE = re.compile(r"^(?:\s*(?:Side:?|Punkt nr\.|Underskriftsark|Sag|Dok)\b)+\s*")
+
+
+def _unnumbered_start(listed: str) -> tuple[None, str] | None:
+    """'Indholdsfortegnelse Underskriftsark Godkendelse af dagsorden Dialogmøde med …': a list that lost every
+    number, when its first title opens with an item's usual first word."""
+    rest = LIST_FURNITURE.sub("", listed)
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return (None, rest) if first[:1].isupper() and _opening_word(first) else None
 
 
 def _split_on_marks(listed: str, number: int) -> list[GluedEntry]:
@@ -258,19 +281,27 @@ def split_titles(listed: str) -> list[str]:
     tokens = listed.split()
     titles: list[list[str]] = []
     for k, word in enumerate(tokens):
-        if not titles or starts_title(tokens[k - 1], word, titles[-1]):
+        if not titles or starts_title(tokens[k - 1], word, titles[-1], _quote_closes(tokens, k)):
             titles.append([word])
         else:
             titles[-1].append(word)
     return [" ".join(t) for t in titles]
 
 
-def starts_title(before: str, word: str, current: list[str]) -> bool:
-    """Whether ``word`` starts a new title after ``before``, the last word of the title so far (``current``)."""
+def _quote_closes(tokens: list[str], k: int) -> bool:
+    """Whether a quotation mark follows in the list at or after token ``k`` (a quotation opened before it and
+    never closed, as in '"Tidlig opsporing af KOL …' where the transcript lost the closing mark, is no quotation)."""
+    return any(q in token for token in [tokens[k][1:], *tokens[k + 1:]] for q in "\"”")
+
+
+def starts_title(before: str, word: str, current: list[str], quote_closes: bool = True) -> bool:
+    """Whether ``word`` starts a new title after ``before``, the last word of the title so far (``current``);
+    ``quote_closes``: whether a quotation mark follows (else a quotation left open never holds a title together)."""
     if not word[:1].isupper() and not (word[:1] in "\"“”" and word[1:2].isupper()):
         return False  # (a bracket never starts a title: 'E-2.1 (Panther Plast)')
     joined = " ".join(current)
-    if joined.count("(") > joined.count(")") or joined.count('"') % 2 or joined.count("“") > joined.count("”"):
+    quoted = joined.count('"') % 2 or joined.count("“") > joined.count("”")
+    if joined.count("(") > joined.count(")") or quoted and quote_closes:
         return False  # inside a bracket or a quotation
     first = word.lstrip("\"“”")
     if before.casefold() in layout.FUNCTION_WORDS or before.endswith(("-", "/", ",", ":", "&")) \
@@ -289,6 +320,8 @@ def starts_title(before: str, word: str, current: list[str]) -> bool:
         return False  # 'Det sociale Nævn'
     if first.endswith(":") and first[:1].isupper() and words.common_word(first[:-1]) and len(first) >= 8:
         return True  # '… Kjølskevej, Brønderslev Ældreområdet: Fravalg af …': a title's own topic label opens it
+    if word[:1] in "\"“" and not quote_closes and before[:1].isupper() and not quoted:
+        return True  # 'Sundhedsprofilundersøgelse "Tidlig opsporing …' (never closed): it opens the next title
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title

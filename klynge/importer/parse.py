@@ -2265,7 +2265,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     headings = _titles_run_together(headings, run_on)
     _close_under_closed_label(lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
-    header = lines[:first]
+    header = lines[:first] + _header_before_contents(lines, first, found_by)
     header_nonempty = [ln for ln in header if ln][:80]
     title, title_at, title_is_heading = _title_of(header_nonempty, headings, lines)
     fields, lists = _header_fields(header)
@@ -2616,6 +2616,15 @@ def _glued_contents_instead(text: str, lines: list[str], headings: list[_Heading
         return headings, found_by
     at = next((k for k, ln in enumerate(lines) if glued_contents.CONTENTS_LABEL.search(ln)), 0)
     return [_Heading(at, e.number, e.title, list_only=True, closed=e.closed) for e in found[1]], "contents"
+
+
+def _header_before_contents(lines: list[str], first: int, found_by: str) -> list[str]:
+    """'1 DAGSORDEN Møde i … 17. august 2010 kl … Med følgende dagsorden: 1. Godkendelse …': a transcript's first
+    page runs the header and the contents list together on one line; the part before the list is the header's."""
+    if found_by != "contents" or first >= len(lines):
+        return []
+    label = glued_contents.CONTENTS_LABEL.search(lines[first])
+    return [lines[first][:label.start()].strip()] if label and label.start() >= 20 else []
 
 
 DATED_NEWS_LINE = re.compile(rf"^\d{{1,2}}\.\s*(?:{MONTH_RE})\s+\d{{4}}:\s+[A-ZÆØÅ]", re.I)

@@ -1,0 +1,75 @@
+"""Issue 12, thirty-fifth round (the fifteenth session). Invented texts only."""
+
+from klynge.importer import glued_contents
+from tests.importer.conftest import read_normalised
+
+
+def _entries(line: str) -> list[tuple[int | None, str]]:
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    return [(e.number, e.title) for e in found[1]]
+
+
+def test_a_quotation_the_transcript_never_closed_opens_a_title_and_does_not_hold_the_rest_together():
+    line = ('2 Indholdsfortegnelse Side 1. Trivselsmåling "Sund start for alle børn i kommunen Orientering om '
+            "nyt frivilligcenter Høring af skolepolitik Budgetopfølgning Formanden orienterer Underskrifter: "
+            "Udvalget - Referat marts 2012 Side 2 af 20")
+    assert _entries(line) == [
+        (1, "Trivselsmåling"), (None, '"Sund start for alle børn i kommunen'),
+        (None, "Orientering om nyt frivilligcenter"), (None, "Høring af skolepolitik"),
+        (None, "Budgetopfølgning"), (None, "Formanden orienterer")]
+
+
+def test_a_closed_quotation_still_holds_its_words_in_the_title():
+    line = ('2 Indholdsfortegnelse 1. Godkendelse af dagsorden Status "Vi Bevæger Ældre" Meddelelser '
+            "Eventuelt Underskrifter")
+    assert _entries(line) == [
+        (1, "Godkendelse af dagsorden"), (None, 'Status "Vi Bevæger Ældre"'), (None, "Meddelelser"),
+        (None, "Eventuelt")]
+
+
+def test_a_contents_label_in_capitals_and_a_first_number_with_a_dot_leader_open_the_list():
+    line = ("1 Møde i Byrådet mandag den 4. juni 2007 REFERAT INDHOLDSFORTEGNELSE 1... Meddelelser "
+            "Godkendelse af lokalplan for Nørreparken Forslag til rammeaftale Eventuelt. 25")
+    assert _entries(line) == [
+        (1, "Meddelelser"), (None, "Godkendelse af lokalplan for Nørreparken"),
+        (None, "Forslag til rammeaftale"), (None, "Eventuelt.")]
+
+
+def test_an_agenda_announced_with_folgende_dagsorden_loses_the_pages_running_header_and_footer():
+    line = ("1 DAGSORDEN Møde i rådet 17. august 2010 kl. 14 Rådhuset Med følgende dagsorden: 1. Godkendelse af "
+            "dagsorden Orientering fra jobcenteret Resultatopfølgning Temadrøftelse: Fattigdomsanalyse "
+            "Eventuelt/meddelelser Dagsorden til rådsmøde 17. august side 1 af 17")
+    assert _entries(line) == [
+        (1, "Godkendelse af dagsorden"), (None, "Orientering fra jobcenteret"), (None, "Resultatopfølgning"),
+        (None, "Temadrøftelse: Fattigdomsanalyse"), (None, "Eventuelt/meddelelser")]
+
+
+def test_a_contents_list_that_lost_every_number_is_read_after_its_signature_sheet_up_to_the_attachments():
+    line = ("2 Indholdsfortegnelse Underskriftsark Godkendelse af dagsorden Dialogmøde med styrelsen om ny "
+            "kulturaftale Forhandling af ny kulturaftale Evt Samlet bilagsliste... i Kulturgruppen den 4. "
+            "september 2014 Side nr. 1")
+    assert _entries(line) == [
+        (None, "Godkendelse af dagsorden"), (None, "Dialogmøde med styrelsen om ny kulturaftale"),
+        (None, "Forhandling af ny kulturaftale"), (None, "Evt")]
+
+
+def test_a_numberless_list_whose_first_words_are_no_title_is_not_taken_for_a_contents_list():
+    line = ("2 Indholdsfortegnelse Kommunen har i år arbejdet med mange sager om skoler og veje, og byrådet har "
+            "besluttet at samle dem i denne rapport til borgerne i kommunen og deres familier i hele landet")
+    assert glued_contents.contents_entries([line]) is None
+
+
+def test_a_transcripts_first_page_running_its_header_into_the_contents_list_keeps_the_headers_date():
+    text = ("DAGSORDEN Møde i Det Lokale Beskæftigelsesråd\n\nStørrelse: px\n\nDownload \"DAGSORDEN Møde i Det Lokale "
+            "Beskæftigelsesråd\"\n\nTranskript\n\n"
+            "1 DAGSORDEN Møde i Det Lokale Beskæftigelsesråd 17. august 2010 kl Rådhuset, Strandstræde 5 "
+            "Med følgende dagsorden: 1. Godkendelse af dagsorden Orientering fra jobcenteret "
+            "Resultatopfølgning Temadrøftelse: Fattigdomsanalyse Eventuelt/meddelelser Dagsorden til rådsmøde 17. "
+            "august side 1 af 17\n\n2 1. Godkendelse af dagsorden Rådet godkender dagsordenen. Dagsorden til "
+            "rådsmøde 17. august side 2 af 17\n")
+    meeting = read_normalised(text)
+    assert str(meeting.date) == "2010-08-17"
+    assert [i.title for i in meeting.items] == [
+        "Godkendelse af dagsorden", "Orientering fra jobcenteret", "Resultatopfølgning",
+        "Temadrøftelse: Fattigdomsanalyse", "Eventuelt/meddelelser"]
