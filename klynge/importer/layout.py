@@ -483,7 +483,8 @@ def _prose_title(first: str) -> str:
 ATTACHMENT_LINKS_ONLY = re.compile(r"^(?:sagsfremstilling|(?:punkt\s+\d+\s*,\s*)?bilag\s*\d*)"
                                   r"(?:\s*/\s*(?:sagsfremstilling|(?:punkt\s+\d+\s*,?\s*)?(?:bilag\s*\d*)?))*$", re.I)
 # ('…, Bilag Punkt 2': the link to item 2's attachments)
-ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*(?:[Pp]unkt\s*)?\d[\d.\s]*\)?$")
+# ('… problemstillinger Bilag 2Bilag 3Bilag 4': a web page's links to three attachments, glued)
+ATTACHMENT_LINK = re.compile(r"(?:,\s*[Bb]ilag|\s+\(?Bilag)\s*(?:[Pp]unkt\s*)?\d[\d.\s]*(?:Bilag\s*\d[\d.\s]*)*\)?$")
 # 'Budgetopfølgning-bilag': a link to the attachment glued to the title (and whatever ran on after it)
 # "… ->Database 'Gribskov Møder 2017', View 'Alle møder', Document '…'": a Lotus Notes link printed after the title
 
@@ -1197,6 +1198,8 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
                 and _wrapped_rest(lines, i + 1) is not None:
             # '15 ... lokalplan for' / 'forlystelsesanlæg'
             title = f"{title} {lines[_wrapped_rest(lines, i + 1)].strip()}"
+        elif title and i + 1 < n and DAY_AND_MONTH_END.search(title) and YEAR_LINE.fullmatch(lines[i + 1].strip()):
+            title = f"{title} {lines[i + 1].strip()}"  # '… frem til 31. marts' / '2008': a date wrapped before its year
         elif title and form in ("numbered", "numbered2", "punkt"):
             title = _wrapped_paragraph(lines, i, title)
 
@@ -2799,6 +2802,9 @@ MONTHS = {
     "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# '… frem til 31. marts' over a line of only '2008': a date in a title wrapped before its year
+DAY_AND_MONTH_END = re.compile(rf"\b\d{{1,2}}\.\s*(?:{MONTH_RE})$", re.I)
+YEAR_LINE = re.compile(r"(?:19|20)\d{2}")
 EN_MONTHS = {**MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
 DATE_MONTH_FIRST = re.compile(
     rf"\b({'|'.join(sorted(EN_MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",

@@ -73,3 +73,17 @@ def test_a_transcripts_first_page_running_its_header_into_the_contents_list_keep
     assert [i.title for i in meeting.items] == [
         "Godkendelse af dagsorden", "Orientering fra jobcenteret", "Resultatopfølgning",
         "Temadrøftelse: Fattigdomsanalyse", "Eventuelt/meddelelser"]
+
+
+def test_glued_links_to_several_attachments_after_a_title_are_cut():
+    text = ("Referat fra mødet den 29. maj 2007\n\n  1. Konstituering af udvalget\n"
+            "  2. Orientering om jordforurening Bilag 2Bilag 3Bilag 4\n  3. Eventuelt\n")
+    assert [i.title for i in read_normalised(text).items] == [
+        "Konstituering af udvalget", "Orientering om jordforurening", "Eventuelt"]
+
+
+def test_a_date_in_a_title_wrapped_before_its_year_gets_its_year_back():
+    text = ("Referat fra mødet den 29. maj 2007\n\n  1. Konstituering af udvalget\n"
+            "  2. Indhold af møderne frem til 31. marts\n    2008\n  3. Eventuelt\n")
+    assert [i.title for i in read_normalised(text).items] == [
+        "Konstituering af udvalget", "Indhold af møderne frem til 31. marts 2008", "Eventuelt"]
