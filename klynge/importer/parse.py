@@ -744,6 +744,16 @@ SENTENCE_AFTER_NAMES = re.compile(r"\.\s+[A-ZÆØÅ][^.]*\s(?:er|var|blev|har|ha
 CHECK_MARK = re.compile(r"(?<=[\w)])\s+[Xx]$")
 
 
+def _dash_between_names(text: str) -> str:
+    """'Tinne Rehmeier – Sussie Enghøj Bruun': a dash between full names parts them like a comma (never a dash
+    before a role or an organisation: 'Anne Holm – formand', 'Per Lund – Kultur og Fritid')."""
+    parts = re.split(r"\s+[–-]\s+(?=[A-ZÆØÅ])", text)
+    if len(parts) >= 2 and all(NAME_RE.fullmatch(p.strip(" .")) and len(p.split()) >= 2
+                               and not layout.is_organisation(p) for p in parts):
+        return ", ".join(p.strip() for p in parts)
+    return text
+
+
 def _names_in(text: str) -> list[str]:
     """Names in 'Anne Hansen, Per Olsen og Bo Jensen' or one name with a title."""
     text = re.sub(r"^\s*[-–•]\s+", "", text).strip().rstrip(".")
@@ -758,6 +768,7 @@ def _names_in(text: str) -> list[str]:
     text = re.sub(rf"({PARTY_MARK})\s+(?=[A-ZÆØÅ][a-zæøå])", r"\1, ", text)
     # 'Alice Kiander (Børne- og …, ': a parenthesis never closed ends at the next comma
     text = re.sub(r"(?<=[a-zæøå])\s*\((?![^()]*\))[^(),]*(?=,|$)", "", text)
+    text = _dash_between_names(text)
     parts = [p.strip() for p in _split_outside_brackets(text) if p.strip()]
     parts = [p for p in parts if not ORG_PATTERN.fullmatch(p)]  # "Carl Dam, Struer Kommune": one person
     parts = _without_group_words(parts)
@@ -2023,7 +2034,7 @@ def _one_name_a_line_below(lines: list[str], k: int) -> list[str]:
             continue
         blanks = 0
         known = all(words.common_word(w, compounds=False) for w in text.split() if len(w) > 2)
-        if not PERSON_ALONE.match(text) or known:
+        if not PERSON_ALONE.match(text) or known or _column_heads(text):
             break
         out.append(text)
     return out
@@ -2752,6 +2763,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
             continue  # another label ends the list
         if current_list and PARTY_ONLY.fullmatch(ln.strip()):
             continue  # 'Tina Boel' / '(F)': the party of the name above, one cell a line; the list goes on
+        if current_list and _column_heads(ln):
+            current_list = None  # 'Mødepunkt Referat': the heads of the items' table end the list above them
+            continue
         if current_list == "absent" and lists["absent"] and ":" not in ln and not _listed_names(ln) \
                 and not re.match(r"^(?:[-–•]\s*)?ingen\b", ln, re.I):
             current_list = None  # 'Dekaner og andre' after 'Afbud fra:' / names: a line naming no one ends the list
@@ -2767,6 +2781,12 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
     if not lists["attendees"]:
         lists["attendees"] = roster
     return fields, lists
+
+
+def _column_heads(line: str) -> bool:
+    """'Mødepunkt Referat', 'Punkt Beslutning': two or three capitalised words, the last a section's label."""
+    parts = line.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and bool(layout.label_role(parts[-1]))
 
 
 @dataclass

@@ -87,3 +87,18 @@ def test_a_date_in_a_title_wrapped_before_its_year_gets_its_year_back():
             "  2. Indhold af møderne frem til 31. marts\n    2008\n  3. Eventuelt\n")
     assert [i.title for i in read_normalised(text).items] == [
         "Konstituering af udvalget", "Indhold af møderne frem til 31. marts 2008", "Eventuelt"]
+
+
+def test_a_dash_between_two_full_names_parts_them_in_a_list_of_apologies():
+    text = ("REFERAT fra brugerrådsmøde den 1. april 2019 kl. 9,30:\n\nDELTAGERE: Anna Holm og Bo Lund\n\n"
+            "AFBUD: Tinne Hansen – Sussie Enghøj Bruun.\n\n1. REFERAT fra sidst:\nGodkendt.\n\n2. Eventuelt:\nIntet.\n")
+    assert read_normalised(text).absent == ["Tinne Hansen", "Sussie Enghøj Bruun"]
+
+
+def test_the_heads_of_the_items_table_end_the_list_of_apologies_above_them():
+    text = ("Referat af 27. juni 2023\n\nProvstiudvalgsmøde den 27. juni kl. 8.30-11.30\n"
+            "Deltagere: Anne Holm, Bente Lund, Ejnar Kudsk\nAfbud: Erik Juhl\n\nMødepunkt Referat\n"
+            "1 - Godkendelse af dagsorden\n \nGodkendt.\n\n2 - Eventuelt\n\nIntet.\n")
+    meeting = read_normalised(text)
+    assert meeting.absent == ["Erik Juhl"]
+    assert "Mødepunkt" not in " ".join(p.name for p in meeting.attendees)
