@@ -2067,7 +2067,9 @@ def _absent_sentence(line: str) -> list[str]:
 # 'Maibritt Møller Nielsen (D) fraværende på dagens møde.', 'Bo Dam har meldt afbud.': one member's absence, a line
 NAME_THEN_ABSENT_SENTENCE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^()]*\))?\s+(?:(?:var|er)\s+)?(?:fraværende|har\s+meldt\s+afbud)"
-    r"(?:\s+(?:på|ved|til|fra)\s+(?:dagens\s+|hele\s+)?møde(?:t)?)?\.?$")
+    r"(?:\s+(?:på|ved|til|fra)\s+(?:dagens\s+|hele\s+)?møde(?:t)?)?\.?"
+    # ('Jacob Ejs (A) var fraværende. Som stedfortræder deltog Helle Mortensen (A)': the substitute after it)
+    r"(?:\s+Som stedfortræder deltog\s+[^.]*\.?)?$")
 # 'Fraværende Gitte Carlsberg.' under an item: the label without its colon, then full names and nothing else
 BARE_ABSENT_LINE = re.compile(rf"^(?:fraværende|afbud fra)\s+(?P<names>{NAME}(?:\s*(?:,|og)\s*{NAME})*)\.?$", re.I)
 
@@ -2163,8 +2165,14 @@ def _marked_absent(line: str, absent: list[str]) -> str:
         absent.append(trailing.group("name"))
         return ""
     for m in MARKED_ABSENT.finditer(line):
-        absent.append((m.group("name") or m.group("name2")).strip())
+        name = (m.group("name") or m.group("name2")).strip()
+        person = NAME_BEFORE_ORGANISATION.search(line[:m.start()]) if layout.is_organisation(name) else None
+        absent.append(person.group("name") if person else name)  # 'Svend Tarp, Aabenraa Kommune (afbud)'
     return MARKED_ABSENT.sub("", line).strip(" ,;")
+
+
+# the person before the organisation that a mark of absence follows: 'Svend Hansen Tarp, ' + 'Aabenraa Kommune (afbud)'
+NAME_BEFORE_ORGANISATION = re.compile(rf"(?:^|[,;]\s*)(?P<name>{NAME}),\s*$")
 
 
 def _body_phrase_of(lines: list[str], headings, title: str) -> str | None:

@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 1052, "date": 1328, "start": 908, "place": 666, "body": 1137, "attendees": 4957,
-          "apologies": 1646}
+          "apologies": 1650}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -74,8 +74,9 @@ FLOORS = {"items_exact": 1052, "date": 1328, "start": 908, "place": 666, "body":
 # measured, three more; attendees 167: a transcript's first page whose header runs on into its contents list keeps
 # the header's people, one wrong name fewer; attendees 187, apologies 100 and date 34: seen121-seen124, added as
 # measured, twenty names, seven apologies and one date more; attendees 176 and apologies 95: the heads of a deanery's
-# items table ('Mødepunkt Referat') end the list of people above them, eleven names and five apologies fewer)
-CEILINGS = {"attendees": 176, "apologies": 95, "date": 34}
+# items table ('Mødepunkt Referat') end the list of people above them, eleven names and five apologies fewer;
+# attendees 174: two members marked '(afbud)' after their organisation are apologies, not attendees)
+CEILINGS = {"attendees": 174, "apologies": 95, "date": 34}
 
 
 @pytest.fixture(scope="module")

@@ -102,3 +102,19 @@ def test_the_heads_of_the_items_table_end_the_list_of_apologies_above_them():
     meeting = read_normalised(text)
     assert meeting.absent == ["Erik Juhl"]
     assert "Mødepunkt" not in " ".join(p.name for p in meeting.attendees)
+
+
+def test_a_member_absent_with_a_substitute_named_after_the_sentence_is_an_apology():
+    text = ("Byrådet\n\nReferat fra mødet den 25. juni 2025 kl. 17.00\n\nDeltagere\n"
+            "Jacob Ejs (A) var fraværende. Som stedfortræder deltog Helle Mortensen (A)\n"
+            "Hanne Lund (V) var fraværende.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Jacob Ejs", "Hanne Lund"]
+
+
+def test_a_member_marked_absent_after_the_organisation_beside_the_name_is_the_apology():
+    text = ("Referat af brugerrådsmøde den 20. maj 2008 kl. 15.00\n\nDeltagere\n\nMads Skau, Haderslev Kommune\n\n"
+            "Svend Hansen Tarp, Aabenraa Kommune (afbud)\n\nGert Hulvej, Sønderborg Kommune\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    meeting = read_normalised(text)
+    assert meeting.absent == ["Svend Hansen Tarp"]
+    assert "Svend Hansen Tarp" not in [p.name for p in meeting.attendees]
