@@ -1117,6 +1117,9 @@ PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orientering
 # '... v/Præsterne (B 10 min.)', '(ca. 15 minutter)': the time allotted to the item, not part of its title (nor
 # is a break announced after it: '(O 10 min.) Pause 10 min.'); the allotment ends the heading, and what follows on
 # the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
+# '10 min D+B: Årshjul …': the minutes allotted and the item's kind (B, O, D) before its title
+LEADING_ALLOTMENT_AND_KIND = re.compile(r"^\d{1,3}\s*min\.?\s+[BODI](?:\s*[+/]\s*[BODI])*\s*[:.]\s+(?=[A-ZÆØÅ])")
+TRAILING_DASH_ALLOTMENT = re.compile(r"\s+[-–]\s*(?:ca\.\s*)?\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*$", re.I)
 ALLOTTED_UNTIL = re.compile(r"\s*\(\s*(?:ca\.\s*)?\d{1,3}\s*min\.?\s*[-–,]\s*slut\s+kl\.?\s*(\d{1,2})[.:](\d{2})\s*\)",
                             re.I)
 # ('(10 min, orientering)', '(beslutning, 5 min.)', '(30 min. inkl. spørgsmål)': the item's kind or what the minutes
@@ -1263,6 +1266,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         after = title[allotted.end():].strip()
         title = title[:allotted.start()]
         tail = f"{after} {tail}".strip() if after else tail
+    title = LEADING_ALLOTMENT_AND_KIND.sub("", title)  # '5 min B: Konstituering', '35 min O+D. Lejrskoler'
+    title = TRAILING_DASH_ALLOTMENT.sub("", title)  # 'Bestyrelsen orienteres om enkeltsag – 30 min.'
     title = layout.LEADING_TYPE_CODE.sub("", title)
     title = TYPE_CODE.sub("", title)  # 'Godkendelse af dagsorden (B)': B(eslutning), O(rientering), D(røftelse),
     # E(ventuelt)

@@ -118,3 +118,12 @@ def test_a_member_marked_absent_after_the_organisation_beside_the_name_is_the_ap
     meeting = read_normalised(text)
     assert meeting.absent == ["Svend Hansen Tarp"]
     assert "Svend Hansen Tarp" not in [p.name for p in meeting.attendees]
+
+
+def test_the_minutes_allotted_and_the_kind_of_item_before_a_title_or_after_a_dash_are_no_part_of_it():
+    text = ("Deltagere:\nAnna Holm, Bo Lund\nMødedato: 1/11- 2022\nMødetid: Kl. 17-19.15\nMødested: Mødelokalet\n"
+            "Punkt 1\n2 min B: Godkendelse af dagsorden\nIndhold\nTil referat Godkendt\nAnsvar\n"
+            "Punkt 2\n35 min O+D. Lejrskoler\nIndhold Rammer for forældrebetaling\nTil referat Drøftet.\nAnsvar\n"
+            "Punkt 3\nBestyrelsen orienteres om enkeltsag – 30 min.\nIndhold\nTil referat Orienteret.\nAnsvar\n")
+    assert [i.title for i in read_normalised(text).items] == [
+        "Godkendelse af dagsorden", "Lejrskoler", "Bestyrelsen orienteres om enkeltsag"]
