@@ -314,6 +314,8 @@ def starts_title(before: str, word: str, current: list[str], quote_closes: bool 
         return before.casefold() in YEAR_BEFORE and word[:1].isupper() and bool(OPENING_STEM.match(first.casefold()))
     if len(first) > 1 and first.rstrip(".,:)").isupper():
         return first.casefold().startswith("lukket")  # 'KOL', 'DANSKE ÆLDRERÅD', 'FMK': an abbreviation or a name
+    if len(current) == 1 and LONE_ADJECTIVE.search(before):
+        return False  # 'Kommunal Redegørelse for …', 'Særlig Tilrettelagt …': an adjective alone is no title
     if _opening_word(first):
         return True
     if len(current) >= 2 and current[-2] in NAMED_BODY_ARTICLE and before[:1].islower():
@@ -322,9 +324,20 @@ def starts_title(before: str, word: str, current: list[str], quote_closes: bool 
         return True  # '… Kjølskevej, Brønderslev Ældreområdet: Fravalg af …': a title's own topic label opens it
     if word[:1] in "\"“" and not quote_closes and before[:1].isupper() and not quoted:
         return True  # 'Sundhedsprofilundersøgelse "Tidlig opsporing …' (never closed): it opens the next title
+    if before[:1].isupper() and NAME_END.search(before) and not first.endswith("s"):
+        return True  # 'Tønder Kommune Sydtrafik budget …', 'Elborg Allé Manglende økonomi …': a name ends there
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
+
+
+# the last word of a place's or a body's name ('… Kommune', '… Allé', '… Skole', '… A/S'): a capital after it starts
+# the next title
+NAME_END = re.compile(r"^(?:Kommune|Allé|Skole|Museum|Plejehjem|Motionsklub|A/S|I/S)$|"
+                      r"^[A-ZÆØÅ][a-zæøå]+(?:plads|udvalget)$")  # ('… Genbrugsplads', 'Erhvervsudvalget')
+
+
+LONE_ADJECTIVE = re.compile(r"^[A-ZÆØÅ][a-zæøå]*(?:al|lig|isk|ske|ende)$")
 
 
 def _opening_word(word: str) -> bool:

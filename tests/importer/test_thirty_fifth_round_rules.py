@@ -127,3 +127,13 @@ def test_the_minutes_allotted_and_the_kind_of_item_before_a_title_or_after_a_das
             "Punkt 3\nBestyrelsen orienteres om enkeltsag – 30 min.\nIndhold\nTil referat Orienteret.\nAnsvar\n")
     assert [i.title for i in read_normalised(text).items] == [
         "Godkendelse af dagsorden", "Lejrskoler", "Bestyrelsen orienteres om enkeltsag"]
+
+
+def test_run_on_titles_are_cut_after_the_last_word_of_a_name_but_not_after_an_adjective_alone():
+    assert glued_contents.split_titles(
+        "Ombygning af bolig til eget tilbud i Tønder Kommune Sydtrafik budget 2015 høring "
+        "Genafsættelse af skel ved Elborg Allé Manglende økonomi i projektet Kommunal Redegørelse for socialområdet "
+        "Henstand til Økomuseum Samsø for ydelser på lån") == [
+        "Ombygning af bolig til eget tilbud i Tønder Kommune", "Sydtrafik budget 2015 høring",
+        "Genafsættelse af skel ved Elborg Allé", "Manglende økonomi i projektet",
+        "Kommunal Redegørelse for socialområdet", "Henstand til Økomuseum Samsø for ydelser på lån"]
