@@ -324,8 +324,10 @@ def starts_title(before: str, word: str, current: list[str], quote_closes: bool 
         return True  # '… Kjølskevej, Brønderslev Ældreområdet: Fravalg af …': a title's own topic label opens it
     if word[:1] in "\"“" and not quote_closes and before[:1].isupper() and not quoted:
         return True  # 'Sundhedsprofilundersøgelse "Tidlig opsporing …' (never closed): it opens the next title
-    if before[:1].isupper() and NAME_END.search(before) and not first.endswith("s"):
+    if before[:1].isupper() and NAME_END.search(before):
         return True  # 'Tønder Kommune Sydtrafik budget …', 'Elborg Allé Manglende økonomi …': a name ends there
+    if before[:1].isupper() and _two_nouns(before, first):
+        return True  # '… Udbudsplan Driftsaftale mellem …', '… Økonomi Bevægelsespolitik for …'
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
@@ -335,6 +337,28 @@ def starts_title(before: str, word: str, current: list[str], quote_closes: bool 
 # the next title
 NAME_END = re.compile(r"^(?:Kommune|Allé|Skole|Museum|Plejehjem|Motionsklub|A/S|I/S)$|"
                       r"^[A-ZÆØÅ][a-zæøå]+(?:plads|udvalget)$")  # ('… Genbrugsplads', 'Erhvervsudvalget')
+
+
+# capitalised words that open a name of several words ('Region Hovedstaden', 'Danske Regioner')
+NAME_START = {"Region", "Regionens", "Danske", "Dansk", "Det", "Den", "De", "Nationalpark", "Kulturregion", "Projekt",
+              "Lokale", "Lokalt", "Center", "Nyt", "Ny", "Nye", "Store", "Lille", "Gammel", "Gamle"}
+
+
+def _two_nouns(before: str, word: str) -> bool:
+    """'Udbudsplan Driftsaftale': a plain Danish noun ends a title and a long one (nine letters or more, no name)
+    opens the next; never after a word that opens a name ('Region Hovedstaden')."""
+    if before in NAME_START or before.isupper() or word.isupper() or len(word) < 9 or not word.isalpha() \
+            or ADJECTIVE_END.search(before) or INSTITUTION_END.search(word) or INSTITUTION_END.search(before) \
+            or before.endswith("s"):  # ('Haderslev Kommunes Planstrategi': a genitive wants its noun)
+        return False
+    return words.common_word(before, compounds=len(before) >= 10) and words.common_word(word)
+
+
+# 'Særlig', 'Regional', 'Midtjysk', 'Sygdomsspecifikke': an adjective before the noun it names with
+ADJECTIVE_END = re.compile(r"(?:ig|al|isk|sk|e)$")
+# 'Kragelund Plejehjem', 'Tønder Distriktsskole', 'Halvårsregnskab Erhvervsudvalget': the noun that ends a name
+INSTITUTION_END = re.compile(r"(?:skole|skolen|hjem|hjemmet|center|centret|centeret|udvalget|udvalg|huset|rådet|"
+                             r"råd|forening|foreningen|afdeling|afdelingen)$")
 
 
 LONE_ADJECTIVE = re.compile(r"^[A-ZÆØÅ][a-zæøå]*(?:al|lig|isk|ske|ende)$")

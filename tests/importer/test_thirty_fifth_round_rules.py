@@ -137,3 +137,13 @@ def test_run_on_titles_are_cut_after_the_last_word_of_a_name_but_not_after_an_ad
         "Ombygning af bolig til eget tilbud i Tønder Kommune", "Sydtrafik budget 2015 høring",
         "Genafsættelse af skel ved Elborg Allé", "Manglende økonomi i projektet",
         "Kommunal Redegørelse for socialområdet", "Henstand til Økomuseum Samsø for ydelser på lån"]
+
+
+def test_two_plain_nouns_in_a_run_on_list_end_one_title_and_open_the_next_but_a_name_stays_whole():
+    assert glued_contents.split_titles(
+        "Indledende drøftelse - Udbudsplan Driftsaftale mellem kommunen og vandrerhjemmet "
+        "Forslag til Regional Udviklingsplan Anlægsmidler til Kragelund Plejehjem "
+        "Godkendelse af Haderslev Kommunes Planstrategi") == [
+        "Indledende drøftelse - Udbudsplan", "Driftsaftale mellem kommunen og vandrerhjemmet",
+        "Forslag til Regional Udviklingsplan", "Anlægsmidler til Kragelund Plejehjem",
+        "Godkendelse af Haderslev Kommunes Planstrategi"]
