@@ -114,6 +114,7 @@ ALLOTMENT_ONLY = re.compile(r"^\(?\s*\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*\)?$",
 CASE_NUMBER = layout.BARE_CASE_NUMBER
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
+CASE_ID_LABEL = re.compile(r"^\s*sags?id\.?\s*:", re.I)  # 'Sagsid.: 20/985' (a portal's case number)
 TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")
 PUNKT = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?|ad\s+(?P<adnum>\d{1,3}))"
@@ -1659,7 +1660,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         # one or two lower-case lines, then the text's first sentence)
         return True
     if not nxt or len(nxt) > 120 or _section_of(nxt) or re.match(r"^[-–•\d]", nxt) or CASE_NUMBER.match(nxt) \
-            or re.match(r"(?i)(?:punkt|pkt\.?)\s*\d", nxt):  # 'Punkt 9. Sagsfremstilling': the item's links
+            or re.match(r"(?i)(?:punkt|pkt\.?)\s*\d", nxt) or CASE_LABEL.match(nxt) or CASE_ID_LABEL.match(nxt):
+        # ('Punkt 9. Sagsfremstilling': the item's links; 'Sagsid.: 20/985', 'Sagsnr.: …': its case number)
         return False
     if layout.DECISION_ONLY.match(nxt):
         return False  # 'Godkendt og underskrevet': the item's decision below its heading
@@ -2212,6 +2214,26 @@ def _body_in_running_text(lines: list[str]) -> str | None:
     return body_in_text("\n".join(ln for ln in lines[:400] if ln))
 
 
+BULLET_NUMBER = re.compile(r"^\s*•\s*(\d{1,3})\s*$")
+
+
+def _bullet_numbers_instead(lines: list[str], raw_lines: list[str], headings: list[_Heading]) -> list[_Heading]:
+    """'• 1' / 'Spørgetid' / … / '• 2' / 'Indtræden i kommunalbestyrelsen …': a portal that marks each item with a
+    bulleted number on its own line, the title on the next. Those are the items; a numbered line inside an item's
+    text ('1. at kommunalbestyrelsen godkender …', '2. V fremsætter ændringsforslag …') is none."""
+    bullets: list[_Heading] = []
+    for i, line in enumerate(raw_lines):
+        m = BULLET_NUMBER.match(line or "")
+        below = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k] and lines[k].strip()), None)
+        if m and below is not None and layout.label_role(lines[below].strip()) is None:
+            bullets.append(_Heading(below, int(m.group(1)), lines[below].strip()))
+    numbers = [b.number for b in bullets]
+    if not bullets or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return headings
+    at_bullets = {b.index for b in bullets} | {b.index - 1 for b in bullets} | {b.index - 2 for b in bullets}
+    return headings if all(h.index in at_bullets for h in headings) else bullets
+
+
 def _with_bullet_agenda(lines: list[str], headings: list[_Heading]) -> list[_Heading]:
     """'Referat' / '- Godkendelse af dagsorden' / '- Center Bakkehuset' / ... then '1: Godkendelse af dagsorden' /
     ... / '3: Sundhedsklynger': a bulleted agenda before the numbered item bodies names every item. Each body pairs
@@ -2570,6 +2592,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         headings = [_Heading(h.index, h.number, h.title, list_only=h.list_only, closed=h.closed,
                              notes=tuple(h.warnings)) for h in found_headings]
         headings = _with_bullet_agenda(lines, headings)
+        headings = _bullet_numbers_instead(lines, raw_lines, headings)
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     found_by = ""

@@ -147,3 +147,14 @@ def test_two_plain_nouns_in_a_run_on_list_end_one_title_and_open_the_next_but_a_
         "Indledende drøftelse - Udbudsplan", "Driftsaftale mellem kommunen og vandrerhjemmet",
         "Forslag til Regional Udviklingsplan", "Anlægsmidler til Kragelund Plejehjem",
         "Godkendelse af Haderslev Kommunes Planstrategi"]
+
+
+def test_bulleted_item_numbers_on_their_own_lines_are_the_items_not_the_numbered_lines_in_their_text():
+    text = ("Referat\n\nOnsdag den 1. april 2020 kl. 19:00\n\nMødested: Mødesalen\nUdvalg: Kommunalbestyrelsen\n\n"
+            "  • 1\n    Spørgetid\n    Sagsid.:\n\n    BESLUTNING: Kommunalbestyrelsen den 01-04-2020\n\n"
+            "    Der var ingen spørgsmål.\n\n  • 2\n"
+            "    Indtræden i kommunalbestyrelsen og udpegning til diverse poster\n    Sagsid.: 20/985\n\n"
+            "    BESLUTNING: Kommunalbestyrelsen den 01-04-2020\n\n    Ad 1\n\n    Godkendt.\n\n    Ad 2\n\n"
+            "    V fremsætter ændringsforslag: At sagen udsættes.\n\n    Godkendt.\n")
+    assert [(i.number, i.title) for i in read_normalised(text).items] == [
+        (1, "Spørgetid"), (2, "Indtræden i kommunalbestyrelsen og udpegning til diverse poster")]
