@@ -2394,7 +2394,8 @@ OWN_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+)?\s*:?$")  # 
 
 
 # 'Naalakkersuisut besluttede, at give afslag …': a decision sentence that opens every case's text the same way
-DECISION_OPENER = re.compile(r"^(?P<who>[A-ZÆØÅ][a-zæøå]+\s(?:besluttede|vedtog))(?=,\s+at\s|\s+at\s)")
+# ('Landsstyret besluttede,' over bulleted decisions)
+DECISION_OPENER = re.compile(r"^(?P<who>[A-ZÆØÅ][a-zæøå]+\s(?:besluttede|vedtog))(?=\s*,\s*at\s|\s+at\s|\s*[,:]\s*$)")
 
 
 def _own_label(line: str) -> str | None:
@@ -2406,6 +2407,11 @@ def _own_label(line: str) -> str | None:
 
 
 DECISION_LABEL = re.compile(r"(?:^|\s)(?:besluttede|vedtog|beslutning)$")
+
+
+# '7,9 mio. kr. og …': the full stops of abbreviations, which end no sentence
+ABBREVIATED = re.compile(r"\b(?:kr|mio|mia|nr|jf|ca|stk|pkt|vedr|ang|evt|mht|iht|ifm|bl\.a|m\.m|f\.eks|inkl|ekskl)\.",
+                         re.I)
 
 
 def recurring_label_headings(lines: list[str]) -> list[Heading]:
@@ -2444,11 +2450,13 @@ def recurring_label_headings(lines: list[str]) -> list[Heading]:
         if k is None:
             return []
         t = lines[k].strip()
-        straight_above_a_decision = k == at - 1 and bool(DECISION_LABEL.search(opener))
-        if t.endswith(".") and straight_above_a_decision and t.count(". ") == 0:
+        # (a web page's blank line between them changes nothing)
+        straight_above_a_decision = bool(DECISION_LABEL.search(opener)) and not any(
+            lines[j].strip() for j in range(k + 1, at))
+        if t.endswith(".") and straight_above_a_decision and ABBREVIATED.sub("", t).count(". ") == 0:
             t = t[:-1]  # 'Selvstyrets bekendtgørelse om … USA.': one sentence above 'Naalakkersuisut besluttede'
-        longest = 200 if straight_above_a_decision else 150
-        if len(t) > longest or t.endswith((".", ":", ",")) or not _title_like(t) \
+        longest = 500 if straight_above_a_decision else 150  # (a proposal's whole wording above its decision)
+        if len(t) > longest or t.endswith((".", ":", ",")) or not _title_like(t[:250]) \
                 or counts.get(_own_label(t) or "", 0) >= 2:
             return []  # a case without a title line above it: not unambiguous
         if _cover_sheet(t) and not headings:

@@ -2929,7 +2929,10 @@ def _refuse_unless_meeting(date, headings: list[_Heading], title: str, header_no
         or lists["absent"] or lists["attendees"] \
         or re.search(r"møde|\bafholdt", " ".join([title] + header_nonempty[:15]), re.I) \
         or (len(headings) >= 3 and any(STANDING_ITEM.match(h.title) for h in headings)) \
-        or (date is not None and len(headings) >= 3 and bool(KL_TIME.search(" ".join(header_nonempty[:15]))))
+        or (date is not None and len(headings) >= 3 and bool(KL_TIME.search(" ".join(header_nonempty[:15])))) \
+        or (date is not None and len(headings) >= 2
+            and sum(bool(layout.DECISION_OPENER.match(ln.strip())) for ln in lines if ln) >= 2)
+    # ('9. december 2009' / cases each under 'Naalakkersuisut besluttede:': a government's decisions of the day)
     # ('1. Godkendelse af dagsorden' … '9. Eventuelt': a meeting's standing items mark it, header or not; so do a
     # date and an hour above three items or more: 'Onsdag den 26-10-2016 kl. 15:00' / '100 Budget 2017-2020 …')
     prose = _prose_minutes(date, headings, title, lines, header_nonempty)

@@ -158,3 +158,25 @@ def test_bulleted_item_numbers_on_their_own_lines_are_the_items_not_the_numbered
             "    V fremsætter ændringsforslag: At sagen udsættes.\n\n    Godkendt.\n")
     assert [(i.number, i.title) for i in read_normalised(text).items] == [
         (1, "Spørgetid"), (2, "Indtræden i kommunalbestyrelsen og udpegning til diverse poster")]
+
+
+GOVERNMENT_DAY = (
+    "9. december 2009\n\n"
+    "Oplæg til Naalakkersuisut om, at udsendelse af nye pengesedler stilles i bero.\n\n"
+    "Naalakkersuisut besluttede:\n\n • at udsendelsen sættes i bero.\n • at oplægget sendes til orientering.\n\n"
+    "For yderligere oplysninger kontakt Departementschef Ole Berg på telefon 34 50 00\n\n"
+    "Forslag til beslutning om, at tilskuddet forhøjes med 7,9 mio. kr. og reserven nedsættes med 7,9 mio. kr.\n\n"
+    "Naalakkersuisut besluttede ,at godkende forslaget.\n\n"
+    "For yderligere oplysninger kontakt Departementschef Eva Lund på telefon 34 50 00\n\n"
+    "Udbudsrunde af ambulanceflyvning.\n\n"
+    "Naalakkersuisut besluttede, at udbuddet aflyses.\n\n"
+    "For yderligere oplysninger kontakt Departementschef Eva Lund på telefon 34 50 00\n")
+
+
+def test_a_governments_decisions_of_the_day_are_read_as_a_meeting_each_case_above_its_decision():
+    meeting = read_normalised(GOVERNMENT_DAY)
+    assert str(meeting.date) == "2009-12-09"
+    assert [i.title for i in meeting.items] == [
+        "Oplæg til Naalakkersuisut om, at udsendelse af nye pengesedler stilles i bero",
+        "Forslag til beslutning om, at tilskuddet forhøjes med 7,9 mio. kr. og reserven nedsættes med 7,9 mio. kr",
+        "Udbudsrunde af ambulanceflyvning"]

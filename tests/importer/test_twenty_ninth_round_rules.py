@@ -33,10 +33,12 @@ def test_a_contents_list_run_together_without_numbers_gives_the_items_in_order()
 
 
 def test_a_capital_after_a_preposition_or_inside_a_name_does_not_start_a_title():
+    # (since the thirty-fifth round a capital after '… Kommune' starts the next title, as the annotated minutes have
+    # it: 'Sundhedshus Sæby' is an item of its own; a name of a place or a body stays whole)
     assert split_titles("Orientering om midler til nyt frivilligcenter i Frederikshavn Kommune Sundhedshus Sæby "
                         "Høring af Praksisundersøgelse vedr. hjælp til boligændringer Afgørelser fra Det sociale "
                         "Nævn Status på KOL projektet") == [
-        "Orientering om midler til nyt frivilligcenter i Frederikshavn Kommune Sundhedshus Sæby",
+        "Orientering om midler til nyt frivilligcenter i Frederikshavn Kommune", "Sundhedshus Sæby",
         "Høring af Praksisundersøgelse vedr. hjælp til boligændringer",
         "Afgørelser fra Det sociale Nævn",
         "Status på KOL projektet",
