@@ -114,6 +114,8 @@ ALLOTMENT_ONLY = re.compile(r"^\(?\s*\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*\)?$",
 CASE_NUMBER = layout.BARE_CASE_NUMBER
 CASE_LABEL = re.compile(
     r"^\s*(?:journal\s*nr|journalnummer|j\.\s*nr|jnr|sags\s*nr|sagsnummer|sag\s*nr)\.?\s*[:.]?\s*(\S.*)$", re.I)
+FROM_COMMITTEE = re.compile(r"^Fra\s+(?:[A-ZÆØÅ][\wæøå-]*\s+(?:og\s+)?)*[\wæøå-]*"
+                            r"(?:udvalget|udvalg|bestyrelsen|rådet|[Mm]agistraten)$")
 CASE_ID_LABEL = re.compile(r"^\s*sags?id\.?\s*:", re.I)  # 'Sagsid.: 20/985' (a portal's case number)
 TOC_LINE = re.compile(r"(?:\.{3,}|…)\s*\t?\s*\d{1,3}\s*$|\t\s*\d{1,3}\s*$")
 PUNKT = re.compile(
@@ -1120,7 +1122,7 @@ PURPOSE_KIND = re.compile(r"\s*(?:[,–—-]\s*|\(\s*)(?:beslutnings|orientering
 # the line is the item's own text ('... v/Inge Frandsen (10 min.) Inge Frandsen bød velkommen')
 # '10 min D+B: Årshjul …': the minutes allotted and the item's kind (B, O, D) before its title
 LEADING_ALLOTMENT_AND_KIND = re.compile(r"^\d{1,3}\s*min\.?\s+[BODI](?:\s*[+/]\s*[BODI])*\s*[:.]\s+(?=[A-ZÆØÅ])")
-TRAILING_DASH_ALLOTMENT = re.compile(r"\s+[-–]\s*(?:ca\.\s*)?\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*$", re.I)
+TRAILING_DASH_ALLOTMENT = re.compile(r"\s+(?:[-–]\s*)?(?:ca\.\s*)?\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*$", re.I)
 ALLOTTED_UNTIL = re.compile(r"\s*\(\s*(?:ca\.\s*)?\d{1,3}\s*min\.?\s*[-–,]\s*slut\s+kl\.?\s*(\d{1,2})[.:](\d{2})\s*\)",
                             re.I)
 # ('(10 min, orientering)', '(beslutning, 5 min.)', '(30 min. inkl. spørgsmål)': the item's kind or what the minutes
@@ -1665,6 +1667,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False
     if layout.DECISION_ONLY.match(nxt):
         return False  # 'Godkendt og underskrevet': the item's decision below its heading
+    if FROM_COMMITTEE.match(nxt.strip()):
+        return False  # 'Fra Kultur- og Fritidsudvalget': the committee the case comes from, a group's label
     if SLOT.search(title) or title.rstrip().endswith((")", "?")):
         return False  # '... (bilag 3)' / '... (laC)' / '... nu?' is a whole title; the next line is its text
     if SLOT.search(nxt) and len(nxt) < 80:

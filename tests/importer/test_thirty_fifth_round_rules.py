@@ -180,3 +180,13 @@ def test_a_governments_decisions_of_the_day_are_read_as_a_meeting_each_case_abov
         "Oplæg til Naalakkersuisut om, at udsendelse af nye pengesedler stilles i bero",
         "Forslag til beslutning om, at tilskuddet forhøjes med 7,9 mio. kr. og reserven nedsættes med 7,9 mio. kr",
         "Udbudsrunde af ambulanceflyvning"]
+
+
+def test_the_committee_a_case_comes_from_is_no_rest_of_its_title_nor_is_an_allotment_without_a_dash():
+    text = ("Åben dagsorden\n\nKommunalbestyrelsen\n\nMandag den 20. april 2015 kl. 19.00 - 23.55\n\n"
+            "81.  Kommunale test på folkeskolerne\n\nFra Undervisningsudvalget\n\nTaget til efterretning.\n\n"
+            "82.  Anlægsregnskaber for projekter på Undervisningsudvalgets område i 2014\n\nFra Magistraten\n\n"
+            "Godkendt.\n\n83.  Velkommen til nye medlemmer 10 min\n\nIntet.\n")
+    assert [i.title for i in read_normalised(text).items] == [
+        "Kommunale test på folkeskolerne", "Anlægsregnskaber for projekter på Undervisningsudvalgets område i 2014",
+        "Velkommen til nye medlemmer"]
