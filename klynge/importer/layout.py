@@ -924,7 +924,22 @@ def _paged_cell_lists(cands: list[Candidate], lines: list[str]) -> None:
 SUB_POINT_REFERENCE = re.compile(r"^ad\s*\d{1,2}\)")
 PAGE_BEFORE_ITEM = re.compile(r"^\d{1,3}\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])")
 AGENDA_LABEL_BEFORE_ITEM = re.compile(
-    r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+(?=\d{1,3}\.\s+[A-ZÆØÅ])", re.I)
+    r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+"
+    r"(?=\d{1,3}\.\s+(?:[A-ZÆØÅ]|\d\.\s+[a-zæøå]))", re.I)  # ('… dagsorden: 190. 1. behandling af budget …')
+
+
+def _contents_rest_below(lines: list[str], i: int, title: str) -> int | None:
+    """The line below a contents entry without a leader (a blank between allowed) that holds the rest of its title
+    and then the leader and page ('bygning ved Susålandets Skole ...... 542'): short, no number of its own."""
+    if TOC_SIGN.search(title):
+        return None
+    k = _wrapped_rest(lines, i + 1)
+    if k is None:
+        return None
+    rest = lines[k].strip()
+    # (or only the leader and the page: '194. Evaluering af sommerferielukning …' / '........ 459')
+    return k if re.search(r"\.{3,}\s*\d{1,3}\s*$", rest) and (len(TOC_SIGN.sub("", rest).strip()) >= 3
+                                                                or re.fullmatch(r"\.{3,}\s*\d{1,3}", rest)) else None
 
 
 def _wrapped_rest(lines: list[str], k: int) -> int | None:
@@ -1200,6 +1215,10 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             title = f"{title} {lines[_wrapped_rest(lines, i + 1)].strip()}"
         elif title and i + 1 < n and DAY_AND_MONTH_END.search(title) and YEAR_LINE.fullmatch(lines[i + 1].strip()):
             title = f"{title} {lines[i + 1].strip()}"  # '… frem til 31. marts' / '2008': a date wrapped before its year
+        elif title and form in ("numbered", "numbered2") and _contents_rest_below(lines, i, title) is not None:
+            # '234. Godkendelse af byggeprogram til den nye indskolings- og SFO' / 'bygning ved Susålandets Skole
+            # ...... 542': a contents entry wrapped before its leader and page
+            title = f"{title} {lines[_contents_rest_below(lines, i, title)].strip()}"
         elif title and form in ("numbered", "numbered2", "punkt"):
             title = _wrapped_paragraph(lines, i, title)
 

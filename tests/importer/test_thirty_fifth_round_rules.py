@@ -190,3 +190,20 @@ def test_the_committee_a_case_comes_from_is_no_rest_of_its_title_nor_is_an_allot
     assert [i.title for i in read_normalised(text).items] == [
         "Kommunale test på folkeskolerne", "Anlægsregnskaber for projekter på Undervisningsudvalgets område i 2014",
         "Velkommen til nye medlemmer"]
+
+
+def test_contents_entries_wrapped_before_their_leader_and_page_keep_their_place_in_the_list():
+    text = ("Referat af Byrådets møde d. 14.09.2009\n\nMødedato 14.09.2009\n\nTid 18:30\n\nIndholdsfortegnelse:\n\n"
+            "Punkter på åben dagsorden: 190. 1. behandling af budget 2010-2013.................... 449\n\n"
+            "191. Bilag til Kasse- og regnskabsregulativet ........................ 454\n\n"
+            "192. Fornyet behandling af forslag om indførelse af sunde\n\n"
+            "madordninger i alle dagtilbud......................................... 456\n\n"
+            "193. Evaluering af sommerferielukning i 2009 på daginstitutionerne\n\n"
+            "....................................................................... 459\n\n"
+            "194. Godkendelse af byggeprogram til den nye SFO\n\nbygning ved Susålandets Skole ........ 462\n\n"
+            "195. Eventuelt ................................................. 470\n")
+    assert [(i.number, i.title) for i in read_normalised(text).items] == [
+        (190, "1. behandling af budget 2010-2013"), (191, "Bilag til Kasse- og regnskabsregulativet"),
+        (192, "Fornyet behandling af forslag om indførelse af sunde madordninger i alle dagtilbud"),
+        (193, "Evaluering af sommerferielukning i 2009 på daginstitutionerne"),
+        (194, "Godkendelse af byggeprogram til den nye SFO bygning ved Susålandets Skole"), (195, "Eventuelt")]
