@@ -377,7 +377,10 @@ BARE_ORDINAL_FORM = re.compile(r"^(\d{1,3})\s+(\d{1,2}\.\s+(?:behandling|udkast|
 LONE_NUMBER = re.compile(r"^(\d{1,3})\s*[.):]?\s*$")
 # "36 Høring: ..." (no dot): only in runs; "10 EU's Socialfond", "4 AABs boliger", "12 KL-rapport" start with an
 # acronym
-BARE_FORM = re.compile(r"^(\d{1,3})\s+([A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]?s\b|-[A-Za-zæøåÆØÅ])).*)$")
+# ('40 §79-tilskud: Motionstilbud …', '70 FÆLLES KULTURRÅDS- OG IDRÆTSRÅDSMØDE: Lokaletilskud 2017': a paragraph sign,
+# or a group's label in capitals with a colon, before the title)
+BARE_FORM = re.compile(r"^(\d{1,3})\s+((?:[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,5}(?:['’]?s\b|-[A-Za-zæøåÆØÅ]))|§\s?\d"
+                       r"|[A-ZÆØÅ][A-ZÆØÅ -]{5,}:\s+[A-ZÆØÅ]).*)$")
 # '1 valg af ordstyrer' … '7 naturbase' / '8 Idéer til arbejdsområder': an agenda written in lower case, its numbers
 # without stops; a bare line is kept only in a run of them, and a count ('2 gange om året') is none
 BARE_LOWER_FORM = re.compile(r"^(\d{1,2})\s+((?!(?:stk|kr|mio|mia|gange?|timer?|min|minutter|dage?|uger?|måneder|år|"
@@ -794,7 +797,7 @@ def _title_like(title: str) -> bool:
     t = title.strip()
     if not t or len(t) > 250 or t.endswith((",", ";")):
         return False
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'”“«"):
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'”“«§"):  # ('§79-tilskud: …')
         return False
     if RECOMMENDATION_LINE.match(t):
         return False  # "2. At temagruppen godkender ..." is a recommendation

@@ -207,3 +207,11 @@ def test_contents_entries_wrapped_before_their_leader_and_page_keep_their_place_
         (192, "Fornyet behandling af forslag om indførelse af sunde madordninger i alle dagtilbud"),
         (193, "Evaluering af sommerferielukning i 2009 på daginstitutionerne"),
         (194, "Godkendelse af byggeprogram til den nye SFO bygning ved Susålandets Skole"), (195, "Eventuelt")]
+
+
+def test_a_bare_numbered_contents_line_may_open_with_a_paragraph_sign_or_a_groups_label_in_capitals():
+    text = ("Idrætsrådet\n\nTirsdag den 27-09-2016 kl. 17:30\n\nIndholdsfortegnelse:\n\nÅbne\n"
+            "38 Evaluering af Idrætsrådets Dialogmøder i 2016\n39 Fordeling af tider i hallerne marts 2017\n"
+            "40 §79-tilskud: Motionstilbud til ældre\n41 FÆLLES KULTURRÅDS- OG IDRÆTSRÅDSMØDE: Lokaletilskud 2017\n"
+            "42 Eventuelt - Idrætsrådet\n\nMedlemmer:\n\nFlemming Larsen Allan Toft Jensen\n")
+    assert [i.number for i in read_normalised(text).items] == [38, 39, 40, 41, 42]
