@@ -2384,6 +2384,38 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+# 'Bortfaldt, da 13 stemte for …', 'Pkt. 62, 111 og 138 1. behandlet i sammenhæng.', '2. behandling', 'Ændringsforslag
+# til 2. beh': what happened to a proposal, written above its title
+PROCEEDINGS_NOTE = re.compile(r"^(?:bortfald|udgår|trukket|udsat|henvist|pkt\.|ændringsforslag|\d\.\s*beh)|"
+                              r"\bbehandlet\b|"
+                              r"\bvedtaget\b|\bforkastet\b", re.I)
+# '… arealanvendelse (Medlem af Inatsisartut …)': who proposed it, after the title
+SPONSOR_TAIL = re.compile(r"\s*\((?:Medlem|Formandskabet|Delegationsformand|Naalakkersuisut)\b[^()]*\)?$")
+# 'Imm./pkt.: 19' (Inatsisartut's agenda: the item's number in the session, a label of its own on its line)
+ITEM_NUMBER_LABEL = re.compile(r"^\s*Imm\.?\s*/\s*pkt\.?\s*:\s*(\d{1,3})\s*$", re.I)
+
+
+def item_number_label_headings(lines: list[str]) -> list[Heading]:
+    """'Imm./pkt.: 2' / 'Redegørelse for dagsordenen.' / '(Formandskabet …)' / 'Imm./pkt.: 19' / 'Forslag til …':
+    an agenda whose items are numbered through the session, not in order, each number labelled on its own line
+    above the title (a status line such as 'Bortfaldt, da …' may stand between). Two such items or more."""
+    headings: list[Heading] = []
+    for i, line in enumerate(lines):
+        m = ITEM_NUMBER_LABEL.match(line or "")
+        if not m:
+            continue
+        below = [k for k in range(i + 1, min(i + 7, len(lines))) if lines[k] and lines[k].strip()]
+        stop = next((j for j, k in enumerate(below) if ITEM_NUMBER_LABEL.match(lines[k])), len(below))
+        titles = [k for k in below[:stop] if not lines[k].strip().startswith("(")
+                  and not PROCEEDINGS_NOTE.search(lines[k].strip())]  # ('Bortfaldt, da 13 stemte for …': its fate)
+        if titles:
+            title = SPONSOR_TAIL.sub("", lines[titles[0]].strip())
+            # (its first sentence: '… handlingsplan … Grønland. Handlingsplanen skal forelægges senest FM2024')
+            title = re.split(r"(?<=[a-zæøå0-9])\.\s+(?=[A-ZÆØÅ])", title, maxsplit=1)[0].rstrip(".")
+            headings.append(Heading(titles[0], int(m.group(1)), title))
+    return headings if len(headings) >= 2 else []
+
+
 def item_page_heading(lines: list[str]) -> list[Heading]:
     """'Mødedato: 12.05.2020, kl. 12:30' / 'Mødested: Teams' / 'Godkendelse af dagsorden' / 'Se alle bilag' /
     'Beslutning': a meeting portal's page of one item, its title the only line above the item's first section

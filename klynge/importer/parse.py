@@ -1667,6 +1667,8 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False
     if layout.DECISION_ONLY.match(nxt):
         return False  # 'Godkendt og underskrevet': the item's decision below its heading
+    if re.fullmatch(r"\((?:Medlem|Formandskabet|Delegationsformand|Naalakkersuisut)\b[^()]*\)", nxt.strip()):
+        return False  # '(Medlem af Inatsisartut …)': who proposed it, under the title
     if FROM_COMMITTEE.match(nxt.strip()):
         return False  # 'Fra Kultur- og Fritidsudvalget': the committee the case comes from, a group's label
     if SLOT.search(title) or title.rstrip().endswith((")", "?")):
@@ -2607,7 +2609,8 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                         ("", layout.unnumbered_headings), ("own_labels", layout.recurring_label_headings),
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
                         ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings),
-                        ("lettered", layout.lower_lettered_headings), ("", layout.item_page_heading),
+                        ("lettered", layout.lower_lettered_headings), ("", layout.item_number_label_headings),
+                        ("", layout.item_page_heading),
                         ("paragraphs", layout.paragraph_headings)):
         if headings:
             break

@@ -215,3 +215,14 @@ def test_a_bare_numbered_contents_line_may_open_with_a_paragraph_sign_or_a_group
             "40 §79-tilskud: Motionstilbud til ældre\n41 FÆLLES KULTURRÅDS- OG IDRÆTSRÅDSMØDE: Lokaletilskud 2017\n"
             "42 Eventuelt - Idrætsrådet\n\nMedlemmer:\n\nFlemming Larsen Allan Toft Jensen\n")
     assert [i.number for i in read_normalised(text).items] == [38, 39, 40, 41, 42]
+
+
+def test_a_parliaments_agenda_numbered_through_the_session_reads_each_labelled_number_with_its_title():
+    text = ("Dagsorden\n\n8. mødedag, tirsdag den 4. oktober 2011, kl. 10:00\nPunktnummer / Behandlingsdatoer\n"
+            "Forslagstitler\nImm./pkt.: 2\nRedegørelse for dagsordenen.\n(Formandskabet for Inatsisartut)\n\n"
+            "Imm./pkt.: 53\nBortfaldt, da 13 stemte for 13 imod\nForslag til beslutning om en redegørelse om "
+            "valgsystemet. Den skal forelægges i 2012.\n(Medlem af Inatsisartut Naaja Hansen, Inuit Ataqatigiit)\n\n"
+            "Imm./pkt.: 43\nRedegørelse om børne- og ungestrategien.\n(Medlem af Naalakkersuisut for Familie)\n")
+    assert [(i.number, i.title) for i in read_normalised(text).items] == [
+        (2, "Redegørelse for dagsordenen"), (53, "Forslag til beslutning om en redegørelse om valgsystemet"),
+        (43, "Redegørelse om børne- og ungestrategien")]
