@@ -2223,6 +2223,16 @@ def _body_in_running_text(lines: list[str]) -> str | None:
 BULLET_NUMBER = re.compile(r"^\s*•\s*(\d{1,3})\s*$")
 
 
+def _without_number_markers(lines: list[str], raw_lines: list[str], headings: list[_Heading]) -> None:
+    """'• 2' / 'Imm./pkt.: 66' right above a heading's title: the marker that gave the item its number is no part of
+    the text of the item before it."""
+    for h in headings:
+        k = next((j for j in range(h.index - 1, max(h.index - 4, -1), -1) if lines[j] and lines[j].strip()), None)
+        if k is not None and h.number is not None and (
+                BULLET_NUMBER.match(raw_lines[k] or "") or layout.ITEM_NUMBER_LABEL.match(lines[k])):
+            lines[k] = raw_lines[k] = ""
+
+
 def _bullet_numbers_instead(lines: list[str], raw_lines: list[str], headings: list[_Heading]) -> list[_Heading]:
     """'• 1' / 'Spørgetid' / … / '• 2' / 'Indtræden i kommunalbestyrelsen …': a portal that marks each item with a
     bulleted number on its own line, the title on the next. Those are the items; a numbered line inside an item's
@@ -2316,6 +2326,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     _without_glued_headings(headings)
     headings = _titles_run_together(headings, run_on)
     _close_under_closed_label(lines, headings)
+    _without_number_markers(lines, raw_lines, headings)
     first = min(h.index for h in headings) if headings else len(lines)
     header = lines[:first] + _header_before_contents(lines, first, found_by)
     header_nonempty = [ln for ln in header if ln][:80]

@@ -226,3 +226,11 @@ def test_a_parliaments_agenda_numbered_through_the_session_reads_each_labelled_n
     assert [(i.number, i.title) for i in read_normalised(text).items] == [
         (2, "Redegørelse for dagsordenen"), (53, "Forslag til beslutning om en redegørelse om valgsystemet"),
         (43, "Redegørelse om børne- og ungestrategien")]
+
+
+def test_the_marker_that_numbers_the_next_item_is_no_part_of_the_text_before_it():
+    text = ("Dagsorden\n\n8. mødedag, tirsdag den 4. oktober 2011, kl. 10:00\n"
+            "Imm./pkt.: 2\nRedegørelse for dagsordenen.\n(Formandskabet for Inatsisartut)\n\n"
+            "Imm./pkt.: 43\nRedegørelse om børne- og ungestrategien.\n(Medlem af Naalakkersuisut for Familie)\n")
+    first = read_normalised(text).items[0]
+    assert "Imm./pkt." not in first.description + first.minutes + first.decision
