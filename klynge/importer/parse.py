@@ -2223,6 +2223,31 @@ def _body_in_running_text(lines: list[str]) -> str | None:
 BULLET_NUMBER = re.compile(r"^\s*•\s*(\d{1,3})\s*$")
 
 
+def _item_page_instead(lines: list[str], headings: list[_Heading]) -> list[_Heading]:
+    """'Mødedato: …' / 'Referat og godkendelse af dagsordenen' / 'Indstilling' / … / 'Beslutning' / '1. Lokaludvalget
+    udsatte …' / '2. Lokaludvalget godkendte …': a portal's page of one item whose numbered lines all stand in its
+    sections (a decision's points) has that one item, not the points."""
+    page = layout.item_page_heading(lines)
+    if not page or not any(layout.MEETING_HEADER_LABEL.match(ln.strip()) for ln in lines[:page[0].index] if ln):
+        return headings  # (only a portal's page, its meeting's labels above the title)
+    title_at = page[0].index
+    first_label = next((k for k in range(title_at + 1, len(lines)) if lines[k] and layout.label_role(lines[k].strip())),
+                       None)
+    # (each point a sentence: 'Lokaludvalget godkendte …'; a numbered heading under 'Sager til beslutning' is the item)
+    under_sections = all(h.index > first_label and _label_above(lines, h.index) in ("decision", "recommendations")
+                         and layout.SENTENCE_VERB.search(h.title or lines[h.index]) for h in headings) \
+        if first_label is not None else False
+    if not under_sections:
+        return headings
+    return [_Heading(title_at, None, page[0].title)]
+
+
+def _label_above(lines: list[str], i: int) -> str | None:
+    """The role of the nearest section label above line i."""
+    return next((layout.label_role(lines[k].strip()) for k in range(i - 1, -1, -1)
+                 if lines[k] and layout.label_role(lines[k].strip())), None)
+
+
 def _without_number_markers(lines: list[str], raw_lines: list[str], headings: list[_Heading]) -> None:
     """'• 2' / 'Imm./pkt.: 66' right above a heading's title: the marker that gave the item its number is no part of
     the text of the item before it."""
@@ -2610,6 +2635,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                              notes=tuple(h.warnings)) for h in found_headings]
         headings = _with_bullet_agenda(lines, headings)
         headings = _bullet_numbers_instead(lines, raw_lines, headings)
+        headings = _item_page_instead(lines, headings)
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     found_by = ""

@@ -234,3 +234,11 @@ def test_the_marker_that_numbers_the_next_item_is_no_part_of_the_text_before_it(
             "Imm./pkt.: 43\nRedegørelse om børne- og ungestrategien.\n(Medlem af Naalakkersuisut for Familie)\n")
     first = read_normalised(text).items[0]
     assert "Imm./pkt." not in first.description + first.minutes + first.decision
+
+
+def test_a_portals_page_of_one_item_is_that_item_not_the_numbered_points_of_its_decision():
+    text = ("Mødedato: 11.05.2023, kl. 18:30\nMødested: Sognehuset\n\nEtablering af en arbejdsgruppe\n\n"
+            "Indstilling\n\nLokaludvalget skal tage stilling til en arbejdsgruppe.\n\nBeslutning\n\n"
+            "  1. Lokaludvalget besluttede at nedsætte en arbejdsgruppe om trafik.\n\n"
+            "  2. Lokaludvalget godkendte gruppens kommissorium.\n")
+    assert [(i.number, i.title) for i in read_normalised(text).items] == [(None, "Etablering af en arbejdsgruppe")]
