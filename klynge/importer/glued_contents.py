@@ -340,8 +340,9 @@ NAME_END = re.compile(r"^(?:Kommune|Allé|Skole|Museum|Plejehjem|Motionsklub|A/S
 
 
 # capitalised words that open a name of several words ('Region Hovedstaden', 'Danske Regioner')
-NAME_START = {"Region", "Regionens", "Danske", "Dansk", "Det", "Den", "De", "Nationalpark", "Kulturregion", "Projekt",
-              "Lokale", "Lokalt", "Center", "Nyt", "Ny", "Nye", "Store", "Lille", "Gammel", "Gamle"}
+NAME_START = NAMED_BODY_ARTICLE | {"Region", "Regionens", "Danske", "Dansk", "Nationalpark", "Kulturregion",
+                                   "Projekt", "Lokale", "Lokalt", "Center", "Nyt", "Ny", "Nye", "Store", "Lille",
+                                   "Gammel", "Gamle"}
 
 
 def _two_nouns(before: str, word: str) -> bool:

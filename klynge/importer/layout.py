@@ -940,9 +940,9 @@ def _contents_rest_below(lines: list[str], i: int, title: str) -> int | None:
     if k is None:
         return None
     rest = lines[k].strip()
+    words_before = TOC_SIGN.sub("", rest).strip()
     # (or only the leader and the page: '194. Evaluering af sommerferielukning …' / '........ 459')
-    return k if re.search(r"\.{3,}\s*\d{1,3}\s*$", rest) and (len(TOC_SIGN.sub("", rest).strip()) >= 3
-                                                                or re.fullmatch(r"\.{3,}\s*\d{1,3}", rest)) else None
+    return k if re.search(r"\.{3,}\s*\d{1,3}\s*$", rest) and (not words_before or len(words_before) >= 3) else None
 
 
 def _wrapped_rest(lines: list[str], k: int) -> int | None:
@@ -1218,10 +1218,11 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
             title = f"{title} {lines[_wrapped_rest(lines, i + 1)].strip()}"
         elif title and i + 1 < n and DAY_AND_MONTH_END.search(title) and YEAR_LINE.fullmatch(lines[i + 1].strip()):
             title = f"{title} {lines[i + 1].strip()}"  # '… frem til 31. marts' / '2008': a date wrapped before its year
-        elif title and form in ("numbered", "numbered2") and _contents_rest_below(lines, i, title) is not None:
+        elif title and form in ("numbered", "numbered2") \
+                and (rest := _contents_rest_below(lines, i, title)) is not None:
             # '234. Godkendelse af byggeprogram til den nye indskolings- og SFO' / 'bygning ved Susålandets Skole
             # ...... 542': a contents entry wrapped before its leader and page
-            title = f"{title} {lines[_contents_rest_below(lines, i, title)].strip()}"
+            title = f"{title} {lines[rest].strip()}"
         elif title and form in ("numbered", "numbered2", "punkt"):
             title = _wrapped_paragraph(lines, i, title)
 
@@ -2390,7 +2391,9 @@ PROCEEDINGS_NOTE = re.compile(r"^(?:bortfald|udgår|trukket|udsat|henvist|pkt\.|
                               r"\bbehandlet\b|"
                               r"\bvedtaget\b|\bforkastet\b", re.I)
 # '… arealanvendelse (Medlem af Inatsisartut …)': who proposed it, after the title
-SPONSOR_TAIL = re.compile(r"\s*\((?:Medlem|Formandskabet|Delegationsformand|Naalakkersuisut)\b[^()]*\)?$")
+SPONSOR = r"\((?:Medlem|Formandskabet|Delegationsformand|Naalakkersuisut)\b[^()]*"
+SPONSOR_TAIL = re.compile(rf"\s*{SPONSOR}\)?$")
+SPONSOR_LINE = re.compile(rf"{SPONSOR}\)")  # ('(Medlem af Inatsisartut …)' alone under the title)
 # 'Imm./pkt.: 19' (Inatsisartut's agenda: the item's number in the session, a label of its own on its line)
 ITEM_NUMBER_LABEL = re.compile(r"^\s*Imm\.?\s*/\s*pkt\.?\s*:\s*(\d{1,3})\s*$", re.I)
 
@@ -2464,8 +2467,8 @@ DECISION_LABEL = re.compile(r"(?:^|\s)(?:besluttede|vedtog|beslutning)$")
 
 
 # '7,9 mio. kr. og …': the full stops of abbreviations, which end no sentence
-ABBREVIATED = re.compile(r"\b(?:kr|mio|mia|nr|jf|ca|stk|pkt|vedr|ang|evt|mht|iht|ifm|bl\.a|m\.m|f\.eks|inkl|ekskl)\.",
-                         re.I)
+ABBREVIATED = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS | {"kr", "mio", "mia", "iht", "ifm"}, key=len,
+                                                    reverse=True)) + r")\.", re.I)
 
 
 def recurring_label_headings(lines: list[str]) -> list[Heading]:

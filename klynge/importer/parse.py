@@ -1667,7 +1667,7 @@ def _continues_heading(title: str, lines: list[str], k: int, stop: int) -> bool:
         return False
     if layout.DECISION_ONLY.match(nxt):
         return False  # 'Godkendt og underskrevet': the item's decision below its heading
-    if re.fullmatch(r"\((?:Medlem|Formandskabet|Delegationsformand|Naalakkersuisut)\b[^()]*\)", nxt.strip()):
+    if layout.SPONSOR_LINE.fullmatch(nxt.strip()):
         return False  # '(Medlem af Inatsisartut …)': who proposed it, under the title
     if FROM_COMMITTEE.match(nxt.strip()):
         return False  # 'Fra Kultur- og Fritidsudvalget': the committee the case comes from, a group's label
