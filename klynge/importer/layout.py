@@ -2353,6 +2353,13 @@ def _cover_sheet(title: str) -> bool:
     return title.casefold().strip(" .:") in ("forside", "indhold", "indholdsfortegnelse")
 
 
+def _one_label_cases(lines: list[str], groups: list[tuple[int, set[str]]]) -> bool:
+    """'Godkendelse af dagsorden' / 'Sagsfremstilling' / … / 'Meddelelser' / 'Sagsfremstilling': a portal page whose
+    cases each carry only the label that opens a case's description, alone on its line. Three such cases or more
+    (a cover sheet counts)."""
+    return len(groups) >= 3 and all(roles == {"description"} and label_role(lines[i]) for i, roles in groups)
+
+
 def unnumbered_headings(lines: list[str]) -> list[Heading]:
     """Items without numbers, found from the recurring structure of section labels: a case begins where a
     label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
@@ -2367,7 +2374,7 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
         else:
             groups[-1][1].add(role)
         last = role
-    if not any(len(roles) >= 2 for _, roles in groups):
+    if not any(len(roles) >= 2 for _, roles in groups) and not _one_label_cases(lines, groups):
         return []
     headings: list[Heading] = []
     floor = 0

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 1168, "date": 1477, "start": 1014, "place": 748, "body": 1262, "attendees": 5615,
+FLOORS = {"items_exact": 1172, "date": 1477, "start": 1014, "place": 748, "body": 1262, "attendees": 5615,
           "apologies": 1799}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
@@ -78,8 +78,10 @@ FLOORS = {"items_exact": 1168, "date": 1477, "start": 1014, "place": 748, "body"
 # attendees 174: two members marked '(afbud)' after their organisation are apologies, not attendees; attendees 185
 # and apologies 97: seen125-seen128, added as measured, eleven names and two apologies more; attendees 198 and
 # apologies 103: seen129-seen132, added as measured, thirteen names and six apologies more; attendees 213 and
-# apologies 104: seen133-seen136, added as measured, fifteen names and one apology more)
-CEILINGS = {"attendees": 213, "apologies": 104, "date": 34}
+# apologies 104: seen133-seen136, added as measured, fifteen names and one apology more; attendees 210 and
+# apologies 103: a portal page's cases under one lone 'Sagsfremstilling' each are items, and the people lists
+# above them end at the first, three names and one apology fewer)
+CEILINGS = {"attendees": 210, "apologies": 103, "date": 34}
 
 
 @pytest.fixture(scope="module")
