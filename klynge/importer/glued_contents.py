@@ -330,6 +330,8 @@ def starts_title(before: str, word: str, current: list[str], quote_closes: bool 
         return True  # '… Udbudsplan Driftsaftale mellem …', '… Økonomi Bevægelsespolitik for …'
     if (before[:1].isupper() and not re.search(r"-[a-zæøå]", before)) or before.rstrip(".,").isdigit():
         return False  # 'Sundhedshus Sæby', 'Frederikshavn Kommune', 'Regnskab 2010 og …' ('KRAM-undersøgelse': a noun)
+    if re.fullmatch(r"[A-ZÆØÅ][a-zæøå]+/[A-ZÆØÅ][a-zæøå]+[.,]?", first):
+        return False  # '… byggeplanlægning Rønde/Kolind': two places' names joined by a slash end the title
     return words.common_word(first)  # '… administrationsbyggeri Vordingborg': a place's name ends the title
 
 

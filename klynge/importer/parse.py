@@ -126,6 +126,8 @@ SLASH_PRESENTER = re.compile(
     r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
     r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
     r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
+ROLE_BEFORE_SLASH = re.compile(r"\b(?:fra|til|af|med)\s+(?:(?:næst)?formand(?:en|skabet)?|kasserer(?:en)?|"
+                               r"sekretær(?:en)?|præst(?:en)?|borgmester(?:en)?|leder(?:en)?|direktør(?:en)?)$", re.I)
 PERSON_AFTER_SLASH = re.compile(r"\s+/\s+(?P<name>[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+){1,3})\s*$")
 
 
@@ -1329,6 +1331,8 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
         title = title[:vm.start()].strip()
         pm = vm
     sm = SLASH_PRESENTER.search(title) if not pm else None
+    if sm and sm.group("role") and ROLE_BEFORE_SLASH.search(title[:sm.start()]):
+        sm = None  # 'Orientering fra formand / næstformand': the two roles are what the item is about
     if sm and sm.start() > 0:  # 'Kort nyt / ved formanden', 'Regnskab / kassereren'
         presenter = (sm.group("name") or sm.group("role")).strip().rstrip(".,")
         title = title[:sm.start()].strip()

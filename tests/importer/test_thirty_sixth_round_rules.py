@@ -2,6 +2,7 @@
 
 import pytest
 
+from klynge.importer import glued_contents
 from klynge.importer.parse import NoMeetingFound
 from tests.importer.conftest import read_normalised
 
@@ -62,3 +63,17 @@ def test_lone_minutes_labels_do_not_make_the_line_above_each_an_item():
     except NoMeetingFound:
         titles = []
     assert "Referat fra mødet den 1.2.2022" not in titles
+
+
+def test_an_item_about_two_roles_joined_by_a_slash_keeps_both_in_its_title():
+    text = ("Referat af møde i Ældrerådet den 15. maj 2018\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "2. Orientering fra formand / næstformand\nFormanden orienterede.\n\n3. Regnskab / kassereren\nGodkendt.\n")
+    items = read_normalised(text).items
+    assert [(i.title, i.presenter) for i in items[1:]] == [
+        ("Orientering fra formand / næstformand", None), ("Regnskab", "kassereren")]
+
+
+def test_two_places_joined_by_a_slash_end_a_run_on_title_instead_of_starting_one():
+    assert glued_contents.split_titles(
+        "Status på byggeplanlægning Rønde/Kolind Orientering fra forvaltningen Eventuelt") == [
+        "Status på byggeplanlægning Rønde/Kolind", "Orientering fra forvaltningen", "Eventuelt"]
