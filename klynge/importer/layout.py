@@ -3619,6 +3619,14 @@ APOLOGY_SENTENCES = [
     re.compile(rf"^(?P<names>{NAME_LIST})\s+var\s+fraværende\b"),
     # "A og B med afbud." / "A og B m. afbud" (a line of its own, or after a label)
     re.compile(rf"(?:^|:\s*)(?P<names>{NAME_LIST})\s*(?:\([^)]*\))?,?\s+(?:med|m\.)\s*(?i:afbud)\b"),
+    # "Alle medlemmer var mødt undtagen (fra) A, B og C." (the reason left out: the exception is the absence)
+    re.compile(rf"\bAlle(?:\s+medlemmer)?\s+var\s+mødt,?\s+(?:undtagen|bortset\s+fra)\s+(?:fra\s+)?"
+               rf"(?P<names>{NAME_LIST})"),
+    # "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A)", "at X indtræder som stedfortræder for Y":
+    # the member replaced is away
+    re.compile(rf"\b(?:deltog|deltager|mødte|indtræder|indtrådte)(?:\s+i\s+mødet)?\s+(?:(?:som\s+)?"
+               rf"(?:stedfortræder|suppleant)\s+)?(?:i\s+stedet\s+for|(?<=stedfortræder\s)for|(?<=suppleant\s)for)"
+               rf"\s+(?P<names>{NAME})(?=\s*(?:\([^)]*\))?\s*(?:[.,;]|$))"),
 ]
 # (the patterns whose names come before the verb, and where a sentence ends inside such a list of names)
 NAMES_BEFORE_VERB = (APOLOGY_SENTENCES[1], APOLOGY_SENTENCES[4], APOLOGY_SENTENCES[5])
@@ -3675,6 +3683,8 @@ APOLOGY_WORD = re.compile(r"afbud|fraværende|forfald|i\s+stedet\s+for", re.I)
 def _may_name_apologies(line: str) -> bool:
     """APOLOGY_WORD in the line (its words looked for first: the pattern on every line cost more)."""
     folded = line.casefold()
+    if "mødt" in folded and ("undtagen" in folded or "bortset" in folded) or "stedfortræder for" in folded:
+        return True  # 'Alle medlemmer var mødt undtagen …'
     return any(word in folded for word in ("afbud", "fraværende", "forfald", "stedet")) \
         and bool(APOLOGY_WORD.search(line))
 

@@ -3286,6 +3286,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     # 'Toufic' / 'Awada': the halves of a name a line break cut, where the whole name was read from the list too
     words_of_full_names = {w for n in absent if len(n.split()) >= 2 for w in n.split()}
     absent = [n for n in absent if len(n.split()) >= 2 or n not in words_of_full_names]
+    absent = _without_variants(absent)
     for person in attendees + guests:
         person.name = layout.strip_roles(person.name)
     # 'Formand Søren D. Sørensen (SDS)' above the list that names him again: one person once the role is off
@@ -3295,6 +3296,19 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
     return attendees, absent, substitutes, guests
 
+
+
+def _without_variants(names: list[str]) -> list[str]:
+    """'Brigitte Klintskov Jerkel' and, two lines on, 'Brigitte Klinskov Jerkel': one person named twice (a slip in
+    the middle name); the first spelling stays. Only names of three words or more, first and last words equal."""
+    kept: list[str] = []
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 3 and any(len(k.split()) == len(parts) and k.split()[0] == parts[0]
+                                   and k.split()[-1] == parts[-1] for k in kept):
+            continue
+        kept.append(name)
+    return kept
 
 
 NUMBER_RANGE_HEADING = re.compile(r"^\s*(?:(?i:ad|punkt|pkt)\.?\s*)?\d{1,3}\.?\s*[-–]\s*(\d{1,3})\.\s")  # 'Ad 3-4. …'

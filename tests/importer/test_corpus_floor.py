@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 1201, "date": 1518, "start": 1047, "place": 772, "body": 1301, "attendees": 5799,
-          "apologies": 1829}
+          "apologies": 1858}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three

@@ -77,3 +77,25 @@ def test_two_places_joined_by_a_slash_end_a_run_on_title_instead_of_starting_one
     assert glued_contents.split_titles(
         "Status på byggeplanlægning Rønde/Kolind Orientering fra forvaltningen Eventuelt") == [
         "Status på byggeplanlægning Rønde/Kolind", "Orientering fra forvaltningen", "Eventuelt"]
+
+
+def test_the_members_all_present_but_some_name_those_some_as_apologies_without_a_reason_given():
+    text = ("Referat til mødet i regionsrådet den 23. november 2021 kl. 13:30\n\n"
+            "Alle medlemmer var mødt undtagen fra Signe Lund, Mette Holm og Rasmus Foged.\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Signe Lund", "Mette Holm", "Rasmus Foged"]
+
+
+def test_a_member_whom_a_substitute_replaced_is_an_apology_and_the_substitute_is_not():
+    text = ("Referat af byrådets møde den 14. marts 2019\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A).\n\n"
+            "2. Budget\nByrådet indstiller, at Ove Holm indtræder som stedfortræder for Per Thomsen, og at budgettet "
+            "godkendes.\n")
+    assert read_normalised(text).absent == ["Tanja Larsson", "Per Thomsen"]
+
+
+def test_a_name_written_twice_with_a_slip_in_its_middle_name_is_one_apology():
+    text = ("Referat af udvalgets møde den 24. juni 2019\n\nDeltagere:\nLars Søe (B)\n"
+            "Brigitte Klintskov Jerkel (C)- afbud\n\n1. Godkendelse af dagsorden\nGodkendt.\n\nEllen Knudsen (C) deltog som stedfortræder for Brigitte Klinskov "
+            "Jerkel.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Brigitte Klintskov Jerkel"]
