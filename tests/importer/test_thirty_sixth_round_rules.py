@@ -96,6 +96,6 @@ def test_a_member_whom_a_substitute_replaced_is_an_apology_and_the_substitute_is
 
 def test_a_name_written_twice_with_a_slip_in_its_middle_name_is_one_apology():
     text = ("Referat af udvalgets møde den 24. juni 2019\n\nDeltagere:\nLars Søe (B)\n"
-            "Brigitte Klintskov Jerkel (C)- afbud\n\n1. Godkendelse af dagsorden\nGodkendt.\n\nEllen Knudsen (C) deltog som stedfortræder for Brigitte Klinskov "
-            "Jerkel.\n\n2. Eventuelt\nIntet.\n")
+            "Brigitte Klintskov Jerkel (C)- afbud\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Ellen Knudsen (C) deltog som stedfortræder for Brigitte Klinskov Jerkel.\n\n2. Eventuelt\nIntet.\n")
     assert read_normalised(text).absent == ["Brigitte Klintskov Jerkel"]
