@@ -389,6 +389,11 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen142 (heldout142, shown once)": "heldout142",
           "seen143 (heldout143, shown once)": "heldout143",
           "seen144 (heldout144, shown once)": "heldout144",
+          "seen145 (heldout145, shown once)": "heldout145",
+          "seen146 (heldout146, shown once)": "heldout146",
+          "seen147 (heldout147, shown once)": "heldout147",
+          "seen148 (heldout148, shown once)": "heldout148",
+          "seen149 (heldout149, shown once)": "heldout149",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
