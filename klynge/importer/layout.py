@@ -3628,6 +3628,13 @@ APOLOGY_SENTENCES = [
                rf"(?:stedfortræder|suppleant)\s+)?(?:i\s+stedet\s+for|(?<=stedfortræder\s)for|(?<=suppleant\s)for)"
                rf"\s+(?P<names>{NAME})(?=\s*(?:\([^)]*\))?\s*(?:[.,;]|$))"),
 ]
+# 'Fraværende: Carla Madsen og Jens Chr. Golding Punkt nr. 42: …', 'Fraværende Stine Sørensen Til stede …', 'Afbud::
+# A, B': a transcript's run-on header, the label (capitalised, no 'uden afbud') inside a longer line with the names
+INLINE_ABSENT_LABEL = re.compile(rf"(?:^|(?<=\s))(?:Fraværende|Afbud)(?:\s+fra)?\s*:{{0,2}}\s+(?P<names>{NAME_LIST})")
+# the words of the next label or heading that run on after the last name ('… Frode Thule Jensen Stedfortræder …')
+RUN_ON_LABEL_WORD = re.compile(r"^(?:Til|Punkt|Pkt\.?|Dagsorden\w*|Stedfortræder\w*|Medlemmer|Deltagere|Tilstede|"
+                               r"Indkaldt\w*|Øvrige|Referent|Mødeleder|Sagsfremstilling|Gæst\w*|Embedsmænd|Side|Sag|"
+                               r"Bilag|Sagsoversigt|Indholdsfortegnelse|Suppleant\w*|Bemærkninger|Endvidere|Tekst)$")
 # (the patterns whose names come before the verb, and where a sentence ends inside such a list of names)
 NAMES_BEFORE_VERB = (APOLOGY_SENTENCES[1], APOLOGY_SENTENCES[4], APOLOGY_SENTENCES[5])
 SENTENCE_BREAK = re.compile(r"(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])")
@@ -3706,7 +3713,42 @@ def apologies_in(lines: list[str]) -> list[str]:
                     part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)
+        names.extend(_inline_label_names(ln))
     return list(dict.fromkeys(names))
+
+
+def _inline_label_names(line: str) -> list[str]:
+    """The names after an 'Afbud:' or 'Fraværende' label that runs on inside a longer line (a transcript's header),
+    each cut where the next label's word begins; a part of five words or more (names the transcript ran together
+    without a comma) is left out rather than guessed at."""
+    if len(line) < 60:
+        return []  # (a short line is the label's own: ``labelled_absent`` reads it)
+    names: list[str] = []
+    for m in INLINE_ABSENT_LABEL.finditer(line):
+        parts = re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", m.group("names")))
+        for k, part in enumerate(parts):
+            said = part.split()
+            while said and said[0].isupper() and len(said[0]) > 1:
+                said = said[1:]  # 'LO Mette Kindberg': the organisation's acronym before the name
+            # (a part between two commas is a whole name; the last may run on into the next label)
+            last = k == len(parts) - 1
+            stop = next((j for j, w in enumerate(said) if _run_on_word(w, last)), len(said))
+            kept = said[:stop]
+            if len(kept) < len(said) and is_organisation(said[len(kept)]):
+                kept = kept[:-1]  # 'Knud Kristensen Vesthimmerlands Kommune': the name ends before the place's
+            if 2 <= len(kept) <= 4 and not is_organisation(" ".join(kept)):
+                names.append(" ".join(kept).strip(" ."))
+            if len(kept) < len(said):
+                break  # the list ended inside this part
+    return names
+
+
+def _run_on_word(word: str, last: bool) -> bool:
+    """A word that ends a run-on list of names: the next label's ('Stedfortræder', 'Sagsoversigt', 'RESUMÉ'), and
+    after the last name a capitalised common word ('… Niels Hansen Regnskab 2016 …')."""
+    bare = word.strip(".,:;")
+    return bool(RUN_ON_LABEL_WORD.match(bare)) or (bare.isupper() and len(bare) > 1) \
+        or (last and len(bare) >= 5 and words.common_word(bare, compounds=False))
 
 
 ABSENT_LABEL = re.compile(r"^(?:[-–•]\s*)?(?:afbud(?: fra)?|fraværende(?: med afbud)?|meldt (?:afbud|forfald|fravær)|"

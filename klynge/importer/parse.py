@@ -3165,7 +3165,7 @@ def _sentence_name(name: str, before_verb: bool = False) -> str:
     """A name found in running text keeps to its own sentence (an initial's point, 'Kasper E. Olesen', ends none):
     'Morten Grøn. Morten Normann Jørgensen deltog ikke' after the verb -> 'Morten Grøn'; 'Tina Ebler. Ida Götke'
     before 'deltog for' (``before_verb``) -> 'Ida Götke'."""
-    pieces = re.split(r"(?<=[a-zæøå]{2})\.\s", name)
+    pieces = re.split(r"(?<=[a-zæøå]{2})(?<!\bChr)(?<!\bJoh)\.\s", name)  # ('Jens Chr. Golding': a short name)
     return pieces[-1 if before_verb else 0].strip(" .")
 
 

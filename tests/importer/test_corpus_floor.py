@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 1223, "date": 1555, "start": 1072, "place": 792, "body": 1331, "attendees": 5998,
-          "apologies": 1909}
+          "apologies": 1955}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -83,8 +83,9 @@ FLOORS = {"items_exact": 1223, "date": 1555, "start": 1072, "place": 792, "body"
 # above them end at the first, three names and one apology fewer; attendees 211, apologies 105 and date 35:
 # seen140-seen143, added as measured, one name, two apologies and one date more; attendees 212: seen144, added as
 # measured, one name more; attendees 228, apologies 110 and date 39: seen145-seen149, added as measured, sixteen
-# names, five apologies and four dates more)
-CEILINGS = {"attendees": 228, "apologies": 110, "date": 39}
+# names, five apologies and four dates more; apologies 111: an absence label run on inside a transcript's header
+# line gives its names, forty-six right and one wrong ('Vibeke Rivold' for 'Vibeke Rivold Vibe'))
+CEILINGS = {"attendees": 228, "apologies": 111, "date": 39}
 
 
 @pytest.fixture(scope="module")

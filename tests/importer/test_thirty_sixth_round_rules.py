@@ -99,3 +99,27 @@ def test_a_name_written_twice_with_a_slip_in_its_middle_name_is_one_apology():
             "Brigitte Klintskov Jerkel (C)- afbud\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
             "Ellen Knudsen (C) deltog som stedfortræder for Brigitte Klinskov Jerkel.\n\n2. Eventuelt\nIntet.\n")
     assert read_normalised(text).absent == ["Brigitte Klintskov Jerkel"]
+
+
+def test_an_absence_label_run_on_inside_a_transcripts_header_gives_its_names_up_to_the_next_label():
+    text = ("1 Referat Byråd Ordinært møde Dato 25. februar 2009 Tid 19:00 Sted Rådhuset Fraværende Hans Jørgen "
+            "Kaptain, Frode Thule Jensen Stedfortræder Medlemmer Hans Holm (V) Eva Berg (A)\n\n"
+            "2 Side 2 Fraværende: Carla Madsen og Jens Chr. Golding Punkt nr. 42: Forslag til vedtægt "
+            "Sagsfremstilling\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == [
+        "Hans Jørgen Kaptain", "Frode Thule Jensen", "Carla Madsen", "Jens Chr. Golding"]
+
+
+def test_names_a_transcript_ran_together_without_a_comma_after_an_absence_label_are_not_guessed_at():
+    text = ("1 Referat af bestyrelsesmøde den 6. april 2016 kl. 10 hos styrelsen, mødelokale 3. Fraværende: Bo "
+            "Normander Jan Kunstmann Betina Nygaard Dagsorden: 1) Godkendelse\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == []
+
+
+def test_the_name_after_an_inline_absence_label_ends_before_the_place_it_comes_from():
+    text = ("1 Referat af bestyrelsesmøde den 27. januar 2017 kl. 10 i Aalborg. Deltagere: Bo Holm. Afbud: Knud "
+            "Kristensen Vesthimmerlands Kommune Tobias Birch Johansen Læsø Kommune Gæster: Frank Holm\n\n"
+            "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
+    assert read_normalised(text).absent == ["Knud Kristensen"]
