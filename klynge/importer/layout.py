@@ -2353,6 +2353,11 @@ def _cover_sheet(title: str) -> bool:
     return title.casefold().strip(" .:") in ("forside", "indhold", "indholdsfortegnelse")
 
 
+def one_label_cases(lines: list[str]) -> bool:
+    """Whether the document's cases each carry only one lone description label (``_one_label_cases``)."""
+    return _one_label_cases(lines, _label_groups(lines))
+
+
 def _one_label_cases(lines: list[str], groups: list[tuple[int, set[str]]]) -> bool:
     """'Godkendelse af dagsorden' / 'Sagsfremstilling' / … / 'Meddelelser' / 'Sagsfremstilling': a portal page whose
     cases each carry only the label that opens a case's description, alone on its line. Three such cases or more
@@ -2360,10 +2365,8 @@ def _one_label_cases(lines: list[str], groups: list[tuple[int, set[str]]]) -> bo
     return len(groups) >= 3 and all(roles == {"description"} and label_role(lines[i]) for i, roles in groups)
 
 
-def unnumbered_headings(lines: list[str]) -> list[Heading]:
-    """Items without numbers, found from the recurring structure of section labels: a case begins where a
-    label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
-    title-shaped line above its first label. Only when some case has at least two different labels."""
+def _label_groups(lines: list[str]) -> list[tuple[int, set[str]]]:
+    """The section labels in runs, one run a case: a new case begins where a label role repeats."""
     labels = [(i, label_role(ln) or _inline_label_role(ln)) for i, ln in enumerate(lines) if ln]
     labels = [(i, r) for i, r in labels if r]
     groups: list[tuple[int, set[str]]] = []
@@ -2374,6 +2377,14 @@ def unnumbered_headings(lines: list[str]) -> list[Heading]:
         else:
             groups[-1][1].add(role)
         last = role
+    return groups
+
+
+def unnumbered_headings(lines: list[str]) -> list[Heading]:
+    """Items without numbers, found from the recurring structure of section labels: a case begins where a
+    label role repeats ("Sagsfremstilling ... Beslutning" then "Sagsfremstilling" again); its title is the
+    title-shaped line above its first label. Only when some case has at least two different labels."""
+    groups = _label_groups(lines)
     if not any(len(roles) >= 2 for _, roles in groups) and not _one_label_cases(lines, groups):
         return []
     headings: list[Heading] = []

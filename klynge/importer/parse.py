@@ -2246,6 +2246,19 @@ def _item_page_instead(lines: list[str], headings: list[_Heading]) -> list[_Head
     return [_Heading(title_at, None, page[0].title)]
 
 
+def _lone_label_cases_instead(lines: list[str], headings: list[_Heading]) -> list[_Heading]:
+    """'Godkendelse af dagsorden' / 'Sagsfremstilling' / … / 'Meddelelser' / 'Sagsfremstilling' / '1. d. 24. november
+    havde borgmesteren …': a portal page whose cases each carry one lone description label has those cases as its
+    items when every numbered line stands inside a case's text (the points of its news), none above a label."""
+    cases = layout.unnumbered_headings(lines)
+    if len(cases) < 2 or not layout.one_label_cases(lines):
+        return headings
+    taken = {c.index for c in cases}
+    if any(h.index in taken or h.index < cases[0].index for h in headings):
+        return headings
+    return [_Heading(c.index, c.number, c.title, closed=c.closed) for c in cases]
+
+
 def _label_above(lines: list[str], i: int) -> str | None:
     """The role of the nearest section label above line i."""
     return next((layout.label_role(lines[k].strip()) for k in range(i - 1, -1, -1)
@@ -2640,6 +2653,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
         headings = _with_bullet_agenda(lines, headings)
         headings = _bullet_numbers_instead(lines, raw_lines, headings)
         headings = _item_page_instead(lines, headings)
+        headings = _lone_label_cases_instead(lines, headings)
     else:
         headings = [h for h in _find_headings(lines) if not layout.is_sentence(h.title)]
     found_by = ""

@@ -123,3 +123,15 @@ def test_the_name_after_an_inline_absence_label_ends_before_the_place_it_comes_f
             "Kristensen Vesthimmerlands Kommune Tobias Birch Johansen Læsø Kommune Gæster: Frank Holm\n\n"
             "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n")
     assert read_normalised(text).absent == ["Knud Kristensen"]
+
+
+def test_numbered_news_inside_a_portal_pages_case_are_its_text_not_the_items():
+    text = PORTAL_PAGE.replace(
+        "Borgmesteren orienterede om mødet med naboerne.\n",
+        "2a. Meddelelser fra borgmesteren\n\n 1. D. 3. oktober var borgmesteren indkaldt til koordineringsmøde om "
+        "minen ved fjorden.\n 2. D. 12. oktober havde lokaludvalget et konstituerende møde. Borgmesteren bød dem "
+        "velkommen.\n 3. D. 18. oktober blev venskabsbyaftalen underskrevet.\n")
+    meeting = read_normalised(text)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (None, "Godkendelse af dagsorden"), (None, "Meddelelser"), (None, "Budgetopfølgning for 2. kvartal")]
+    assert "venskabsbyaftalen" in meeting.items[1].description + meeting.items[1].minutes
