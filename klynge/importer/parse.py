@@ -1127,12 +1127,12 @@ LEADING_ALLOTMENT_AND_KIND = re.compile(r"^\d{1,3}\s*min\.?\s+[BODI](?:\s*[+/]\s
 TRAILING_DASH_ALLOTMENT = re.compile(r"\s+(?:[-–]\s*)?(?:ca\.\s*)?\d{1,3}\s*min(?:\.|ut(?:ter)?)?\.?\s*$", re.I)
 ALLOTTED_UNTIL = re.compile(r"\s*\(\s*(?:ca\.\s*)?\d{1,3}\s*min\.?\s*[-–,]\s*slut\s+kl\.?\s*(\d{1,2})[.:](\d{2})\s*\)",
                             re.I)
-# ('(10 min, orientering)', '(beslutning, 5 min.)', '(30 min. inkl. spørgsmål)': the item's kind or what the minutes
-# include may stand beside them in the bracket)
+# ('(10 min, orientering)', '(beslutning, 5 min.)', '(30 min. inkl. spørgsmål)', '(O - 15 min)', '(5 min./O)': the
+# item's kind or what the minutes include may stand beside them in the bracket)
 ALLOTMENT_KIND = r"(?:orientering|beslutning|drøftelse|debat|godkendelse|information|dialog|inspiration)"
 ALLOTTED_TIME = re.compile(
-    rf"\s*\((?:[BOD](?:\s*/\s*[BOD])?\s*,?\s*|{ALLOTMENT_KIND}\s*[,/–-]\s*)?(?:ca\.\s*)?\d{{1,3}}\s*"
-    rf"(?:min(?:\.|ut(?:ter)?)?)\.?(?:\s*[,/–-]\s*{ALLOTMENT_KIND}|\s+inkl\.?\s+[a-zæøå]+)?\s*\)\.?"
+    rf"\s*\((?:[BOD](?:\s*/\s*[BOD])?\s*[,–-]?\s*|{ALLOTMENT_KIND}\s*[,/–-]\s*)?(?:ca\.\s*)?\d{{1,3}}\s*"
+    rf"(?:min(?:\.|ut(?:ter)?)?)\.?(?:\s*[,/–-]\s*(?:{ALLOTMENT_KIND}|[BOD]\b)|\s+inkl\.?\s+[a-zæøå]+)?\s*\)\.?"
     r"(?:\s+pause\b[^()]{0,30}$)?\s*", re.I)
 # 'Orientering fra præsterne v/præsterne': after the unambiguous 'v/' (ved) the rest of the heading, whatever its
 # case, names who presents it

@@ -135,3 +135,11 @@ def test_numbered_news_inside_a_portal_pages_case_are_its_text_not_the_items():
     assert [(i.number, i.title) for i in meeting.items] == [
         (None, "Godkendelse af dagsorden"), (None, "Meddelelser"), (None, "Budgetopfølgning for 2. kvartal")]
     assert "venskabsbyaftalen" in meeting.items[1].description + meeting.items[1].minutes
+
+
+def test_a_kind_code_beside_the_minutes_allotted_in_a_bracket_is_no_part_of_the_title():
+    text = ("Referat af skolebestyrelsesmøde den 23. oktober 2025\n\nPunkt 1. Skoleleder og forperson  (O - 15 min)\n"
+            "Orientering.\n\nPunkt 2. Forældrehenvendelser (D – 20 min)\nDrøftet.\n\n"
+            "Punkt 3. Velkommen og opfølgning fra sidst (5 min./O)\nIntet.\n")
+    assert [i.title for i in read_normalised(text).items] == [
+        "Skoleleder og forperson", "Forældrehenvendelser", "Velkommen og opfølgning fra sidst"]
