@@ -141,6 +141,8 @@ def _a_persons_name(name: str) -> bool:
 # ('…, Ved Rasmus Jürs og Christian': the capital after a comma)
 PRESENTER = re.compile(r"(?:\s+(?:v\./|v\.|[vV]/|ved)|,\s*Ved)\s*"
                        r"(?P<name>[A-ZÆØÅ][^()]*?(?:\s*\([A-ZÆØÅ][A-ZÆØÅ\d-]{0,7}\)[^()]*?)*)\s*$")
+# 'Orientering fra Skolerådet: (v. AS/HE)', 'Budget (ved Karin Holm)': who presents, in a bracket at the title's end
+BRACKETED_PRESENTER = re.compile(r"\s*:?\s*\((?:v\.|v/|ved\s)\s*(?P<who>[^()]{1,40})\)\s*$")
 # 'Orientering om økonomien v/ formanden for vækstforum': after 'v/' or 'v.' a role in the definite form, with
 # what it chairs, presents the item though no name follows; so does any group in the definite plural ('Nyt fra
 # elevrådet v. elevrepræsentanterne')
@@ -1299,6 +1301,9 @@ def _split_heading(title: str) -> tuple[str, str | None, datetime.time | None, d
     if told and told.start() > 0 and not layout.is_organisation(told.group("who")):
         # '… (bilag vedhæftet). Orientering ved Knud Nielsen.': who presents, in a sentence after the title
         presenter, title = told.group("who").rstrip("."), title[:told.start()].rstrip(" .")
+    bracketed = BRACKETED_PRESENTER.search(title) if presenter is None else None
+    if bracketed and bracketed.start() > 0:  # 'Orientering fra Skolerådet: (v. AS/HE)'
+        presenter, title = bracketed.group("who").strip(), title[:bracketed.start()].rstrip(" :")
     before_presenter = title
     pm = PRESENTER.search(title) if presenter is None else None
     if pm and layout.is_organisation(pm.group("name")) and not _initials_after_v(pm):

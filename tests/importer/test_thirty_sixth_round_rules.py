@@ -143,3 +143,12 @@ def test_a_kind_code_beside_the_minutes_allotted_in_a_bracket_is_no_part_of_the_
             "Punkt 3. Velkommen og opfølgning fra sidst (5 min./O)\nIntet.\n")
     assert [i.title for i in read_normalised(text).items] == [
         "Skoleleder og forperson", "Forældrehenvendelser", "Velkommen og opfølgning fra sidst"]
+
+
+def test_who_presents_an_item_in_a_bracket_at_its_end_is_its_presenter_and_an_attachment_note_stays():
+    text = ("Referat af skolebestyrelsesmøde den 26. september 2017\n\n1. Valg af ordstyrer\nAnne.\n\n"
+            "2. Bemærkninger til referat fra sidst (vedhæftet)\nIngen.\n\n"
+            "3. Orientering fra Skolerådet: (v. AS/HE)\nSkolerådet har holdt møde.\n")
+    items = read_normalised(text).items
+    assert [(i.title, i.presenter) for i in items[1:]] == [
+        ("Bemærkninger til referat fra sidst (vedhæftet)", None), ("Orientering fra Skolerådet", "AS/HE")]
