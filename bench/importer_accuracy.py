@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout155"
-BLIND_NAME = "blind held-out (heldout155)"
+BLIND = "heldout159"
+BLIND_NAME = "blind held-out (heldout159)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -399,6 +399,10 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen152 (heldout152, shown once)": "heldout152",
           "seen153 (heldout153, shown once)": "heldout153",
           "seen154 (heldout154, shown once)": "heldout154",
+          "seen155 (heldout155, shown once)": "heldout155",
+          "seen156 (heldout156, shown once)": "heldout156",
+          "seen157 (heldout157, shown once)": "heldout157",
+          "seen158 (heldout158, shown once)": "heldout158",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
