@@ -3641,7 +3641,10 @@ APOLOGY_SENTENCES = [
 ]
 # 'Fraværende: Carla Madsen og Jens Chr. Golding Punkt nr. 42: …', 'Fraværende Stine Sørensen Til stede …', 'Afbud::
 # A, B': a transcript's run-on header, the label (capitalised, no 'uden afbud') inside a longer line with the names
-INLINE_ABSENT_LABEL = re.compile(rf"(?:^|(?<=\s))(?:Fraværende|Afbud)(?:\s+fra)?\s*:{{0,2}}\s+(?P<names>{NAME_LIST})")
+INLINE_ABSENT_LABEL = re.compile(rf"(?:^|(?<=\s))(?:Fraværende|Afbud)(?:\s+fra)?\s*:{{0,2}}\s+(?P<names>{NAME_LIST})\b")
+# '… Per Jeppesen deltog ikke i pkt. 7 og 8', '… var ikke til stede under behandlingen af …': a partial absence
+PARTIAL_ABSENCE_AFTER = re.compile(r"\s+(?:deltog|var)\s+ikke\b.{0,30}?\b(?:pkt|punkt|punkterne|behandlingen|sag)",
+                                   re.I)
 # the words of the next label or heading that run on after the last name ('… Frode Thule Jensen Stedfortræder …')
 RUN_ON_LABEL_WORD = re.compile(r"^(?:Til|Punkt|Pkt\.?|Dagsorden\w*|Stedfortræder\w*|Medlemmer|Deltagere|Tilstede|"
                                r"Indkaldt\w*|Øvrige|Referent|Mødeleder|Sagsfremstilling|Gæst\w*|Embedsmænd|Side|Sag|"
@@ -3736,7 +3739,11 @@ def _inline_label_names(line: str) -> list[str]:
         return []  # (a short line is the label's own: ``labelled_absent`` reads it)
     names: list[str] = []
     for m in INLINE_ABSENT_LABEL.finditer(line):
-        parts = re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", m.group("names")))
+        listed, after = m.group("names"), line[m.end():]
+        if after.startswith("-"):  # 'Sisse Wildt Skov- og Naturstyrelsen': the last word is half a compound's
+            listed = listed.rsplit(" ", 1)[0]
+        sentence_goes_on = bool(PARTIAL_ABSENCE_AFTER.match(after))
+        parts = re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", listed))
         for k, part in enumerate(parts):
             said = part.split()
             while said and said[0].isupper() and len(said[0]) > 1:
@@ -3747,8 +3754,17 @@ def _inline_label_names(line: str) -> list[str]:
             kept = said[:stop]
             if len(kept) < len(said) and is_organisation(said[len(kept)]):
                 kept = kept[:-1]  # 'Knud Kristensen Vesthimmerlands Kommune': the name ends before the place's
+            if last and len(kept) == len(said) and sentence_goes_on:
+                # '…, Per Jeppesen deltog ikke i pkt. 7 og 8': the last name's own sentence goes on; but 'Mette Busk.
+                # Anny Winther deltog ikke …': the list's name ended with its sentence
+                end = next((j for j, w in enumerate(kept[:-1]) if re.search(r"[a-zæøå]{2}\.$", w)), None)
+                if end is None:
+                    break
+                kept = kept[:end + 1]
+            if len(kept) >= 3 and len(kept[-1]) == 1 and kept[-1].isupper():
+                kept = kept[:-1]  # 'Klaus Hansen V': the party's letter without its bracket
             if 2 <= len(kept) <= 4 and not is_organisation(" ".join(kept)):
-                names.append(" ".join(kept).strip(" ."))
+                names.append(" ".join(kept).strip(" .-"))
             if len(kept) < len(said):
                 break  # the list ended inside this part
     return names
@@ -3758,6 +3774,8 @@ def _run_on_word(word: str, last: bool) -> bool:
     """A word that ends a run-on list of names: the next label's ('Stedfortræder', 'Sagsoversigt', 'RESUMÉ'), and
     after the last name a capitalised common word ('… Niels Hansen Regnskab 2016 …')."""
     bare = word.strip(".,:;")
+    if bare.casefold().endswith(("salen", "lokalet", "rådhuset")):
+        return True  # 'Anders Drachmann Byrådssalen': the meeting's room follows
     return bool(RUN_ON_LABEL_WORD.match(bare)) or (bare.isupper() and len(bare) > 1) \
         or (last and len(bare) >= 5 and words.common_word(bare, compounds=False))
 

@@ -152,3 +152,16 @@ def test_who_presents_an_item_in_a_bracket_at_its_end_is_its_presenter_and_an_at
     items = read_normalised(text).items
     assert [(i.title, i.presenter) for i in items[1:]] == [
         ("Bemærkninger til referat fra sidst (vedhæftet)", None), ("Orientering fra Skolerådet", "AS/HE")]
+
+
+def test_an_inline_absence_label_leaves_out_a_partial_absence_a_party_letter_and_the_meeting_room():
+    from klynge.importer import layout
+    header = ("1 ÅBENT REFERAT ØKONOMIUDVALG Mødedato: 16. juni 2009 Mødested: Byrådssal Deltagere: Eva Holm, "
+              "Per Jeppesen, Knud Bjerre Fraværende: Knud Bjerre, Per Jeppesen deltog ikke i pkt. 7 og 8")
+    assert layout.apologies_in([header]) == ["Knud Bjerre"]
+    assert layout.apologies_in(["Medlemmer Eva Holm (eho) V Bo Berg (bb) A Klaus Hansen (hjkh) V Fraværende Klaus "
+                                "Hansen V Dagsorden 1. Godkendelse"]) == ["Klaus Hansen"]
+    assert layout.apologies_in(["Referat af byrådets møde den 30. oktober 2017 kl. 18 Afbud: Anders Drachmann "
+                                "Byrådssalen Rådhuset Helsingør"]) == ["Anders Drachmann"]
+    assert layout.apologies_in(["1 Mødedato: 18. juni 2008. Sted: Mødelokale 1, Rådhuset. Fraværende: REFERAT Mette "
+                                "Busk. Anny Winther deltog ikke i behandlingen af pkt. 5"]) == ["Mette Busk"]
