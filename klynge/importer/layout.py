@@ -3713,8 +3713,10 @@ def _may_name_apologies(line: str) -> bool:
 def apologies_in(lines: list[str]) -> list[str]:
     """Names of those who sent apologies, in the common phrasings, anywhere in the text."""
     names: list[str] = []
+    above = ""  # (the nearest line above with words)
     for ln in lines:
         if not ln or not _may_name_apologies(ln):
+            above = ln or above
             continue
         if re.search(r"\b(?:uden afbud|ingen afbud)\b", ln, re.I) and not re.search(r"meldt afbud|afbud fra", ln, re.I):
             continue
@@ -3727,11 +3729,12 @@ def apologies_in(lines: list[str]) -> list[str]:
                     part = re.split(r"(?<=[a-zæøå]{2})\.\s", part)[0].strip(" .")
                     if len(part.split()) >= 2 and not is_organisation(part):
                         names.append(part)
-        names.extend(_inline_label_names(ln))
+        names.extend(_inline_label_names(ln, above))
+        above = ln
     return list(dict.fromkeys(names))
 
 
-def _inline_label_names(line: str) -> list[str]:
+def _inline_label_names(line: str, above: str = "") -> list[str]:
     """The names after an 'Afbud:' or 'Fraværende' label that runs on inside a longer line (a transcript's header),
     each cut where the next label's word begins; a part of five words or more (names the transcript ran together
     without a comma) is left out rather than guessed at."""
@@ -3739,6 +3742,9 @@ def _inline_label_names(line: str) -> list[str]:
         return []  # (a short line is the label's own: ``labelled_absent`` reads it)
     names: list[str] = []
     for m in INLINE_ABSENT_LABEL.finditer(line):
+        before = line[:m.start()].rstrip() or above.rstrip()
+        if before.endswith(":") and not re.search(r"(?:Fraværende|Afbud)\s*:$", before):
+            continue  # 'Medlemmer: Fraværende: A, B, …': a header table's labels before their values, the members first
         listed, after = m.group("names"), line[m.end():]
         if after.startswith("-"):  # 'Sisse Wildt Skov- og Naturstyrelsen': the last word is half a compound's
             listed = listed.rsplit(" ", 1)[0]

@@ -165,3 +165,12 @@ def test_an_inline_absence_label_leaves_out_a_partial_absence_a_party_letter_and
                                 "Byrådssalen Rådhuset Helsingør"]) == ["Anders Drachmann"]
     assert layout.apologies_in(["1 Mødedato: 18. juni 2008. Sted: Mødelokale 1, Rådhuset. Fraværende: REFERAT Mette "
                                 "Busk. Anny Winther deltog ikke i behandlingen af pkt. 5"]) == ["Mette Busk"]
+
+
+def test_a_header_tables_absence_label_right_after_the_members_label_gives_the_members_no_apologies():
+    from klynge.importer import layout
+    line = ("1 Integrationsråd Referat Mødedato: Torsdag den 16. april 2015 Mødelokale: M1.4 Medlemmer: Fraværende: "
+            "Abdul Hanan, Anders Kristensen, Henrik Lillesø, Jens Nielsen Abdul Hanan, Anders Kristensen")
+    assert layout.apologies_in([line]) == []
+    assert layout.apologies_in(["Medlemmer:", "Fraværende: Abdul Hanan, Anders Kristensen, Henrik Lillesø, Jens "
+                                "Nielsen, Palle Villumsen, Quan Tran"]) == []
