@@ -137,9 +137,23 @@ def _open_entries(listed: str, number: int | None) -> list[GluedEntry]:
         entries[-1].closed = True  # the title right before the first mark is the first closed entry
     for mark, after in zip(marks, marks[1:] + [None], strict=True):
         title = listed[mark.end():after.start() if after else len(listed)].strip()
-        if title:
-            entries.append(GluedEntry(None, title, closed=after is not None))
+        if title and after is not None:
+            entries.append(GluedEntry(None, title, closed=True))
+        elif title:  # the open entries after the last closed one, cut as any list without numbers
+            entries += [GluedEntry(None, t) for t in _titles_with_codes(title)]
     return entries
+
+
+def _titles_with_codes(listed: str) -> list[str]:
+    """'Valg af valgstyrerformænd ØU - Diæter … ØU - Indsamlinger … TMU - …': the titles before the committee codes
+    cut by their capitals, then one title from each code on (three codes or more)."""
+    marks = list(COMMITTEE_CODE.finditer(listed))
+    if len(marks) < 3:
+        return split_titles(listed)
+    titles = split_titles(listed[:marks[0].start()]) if marks[0].start() else []
+    for m, after in zip(marks, [*marks[1:], None], strict=False):
+        titles.append(GLUED_PAGE.sub("", listed[m.start():after.start() if after else len(listed)].strip()).strip())
+    return [t for t in titles if t]
 
 
 def _cut_entries(listed: str, number: int | None) -> list[GluedEntry]:

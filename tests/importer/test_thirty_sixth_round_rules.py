@@ -6,6 +6,12 @@ from klynge.importer import glued_contents
 from klynge.importer.parse import NoMeetingFound
 from tests.importer.conftest import read_normalised
 
+
+def _entries(line: str) -> list[tuple[int | None, str]]:
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    return [(e.number, e.title) for e in found[1]]
+
 PORTAL_PAGE = """310821 - Ordinært møde
 
 Udvalg
@@ -174,3 +180,14 @@ def test_a_header_tables_absence_label_right_after_the_members_label_gives_the_m
     assert layout.apologies_in([line]) == []
     assert layout.apologies_in(["Medlemmer:", "Fraværende: Abdul Hanan, Anders Kristensen, Henrik Lillesø, Jens "
                                 "Nielsen, Palle Villumsen, Quan Tran"]) == []
+
+
+def test_the_open_titles_after_the_last_closed_one_in_a_run_on_list_are_cut_at_their_committee_codes():
+    line = ("2 Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Beretning fra borgmesteren - "
+            "LUKKET SAG Valg af valgbestyrelse til Europa-Parlamentsvalget ØU - Diæter i forbindelse med valg ØU - "
+            "Befolkningsprognose 2014 TMU - Beredskabsplan for strandrensning BKU - Tilsyn med børn på legepladsen")
+    assert _entries(line) == [
+        (1, "Godkendelse af dagsorden"), (None, "Beretning fra borgmesteren"),
+        (None, "Valg af valgbestyrelse til Europa-Parlamentsvalget"), (None, "ØU - Diæter i forbindelse med valg"),
+        (None, "ØU - Befolkningsprognose 2014"), (None, "TMU - Beredskabsplan for strandrensning"),
+        (None, "BKU - Tilsyn med børn på legepladsen")]
