@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout163"
-BLIND_NAME = "blind held-out (heldout163)"
+BLIND = "heldout167"
+BLIND_NAME = "blind held-out (heldout167)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -407,6 +407,10 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen160 (heldout160, shown once)": "heldout160",
           "seen161 (heldout161, shown once)": "heldout161",
           "seen162 (heldout162, shown once)": "heldout162",
+          "seen163 (heldout163, shown once)": "heldout163",
+          "seen164 (heldout164, shown once)": "heldout164",
+          "seen165 (heldout165, shown once)": "heldout165",
+          "seen166 (heldout166, shown once)": "heldout166",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
