@@ -833,12 +833,38 @@ PUNKT_GLUED_AT_END = re.compile(r"(?<=[a-zæøå])(?=Punkt\s+\d{1,3}\.?\s*$)")
 LEADER_AFTER_NUMBER = re.compile(r"^(\s*(?:[•·▪\-–]\s*)?\d{1,3})\.{3,}\s*(?=[A-ZÆØÅ])")  # '1.......... Titel'
 
 
+# 'Sag 137 / 30 min / JRW / Orientering/beslutning' above the case's title: its number, then its allotted time, who
+# presents it and what kind it is, each after a slash
+CASE_WITH_DETAILS = re.compile(r"^\s*(?P<case>(?:sag|punkt|pkt\.?)\s*(?:nr\.?\s*)?\d{1,4})\s*(?P<details>/\s*\S.*)$",
+                               re.I)
+
+
+def _case_details_below_title(raw_lines: list[str]) -> list[str]:
+    """'Sag 137 / 30 min / JRW / Orientering' / 'Skoleprojekt': the case's number stays above its title, and the
+    details after the slashes go below it as the case's first text. Only where two such lines or more stand."""
+    if sum(1 for ln in raw_lines if "/" in ln and CASE_WITH_DETAILS.match(ln)) < 2:
+        return raw_lines
+    out = list(raw_lines)
+    for i, ln in enumerate(raw_lines):
+        m = CASE_WITH_DETAILS.match(ln) if "/" in ln else None
+        if not m:
+            continue
+        title_at = next((k for k in range(i + 1, min(i + 4, len(out))) if out[k].strip()), None)
+        out[i] = m.group("case")
+        if title_at is None or CASE_WITH_DETAILS.match(out[title_at]):
+            out[i] += f"\n{m.group('details')}"  # (no title below: the page was cut; the details stay text)
+        else:
+            out[title_at] = f"{out[title_at]}\n{m.group('details')}"
+    return [piece for ln in out for piece in ln.split("\n")]
+
+
 def _prepare(raw_lines: list[str]) -> tuple[list[str], set[int]]:
     """Web furniture blanked; run-on lines (a transcript with every item on one line) cut before each
     item number; long header lines cut before inline labels ('Til stede:', 'Afbud:')."""
     out: list[str] = []
     run_on: set[int] = set()
     last_listed: int | None = None  # the last item number of the run-on list above, while the next lines go on
+    raw_lines = _case_details_below_title(raw_lines)
     for ln in (piece for line in raw_lines for piece in layout.split_contents_glued(line)):
         ln = layout.strip_furniture(ln)
         if "  " not in ln:  # "R e f e r a t" -> "Referat" (letter-spaced words of PDF transcripts)

@@ -14,8 +14,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 1286, "date": 1646, "start": 1139, "place": 840, "body": 1414, "attendees": 6281,
-          "apologies": 2040}
+FLOORS = {"items_exact": 1289, "date": 1647, "start": 1140, "place": 841, "body": 1414, "attendees": 6291,
+          "apologies": 2042}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -89,8 +89,9 @@ FLOORS = {"items_exact": 1286, "date": 1646, "start": 1139, "place": 840, "body"
 # attendees 236, apologies 123 and date 44: seen155-seen158, added as measured, four names, eight apologies and four
 # dates more; apologies 121 after the run-on absence label's guards; attendees 239, apologies 123 and date 46:
 # seen159-seen162, added as measured, three names, two apologies and two dates more; attendees 240, apologies 125
-# and date 48: seen163-seen166, added as measured, one name, two apologies and two dates more)
-CEILINGS = {"attendees": 240, "apologies": 125, "date": 48}
+# and date 48: seen163-seen166, added as measured, one name, two apologies and two dates more; attendees 238: the
+# school board's 'Sag 137 / 30 min / …' lines, two wrong names fewer)
+CEILINGS = {"attendees": 238, "apologies": 125, "date": 48}
 
 
 @pytest.fixture(scope="module")

@@ -191,3 +191,15 @@ def test_the_open_titles_after_the_last_closed_one_in_a_run_on_list_are_cut_at_t
         (None, "Valg af valgbestyrelse til Europa-Parlamentsvalget"), (None, "ØU - Diæter i forbindelse med valg"),
         (None, "ØU - Befolkningsprognose 2014"), (None, "TMU - Beredskabsplan for strandrensning"),
         (None, "BKU - Tilsyn med børn på legepladsen")]
+
+
+def test_a_case_number_with_its_allotment_presenter_and_kind_after_slashes_takes_the_title_below_it():
+    text = ("Torsdag den 23.11.2017 klokken 18:30-21:00\n\nTil stede: Gerd Holm, Lone Karlsen\n\n"
+            "Punkt\n\nReferat\n\nSag 137 / 30 min / JRW / Orientering/beslutning\n\nSkoleprojekt\n\n"
+            " • Mål for projektet\n\nVi vil gerne sikre to voksne i hver årgang.\n\n"
+            "Sag 138 / 10 min / JRW / orientering\n\nNyt fra elevrådet\n\nIntet nyt fra elevrådet.\n\n"
+            "Sag 139 / 15 min / JRW / orientering/ 1 bilag\n\nØkonomi mm\n\nForbruget følger budgettet.\n")
+    items = read_normalised(text).items
+    assert [(i.number, i.title) for i in items] == [
+        (137, "Skoleprojekt"), (138, "Nyt fra elevrådet"), (139, "Økonomi mm")]
+    assert "30 min / JRW" in items[0].description + items[0].minutes
