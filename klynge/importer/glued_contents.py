@@ -27,7 +27,8 @@ from . import layout, words
 
 # the list's own label, then its column labels and a repeated page header up to the first entry (the last: a case
 # list's column heads)
-CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Sagsoversigt|Med følgende dagsorden:"
+CONTENTS_LABEL = re.compile(r"\b(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Sagsoversigt|Mødeindhold|"
+                            r"Med følgende dagsorden:"
                             r"|Følgende sager behandles på mødet|Punkter på åbent møde:|Sag nr\.:\s*Emne:)")
 # where the list ends: the attachments' list, the signatures, a file path, a page's footer ('… Henvendelse fra Bent
 # Larsen (V) om … Side 2')
@@ -87,7 +88,29 @@ def contents_entries(lines: list[str]) -> tuple[int, list[GluedEntry]] | None:
     return None
 
 
+# 'Punkt 1: Godkendelse af dagsorden 2 Punkt 2: Meddelelser 3 Punkt 03A: Valg af … 5': a portal's contents, each entry
+# labelled 'Punkt' with its number (a lettered case under a point: '03A') and followed by its page
+PUNKT_ENTRY = re.compile(r"(?:^|(?<=\s))Punkt\s+(?P<n>\d{1,3})(?P<letter>[A-Z])?\s*:\s+")
+
+
+def _punkt_entries(listed: str) -> list[GluedEntry]:
+    """The entries of a contents list written 'Punkt N: Title page …' (three or more), the cover ('Forside') left out;
+    a lettered case ('Punkt 03A: …') has no number of its own."""
+    marks = list(PUNKT_ENTRY.finditer(listed))
+    if len(marks) < 3:
+        return []
+    entries = []
+    for m, after in zip(marks, [*marks[1:], None], strict=False):
+        title = re.sub(r"\s+\d{1,3}\s*$", "", listed[m.end():after.start() if after else len(listed)].strip())
+        if title and title.casefold() != "forside":
+            entries.append(GluedEntry(None if m.group("letter") else int(m.group("n")), title))
+    return entries
+
+
 def _entries(listed: str, body: str) -> list[GluedEntry]:
+    by_punkt = _punkt_entries(re.sub(r"^\s*Punkt\s+Side\s+", "", listed))
+    if by_punkt:
+        return by_punkt
     start = _first_entry(listed) or _unnumbered_start(listed)
     if start is None:
         return []

@@ -125,8 +125,9 @@ REFERENCE_BEFORE = re.compile(r"(?:\b(?:punkt|pkt\.|nr\.|jf\.)|§)\s*$")
 
 
 def _run_on_cut(line: str, at: int) -> int:
-    """Where a run-on item starts: before its number, or before 'Ad' ('… Syddansk Universitet Ad 1. Bemærkninger')."""
-    ad = re.search(r"(?<=\s)Ad\s*$", line[:at])
+    """Where a run-on item starts: before its number, or before 'Ad' or 'Punkt' ('… Syddansk Universitet Ad 1.
+    Bemærkninger', '… dagsorden 2 Punkt 2: Meddelelser')."""
+    ad = re.search(r"(?<=\s)(?:Ad|Punkt)\s*$", line[:at])  # ('… Punkt 2: Meddelelser'; the word before the number)
     return ad.start() if ad else at
 
 

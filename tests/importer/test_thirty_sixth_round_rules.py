@@ -203,3 +203,13 @@ def test_a_case_number_with_its_allotment_presenter_and_kind_after_slashes_takes
     assert [(i.number, i.title) for i in items] == [
         (137, "Skoleprojekt"), (138, "Nyt fra elevrådet"), (139, "Økonomi mm")]
     assert "30 min / JRW" in items[0].description + items[0].minutes
+
+
+def test_a_portals_contents_written_punkt_number_title_page_gives_its_points_and_lettered_cases():
+    line = ("2 Mødeindhold Punkt Side Punkt 0: Forside 1 Punkt 1: Godkendelse af dagsorden 2 Punkt 2: Meddelelser 3 "
+            "Punkt 3: Orienteringer 4 Punkt 03A: Valg af bestyrelsesmedlemmer til plejehjem 5 Punkt 4: Beslutninger 12 "
+            "Punkt 04A: Kodeks for politisk arbejde 15 Punkt 5: Eventuelt 65")
+    assert _entries(line) == [
+        (1, "Godkendelse af dagsorden"), (2, "Meddelelser"), (3, "Orienteringer"),
+        (None, "Valg af bestyrelsesmedlemmer til plejehjem"), (4, "Beslutninger"),
+        (None, "Kodeks for politisk arbejde"), (5, "Eventuelt")]
