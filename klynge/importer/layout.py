@@ -3749,32 +3749,37 @@ def _inline_label_names(line: str, above: str = "") -> list[str]:
         listed, after = m.group("names"), line[m.end():]
         if after.startswith("-"):  # 'Sisse Wildt Skov- og Naturstyrelsen': the last word is half a compound's
             listed = listed.rsplit(" ", 1)[0]
-        sentence_goes_on = bool(PARTIAL_ABSENCE_AFTER.match(after))
         parts = re.split(r"\s*,\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", listed))
+        partial = bool(PARTIAL_ABSENCE_AFTER.match(after))
         for k, part in enumerate(parts):
-            said = part.split()
-            while said and said[0].isupper() and len(said[0]) > 1:
-                said = said[1:]  # 'LO Mette Kindberg': the organisation's acronym before the name
-            # (a part between two commas is a whole name; the last may run on into the next label)
-            last = k == len(parts) - 1
-            stop = next((j for j, w in enumerate(said) if _run_on_word(w, last)), len(said))
-            kept = said[:stop]
-            if len(kept) < len(said) and is_organisation(said[len(kept)]):
-                kept = kept[:-1]  # 'Knud Kristensen Vesthimmerlands Kommune': the name ends before the place's
-            if last and len(kept) == len(said) and sentence_goes_on:
-                # '…, Per Jeppesen deltog ikke i pkt. 7 og 8': the last name's own sentence goes on; but 'Mette Busk.
-                # Anny Winther deltog ikke …': the list's name ended with its sentence
-                end = next((j for j, w in enumerate(kept[:-1]) if re.search(r"[a-zæøå]{2}\.$", w)), None)
-                if end is None:
-                    break
-                kept = kept[:end + 1]
-            if len(kept) >= 3 and len(kept[-1]) == 1 and kept[-1].isupper():
-                kept = kept[:-1]  # 'Klaus Hansen V': the party's letter without its bracket
-            if 2 <= len(kept) <= 4 and not is_organisation(" ".join(kept)):
-                names.append(" ".join(kept).strip(" .-"))
-            if len(kept) < len(said):
-                break  # the list ended inside this part
+            name, list_ends = _listed_name(part.split(), k == len(parts) - 1, partial)
+            if name:
+                names.append(name)
+            if list_ends:
+                break
     return names
+
+
+def _listed_name(said: list[str], last: bool, partial: bool) -> tuple[str | None, bool]:
+    """One part of a run-on list of names -> (the name, or None; whether the list ends in this part). ``last``: the
+    list's last part, which may run on into the next label; ``partial``: a partial absence follows the list."""
+    while said and said[0].isupper() and len(said[0]) > 1:
+        said = said[1:]  # 'LO Mette Kindberg': the organisation's acronym before the name
+    stop = next((j for j, w in enumerate(said) if _run_on_word(w, last)), len(said))
+    kept = said[:stop]
+    if len(kept) < len(said) and is_organisation(said[len(kept)]):
+        kept = kept[:-1]  # 'Knud Kristensen Vesthimmerlands Kommune': the name ends before the place's
+    if last and partial and len(kept) == len(said):
+        # '…, Per Jeppesen deltog ikke i pkt. 7 og 8': the last name's own sentence goes on; but 'Mette Busk. Anny
+        # Winther deltog ikke …': the list's name ended with its sentence
+        end = next((j for j, w in enumerate(kept[:-1]) if re.search(r"[a-zæøå]{2}\.$", w)), None)
+        if end is None:
+            return None, True
+        kept = kept[:end + 1]
+    if len(kept) >= 3 and len(kept[-1]) == 1 and kept[-1].isupper():
+        kept = kept[:-1]  # 'Klaus Hansen V': the party's letter without its bracket
+    name = " ".join(kept).strip(" .-") if 2 <= len(kept) <= 4 and not is_organisation(" ".join(kept)) else None
+    return name, len(kept) < len(said)
 
 
 def _run_on_word(word: str, last: bool) -> bool:

@@ -122,12 +122,12 @@ PUNKT = re.compile(
     r"^(?:(?:ad\s+)?(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})?|ad\s+(?P<adnum>\d{1,3}))"
     r"\s*(?P<sep>[:.\-–—)]|\s)\s*(?P<title>.*)$", re.I)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
-SLASH_PRESENTER = re.compile(
-    r"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|"
-    r"præst(?:en)?|kirkeværge(?:n)?|kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|"
-    r"administrationen|sekretariatet|forvaltningen))\s*$", re.I)
-ROLE_BEFORE_SLASH = re.compile(r"\b(?:fra|til|af|med)\s+(?:(?:næst)?formand(?:en|skabet)?|kasserer(?:en)?|"
-                               r"sekretær(?:en)?|præst(?:en)?|borgmester(?:en)?|leder(?:en)?|direktør(?:en)?)$", re.I)
+SLASH_ROLE = (r"(?:næst)?formand(?:en)?|kasserer(?:en)?|sekretær(?:en)?|præst(?:en)?|kirkeværge(?:n)?|"
+              r"kontaktperson(?:en)?|direktør(?:en)?|leder(?:en)?|borgmester(?:en)?|administrationen|sekretariatet|"
+              r"forvaltningen")
+SLASH_PRESENTER = re.compile(rf"\s*/\s*(?:(?:v\.|ved)\s*(?P<name>\S[^/]*?)|(?P<role>{SLASH_ROLE}))\s*$", re.I)
+# 'Orientering fra formand / næstformand': a role before the slash too (what the item is about, not who presents it)
+ROLE_BEFORE_SLASH = re.compile(rf"\b(?:fra|til|af|med)\s+(?:{SLASH_ROLE}|formandskabet)$", re.I)
 PERSON_AFTER_SLASH = re.compile(r"\s+/\s+(?P<name>[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+){1,3})\s*$")
 
 
