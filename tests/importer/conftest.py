@@ -91,3 +91,12 @@ def read_normalised(text: str):
     """The document the importer reads from ``text`` after the normaliser, as an upload goes (without the
     dictionary): the later round-rule tests' common reading."""
     return parse(normalise(text).text)
+
+
+def contents_entries_of(line: str) -> list[tuple[int | None, str]]:
+    """(number, title) of each entry of the run-on contents list on ``line`` (``glued_contents.contents_entries``)."""
+    from klynge.importer import glued_contents
+
+    found = glued_contents.contents_entries([line])
+    assert found is not None
+    return [(e.number, e.title) for e in found[1]]

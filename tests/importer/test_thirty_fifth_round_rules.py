@@ -1,20 +1,14 @@
 """Issue 12, thirty-fifth round (the fifteenth session). Invented texts only."""
 
 from klynge.importer import glued_contents
-from tests.importer.conftest import read_normalised
-
-
-def _entries(line: str) -> list[tuple[int | None, str]]:
-    found = glued_contents.contents_entries([line])
-    assert found is not None
-    return [(e.number, e.title) for e in found[1]]
+from tests.importer.conftest import contents_entries_of, read_normalised
 
 
 def test_a_quotation_the_transcript_never_closed_opens_a_title_and_does_not_hold_the_rest_together():
     line = ('2 Indholdsfortegnelse Side 1. Trivselsmåling "Sund start for alle børn i kommunen Orientering om '
             "nyt frivilligcenter Høring af skolepolitik Budgetopfølgning Formanden orienterer Underskrifter: "
             "Udvalget - Referat marts 2012 Side 2 af 20")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Trivselsmåling"), (None, '"Sund start for alle børn i kommunen'),
         (None, "Orientering om nyt frivilligcenter"), (None, "Høring af skolepolitik"),
         (None, "Budgetopfølgning"), (None, "Formanden orienterer")]
@@ -23,7 +17,7 @@ def test_a_quotation_the_transcript_never_closed_opens_a_title_and_does_not_hold
 def test_a_closed_quotation_still_holds_its_words_in_the_title():
     line = ('2 Indholdsfortegnelse 1. Godkendelse af dagsorden Status "Vi Bevæger Ældre" Meddelelser '
             "Eventuelt Underskrifter")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Godkendelse af dagsorden"), (None, 'Status "Vi Bevæger Ældre"'), (None, "Meddelelser"),
         (None, "Eventuelt")]
 
@@ -31,7 +25,7 @@ def test_a_closed_quotation_still_holds_its_words_in_the_title():
 def test_a_contents_label_in_capitals_and_a_first_number_with_a_dot_leader_open_the_list():
     line = ("1 Møde i Byrådet mandag den 4. juni 2007 REFERAT INDHOLDSFORTEGNELSE 1... Meddelelser "
             "Godkendelse af lokalplan for Nørreparken Forslag til rammeaftale Eventuelt. 25")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Meddelelser"), (None, "Godkendelse af lokalplan for Nørreparken"),
         (None, "Forslag til rammeaftale"), (None, "Eventuelt.")]
 
@@ -40,7 +34,7 @@ def test_an_agenda_announced_with_folgende_dagsorden_loses_the_pages_running_hea
     line = ("1 DAGSORDEN Møde i rådet 17. august 2010 kl. 14 Rådhuset Med følgende dagsorden: 1. Godkendelse af "
             "dagsorden Orientering fra jobcenteret Resultatopfølgning Temadrøftelse: Fattigdomsanalyse "
             "Eventuelt/meddelelser Dagsorden til rådsmøde 17. august side 1 af 17")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Godkendelse af dagsorden"), (None, "Orientering fra jobcenteret"), (None, "Resultatopfølgning"),
         (None, "Temadrøftelse: Fattigdomsanalyse"), (None, "Eventuelt/meddelelser")]
 
@@ -49,7 +43,7 @@ def test_a_contents_list_that_lost_every_number_is_read_after_its_signature_shee
     line = ("2 Indholdsfortegnelse Underskriftsark Godkendelse af dagsorden Dialogmøde med styrelsen om ny "
             "kulturaftale Forhandling af ny kulturaftale Evt Samlet bilagsliste... i Kulturgruppen den 4. "
             "september 2014 Side nr. 1")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (None, "Godkendelse af dagsorden"), (None, "Dialogmøde med styrelsen om ny kulturaftale"),
         (None, "Forhandling af ny kulturaftale"), (None, "Evt")]
 

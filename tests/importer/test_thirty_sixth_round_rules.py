@@ -2,15 +2,9 @@
 
 import pytest
 
-from klynge.importer import glued_contents
+from klynge.importer import glued_contents, layout
 from klynge.importer.parse import NoMeetingFound
-from tests.importer.conftest import read_normalised
-
-
-def _entries(line: str) -> list[tuple[int | None, str]]:
-    found = glued_contents.contents_entries([line])
-    assert found is not None
-    return [(e.number, e.title) for e in found[1]]
+from tests.importer.conftest import contents_entries_of, read_normalised
 
 PORTAL_PAGE = """310821 - Ordinært møde
 
@@ -161,7 +155,6 @@ def test_who_presents_an_item_in_a_bracket_at_its_end_is_its_presenter_and_an_at
 
 
 def test_an_inline_absence_label_leaves_out_a_partial_absence_a_party_letter_and_the_meeting_room():
-    from klynge.importer import layout
     header = ("1 ÅBENT REFERAT ØKONOMIUDVALG Mødedato: 16. juni 2009 Mødested: Byrådssal Deltagere: Eva Holm, "
               "Per Jeppesen, Knud Bjerre Fraværende: Knud Bjerre, Per Jeppesen deltog ikke i pkt. 7 og 8")
     assert layout.apologies_in([header]) == ["Knud Bjerre"]
@@ -174,7 +167,6 @@ def test_an_inline_absence_label_leaves_out_a_partial_absence_a_party_letter_and
 
 
 def test_a_header_tables_absence_label_right_after_the_members_label_gives_the_members_no_apologies():
-    from klynge.importer import layout
     line = ("1 Integrationsråd Referat Mødedato: Torsdag den 16. april 2015 Mødelokale: M1.4 Medlemmer: Fraværende: "
             "Abdul Hanan, Anders Kristensen, Henrik Lillesø, Jens Nielsen Abdul Hanan, Anders Kristensen")
     assert layout.apologies_in([line]) == []
@@ -186,7 +178,7 @@ def test_the_open_titles_after_the_last_closed_one_in_a_run_on_list_are_cut_at_t
     line = ("2 Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Beretning fra borgmesteren - "
             "LUKKET SAG Valg af valgbestyrelse til Europa-Parlamentsvalget ØU - Diæter i forbindelse med valg ØU - "
             "Befolkningsprognose 2014 TMU - Beredskabsplan for strandrensning BKU - Tilsyn med børn på legepladsen")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Godkendelse af dagsorden"), (None, "Beretning fra borgmesteren"),
         (None, "Valg af valgbestyrelse til Europa-Parlamentsvalget"), (None, "ØU - Diæter i forbindelse med valg"),
         (None, "ØU - Befolkningsprognose 2014"), (None, "TMU - Beredskabsplan for strandrensning"),
@@ -209,7 +201,7 @@ def test_a_portals_contents_written_punkt_number_title_page_gives_its_points_and
     line = ("2 Mødeindhold Punkt Side Punkt 0: Forside 1 Punkt 1: Godkendelse af dagsorden 2 Punkt 2: Meddelelser 3 "
             "Punkt 3: Orienteringer 4 Punkt 03A: Valg af bestyrelsesmedlemmer til plejehjem 5 Punkt 4: Beslutninger 12 "
             "Punkt 04A: Kodeks for politisk arbejde 15 Punkt 5: Eventuelt 65")
-    assert _entries(line) == [
+    assert contents_entries_of(line) == [
         (1, "Godkendelse af dagsorden"), (2, "Meddelelser"), (3, "Orienteringer"),
         (None, "Valg af bestyrelsesmedlemmer til plejehjem"), (4, "Beslutninger"),
         (None, "Kodeks for politisk arbejde"), (5, "Eventuelt")]
