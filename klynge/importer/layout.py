@@ -2764,7 +2764,36 @@ def paragraph_headings(lines: list[str]) -> list[Heading]:
                 or re.fullmatch(NAME, s) or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s):
             continue
         found.append(Heading(k, None, s))
-    return found if len(found) >= 2 else []
+    return found if len(found) >= 2 else _spaced_paragraph_headings(lines, start)
+
+
+# 'Referatet godkendes', 'Der ønskes tilbagemelding …', 'Datoer for SB-møder meldes ud': a short line of minutes, no title
+# ('Virkelig god måde at fremlægge årsberetning på': a sentence of minutes ending on its preposition)
+MINUTES_LINE = re.compile(r"^(?:Der|Det|Vi|Man|Han|Hun|De|Den|Alle)\s|\s[a-zæøå]{3,}es\b|\s(?:på|af|om|med|ved)$")
+
+
+def _spaced_paragraph_headings(lines: list[str], start: int) -> list[Heading]:
+    """'Dagsorden' / '' / 'Godkendelse af referat (vedhæftet)' / '' / 'Referatet godkendes' / '' / 'Evaluering af
+    årsmødet' / '' / 'Flot fremmøde - ca. 60 fremmødte.': a school's web page (Aula and the like) that sets a blank
+    line between every title and its minutes, so a title has no text right under it. A title-shaped line counts when
+    the next line with text, within four lines, is its minutes: a sentence, or longer than the title line. Three
+    such titles at least; a short line of minutes ('Referatet godkendes') is never one."""
+    found: list[Heading] = []
+    for k in range(start, len(lines) - 1):
+        s = lines[k].strip() if lines[k] else ""
+        above = lines[k - 1].strip() if k and lines[k - 1] else ""
+        if not s or above or len(s) > 100 or ":" in s or s.endswith((".", ",", ";", "!", "?")):
+            continue
+        if not s[0].isalpha() or re.match(r"[A-ZÆØÅ]\.[a-zæøå]", s):
+            continue  # '20 min' (a table's duration column), 'F.eks. projekt …' (an example in the minutes)
+        if not _title_like(s) or SENTENCE_VERB.search(s) or MINUTES_LINE.search(s) or re.fullmatch(NAME, s) \
+                or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s) or PEOPLE_OR_AGENDA_LABEL.match(s):
+            continue
+        text = next((lines[j].strip() for j in range(k + 1, min(len(lines), k + 5)) if lines[j] and lines[j].strip()),
+                    "")
+        if text and (text.endswith((".", ":")) or SENTENCE_VERB.search(text) or len(text) > len(s) + 20):
+            found.append(Heading(k, None, s))
+    return found if len(found) >= 3 else []
 
 
 def agenda_bullets(lines: list[str]) -> list[Heading]:

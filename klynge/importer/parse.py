@@ -3337,9 +3337,23 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     # 'Formand Søren D. Sørensen (SDS)' above the list that names him again: one person once the role is off
     attendees = _first_of_each_name(p for p in attendees if not layout.is_organisation(p.name))
     guests = _first_of_each_name(p for p in guests if not layout.is_organisation(p.name))
-    absent_keys = {n.lower() for n in absent}
+    absent_keys = {n.lower() for n in absent} | _first_name_matches(absent, [p.name for p in attendees])
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
     return attendees, absent, substitutes, guests
+
+
+def _first_name_matches(absent: list[str], attendees: list[str]) -> set[str]:
+    """'Deltagere: …, Katrine Kop Fogsgaard, Line Storgaard, …' / 'Afbud: Ditte Vuholm, Line, Katrine': a members'
+    list under the attendees' label with the apologies given by first name only. The one attendee whose first name an
+    apology is (where only one has it) is absent, not present (lower-cased, as the caller compares)."""
+    found: set[str] = set()
+    for name in absent:
+        if len(name.split()) != 1:
+            continue
+        same = [a for a in attendees if len(a.split()) >= 2 and a.split()[0].casefold() == name.casefold()]
+        if len(same) == 1:
+            found.add(same[0].lower())
+    return found
 
 
 

@@ -19,7 +19,9 @@ def test_a_first_name_may_carry_an_accent():
 
 
 def test_full_names_ending_in_a_first_name_are_a_list_of_people():
-    assert [p.name for p in _parse(SCHOOL_BOARD).attendees] == [
+    # (with 'Fraværende: René, Peter' the attendees of those first names are absent: the thirty-seventh round)
+    text = SCHOOL_BOARD.replace("Fraværende: René, Peter, Anders", "Fraværende: Anders")
+    assert [p.name for p in _parse(text).attendees] == [
         "Jan Skrubbeltrang", "Anne Marie Lomartire", "René Flou", "Peter Nielsen", "Jesper"]
 
 
