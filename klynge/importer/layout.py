@@ -2767,7 +2767,7 @@ def paragraph_headings(lines: list[str]) -> list[Heading]:
     return found if len(found) >= 2 else _spaced_paragraph_headings(lines, start)
 
 
-# 'Referatet godkendes', 'Der ønskes tilbagemelding …', 'Datoer for SB-møder meldes ud': a short line of minutes, no title
+# 'Referatet godkendes', 'Der ønskes tilbagemelding …', 'Datoer for SB-møder meldes ud': a line of minutes, no title
 # ('Virkelig god måde at fremlægge årsberetning på': a sentence of minutes ending on its preposition)
 MINUTES_LINE = re.compile(r"^(?:Der|Det|Vi|Man|Han|Hun|De|Den|Alle)\s|\s[a-zæøå]{3,}es\b|\s(?:på|af|om|med|ved)$")
 
