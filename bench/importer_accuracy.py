@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout167"
-BLIND_NAME = "blind held-out (heldout167)"
+BLIND = "heldout172"
+BLIND_NAME = "blind held-out (heldout172)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -411,6 +411,11 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen164 (heldout164, shown once)": "heldout164",
           "seen165 (heldout165, shown once)": "heldout165",
           "seen166 (heldout166, shown once)": "heldout166",
+          "seen167 (heldout167, shown once)": "heldout167",
+          "seen168 (heldout168, shown once)": "heldout168",
+          "seen169 (heldout169, shown once)": "heldout169",
+          "seen170 (heldout170, shown once)": "heldout170",
+          "seen171 (heldout171, shown once)": "heldout171",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
