@@ -983,7 +983,8 @@ NUMBER_SLOT_CELL = re.compile(
     r"(?P<title>[A-ZÆØÅ][^|]{1,200}?)\s*(?:\||$)")
 
 
-SLOT_CELL = re.compile(rf"^(?P<slot>{SLOT_RANGE})(?:\s+[A-ZÆØÅ][a-zæøå]+)?$")
+# ('19.25 – 20.10 Nick, Jørgen og Simon': the presenters in the slot's cell)
+SLOT_CELL = re.compile(rf"^(?P<slot>{SLOT_RANGE})(?:\s+[A-ZÆØÅ][a-zæøå]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][a-zæøå]+)*)?$")
 
 
 def _short_cell(line: str) -> bool:
@@ -991,7 +992,13 @@ def _short_cell(line: str) -> bool:
         and not label_role(line)
 
 
-ITEM_FORM_CELL = re.compile(r"(?i:beslutning|orientering|drøftelse|debat|til beslutning|til orientering|til drøftelse)")
+# ('Drøftelse og beslutning', 'Orientering/beslutning': two forms in one cell)
+FORM_WORD = r"(?:til\s+)?(?:beslutning|orientering|drøftelse|debat)"
+ITEM_FORM_CELL = re.compile(rf"(?i:{FORM_WORD}(?:\s*(?:og|/|,)\s*{FORM_WORD})*)")
+# 'Mette K.', 'Nick', 'Peter og Nick', 'Jannie Boye Kirk og Christian Krogsøe Stæhr': the presenters' cell
+PRESENTER = r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){0,3}(?:\s+[A-ZÆØÅ]{1,3}\.?)?"
+PRESENTERS_CELL = re.compile(rf"{PRESENTER}(?:(?:,\s*|\s+og\s+){PRESENTER})*")
+
 
 
 def _slotted_cells(lines: list[str], at: int) -> str | None:
@@ -1006,13 +1013,37 @@ def _slotted_cells(lines: list[str], at: int) -> str | None:
     if not slot:
         return None
     title = None
+    form_seen = presenter_seen = False
+    # the presenter's cell comes right after the slot's, unless the slot's cell names them ('19.25 – 20.10 Nick')
+    presenter_due = not re.search(r"[A-ZÆØÅ]", lines[cells[0]].strip()[len(slot.group("slot")):])
     for k in cells[1:]:
-        if ITEM_FORM_CELL.fullmatch(lines[k].strip()):
+        cell = lines[k].strip()
+        if ITEM_FORM_CELL.fullmatch(cell):
+            form_seen = True
             continue  # 'Peter' / 'Beslutning' / 'Godkendelse af referat': the item's form, a cell of its own
-        if not _short_cell(lines[k].strip()) or LONE_NUMBER.match(lines[k].strip()):
+        if presenter_due and PRESENTERS_CELL.fullmatch(cell) and len(cells) > 2:
+            presenter_due, presenter_seen = False, True
+            title = title or cell  # (kept only when no other cell is a title: 'Velkomst' / 'Formålet med …:')
+            continue  # 'Mette K.', 'Peter og Nick': the presenters
+        if LONE_NUMBER.match(cell):
             break
-        title = lines[k].strip()
+        if _short_cell(cell) or (form_seen and _slot_title_cell(cell)):
+            title = cell.rstrip(".") if form_seen else cell
+            if form_seen or presenter_seen:
+                break  # the title stands in the cell after the presenter's or the form's; then the item's text
+            presenter_due = False
+            continue
+        break
     return f"{slot.group('slot')} {title}" if title else None
+
+
+def _slot_title_cell(cell: str) -> bool:
+    """'Høringssvar på Hadbjerg Skoles Kvalitetsrapport og Favrskovs samlede kvalitetsrapport 2019', 'Fastlæggelse af
+    årshjul for 2020-22.': a title in the cell after the form's, longer than a short cell or ending on one full stop;
+    not a sentence of the item's text."""
+    if cell.endswith(".") and (". " in cell or len(cell) > 100 or SENTENCE_VERB.search(cell)):
+        return False
+    return len(cell) <= 150 and _title_like(cell) and not cell.endswith((":", ",")) and not label_role(cell)
 
 
 # a line that cannot stand alone: it goes on from the line above ('samt ekstraordinært bestyrelsesmøde …')
@@ -2697,6 +2728,33 @@ def labelled_bullet_headings(lines: list[str]) -> list[Heading]:
         return []  # one block of such bullets ('Ansøgninger' / '• Visby lokalråd: …' / …): a list inside an item
     after_first = [b for b in bullets if b[0] >= found[0].index]
     return found if 3 * len(found) >= 2 * len(after_first) else []
+
+
+# 'Dagsorden:                     Referat:': a two-column table's header, the agenda's titles left, the minutes right
+AGENDA_MINUTES_HEADER = re.compile(r"^dagsorden\s*:?\s+(?:referat|beslutning(?:er)?|bemærkninger)\s*:?$", re.I)
+TITLE_COLON_TEXT = re.compile(r"^(?P<title>[A-ZÆØÅ][^:]{2,200}?)\s*:\s+\S")
+
+
+def colon_titled_lines(lines: list[str]) -> list[Heading]:
+    """'Dagsorden:      Referat:' / 'Godkendelse af dagsorden:  Godkendt' / 'Valg af dirigent: Nina Hviid' / …: a
+    two-column table of agenda and minutes flattened one row a line, the title before the colon. Only under that
+    header, three rows at least, and most lines with text below the header such rows (a wrapped decision may stand
+    between them); the title is never a person's name or a section label."""
+    start = next((k for k, ln in enumerate(lines) if ln and AGENDA_MINUTES_HEADER.match(ln.strip())), None)
+    if start is None:
+        return []
+    found: list[Heading] = []
+    texts = 0
+    for k in range(start + 1, len(lines)):
+        s = lines[k].strip() if lines[k] else ""
+        if not s:
+            continue
+        texts += 1
+        m = TITLE_COLON_TEXT.match(s)
+        title = m.group("title").strip() if m else ""
+        if title and _title_like(title) and not re.fullmatch(NAME, title) and not label_role(title + ":"):
+            found.append(Heading(k, None, title))
+    return found if len(found) >= 3 and 3 * len(found) >= 2 * texts else []
 
 
 def bullet_agenda_before(lines: list[str], first: int) -> list[Heading]:

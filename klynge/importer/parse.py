@@ -2618,6 +2618,9 @@ UNNUMBERED_WARNINGS = {
                 "rækkefølge («a. Godkendelse af referat», «b. …»). Kontrollér dem.",
     "decimal": "Punkterne er nummereret inden for grupper («1.1.», «1.2.», «2.1.»); de er læst uden nummer i "
                "rækkefølge, og gruppernes overskrifter («1.0.») er ikke punkter. Kontrollér dem.",
+    "colon_rows": "Punkterne er ikke nummererede; de er fundet ud fra rækkerne under «Dagsorden: Referat:», hvor "
+                  "punktets titel står før et kolon og referatet efter («Valg af dirigent: Nina Hviid»). "
+                  "Kontrollér dem.",
     "paragraphs": "Punkterne er hverken nummererede eller markerede; de er fundet ud fra korte overskriftslinjer "
                   "med teksten lige under. Kontrollér dem, og ret dem, der ikke er punkter.",
 }
@@ -2696,6 +2699,7 @@ def _choose_headings(lines: list[str], raw_lines: list[str], run_on: set[int]) -
                         ("purposed", layout.purpose_headings), ("decimal", layout.decimal_headings),
                         ("listed", layout.agenda_bullets), ("label_bullets", layout.labelled_bullet_headings),
                         ("lettered", layout.lower_lettered_headings), ("", layout.item_number_label_headings),
+                        ("colon_rows", layout.colon_titled_lines),
                         ("", layout.item_page_heading),
                         ("paragraphs", layout.paragraph_headings)):
         if headings:
