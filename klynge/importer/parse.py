@@ -2622,7 +2622,7 @@ UNNUMBERED_WARNINGS = {
                   "punktets titel står før et kolon og referatet efter («Valg af dirigent: Nina Hviid»). "
                   "Kontrollér dem.",
     "paragraphs": "Punkterne er hverken nummererede eller markerede; de er fundet ud fra korte overskriftslinjer "
-                  "med teksten lige under. Kontrollér dem, og ret dem, der ikke er punkter.",
+                  "med teksten under sig. Kontrollér dem, og ret dem, der ikke er punkter.",
 }
 
 
