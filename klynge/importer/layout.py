@@ -1000,7 +1000,6 @@ PRESENTER = r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){0,3}(?:\s+[A
 PRESENTERS_CELL = re.compile(rf"{PRESENTER}(?:(?:,\s*|\s+og\s+){PRESENTER})*")
 
 
-
 def _slotted_cells(lines: list[str], at: int) -> str | None:
     """'1.' / '19.00 – 19.10' / 'Velkomst' / 'Formålet med mødet er:' and '2.' / '19.10 – 19.30' / 'Nick' /
     'Orientering' / 'Intro til skolebestyrelsens arbejde' / 'Kort intro …': a table row flattened one cell a line,
@@ -2818,11 +2817,17 @@ def paragraph_headings(lines: list[str]) -> list[Heading]:
         above = lines[k - 1].strip() if k and lines[k - 1] else ""
         if not s or above or not below or len(s) > 120:
             continue
-        if ":" in s or s.endswith((".", ",", ";")) or not _title_like(s) or is_sentence(s) \
-                or re.fullmatch(NAME, s) or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s):
+        if not _bare_title_line(s) or is_sentence(s):
             continue
         found.append(Heading(k, None, s))
     return found if len(found) >= 2 else _spaced_paragraph_headings(lines, start)
+
+
+def _bare_title_line(s: str) -> bool:
+    """A line that may be an unmarked item's title: title-shaped, no colon, no closing full stop, not a name, a
+    section label, web furniture or a bullet."""
+    return not (":" in s or s.endswith((".", ",", ";")) or not _title_like(s) or re.fullmatch(NAME, s)
+                or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s))
 
 
 # 'Referatet godkendes', 'Der ønskes tilbagemelding …', 'Datoer for SB-møder meldes ud': a line of minutes, no title
@@ -2840,12 +2845,11 @@ def _spaced_paragraph_headings(lines: list[str], start: int) -> list[Heading]:
     for k in range(start, len(lines) - 1):
         s = lines[k].strip() if lines[k] else ""
         above = lines[k - 1].strip() if k and lines[k - 1] else ""
-        if not s or above or len(s) > 100 or ":" in s or s.endswith((".", ",", ";", "!", "?")):
+        if not s or above or len(s) > 100 or s.endswith(("!", "?")) or not _bare_title_line(s):
             continue
         if not s[0].isalpha() or re.match(r"[A-ZÆØÅ]\.[a-zæøå]", s):
             continue  # '20 min' (a table's duration column), 'F.eks. projekt …' (an example in the minutes)
-        if not _title_like(s) or SENTENCE_VERB.search(s) or MINUTES_LINE.search(s) or re.fullmatch(NAME, s) \
-                or label_role(s) or FURNITURE.match(s) or LEADING_BULLET.match(s) or PEOPLE_OR_AGENDA_LABEL.match(s):
+        if SENTENCE_VERB.search(s) or MINUTES_LINE.search(s) or PEOPLE_OR_AGENDA_LABEL.match(s):
             continue
         text = next((lines[j].strip() for j in range(k + 1, min(len(lines), k + 5)) if lines[j] and lines[j].strip()),
                     "")
