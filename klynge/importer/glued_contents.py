@@ -82,10 +82,25 @@ def contents_entries(lines: list[str]) -> tuple[int, list[GluedEntry]] | None:
         if not label:
             continue
         body = "\n".join(lines[index + 1:])
-        entries = _entries(line[label.end():], body)
+        entries = _entries(line[label.end():] + _continued_on_next_page(line, lines[index + 1:]), body)
         if len(entries) >= 3:
             return index, entries
     return None
+
+
+# '4 11. Høringssvar vedr. lovforslag …': the next page's line, its page number, then the list's next number
+NEXT_PAGE_ENTRY = re.compile(r"^\s*\d{1,3}\s+(?P<n>\d{1,3})\.\s+(?=[\"“”]?[A-ZÆØÅ])")
+
+
+def _continued_on_next_page(line: str, rest: list[str]) -> str:
+    """The list's entries on the next page's line (' 11. Høringssvar … 12. …'), when that line opens with the
+    number after one the list prints; '' otherwise."""
+    following = next((ln for ln in rest if ln.strip()), "")
+    m = NEXT_PAGE_ENTRY.match(following)
+    if not m or int(m.group("n")) < 2:
+        return ""
+    before = re.compile(rf"(?:^|\s){int(m.group('n')) - 1}\.\s+[\"“”]?[A-ZÆØÅ]")
+    return " " + following[m.start("n"):] if before.search(line) else ""
 
 
 # 'Punkt 1: Godkendelse af dagsorden 2 Punkt 2: Meddelelser 3 Punkt 03A: Valg af … 5': a portal's contents, each entry
@@ -134,11 +149,36 @@ def _entries(listed: str, body: str) -> list[GluedEntry]:
         for entry in closed:
             entry.closed = True
         entries += closed
+    entries = _without_attachment_lists(entries)
     for entry in entries:
         entry.title = DROPPED_YEAR_MONTH.sub("", entry.title)
         if entry.number is None:
             entry.number = _number_in_body(entry.title, body)
     return [e for e in entries if len(e.title) >= 3]
+
+
+# '…, sagsnr. 13/ Bilag: 1. Åbent referat af møde … 3. Generalforsamling rammer, sagsnr. 13/': the attachments of
+# the entry before, numbered from 1, then the next entry's own number
+ATTACHMENT_LIST = re.compile(r"^Bilag\s*:?\s*(?=1\.\s)")
+
+
+def _without_attachment_lists(entries: list[GluedEntry]) -> list[GluedEntry]:
+    """An entry that opens with the attachments of the entry before ('Bilag: 1. X 2. Y 5. Title') keeps only the
+    title after the first number that does not count the attachments on (its item's number); an entry that is only
+    attachments is dropped."""
+    kept = []
+    for entry in entries:
+        if not ATTACHMENT_LIST.match(entry.title):
+            kept.append(entry)
+            continue
+        counted = 1
+        for m in NUMBERED_ENTRY.finditer(entry.title):
+            if int(m.group("n")) == counted:
+                counted += 1
+                continue
+            kept.append(GluedEntry(int(m.group("n")), entry.title[m.end():].strip(), entry.closed))
+            break
+    return kept
 
 
 # 'Godkendelse af dagsorden januar [2016]': a month the transcript kept when it dropped the year after it (never

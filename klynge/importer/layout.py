@@ -3015,7 +3015,9 @@ PLACE_LABEL_ONLY = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|a
 PLACE_THEN_KL = re.compile(r",?\s+kl\.?\s*(\d{1,2})[.:](\d{2})\.?\s*$")
 # '15.30-17.00', '17.00 til 19.00. Sommerbespisning …': the meeting's hours on a header line of their own
 TIME_RANGE_LINE = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[-–]|til)\s*\d{1,2}[.:]\d{2}\b")
-PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*:?\s*(.*)$", re.I)
+# (never the start of a longer word: 'Stedfortrædere: Anders Brandt Sørensen' names a substitute)
+PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering|mødeafholdelse)"
+                         r"(?-i:(?![a-zæøå]))\s*:?\s*(.*)$", re.I)
 BODY_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ|råd)\s*:?\s*(.*)$", re.I)
 # 'Behandlet og godkendt af menighedsrådet 9. oktober 2019': the minutes' approval, not the meeting's date
 PRINT_DATE = re.compile(r"udsendelsesdato|udskrevet|printet|offentliggjort|opdateret|publiceret|"
@@ -3126,7 +3128,8 @@ PLACE_SENTENCE = re.compile(
     r"afholdt\b.{0,60}?|"
     r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|"
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
-    r"(?:\s*(?:$|(?<!\bSct)(?<!\bSkt)(?<!\bSt)\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
+    r"(?:\s*(?:$|(?<!\bSct)(?<!\bSkt)(?<!\bSt)(?<!\b[A-ZÆØÅ][a-zæøå])(?<!\b[A-ZÆØÅ][a-zæøå]{2})(?<!\b\w)(?<!\d)"
+    r"\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
     re.I)
 # ('Regionshuset, 4180 Sorø og er åbent for offentligheden': the sentence goes on after 'og' and a verb)
 PLACE_TAIL = re.compile(r"\s+(?:samt|dvs\.?|med|hvor|og efterfølgende|efterfulgt af)\s.*$|\s*\+.*$"
@@ -3174,6 +3177,8 @@ MEETING_AT_PLACE = re.compile(rf"^\w*møde\s+i\s+(?P<place>[A-ZÆØÅ][\wæøå 
                               rf"præstegård|kirkehus|rådhus|medborgerhus|forsamlingshus|kirkesal|mødesal)\w*)"
                               rf",?\s+(?i:{WEEKDAY})\b")
 MEETING_WORD = re.compile(r"møde\b", re.I)
+# 'Seniorrådet tirsdag den 26. april 2022 kl. 10:00': the body named before the day, not a place
+DEFINITE_BODY_END = re.compile(r"(?:rådet|udvalget|bestyrelsen|nævnet|kommissionen|repræsentantskabet)$", re.I)
 HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holdes)\s+"
                              r"(?P<place>[A-ZÆØÅ][\wæøå -]{2,40}\s\d{1,3}[a-zA-Z]?(?:,\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?)")
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
@@ -3370,6 +3375,9 @@ def place_under_date(lines: list[str]) -> str | None:
     nonempty = [x.strip() for x in lines if x and x.strip()][:12]
     for k, ln in enumerate(nonempty[:-1]):
         ln = KIND_PREFIX.sub("", ln)  # 'Referat: 20. september 2022 kl. 14:00' / 'Innovest, Ånumvej 28, Skjern'
+        named = PLACE_BEFORE_DAY.match(ln)
+        if named and DEFINITE_BODY_END.search(named.group("place")):
+            ln = ln[named.end("place"):].lstrip(" ,")  # 'Seniorrådet tirsdag den 26. april 2022 kl. 10:00'
         if not DATE_TIME_ONLY.match(ln) or not dates_in(ln):
             continue
         nxt = nonempty[k + 1]
@@ -3605,7 +3613,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     if found.place is None:
         for ln in [x for x in lines if x][:12]:
             m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln) or MEETING_AT_PLACE.match(ln.strip())
-            if m and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORD.search(m.group("place")):
+            if m and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORD.search(m.group("place")) \
+                    and not (m.re is PLACE_BEFORE_DAY and DEFINITE_BODY_END.search(m.group("place"))):
                 found.place = m.group("place").strip(" ,.")  # (not 'Menighedsrådsmøde onsdag d. 7. april')
                 break
     # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'

@@ -233,11 +233,15 @@ BRACKETED_SUBSTITUTE = re.compile(rf"({NAME})\s*\((?:på vegne af|for|stedfortr�
 # '• Andrea Terp, A - Vibeke Hejnfelt stedfortræder' under 'Afbud': the member (and party), then who stood in
 DASHED_SUBSTITUTE = re.compile(rf"({NAME})(?:,\s*[A-ZÆØÅ]{{1,2}})?\s+[-–]\s+({NAME})\s+(?:stedfortræder|suppleant)\b")
 ATTACHMENTS_LABEL = dict(SECTION_RE)["attachments"]
+# '… 6600 Vejen Medlemmer: …', 'bispegårdenFraværende stiftsrådsmedlemmer:': a transcript's place runs into the
+# next label of the header
+PLACE_RUNS_INTO_LABEL = re.compile(r"(?:\s+|(?<=[a-zæøå]))(?:Medlemmer|Deltagere|Fraværende|Afbud|Til stede|"
+                                   r"Tilstede|I mødet deltog|Mødet? (?:start|deltog|blev))\b.*$")
 RECOMMENDATION_LEAD = re.compile(r"^(?:det indstilles|sekretariatet indstiller|formandskabet indstiller)\b", re.I)
 
 HEADER_LABELS = [
     ("date", r"mødedato|dato|tidspunkt|mødetidspunkt|mødetid|tid|afholdt"),
-    ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering|hvor"),
+    ("place", r"mødested|sted|lokation|adresse|mødelokale|lokale|placering|hvor|mødeafholdelse"),
     ("body", r"mødeforum|forum|organ|udvalg"),
     ("attendees", r"mødedeltagere|deltagere|til stede|tilstedeværende|tilstede|fremmødte|deltog|medlemmer|"
                   r"[a-zæøå]{3,}smedlemmer(?=\s*:)|referent|"
@@ -2423,6 +2427,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     if place:
         place = layout.MEETING_KIND_TAIL.sub("", place) or place  # 'Mødesalen, Ringe - Ekstraordinært'
     if place:
+        place = PLACE_RUNS_INTO_LABEL.sub("", place) or place
+    if place:
         place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
@@ -2879,8 +2885,9 @@ def _header_fields(header: list[str]) -> tuple[dict[str, str], dict[str, list[st
                 if not rest:
                     nxt = next((x for x in header[k + 1:] if x), "")
                     rest = nxt
-                label_only = layout.LABEL_NOT_PLACE.match(rest) or re.fullmatch(r"\w[\w-]*\s*:", rest) \
-                    or layout.NO_PLACE.match(rest)  # 'Mødested' / 'Mødet afholdes' (the place was cut off)
+                # ('Mødested' / 'Mødet afholdes' (the place was cut off), 'Lokation:' / 'Dagsorden publiceret:')
+                label_only = layout.LABEL_NOT_PLACE.match(rest) or layout.NO_PLACE.match(rest) \
+                    or re.fullmatch(r"\w[\w-]*(?:\s+\w[\w-]*){0,2}\s*:", rest)
                 if name == "body" and layout.COLUMN_HEADS.fullmatch(rest):
                     pass  # 'Udvalg Dato Type Hent': a table's header row; the header search reads its row
                 elif not (name == "place" and label_only):

@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
-FLOORS = {"items_exact": 1317, "date": 1685, "start": 1171, "place": 853, "body": 1443, "attendees": 6465,
+FLOORS = {"items_exact": 1318, "date": 1685, "start": 1171, "place": 868, "body": 1443, "attendees": 6465,
           "apologies": 2095}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
@@ -92,8 +92,10 @@ FLOORS = {"items_exact": 1317, "date": 1685, "start": 1171, "place": 853, "body"
 # and date 48: seen163-seen166, added as measured, one name, two apologies and two dates more; attendees 238: the
 # school board's 'Sag 137 / 30 min / …' lines, two wrong names fewer; attendees 225: an apology by first name takes
 # that attendee off, thirteen wrong names fewer; apologies 133 and date 52: seen167-seen171, added as measured, eight
-# apologies and four dates more; attendees 229 with them, four names more)
-CEILINGS = {"attendees": 229, "apologies": 133, "date": 52}
+# apologies and four dates more; attendees 229 with them, four names more; place 61: the eighteenth session's place
+# rules ('Stedfortrædere:' no place label, a body before the day no place, a transcript's place ending before the next
+# label), 26 wrong places fewer)
+CEILINGS = {"attendees": 229, "apologies": 133, "date": 52, "place": 61}
 
 
 @pytest.fixture(scope="module")
