@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout172"
-BLIND_NAME = "blind held-out (heldout172)"
+BLIND = "heldout177"
+BLIND_NAME = "blind held-out (heldout177)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -416,6 +416,11 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen169 (heldout169, shown once)": "heldout169",
           "seen170 (heldout170, shown once)": "heldout170",
           "seen171 (heldout171, shown once)": "heldout171",
+          "seen172 (heldout172, shown once)": "heldout172",
+          "seen173 (heldout173, shown once)": "heldout173",
+          "seen174 (heldout174, shown once)": "heldout174",
+          "seen175 (heldout175, shown once)": "heldout175",
+          "seen176 (heldout176, shown once)": "heldout176",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}
