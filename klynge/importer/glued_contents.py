@@ -288,7 +288,7 @@ def _split_on_marks(listed: str, number: int) -> list[GluedEntry]:
             pieces.append(listed[after:stop].strip())
             closed.append(shut)
         pairs = enumerate(zip(pieces, closed, strict=True))
-        return [GluedEntry(number if k == 0 else None, t, c) for k, (t, c) in pairs if t]
+        return _numbered_by_trailing([GluedEntry(number if k == 0 else None, t, c) for k, (t, c) in pairs if t])
     if len(CASE_NUMBER_MARK.findall(listed)) >= 2:
         pieces = [p.strip() for p in CASE_NUMBER_MARK.split(listed) if p.strip()]
         return [GluedEntry(number if k == 0 else None, p) for k, p in enumerate(pieces)]
@@ -298,6 +298,26 @@ def _split_on_marks(listed: str, number: int) -> list[GluedEntry]:
         # the running case number after the item's ('01/66', '/67', '/68'): the items follow on
         return [GluedEntry(number + k, p) for k, p in enumerate(pieces) if p]
     return []
+
+
+# '… Struktur for Dagtilbud 3 2', '… status på skolereformen4 3': the entry's page (glued or not), then the number
+# of the next entry, before its '(Åben)'
+TRAILING_PAGE_AND_NUMBER = re.compile(r"^(?P<title>.*?\S)(?:\s*(?<=[^\d\s])(?P<glued>\d{1,3})|\s+\d{1,3})?"
+                                      r"\s+(?P<n>\d{1,3})$")
+
+
+def _numbered_by_trailing(entries: list[GluedEntry]) -> list[GluedEntry]:
+    """Entries cut on their '(Åben)' marks whose titles each end on the next entry's number (counting on from the
+    first's): that number goes to the next entry and the page before it is dropped."""
+    if len(entries) < 3 or entries[0].number is None:
+        return entries
+    trailing = [TRAILING_PAGE_AND_NUMBER.match(e.title) for e in entries[:-1]]
+    if not all(m and int(m.group("n")) == entries[0].number + k + 1 for k, m in enumerate(trailing)):
+        return entries
+    for k, m in enumerate(trailing):
+        entries[k].title = m.group("title")
+        entries[k + 1].number = int(m.group("n"))
+    return entries
 
 
 def _split_on_pages(listed: str, number: int) -> list[GluedEntry]:

@@ -926,7 +926,20 @@ def _paged_cell_lists(cands: list[Candidate], lines: list[str]) -> None:
 # a contents label run into the first item's line: 'Punkter på åben dagsorden: 266. Budget 2009 ...'
 # 'ad 2)' under an item's own sub-list ('1. Formand' / '2. Leder'): the minutes of its second point, no item
 SUB_POINT_REFERENCE = re.compile(r"^ad\s*\d{1,2}\)")
-PAGE_BEFORE_ITEM = re.compile(r"^\d{1,3}\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])")
+# ('3 Side 3 1. Godkendelse af dagsorden 3': the page's own header after it, and its number again at the end)
+PAGE_BEFORE_ITEM = re.compile(r"^\d{1,3}\s+(?:Side\s+(?P<page>\d{1,3})\s+)?(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])")
+
+
+def _without_page_number(line: str) -> str:
+    """'2 3. Orienteringer fra …' -> '3. Orienteringer fra …'; '3 Side 3 1. Godkendelse af dagsorden 3' ->
+    '1. Godkendelse af dagsorden' (the page's header, then its footer's number at the end)."""
+    m = PAGE_BEFORE_ITEM.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    return re.sub(rf"\s+{m.group('page')}$", "", rest) if m.group("page") else rest
+
+
 AGENDA_LABEL_BEFORE_ITEM = re.compile(
     r"^[A-ZÆØÅ][\w æøåÆØÅ-]{0,40}\b(?:dagsorden|punkter|sager|indhold)\w*\s*:\s+"
     r"(?=\d{1,3}\.\s+(?:[A-ZÆØÅ]|\d\.\s+[a-zæøå]))", re.I)  # ('… dagsorden: 190. 1. behandling af budget …')
@@ -1141,7 +1154,7 @@ def _raw_candidates(lines: list[str], raw: list[str], run_on_lines: set[int]) ->
         if ":" in s[:8]:
             s = COLON_AFTER_NUMBER.sub(r"\1 ", s)  # '4. : Menighedsrådsvalg: Inger Grethe …': a stray colon
         if s[:1].isdigit():
-            s = PAGE_BEFORE_ITEM.sub("", s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
+            s = _without_page_number(s)  # '2 3. Orienteringer fra …': a transcript's page number, then the item
         if s[:1].isdigit() or s[:1] in "kK":
             s = TIME_BEFORE_ITEM.sub("", s)  # '19:00 10. Nyt fra elevrådet': the hour the item starts, then the item
         if "/" in s and s[:1].isdigit():
@@ -2656,7 +2669,13 @@ def lettered_headings(lines: list[str], first: str = "A") -> list[Heading]:
     for (a, _), (b, _) in zip(found, found[1:], strict=False):
         if not any(lines[k] for k in range(a + 1, b)):
             return []  # a list of lettered lines (recommendations, options), not items with text
+    if sum(bool(NUMBERED_ITEM_LINE.match(next((x for x in lines[i + 1:] if x), "").strip())) for i, _ in found) \
+            * 2 >= len(found):
+        return []  # 'A. Sager til afgørelse i byrådet' / '1 Boliger ved …': the groups of numbered items, no items
     return [Heading(i, None, title) for i, title in found]
+
+
+NUMBERED_ITEM_LINE = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ\"“]")
 
 
 def lower_lettered_headings(lines: list[str]) -> list[Heading]:
@@ -3186,6 +3205,10 @@ PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
     r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$"  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
     r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?,\s+(?P<room>[a-zæøå]{4,30}(?:et|en|ne))\.?\s*$")  # '… kl. 17, provstikontoret.'
+# 'Mødeafholdelse Tjørnegårdsskolen, Brogårdsvej 64, 2820 Gentofte Protokollen blev læst og mødet hævet …': the
+# place label without its colon inside a transcript's run of the header, up to the next label or sentence
+HELD_AT_LABEL_IN_RUN = re.compile(r"\bMødeafholdelse:?\s+(?P<place>[A-ZÆØÅ][^:]{1,80}?)(?=\s+(?:Protokollen|"
+                                  r"Tilstede|Til stede|Fraværende|Deltagere|Medlemmer|Mødet|Information)\b|\s*$)")
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
@@ -3598,6 +3621,10 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             m = re.match(r"^(?:[iI]|[pP]å)\s+(?P<place>[A-ZÆØÅ0-9].{2,150})$", ln)
             if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
                 found.place = place_end(m.group("place").strip())
+                break
+            m = HELD_AT_LABEL_IN_RUN.search(ln)
+            if m:  # 'Mødetidspunkt :00 Mødeafholdelse Rådssalen Protokollen blev læst …' (a transcript's run)
+                found.place = m.group("place").strip(" ,")
                 break
             m = PLACE_SENTENCE.search(ln) or PLACE_AFTER_TIME.search(ln)
             if m and m.re is PLACE_AFTER_TIME and SENTENCE_VERB.search(m.group("place") or ""):

@@ -109,3 +109,61 @@ def test_a_place_glued_to_the_next_label_ends_before_it():
         "Seniorrådet tirsdag den 26. april 2022 kl. 10:00\n\nVestby Rådhus 2.sal - Mødelokale Kæmpen",
         "onsdag den 6. december 2017 kl. 16.00 i bispegårdenFraværende stiftsrådsmedlemmer:")
     assert read_normalised(text).place == "bispegården"
+
+
+GROUPED_AGENDA = """Referat
+til
+mødet i Teknikudvalget
+den 26. april 2017 kl. 08:30
+i Udvalgsværelset
+
+A. Sager til afgørelse i byrådet
+1 Boliger ved Skovvej 18-20. Forslag til lokalplan
+2 Børnehus Syd
+B. Sager til afgørelse i udvalget
+3 Parkering ved stationen
+4 Udpegning af bestyrelsesmedlem
+C. Orientering
+5 Tour de France
+
+A. Sager til afgørelse i byrådet
+
+1. Boliger ved Skovvej 18-20. Forslag til lokalplan
+A. Sager til afgørelse i byrådet
+RESUMÉ
+
+Forslaget er udarbejdet på baggrund af et ønske fra en investor.
+"""
+
+
+def test_lettered_groups_of_numbered_items_are_not_items_of_their_own():
+    titles = [i.title for i in read_normalised(GROUPED_AGENDA).items]
+    assert "Sager til afgørelse i byrådet" not in titles
+    assert titles[:2] == ["Boliger ved Skovvej 18-20. Forslag til lokalplan", "Børnehus Syd"]
+
+
+def test_contents_entries_marked_open_take_their_numbers_from_the_number_before_each_mark():
+    text = ("Transkript\n\n1 VESTBY KOMMUNE Referat af møde i Skoleudvalget\n\n"
+            "2 Indholdsfortegnelse Skoleudvalget 1 (Åben) Drøftelse af Struktur for Dagtilbud 3 2 (Åben) Kort "
+            "orientering om skolereformen4 3 (Åben) Kvalitetsrapport for 2013/14 - Efter ny bekendtgørelse7 4 "
+            "(Lukket) Meddelelser fra formanden 14 Side 2\n\n3 1 (Åben) Drøftelse af Struktur for Dagtilbud Sags ID\n")
+    assert _contents(text) == [(1, "Drøftelse af Struktur for Dagtilbud"), (2, "Kort orientering om skolereformen"),
+                               (3, "Kvalitetsrapport for 2013/14 - Efter ny bekendtgørelse"),
+                               (4, "Meddelelser fra formanden")]
+
+
+def test_the_meeting_holding_label_without_its_colon_in_a_transcripts_run_gives_the_place():
+    text = ("Transkript\n\n1 VESTBY KOMMUNE Referat af møde i Socialudvalget Mødetidspunkt 17:00 Mødeafholdelse "
+            "Udvalgsværelse D Protokollen blev læst og mødet hævet kl.: 19.10 Tilstede: Anne Holm (C)\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget 2016\n\nGodkendt.\n\n3. Eventuelt\n\nIntet.\n")
+    assert read_normalised(text).place == "Udvalgsværelse D"
+
+
+def test_a_transcripts_page_header_and_footer_around_an_items_heading_are_not_its_number_or_title():
+    members = " ".join(f"{first} {last} (IA)" for first in ("Anne", "Bo", "Carl") for last in ("Holm", "Sand", "Lund"))
+    text = ("Transkript\n\n1 Forside Kommunalbestyrelsens 3. ordinære møde Dagsorden Tirsdag den 19. april 2016 kl "
+            f"Medlemmer {members}\n\n"
+            "3 Side 3 1. Godkendelse af dagsorden 3\n\n4 Side 4 2. Meddelelser fra borgmesteren 4\n\n"
+            "5 Side 5 3. Eventuelt 5\n")
+    assert [(i.number, i.title) for i in read_normalised(text).items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Meddelelser fra borgmesteren"), (3, "Eventuelt")]
