@@ -3811,12 +3811,20 @@ def trim_name(name: str) -> str:
             break
         if k >= 2 and _capitals_label(words[k:]) and not any(x.isupper() for x in kept):
             break  # 'Helge Tang Holbek ENDVIDERE DELTOG': the next label, in capitals, run on
+        if k >= 2 and _capitals_word(w) and not any(x.isupper() for x in kept):
+            break  # 'Børge Olsen REFERAT': the next heading's word, in capitals
+
         kept.append(w)
     while kept and kept[-1] in NAME_PARTICLE:  # 'Underskrift af …': a particle ends no name
         kept.pop()
     if len(kept) >= 3 and kept[-1] in ("X", "x"):
         kept.pop()  # 'Børge Mogensen (BM) X': a table's tick in the absence column after the name
     return " ".join(kept).strip(" .,")
+
+
+def _capitals_word(word: str) -> bool:
+    """'REFERAT', 'BESLUTNING': a Danish word of six letters or more in capitals (no surname)."""
+    return len(word) >= 6 and word.isupper() and word.isalpha() and words.common_word(word, compounds=False)
 
 
 def _capitals_label(rest: list[str]) -> bool:

@@ -2432,6 +2432,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
         place = layout.extend_address(re.sub(r"\s{2,}", " ", place).strip(), header)
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
+    absent = _absent_by_header_columns(absent, raw_lines)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
     people = [p.name for p in attendees] + absent + listed
     _presenters_by_first_name(items, people)
@@ -3338,7 +3339,7 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     # organisations and hospital units are never persons; job titles are not part of a name
     absent = [layout.trim_name(_sentence_name(n)) for n in absent]
     absent = list(dict.fromkeys(layout.strip_roles(n) for n in absent if not layout.is_organisation(n)))
-    absent = [n for n in absent if len(n.split()) >= 2 or n[:1].isupper()]
+    absent = [n for n in absent if (len(n.split()) >= 2 or n[:1].isupper()) and not _heading_in_capitals(n)]
     # 'Toufic' / 'Awada': the halves of a name a line break cut, where the whole name was read from the list too
     words_of_full_names = {w for n in absent if len(n.split()) >= 2 for w in n.split()}
     absent = [n for n in absent if len(n.split()) >= 2 or n not in words_of_full_names]
@@ -3351,6 +3352,85 @@ def _people(lines: list[str], first: int, lists: dict[str, list[str]], absence_i
     absent_keys = {n.lower() for n in absent} | _first_name_matches(absent, [p.name for p in attendees])
     attendees = [p for p in attendees if p.name.lower() not in absent_keys]
     return attendees, absent, substitutes, guests
+
+
+# 'Medlemmer: Afbud: A (S), B (V), C (V) B' / '… Tommy Frederiksen Ingen': a transcript ran a header table's two
+# columns together, the labels first, then the members, then the absence column's value
+HEADER_COLUMNS = re.compile(r"\bMedlemmer:\s+(?:Afbud|Fraværende):\s+(?:(?:Afbud|Fraværende):\s+)?")
+COLUMN_ROLE = re.compile(r"(?:\b\d\.\s+)?\b[A-ZÆØÅ][\wæøå-]*\s*:\s*")  # 'Borgmester:', '1. Viceborgmester:'
+
+
+def _absent_by_header_columns(absent: list[str], lines: list[str]) -> list[str]:
+    """The apologies read again where a header's 'Medlemmer:' and 'Afbud:' columns ran together (``HEADER_COLUMNS``):
+    the absence column repeats members' names after the list (or says 'Ingen'), so the members named once are
+    present and those named again are absent; where no name comes again the reading is left as it was."""
+    # the lines of each paragraph joined again (the reader may have cut the run at its labels); a blank line (the
+    # transcript's next page) ends the run
+    head = re.sub(r"(?<!\n)\n(?!\n)", " ", "\n".join(ln or "" for ln in lines[:120]))
+    m = HEADER_COLUMNS.search(head) if "Medlemmer:" in head else None
+    columns = _header_columns(head[m.end():].split("\n")[0]) if m else None
+    if columns is None:
+        return absent
+    members, away = columns
+    kept = [n for n in absent if n not in members and not _known_sequence(n.split(), sorted(members))]
+    return kept + [n for n in away if n not in kept]
+
+
+def _header_columns(run: str) -> tuple[set[str], list[str]] | None:
+    """(the members, those named again) of a run of the two columns' values; None when no name comes again."""
+    run = re.split(r"\s+Side\s+\d", run)[0]
+    run = re.sub(r"\(+[^()]*\)+", ",", COLUMN_ROLE.sub(", ", run))
+    members: list[str] = []
+    away: list[str] = []
+    for piece in (p.strip() for p in run.split(",")):
+        if not piece:
+            continue
+        new, again = _new_then_known(piece.split(), members)
+        if away and new:
+            # what the run goes on to ('Norddjurs Kommune', 'Lars Brandstrup Sagsoversigt …'): no name, the known
+            # name before it the last one
+            away.extend(name for name in members if piece.startswith(name + " "))
+            break
+        if again == ["Ingen"]:
+            return set(members + ([" ".join(new)] if new else [])), []
+        if new:
+            members.append(" ".join(new))
+        away.extend(again)
+    return (set(members), away) if away else None
+
+
+def _new_then_known(words: list[str], known: list[str]) -> tuple[list[str], list[str]]:
+    """'Tommy Frederiksen Ingen' -> (['Tommy', 'Frederiksen'], ['Ingen']); 'Paw Karslund Camilla Schwalbe' with
+    Camilla Schwalbe known -> (['Paw', 'Karslund'], ['Camilla Schwalbe']); the words of a new name first, then the
+    known names the rest is made of (or 'Ingen'); (words, []) when no tail is."""
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail == ["Ingen"]:
+            return words[:start], ["Ingen"]
+        names = _known_sequence(tail, known)
+        if names:
+            return words[:start], names
+    return words, []
+
+
+def _known_sequence(words: list[str], known: list[str]) -> list[str]:
+    """The known names ``words`` is made of, one after the other ('Pernelle Jensen Børge Larsen'); [] otherwise."""
+    if not words:
+        return []
+    for name in known:
+        size = len(name.split())
+        if words[:size] == name.split():
+            rest = _known_sequence(words[size:], known) if len(words) > size else []
+            if len(words) == size or rest:
+                return [name, *rest]
+    return []
+
+
+def _heading_in_capitals(text: str) -> bool:
+    """'BESLUTNING I BØRNE': a heading in capitals where a name was looked for (a Danish word in it, no name)."""
+    parts = text.split()
+    return len(parts) >= 2 and all(p.isupper() for p in parts if p.isalpha()) \
+        and any(len(p) >= 6 and p.isalpha() and words.common_word(p, compounds=False) for p in parts)
 
 
 def _first_name_matches(absent: list[str], attendees: list[str]) -> set[str]:

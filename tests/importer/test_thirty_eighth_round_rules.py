@@ -167,3 +167,26 @@ def test_a_transcripts_page_header_and_footer_around_an_items_heading_are_not_it
             "5 Side 5 3. Eventuelt 5\n")
     assert [(i.number, i.title) for i in read_normalised(text).items] == [
         (1, "Godkendelse af dagsorden"), (2, "Meddelelser fra borgmesteren"), (3, "Eventuelt")]
+
+
+def _columns_header(members_then_absent: str) -> str:
+    return ("Transkript\n\n1 VESTBY KOMMUNE Åbent referat til Skoleudvalget Mødedato: Torsdag den 5. oktober 2017 "
+            f"Mødetidspunkt: 14:00 Mødelokale: 215 Medlemmer: Afbud: {members_then_absent}\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget 2018\n\nGodkendt.\n\n3. Eventuelt\n\nIntet.\n")
+
+
+def test_run_together_member_and_absence_columns_saying_ingen_name_no_apologies():
+    text = _columns_header("Anne Holm, Bo Sand, Carl Lund, Dorte Vang Ingen")
+    assert read_normalised(text).absent == []
+
+
+def test_run_together_member_and_absence_columns_give_the_members_named_again_as_apologies():
+    text = _columns_header("Anne Holm (A), Bo Sand (V), Carl Lund (C), Dorte Vang (A) Bo Sand Dorte Vang")
+    assert read_normalised(text).absent == ["Bo Sand", "Dorte Vang"]
+
+
+def test_a_word_of_the_next_heading_in_capitals_is_no_part_of_an_apologys_name_and_no_name():
+    text = ("Referat\n\nByrådet\n\nDato: 5. oktober 2017\n\nAfbud: Mette Busk, Børge Olsen REFERAT\n\n"
+            "1. Godkendelse af dagsorden\n\nGodkendt.\n\nFraværende: Afbud: BESLUTNING I BYRÅDET\n\n"
+            "2. Eventuelt\n\nIntet.\n")
+    assert read_normalised(text).absent == ["Mette Busk", "Børge Olsen"]
