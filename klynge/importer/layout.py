@@ -3813,7 +3813,6 @@ def trim_name(name: str) -> str:
             break  # 'Helge Tang Holbek ENDVIDERE DELTOG': the next label, in capitals, run on
         if k >= 2 and _capitals_word(w) and not any(x.isupper() for x in kept):
             break  # 'Børge Olsen REFERAT': the next heading's word, in capitals
-
         kept.append(w)
     while kept and kept[-1] in NAME_PARTICLE:  # 'Underskrift af …': a particle ends no name
         kept.pop()

@@ -2433,6 +2433,7 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
     absent = _absent_by_header_columns(absent, raw_lines)
+    attendees = [p for p in attendees if p.name not in absent]  # (those the header's columns name again)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
     people = [p.name for p in attendees] + absent + listed
     _presenters_by_first_name(items, people)
@@ -3399,29 +3400,29 @@ def _header_columns(run: str) -> tuple[set[str], list[str]] | None:
     return (set(members), away) if away else None
 
 
-def _new_then_known(words: list[str], known: list[str]) -> tuple[list[str], list[str]]:
+def _new_then_known(tokens: list[str], known: list[str]) -> tuple[list[str], list[str]]:
     """'Tommy Frederiksen Ingen' -> (['Tommy', 'Frederiksen'], ['Ingen']); 'Paw Karslund Camilla Schwalbe' with
     Camilla Schwalbe known -> (['Paw', 'Karslund'], ['Camilla Schwalbe']); the words of a new name first, then the
-    known names the rest is made of (or 'Ingen'); (words, []) when no tail is."""
-    for start in range(len(words)):
-        tail = words[start:]
+    known names the rest is made of (or 'Ingen'); (tokens, []) when no tail is."""
+    for start in range(len(tokens)):
+        tail = tokens[start:]
         if tail == ["Ingen"]:
-            return words[:start], ["Ingen"]
+            return tokens[:start], ["Ingen"]
         names = _known_sequence(tail, known)
         if names:
-            return words[:start], names
-    return words, []
+            return tokens[:start], names
+    return tokens, []
 
 
-def _known_sequence(words: list[str], known: list[str]) -> list[str]:
-    """The known names ``words`` is made of, one after the other ('Pernelle Jensen Børge Larsen'); [] otherwise."""
-    if not words:
+def _known_sequence(tokens: list[str], known: list[str]) -> list[str]:
+    """The known names ``tokens`` are made of, one after the other ('Pernelle Jensen Børge Larsen'); [] otherwise."""
+    if not tokens:
         return []
     for name in known:
         size = len(name.split())
-        if words[:size] == name.split():
-            rest = _known_sequence(words[size:], known) if len(words) > size else []
-            if len(words) == size or rest:
+        if tokens[:size] == name.split():
+            rest = _known_sequence(tokens[size:], known) if len(tokens) > size else []
+            if len(tokens) == size or rest:
                 return [name, *rest]
     return []
 
