@@ -3143,7 +3143,9 @@ def _next_value(lines: list[str], k: int) -> str:
 
 DAY_MONTH_KL = re.compile(rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b.{{0,12}}\bkl\.?\s*\d", re.I)  # 'den 25. maj kl.18.30'
 PLACE_SENTENCE = re.compile(
-    r"(?:\bkl\.?\s*\d{1,2}(?:[.:,]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?|afholdtes|"
+    # ('… kl i Nicolaihuset': a transcript that lost the time's digits)
+    r"(?:\bkl\.?(?:\s*\d{1,2}(?:[.:,]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?"
+    r"|(?=\s+(?:i|på)\s))|afholdtes|"
     r"afholdt\b.{0,60}?|"
     r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|"
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
@@ -3209,6 +3211,57 @@ PLACE_AFTER_TIME = re.compile(
 # place label without its colon inside a transcript's run of the header, up to the next label or sentence
 HELD_AT_LABEL_IN_RUN = re.compile(r"\bMødeafholdelse:?\s+(?P<place>[A-ZÆØÅ][^:]{1,80}?)(?=\s+(?:Protokollen|"
                                   r"Tilstede|Til stede|Fraværende|Deltagere|Medlemmer|Mødet|Information)\b|\s*$)")
+# 'Møde i Vækstforum Sjælland torsdag den 6. september 2012 kl. 09:30 Sørup Herregaard, Ringsted. Deltagere:',
+# '… den 26. marts 2015 kl Selandia Park 8, 4100 Ringsted': a dated title line (often a transcript's, its digits
+# lost) that names the place right after the time, to its end or to a last label
+PLACE_AFTER_BARE_TIME = re.compile(
+    rf"(?i:\b(?:{WEEKDAY}|\d{{4}}|den)\b[^:\n]{{0,40}}?\bkl\.?)(?:\s*\d{{1,2}}[.:]\d{{2}}"
+    r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?[.,]?\s+(?P<place>[A-ZÆØÅ][^:\n]{2,80}?)(?:\.\s+[A-ZÆØÅ][a-zæøå]+\.?\s*:?|\.?)\s*$")
+# 'Mødelokale: Medlemmer: Afbud: 213, Mødelokale Henrik Zimino, Allan Andersen, …', 'Mødested: Fraværende: Mødelokale
+# 122, Hjørring Rådhus Børge Bech, Ib Rævdal, …': a transcript of a header table whose labels ran together before
+# their values; the first value is the place's, up to the list of names
+PLACE_LABEL_COLUMNS = re.compile(r"\b(?:Mødelokale|Mødested|Sted)\s*:\s*(?P<labels>(?:[A-ZÆØÅ][a-zæøå]+\s*:\s*){1,4})"
+                                 r"(?P<values>[^:\n]{3,400})")
+NAME_CHUNK = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøå-]+)){1,3}")
+
+
+def _with_values_below(lines: list[str], k: int) -> str:
+    """A line that ends in a label ('Mødelokale: Medlemmer:'), joined with the lines below up to one with values."""
+    joined = lines[k]
+    for below in lines[k + 1:k + 4]:
+        if not joined.rstrip().endswith(":"):
+            break
+        joined += " " + (below or "")
+    return joined
+
+
+def place_in_label_columns(line: str) -> str | None:
+    """The place of a header whose labels ran together ('Mødelokale: Fraværende: Byrådssalen Erik Lund, Søren …'):
+    the values' text before the first person of the comma-separated names that follow it."""
+    m = PLACE_LABEL_COLUMNS.search(line)
+    if not m or dates_in(m.group("values")[:30]) or re.match(rf"(?i:{WEEKDAY})", m.group("values")):
+        return None
+    chunks = [re.sub(r"\s*\([^()]{0,30}\)", "", c).strip() for c in m.group("values").split(",")]
+    for k, chunk in enumerate(chunks[:4]):
+        following = [c for c in chunks[k + 1:k + 3] if c]
+        if len(following) < 2 or not all(NAME_CHUNK.fullmatch(c) for c in following):
+            continue
+        tokens = chunk.split()
+        size = 3 if len(tokens) >= 4 and not words.common_word(tokens[-3]) else 2
+        if len(tokens) <= size or not NAME_CHUNK.fullmatch(" ".join(tokens[-size:])):
+            continue  # ('213, Mødelokale Henrik Zimino, …': a part of the place, before the part the names begin in)
+        place = ", ".join(chunks[:k] + [" ".join(tokens[:-size])])
+        return place if len(place) <= 100 and not SENTENCE_VERB.search(place) else None
+    return None
+
+
+# ('… den 7. maj 2010 kl Meddelelser fra formanden.': the first item after the time, no place)
+AGENDA_OPENING = re.compile(r"(?i:meddelelse|orientering|godkendelse|velkomst|indledning|eventuelt|dagsorden|"
+                            r"spørgetid|valg\b|konstituering)")
+# 'MØDETIDSPUNKT :00 MØDESTED Regionsgården, mødelokale H7 MEDLEMMER …': a transcript's header run in capitals,
+# the place between its label and the next
+PLACE_CAPITALS_LABEL_IN_RUN = re.compile(r"\bMØDESTED:?\s+(?P<place>[A-ZÆØÅ][^:\n]{1,120}?)(?=\s+(?:MEDLEMMER|"
+                                         r"DELTAGERE|AFBUD|FRAVÆRENDE|TIL STEDE|MØDETIDSPUNKT|DATO)\b)")
 # another header label right after 'Mødested:' ('Mødested: Bemærkninger: …'): the place is empty
 LABEL_NOT_PLACE = re.compile(r"^(?:bemærkninger|medlemmer|deltagere|afbud|fraværende|referent|dato|tid|mødedato|"
                              r"mødetidspunkt|sluttidspunkt|til stede|gæster)\s*:", re.I)
@@ -3217,7 +3270,7 @@ ROOM_WORD = re.compile(
     r"\b(?:mødelokale|mødelokalet|konferencelokale|mødesal(?:en)?|byrådssal(?:en)?|rådssal(?:en)?)\b", re.I)
 # 'Mødelokale 20', 'Mødelokale 1.2, Hospitalet': the room line is the place
 ROOM_LINE = re.compile(r"^(?:møde)?lokale\s+[\w.-]{1,8}(?:,\s*[A-ZÆØÅ][^:]{1,60})?$", re.I)
-NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Afbud|Referent|Fraværende)\s*:.*$"
+NEXT_LABEL = re.compile(r"\s+(?:Tid|Sted|Dato|Mødested|Deltagere|Medlemmer|Afbud|Referent|Fraværende)\s*:.*$"
                         # ('Blåt mødelokale Amtstue Alle 71 Medlemmer Hanne Hyldgaard …': a people label, no colon)
                         r"|\s+(?:Medlemmer|Deltagere|Fraværende|Afbud)\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]).*$")
 BODY_SENTENCE = re.compile(
@@ -3622,7 +3675,11 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if m and k > 0 and any(KL.search(x or "") or dates_in(x or "") for x in lines[max(0, k - 2):k]):
                 found.place = place_end(m.group("place").strip())
                 break
-            m = HELD_AT_LABEL_IN_RUN.search(ln)
+            columns = place_in_label_columns(_with_values_below(lines, k))
+            if columns:
+                found.place = columns
+                break
+            m = HELD_AT_LABEL_IN_RUN.search(ln) or PLACE_CAPITALS_LABEL_IN_RUN.search(ln)
             if m:  # 'Mødetidspunkt :00 Mødeafholdelse Rådssalen Protokollen blev læst …' (a transcript's run)
                 found.place = m.group("place").strip(" ,")
                 break
@@ -3643,6 +3700,13 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if m and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORD.search(m.group("place")) \
                     and not (m.re is PLACE_BEFORE_DAY and DEFINITE_BODY_END.search(m.group("place"))):
                 found.place = m.group("place").strip(" ,.")  # (not 'Menighedsrådsmøde onsdag d. 7. april')
+                break
+    if found.place is None:
+        for ln in [x for x in lines if x][:12]:
+            m = PLACE_AFTER_BARE_TIME.search(ln.strip())
+            if m and _place_shaped(m.group("place")) and not MEETING_WORDS.search(m.group("place")) \
+                    and not AGENDA_OPENING.match(m.group("place")):
+                found.place = m.group("place").strip(" ,.")
                 break
     # a room named on its own line near the top: 'Skovboskolen, mødelokale K2'
     if found.place is None:
