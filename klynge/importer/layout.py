@@ -3030,12 +3030,13 @@ END_LABEL = re.compile(r"^(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:afsluttet|
                        r"(?:\s+for\s+møde)?\s*:?\s*(.*)$", re.I)
 DATE_LABEL = re.compile(r"^(?:mødedato|dato|møde\s*dato|afholdt|mødedag)\s*:?\s*(.*)$", re.I)
 # a label with no value of its own ('Mødested: Bemærkninger:' is no place; 'MødestedMødelokale 1, Rådhuset' is)
-PLACE_LABEL_ONLY = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering)\s*(?::|$)", re.I)
+PLACE_LABEL_ONLY = re.compile(r"^(?:mødested|sted|(?:møde\s*)?lokation|mødelokale|lokale|adresse|placering)\s*(?::|$)",
+                              re.I)
 PLACE_THEN_KL = re.compile(r",?\s+kl\.?\s*(\d{1,2})[.:](\d{2})\.?\s*$")
 # '15.30-17.00', '17.00 til 19.00. Sommerbespisning …': the meeting's hours on a header line of their own
 TIME_RANGE_LINE = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[-–]|til)\s*\d{1,2}[.:]\d{2}\b")
 # (never the start of a longer word: 'Stedfortrædere: Anders Brandt Sørensen' names a substitute)
-PLACE_LABEL = re.compile(r"^(?:mødested|sted|lokation|mødelokale|lokale|adresse|placering|mødeafholdelse)"
+PLACE_LABEL = re.compile(r"^(?:mødested|sted|(?:møde\s*)?lokation|mødelokale|lokale|adresse|placering|mødeafholdelse)"
                          r"(?-i:(?![a-zæøå]))\s*:?\s*(.*)$", re.I)
 BODY_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ|råd)\s*:?\s*(.*)$", re.I)
 # 'Behandlet og godkendt af menighedsrådet 9. oktober 2019': the minutes' approval, not the meeting's date
@@ -3147,7 +3148,7 @@ PLACE_SENTENCE = re.compile(
     r"(?:\bkl\.?(?:\s*\d{1,2}(?:[.:,]\d{2})?(?:\s*(?:[-–]|til)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+afholdes)?"
     r"|(?=\s+(?:i|på)\s))|afholdtes|"
     r"afholdt\b.{0,60}?|"
-    r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|"
+    r"\bmødet\s+(?:af)?holdes|\bmødet\s+finder\s+sted|\bmødet\s+foregår|\bvi\s+mødes|\bmødested er|\bafvikles|"
     r"(?<=\d)(?<!\d\d\d\d\d)(?<=\d{4}))\s+(?:i|på|hos)\s+(?P<place>[A-ZÆØÅ0-9][^\n]{2,120}?)"
     r"(?:\s*(?:$|(?<!\bSct)(?<!\bSkt)(?<!\bSt)(?<!\b[A-ZÆØÅ][a-zæøå])(?<!\b[A-ZÆØÅ][a-zæøå]{2})(?<!\b\w)(?<!\d)"
     r"\.\s|\s+kl\b|\s+Til stede|\s+inkl\.|\s+den\s+\d))",
@@ -3197,15 +3198,23 @@ PLACE_BEFORE_DAY = re.compile(rf"^(?P<place>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆ�
 MEETING_AT_PLACE = re.compile(rf"^\w*møde\s+i\s+(?P<place>[A-ZÆØÅ][\wæøå -]{{2,50}}?(?i:sognegård|sognehus|"
                               rf"præstegård|kirkehus|rådhus|medborgerhus|forsamlingshus|kirkesal|mødesal)\w*)"
                               rf",?\s+(?i:{WEEKDAY})\b")
+# 'Skolebestyrelsesmøde på Frejlev Skole', 'Referat af skolebestyrelsesmøde på Herlev Byskole afd. ENG Tirsdag …'
+MEETING_ON_PLACE = re.compile(rf"^(?:(?i:referat|dagsorden)\s+(?:af|fra|til)\s+)?\w*møde\s+på\s+"
+                              rf"(?P<place>[A-ZÆØÅ][\wæøå.\- ]{{2,60}}?)(?=,?\s+(?i:{WEEKDAY})\b|\s*$)")
+# 'Kommunalbestyrelsen ( Fjerde ordinære møde) :30 Kommunalbestyrelsessalen Information : …': a transcript of
+# Sermersooq's meeting pages, the place after the time that lost its hour
+PLACE_AFTER_KIND_AND_TIME = re.compile(r"(?i:møde)\)\s+:\d{2}\s+(?P<place>[A-ZÆØÅ][^:\n]{2,60}?)"
+                                       r"(?=\s+Information\s*:|\s*$)")
 MEETING_WORD = re.compile(r"møde\b", re.I)
+KIND_WORD = re.compile(r"\b(?:dagsorden|referat|forside)\b", re.I)  # ('Forside Dagsorden Fredag den …': no place)
 # 'Seniorrådet tirsdag den 26. april 2022 kl. 10:00': the body named before the day, not a place
 DEFINITE_BODY_END = re.compile(r"(?:rådet|udvalget|bestyrelsen|nævnet|kommissionen|repræsentantskabet)$", re.I)
 HELD_AT_ADDRESS = re.compile(r"\b[Mm]ødet\s+(?:afholdtes|afholdes|holdtes|holdes)\s+"
                              r"(?P<place>[A-ZÆØÅ][\wæøå -]{2,40}\s\d{1,3}[a-zA-Z]?(?:,\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?)")
 # "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20": the place after the time and a comma
 PLACE_AFTER_TIME = re.compile(
-    r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
-    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?)\s*$"  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
+    r"\b(?:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,|[-–]|\.(?=\s+[A-ZÆØÅ][^.]*$))\s+"
+    r"(?P<place>[A-ZÆØÅ][^\n]{2,120}?),?\s*$"  # '... kl. 13.00. Kontrabassen, Rådhuset' (a title) too
     r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?,\s+(?P<room>[a-zæøå]{4,30}(?:et|en|ne))\.?\s*$")  # '… kl. 17, provstikontoret.'
 # 'Mødeafholdelse Tjørnegårdsskolen, Brogårdsvej 64, 2820 Gentofte Protokollen blev læst og mødet hævet …': the
 # place label without its colon inside a transcript's run of the header, up to the next label or sentence
@@ -3216,13 +3225,38 @@ HELD_AT_LABEL_IN_RUN = re.compile(r"\bMødeafholdelse:?\s+(?P<place>[A-ZÆØÅ][
 # lost) that names the place right after the time, to its end or to a last label
 PLACE_AFTER_BARE_TIME = re.compile(
     rf"(?i:\b(?:{WEEKDAY}|\d{{4}}|den)\b[^:\n]{{0,40}}?\bkl\.?)(?:\s*\d{{1,2}}[.:]\d{{2}}"
-    r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?[.,]?\s+(?P<place>[A-ZÆØÅ][^:\n]{2,80}?)(?:\.\s+[A-ZÆØÅ][a-zæøå]+\.?\s*:?|\.?)\s*$")
+    r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?[.,]?\s+(?P<place>[A-ZÆØÅ][^:\n]{2,80}?)"
+    r"(?:(?:\.\s+[A-ZÆØÅ][a-zæøå]+\.?\s*:?|\.?)\s*$|\s+(?=(?:Medlemmer|Deltagere|Afbud|Fraværende)\s))")
 # 'Mødelokale: Medlemmer: Afbud: 213, Mødelokale Henrik Zimino, Allan Andersen, …', 'Mødested: Fraværende: Mødelokale
 # 122, Hjørring Rådhus Børge Bech, Ib Rævdal, …': a transcript of a header table whose labels ran together before
 # their values; the first value is the place's, up to the list of names
 PLACE_LABEL_COLUMNS = re.compile(r"\b(?:Mødelokale|Mødested|Sted)\s*:\s*(?P<labels>(?:[A-ZÆØÅ][a-zæøå]+\s*:\s*){1,4})"
                                  r"(?P<values>[^:\n]{3,400})")
 NAME_CHUNK = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøå-]+)){1,3}")
+
+
+STACKED_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå ]{1,25}:$")
+
+
+def place_in_stacked_labels(lines: list[str], k: int) -> str | None:
+    """'Mødedato:' / 'Mødetidspunkt:' / 'Mødested:' / 'Bemærkninger:' / 'Mandag den 16. marts 2015' / 'Kl. 17:00' /
+    'Det Hvide Værelse, Rådhuset': a header table's labels in one column above its values, in the same order; the
+    place label's value is the one at its place in the run."""
+    spots = [j for j, x in enumerate(lines) if x and x.strip()]
+    at = spots.index(k)
+    first = at
+    while first > 0 and STACKED_LABEL.match(lines[spots[first - 1]].strip()):
+        first -= 1
+    last = at
+    while last + 1 < len(spots) and STACKED_LABEL.match(lines[spots[last + 1]].strip()):
+        last += 1
+    position = at - first
+    values = [lines[j].strip() for j in spots[last + 1:last + 2 + position]]
+    if last == first or len(values) <= position or any(STACKED_LABEL.match(v) for v in values):
+        return None
+    place = values[position]
+    return place if len(place) <= 100 and not dates_in(place) and not KL.search(place) \
+        and not KL_HOURS.search(place) else None
 
 
 def _with_values_below(lines: list[str], k: int) -> str:
@@ -3590,6 +3624,8 @@ def search_header(header: list[str], title: str) -> HeaderFound:
             if at_time and at_time.start() > 0:  # 'Mødested: Øster Elkjær, Blå Stue kl. 09.30.': the start after it
                 found.start = found.start or _t(at_time.group(1), at_time.group(2))
                 value = value[:at_time.start()]
+            if value.endswith(":"):
+                value = place_in_stacked_labels(lines, k) or value
             if value and not value.endswith(":") and not PLACE_LABEL_ONLY.match(value) and not DATE_LABEL.match(value) \
                     and not LABEL_NOT_PLACE.match(value) and not NO_PLACE.match(value):  # 'Mødested: Bemærkninger:'
                 found.place = value.strip()
@@ -3696,15 +3732,20 @@ def search_header(header: list[str], title: str) -> HeaderFound:
     # before the weekday and date of the meeting's line; 'Mødet afholdtes Bag Kirken 5, 4573 Højby.': an address
     if found.place is None:
         for ln in [x for x in lines if x][:12]:
-            m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln) or MEETING_AT_PLACE.match(ln.strip())
+            m = PLACE_BEFORE_DAY.match(ln.strip()) or HELD_AT_ADDRESS.search(ln) or MEETING_AT_PLACE.match(ln.strip()) \
+                or MEETING_ON_PLACE.match(ln.strip()) or PLACE_AFTER_KIND_AND_TIME.search(ln)
             if m and not SENTENCE_VERB.search(m.group("place")) and not MEETING_WORD.search(m.group("place")) \
+                    and not KIND_WORD.search(m.group("place")) \
                     and not (m.re is PLACE_BEFORE_DAY and DEFINITE_BODY_END.search(m.group("place"))):
                 found.place = m.group("place").strip(" ,.")  # (not 'Menighedsrådsmøde onsdag d. 7. april')
                 break
     if found.place is None:
         for ln in [x for x in lines if x][:12]:
             m = PLACE_AFTER_BARE_TIME.search(ln.strip())
-            if m and _place_shaped(m.group("place")) and not MEETING_WORDS.search(m.group("place")) \
+            dated = [d for _, d in dates_in(ln)] if m else []
+            if dated and found.date and found.date not in dated:
+                continue  # (a transcript page's list of other documents: 'REFERAT. Møde i … 27. september 2011 kl …')
+            if m and _place_shaped(m.group("place")) and not MEETING_WORDS.search(ROOM_WORD.sub("", m.group("place"))) \
                     and not AGENDA_OPENING.match(m.group("place")):
                 found.place = m.group("place").strip(" ,.")
                 break

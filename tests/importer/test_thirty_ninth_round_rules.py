@@ -69,3 +69,49 @@ def test_a_room_number_before_the_members_label_is_the_place():
     text = ("ÅBENT REFERAT til Kulturudvalget\nMødedato: Torsdag den 5. oktober 2017\nMødetidspunkt: 14:00\n"
             "Mødelokale: 215 Medlemmer:\nAfbud: Jens Holm, Karin Berg\n" + ITEMS)
     assert read_normalised(text).place == "215"
+
+
+def test_a_meeting_location_label_above_its_value_gives_the_place():
+    text = "Byrådet\n\nMøde lokation\n\nDet gamle Rådhus\n\nDato: 12. marts 2024\n" + ITEMS
+    assert read_normalised(text).place == "Det gamle Rådhus"
+
+
+def test_a_place_after_klokken_and_a_comma_at_the_lines_end_is_read():
+    text = "Referat fra menighedsrådsmøde\nDen 28. september 2021 klokken 19.00, Nørre Sogn, Laden,\n" + ITEMS
+    assert read_normalised(text).place == "Nørre Sogn, Laden"
+
+
+def test_a_place_after_the_time_ends_at_a_members_label_without_colon():
+    text = ("Forside Dagsorden Fredag den 17. april 2015 kl. 12:00 Mødelokale 2 I rådhuset Medlemmer Jens Holm (A) "
+            "Karin Berg (B)\n" + ITEMS)
+    assert read_normalised(text).place == "Mødelokale 2 I rådhuset"
+
+
+def test_a_place_after_the_time_in_a_line_about_another_meeting_is_not_read():
+    text = ("Referat. Forum: Seniorrådet\nMødedato: 14. september 2017\n"
+            "REFERAT. Møde i Seniorrådet Tirsdag den 27. september 2011 kl Mødelokale 1, Rådhuset i Nordby\n" + ITEMS)
+    assert read_normalised(text).place != "Mødelokale 1, Rådhuset i Nordby"
+
+
+def test_a_meeting_held_at_a_school_names_its_place_in_the_title():
+    text = "Skolebestyrelsesmøde på Vestby Skole\n\nTirsdag d. 23. september 2025 kl. 17.30-20.00\n" + ITEMS
+    assert read_normalised(text).place == "Vestby Skole"
+    text = "Referat af skolebestyrelsesmøde på Nordby Skole afd. Eng Tirsdag d. 26.09.2017 kl. 19-21\n" + ITEMS
+    assert read_normalised(text).place == "Nordby Skole afd. Eng"
+
+
+def test_a_meeting_page_transcript_names_the_place_after_the_kind_and_the_time_that_lost_its_hour():
+    text = "Kommunalbestyrelsen ( Fjerde ordinære møde) :30 Kommunalbestyrelsessalen\n\ntirsdag 19. april 2016\n"
+    assert read_normalised(text + ITEMS).place == "Kommunalbestyrelsessalen"
+
+
+def test_labels_stacked_above_their_values_give_the_place_at_the_same_position():
+    text = ("Referat\nØkonomiudvalget\nMødedato:\nMødetidspunkt:\nSluttidspunkt:\nMødested:\nBemærkninger:\n"
+            "Mandag den 16. marts 2015\nKl. 17:00\nKl. 20:45\nDet Hvide Værelse, Rådhuset\nMedlemmer:\n"
+            "Jens Holm (A)\n" + ITEMS)
+    assert read_normalised(text).place == "Det Hvide Værelse, Rådhuset"
+
+
+def test_stacked_labels_whose_value_is_a_time_give_no_place():
+    text = "Møder\nDato for møde:\nSted og tidspunkt:\nBemærkninger:\n12. januar 2021\nVirtuelt kl. 19\n" + ITEMS
+    assert read_normalised(text).place is None
