@@ -3373,6 +3373,15 @@ def body_name(body: str | None) -> str | None:
     # 'Tønder Kommune Kommunalbestyrelsen': the authority before the body
     body = re.sub(r"^(?:[A-ZÆØÅ][\w-]+\s+){1,2}(?:Kommune|Region)\s+(?=[A-ZÆØÅ][\w-]*(?:bestyrelse|råd|udvalg)\w*$)",
                   "", body)
+    # 'ØKONOMIUDVALGET FOR NORDFYNS KOMMUNE', 'Handicaprådet i Odense Kommune': the authority after the body
+    body = re.sub(r"^(.*?(?:bestyrelsen?|udvalg(?:et)?|råd(?:et)?))\s+(?:for|i)\s+(?:[\w-]+\s+){1,2}"
+                  r"(?:kommune|region)$", r"\1", body, flags=re.I)
+    if body.isupper() and len(body) > 6 and all(words.common_word(w) for w in re.findall(r"[^\W\d_]+", body)):
+        # 'ØKONOMIUDVALGET', 'ERHVERVS- OG FRITIDSUDVALGET' (a heading in capitals): as the body names itself; not
+        # 'KULTURREGION MIDT- OG VESTSJÆLLAND', whose name's capitals are not known
+        body = body[:1] + body[1:].lower()
+    # 'Kommunalbestyrelsen Mødetidspunkt': a transcript's next label after it
+    body = re.sub(r"(?<=\w)\s+(?:Mødetidspunkt|Mødedato|Mødested|Mødelokale)\b.*$", "", body)
     if re.match(r"^(?:der|det|vi|man)\s+(?:skal|er|var|blev|har|vil|kan)\b", body, re.I):
         return None  # 'Der skal nedsættes en arbejdsgruppe': a sentence, no body
     if MEETING_VERB.match(body):

@@ -115,3 +115,18 @@ def test_labels_stacked_above_their_values_give_the_place_at_the_same_position()
 def test_stacked_labels_whose_value_is_a_time_give_no_place():
     text = "Møder\nDato for møde:\nSted og tidspunkt:\nBemærkninger:\n12. januar 2021\nVirtuelt kl. 19\n" + ITEMS
     assert read_normalised(text).place is None
+
+
+def test_the_authority_after_the_body_is_no_part_of_its_name():
+    assert layout.body_name("ØKONOMIUDVALGET FOR NORDFYNS KOMMUNE") == "Økonomiudvalget"
+    assert layout.body_name("KOMMUNALBESTYRELSEN FOR NORDFYNS KOMMUNE") == "Kommunalbestyrelsen"
+    assert layout.body_name("Handicaprådet i Odense Kommune") == "Handicaprådet"
+
+
+def test_a_body_in_capitals_is_named_as_it_names_itself_unless_its_words_are_unknown():
+    assert layout.body_name("ERHVERVS- OG FRITIDSUDVALGET") == "Erhvervs- og fritidsudvalget"
+    assert layout.body_name("KULTURREGION MIDT- OG VESTSJÆLLAND") == "KULTURREGION MIDT- OG VESTSJÆLLAND"
+
+
+def test_a_transcripts_next_label_after_the_body_is_no_part_of_it():
+    assert layout.body_name("Kommunalbestyrelsen Mødetidspunkt") == "Kommunalbestyrelsen"
