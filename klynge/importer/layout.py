@@ -3912,18 +3912,22 @@ def trim_name(name: str) -> str:
     """A name ends where the words stop being part of it: at a lower-case word ('Martin Bech pga. ferie'),
     at a capitalised function word that starts the next sentence ('Michael Burgess Mødet blev ...') and at a
     bracket or a dash."""
-    words = re.split(r"\s+", re.split(r"\s*[(\[]|\s[-–]\s", name.strip())[0].strip())
-    if len(words) >= 3 and words[0].casefold() in LABEL_WORDS_BEFORE_NAME:
-        words = words[1:]  # 'Fraværende Birgit Pedersen', 'Godkendt Emilly L. K. Pedersen': a label or outcome run on
+    name = re.sub(r"(?<=[a-zæøå])-\s+(?=[A-ZÆØÅ][a-zæøå])", "-", name.strip())  # 'Inge Olsvig- Brandt': a line break
+    tokens = re.split(r"\s+", re.split(r"\s*[(\[]|\s[-–]\s", name)[0].strip())
+    if len(tokens) >= 3 and tokens[0].casefold() in LABEL_WORDS_BEFORE_NAME:
+        tokens = tokens[1:]  # 'Fraværende Birgit Pedersen', 'Godkendt Emilly L. K. Pedersen': a label or outcome run on
+    if len(tokens) >= 3 and len(tokens[0]) >= 8 and tokens[0][:1].isupper() and tokens[0][1:].islower() \
+            and words.common_word(tokens[0], compounds=False) and not words.common_word(tokens[-1]):
+        tokens = tokens[1:]  # 'Fysioterapeut Hans Andersen', 'Udvalgsmedlem Mai Henriksen': the role before the name
     kept: list[str] = []
-    for k, w in enumerate(words):
+    for k, w in enumerate(tokens):
         if k and (NAME_STOP.match(w) or (w[:1].islower() and w not in NAME_PARTICLE)):
             break
         # 'Martin Vibe SAND': the organisation's acronym after the name. Five letters at most, so that a surname
         # written in capitals ('Anne Marie HANSEN', 'JENSEN', 'NIELSEN') stays; a short one ('HOLM') is the risk.
         if k >= 2 and 3 <= len(w) <= 5 and w.isupper() and not any(x.isupper() for x in kept):
             break
-        if k >= 2 and _capitals_label(words[k:]) and not any(x.isupper() for x in kept):
+        if k >= 2 and _capitals_label(tokens[k:]) and not any(x.isupper() for x in kept):
             break  # 'Helge Tang Holbek ENDVIDERE DELTOG': the next label, in capitals, run on
         if k >= 2 and _capitals_word(w) and not any(x.isupper() for x in kept):
             break  # 'Børge Olsen REFERAT': the next heading's word, in capitals
@@ -3932,7 +3936,12 @@ def trim_name(name: str) -> str:
         kept.pop()
     if len(kept) >= 3 and kept[-1] in ("X", "x"):
         kept.pop()  # 'Børge Mogensen (BM) X': a table's tick in the absence column after the name
-    return " ".join(kept).strip(" .,")
+    if len(kept) >= 3 and kept[-1] in PARTY_LETTERS:
+        kept.pop()  # 'Klaus Hansen V': the party's letter of a table's next column after the name
+    return " ".join(kept).strip(" .,-")
+
+
+PARTY_LETTERS = {"A", "B", "C", "D", "F", "I", "K", "M", "O", "V", "Ø", "Å"}
 
 
 def _capitals_word(word: str) -> bool:

@@ -131,6 +131,11 @@ ROLE_BEFORE_SLASH = re.compile(rf"\b(?:fra|til|af|med)\s+(?:{SLASH_ROLE}|formand
 PERSON_AFTER_SLASH = re.compile(r"\s+/\s+(?P<name>[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+){1,3})\s*$")
 
 
+def _name_key(name: str) -> str:
+    """A name as compared: 'Inge Olsvig- Brandt' (a line break in the double name) is 'Inge Olsvig-Brandt'."""
+    return re.sub(r"-\s+", "-", name)
+
+
 def _a_persons_name(name: str) -> bool:
     """'Kirsten Schou' (a first name the dictionary does not hold as a word), not 'Region Syddanmark' or 'Plan
     Nord'."""
@@ -2433,7 +2438,8 @@ def parse(text: str, organisations=(), repairs: int = 0, changes=(), *, source: 
     items, item_warnings, item_guests, absence_items = _read_items(headings, lines, raw_lines, organisations, lists)
     attendees, absent, substitutes, guests = _people(lines, first, lists, absence_items, item_guests, organisations)
     absent = _absent_by_header_columns(absent, raw_lines)
-    attendees = [p for p in attendees if p.name not in absent]  # (those the header's columns name again)
+    absent_keys = {_name_key(n) for n in absent}
+    attendees = [p for p in attendees if _name_key(p.name) not in absent_keys]  # (the header's columns name again)
     listed = [ln for key in ("attendees", "absent") for ln in lists.get(key, [])]  # 'Hanne (Ella & Mie's mor)'
     people = [p.name for p in attendees] + absent + listed
     _presenters_by_first_name(items, people)

@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 # right answers (tp) at least; wrong answers read (fp) at most
 FLOORS = {"items_exact": 1341, "date": 1722, "start": 1195, "place": 939, "body": 1488, "attendees": 6586,
-          "apologies": 2140}
+          "apologies": 2143}
 # (attendees 29: 'Fra Herning Kommune: Alis Lunde …' in a list of attendees, an officer its truth calls a guest;
 # date 15: seen25's KKR invitation states no year, and its GitHub address gives the date of the meeting it came with;
 # attendees 36, apologies 22 and date 19: seen26-seen29, added as measured, read six names, two apologies and three
@@ -97,7 +97,7 @@ FLOORS = {"items_exact": 1341, "date": 1722, "start": 1195, "place": 939, "body"
 # label), 26 wrong places fewer; attendees 231, apologies 145, date 55 and place 64: seen172-seen176, added as
 # measured, two names, twelve apologies, three dates and three places more; apologies 134: a header's member and
 # absence columns run together read as such, eleven wrong apologies fewer)
-CEILINGS = {"attendees": 231, "apologies": 134, "date": 55, "place": 63}
+CEILINGS = {"attendees": 230, "apologies": 128, "date": 55, "place": 63}
 
 
 @pytest.fixture(scope="module")

@@ -130,3 +130,18 @@ def test_a_body_in_capitals_is_named_as_it_names_itself_unless_its_words_are_unk
 
 def test_a_transcripts_next_label_after_the_body_is_no_part_of_it():
     assert layout.body_name("Kommunalbestyrelsen Mødetidspunkt") == "Kommunalbestyrelsen"
+
+
+def test_a_party_letter_after_a_name_is_no_part_of_it():
+    assert layout.trim_name("Klaus Hansen V") == "Klaus Hansen"
+    assert layout.trim_name("Inger K") == "Inger K"
+
+
+def test_a_role_before_a_name_is_no_part_of_it_but_a_body_before_a_place_makes_no_name():
+    assert layout.trim_name("Fysioterapeut Hans Andersen") == "Hans Andersen"
+    assert layout.trim_name("Skolebestyrelsen Nordby Skolen") != "Nordby Skolen"
+
+
+def test_a_double_name_broken_over_a_line_is_joined_and_a_dash_left_at_the_end_dropped():
+    assert layout.trim_name("Inge Olsvig- Brandt") == "Inge Olsvig-Brandt"
+    assert layout.trim_name("Dan Jønsson-") == "Dan Jønsson"
