@@ -246,8 +246,8 @@ def pct(x) -> str:
     return "   - " if x is None else f"{100 * x:5.1f}"
 
 
-BLIND = "heldout177"
-BLIND_NAME = "blind held-out (heldout177)"
+BLIND = "heldout180"
+BLIND_NAME = "blind held-out (heldout180)"
 GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldout2, shown once)": "heldout2",
           "seen3 (heldout3, shown once)": "heldout3", "seen4 (heldout4, shown once)": "heldout4",
           "seen5 (heldout5, shown once)": "heldout5", "seen6 (heldout6, shown once)": "heldout6",
@@ -421,6 +421,9 @@ GROUPS = {"development": "dev", "seen (old held-out)": "heldout", "seen2 (heldou
           "seen174 (heldout174, shown once)": "heldout174",
           "seen175 (heldout175, shown once)": "heldout175",
           "seen176 (heldout176, shown once)": "heldout176",
+          "seen177 (heldout177, shown once)": "heldout177",
+          "seen178 (heldout178, shown once)": "heldout178",
+          "seen179 (heldout179, shown once)": "heldout179",
           "train1 (Midtjylland, for training)": "train1", "train2 (Hovedstaden, for training)": "train2",
           "train3 (Syddanmark and national, for training)": "train3", BLIND_NAME: BLIND}
 TARGETS = {"items_exact": 0.90, "date": 0.95, "start": 0.85, "place": 0.75, "body": 0.75, "apologies": 0.80}

@@ -3,8 +3,8 @@
     .venv/bin/python bench/train_heading_model.py            # cross-validate, train on everything, write the file
     .venv/bin/python bench/train_heading_model.py --dry-run  # cross-validate only
 
-Reads ONLY the non-blind splits of bench/importer_corpus/manifest.json (dev, heldout, heldout2..heldout176,
-train1..train3); the blind split (heldout177) is skipped before its file is even opened.
+Reads ONLY the non-blind splits of bench/importer_corpus/manifest.json (dev, heldout, heldout2..heldout179,
+train1..train3); the blind split (heldout180) is skipped before its file is even opened.
 Every candidate heading line that
 ``layout`` produces (``training_candidates``) is labelled from the truth: a candidate is an item line when its
 number and title match an annotated item (a body's heading or its agenda-list line; a contents-list entry
@@ -84,7 +84,7 @@ GROUPS = {"dev": "dev", "seen": "heldout", "seen2": "heldout2", "seen3": "heldou
           "seen167": "heldout167", "seen168": "heldout168", "seen169": "heldout169", "seen170": "heldout170",
           "seen171": "heldout171",
           "seen172": "heldout172", "seen173": "heldout173", "seen174": "heldout174", "seen175": "heldout175",
-          "seen176": "heldout176",
+          "seen176": "heldout176", "seen177": "heldout177", "seen178": "heldout178", "seen179": "heldout179",
           "train1": "train1", "train2": "train2", "train3": "train3"}
 WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
 ADMITS = (math.inf, 2.0, 1.0, 0.0)
